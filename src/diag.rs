@@ -1,0 +1,201 @@
+//! Diagnostics: a [`Msg`] with the place it is about (file, line, column,
+//! field), printed in the style of rustc so a clerk sees the very line to fix.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::messages::{Label, Lang, Msg, label};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing to tell the user, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub msg: Msg,
+    /// The file, relative to the site folder where possible.
+    pub file: Option<PathBuf>,
+    /// 1-based line in the file.
+    pub line: Option<usize>,
+    /// 1-based column (in characters) in that line.
+    pub column: Option<usize>,
+    /// The front-matter field, as a path like `channels[1].fee`.
+    pub field: Option<String>,
+    /// The text of that line, to print under the message.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error with no place yet.
+    pub fn error(msg: Msg) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            msg,
+            file: None,
+            line: None,
+            column: None,
+            field: None,
+            source_line: None,
+        }
+    }
+
+    /// Sets the file.
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Diagnostic {
+        self.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    /// Sets the line and column, and keeps the source line to show.
+    pub fn at(mut self, line: usize, column: usize, source: &str) -> Diagnostic {
+        self.line = Some(line);
+        self.column = Some(column.max(1));
+        self.source_line = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.to_string());
+        self
+    }
+
+    /// Names the field.
+    pub fn field(mut self, field: impl Into<String>) -> Diagnostic {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// `file:line:column`, or as much of it as is known.
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        let mut s = file.display().to_string();
+        if let Some(line) = self.line {
+            let _ = write!(s, ":{line}");
+            if let Some(col) = self.column {
+                let _ = write!(s, ":{col}");
+            }
+        }
+        Some(s)
+    }
+
+    /// The whole diagnostic as the terminal shows it:
+    ///
+    /// ```text
+    /// lỗi[E010]: thiếu trường bắt buộc «summary»
+    ///   --> content/cu-tru/dang-ky-tam-tru.md:2:1
+    ///    |
+    ///  2 | title: Đăng ký tạm trú
+    ///    | ^
+    ///    = cách sửa: thêm một dòng «summary: …» vào phần thông tin
+    /// ```
+    pub fn render(&self, lang: Lang) -> String {
+        let head = match self.severity {
+            Severity::Error => label(lang, Label::Error),
+            Severity::Warning => label(lang, Label::Warning),
+        };
+        let mut s = format!("{head}[{}]: {}", self.msg.code(), self.msg.text(lang));
+        let width = self.line.map(|l| l.to_string().len()).unwrap_or(1);
+        let pad = " ".repeat(width);
+        if let Some(loc) = self.location() {
+            let _ = write!(s, "\n{pad}--> {loc}");
+        }
+        if let Some(field) = &self.field {
+            let _ = write!(s, " ({} {field})", label(lang, Label::Field));
+        }
+        if let (Some(line), Some(src)) = (self.line, &self.source_line) {
+            let col = self.column.unwrap_or(1);
+            let underline = underline_len(src, col);
+            let _ = write!(
+                s,
+                "\n{pad} |\n{line} | {src}\n{pad} | {}{}",
+                " ".repeat(col - 1),
+                "^".repeat(underline)
+            );
+        }
+        if let Some(h) = self.msg.hint(lang) {
+            let _ = write!(s, "\n{pad} = {}: {h}", label(lang, Label::Hint));
+        }
+        s
+    }
+}
+
+/// How many carets to draw: the word (field name or value) at the column.
+fn underline_len(src: &str, col: usize) -> usize {
+    let rest: String = src.chars().skip(col - 1).collect();
+    let word = rest
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != ':')
+        .count();
+    word.max(1)
+}
+
+/// All diagnostics of one run, errors and warnings, in a stable order.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// Sorts by file, then line, so output reads top to bottom.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.msg.code()).cmp(&(
+                &b.file,
+                b.line,
+                b.column,
+                b.msg.code(),
+            ))
+        });
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        self.items
+            .iter()
+            .map(|d| d.render(lang))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_rustc_with_caret_under_the_field() {
+        let src = "title: A\nsumary: B\n";
+        let d = Diagnostic::error(Msg::UnknownField {
+            field: "sumary".into(),
+            suggestion: Some("summary".into()),
+        })
+        .in_file("content/a/b.md")
+        .at(2, 1, src)
+        .field("sumary");
+        let out = d.render(Lang::En);
+        assert_eq!(
+            out,
+            "error[E011]: there is no field called `sumary`\n --> content/a/b.md:2:1 (field sumary)\n  |\n2 | sumary: B\n  | ^^^^^^\n  = hint: did you mean `summary`?"
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! `site.yaml`: the site's settings, checked field by field.
+
+use std::path::Path;
+
+use crate::diag::Diagnostics;
+use crate::load::source::decode;
+use crate::load::yaml::{Doc, FieldPath};
+use crate::messages::{Lang, Msg};
+use crate::model::{Contact, PrintConfig, SiteConfig};
+
+const SITE_KEYS: &[&str] = &[
+    "title",
+    "commune",
+    "province",
+    "base_url",
+    "language",
+    "contact",
+    "print",
+    "theme",
+    "allow_html",
+    "notice",
+];
+const CONTACT_KEYS: &[&str] = &["phone", "zalo", "address", "hours", "team"];
+const PRINT_KEYS: &[&str] = &["paper", "bleed_mm", "crop_marks", "qr_error_correction"];
+
+/// Reads `site.yaml` text (already decoded) into settings.
+/// `file` is the path shown in messages.
+pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
+    let doc = Doc::new(file, text, text, 0);
+    let Some(map) = doc.parse() else {
+        return (None, doc.into_diagnostics());
+    };
+    let root = FieldPath::default();
+    doc.check_keys(&map, &root, SITE_KEYS);
+
+    let title = doc.text(&map, &root, "title", true);
+    let commune = doc.text(&map, &root, "commune", true);
+    let province = doc.text(&map, &root, "province", false);
+    let base_url = doc
+        .text(&map, &root, "base_url", true)
+        .and_then(|u| match split_base_url(&u) {
+            Some(parts) => Some(parts),
+            None => {
+                doc.error_at(&root.key("base_url"), Msg::BadBaseUrl { value: u });
+                None
+            }
+        });
+    let language = doc
+        .text(&map, &root, "language", false)
+        .unwrap_or_else(|| "vi".into());
+    let lang = match Lang::from_code(&language) {
+        Some(l) => l,
+        None => {
+            doc.error_at(
+                &root.key("language"),
+                Msg::UnknownLanguage {
+                    value: language.clone(),
+                },
+            );
+            Lang::Vi
+        }
+    };
+
+    let mut contact = Contact::default();
+    if let Some(c) = doc.mapping(&map, &root, "contact") {
+        let p = root.key("contact");
+        doc.check_keys(c, &p, CONTACT_KEYS);
+        contact.phone = doc.text(c, &p, "phone", false);
+        contact.phone_tel = contact
+            .phone
+            .as_deref()
+            .map(tel_digits)
+            .filter(|t| !t.is_empty());
+        contact.zalo = doc.text(c, &p, "zalo", false);
+        contact.zalo_link = contact
+            .zalo
+            .as_deref()
+            .map(|z| z.chars().filter(char::is_ascii_digit).collect::<String>())
+            .filter(|z| !z.is_empty());
+        contact.address = doc.text(c, &p, "address", false);
+        contact.hours = doc.text(c, &p, "hours", false);
+        contact.team = doc.text(c, &p, "team", false);
+    }
+
+    let mut print = PrintConfig::default();
+    if let Some(m) = doc.mapping(&map, &root, "print") {
+        let p = root.key("print");
+        doc.check_keys(m, &p, PRINT_KEYS);
+        if let Some(v) = doc.choice(m, &p, "paper", &["A4", "A5", "A3"]) {
+            print.paper = v;
+        }
+        if let Some(v) = doc.number(m, &p, "bleed_mm") {
+            print.bleed_mm = v;
+        }
+        if let Some(v) = doc.boolean(m, &p, "crop_marks") {
+            print.crop_marks = v;
+        }
+        if let Some(v) = doc.choice(m, &p, "qr_error_correction", &["L", "M", "Q", "H"]) {
+            print.qr_error_correction = v;
+        }
+    }
+
+    let theme = doc.text(&map, &root, "theme", false);
+    let allow_html = doc.boolean(&map, &root, "allow_html").unwrap_or(false);
+    let notice = doc.text(&map, &root, "notice", false);
+
+    let diags = doc.into_diagnostics();
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    let (Some(title), Some(commune), Some((base_url, base_path))) = (title, commune, base_url)
+    else {
+        return (None, diags);
+    };
+    let config = SiteConfig {
+        title,
+        commune,
+        province,
+        base_url,
+        base_path,
+        language,
+        lang,
+        contact,
+        print,
+        theme,
+        allow_html,
+        notice,
+    };
+    (Some(config), diags)
+}
+
+/// Reads `site.yaml` from the site folder.
+pub fn read_site_yaml(root: &Path) -> (Option<SiteConfig>, Diagnostics) {
+    let path = root.join("site.yaml");
+    let shown = Path::new("site.yaml");
+    let mut diags = Diagnostics::default();
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diags.push(crate::diag::Diagnostic::error(Msg::SiteYamlMissing).in_file(shown));
+            return (None, diags);
+        }
+        Err(e) => {
+            diags.push(
+                crate::diag::Diagnostic::error(Msg::ReadFailed {
+                    detail: e.to_string(),
+                })
+                .in_file(shown),
+            );
+            return (None, diags);
+        }
+    };
+    match decode(&bytes) {
+        Ok(text) => parse_site_yaml(shown, &text),
+        Err(msg) => {
+            diags.push(crate::diag::Diagnostic::error(msg).in_file(shown));
+            (None, diags)
+        }
+    }
+}
+
+/// Splits `https://host/path` into the URL with a trailing `/` and the path
+/// (`/` or `/path/`). Only http and https with a host are accepted.
+pub fn split_base_url(url: &str) -> Option<(String, String)> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    let path_ok = !path.contains(['?', '#', '"', '<', '>', '\'', ' ', '\\']);
+    if !host_ok || !path_ok {
+        return None;
+    }
+    let path = if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    };
+    let scheme_len = url.len() - rest.len();
+    Some((format!("{}{}{}", &url[..scheme_len], host, path), path))
+}
+
+/// A phone number as a `tel:` link wants it: `+` and digits.
+pub fn tel_digits(phone: &str) -> String {
+    phone
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_get_a_trailing_slash_and_a_path() {
+        assert_eq!(
+            split_base_url("https://hoabinh.example.vn"),
+            Some(("https://hoabinh.example.vn/".into(), "/".into()))
+        );
+        assert_eq!(
+            split_base_url("https://tinh.example.vn/hoabinh"),
+            Some((
+                "https://tinh.example.vn/hoabinh/".into(),
+                "/hoabinh/".into()
+            ))
+        );
+        assert_eq!(
+            split_base_url("http://127.0.0.1:1111/"),
+            Some(("http://127.0.0.1:1111/".into(), "/".into()))
+        );
+        for bad in [
+            "hoabinh.vn",
+            "ftp://x",
+            "https://",
+            "https://a b",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(split_base_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_numbers_become_tel_links() {
+        assert_eq!(tel_digits("0235 3000 000"), "02353000000");
+        assert_eq!(tel_digits("+84 235.3000.000"), "+842353000000");
+    }
+
+    #[test]
+    fn site_yaml_mistakes_are_all_reported_with_lines() {
+        let text = "title: T\ncomune: X\nbase_url: hoabinh.vn\nprint:\n  paper: A6\n";
+        let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), text);
+        assert!(cfg.is_none());
+        let got: Vec<(&str, Option<usize>)> =
+            diags.items.iter().map(|d| (d.msg.code(), d.line)).collect();
+        assert!(got.contains(&("E011", Some(2))), "{got:?}"); // comune: unknown, did you mean commune
+        assert!(got.contains(&("E010", Some(1))), "{got:?}"); // commune missing
+        assert!(got.contains(&("E026", Some(3))), "{got:?}"); // base_url
+        assert!(got.contains(&("E015", Some(5))), "{got:?}"); // paper A6
+    }
+}

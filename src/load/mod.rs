@@ -1,0 +1,374 @@
+//! Load: read `site.yaml` and walk `content/` into a [`Site`].
+//!
+//! Every file is read, decoded (BOM, CRLF, NFC) and checked; all mistakes of
+//! the whole site are collected, so a clerk sees every problem in one run.
+
+pub mod config;
+pub mod procedure;
+pub mod source;
+pub mod yaml;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::markdown::RenderOptions;
+use crate::messages::{Lang, Msg};
+use crate::model::{Category, Procedure, Site, StaticFile};
+use crate::text::{slugify, vi_cmp};
+use procedure::{CategoryMeta, IdSpot, parse_category_index, parse_procedure};
+
+/// Folders of `content/` copied as they are instead of read as categories.
+pub const STATIC_DIRS: &[&str] = &["static", "files"];
+
+/// What to load and how.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The site folder (holding `site.yaml` and `content/`).
+    pub root: PathBuf,
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Overrides the message language.
+    pub lang: Option<Lang>,
+}
+
+/// The result of loading: the site if there were no errors, and every
+/// diagnostic, plus the language to report them in.
+#[derive(Debug)]
+pub struct Loaded {
+    pub site: Option<Site>,
+    pub diags: Diagnostics,
+    pub lang: Lang,
+}
+
+/// Loads the whole site.
+pub fn load(opts: &LoadOptions) -> Loaded {
+    let (config, mut diags) = config::read_site_yaml(&opts.root);
+    let mut lang = opts.lang.unwrap_or_default();
+    let Some(mut config) = config else {
+        if opts.lang.is_none() {
+            lang = guess_lang(&opts.root);
+        }
+        return Loaded {
+            site: None,
+            diags,
+            lang,
+        };
+    };
+    if let Some(l) = opts.lang {
+        config.lang = l;
+    }
+    lang = config.lang;
+    if let Some(url) = &opts.base_url {
+        match config::split_base_url(url) {
+            Some((u, p)) => {
+                config.base_url = u;
+                config.base_path = p;
+            }
+            None => diags.push(Diagnostic::error(Msg::BadBaseUrl { value: url.clone() })),
+        }
+    }
+
+    let content = opts.root.join("content");
+    if !content.is_dir() {
+        diags.push(Diagnostic::error(Msg::ContentMissing).in_file("content/"));
+        return Loaded {
+            site: None,
+            diags,
+            lang,
+        };
+    }
+
+    let render = RenderOptions {
+        allow_html: config.allow_html,
+        base_path: &config.base_path,
+    };
+    let files = walk(&opts.root, &content);
+
+    // Parse procedures and category pages in parallel; results keep walk order.
+    let parsed: Vec<(Parsed, Diagnostics)> = files
+        .par_iter()
+        .map(|f| parse_file(&opts.root, f, render))
+        .collect();
+
+    let mut cats: BTreeMap<String, (Option<CategoryMeta>, PathBuf, Vec<(Procedure, IdSpot)>)> =
+        BTreeMap::new();
+    let mut static_files = Vec::new();
+    for (f, (parsed, d)) in files.iter().zip(parsed) {
+        diags.extend(d);
+        match (f, parsed) {
+            (Entry::CategoryDir { slug, dir }, _) => {
+                cats.entry(slug.clone())
+                    .or_insert((None, dir.clone(), Vec::new()));
+            }
+            (Entry::CategoryIndex { slug, .. }, Parsed::Category(meta)) => {
+                if let Some(c) = cats.get_mut(slug) {
+                    c.0 = Some(meta);
+                }
+            }
+            (Entry::Procedure { category, .. }, Parsed::Procedure(p, spot)) => {
+                if let Some(c) = cats.get_mut(category) {
+                    c.2.push((p, spot));
+                }
+            }
+            (Entry::Static { source, target }, _) => static_files.push(StaticFile {
+                source: source.clone(),
+                target: target.clone(),
+            }),
+            _ => {}
+        }
+    }
+
+    check_unique(&mut diags, &cats);
+
+    let mut categories: Vec<Category> = Vec::new();
+    for (slug, (meta, dir, procs)) in cats {
+        let Some(meta) = meta else {
+            let shown = rel(&opts.root, &dir.join("_index.md"));
+            diags.push(Diagnostic::error(Msg::CategoryIndexMissing).in_file(shown));
+            continue;
+        };
+        let mut procedures: Vec<Procedure> = procs.into_iter().map(|(p, _)| p).collect();
+        procedures.sort_by(|a, b| vi_cmp(&a.title, &b.title).then_with(|| a.slug.cmp(&b.slug)));
+        categories.push(Category {
+            slug,
+            title: meta.title,
+            order: meta.order,
+            summary: meta.summary,
+            intro_html: meta.intro_html,
+            source: dir,
+            procedures,
+        });
+    }
+    categories.sort_by(|a, b| {
+        a.order
+            .unwrap_or(i64::MAX)
+            .cmp(&b.order.unwrap_or(i64::MAX))
+            .then_with(|| vi_cmp(&a.title, &b.title))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+
+    diags.sort();
+    let site = if diags.has_errors() {
+        None
+    } else {
+        Some(Site {
+            root: opts.root.clone(),
+            config,
+            categories,
+            static_files,
+        })
+    };
+    Loaded { site, diags, lang }
+}
+
+/// A file or folder found in `content/`.
+#[derive(Debug, Clone)]
+enum Entry {
+    CategoryDir {
+        slug: String,
+        dir: PathBuf,
+    },
+    CategoryIndex {
+        slug: String,
+        path: PathBuf,
+    },
+    Procedure {
+        category: String,
+        slug: String,
+        path: PathBuf,
+    },
+    Static {
+        source: PathBuf,
+        target: String,
+    },
+}
+
+enum Parsed {
+    Nothing,
+    Category(CategoryMeta),
+    Procedure(Procedure, IdSpot),
+}
+
+/// Walks `content/` in sorted order (so builds are the same on every
+/// machine) and sorts what it finds into categories, procedures and static
+/// files. Symbolic links are not followed.
+fn walk(root: &Path, content: &Path) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let walker = WalkDir::new(content)
+        .min_depth(1)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker.into_iter().filter_map(Result::ok) {
+        let path = entry.path();
+        let Ok(relative) = path.strip_prefix(content) else {
+            continue;
+        };
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let Some(top) = parts.first() else { continue };
+        if top.starts_with('.') || parts.iter().any(|p| p.starts_with('.')) {
+            continue; // hidden files and folders (.git, .DS_Store)
+        }
+        let file_type = entry.file_type();
+        if STATIC_DIRS.contains(&top.as_str()) {
+            if file_type.is_file() {
+                out.push(Entry::Static {
+                    source: path.to_path_buf(),
+                    target: parts.join("/"),
+                });
+            }
+            continue;
+        }
+        match parts.len() {
+            1 if file_type.is_dir() => out.push(Entry::CategoryDir {
+                slug: slugify(top),
+                dir: path.to_path_buf(),
+            }),
+            2 if file_type.is_file() => {
+                let name = &parts[1];
+                let Some(stem) = name.strip_suffix(".md") else {
+                    continue;
+                };
+                let category = slugify(top);
+                if stem == "_index" {
+                    out.push(Entry::CategoryIndex {
+                        slug: category,
+                        path: path.to_path_buf(),
+                    });
+                } else if translation_of(stem).is_none() {
+                    out.push(Entry::Procedure {
+                        category,
+                        slug: slugify(stem),
+                        path: path.to_path_buf(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let _ = root;
+    out
+}
+
+/// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
+pub fn translation_of(stem: &str) -> Option<(&str, &str)> {
+    let (base, code) = stem.rsplit_once('.')?;
+    let ok = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+    ok.then_some((base, code))
+}
+
+fn parse_file(root: &Path, entry: &Entry, render: RenderOptions<'_>) -> (Parsed, Diagnostics) {
+    let (path, is_index) = match entry {
+        Entry::CategoryIndex { path, .. } => (path, true),
+        Entry::Procedure { path, .. } => (path, false),
+        _ => return (Parsed::Nothing, Diagnostics::default()),
+    };
+    let shown = rel(root, path);
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match source::decode(&bytes) {
+            Ok(t) => t,
+            Err(msg) => {
+                return (
+                    Parsed::Nothing,
+                    single(Diagnostic::error(msg).in_file(&shown)),
+                );
+            }
+        },
+        Err(e) => {
+            let msg = Msg::ReadFailed {
+                detail: e.to_string(),
+            };
+            return (
+                Parsed::Nothing,
+                single(Diagnostic::error(msg).in_file(&shown)),
+            );
+        }
+    };
+    if is_index {
+        let (meta, d) = parse_category_index(&shown, &text, render);
+        (meta.map(Parsed::Category).unwrap_or(Parsed::Nothing), d)
+    } else {
+        let Entry::Procedure { category, slug, .. } = entry else {
+            return (Parsed::Nothing, Diagnostics::default());
+        };
+        let (p, d) = parse_procedure(&shown, &text, slug, category, render);
+        (
+            p.map(|(p, s)| Parsed::Procedure(p, s))
+                .unwrap_or(Parsed::Nothing),
+            d,
+        )
+    }
+}
+
+/// Ids must be unique across the site, page addresses within a category.
+fn check_unique(
+    diags: &mut Diagnostics,
+    cats: &BTreeMap<String, (Option<CategoryMeta>, PathBuf, Vec<(Procedure, IdSpot)>)>,
+) {
+    let mut ids: BTreeMap<&str, &Path> = BTreeMap::new();
+    for (_, _, procs) in cats.values() {
+        let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
+        for (p, spot) in procs {
+            if let Some(other) = ids.get(p.id.as_str()) {
+                let mut d = Diagnostic::error(Msg::DuplicateId {
+                    id: p.id.clone(),
+                    other: other.to_path_buf(),
+                })
+                .in_file(&p.source)
+                .field("id");
+                d.line = Some(spot.line);
+                d.column = Some(spot.column);
+                d.source_line = Some(spot.text.clone());
+                diags.push(d);
+            } else {
+                ids.insert(&p.id, &p.source);
+            }
+            if let Some(other) = slugs.get(p.slug.as_str()) {
+                diags.push(
+                    Diagnostic::error(Msg::DuplicateSlug {
+                        slug: p.slug.clone(),
+                        other: other.to_path_buf(),
+                    })
+                    .in_file(&p.source),
+                );
+            } else {
+                slugs.insert(&p.slug, &p.source);
+            }
+        }
+    }
+}
+
+fn single(d: Diagnostic) -> Diagnostics {
+    let mut ds = Diagnostics::default();
+    ds.push(d);
+    ds
+}
+
+/// A path relative to the site folder, for messages.
+pub fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The message language when `site.yaml` cannot be read: a `language: en`
+/// line is still honoured if it is there.
+fn guess_lang(root: &Path) -> Lang {
+    std::fs::read_to_string(root.join("site.yaml"))
+        .ok()
+        .and_then(|t| {
+            t.lines().find_map(|l| {
+                l.trim()
+                    .strip_prefix("language:")
+                    .map(|v| v.trim().trim_matches('"').to_string())
+            })
+        })
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default()
+}

@@ -1,0 +1,374 @@
+//! Procedure files and category `_index.md` files: front matter checked
+//! against the content format, body rendered to HTML.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::source::split_front_matter;
+use crate::load::yaml::{Doc, FieldPath};
+use crate::markdown::{self, RenderOptions, link_allowed};
+use crate::messages::Msg;
+use crate::model::{APPS, Channel, LEVELS, Online, Procedure, WAYS};
+use crate::text::Date;
+
+/// Front-matter fields of a procedure (content-format.md).
+pub const PROCEDURE_KEYS: &[&str] = &[
+    "title",
+    "id",
+    "code",
+    "summary",
+    "agency",
+    "audience",
+    "online",
+    "channels",
+    "documents",
+    "result",
+    "legal",
+    "updated",
+    "keywords",
+];
+const ONLINE_KEYS: &[&str] = &["url", "level", "apps"];
+const CHANNEL_KEYS: &[&str] = &["way", "time", "fee"];
+/// Front-matter fields of a category's `_index.md`.
+pub const CATEGORY_KEYS: &[&str] = &["title", "order", "summary"];
+
+/// Where a procedure's `id` is written, for duplicate-id messages.
+#[derive(Debug, Clone)]
+pub struct IdSpot {
+    pub line: usize,
+    pub column: usize,
+    /// The text of that line.
+    pub text: String,
+}
+
+/// Whether `id` is a valid short id: `[a-z0-9-]{1,16}`.
+pub fn valid_id(id: &str) -> bool {
+    (1..=16).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Parses a procedure file's decoded text.
+pub fn parse_procedure(
+    file: &Path,
+    text: &str,
+    slug: &str,
+    category: &str,
+    render: RenderOptions<'_>,
+) -> (Option<(Procedure, IdSpot)>, Diagnostics) {
+    let split = match split_front_matter(text) {
+        Ok(s) => s,
+        Err(msg) => return (None, one(file, msg, text)),
+    };
+    let doc = Doc::new(file, text, split.front, split.front_line_offset);
+    let Some(map) = doc.parse() else {
+        return (None, doc.into_diagnostics());
+    };
+    let root = FieldPath::default();
+    doc.check_keys(&map, &root, PROCEDURE_KEYS);
+
+    let title = doc.text(&map, &root, "title", true);
+    let id = doc.text(&map, &root, "id", true).and_then(|id| {
+        if valid_id(&id) {
+            Some(id)
+        } else {
+            doc.error_at(&root.key("id"), Msg::BadId { value: id });
+            None
+        }
+    });
+    let code = doc.quoted_text(&map, &root, "code");
+    let summary = doc.text(&map, &root, "summary", true);
+    let agency = doc.text(&map, &root, "agency", true);
+    let audience = doc.text(&map, &root, "audience", false);
+
+    let online = doc.mapping(&map, &root, "online").and_then(|m| {
+        let p = root.key("online");
+        doc.check_keys(m, &p, ONLINE_KEYS);
+        let url = doc.text(m, &p, "url", true).and_then(|u| {
+            if !u.starts_with("https://") || u.len() <= "https://".len() {
+                let msg = if link_allowed(&u) {
+                    Msg::NotHttps {
+                        field: "online.url".into(),
+                        value: u,
+                    }
+                } else {
+                    Msg::BadLink {
+                        field: "online.url".into(),
+                        value: u,
+                    }
+                };
+                doc.error_at(&p.key("url"), msg);
+                None
+            } else {
+                Some(u)
+            }
+        });
+        let level = doc.choice(m, &p, "level", LEVELS);
+        let apps: Vec<String> = doc
+            .text_list(m, &p, "apps")
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, a)| doc.check_choice(&p.key("apps").index(i), a, APPS))
+            .collect();
+        url.map(|url| Online { url, level, apps })
+    });
+
+    let channels: Vec<Channel> = doc
+        .mapping_list(&map, &root, "channels")
+        .into_iter()
+        .filter_map(|(p, m)| {
+            doc.check_keys(m, &p, CHANNEL_KEYS);
+            let way = doc
+                .text(m, &p, "way", true)
+                .and_then(|w| doc.check_choice(&p.key("way"), w, WAYS));
+            let time = doc.text(m, &p, "time", false);
+            let fee = doc.text(m, &p, "fee", false);
+            way.map(|way| Channel { way, time, fee })
+        })
+        .collect();
+
+    let documents = doc.text_list(&map, &root, "documents");
+    let result = doc.text(&map, &root, "result", false);
+    let legal = doc.text_list(&map, &root, "legal");
+    let keywords = doc.text_list(&map, &root, "keywords");
+    let updated = doc
+        .text(&map, &root, "updated", true)
+        .and_then(|u| match Date::parse(&u) {
+            Some(d) => Some(d),
+            None => {
+                doc.error_at(&root.key("updated"), Msg::BadDate { value: u });
+                None
+            }
+        });
+    let id_spot = crate::load::yaml::locate(split.front, &root.key("id").0)
+        .map(|(l, c)| (l + 1 + split.front_line_offset, c + 1))
+        .map(|(line, column)| IdSpot {
+            line,
+            column,
+            text: text.lines().nth(line - 1).unwrap_or_default().to_string(),
+        })
+        .unwrap_or(IdSpot {
+            line: 1,
+            column: 1,
+            text: String::new(),
+        });
+
+    let body = markdown::render(split.body, render);
+    let mut diags = doc.into_diagnostics();
+    report_bad_links(
+        &mut diags,
+        file,
+        text,
+        split.body,
+        split.body_first_line,
+        &body.bad_links,
+    );
+
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    let (Some(title), Some(id), Some(summary), Some(agency), Some(updated)) =
+        (title, id, summary, agency, updated)
+    else {
+        return (None, diags);
+    };
+    let p = Procedure {
+        slug: slug.to_string(),
+        category: category.to_string(),
+        source: file.to_path_buf(),
+        title,
+        id,
+        code,
+        summary,
+        agency,
+        audience,
+        online,
+        channels,
+        documents,
+        result,
+        legal,
+        updated,
+        keywords,
+        body_html: body.html,
+        steps: body.steps,
+        body_text: body.text,
+    };
+    (Some((p, id_spot)), diags)
+}
+
+/// What a category's `_index.md` holds.
+#[derive(Debug, Clone)]
+pub struct CategoryMeta {
+    pub title: String,
+    pub order: Option<i64>,
+    pub summary: Option<String>,
+    pub intro_html: String,
+}
+
+/// Parses a category's `_index.md`.
+pub fn parse_category_index(
+    file: &Path,
+    text: &str,
+    render: RenderOptions<'_>,
+) -> (Option<CategoryMeta>, Diagnostics) {
+    let split = match split_front_matter(text) {
+        Ok(s) => s,
+        Err(msg) => return (None, one(file, msg, text)),
+    };
+    let doc = Doc::new(file, text, split.front, split.front_line_offset);
+    let Some(map) = doc.parse() else {
+        return (None, doc.into_diagnostics());
+    };
+    let root = FieldPath::default();
+    doc.check_keys(&map, &root, CATEGORY_KEYS);
+    let title = doc.text(&map, &root, "title", true);
+    let order = doc.number(&map, &root, "order").map(|n| n as i64);
+    let summary = doc.text(&map, &root, "summary", false);
+    let body = markdown::render(split.body, render);
+    let mut diags = doc.into_diagnostics();
+    report_bad_links(
+        &mut diags,
+        file,
+        text,
+        split.body,
+        split.body_first_line,
+        &body.bad_links,
+    );
+    match title {
+        Some(title) if !diags.has_errors() => (
+            Some(CategoryMeta {
+                title,
+                order,
+                summary,
+                intro_html: body.html,
+            }),
+            diags,
+        ),
+        _ => (None, diags),
+    }
+}
+
+fn one(file: &Path, msg: Msg, text: &str) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    d.push(Diagnostic::error(msg).in_file(file).at(1, 1, text));
+    d
+}
+
+fn report_bad_links(
+    diags: &mut Diagnostics,
+    file: &Path,
+    text: &str,
+    body: &str,
+    body_first_line: usize,
+    bad: &[(usize, String)],
+) {
+    for (offset, url) in bad {
+        let before = &body[..(*offset).min(body.len())];
+        let line = body_first_line + before.matches('\n').count();
+        let col = before
+            .rsplit('\n')
+            .next()
+            .map(|s| s.chars().count())
+            .unwrap_or(0)
+            + 1;
+        diags.push(
+            Diagnostic::error(Msg::BadLink {
+                field: "body".into(),
+                value: url.clone(),
+            })
+            .in_file(file)
+            .at(line, col, text),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OPTS: RenderOptions<'static> = RenderOptions {
+        allow_html: false,
+        base_path: "/",
+    };
+
+    fn codes_and_lines(text: &str) -> Vec<(&'static str, Option<usize>, Option<String>)> {
+        let (_, d) = parse_procedure(Path::new("a.md"), text, "a", "c", OPTS);
+        d.items
+            .iter()
+            .map(|d| (d.msg.code(), d.line, d.field.clone()))
+            .collect()
+    }
+
+    const GOOD: &str = "---\ntitle: Đăng ký tạm trú\nid: tt01\ncode: \"1.004194\"\nsummary: S\nagency: Công an xã\nonline:\n  url: https://dichvucong.gov.vn/x\n  level: toan-trinh\n  apps: [vneid]\nchannels:\n  - way: truc-tuyen\n    time: 03 ngày làm việc\n    fee: 7.000 đồng\ndocuments:\n  - Tờ khai CT01\nupdated: 2026-10-01\n---\n\n## Các bước\n\n1. Mở VNeID.\n2. Gửi.\n";
+
+    #[test]
+    fn a_good_procedure_loads_every_field() {
+        let (p, d) = parse_procedure(Path::new("a.md"), GOOD, "dang-ky-tam-tru", "cu-tru", OPTS);
+        assert!(!d.has_errors(), "{d:?}");
+        let (p, spot) = p.unwrap();
+        assert_eq!(p.id, "tt01");
+        assert_eq!(p.code.as_deref(), Some("1.004194"));
+        assert_eq!(p.online.as_ref().unwrap().apps, vec!["vneid"]);
+        assert_eq!(p.channels[0].fee.as_deref(), Some("7.000 đồng"));
+        assert_eq!(p.steps, vec!["Mở VNeID.", "Gửi."]);
+        assert_eq!(p.updated.dmy(), "01/10/2026");
+        assert_eq!(spot.line, 3);
+    }
+
+    #[test]
+    fn every_mistake_is_reported_at_its_line() {
+        let bad = GOOD
+            .replace("summary: S", "sumary: S")
+            .replace("id: tt01", "id: TT 01")
+            .replace("    fee: 7.000 đồng", "    fee: [1, 2]")
+            .replace("level: toan-trinh", "level: muc-do-4")
+            .replace("updated: 2026-10-01", "updated: 2026-02-30")
+            .replace("2. Gửi.", "2. [Gửi](javascript:alert(1)).");
+        let got = codes_and_lines(&bad);
+        let want = [
+            ("E011", Some(5), Some("sumary".to_string())),
+            ("E010", Some(1), Some("summary".to_string())),
+            ("E020", Some(3), Some("id".to_string())),
+            ("E012", Some(14), Some("channels[0].fee".to_string())),
+            ("E015", Some(9), Some("online.level".to_string())),
+            ("E023", Some(17), Some("updated".to_string())),
+            ("E024", Some(23), None),
+        ];
+        for w in &want {
+            assert!(got.contains(w), "missing {w:?} in {got:?}");
+        }
+        assert_eq!(got.len(), want.len(), "{got:?}");
+    }
+
+    #[test]
+    fn yaml_syntax_errors_point_at_the_file_line() {
+        let bad = GOOD.replace("summary: S", "summary: \"S");
+        let got = codes_and_lines(&bad);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "E006");
+        let line = got[0].1.unwrap();
+        assert!((5..=8).contains(&line), "line {line}");
+    }
+
+    #[test]
+    fn online_url_must_be_https() {
+        let got = codes_and_lines(
+            &GOOD.replace("https://dichvucong.gov.vn/x", "http://dichvucong.gov.vn/x"),
+        );
+        assert_eq!(got, vec![("E025", Some(8), Some("online.url".to_string()))]);
+        let got =
+            codes_and_lines(&GOOD.replace("https://dichvucong.gov.vn/x", "javascript:alert(1)"));
+        assert_eq!(got, vec![("E024", Some(8), Some("online.url".to_string()))]);
+    }
+
+    #[test]
+    fn ids_are_short_lowercase_ascii() {
+        for ok in ["tt01", "a", "dang-ky-1234567"] {
+            assert!(valid_id(ok), "{ok}");
+        }
+        for bad in ["", "TT01", "tạm", "a/b", "../x", "abcdefghijklmnopq"] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+}

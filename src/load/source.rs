@@ -1,0 +1,116 @@
+//! Reading a text file the way clerks save them: UTF-8 with or without a
+//! BOM, CRLF or LF line ends, composed or decomposed Vietnamese. What comes
+//! out is NFC text with `\n` line ends, or a message saying what is wrong.
+
+use crate::messages::Msg;
+use crate::text::nfc;
+
+/// Decodes file bytes into clean text: strips a UTF-8 BOM, turns CRLF and
+/// lone CR into LF, and normalises to NFC.
+pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| Msg::NotUtf8 {
+        byte_offset: e.valid_up_to() + 1,
+    })?;
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    Ok(nfc(&text))
+}
+
+/// A Markdown file split into its front matter and its body.
+#[derive(Debug, Clone)]
+pub struct Split<'a> {
+    /// The YAML between the two `---` lines.
+    pub front: &'a str,
+    /// How many lines come before the front matter's first line (the
+    /// opening `---`), to turn YAML line numbers into file line numbers.
+    pub front_line_offset: usize,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+    /// The file line the body starts on (1-based).
+    pub body_first_line: usize,
+}
+
+/// Splits `---\nYAML\n---\nbody`. Leading blank lines are allowed.
+pub fn split_front_matter(text: &str) -> Result<Split<'_>, Msg> {
+    if text.trim().is_empty() {
+        return Err(Msg::EmptyFile);
+    }
+    let mut offset = 0;
+    let mut line_no = 0;
+    // skip blank lines before the opening fence
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            offset += line.len();
+            line_no += 1;
+        } else {
+            break;
+        }
+    }
+    let rest = &text[offset..];
+    let first = rest.split_inclusive('\n').next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(Msg::NoFrontMatter);
+    }
+    let front_start = offset + first.len();
+    let mut pos = front_start;
+    let mut lines_in_front = 0;
+    for line in text[front_start..].split_inclusive('\n') {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            let body_start = pos + line.len();
+            return Ok(Split {
+                front: &text[front_start..pos],
+                front_line_offset: line_no + 1,
+                body: &text[body_start..],
+                body_first_line: line_no + 1 + lines_in_front + 2,
+            });
+        }
+        pos += line.len();
+        lines_in_front += 1;
+    }
+    Err(Msg::UnclosedFrontMatter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_crlf_and_decomposed_text_come_out_clean() {
+        let raw = "\u{feff}---\r\ntitle: Ta\u{323}m tru\u{301}\r\n---\r\nBody\r\n";
+        let text = decode(raw.as_bytes()).unwrap();
+        assert_eq!(text, "---\ntitle: Tạm trú\n---\nBody\n");
+    }
+
+    #[test]
+    fn windows_1258_bytes_are_refused_with_the_offset() {
+        let raw = b"title: T\xe0m";
+        assert_eq!(decode(raw), Err(Msg::NotUtf8 { byte_offset: 9 }));
+    }
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let s = split_front_matter("\n---\na: 1\nb: 2\n---\n# Hi\n").unwrap();
+        assert_eq!(s.front, "a: 1\nb: 2\n");
+        assert_eq!(s.front_line_offset, 2);
+        assert_eq!(s.body, "# Hi\n");
+        assert_eq!(s.body_first_line, 6);
+    }
+
+    #[test]
+    fn missing_or_unclosed_fences_are_named() {
+        assert_eq!(
+            split_front_matter("title: x\n").unwrap_err(),
+            Msg::NoFrontMatter
+        );
+        assert_eq!(
+            split_front_matter("---\ntitle: x\n").unwrap_err(),
+            Msg::UnclosedFrontMatter
+        );
+        assert_eq!(split_front_matter("  \n").unwrap_err(), Msg::EmptyFile);
+    }
+}

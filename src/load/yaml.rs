@@ -1,0 +1,650 @@
+//! Front matter and `site.yaml` through serde_norway, read field by field so
+//! every mistake is reported with its file, line and field, and all
+//! mistakes of a file are reported at once.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde_norway::{Mapping, Value};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::{Kind, Msg, YamlProblem};
+use crate::text::nfc;
+
+/// One step of a field path: a key or a list position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A path to a field, written `channels[1].fee`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldPath(pub Vec<Seg>);
+
+impl FieldPath {
+    pub fn key(&self, k: &str) -> FieldPath {
+        let mut v = self.0.clone();
+        v.push(Seg::Key(k.to_string()));
+        FieldPath(v)
+    }
+    pub fn index(&self, i: usize) -> FieldPath {
+        let mut v = self.0.clone();
+        v.push(Seg::Index(i));
+        FieldPath(v)
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(k) if i == 0 => write!(f, "{k}")?,
+                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A YAML document being read, with what is needed to point at its lines.
+pub struct Doc<'a> {
+    /// The file as shown to the user.
+    pub file: PathBuf,
+    /// The whole file's text (to quote source lines).
+    pub file_text: &'a str,
+    /// The YAML part.
+    pub yaml: &'a str,
+    /// File lines before the YAML's first line.
+    pub line_offset: usize,
+    pub diags: RefCell<Diagnostics>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(file: &Path, file_text: &'a str, yaml: &'a str, line_offset: usize) -> Doc<'a> {
+        Doc {
+            file: file.to_path_buf(),
+            file_text,
+            yaml,
+            line_offset,
+            diags: RefCell::new(Diagnostics::default()),
+        }
+    }
+
+    /// Parses the YAML into a mapping, or reports why it cannot.
+    pub fn parse(&self) -> Option<Mapping> {
+        if self.yaml.trim().is_empty() {
+            return Some(Mapping::new());
+        }
+        match serde_norway::from_str::<Value>(self.yaml) {
+            Ok(Value::Mapping(m)) => Some(m),
+            Ok(Value::Null) => Some(Mapping::new()),
+            Ok(_) => {
+                self.report(Diagnostic::error(Msg::NotAMapping), 1, 1);
+                None
+            }
+            Err(e) => {
+                let (problem, line, col) = yaml_problem(self.yaml, &e);
+                self.report(
+                    Diagnostic::error(Msg::YamlSyntax { problem }),
+                    line.max(1),
+                    col.max(1),
+                );
+                None
+            }
+        }
+    }
+
+    fn report(&self, d: Diagnostic, yaml_line: usize, col: usize) {
+        let line = yaml_line + self.line_offset;
+        let d = d.in_file(&self.file).at(line, col, self.file_text);
+        self.diags.borrow_mut().push(d);
+    }
+
+    /// Reports a message about a field, pointing at the field's line.
+    pub fn error_at(&self, path: &FieldPath, msg: Msg) {
+        let (line, col) = locate(self.yaml, &path.0).unwrap_or((0, 0));
+        let d = Diagnostic::error(msg).field(path.to_string());
+        self.report(d, line + 1, col + 1);
+    }
+
+    /// Reports unknown keys of `map`, with a "did you mean" from `allowed`.
+    pub fn check_keys(&self, map: &Mapping, path: &FieldPath, allowed: &[&str]) {
+        for key in map.keys() {
+            let name = match key {
+                Value::String(s) => s.clone(),
+                other => scalar_text(other).unwrap_or_else(|| "?".into()),
+            };
+            if !allowed.contains(&name.as_str()) {
+                let suggestion = did_you_mean(&name, allowed);
+                self.error_at(
+                    &path.key(&name),
+                    Msg::UnknownField {
+                        field: name.clone(),
+                        suggestion,
+                    },
+                );
+            }
+        }
+    }
+
+    /// A text field. Numbers and booleans are taken as text; lists and maps
+    /// are an error. Empty values count as absent.
+    pub fn text(
+        &self,
+        map: &Mapping,
+        path: &FieldPath,
+        key: &str,
+        required: bool,
+    ) -> Option<String> {
+        let p = path.key(key);
+        match map.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.missing(map, path, &p, key);
+                }
+                None
+            }
+            Some(v) => match scalar_text(v) {
+                Some(s) if s.trim().is_empty() => {
+                    if required {
+                        self.error_at(
+                            &p,
+                            Msg::EmptyValue {
+                                field: p.to_string(),
+                            },
+                        );
+                    }
+                    None
+                }
+                Some(s) => Some(nfc(s.trim())),
+                None => {
+                    self.error_at(
+                        &p,
+                        Msg::WrongType {
+                            field: p.to_string(),
+                            expected: Kind::Text,
+                        },
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    /// Like [`Doc::text`], but the value must be written as text (quoted if
+    /// it looks like a number), for codes such as `1.004190`.
+    pub fn quoted_text(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<String> {
+        if let Some(Value::Number(_)) = map.get(key) {
+            let p = path.key(key);
+            self.error_at(
+                &p,
+                Msg::CodeNotText {
+                    field: p.to_string(),
+                },
+            );
+            return None;
+        }
+        self.text(map, path, key, false)
+    }
+
+    /// A list of text items; a single text value is taken as a list of one.
+    pub fn text_list(&self, map: &Mapping, path: &FieldPath, key: &str) -> Vec<String> {
+        let p = path.key(key);
+        match map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Sequence(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| match scalar_text(v) {
+                    Some(s) if s.trim().is_empty() => None,
+                    Some(s) => Some(nfc(s.trim())),
+                    None => {
+                        let ip = p.index(i);
+                        self.error_at(
+                            &ip,
+                            Msg::WrongType {
+                                field: ip.to_string(),
+                                expected: Kind::Text,
+                            },
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            Some(v) => match scalar_text(v) {
+                Some(s) if s.trim().is_empty() => Vec::new(),
+                Some(s) => vec![nfc(s.trim())],
+                None => {
+                    self.error_at(
+                        &p,
+                        Msg::WrongType {
+                            field: p.to_string(),
+                            expected: Kind::List,
+                        },
+                    );
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// A nested group of fields.
+    pub fn mapping<'m>(
+        &self,
+        map: &'m Mapping,
+        path: &FieldPath,
+        key: &str,
+    ) -> Option<&'m Mapping> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Mapping(m)) => Some(m),
+            Some(_) => {
+                let p = path.key(key);
+                self.error_at(
+                    &p,
+                    Msg::WrongType {
+                        field: p.to_string(),
+                        expected: Kind::Map,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of nested groups (like `channels`).
+    pub fn mapping_list<'m>(
+        &self,
+        map: &'m Mapping,
+        path: &FieldPath,
+        key: &str,
+    ) -> Vec<(FieldPath, &'m Mapping)> {
+        let p = path.key(key);
+        match map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Sequence(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| match v {
+                    Value::Mapping(m) => Some((p.index(i), m)),
+                    _ => {
+                        let ip = p.index(i);
+                        self.error_at(
+                            &ip,
+                            Msg::WrongType {
+                                field: ip.to_string(),
+                                expected: Kind::Map,
+                            },
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            Some(_) => {
+                self.error_at(
+                    &p,
+                    Msg::WrongType {
+                        field: p.to_string(),
+                        expected: Kind::List,
+                    },
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// A true/false field.
+    pub fn boolean(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<bool> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => {
+                let p = path.key(key);
+                self.error_at(
+                    &p,
+                    Msg::WrongType {
+                        field: p.to_string(),
+                        expected: Kind::Bool,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A number field.
+    pub fn number(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<f64> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => n.as_f64(),
+            Some(_) => {
+                let p = path.key(key);
+                self.error_at(
+                    &p,
+                    Msg::WrongType {
+                        field: p.to_string(),
+                        expected: Kind::Number,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A text field that must be one of `allowed`.
+    pub fn choice(
+        &self,
+        map: &Mapping,
+        path: &FieldPath,
+        key: &str,
+        allowed: &[&str],
+    ) -> Option<String> {
+        let v = self.text(map, path, key, false)?;
+        self.check_choice(&path.key(key), v, allowed)
+    }
+
+    /// Checks a value against a fixed list of choices.
+    pub fn check_choice(&self, p: &FieldPath, v: String, allowed: &[&str]) -> Option<String> {
+        if allowed.contains(&v.as_str()) {
+            Some(v)
+        } else {
+            self.error_at(
+                p,
+                Msg::BadChoice {
+                    field: p.to_string(),
+                    value: v,
+                    allowed: allowed.iter().map(|s| s.to_string()).collect(),
+                },
+            );
+            None
+        }
+    }
+
+    fn missing(&self, map: &Mapping, parent: &FieldPath, p: &FieldPath, key: &str) {
+        // Point at the key if it is there (empty), else at the parent or
+        // the first line of the front matter.
+        let target = if map.contains_key(key) {
+            p.clone()
+        } else {
+            parent.clone()
+        };
+        let d = Diagnostic::error(Msg::MissingField {
+            field: p.to_string(),
+        })
+        .field(p.to_string());
+        if target.0.is_empty() {
+            // a missing top-level field: point at the opening `---` line
+            let line = self.line_offset.max(1);
+            let d = d.in_file(&self.file).at(line, 1, self.file_text);
+            self.diags.borrow_mut().push(d);
+            return;
+        }
+        let (line, col) = locate(self.yaml, &target.0).unwrap_or((0, 0));
+        self.report(d, line + 1, col + 1);
+    }
+
+    pub fn into_diagnostics(self) -> Diagnostics {
+        self.diags.into_inner()
+    }
+}
+
+/// The text of a scalar value, or `None` for lists and maps.
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Null => Some(String::new()),
+        Value::Tagged(t) => scalar_text(&t.value),
+        Value::Sequence(_) | Value::Mapping(_) => None,
+    }
+}
+
+/// Turns serde_norway's error into a problem a clerk understands, placed
+/// where the fix goes: where an unclosed quote or bracket opened, or at the
+/// second copy of a duplicated key.
+fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usize) {
+    let msg = e.to_string();
+    let (line, col) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let context = msg.rsplit_once("while ").and_then(|(_, ctx)| line_col(ctx));
+    if msg.contains("while scanning a quoted scalar") {
+        let (l, c) = context.unwrap_or((line, col));
+        return (YamlProblem::UnclosedQuote, l, c);
+    }
+    if msg.contains("flow sequence") || msg.contains("flow mapping") {
+        let (l, c) = context.unwrap_or((line, col));
+        return (YamlProblem::UnclosedBracket, l, c);
+    }
+    if msg.contains("tab character") {
+        return (YamlProblem::Tab, line, col);
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate entry with key ") {
+        let key = rest
+            .split(" at line")
+            .next()
+            .unwrap_or(rest)
+            .trim_matches('"')
+            .to_string();
+        let second = yaml
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| key_matches(l.trim_start_matches([' ', '-']), &key))
+            .nth(1)
+            .map(|(i, l)| (i + 1, l.len() - l.trim_start_matches([' ', '-']).len() + 1));
+        let (l, c) = second.unwrap_or((line, col));
+        return (YamlProblem::DuplicateKey { key }, l, c);
+    }
+    if msg.contains("mapping values are not allowed") || msg.contains("did not find expected key") {
+        return (YamlProblem::Indentation, line, col);
+    }
+    let detail = match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    (YamlProblem::Other { detail }, line, col)
+}
+
+/// Reads "… at line N column M" at the end of a libyaml message.
+fn line_col(s: &str) -> Option<(usize, usize)> {
+    let (_, rest) = s.rsplit_once(" at line ")?;
+    let (l, c) = rest.split_once(" column ")?;
+    let c: String = c.chars().take_while(char::is_ascii_digit).collect();
+    Some((l.trim().parse().ok()?, c.parse().ok()?))
+}
+
+/// The closest allowed name, if it is close enough to be a typo.
+pub fn did_you_mean(name: &str, allowed: &[&str]) -> Option<String> {
+    let folded = crate::text::fold(name);
+    allowed
+        .iter()
+        .map(|a| (strsim::damerau_levenshtein(&folded, a), *a))
+        .filter(|(d, a)| *d <= 2.max(a.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a.to_string())
+}
+
+/// Finds the line and column (0-based) where a field path is written in
+/// block-style YAML. Flow style (`[a, b]`) and odd layouts fall back to the
+/// nearest enclosing field that can be found.
+pub fn locate(yaml: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    // (line index, column of the content after indentation and "- " marks)
+    let key_col = |l: &str| -> (usize, usize) {
+        let indent = l.len() - l.trim_start_matches(' ').len();
+        let mut col = indent;
+        let mut rest = &l[indent..];
+        let mut dash_col = None;
+        while let Some(r) = rest
+            .strip_prefix("- ")
+            .or_else(|| if rest == "-" { Some("") } else { None })
+        {
+            if dash_col.is_none() {
+                dash_col = Some(col);
+            }
+            let r2 = r.trim_start_matches(' ');
+            col += rest.len() - r2.len();
+            rest = r2;
+        }
+        (dash_col.unwrap_or(col), col)
+    };
+    let meaningful = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#')
+    };
+    let (mut start, mut end) = (0usize, lines.len());
+    let mut found: Option<(usize, usize)> = None;
+    // The column keys of the current block must be at (None = not known yet).
+    let mut block_col: Option<usize> = None;
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                let col = match block_col {
+                    Some(c) => c,
+                    None => {
+                        let first = (start..end).find(|&i| meaningful(lines[i]))?;
+                        key_col(lines[first]).1
+                    }
+                };
+                let mut hit = None;
+                for i in start..end {
+                    let l = lines[i];
+                    if !meaningful(l) {
+                        continue;
+                    }
+                    let (_, c) = key_col(l);
+                    if c == col && key_matches(&l[c..], k) {
+                        hit = Some(i);
+                        break;
+                    }
+                }
+                let i = hit?;
+                found = Some((i, col));
+                // the block of this key: following lines indented deeper
+                let mut j = i + 1;
+                while j < end {
+                    let l = lines[j];
+                    if meaningful(l) {
+                        let (dash, c) = key_col(l);
+                        if dash.min(c) <= col {
+                            break;
+                        }
+                    }
+                    j += 1;
+                }
+                start = i + 1;
+                end = j;
+                block_col = None;
+            }
+            Seg::Index(n) => {
+                let first = (start..end).find(|&i| meaningful(lines[i]))?;
+                let (dash, _) = key_col(lines[first]);
+                let items: Vec<usize> = (start..end)
+                    .filter(|&i| {
+                        let l = lines[i];
+                        meaningful(l) && key_col(l).0 == dash && l[dash..].starts_with('-')
+                    })
+                    .collect();
+                let i = *items.get(*n)?;
+                let item_end = items.get(n + 1).copied().unwrap_or(end);
+                let (_, c) = key_col(lines[i]);
+                found = Some((i, c));
+                // keys of the item: the first one shares the dash line
+                start = i;
+                end = item_end;
+                block_col = Some(c);
+            }
+        }
+    }
+    found.or(Some((0, 0)))
+}
+
+fn key_matches(rest: &str, key: &str) -> bool {
+    fn unquoted<'r>(r: &'r str, key: &str, q: char) -> Option<&'r str> {
+        r.strip_prefix(q)?.strip_prefix(key)?.strip_prefix(q)
+    }
+    let after = rest
+        .strip_prefix(key)
+        .or_else(|| unquoted(rest, key, '"'))
+        .or_else(|| unquoted(rest, key, '\''));
+    match after {
+        Some(a) => a.trim_start_matches(' ').starts_with(':'),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(s: &str) -> Seg {
+        Seg::Key(s.into())
+    }
+
+    const FM: &str = "title: A\nonline:\n  url: https://x\n  level: toan-trinh\nchannels:\n  - way: truc-tuyen\n    fee: 1\n  - way: truc-tiep\n    time: 3 ngày\n    fee: 2\ndocuments:\n  - a\n  - b\nupdated: 2026-01-01\n";
+
+    #[test]
+    fn locates_nested_fields_and_list_items() {
+        let cases: Vec<(Vec<Seg>, (usize, usize))> = vec![
+            (vec![k("title")], (0, 0)),
+            (vec![k("online"), k("level")], (3, 2)),
+            (vec![k("channels"), Seg::Index(1), k("fee")], (9, 4)),
+            (vec![k("channels"), Seg::Index(0), k("way")], (5, 4)),
+            (vec![k("channels"), Seg::Index(1)], (7, 4)),
+            (vec![k("documents"), Seg::Index(1)], (12, 4)),
+            (vec![k("updated")], (13, 0)),
+        ];
+        for (path, want) in cases {
+            assert_eq!(locate(FM, &path), Some(want), "{path:?}");
+        }
+    }
+
+    #[test]
+    fn missing_paths_give_none_and_keys_must_match_whole() {
+        assert_eq!(locate(FM, &[k("nothing")]), None);
+        assert_eq!(locate("titles: x\ntitle: y\n", &[k("title")]), Some((1, 0)));
+    }
+
+    fn problem(yaml: &str) -> (YamlProblem, usize, usize) {
+        let e = serde_norway::from_str::<Value>(yaml).unwrap_err();
+        yaml_problem(yaml, &e)
+    }
+
+    #[test]
+    fn yaml_mistakes_are_named_where_the_fix_goes() {
+        assert_eq!(
+            problem("a: 1\nb: \"x\nc: 2\n"),
+            (YamlProblem::UnclosedQuote, 2, 4)
+        );
+        assert_eq!(
+            problem("a: [1, 2\nb: 3\n"),
+            (YamlProblem::UnclosedBracket, 1, 4)
+        );
+        assert_eq!(problem("a: 1\n\tb: 2\n").0, YamlProblem::Tab);
+        assert_eq!(
+            problem("a: 1\nb: 2\na: 3\n"),
+            (YamlProblem::DuplicateKey { key: "a".into() }, 3, 1)
+        );
+        assert_eq!(problem("a: 1\n  b: 2\n").0, YamlProblem::Indentation);
+    }
+
+    #[test]
+    fn suggests_close_field_names() {
+        let allowed = ["title", "summary", "agency", "updated"];
+        assert_eq!(did_you_mean("sumary", &allowed), Some("summary".into()));
+        assert_eq!(did_you_mean("Title", &allowed), Some("title".into()));
+        assert_eq!(did_you_mean("updatd", &allowed), Some("updated".into()));
+        assert_eq!(did_you_mean("colour", &allowed), None);
+    }
+
+    #[test]
+    fn field_paths_print_like_code() {
+        let p = FieldPath::default().key("channels").index(1).key("fee");
+        assert_eq!(p.to_string(), "channels[1].fee");
+    }
+}

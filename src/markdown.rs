@@ -1,0 +1,340 @@
+//! Markdown bodies to safe HTML with pulldown-cmark.
+//!
+//! - Raw HTML is shown as text unless the site allows it.
+//! - Links and images with a scheme other than https, http, tel, mailto (or
+//!   a relative path) are dropped, keeping their text, and reported.
+//! - Headings get stable `id`s for `#anchors`; tables scroll inside a box
+//!   on narrow phones.
+//! - The first ordered list under the first heading is taken as the steps.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::text::slugify;
+
+/// A rendered body.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    /// Items of the first ordered list under the first heading, as text.
+    pub steps: Vec<String>,
+    /// All the text, for search.
+    pub text: String,
+    /// Links that were dropped: (byte offset in the source, the link).
+    pub bad_links: Vec<(usize, String)>,
+    /// `id`s given to headings, for anchor checks.
+    pub anchors: Vec<String>,
+}
+
+/// What the renderer may let through.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions<'a> {
+    pub allow_html: bool,
+    /// Prefix for links starting with `/` (the site's base path).
+    pub base_path: &'a str,
+}
+
+/// Whether a link may appear in a page: https, http, tel, mailto or a
+/// relative link. Browsers ignore tabs, newlines and leading control
+/// characters in a scheme (`java\tscript:`), so those are removed first.
+pub fn link_allowed(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match cleaned.find(':') {
+        None => true,
+        Some(i) => {
+            let scheme = &cleaned[..i];
+            if scheme.contains(['/', '?', '#']) {
+                return true; // a colon later in a relative path
+            }
+            matches!(scheme, "https" | "http" | "tel" | "mailto")
+        }
+    }
+}
+
+/// Renders a Markdown body.
+pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(md, options).into_offset_iter();
+
+    let mut out: Vec<Event<'_>> = Vec::new();
+    let mut r = Rendered::default();
+    let mut used_ids: HashSet<String> = HashSet::new();
+    // Link/Image tags whose End must be dropped too.
+    let mut dropped: Vec<bool> = Vec::new();
+    // Heading being collected: (level, start index in `out`, text).
+    let mut heading: Option<(HeadingLevel, usize, String)> = None;
+    let mut seen_heading = false;
+    // Steps: None = not started; Some(depth) = inside the steps list.
+    let mut steps_state = StepsState::Waiting;
+    let mut list_depth = 0usize;
+    let mut item_text = String::new();
+    let mut in_image = 0usize;
+
+    for (event, range) in parser {
+        // text for search, steps and heading ids
+        if let Event::Text(t) | Event::Code(t) = &event {
+            r.text.push_str(t);
+            r.text.push(' ');
+            if let Some((_, _, h)) = heading.as_mut() {
+                h.push_str(t);
+            }
+            if matches!(steps_state, StepsState::In(d) if d == list_depth) {
+                item_text.push_str(t);
+            }
+        }
+        if matches!(event, Event::SoftBreak | Event::HardBreak)
+            && matches!(steps_state, StepsState::In(d) if d == list_depth)
+        {
+            item_text.push(' ');
+        }
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) if !opts.allow_html => {
+                out.push(Event::Text(h));
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level, out.len(), String::new()));
+                out.push(Event::Text(CowStr::Borrowed(""))); // placeholder
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((lvl, at, text)) = heading.take() {
+                    let id = unique_id(&text, &mut used_ids);
+                    r.anchors.push(id.clone());
+                    out[at] = Event::Html(format!("<{lvl} id=\"{id}\">").into());
+                    out.push(Event::Html(format!("</{lvl}>\n").into()));
+                } else {
+                    out.push(Event::End(TagEnd::Heading(level)));
+                }
+                if steps_state == StepsState::Waiting {
+                    seen_heading = true;
+                }
+            }
+            Event::Start(Tag::List(first)) => {
+                list_depth += 1;
+                if first.is_some() && seen_heading && steps_state == StepsState::Waiting {
+                    steps_state = StepsState::In(list_depth);
+                }
+                out.push(Event::Start(Tag::List(first)));
+            }
+            Event::End(TagEnd::List(ordered)) => {
+                if steps_state == StepsState::In(list_depth) {
+                    steps_state = StepsState::Done;
+                }
+                list_depth -= 1;
+                out.push(Event::End(TagEnd::List(ordered)));
+            }
+            Event::Start(Tag::Item) => {
+                if matches!(steps_state, StepsState::In(d) if d == list_depth) {
+                    item_text.clear();
+                }
+                out.push(Event::Start(Tag::Item));
+            }
+            Event::End(TagEnd::Item) => {
+                if matches!(steps_state, StepsState::In(d) if d == list_depth) {
+                    let step = item_text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !step.is_empty() {
+                        r.steps.push(step);
+                    }
+                }
+                out.push(Event::End(TagEnd::Item));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                if link_allowed(&dest_url) {
+                    dropped.push(false);
+                    let dest_url = rebase(dest_url, opts.base_path);
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                } else {
+                    dropped.push(true);
+                    r.bad_links.push((range.start, dest_url.to_string()));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if dropped.pop() != Some(true) {
+                    out.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                in_image += 1;
+                if link_allowed(&dest_url) {
+                    dropped.push(false);
+                    let dest_url = rebase(dest_url, opts.base_path);
+                    out.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                } else {
+                    dropped.push(true);
+                    r.bad_links.push((range.start, dest_url.to_string()));
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                in_image -= 1;
+                if dropped.pop() != Some(true) {
+                    out.push(Event::End(TagEnd::Image));
+                }
+            }
+            Event::Start(Tag::Table(align)) => {
+                out.push(Event::Html(
+                    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\">".into(),
+                ));
+                out.push(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(Event::End(TagEnd::Table));
+                out.push(Event::Html("</div>\n".into()));
+            }
+            other => out.push(other),
+        }
+    }
+    let _ = in_image;
+    pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
+    r.text = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    r
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StepsState {
+    Waiting,
+    In(usize),
+    Done,
+}
+
+fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
+    let base = match slugify(text) {
+        s if s.is_empty() => "muc".to_string(),
+        s => s,
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(id.clone());
+    id
+}
+
+/// Links starting with a single `/` are made to start with the site's base
+/// path, so a site published under `/hoabinh/` keeps working.
+fn rebase<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
+        format!("{}{}", base_path.trim_end_matches('/'), url).into()
+    } else {
+        url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OPTS: RenderOptions<'static> = RenderOptions {
+        allow_html: false,
+        base_path: "/",
+    };
+
+    #[test]
+    fn link_schemes_are_filtered() {
+        for ok in [
+            "https://a.vn",
+            "http://a.vn",
+            "tel:0235",
+            "mailto:a@b.vn",
+            "/files/x.pdf",
+            "../x/",
+            "#buoc",
+            "a/b:c",
+        ] {
+            assert!(link_allowed(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            " java\tscript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+        ] {
+            assert!(!link_allowed(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_links_are_dropped_and_reported_with_their_offset() {
+        let md = "Xem [đây](javascript:alert(1)) và [trang](https://a.vn).\n";
+        let r = render(md, OPTS);
+        assert!(!r.html.contains("javascript"), "{}", r.html);
+        assert!(r.html.contains("đây"));
+        assert!(r.html.contains("<a href=\"https://a.vn\">trang</a>"));
+        assert_eq!(r.bad_links, vec![(4, "javascript:alert(1)".to_string())]);
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text_unless_allowed() {
+        let md = "<script>alert(1)</script>\n\nA <b>b</b>\n";
+        let r = render(md, OPTS);
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"));
+        assert!(r.html.contains("&lt;b&gt;"));
+        let allowed = render(
+            md,
+            RenderOptions {
+                allow_html: true,
+                base_path: "/",
+            },
+        );
+        assert!(allowed.html.contains("<b>b</b>"));
+    }
+
+    #[test]
+    fn steps_are_the_first_ordered_list_under_the_first_heading() {
+        let md = "1. not a step\n\n## Các bước\n\nIntro.\n\n- bullet\n\n1. Mở **VNeID**.\n2. Chọn thủ tục\n   tiếp tục.\n   1. nested\n\n## Lưu ý\n\n1. other\n";
+        let r = render(md, OPTS);
+        assert_eq!(r.steps, vec!["Mở VNeID.", "Chọn thủ tục tiếp tục."]);
+        assert_eq!(r.anchors, vec!["cac-buoc", "luu-y"]);
+        assert!(r.html.contains("<h2 id=\"cac-buoc\">Các bước</h2>"));
+    }
+
+    #[test]
+    fn repeated_headings_get_distinct_ids() {
+        let r = render("## A\n\n## A\n\n## A\n", OPTS);
+        assert_eq!(r.anchors, vec!["a", "a-2", "a-3"]);
+    }
+
+    #[test]
+    fn tables_scroll_and_root_links_follow_the_base_path() {
+        let md = "| a | b |\n|---|---|\n| 1 | 2 |\n\n[x](/files/a.pdf)\n";
+        let r = render(
+            md,
+            RenderOptions {
+                allow_html: false,
+                base_path: "/xa/",
+            },
+        );
+        assert!(r.html.contains("<div class=\"table-scroll\""));
+        assert!(r.html.contains("href=\"/xa/files/a.pdf\""));
+    }
+}

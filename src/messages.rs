@@ -1,0 +1,703 @@
+//! The message catalogue: every sentence camnang says to a user, in
+//! Vietnamese and English, side by side. Nothing else in the code writes
+//! user-facing prose; it builds a [`Msg`] and lets this module word it.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// The language camnang speaks in: `vi` by default, `en` on request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// Reads a language code (`vi`, `en`); other codes fall back to `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of value a field takes, for "wrong type" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    List,
+    Map,
+    Bool,
+    Number,
+}
+
+impl Kind {
+    fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Text, Lang::Vi) => "một dòng chữ",
+            (Kind::Text, Lang::En) => "a piece of text",
+            (Kind::List, Lang::Vi) => "một danh sách (mỗi mục một dòng bắt đầu bằng «- »)",
+            (Kind::List, Lang::En) => "a list (one item per line starting with \"- \")",
+            (Kind::Map, Lang::Vi) => "một nhóm trường con (thụt lề bên dưới)",
+            (Kind::Map, Lang::En) => "a group of indented sub-fields",
+            (Kind::Bool, Lang::Vi) => "true hoặc false",
+            (Kind::Bool, Lang::En) => "true or false",
+            (Kind::Number, Lang::Vi) => "một số",
+            (Kind::Number, Lang::En) => "a number",
+        }
+    }
+}
+
+/// What is wrong in a piece of YAML, in words a clerk knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YamlProblem {
+    UnclosedQuote,
+    UnclosedBracket,
+    Tab,
+    DuplicateKey { key: String },
+    Indentation,
+    Other { detail: String },
+}
+
+impl YamlProblem {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (YamlProblem::UnclosedQuote, Lang::Vi) => {
+                "dấu ngoặc kép mở ở đây chưa được đóng".into()
+            }
+            (YamlProblem::UnclosedQuote, Lang::En) => {
+                "the quote opened here is never closed".into()
+            }
+            (YamlProblem::UnclosedBracket, Lang::Vi) => {
+                "dấu ngoặc [ hoặc { mở ở đây chưa được đóng".into()
+            }
+            (YamlProblem::UnclosedBracket, Lang::En) => {
+                "the [ or { opened here is never closed".into()
+            }
+            (YamlProblem::Tab, Lang::Vi) => "dòng này thụt lề bằng phím Tab".into(),
+            (YamlProblem::Tab, Lang::En) => "this line is indented with a Tab".into(),
+            (YamlProblem::DuplicateKey { key }, Lang::Vi) => {
+                format!("trường «{key}» được viết hai lần")
+            }
+            (YamlProblem::DuplicateKey { key }, Lang::En) => {
+                format!("the field `{key}` is written twice")
+            }
+            (YamlProblem::Indentation, Lang::Vi) => {
+                "thụt lề không đúng, hoặc thiếu dấu cách sau dấu hai chấm".into()
+            }
+            (YamlProblem::Indentation, Lang::En) => {
+                "wrong indentation, or a missing space after a colon".into()
+            }
+            (YamlProblem::Other { detail }, Lang::Vi) => format!("YAML không hợp lệ ({detail})"),
+            (YamlProblem::Other { detail }, Lang::En) => detail.clone(),
+        }
+    }
+}
+
+/// Everything camnang can tell a user. Each variant has a stable code
+/// ([`Msg::code`]), a sentence in each language ([`Msg::text`]) and,
+/// where there is something to do, a hint ([`Msg::hint`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    ReadFailed {
+        detail: String,
+    },
+    NotUtf8 {
+        byte_offset: usize,
+    },
+    EmptyFile,
+    NoFrontMatter,
+    UnclosedFrontMatter,
+    YamlSyntax {
+        problem: YamlProblem,
+    },
+    NotAMapping,
+    CategoryIndexMissing,
+    MissingField {
+        field: String,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    WrongType {
+        field: String,
+        expected: Kind,
+    },
+    CodeNotText {
+        field: String,
+    },
+    EmptyValue {
+        field: String,
+    },
+    BadChoice {
+        field: String,
+        value: String,
+        allowed: Vec<String>,
+    },
+    BadId {
+        value: String,
+    },
+    DuplicateId {
+        id: String,
+        other: PathBuf,
+    },
+    DuplicateSlug {
+        slug: String,
+        other: PathBuf,
+    },
+    BadDate {
+        value: String,
+    },
+    BadLink {
+        field: String,
+        value: String,
+    },
+    NotHttps {
+        field: String,
+        value: String,
+    },
+    BadBaseUrl {
+        value: String,
+    },
+    SiteYamlMissing,
+    ContentMissing,
+    UnknownLanguage {
+        value: String,
+    },
+    ThemeMissing {
+        name: String,
+    },
+    TemplateFailed {
+        template: String,
+        detail: String,
+    },
+    OutputIsSource,
+    OutputHoldsSource,
+    OutputInsideSource,
+    OutputNotFolder,
+    OutputForeign {
+        examples: Vec<String>,
+    },
+    WriteFailed {
+        detail: String,
+    },
+    ServeFailed {
+        detail: String,
+    },
+    BuildDone {
+        pages: usize,
+        millis: u128,
+        output: String,
+    },
+    BuildFailed {
+        errors: usize,
+    },
+    Serving {
+        url: String,
+    },
+}
+
+impl Msg {
+    /// A stable code users and tools can search for.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Msg::ReadFailed { .. } => "E001",
+            Msg::NotUtf8 { .. } => "E002",
+            Msg::EmptyFile => "E003",
+            Msg::NoFrontMatter => "E004",
+            Msg::UnclosedFrontMatter => "E005",
+            Msg::YamlSyntax { .. } => "E006",
+            Msg::NotAMapping => "E007",
+            Msg::CategoryIndexMissing => "E008",
+            Msg::MissingField { .. } => "E010",
+            Msg::UnknownField { .. } => "E011",
+            Msg::WrongType { .. } => "E012",
+            Msg::CodeNotText { .. } => "E013",
+            Msg::EmptyValue { .. } => "E014",
+            Msg::BadChoice { .. } => "E015",
+            Msg::BadId { .. } => "E020",
+            Msg::DuplicateId { .. } => "E021",
+            Msg::DuplicateSlug { .. } => "E022",
+            Msg::BadDate { .. } => "E023",
+            Msg::BadLink { .. } => "E024",
+            Msg::NotHttps { .. } => "E025",
+            Msg::BadBaseUrl { .. } => "E026",
+            Msg::SiteYamlMissing => "E030",
+            Msg::ContentMissing => "E031",
+            Msg::UnknownLanguage { .. } => "E032",
+            Msg::ThemeMissing { .. } => "E033",
+            Msg::TemplateFailed { .. } => "E034",
+            Msg::OutputIsSource => "E040",
+            Msg::OutputHoldsSource => "E041",
+            Msg::OutputInsideSource => "E042",
+            Msg::OutputNotFolder => "E043",
+            Msg::OutputForeign { .. } => "E044",
+            Msg::WriteFailed { .. } => "E045",
+            Msg::ServeFailed { .. } => "E050",
+            Msg::BuildDone { .. } => "I001",
+            Msg::BuildFailed { .. } => "I002",
+            Msg::Serving { .. } => "I003",
+        }
+    }
+
+    /// The message itself, one sentence in the user's language.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Vi};
+        match (self, lang) {
+            (Msg::ReadFailed { detail }, Vi) => format!("không đọc được tệp ({detail})"),
+            (Msg::ReadFailed { detail }, En) => format!("could not read the file ({detail})"),
+            (Msg::NotUtf8 { byte_offset }, Vi) => {
+                format!("tệp không lưu ở bảng mã UTF-8 (byte thứ {byte_offset} không đọc được)")
+            }
+            (Msg::NotUtf8 { byte_offset }, En) => {
+                format!("the file is not saved as UTF-8 (byte {byte_offset} cannot be read)")
+            }
+            (Msg::EmptyFile, Vi) => "tệp trống".into(),
+            (Msg::EmptyFile, En) => "the file is empty".into(),
+            (Msg::NoFrontMatter, Vi) => {
+                "tệp không bắt đầu bằng dòng «---» của phần thông tin".into()
+            }
+            (Msg::NoFrontMatter, En) => {
+                "the file does not start with the \"---\" line of its front matter".into()
+            }
+            (Msg::UnclosedFrontMatter, Vi) => {
+                "phần thông tin mở bằng «---» nhưng không có dòng «---» đóng lại".into()
+            }
+            (Msg::UnclosedFrontMatter, En) => {
+                "the front matter opens with \"---\" but has no closing \"---\" line".into()
+            }
+            (Msg::YamlSyntax { problem }, Vi) => {
+                format!("phần thông tin viết sai: {}", problem.text(Vi))
+            }
+            (Msg::YamlSyntax { problem }, En) => {
+                format!("the front matter is not valid YAML: {}", problem.text(En))
+            }
+            (Msg::NotAMapping, Vi) => "phần thông tin phải là các dòng «tên: giá trị»".into(),
+            (Msg::NotAMapping, En) => "the front matter must be lines of \"name: value\"".into(),
+            (Msg::CategoryIndexMissing, Vi) => {
+                "thư mục lĩnh vực chưa có tệp _index.md ghi tên lĩnh vực".into()
+            }
+            (Msg::CategoryIndexMissing, En) => {
+                "the category folder has no _index.md giving its title".into()
+            }
+            (Msg::MissingField { field }, Vi) => format!("thiếu trường bắt buộc «{field}»"),
+            (Msg::MissingField { field }, En) => format!("the required field `{field}` is missing"),
+            (Msg::UnknownField { field, .. }, Vi) => format!("không có trường nào tên «{field}»"),
+            (Msg::UnknownField { field, .. }, En) => format!("there is no field called `{field}`"),
+            (Msg::WrongType { field, expected }, Vi) => {
+                format!("trường «{field}» phải là {}", expected.word(Vi))
+            }
+            (Msg::WrongType { field, expected }, En) => {
+                format!("the field `{field}` must be {}", expected.word(En))
+            }
+            (Msg::CodeNotText { field }, Vi) => {
+                format!("trường «{field}» phải đặt trong ngoặc kép, nếu không số 0 ở cuối sẽ mất")
+            }
+            (Msg::CodeNotText { field }, En) => {
+                format!("the field `{field}` must be in double quotes, or trailing zeros are lost")
+            }
+            (Msg::EmptyValue { field }, Vi) => format!("trường «{field}» đang để trống"),
+            (Msg::EmptyValue { field }, En) => format!("the field `{field}` is empty"),
+            (Msg::BadChoice { field, value, .. }, Vi) => {
+                format!("trường «{field}» không nhận giá trị «{value}»")
+            }
+            (Msg::BadChoice { field, value, .. }, En) => {
+                format!("the field `{field}` does not accept `{value}`")
+            }
+            (Msg::BadId { value }, Vi) => format!(
+                "mã «{value}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, tối đa 16 ký tự"
+            ),
+            (Msg::BadId { value }, En) => format!(
+                "the id `{value}` is not valid: use only lower-case letters a-z, digits and '-', at most 16"
+            ),
+            (Msg::DuplicateId { id, other }, Vi) => {
+                format!("mã «{id}» đã được dùng trong tệp {}", other.display())
+            }
+            (Msg::DuplicateId { id, other }, En) => {
+                format!("the id `{id}` is already used by {}", other.display())
+            }
+            (Msg::DuplicateSlug { slug, other }, Vi) => format!(
+                "hai tệp cho ra cùng một địa chỉ trang «{slug}» (tệp kia: {})",
+                other.display()
+            ),
+            (Msg::DuplicateSlug { slug, other }, En) => format!(
+                "two files give the same page address `{slug}` (the other: {})",
+                other.display()
+            ),
+            (Msg::BadDate { value }, Vi) => format!("«{value}» không phải một ngày có thật"),
+            (Msg::BadDate { value }, En) => format!("`{value}` is not a real date"),
+            (Msg::BadLink { field, value }, Vi) => format!(
+                "liên kết «{value}» trong «{field}» không được phép: chỉ dùng https:, http:, tel:, mailto: hoặc đường dẫn trong trang"
+            ),
+            (Msg::BadLink { field, value }, En) => format!(
+                "the link `{value}` in `{field}` is not allowed: use https:, http:, tel:, mailto: or a path on this site"
+            ),
+            (Msg::NotHttps { field, value }, Vi) => {
+                format!("«{field}» phải là địa chỉ bắt đầu bằng https:// (đang là «{value}»)")
+            }
+            (Msg::NotHttps { field, value }, En) => {
+                format!("`{field}` must be an address starting with https:// (it is `{value}`)")
+            }
+            (Msg::BadBaseUrl { value }, Vi) => {
+                format!(
+                    "«base_url» phải là địa chỉ đầy đủ như https://xa.example.vn (đang là «{value}»)"
+                )
+            }
+            (Msg::BadBaseUrl { value }, En) => {
+                format!(
+                    "`base_url` must be a full address such as https://commune.example.vn (it is `{value}`)"
+                )
+            }
+            (Msg::SiteYamlMissing, Vi) => "không tìm thấy tệp site.yaml trong thư mục trang".into(),
+            (Msg::SiteYamlMissing, En) => "there is no site.yaml in the site folder".into(),
+            (Msg::ContentMissing, Vi) => {
+                "không tìm thấy thư mục content/ bên cạnh site.yaml".into()
+            }
+            (Msg::ContentMissing, En) => "there is no content/ folder next to site.yaml".into(),
+            (Msg::UnknownLanguage { value }, Vi) => format!("chưa hỗ trợ ngôn ngữ «{value}»"),
+            (Msg::UnknownLanguage { value }, En) => {
+                format!("the language `{value}` is not supported")
+            }
+            (Msg::ThemeMissing { name }, Vi) => format!("không tìm thấy giao diện themes/{name}/"),
+            (Msg::ThemeMissing { name }, En) => {
+                format!("the theme folder themes/{name}/ does not exist")
+            }
+            (Msg::TemplateFailed { template, detail }, Vi) => {
+                format!("mẫu giao diện «{template}» bị lỗi: {detail}")
+            }
+            (Msg::TemplateFailed { template, detail }, En) => {
+                format!("the theme template `{template}` failed: {detail}")
+            }
+            (Msg::OutputIsSource, Vi) => {
+                "thư mục xuất không được là thư mục trang, content/ hay themes/".into()
+            }
+            (Msg::OutputIsSource, En) => {
+                "the output folder must not be the site folder, content/ or themes/".into()
+            }
+            (Msg::OutputHoldsSource, Vi) => "thư mục xuất không được chứa thư mục trang".into(),
+            (Msg::OutputHoldsSource, En) => {
+                "the output folder must not contain the site folder".into()
+            }
+            (Msg::OutputInsideSource, Vi) => {
+                "thư mục xuất không được nằm trong content/ hay themes/".into()
+            }
+            (Msg::OutputInsideSource, En) => {
+                "the output folder must not be inside content/ or themes/".into()
+            }
+            (Msg::OutputNotFolder, Vi) => "đường dẫn xuất đã có và không phải là thư mục".into(),
+            (Msg::OutputNotFolder, En) => "the output path exists and is not a folder".into(),
+            (Msg::OutputForeign { examples }, Vi) => format!(
+                "thư mục xuất có tệp không do camnang tạo ra ({}); camnang không xoá tệp của người khác",
+                examples.join(", ")
+            ),
+            (Msg::OutputForeign { examples }, En) => format!(
+                "the output folder holds files camnang did not make ({}); camnang never deletes other people's files",
+                examples.join(", ")
+            ),
+            (Msg::WriteFailed { detail }, Vi) => format!("không ghi được trang web ({detail})"),
+            (Msg::WriteFailed { detail }, En) => format!("could not write the site ({detail})"),
+            (Msg::ServeFailed { detail }, Vi) => {
+                format!("không mở được máy chủ xem thử ({detail})")
+            }
+            (Msg::ServeFailed { detail }, En) => {
+                format!("could not start the preview server ({detail})")
+            }
+            (
+                Msg::BuildDone {
+                    pages,
+                    millis,
+                    output,
+                },
+                Vi,
+            ) => {
+                format!("đã tạo {pages} trang vào {output} trong {millis} ms")
+            }
+            (
+                Msg::BuildDone {
+                    pages,
+                    millis,
+                    output,
+                },
+                En,
+            ) => {
+                format!("built {pages} pages into {output} in {millis} ms")
+            }
+            (Msg::BuildFailed { errors }, Vi) => format!(
+                "không tạo trang vì có {errors} lỗi; trang đã xuất bản trước đó vẫn giữ nguyên"
+            ),
+            (Msg::BuildFailed { errors }, En) => format!(
+                "nothing was built because of {errors} error(s); the site published before is unchanged"
+            ),
+            (Msg::Serving { url }, Vi) => format!("đang phục vụ trang tại {url} (Ctrl+C để dừng)"),
+            (Msg::Serving { url }, En) => format!("serving the site at {url} (Ctrl+C to stop)"),
+        }
+    }
+
+    /// What the user can do about it, when there is something to do.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        use Lang::{En, Vi};
+        Some(match (self, lang) {
+            (Msg::NotUtf8 { .. }, Vi) => {
+                "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8".into()
+            }
+            (Msg::NotUtf8 { .. }, En) => "open the file in an editor and save it as UTF-8".into(),
+            (Msg::NoFrontMatter | Msg::UnclosedFrontMatter, Vi) => {
+                "tệp phải mở đầu bằng một dòng «---», các dòng «tên: giá trị», rồi một dòng «---»".into()
+            }
+            (Msg::NoFrontMatter | Msg::UnclosedFrontMatter, En) => {
+                "start the file with a \"---\" line, then \"name: value\" lines, then a \"---\" line".into()
+            }
+            (Msg::YamlSyntax { .. }, Vi) => {
+                "kiểm tra dấu hai chấm, ngoặc kép đóng mở đủ cặp và thụt lề bằng dấu cách (không dùng Tab)".into()
+            }
+            (Msg::YamlSyntax { .. }, En) => {
+                "check the colons, that every quote and bracket is closed, and indent with spaces (not Tab)".into()
+            }
+            (Msg::CategoryIndexMissing, Vi) => {
+                "tạo tệp _index.md trong thư mục với hai dòng «---», «title: Tên lĩnh vực», «---»".into()
+            }
+            (Msg::CategoryIndexMissing, En) => {
+                "create _index.md in the folder with the lines \"---\", \"title: Category name\", \"---\"".into()
+            }
+            (Msg::MissingField { field }, Vi) => format!("thêm một dòng «{field}: …» vào phần thông tin"),
+            (Msg::MissingField { field }, En) => format!("add a line `{field}: …` to the front matter"),
+            (Msg::UnknownField { suggestion: Some(s), .. }, Vi) => format!("có phải bạn muốn viết «{s}»?"),
+            (Msg::UnknownField { suggestion: Some(s), .. }, En) => format!("did you mean `{s}`?"),
+            (Msg::UnknownField { suggestion: None, .. }, Vi) => {
+                "xoá dòng này hoặc xem danh sách trường trong README".into()
+            }
+            (Msg::UnknownField { suggestion: None, .. }, En) => {
+                "remove the line, or see the list of fields in the README".into()
+            }
+            (Msg::CodeNotText { field }, Vi) => format!("viết ví dụ: {field}: \"1.004194\""),
+            (Msg::CodeNotText { field }, En) => format!("write for example: {field}: \"1.004194\""),
+            (Msg::BadChoice { allowed, .. }, Vi) => format!("chọn một trong: {}", allowed.join(", ")),
+            (Msg::BadChoice { allowed, .. }, En) => format!("choose one of: {}", allowed.join(", ")),
+            (Msg::BadId { .. }, Vi) => "ví dụ: id: tt01".into(),
+            (Msg::BadId { .. }, En) => "for example: id: tt01".into(),
+            (Msg::DuplicateId { .. }, Vi) => {
+                "mỗi thủ tục cần một mã riêng; mã đã in lên áp phích thì giữ nguyên, đổi mã của thủ tục mới".into()
+            }
+            (Msg::DuplicateId { .. }, En) => {
+                "each procedure needs its own id; keep the one already printed and change the new one".into()
+            }
+            (Msg::DuplicateSlug { .. }, Vi) => "đổi tên một trong hai tệp".into(),
+            (Msg::DuplicateSlug { .. }, En) => "rename one of the two files".into(),
+            (Msg::BadDate { .. }, Vi) => "viết theo dạng năm-tháng-ngày, ví dụ: 2026-10-01".into(),
+            (Msg::BadDate { .. }, En) => "write it as year-month-day, for example 2026-10-01".into(),
+            (Msg::BadLink { .. } | Msg::NotHttps { .. }, Vi) => {
+                "chép lại địa chỉ đầy đủ từ thanh địa chỉ của trình duyệt".into()
+            }
+            (Msg::BadLink { .. } | Msg::NotHttps { .. }, En) => {
+                "copy the full address from the browser's address bar".into()
+            }
+            (Msg::SiteYamlMissing | Msg::ContentMissing, Vi) => {
+                "chạy lệnh trong thư mục trang, hoặc chỉ đường bằng --root THƯ_MỤC".into()
+            }
+            (Msg::SiteYamlMissing | Msg::ContentMissing, En) => {
+                "run the command in the site folder, or point to it with --root DIR".into()
+            }
+            (Msg::UnknownLanguage { .. }, Vi) => "dùng vi hoặc en".into(),
+            (Msg::UnknownLanguage { .. }, En) => "use vi or en".into(),
+            (
+                Msg::OutputIsSource | Msg::OutputHoldsSource | Msg::OutputInsideSource | Msg::OutputNotFolder,
+                Vi,
+            ) => "chọn thư mục khác bằng --output, ví dụ --output public".into(),
+            (
+                Msg::OutputIsSource | Msg::OutputHoldsSource | Msg::OutputInsideSource | Msg::OutputNotFolder,
+                En,
+            ) => "choose another folder with --output, for example --output public".into(),
+            (Msg::OutputForeign { .. }, Vi) => "chọn một thư mục trống hoặc chưa có bằng --output".into(),
+            (Msg::OutputForeign { .. }, En) => "choose an empty or new folder with --output".into(),
+            _ => return None,
+        })
+    }
+
+    /// Every variant once, with sample data: the catalogue test walks this
+    /// list to prove each message exists in both languages.
+    pub fn samples() -> Vec<Msg> {
+        let s = || "x".to_string();
+        vec![
+            Msg::ReadFailed { detail: s() },
+            Msg::NotUtf8 { byte_offset: 3 },
+            Msg::EmptyFile,
+            Msg::NoFrontMatter,
+            Msg::UnclosedFrontMatter,
+            Msg::YamlSyntax {
+                problem: YamlProblem::UnclosedQuote,
+            },
+            Msg::YamlSyntax {
+                problem: YamlProblem::UnclosedBracket,
+            },
+            Msg::YamlSyntax {
+                problem: YamlProblem::Tab,
+            },
+            Msg::YamlSyntax {
+                problem: YamlProblem::DuplicateKey { key: s() },
+            },
+            Msg::YamlSyntax {
+                problem: YamlProblem::Indentation,
+            },
+            Msg::YamlSyntax {
+                problem: YamlProblem::Other { detail: s() },
+            },
+            Msg::NotAMapping,
+            Msg::CategoryIndexMissing,
+            Msg::MissingField { field: s() },
+            Msg::UnknownField {
+                field: s(),
+                suggestion: Some(s()),
+            },
+            Msg::UnknownField {
+                field: s(),
+                suggestion: None,
+            },
+            Msg::WrongType {
+                field: s(),
+                expected: Kind::Text,
+            },
+            Msg::WrongType {
+                field: s(),
+                expected: Kind::List,
+            },
+            Msg::WrongType {
+                field: s(),
+                expected: Kind::Map,
+            },
+            Msg::WrongType {
+                field: s(),
+                expected: Kind::Bool,
+            },
+            Msg::WrongType {
+                field: s(),
+                expected: Kind::Number,
+            },
+            Msg::CodeNotText { field: s() },
+            Msg::EmptyValue { field: s() },
+            Msg::BadChoice {
+                field: s(),
+                value: s(),
+                allowed: vec![s()],
+            },
+            Msg::BadId { value: s() },
+            Msg::DuplicateId {
+                id: s(),
+                other: PathBuf::from("a.md"),
+            },
+            Msg::DuplicateSlug {
+                slug: s(),
+                other: PathBuf::from("a.md"),
+            },
+            Msg::BadDate { value: s() },
+            Msg::BadLink {
+                field: s(),
+                value: s(),
+            },
+            Msg::NotHttps {
+                field: s(),
+                value: s(),
+            },
+            Msg::BadBaseUrl { value: s() },
+            Msg::SiteYamlMissing,
+            Msg::ContentMissing,
+            Msg::UnknownLanguage { value: s() },
+            Msg::ThemeMissing { name: s() },
+            Msg::TemplateFailed {
+                template: s(),
+                detail: s(),
+            },
+            Msg::OutputIsSource,
+            Msg::OutputHoldsSource,
+            Msg::OutputInsideSource,
+            Msg::OutputNotFolder,
+            Msg::OutputForeign {
+                examples: vec![s()],
+            },
+            Msg::WriteFailed { detail: s() },
+            Msg::ServeFailed { detail: s() },
+            Msg::BuildDone {
+                pages: 1,
+                millis: 1,
+                output: s(),
+            },
+            Msg::BuildFailed { errors: 1 },
+            Msg::Serving { url: s() },
+        ]
+    }
+}
+
+/// Words around a diagnostic ("error", "hint"), in the user's language.
+pub fn label(lang: Lang, key: Label) -> &'static str {
+    match (key, lang) {
+        (Label::Error, Lang::Vi) => "lỗi",
+        (Label::Error, Lang::En) => "error",
+        (Label::Warning, Lang::Vi) => "cảnh báo",
+        (Label::Warning, Lang::En) => "warning",
+        (Label::Hint, Lang::Vi) => "cách sửa",
+        (Label::Hint, Lang::En) => "hint",
+        (Label::Field, Lang::Vi) => "trường",
+        (Label::Field, Lang::En) => "field",
+    }
+}
+
+/// The fixed words of [`label`].
+#[derive(Debug, Clone, Copy)]
+pub enum Label {
+    Error,
+    Warning,
+    Hint,
+    Field,
+}
+
+/// Joins the message and hint into the plain form used in logs and tests.
+pub fn plain(msg: &Msg, lang: Lang) -> String {
+    let mut s = msg.text(lang);
+    if let Some(h) = msg.hint(lang) {
+        let _ = write!(s, " ({}: {h})", label(lang, Label::Hint));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        for m in Msg::samples() {
+            let vi = m.text(Lang::Vi);
+            let en = m.text(Lang::En);
+            assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{m:?}");
+            assert_ne!(vi, en, "{m:?} is not translated");
+            assert_eq!(
+                m.hint(Lang::Vi).is_some(),
+                m.hint(Lang::En).is_some(),
+                "{m:?} hint"
+            );
+            if let (Some(a), Some(b)) = (m.hint(Lang::Vi), m.hint(Lang::En)) {
+                assert_ne!(a, b, "{m:?} hint is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn codes_are_unique_per_variant() {
+        let mut seen: Vec<(&str, std::mem::Discriminant<Msg>)> = Vec::new();
+        for m in Msg::samples() {
+            let d = std::mem::discriminant(&m);
+            for (code, other) in &seen {
+                if *code == m.code() {
+                    assert_eq!(*other, d, "code {code} used by two variants");
+                }
+            }
+            seen.push((m.code(), d));
+        }
+    }
+}

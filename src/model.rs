@@ -1,0 +1,184 @@
+//! The site model: what `load` produces and every output reads.
+//! A [`Site`] holds its settings and its categories; a [`Category`] holds
+//! its procedures, already in Vietnamese alphabetical order.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::messages::Lang;
+use crate::text::Date;
+
+/// Settings from `site.yaml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    /// Site title, e.g. "Cẩm nang thủ tục hành chính". Required.
+    pub title: String,
+    /// The commune, shown on every page and poster. Required.
+    pub commune: String,
+    /// The province. Optional.
+    pub province: Option<String>,
+    /// Where the site is published, always ending in `/`. Required.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/hoabinh/`): links start with it.
+    pub base_path: String,
+    /// Language code of the content (`vi` by default).
+    pub language: String,
+    /// Language of messages and theme strings.
+    #[serde(skip)]
+    pub lang: Lang,
+    pub contact: Contact,
+    pub print: PrintConfig,
+    /// A theme folder under `themes/` overriding the default theme file by
+    /// file. Default: none (the built-in theme).
+    pub theme: Option<String>,
+    /// Let raw HTML in Markdown through. Default: false (it is shown as text).
+    pub allow_html: bool,
+    /// A line shown on every page, e.g. that a site is a sample.
+    pub notice: Option<String>,
+}
+
+/// Who residents can ask. Every field is optional.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Contact {
+    pub phone: Option<String>,
+    /// The phone number written for a `tel:` link (digits and `+` only).
+    pub phone_tel: Option<String>,
+    pub zalo: Option<String>,
+    /// The Zalo number for a `https://zalo.me/` link (digits only).
+    pub zalo_link: Option<String>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+    pub team: Option<String>,
+}
+
+/// Print settings for posters and flyers.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintConfig {
+    /// Poster paper: `A4` (default), `A5` or `A3`.
+    pub paper: String,
+    /// Bleed around posters in millimetres. Default 3.
+    pub bleed_mm: f64,
+    /// Draw crop marks. Default true.
+    pub crop_marks: bool,
+    /// QR error correction: `L`, `M`, `Q` (default) or `H`.
+    pub qr_error_correction: String,
+}
+
+impl Default for PrintConfig {
+    fn default() -> Self {
+        PrintConfig {
+            paper: "A4".into(),
+            bleed_mm: 3.0,
+            crop_marks: true,
+            qr_error_correction: "Q".into(),
+        }
+    }
+}
+
+/// The whole site, ready to render.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site folder (where `site.yaml` is).
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    /// Categories in display order (`order:` first, then Vietnamese order).
+    pub categories: Vec<Category>,
+    /// Files under `content/static/` and `content/files/`, copied as they are.
+    pub static_files: Vec<StaticFile>,
+}
+
+impl Site {
+    /// Every procedure, category by category.
+    pub fn procedures(&self) -> impl Iterator<Item = (&Category, &Procedure)> {
+        self.categories
+            .iter()
+            .flat_map(|c| c.procedures.iter().map(move |p| (c, p)))
+    }
+}
+
+/// A file copied into the site unchanged.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub source: PathBuf,
+    /// Path inside the output, with `/` separators (e.g. `files/CT01.pdf`).
+    pub target: String,
+}
+
+/// A folder of `content/`: a field of procedures (lĩnh vực).
+#[derive(Debug, Clone, Serialize)]
+pub struct Category {
+    pub slug: String,
+    pub title: String,
+    /// Position on the home page; categories without one come after, in
+    /// Vietnamese alphabetical order.
+    pub order: Option<i64>,
+    pub summary: Option<String>,
+    /// HTML of the `_index.md` body.
+    pub intro_html: String,
+    #[serde(skip)]
+    pub source: PathBuf,
+    pub procedures: Vec<Procedure>,
+}
+
+/// Ways of submitting (`channels[].way`).
+pub const WAYS: &[&str] = &["truc-tuyen", "truc-tiep", "buu-chinh"];
+/// Online service levels (`online.level`).
+pub const LEVELS: &[&str] = &["toan-trinh", "mot-phan"];
+/// Apps and portals (`online.apps`).
+pub const APPS: &[&str] = &["vneid", "dvc-quoc-gia", "dvc-bo-cong-an", "dvc-tinh"];
+
+/// One administrative procedure, from one Markdown file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Procedure {
+    /// From the file name: `dang-ky-tam-tru`.
+    pub slug: String,
+    pub category: String,
+    #[serde(skip)]
+    pub source: PathBuf,
+    pub title: String,
+    /// Stable short id; the QR code points at `/q/<id>/`.
+    pub id: String,
+    /// Code on the national portal (mã thủ tục).
+    pub code: Option<String>,
+    pub summary: String,
+    pub agency: String,
+    pub audience: Option<String>,
+    pub online: Option<Online>,
+    pub channels: Vec<Channel>,
+    pub documents: Vec<String>,
+    pub result: Option<String>,
+    pub legal: Vec<String>,
+    pub updated: Date,
+    /// Extra words residents may search for (optional).
+    pub keywords: Vec<String>,
+    /// The body rendered to HTML.
+    pub body_html: String,
+    /// The first ordered list under the first heading, as plain text.
+    pub steps: Vec<String>,
+    /// Plain text of the body, for search.
+    #[serde(skip)]
+    pub body_text: String,
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+/// Where and how to do a procedure online.
+#[derive(Debug, Clone, Serialize)]
+pub struct Online {
+    pub url: String,
+    pub level: Option<String>,
+    pub apps: Vec<String>,
+}
+
+/// One way of submitting, with its time and fee.
+#[derive(Debug, Clone, Serialize)]
+pub struct Channel {
+    pub way: String,
+    pub time: Option<String>,
+    pub fee: Option<String>,
+}

@@ -1,0 +1,287 @@
+//! Publish: write the built site without ever losing the previous one.
+//!
+//! Files are written into a staging folder next to the output, then swapped
+//! in. A failed or interrupted build leaves the published site whole. The
+//! output folder carries a manifest of every file camnang wrote; a folder
+//! holding anything else is refused, so camnang never deletes a file it did
+//! not create.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diag::Diagnostic;
+use crate::messages::Msg;
+use crate::render::{Content, OutFile};
+
+/// The list of files camnang wrote, kept in the output folder.
+pub const MANIFEST: &str = ".camnang-manifest";
+/// Marks a staging folder while it is being written.
+const STAGING_MARK: &str = ".camnang-staging";
+
+/// Resolves a path to an absolute one without requiring it to exist:
+/// the existing part is canonicalised (symbolic links resolved), the rest
+/// appended.
+pub fn resolve(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = abs.as_path();
+    let mut rest: Vec<&std::ffi::OsStr> = Vec::new();
+    loop {
+        if let Ok(c) = existing.canonicalize() {
+            let mut out = c;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return normalise(&out);
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => return normalise(&abs),
+        }
+    }
+}
+
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Refuses output folders that would damage the site or other files.
+pub fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = resolve(site_root);
+    let out = resolve(output);
+    let content = root.join("content");
+    let themes = root.join("themes");
+    if out == root || out == content || out == themes {
+        return Err(Diagnostic::error(Msg::OutputIsSource));
+    }
+    if root.starts_with(&out) {
+        return Err(Diagnostic::error(Msg::OutputHoldsSource));
+    }
+    if out.starts_with(&content) || out.starts_with(&themes) {
+        return Err(Diagnostic::error(Msg::OutputInsideSource));
+    }
+    match fs::symlink_metadata(&out) {
+        Ok(m) if !m.is_dir() => Err(Diagnostic::error(Msg::OutputNotFolder)),
+        Ok(_) => {
+            let foreign = foreign_files(&out);
+            if foreign.is_empty() {
+                Ok(())
+            } else {
+                Err(Diagnostic::error(Msg::OutputForeign { examples: foreign }))
+            }
+        }
+        Err(_) => Ok(()),
+    }
+}
+
+/// Up to three entries of `dir` that camnang's manifest does not list.
+fn foreign_files(dir: &Path) -> Vec<String> {
+    let listed: BTreeSet<String> = fs::read_to_string(dir.join(MANIFEST))
+        .map(|t| t.lines().map(str::to_string).collect())
+        .unwrap_or_default();
+    let mut allowed_dirs: BTreeSet<String> = BTreeSet::new();
+    for f in &listed {
+        let mut p = f.as_str();
+        while let Some((parent, _)) = p.rsplit_once('/') {
+            allowed_dirs.insert(parent.to_string());
+            p = parent;
+        }
+    }
+    let mut foreign = Vec::new();
+    for entry in WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+    {
+        let Ok(entry) = entry else { continue };
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let key = rel.to_string_lossy().replace('\\', "/");
+        let ours = if entry.file_type().is_dir() {
+            allowed_dirs.contains(&key)
+        } else {
+            key == MANIFEST || listed.contains(&key)
+        };
+        if !ours {
+            foreign.push(key);
+            if foreign.len() == 3 {
+                break;
+            }
+        }
+    }
+    foreign
+}
+
+/// Writes `files` into `output`, replacing the site published there before.
+/// Call [`check_output`] first.
+pub fn publish(output: &Path, files: &[OutFile]) -> Result<(), Diagnostic> {
+    let out = resolve(output);
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(Msg::WriteFailed {
+            detail: e.to_string(),
+        })
+    };
+    let parent = out
+        .parent()
+        .ok_or_else(|| fail(std::io::Error::other("no parent folder")))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    fs::create_dir_all(parent).map_err(fail)?;
+    remove_leftovers(parent, &name);
+
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.camnang-new-{pid}"));
+    let result =
+        write_staging(&staging, files).and_then(|()| swap(&staging, &out, parent, &name, pid));
+    if result.is_err() && staging.join(STAGING_MARK).exists() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result.map_err(fail)
+}
+
+fn write_staging(staging: &Path, files: &[OutFile]) -> std::io::Result<()> {
+    fs::create_dir(staging)?;
+    fs::write(staging.join(STAGING_MARK), b"")?;
+    let dirs: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    for d in &dirs {
+        fs::create_dir_all(staging.join(d))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = staging.join(&f.path);
+        match &f.content {
+            Content::Bytes(b) => fs::write(&target, b),
+            Content::Copy(src) => fs::copy(src, &target).map(|_| ()),
+        }
+    })?;
+    let mut manifest = fs::File::create(staging.join(MANIFEST))?;
+    for f in files {
+        writeln!(manifest, "{}", f.path)?;
+    }
+    manifest.sync_all()?;
+    fs::remove_file(staging.join(STAGING_MARK))
+}
+
+fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std::io::Result<()> {
+    if fs::symlink_metadata(out).is_ok() {
+        let old = parent.join(format!(".{name}.camnang-old-{pid}"));
+        fs::rename(out, &old)?;
+        if let Err(e) = fs::rename(staging, out) {
+            let _ = fs::rename(&old, out);
+            return Err(e);
+        }
+        fs::remove_dir_all(&old)
+    } else {
+        fs::rename(staging, out)
+    }
+}
+
+/// Removes staging and old folders left by an interrupted build: only
+/// folders with camnang's names that carry its staging mark or manifest.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let new_prefix = format!(".{name}.camnang-new-");
+    let old_prefix = format!(".{name}.camnang-old-");
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if !(n.starts_with(&new_prefix) || n.starts_with(&old_prefix)) {
+            continue;
+        }
+        let p = e.path();
+        if p.join(STAGING_MARK).exists() || p.join(MANIFEST).exists() {
+            let _ = fs::remove_dir_all(&p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(dir: &Path) -> PathBuf {
+        let root = dir.join("site");
+        fs::create_dir_all(root.join("content/cu-tru")).unwrap();
+        fs::create_dir_all(root.join("themes/default")).unwrap();
+        root
+    }
+
+    #[test]
+    fn refuses_output_folders_that_hold_or_are_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        let code = |out: PathBuf| check_output(&root, &out).err().map(|d| d.msg.code());
+        assert_eq!(code(root.clone()), Some("E040"));
+        assert_eq!(code(root.join("content")), Some("E040"));
+        assert_eq!(code(root.join("content/../content")), Some("E040"));
+        assert_eq!(code(dir.path().to_path_buf()), Some("E041"));
+        assert_eq!(code(PathBuf::from("/")), Some("E041"));
+        assert_eq!(code(root.join("content/cu-tru/out")), Some("E042"));
+        assert_eq!(code(root.join("public")), None);
+    }
+
+    #[test]
+    fn refuses_folders_with_foreign_files_and_names_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        let out = dir.path().join("photos");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("wedding.jpg"), b"x").unwrap();
+        let err = check_output(&root, &out).unwrap_err();
+        assert_eq!(
+            err.msg,
+            Msg::OutputForeign {
+                examples: vec!["wedding.jpg".into()]
+            }
+        );
+        assert!(out.join("wedding.jpg").exists());
+    }
+
+    #[test]
+    fn publishing_replaces_only_our_own_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        let out = root.join("public");
+        let files = vec![OutFile::bytes("a/index.html".into(), b"one".to_vec())];
+        check_output(&root, &out).unwrap();
+        publish(&out, &files).unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
+        // a second build into the same folder is fine
+        check_output(&root, &out).unwrap();
+        publish(&out, &[OutFile::bytes("b.html".into(), b"two".to_vec())]).unwrap();
+        assert!(!out.join("a").exists());
+        // a file someone added makes the folder foreign
+        fs::write(out.join("notes.txt"), b"mine").unwrap();
+        assert!(check_output(&root, &out).is_err());
+        // no staging folders left behind
+        let left: Vec<_> = fs::read_dir(&root)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left.len(), 3, "{left:?}");
+    }
+}

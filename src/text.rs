@@ -1,0 +1,185 @@
+//! Vietnamese text handling shared by every stage: Unicode NFC normalisation,
+//! slugs, Vietnamese alphabetical order and date formatting.
+
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises text to Unicode NFC. Unikey and macOS can give decomposed
+/// text (a base letter followed by combining tone marks); everything the
+/// build reads goes through here before use.
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc(s) {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Turns a Vietnamese title or file name into a URL slug:
+/// `Đăng ký tạm trú` → `dang-ky-tam-tru`. Tones are removed, `đ` becomes `d`,
+/// anything that is not a letter or digit becomes a single `-`.
+pub fn slugify(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    let mut dash = false;
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Folds text for matching and slugs: NFC, lower case, tones and other
+/// diacritics removed, `đ`/`Đ` → `d`. Letters outside Latin are transliterated.
+pub fn fold(s: &str) -> String {
+    let lower = nfc(s).to_lowercase();
+    deunicode::deunicode(&lower).to_ascii_lowercase()
+}
+
+fn collator() -> Option<&'static CollatorBorrowed<'static>> {
+    static COLLATOR: OnceLock<Option<CollatorBorrowed<'static>>> = OnceLock::new();
+    COLLATOR
+        .get_or_init(|| {
+            let vi = icu_locale_core::locale!("vi");
+            Collator::try_new((&vi).into(), CollatorOptions::default()).ok()
+        })
+        .as_ref()
+}
+
+/// Compares two strings in Vietnamese alphabetical order (ICU collation for
+/// `vi`: a ă â b c d đ e ê …, tones ordered after letters), falling back to
+/// code point order only if the collation data could not load.
+pub fn vi_cmp(a: &str, b: &str) -> Ordering {
+    match collator() {
+        Some(c) => c.compare(a, b).then_with(|| a.cmp(b)),
+        None => a.cmp(b),
+    }
+}
+
+/// A calendar date, as written in `updated: 2026-10-01`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD` and checks that the day exists
+    /// (`2026-02-30` is refused).
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let mut parts = s.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        if !(all_digits(y) && all_digits(m) && all_digits(d)) {
+            return None;
+        }
+        let year: u16 = y.parse().ok()?;
+        let month: u8 = m.parse().ok()?;
+        let day: u8 = d.parse().ok()?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// `01/10/2026`, the way dates are written in Vietnam.
+    pub fn dmy(&self) -> String {
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+
+    /// `2026-10-01`, for machines (sitemap, `<time datetime>`).
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// Length of a string in characters, for limits users can count.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_drop_tones_and_map_d_stroke() {
+        let cases = [
+            ("Đăng ký tạm trú", "dang-ky-tam-tru"),
+            ("đăng-ký-thường-trú", "dang-ky-thuong-tru"),
+            ("Chứng thực bản sao", "chung-thuc-ban-sao"),
+            ("  Hộ tịch  (khai sinh) ", "ho-tich-khai-sinh"),
+            ("dang-ky-tam-tru", "dang-ky-tam-tru"),
+            ("Xe_máy 2025", "xe-may-2025"),
+            // decomposed input (as Unikey or macOS may save it)
+            ("Đa\u{306}ng ky\u{301}", "dang-ky"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(slugify(input), want, "slug of {input:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_composes_decomposed_vietnamese() {
+        let decomposed = "ta\u{323}m tru\u{301}";
+        assert_eq!(nfc(decomposed), "tạm trú");
+        assert_eq!(nfc("tạm trú"), "tạm trú");
+    }
+
+    #[test]
+    fn vietnamese_order_is_not_byte_order() {
+        let mut words = vec!["Đăng ký", "Xác nhận", "Cấp", "Dịch vụ", "Ăn", "Bảo", "An"];
+        words.sort_by(|a, b| vi_cmp(a, b));
+        assert_eq!(
+            words,
+            vec!["An", "Ăn", "Bảo", "Cấp", "Dịch vụ", "Đăng ký", "Xác nhận"]
+        );
+        // byte order would put "Đăng ký" after "Xác nhận"
+        assert!("Đăng ký" > "Xác nhận");
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(
+            Date::parse("2026-10-01").map(|d| d.dmy()),
+            Some("01/10/2026".into())
+        );
+        assert!(Date::parse("2024-02-29").is_some());
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-1",
+            "01/10/2026",
+            "2026-10-00",
+            "x",
+        ] {
+            assert!(Date::parse(bad).is_none(), "{bad} should be refused");
+        }
+    }
+}

@@ -1,0 +1,479 @@
+//! `camnang build` as a clerk uses it: small sites in temporary folders,
+//! checked by what a resident or clerk would see.
+
+mod common;
+
+use std::io::Write as _;
+
+use common::{TestSite, files_below, procedure};
+
+#[test]
+fn builds_home_category_procedure_404_and_sitemap() {
+    let site = TestSite::standard();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("đã tạo"), "{}", run.stdout);
+    for page in [
+        "public/index.html",
+        "public/cu-tru/index.html",
+        "public/cu-tru/dang-ky-tam-tru/index.html",
+        "public/404.html",
+        "public/sitemap.xml",
+        "public/robots.txt",
+    ] {
+        assert!(site.path(page).is_file(), "{page} missing");
+    }
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(
+        sitemap.contains(
+            "<loc>https://thu.example.vn/cu-tru/dang-ky-tam-tru/</loc><lastmod>2026-10-01</lastmod>"
+        ),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn a_procedure_page_shows_what_a_resident_needs() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    let page = site.read("public/cu-tru/dang-ky-tam-tru/index.html");
+    let expect = [
+        "<h1>Đăng ký tạm trú</h1>",
+        "Khai báo nơi ở mới khi bạn ở ngoài nơi thường trú",
+        "<dd>Công an xã</dd>",
+        "Toàn trình",
+        "<a class=\"button\" href=\"https://dichvucong.gov.vn/\">Làm trực tuyến</a>",
+        "ứng dụng VNeID, Cổng Dịch vụ công quốc gia",
+        "<th scope=\"row\">Trực tuyến</th><td>03 ngày làm việc</td><td>7.000 đồng</td>",
+        "<h2 id=\"can-chuan-bi\">Cần chuẩn bị</h2>",
+        "<li>Tờ khai thay đổi thông tin cư trú (mẫu CT01)</li>",
+        "<ol>\n<li>Mở ứng dụng VNeID.</li>",
+        "<h2 id=\"luu-y\">Lưu ý</h2>",
+        "Thông tin tạm trú được cập nhật",
+        "Luật Cư trú số 68/2020/QH14",
+        "<time datetime=\"2026-10-01\">01/10/2026</time>",
+        "href=\"tel:02353000000\"",
+        "href=\"https://zalo.me/0905000000\"",
+        "<html lang=\"vi\">",
+        "<link rel=\"canonical\" href=\"https://thu.example.vn/cu-tru/dang-ky-tam-tru/\">",
+    ];
+    for e in expect {
+        assert!(page.contains(e), "missing {e:?} in\n{page}");
+    }
+    // nothing is fetched from elsewhere and no script is needed
+    assert!(!page.contains("<script"), "no JavaScript");
+    assert!(!page.contains("<link rel=\"stylesheet\""), "CSS is inline");
+    assert!(!page.contains("fonts.googleapis") && !page.contains("@font-face"));
+}
+
+#[test]
+fn home_lists_procedures_in_vietnamese_order() {
+    let site = TestSite::new();
+    for (file, title, id) in [
+        ("a.md", "Xác nhận cư trú", "a1"),
+        ("b.md", "Đăng ký tạm trú", "a2"),
+        ("c.md", "Cấp đổi căn cước", "a3"),
+        ("d.md", "Dịch vụ lưu trú", "a4"),
+        ("e.md", "Ăn ở tạm thời", "a5"),
+    ] {
+        site.write(&format!("content/cu-tru/{file}"), &procedure(title, id));
+    }
+    assert_eq!(site.build(&[]).code, 0);
+    let home = site.read("public/index.html");
+    let pos = |t: &str| {
+        home.find(t)
+            .unwrap_or_else(|| panic!("{t} not on home page"))
+    };
+    let order = [
+        "Ăn ở tạm thời",
+        "Cấp đổi căn cước",
+        "Dịch vụ lưu trú",
+        "Đăng ký tạm trú",
+        "Xác nhận cư trú",
+    ];
+    for w in order.windows(2) {
+        assert!(
+            pos(w[0]) < pos(w[1]),
+            "{} should come before {}",
+            w[0],
+            w[1]
+        );
+    }
+}
+
+#[test]
+fn categories_follow_their_order_field() {
+    let site = TestSite::standard();
+    site.write(
+        "content/ho-tich/_index.md",
+        "---\ntitle: Hộ tịch\norder: 0\n---\n",
+    );
+    site.write(
+        "content/ho-tich/khai-sinh.md",
+        &procedure("Đăng ký khai sinh", "ht01"),
+    );
+    site.write(
+        "content/an-sinh/_index.md",
+        "---\ntitle: An sinh xã hội\n---\n",
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    let home = site.read("public/index.html");
+    let a = home.find("Hộ tịch").unwrap();
+    let b = home.find(">Cư trú<").unwrap();
+    let c = home.find("An sinh xã hội").unwrap();
+    assert!(a < b && b < c, "order 0, then 1, then unordered");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = TestSite::standard();
+    site.write("content/files/CT01.txt", "mẫu CT01");
+    let out1 = site.path("out1");
+    let out2 = site.path("out2");
+    assert_eq!(site.build(&["--output", out1.to_str().unwrap()]).code, 0);
+    assert_eq!(site.build(&["--output", out2.to_str().unwrap()]).code, 0);
+    let f1 = files_below(&out1);
+    assert_eq!(f1, files_below(&out2));
+    assert!(f1.len() >= 8, "{f1:?}");
+    for f in f1 {
+        assert_eq!(
+            std::fs::read(out1.join(&f)).unwrap(),
+            std::fs::read(out2.join(&f)).unwrap(),
+            "{}",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn a_yaml_mistake_names_file_and_line_and_keeps_the_published_site() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    let before = site.read("public/cu-tru/dang-ky-tam-tru/index.html");
+    let broken =
+        procedure("Đăng ký tạm trú", "tt01").replace("agency: Công an xã", "agency: \"Công an xã");
+    site.write("content/cu-tru/dang-ky-tam-tru.md", &broken);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("lỗi[E006]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/cu-tru/dang-ky-tam-tru.md:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("trang đã xuất bản trước đó vẫn giữ nguyên"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        site.read("public/cu-tru/dang-ky-tam-tru/index.html"),
+        before
+    );
+    assert_eq!(files_below(&site.path("public")).len(), 9);
+    // no staging folder is left beside it
+    let names: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains("camnang-")), "{names:?}");
+}
+
+#[test]
+fn all_mistakes_of_all_files_are_reported_at_once() {
+    let site = TestSite::standard();
+    site.write(
+        "content/cu-tru/a.md",
+        &procedure("A", "a1").replace("summary:", "sumary:"),
+    );
+    site.write(
+        "content/cu-tru/b.md",
+        &procedure("B", "b1").replace("updated: 2026-10-01", "updated: 2026-02-30"),
+    );
+    site.write("content/cu-tru/c.md", &procedure("C", "tt01"));
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    let e = &run.stderr;
+    assert!(e.contains("content/cu-tru/a.md:5:1"), "{e}");
+    assert!(e.contains("có phải bạn muốn viết «summary»?"), "{e}");
+    assert!(
+        e.contains("content/cu-tru/dang-ky-tam-tru.md:3:1")
+            && e.contains("mã «tt01» đã được dùng trong tệp content/cu-tru/c.md"),
+        "duplicate id: {e}"
+    );
+    assert!(
+        e.contains("content/cu-tru/a.md:1:1") && e.contains("thiếu trường bắt buộc «summary»"),
+        "{e}"
+    );
+    assert!(
+        e.contains("«2026-02-30» không phải một ngày có thật"),
+        "{e}"
+    );
+    assert!(e.contains("content/cu-tru/b.md:25:1"), "{e}");
+}
+
+#[test]
+fn messages_follow_the_site_language_or_the_lang_flag() {
+    let site = TestSite::standard();
+    site.write(
+        "content/cu-tru/a.md",
+        &procedure("A", "a1").replace("title: A\n", ""),
+    );
+    let vi = site.build(&[]);
+    assert!(
+        vi.stderr.contains("thiếu trường bắt buộc «title»"),
+        "{}",
+        vi.stderr
+    );
+    let en = site.build(&["--lang", "en"]);
+    assert!(
+        en.stderr
+            .contains("error[E010]: the required field `title` is missing"),
+        "{}",
+        en.stderr
+    );
+    assert!(
+        en.stderr.contains("hint: add a line `title: …`"),
+        "{}",
+        en.stderr
+    );
+    site.write(
+        "site.yaml",
+        &common::SITE_YAML.replace("language: vi", "language: en"),
+    );
+    let en2 = site.build(&[]);
+    assert!(
+        en2.stderr.contains("the required field `title` is missing"),
+        "{}",
+        en2.stderr
+    );
+}
+
+#[test]
+fn word_and_unikey_files_load_bom_crlf_and_decomposed_text() {
+    let site = TestSite::standard();
+    let text = procedure("Đăng ký thường trú", "tt09").replace('\n', "\r\n");
+    // decomposed: "ư" + combining hook above etc. come from NFD of the title
+    let nfd: String = unicode_normalization_nfd(&text);
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(nfd.as_bytes());
+    site.write_bytes("content/cu-tru/dang-ky-thuong-tru.md", &bytes);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("public/cu-tru/dang-ky-thuong-tru/index.html");
+    assert!(
+        page.contains("<h1>Đăng ký thường trú</h1>"),
+        "title must be NFC"
+    );
+    assert!(!page.contains('\r'));
+}
+
+fn unicode_normalization_nfd(s: &str) -> String {
+    // Decompose the Vietnamese letters used in the test by hand, as Unikey's
+    // "Unicode tổ hợp" would (base letter + combining marks).
+    s.replace('ă', "a\u{306}")
+        .replace('ư', "u\u{31b}")
+        .replace('ờ', "o\u{31b}\u{300}")
+        .replace('ú', "u\u{301}")
+        .replace('ý', "y\u{301}")
+        .replace('ạ', "a\u{323}")
+}
+
+#[test]
+fn windows_1258_files_get_a_clear_message() {
+    let site = TestSite::standard();
+    site.write_bytes(
+        "content/cu-tru/cu.md",
+        b"---\ntitle: \xd0\xe3ng k\xfd\n---\n",
+    );
+    let run = site.build(&["--lang", "en"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/cu-tru/cu.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("not saved as UTF-8"), "{}", run.stderr);
+}
+
+#[test]
+fn raw_html_is_escaped_and_script_links_are_refused() {
+    let site = TestSite::standard();
+    let text = procedure("Thử", "x1").replace(
+        "- Mang theo căn cước.",
+        "- <script>alert(1)</script> <img src=x onerror=alert(1)>",
+    );
+    site.write("content/cu-tru/thu.md", &text);
+    assert_eq!(site.build(&[]).code, 0);
+    let page = site.read("public/cu-tru/thu/index.html");
+    assert!(!page.contains("<script>alert"), "raw HTML must not pass");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    site.write(
+        "content/cu-tru/thu.md",
+        &text.replace("3. Gửi hồ sơ.", "3. [Gửi](javascript:alert(1))"),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("E024") && run.stderr.contains("content/cu-tru/thu.md:32:4"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn raw_html_passes_when_the_site_allows_it() {
+    let site = TestSite::standard();
+    site.write(
+        "site.yaml",
+        &format!("{}allow_html: true\n", common::SITE_YAML),
+    );
+    site.write(
+        "content/cu-tru/thu.md",
+        &procedure("Thử", "x1").replace("- Mang theo căn cước.", "- <mark>Quan trọng</mark>"),
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(
+        site.read("public/cu-tru/thu/index.html")
+            .contains("<mark>Quan trọng</mark>")
+    );
+}
+
+#[test]
+fn refuses_an_output_folder_that_would_lose_files() {
+    let site = TestSite::standard();
+    for (out, code) in [
+        (".", "E040"),
+        ("content", "E040"),
+        ("..", "E041"),
+        ("content/x", "E042"),
+    ] {
+        let dir = site.path(out);
+        let run = site.build(&["--output", dir.to_str().unwrap()]);
+        assert_eq!(run.code, 2, "{out}: {}", run.stderr);
+        assert!(run.stderr.contains(code), "{out}: {}", run.stderr);
+    }
+    site.write("mine/letter.docx", "x");
+    let run = site.build(&[
+        "--output",
+        site.path("mine").to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("letter.docx") && run.stderr.contains("never deletes"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.path("mine/letter.docx").exists());
+    assert!(site.path("content/cu-tru/dang-ky-tam-tru.md").exists());
+}
+
+#[test]
+fn a_site_theme_overrides_the_default_file_by_file() {
+    let site = TestSite::standard();
+    site.write("site.yaml", &format!("{}theme: xanh\n", common::SITE_YAML));
+    site.write("themes/xanh/static/style.css", "body{background:#e8f4ff}");
+    site.write("themes/xanh/i18n/vi.yaml", "do_online: Nộp hồ sơ ngay\n");
+    assert_eq!(site.build(&[]).code, 0);
+    let page = site.read("public/cu-tru/dang-ky-tam-tru/index.html");
+    assert!(page.contains("body{background:#e8f4ff}"));
+    assert!(page.contains(">Nộp hồ sơ ngay</a>"));
+    assert!(
+        page.contains("Cần chuẩn bị"),
+        "other strings still from the default theme"
+    );
+    site.write(
+        "site.yaml",
+        &format!("{}theme: khong-co\n", common::SITE_YAML),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("themes/khong-co/"), "{}", run.stderr);
+}
+
+#[test]
+fn base_url_with_a_path_prefixes_every_link() {
+    let site = TestSite::standard();
+    site.write(
+        "content/cu-tru/_index.md",
+        "---\ntitle: Cư trú\n---\nXem [mẫu](/files/CT01.txt).\n",
+    );
+    site.write("content/files/CT01.txt", "x");
+    let run = site.build(&["--base-url", "https://tinh.example.vn/hoabinh"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("href=\"/hoabinh/cu-tru/dang-ky-tam-tru/\""),
+        "{home}"
+    );
+    assert!(
+        site.read("public/cu-tru/index.html")
+            .contains("href=\"/hoabinh/files/CT01.txt\"")
+    );
+    assert!(site.path("public/files/CT01.txt").is_file());
+}
+
+#[test]
+fn a_procedure_page_fits_the_weak_phone_budget() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    let page = std::fs::read(site.path("public/cu-tru/dang-ky-tam-tru/index.html")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&page).unwrap();
+    let size = gz.finish().unwrap().len();
+    // HTML with its inline CSS, gzipped, at most 14 KB (first round trip)
+    assert!(size <= 14 * 1024, "{size} bytes gzipped");
+}
+
+#[test]
+fn usage_mistakes_exit_with_2() {
+    let run = common::Run::of({
+        let mut c = common::camnang();
+        c.args(["build", "--no-such-flag"]);
+        c
+    });
+    assert_eq!(run.code, 2);
+    let help = common::Run::of({
+        let mut c = common::camnang();
+        c.arg("--help");
+        c
+    });
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("build") && help.stdout.contains("serve"));
+}
+
+#[test]
+fn a_missing_site_yaml_says_where_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = common::Run::of({
+        let mut c = common::camnang();
+        c.arg("build").arg("--root").arg(dir.path());
+        c
+    });
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("site.yaml") && run.stderr.contains("--root"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn procedure_page_snapshot() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    let page = site.read("public/cu-tru/dang-ky-tam-tru/index.html");
+    // the CSS is the theme's file, checked elsewhere; snapshot the markup
+    let start = page.find("<style>").unwrap();
+    let end = page.find("</style>").unwrap();
+    let markup = format!("{}<style>…</style>{}", &page[..start], &page[end + 8..]);
+    insta::assert_snapshot!(markup);
+}

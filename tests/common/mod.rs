@@ -1,0 +1,154 @@
+//! Helpers shared by the integration tests: small sites in temporary
+//! folders, the camnang command, and external tools that must exist in CI.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+pub const SITE_YAML: &str = "title: Cẩm nang thủ tục\ncommune: Xã Thử Nghiệm\nprovince: Tỉnh Quảng Nam\nbase_url: https://thu.example.vn\nlanguage: vi\ncontact:\n  phone: \"0235 3000 000\"\n  zalo: \"0905 000 000\"\n  address: \"Trụ sở UBND xã\"\n  hours: \"Thứ Hai – Thứ Sáu\"\n";
+
+pub const CATEGORY: &str = "---\ntitle: Cư trú\norder: 1\n---\nThủ tục về nơi ở.\n";
+
+/// A complete procedure file with every field.
+pub fn procedure(title: &str, id: &str) -> String {
+    format!(
+        "---\ntitle: {title}\nid: {id}\ncode: \"1.004194\"\nsummary: Khai báo nơi ở mới khi bạn ở ngoài nơi thường trú từ 30 ngày trở lên.\nagency: Công an xã\naudience: Công dân Việt Nam\nonline:\n  url: https://dichvucong.gov.vn/\n  level: toan-trinh\n  apps: [vneid, dvc-quoc-gia]\nchannels:\n  - way: truc-tuyen\n    time: 03 ngày làm việc\n    fee: 7.000 đồng\n  - way: truc-tiep\n    time: 03 ngày làm việc\n    fee: 15.000 đồng\ndocuments:\n  - Tờ khai thay đổi thông tin cư trú (mẫu CT01)\n  - Giấy tờ chứng minh chỗ ở hợp pháp\nresult: Thông tin tạm trú được cập nhật\nlegal:\n  - Luật Cư trú số 68/2020/QH14\nupdated: 2026-10-01\n---\n\n## Các bước\n\n1. Mở ứng dụng VNeID.\n2. Chọn **Thủ tục hành chính**.\n3. Gửi hồ sơ.\n\n## Lưu ý\n\n- Mang theo căn cước.\n"
+    )
+}
+
+/// A site folder with one category and the given procedure files.
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    pub fn new() -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        site.write("site.yaml", SITE_YAML);
+        site.write("content/cu-tru/_index.md", CATEGORY);
+        site
+    }
+
+    /// The usual small site: three residence procedures.
+    pub fn standard() -> TestSite {
+        let s = TestSite::new();
+        s.write(
+            "content/cu-tru/dang-ky-tam-tru.md",
+            &procedure("Đăng ký tạm trú", "tt01"),
+        );
+        s.write(
+            "content/cu-tru/khai-bao-tam-vang.md",
+            &procedure("Khai báo tạm vắng", "tt02"),
+        );
+        s.write(
+            "content/cu-tru/xac-nhan-cu-tru.md",
+            &procedure("Xác nhận thông tin về cư trú", "tt03"),
+        );
+        s
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        self.write_bytes(rel, text.as_bytes());
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, bytes).expect("write");
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// `camnang build --root <site>` plus extra arguments.
+    pub fn build(&self, extra: &[&str]) -> Run {
+        let mut cmd = camnang();
+        cmd.arg("build").arg("--root").arg(self.root()).args(extra);
+        Run::of(cmd)
+    }
+}
+
+/// The camnang binary under test.
+pub fn camnang() -> Command {
+    Command::cargo_bin("camnang").expect("camnang binary")
+}
+
+/// A finished command: exit code and output.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn of(mut cmd: Command) -> Run {
+        let out = cmd.output().expect("run camnang");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+/// Whether CI is running (tools missing there are failures, not skips).
+pub fn in_ci() -> bool {
+    std::env::var("CI")
+        .map(|v| !v.is_empty() && v != "false" && v != "0")
+        .unwrap_or(false)
+}
+
+/// Checks that an external program can be run. In CI a missing tool fails
+/// the test; elsewhere the test is skipped with a loud message.
+pub fn require(tool: &str, probe: &[&str]) -> bool {
+    let ok = Command::new(tool)
+        .args(probe)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !ok {
+        if in_ci() {
+            panic!(
+                "{tool} is required under CI=true but could not be run; .ci/run must install it"
+            );
+        }
+        eprintln!("SKIPPED: {tool} is not installed; install it (see .ci/run) to run this test");
+    }
+    ok
+}
+
+/// Every file below `dir`, relative, sorted.
+pub fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir(dir);
+    v.sort();
+    v
+}
+
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).expect("prefix").to_path_buf());
+            }
+        }
+    }
+    out
+}
