@@ -19,6 +19,13 @@ pub fn print_report(report: &BuildReport) {
     if !report.diags.items.is_empty() {
         eprintln!("{}\n", report.diags.render(report.lang));
     }
+    for cut in &report.cuts {
+        let msg = Msg::PrintCut {
+            file: cut.file.clone(),
+            what: cut.what.clone(),
+        };
+        println!("{}", msg.text(report.lang));
+    }
     match report.failure {
         None => println!(
             "{}",

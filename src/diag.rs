@@ -13,9 +13,14 @@ pub enum Severity {
     Warning,
 }
 
-/// One thing to tell the user, with where it is.
+/// One thing to tell the user, with where it is. Boxed, so results that
+/// carry one stay small; its fields are reached through `Deref`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
+pub struct Diagnostic(Box<DiagnosticData>);
+
+/// The fields of a [`Diagnostic`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagnosticData {
     pub severity: Severity,
     pub msg: Msg,
     /// The file, relative to the site folder where possible.
@@ -30,10 +35,23 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
 }
 
+impl std::ops::Deref for Diagnostic {
+    type Target = DiagnosticData;
+    fn deref(&self) -> &DiagnosticData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Diagnostic {
+    fn deref_mut(&mut self) -> &mut DiagnosticData {
+        &mut self.0
+    }
+}
+
 impl Diagnostic {
     /// An error with no place yet.
     pub fn error(msg: Msg) -> Diagnostic {
-        Diagnostic {
+        Diagnostic(Box::new(DiagnosticData {
             severity: Severity::Error,
             msg,
             file: None,
@@ -41,7 +59,7 @@ impl Diagnostic {
             column: None,
             field: None,
             source_line: None,
-        }
+        }))
     }
 
     /// Sets the file.

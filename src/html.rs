@@ -9,7 +9,8 @@ use tera::{Context, Tera};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Msg;
-use crate::model::{Category, Procedure, Site};
+use crate::model::{Category, LockEntry, Procedure, ShortLink, Site};
+use crate::qr::short_link;
 use crate::render::OutFile;
 use crate::theme::Theme;
 
@@ -76,6 +77,12 @@ impl<'a> Html<'a> {
                 Err(d) => diags.push(d),
             }
         }
+        for (id, link) in self.site.short_links() {
+            match self.short_link_page(id, &link) {
+                Ok(f) => files.push(f),
+                Err(d) => diags.push(d),
+            }
+        }
         match self.sitemap() {
             Ok(f) => files.push(f),
             Err(d) => diags.push(d),
@@ -86,6 +93,32 @@ impl<'a> Html<'a> {
         } else {
             Ok(files)
         }
+    }
+
+    /// The interface strings, for other outputs (posters).
+    pub fn strings(&self) -> &BTreeMap<String, String> {
+        &self.t
+    }
+
+    /// `in-an/index.html`: every print file with its paper size.
+    pub fn print_page(&self, items: &[crate::poster::PrintItem]) -> Result<OutFile, Diagnostic> {
+        let rel = format!("{}/", crate::poster::PRINT_DIR);
+        let mut ctx = self.base(self.absolute(&rel));
+        let groups: Vec<Value> = [
+            ("posters", "print_posters"),
+            ("board", "print_board"),
+            ("flyers", "print_flyers"),
+        ]
+        .iter()
+        .map(|(g, key)| {
+            json!({
+                "title": self.label(key.to_string()),
+                "items": items.iter().filter(|i| i.group == *g).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+        ctx.insert("groups", &groups);
+        self.page("print.html", &ctx, format!("{rel}index.html"))
     }
 
     fn base(&self, canonical: String) -> Context {
@@ -147,8 +180,12 @@ impl<'a> Html<'a> {
             None if p.online.is_some() => "level_mot-phan".into(),
             None => "level_none".into(),
         };
+        let link = short_link(&self.site.config.base_url, &p.id);
         let extra = json!({
             "url": self.url(&Self::procedure_path(p)),
+            "short_link_text": link.split_once("://").map(|(_, rest)| rest).unwrap_or(&link),
+            "short_link": link,
+            "qr_svg": self.url(&format!("q/{}/qr.svg", p.id)),
             "level_label": self.label(level_key),
             "app_labels": p.online.iter().flat_map(|o| o.apps.iter()).map(|a| self.label(format!("app_{a}"))).collect::<Vec<_>>(),
             "channels": p.channels.iter().map(|c| json!({
@@ -207,6 +244,28 @@ impl<'a> Html<'a> {
         );
         ctx.insert("p", &self.procedure_view(p));
         self.page("procedure.html", &ctx, format!("{rel}index.html"))
+    }
+
+    /// `q/<id>/index.html`: a tiny page that sends the reader on without
+    /// JavaScript (meta refresh plus a visible link), or says the
+    /// procedure changed.
+    fn short_link_page(&self, id: &str, link: &ShortLink<'_>) -> Result<OutFile, Diagnostic> {
+        let path = format!("q/{id}/index.html");
+        match link {
+            ShortLink::Procedure(_, p) => {
+                let rel = Self::procedure_path(p);
+                let mut ctx = self.base(self.absolute(&rel));
+                ctx.insert("target", &self.url(&rel));
+                ctx.insert("title", &p.title);
+                self.page("redirect.html", &ctx, path)
+            }
+            ShortLink::Retired(_, LockEntry { title, retired, .. }) => {
+                let mut ctx = self.base(self.absolute(&format!("q/{id}/")));
+                ctx.insert("title", title);
+                ctx.insert("message", retired);
+                self.page("retired.html", &ctx, path)
+            }
+        }
     }
 
     fn sitemap(&self) -> Result<OutFile, Diagnostic> {

@@ -14,7 +14,10 @@ pub mod load;
 pub mod markdown;
 pub mod messages;
 pub mod model;
+pub mod pdf;
+pub mod poster;
 pub mod publish;
+pub mod qr;
 pub mod render;
 pub mod serve;
 pub mod text;
@@ -37,6 +40,22 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Overrides the message language.
     pub lang: Option<Lang>,
+    /// How to treat `qr-lock.yaml`.
+    pub lock: LockMode,
+    /// Make the print files (posters, board, flyers) too.
+    pub print: bool,
+}
+
+/// What the build does with `qr-lock.yaml`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LockMode {
+    /// Add new ids and bring targets up to date (`camnang build`).
+    #[default]
+    Update,
+    /// Fail if the lock would change (`--locked`, for CI).
+    Locked,
+    /// Read and enforce it, but do not write it (previews).
+    ReadOnly,
 }
 
 impl BuildOptions {
@@ -68,6 +87,8 @@ pub struct BuildReport {
     pub millis: u128,
     pub output: PathBuf,
     pub failure: Option<Failure>,
+    /// What had to be shortened on posters and flyers.
+    pub cuts: Vec<poster::Cut>,
 }
 
 /// Loads, renders and publishes the site. On any error nothing already
@@ -87,6 +108,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         millis: 0,
         output: output.clone(),
         failure: None,
+        cuts: Vec::new(),
     };
     let Some(site) = loaded.site else {
         report.failure = Some(Failure::Content);
@@ -105,7 +127,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             return report;
         }
     };
-    let files = match render::render(&site, &theme) {
+    let rendered = match render::render(&site, &theme, opts.print) {
         Ok(f) => f,
         Err(d) => {
             report.diags.extend(d);
@@ -113,10 +135,38 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             return report;
         }
     };
+    let files = rendered.files;
+    report.cuts = rendered.cuts;
+    let new_lock = site.updated_lock();
+    if opts.lock == LockMode::Locked && new_lock != site.qr_lock {
+        let ids = new_lock
+            .entries
+            .iter()
+            .filter(|(id, e)| site.qr_lock.entries.get(*id) != Some(e))
+            .map(|(id, _)| id.clone())
+            .collect();
+        let d = diag::Diagnostic::error(messages::Msg::LockOutdated { ids })
+            .in_file(load::lock::LOCK_FILE);
+        report.diags.push(d);
+        report.failure = Some(Failure::Content);
+        return report;
+    }
     if let Err(d) = publish::publish(&output, &files) {
         report.diags.push(d);
         report.failure = Some(Failure::Output { refused: false });
         return report;
+    }
+    if opts.lock == LockMode::Update {
+        let path = opts.root.join(load::lock::LOCK_FILE);
+        if let Err(e) = publish::write_if_changed(&path, &load::lock::lock_to_yaml(&new_lock)) {
+            let d = diag::Diagnostic::error(messages::Msg::WriteFailed {
+                detail: e.to_string(),
+            })
+            .in_file(load::lock::LOCK_FILE);
+            report.diags.push(d);
+            report.failure = Some(Failure::Output { refused: false });
+            return report;
+        }
     }
     report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     report.millis = start.elapsed().as_millis();

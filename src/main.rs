@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use camnang::BuildOptions;
 use camnang::messages::Lang;
+use camnang::{BuildOptions, LockMode};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// camnang turns a folder of Markdown guides to administrative procedures
@@ -46,6 +46,12 @@ struct Common {
     /// Language of messages, instead of language in site.yaml (ngôn ngữ).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
+    /// Fail instead of updating qr-lock.yaml (for CI) (không sửa qr-lock.yaml).
+    #[arg(long)]
+    locked: bool,
+    /// Skip posters, board sheets and flyers (không tạo tệp in).
+    #[arg(long)]
+    no_print: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -64,6 +70,12 @@ impl Common {
                 LangArg::Vi => Lang::Vi,
                 LangArg::En => Lang::En,
             }),
+            lock: if self.locked {
+                LockMode::Locked
+            } else {
+                LockMode::Update
+            },
+            print: !self.no_print,
         }
     }
 }

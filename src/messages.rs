@@ -191,6 +191,21 @@ pub enum Msg {
     ServeFailed {
         detail: String,
     },
+    LockedIdGone {
+        id: String,
+        title: String,
+    },
+    ReplacedByUnknown {
+        id: String,
+        target: String,
+    },
+    PrintCut {
+        file: String,
+        what: String,
+    },
+    LockOutdated {
+        ids: Vec<String>,
+    },
     BuildDone {
         pages: usize,
         millis: u128,
@@ -241,6 +256,10 @@ impl Msg {
             Msg::OutputForeign { .. } => "E044",
             Msg::WriteFailed { .. } => "E045",
             Msg::ServeFailed { .. } => "E050",
+            Msg::LockedIdGone { .. } => "E060",
+            Msg::ReplacedByUnknown { .. } => "E061",
+            Msg::LockOutdated { .. } => "E062",
+            Msg::PrintCut { .. } => "I004",
             Msg::BuildDone { .. } => "I001",
             Msg::BuildFailed { .. } => "I002",
             Msg::Serving { .. } => "I003",
@@ -409,6 +428,36 @@ impl Msg {
             (Msg::ServeFailed { detail }, En) => {
                 format!("could not start the preview server ({detail})")
             }
+            (Msg::LockedIdGone { id, title }, Vi) => format!(
+                "mã QR «{id}» ({title}) có thể đã in lên áp phích, nhưng không còn thủ tục nào mang mã này"
+            ),
+            (Msg::LockedIdGone { id, title }, En) => format!(
+                "the QR code `{id}` ({title}) may be printed on posters, but no procedure has this id any more"
+            ),
+            (Msg::ReplacedByUnknown { id, target }, Vi) => {
+                format!(
+                    "mã «{id}» được thay bằng «{target}», nhưng không có thủ tục nào mang mã «{target}»"
+                )
+            }
+            (Msg::ReplacedByUnknown { id, target }, En) => {
+                format!("`{id}` is replaced by `{target}`, but no procedure has the id `{target}`")
+            }
+            (Msg::PrintCut { file, what }, Vi) => {
+                format!("{file}: đã rút gọn để vừa trang ({what})")
+            }
+            (Msg::PrintCut { file, what }, En) => format!("{file}: shortened to fit ({what})"),
+            (Msg::LockOutdated { ids }, Vi) => {
+                format!(
+                    "qr-lock.yaml chưa ghi các mã mới: {} (đang chạy với --locked)",
+                    ids.join(", ")
+                )
+            }
+            (Msg::LockOutdated { ids }, En) => {
+                format!(
+                    "qr-lock.yaml does not list the new ids: {} (running with --locked)",
+                    ids.join(", ")
+                )
+            }
             (
                 Msg::BuildDone {
                     pages,
@@ -514,6 +563,16 @@ impl Msg {
                 Msg::OutputIsSource | Msg::OutputHoldsSource | Msg::OutputInsideSource | Msg::OutputNotFolder,
                 En,
             ) => "choose another folder with --output, for example --output public".into(),
+            (Msg::LockedIdGone { id, .. }, Vi) => format!(
+                "giữ lại thủ tục mang id: {id}, hoặc trong qr-lock.yaml thêm dưới «{id}:» một dòng «  replaced_by: <mã thủ tục thay thế>» hay «  retired: true»"
+            ),
+            (Msg::LockedIdGone { id, .. }, En) => format!(
+                "keep a procedure with id: {id}, or in qr-lock.yaml add under `{id}:` a line `  replaced_by: <new id>` or `  retired: true`"
+            ),
+            (Msg::ReplacedByUnknown { .. }, Vi) => "ghi mã (id) của một thủ tục đang có".into(),
+            (Msg::ReplacedByUnknown { .. }, En) => "write the id of a procedure that exists".into(),
+            (Msg::LockOutdated { .. }, Vi) => "chạy camnang build không có --locked rồi lưu qr-lock.yaml".into(),
+            (Msg::LockOutdated { .. }, En) => "run camnang build without --locked and commit qr-lock.yaml".into(),
             (Msg::OutputForeign { .. }, Vi) => "chọn một thư mục trống hoặc chưa có bằng --output".into(),
             (Msg::OutputForeign { .. }, En) => "choose an empty or new folder with --output".into(),
             _ => return None,
@@ -622,6 +681,19 @@ impl Msg {
             },
             Msg::WriteFailed { detail: s() },
             Msg::ServeFailed { detail: s() },
+            Msg::LockedIdGone {
+                id: s(),
+                title: s(),
+            },
+            Msg::ReplacedByUnknown {
+                id: s(),
+                target: s(),
+            },
+            Msg::LockOutdated { ids: vec![s()] },
+            Msg::PrintCut {
+                file: s(),
+                what: s(),
+            },
             Msg::BuildDone {
                 pages: 1,
                 millis: 1,

@@ -86,9 +86,90 @@ pub struct Site {
     pub categories: Vec<Category>,
     /// Files under `content/static/` and `content/files/`, copied as they are.
     pub static_files: Vec<StaticFile>,
+    /// Short links already published (`qr-lock.yaml`), as read before the build.
+    pub qr_lock: QrLock,
+}
+
+/// `qr-lock.yaml`: every short link `/q/<id>/` the build has published.
+/// A printed code must keep working, so a locked id never disappears.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QrLock {
+    pub entries: std::collections::BTreeMap<String, LockEntry>,
+}
+
+/// One locked short link.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LockEntry {
+    /// The page it led to when last built (`cu-tru/dang-ky-tam-tru/`).
+    pub target: String,
+    /// The procedure's title then.
+    pub title: String,
+    /// Written by a clerk when the procedure was removed: the id of the
+    /// procedure that replaces it.
+    pub replaced_by: Option<String>,
+    /// Written by a clerk when the procedure was removed with no
+    /// replacement: `true`, or a sentence to show residents.
+    pub retired: Option<String>,
+}
+
+/// Where a short link leads.
+#[derive(Debug, Clone)]
+pub enum ShortLink<'a> {
+    /// To a procedure page.
+    Procedure(&'a Category, &'a Procedure),
+    /// To a page saying the procedure changed (the lock entry's id and entry).
+    Retired(&'a str, &'a LockEntry),
 }
 
 impl Site {
+    /// Every short link the site serves, by id: one per procedure, plus the
+    /// locked ids whose procedure was replaced or retired.
+    pub fn short_links(&self) -> Vec<(&str, ShortLink<'_>)> {
+        let mut by_id: std::collections::BTreeMap<&str, ShortLink<'_>> = self
+            .procedures()
+            .map(|(c, p)| (p.id.as_str(), ShortLink::Procedure(c, p)))
+            .collect();
+        for (id, entry) in &self.qr_lock.entries {
+            if by_id.contains_key(id.as_str()) {
+                continue;
+            }
+            let mut target = entry.replaced_by.as_deref();
+            let mut hops = 0;
+            let link = loop {
+                match target {
+                    Some(t) if hops < 16 => {
+                        if let Some((c, p)) = self.procedures().find(|(_, p)| p.id == t) {
+                            break ShortLink::Procedure(c, p);
+                        }
+                        target = self
+                            .qr_lock
+                            .entries
+                            .get(t)
+                            .and_then(|e| e.replaced_by.as_deref());
+                        hops += 1;
+                    }
+                    _ => break ShortLink::Retired(id, entry),
+                }
+            };
+            by_id.insert(id, link);
+        }
+        by_id.into_iter().collect()
+    }
+
+    /// The lock after this build: every locked id kept, every procedure's
+    /// id added or brought up to date (target page and title).
+    pub fn updated_lock(&self) -> QrLock {
+        let mut lock = self.qr_lock.clone();
+        for (c, p) in self.procedures() {
+            let e = lock.entries.entry(p.id.clone()).or_default();
+            e.target = format!("{}/{}/", c.slug, p.slug);
+            e.title = p.title.clone();
+            e.replaced_by = None;
+            e.retired = None;
+        }
+        lock
+    }
+
     /// Every procedure, category by category.
     pub fn procedures(&self) -> impl Iterator<Item = (&Category, &Procedure)> {
         self.categories

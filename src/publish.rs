@@ -198,6 +198,18 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std:
     }
 }
 
+/// Writes `text` to `path` through a temporary file and a rename, and only
+/// if it changed. Returns whether it wrote.
+pub fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool> {
+    if fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(false);
+    }
+    let tmp = path.with_extension("camnang-tmp");
+    fs::write(&tmp, text)?;
+    fs::rename(&tmp, path)?;
+    Ok(true)
+}
+
 /// Removes staging and old folders left by an interrupted build: only
 /// folders with camnang's names that carry its staging mark or manifest.
 fn remove_leftovers(parent: &Path, name: &str) {

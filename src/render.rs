@@ -35,18 +35,35 @@ impl OutFile {
     }
 }
 
-/// Renders every output of the site, sorted by path.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutFile>, Diagnostics> {
-    let html = Html::new(site, theme).map_err(|d| {
+/// Everything a render made: the files, and what had to be shortened on
+/// posters and flyers.
+pub struct Rendered {
+    pub files: Vec<OutFile>,
+    pub cuts: Vec<crate::poster::Cut>,
+}
+
+/// Renders every output of the site, sorted by path. `print` adds the
+/// posters, board sheets and flyers.
+pub fn render(site: &Site, theme: &Theme, print: bool) -> Result<Rendered, Diagnostics> {
+    let one = |d| {
         let mut ds = Diagnostics::default();
         ds.push(d);
         ds
-    })?;
+    };
+    let html = Html::new(site, theme).map_err(one)?;
     let mut files = html.render_all()?;
+    files.extend(crate::qr::svg_files(site));
+    let mut cuts = Vec::new();
+    if print {
+        let out = crate::poster::render(site, theme, html.strings()).map_err(one)?;
+        files.push(html.print_page(&out.items).map_err(one)?);
+        files.extend(out.files);
+        cuts = out.cuts;
+    }
     files.extend(site.static_files.iter().map(|s| OutFile {
         path: s.target.clone(),
         content: Content::Copy(s.source.clone()),
     }));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(Rendered { files, cuts })
 }

@@ -24,6 +24,8 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
     let addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), opts.port);
     let mut build_opts = opts.build.clone();
     build_opts.base_url = Some(format!("http://{addr}/"));
+    // a preview is not a publication: it must not lock new ids
+    build_opts.lock = crate::LockMode::ReadOnly;
     let report = build(&build_opts);
     print_report(&report);
     if report.failure.is_some() {

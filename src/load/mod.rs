@@ -4,6 +4,7 @@
 //! the whole site are collected, so a clerk sees every problem in one run.
 
 pub mod config;
+pub mod lock;
 pub mod procedure;
 pub mod source;
 pub mod yaml;
@@ -94,8 +95,7 @@ pub fn load(opts: &LoadOptions) -> Loaded {
         .map(|f| parse_file(&opts.root, f, render))
         .collect();
 
-    let mut cats: BTreeMap<String, (Option<CategoryMeta>, PathBuf, Vec<(Procedure, IdSpot)>)> =
-        BTreeMap::new();
+    let mut cats: BTreeMap<String, CategoryParts> = BTreeMap::new();
     let mut static_files = Vec::new();
     for (f, (parsed, d)) in files.iter().zip(parsed) {
         diags.extend(d);
@@ -109,9 +109,9 @@ pub fn load(opts: &LoadOptions) -> Loaded {
                     c.0 = Some(meta);
                 }
             }
-            (Entry::Procedure { category, .. }, Parsed::Procedure(p, spot)) => {
+            (Entry::Procedure { category, .. }, Parsed::Procedure(p)) => {
                 if let Some(c) = cats.get_mut(category) {
-                    c.2.push((p, spot));
+                    c.2.push(*p);
                 }
             }
             (Entry::Static { source, target }, _) => static_files.push(StaticFile {
@@ -151,6 +151,16 @@ pub fn load(opts: &LoadOptions) -> Loaded {
             .then_with(|| a.slug.cmp(&b.slug))
     });
 
+    let (qr_lock, lock_diags, lock_text) = lock::read_lock(&opts.root);
+    diags.extend(lock_diags);
+    let ids: BTreeMap<String, ()> = categories
+        .iter()
+        .flat_map(|c| c.procedures.iter().map(|p| (p.id.clone(), ())))
+        .collect();
+    if !diags.has_errors() {
+        diags.extend(lock::check_lock(&qr_lock, &ids, &lock_text));
+    }
+
     diags.sort();
     let site = if diags.has_errors() {
         None
@@ -160,6 +170,7 @@ pub fn load(opts: &LoadOptions) -> Loaded {
             config,
             categories,
             static_files,
+            qr_lock,
         })
     };
     Loaded { site, diags, lang }
@@ -190,8 +201,11 @@ enum Entry {
 enum Parsed {
     Nothing,
     Category(CategoryMeta),
-    Procedure(Procedure, IdSpot),
+    Procedure(Box<(Procedure, IdSpot)>),
 }
+
+/// A category while loading: its `_index.md`, its folder, its procedures.
+type CategoryParts = (Option<CategoryMeta>, PathBuf, Vec<(Procedure, IdSpot)>);
 
 /// Walks `content/` in sorted order (so builds are the same on every
 /// machine) and sorts what it finds into categories, procedures and static
@@ -299,7 +313,7 @@ fn parse_file(root: &Path, entry: &Entry, render: RenderOptions<'_>) -> (Parsed,
         };
         let (p, d) = parse_procedure(&shown, &text, slug, category, render);
         (
-            p.map(|(p, s)| Parsed::Procedure(p, s))
+            p.map(|p| Parsed::Procedure(Box::new(p)))
                 .unwrap_or(Parsed::Nothing),
             d,
         )
@@ -307,10 +321,7 @@ fn parse_file(root: &Path, entry: &Entry, render: RenderOptions<'_>) -> (Parsed,
 }
 
 /// Ids must be unique across the site, page addresses within a category.
-fn check_unique(
-    diags: &mut Diagnostics,
-    cats: &BTreeMap<String, (Option<CategoryMeta>, PathBuf, Vec<(Procedure, IdSpot)>)>,
-) {
+fn check_unique(diags: &mut Diagnostics, cats: &BTreeMap<String, CategoryParts>) {
     let mut ids: BTreeMap<&str, &Path> = BTreeMap::new();
     for (_, _, procs) in cats.values() {
         let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();

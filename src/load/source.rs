@@ -57,8 +57,7 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Msg> {
     }
     let front_start = offset + first.len();
     let mut pos = front_start;
-    let mut lines_in_front = 0;
-    for line in text[front_start..].split_inclusive('\n') {
+    for (lines_in_front, line) in text[front_start..].split_inclusive('\n').enumerate() {
         let t = line.trim_end();
         if t == "---" || t == "..." {
             let body_start = pos + line.len();
@@ -70,7 +69,6 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Msg> {
             });
         }
         pos += line.len();
-        lines_in_front += 1;
     }
     Err(Msg::UnclosedFrontMatter)
 }

@@ -511,19 +511,10 @@ pub fn locate(yaml: &str, path: &[Seg]) -> Option<(usize, usize)> {
                         key_col(lines[first]).1
                     }
                 };
-                let mut hit = None;
-                for i in start..end {
+                let i = (start..end).find(|&i| {
                     let l = lines[i];
-                    if !meaningful(l) {
-                        continue;
-                    }
-                    let (_, c) = key_col(l);
-                    if c == col && key_matches(&l[c..], k) {
-                        hit = Some(i);
-                        break;
-                    }
-                }
-                let i = hit?;
+                    meaningful(l) && key_col(l).1 == col && key_matches(&l[col..], k)
+                })?;
                 found = Some((i, col));
                 // the block of this key: following lines indented deeper
                 let mut j = i + 1;

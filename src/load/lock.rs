@@ -1,0 +1,197 @@
+//! Reading `qr-lock.yaml` and checking the site against it: a short link
+//! that may be printed on a poster must never disappear.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::source::decode;
+use crate::load::yaml::{Doc, FieldPath};
+use crate::messages::Msg;
+use crate::model::{LockEntry, QrLock};
+
+/// The lock file's name, in the site folder.
+pub const LOCK_FILE: &str = "qr-lock.yaml";
+const ENTRY_KEYS: &[&str] = &["target", "title", "replaced_by", "retired"];
+
+/// Reads `qr-lock.yaml`; a missing file is an empty lock. Also returns the
+/// file's text, to point at its lines.
+pub fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
+    let shown = Path::new(LOCK_FILE);
+    let mut diags = Diagnostics::default();
+    let bytes = match std::fs::read(root.join(LOCK_FILE)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (QrLock::default(), diags, String::new());
+        }
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(Msg::ReadFailed {
+                    detail: e.to_string(),
+                })
+                .in_file(shown),
+            );
+            return (QrLock::default(), diags, String::new());
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok(t) => t,
+        Err(m) => {
+            diags.push(Diagnostic::error(m).in_file(shown));
+            return (QrLock::default(), diags, String::new());
+        }
+    };
+    let doc = Doc::new(shown, &text, &text, 0);
+    let mut lock = QrLock::default();
+    if let Some(map) = doc.parse() {
+        let root = FieldPath::default();
+        for key in map.keys() {
+            let Some(id) = key.as_str() else { continue };
+            let Some(m) = doc.mapping(&map, &root, id) else {
+                continue;
+            };
+            let p = root.key(id);
+            doc.check_keys(m, &p, ENTRY_KEYS);
+            let entry = LockEntry {
+                target: doc.text(m, &p, "target", true).unwrap_or_default(),
+                title: doc.text(m, &p, "title", false).unwrap_or_default(),
+                replaced_by: doc.text(m, &p, "replaced_by", false),
+                retired: match m.get("retired") {
+                    Some(serde_norway::Value::Bool(false)) | None => None,
+                    Some(serde_norway::Value::Bool(true)) => Some(String::new()),
+                    Some(_) => doc.text(m, &p, "retired", false),
+                },
+            };
+            lock.entries.insert(id.to_string(), entry);
+        }
+    }
+    diags.extend(doc.into_diagnostics());
+    (lock, diags, text)
+}
+
+/// Checks that every locked id still leads somewhere: to a procedure with
+/// that id, to its `replaced_by` procedure, or to a `retired` page.
+pub fn check_lock(lock: &QrLock, ids: &BTreeMap<String, ()>, text: &str) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let shown = Path::new(LOCK_FILE);
+    for (id, entry) in &lock.entries {
+        if ids.contains_key(id) {
+            continue;
+        }
+        let line = text
+            .lines()
+            .position(|l| l.trim_end() == format!("{id}:") || l.starts_with(&format!("{id}:")))
+            .map(|i| i + 1)
+            .unwrap_or(1);
+        if let Some(target) = &entry.replaced_by {
+            if resolve(lock, ids, target).is_none() {
+                let d = Diagnostic::error(Msg::ReplacedByUnknown {
+                    id: id.clone(),
+                    target: target.clone(),
+                })
+                .in_file(shown)
+                .at(line, 1, text)
+                .field(format!("{id}.replaced_by"));
+                diags.push(d);
+            }
+        } else if entry.retired.is_none() {
+            let d = Diagnostic::error(Msg::LockedIdGone {
+                id: id.clone(),
+                title: entry.title.clone(),
+            })
+            .in_file(shown)
+            .at(line, 1, text)
+            .field(id.clone());
+            diags.push(d);
+        }
+    }
+    diags
+}
+
+/// Follows `replaced_by` from `id` to a procedure id that exists.
+pub fn resolve<'a>(
+    lock: &'a QrLock,
+    ids: &BTreeMap<String, ()>,
+    mut id: &'a str,
+) -> Option<&'a str> {
+    for _ in 0..16 {
+        if ids.contains_key(id) {
+            return Some(id);
+        }
+        id = lock.entries.get(id)?.replaced_by.as_deref()?;
+    }
+    None
+}
+
+/// Writes the lock as YAML, ids in order, with a header for clerks.
+pub fn lock_to_yaml(lock: &QrLock) -> String {
+    let scalar = |s: &str| {
+        serde_norway::to_string(s)
+            .map(|y| y.trim_end().to_string())
+            .unwrap_or_else(|_| format!("{s:?}"))
+    };
+    let mut out = String::from(
+        "# qr-lock.yaml: every short link /q/<id>/ this site has published. camnang\n\
+         # keeps it up to date; commit it with the content. A code may be printed on\n\
+         # posters, so an id listed here must keep working. If you remove a\n\
+         # procedure, add under its id either `replaced_by: <new id>` or `retired: true`.\n\
+         # (Mỗi mã ở đây có thể đã in lên áp phích. Khi xoá thủ tục, thêm dưới mã đó\n\
+         # `replaced_by: <mã mới>` hoặc `retired: true`.)\n",
+    );
+    for (id, e) in &lock.entries {
+        out.push_str(&format!("{id}:\n  target: {}\n", scalar(&e.target)));
+        if !e.title.is_empty() {
+            out.push_str(&format!("  title: {}\n", scalar(&e.title)));
+        }
+        if let Some(r) = &e.replaced_by {
+            out.push_str(&format!("  replaced_by: {}\n", scalar(r)));
+        }
+        match e.retired.as_deref() {
+            Some("") => out.push_str("  retired: true\n"),
+            Some(m) => out.push_str(&format!("  retired: {}\n", scalar(m))),
+            None => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lock_reads_back_what_it_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lock = QrLock::default();
+        lock.entries.insert(
+            "tt01".into(),
+            LockEntry {
+                target: "cu-tru/a/".into(),
+                title: "Đăng ký: tạm trú".into(),
+                ..Default::default()
+            },
+        );
+        lock.entries.insert(
+            "tt02".into(),
+            LockEntry {
+                target: "cu-tru/b/".into(),
+                title: "B".into(),
+                replaced_by: Some("tt01".into()),
+                retired: None,
+            },
+        );
+        lock.entries.insert(
+            "tt03".into(),
+            LockEntry {
+                target: "cu-tru/c/".into(),
+                title: "C".into(),
+                replaced_by: None,
+                retired: Some(String::new()),
+            },
+        );
+        std::fs::write(dir.path().join(LOCK_FILE), lock_to_yaml(&lock)).unwrap();
+        let (back, diags, _) = read_lock(dir.path());
+        assert!(diags.items.is_empty(), "{diags:?}");
+        assert_eq!(back, lock);
+    }
+}

@@ -1,0 +1,367 @@
+//! Print-ready PDF primitives on krilla: paper sizes, bleed and trim boxes,
+//! crop marks, text in 100 % K measured and wrapped with the theme's font,
+//! and QR codes drawn as vector paths.
+//!
+//! Coordinates are millimetres from the top-left corner of the trimmed
+//! paper; the bleed lies outside it.
+
+use std::collections::HashMap;
+
+use krilla::color::cmyk;
+use krilla::geom::{PathBuilder, Point, Rect, Size};
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, FillRule, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
+use skrifa::MetadataProvider;
+use skrifa::instance::{LocationRef, Size as FontSize};
+use skrifa::raw::TableProvider;
+
+use crate::qr::{QUIET_ZONE, Qr};
+
+/// Points per millimetre.
+pub const MM: f32 = 72.0 / 25.4;
+
+/// A paper size in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paper {
+    pub name: &'static str,
+    pub w: f32,
+    pub h: f32,
+}
+
+pub const A3: Paper = Paper {
+    name: "A3",
+    w: 297.0,
+    h: 420.0,
+};
+pub const A4: Paper = Paper {
+    name: "A4",
+    w: 210.0,
+    h: 297.0,
+};
+pub const A5: Paper = Paper {
+    name: "A5",
+    w: 148.0,
+    h: 210.0,
+};
+pub const A6: Paper = Paper {
+    name: "A6",
+    w: 105.0,
+    h: 148.0,
+};
+
+impl Paper {
+    /// `A3`, `A4`, `A5` or `A6`; anything else is A4.
+    pub fn by_name(name: &str) -> Paper {
+        match name {
+            "A3" => A3,
+            "A5" => A5,
+            "A6" => A6,
+            _ => A4,
+        }
+    }
+
+    /// The same paper turned sideways.
+    pub fn landscape(self) -> Paper {
+        Paper {
+            name: self.name,
+            w: self.h,
+            h: self.w,
+        }
+    }
+}
+
+/// A font with the advance width of every character it covers, for
+/// measuring text before it is drawn.
+pub struct Face {
+    pub font: Font,
+    advances: HashMap<char, f32>,
+    /// Width used for a character the font lacks (one em).
+    fallback: f32,
+}
+
+impl Face {
+    /// Loads a TrueType/OpenType font.
+    pub fn load(bytes: Vec<u8>) -> Option<Face> {
+        let mut advances = HashMap::new();
+        {
+            let font_ref = skrifa::FontRef::new(&bytes).ok()?;
+            let upem = f32::from(font_ref.head().ok()?.units_per_em());
+            let metrics = font_ref.glyph_metrics(FontSize::unscaled(), LocationRef::default());
+            for (cp, gid) in font_ref.charmap().mappings() {
+                if let (Some(c), Some(adv)) = (char::from_u32(cp), metrics.advance_width(gid)) {
+                    advances.insert(c, adv / upem);
+                }
+            }
+        }
+        let font = Font::new(bytes.into(), 0)?;
+        Some(Face {
+            font,
+            advances,
+            fallback: 1.0,
+        })
+    }
+
+    /// Width of `text` at `size` points, in millimetres.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let em: f32 = text
+            .chars()
+            .map(|c| self.advances.get(&c).copied().unwrap_or(self.fallback))
+            .sum();
+        em * size / MM
+    }
+
+    /// Whether the font has a glyph for every character of `text`.
+    pub fn covers(&self, text: &str) -> bool {
+        text.chars()
+            .all(|c| c.is_whitespace() || self.advances.contains_key(&c))
+    }
+}
+
+/// The regular and bold faces of the theme's print font.
+pub struct Fonts {
+    pub regular: Face,
+    pub bold: Face,
+}
+
+/// Breaks `text` into lines no wider than `max_w` mm at `size` pt.
+/// Words longer than a line are broken between characters.
+pub fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if face.width(&candidate, size) <= max_w {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if face.width(word, size) <= max_w {
+            line = word.to_string();
+        } else {
+            for c in word.chars() {
+                let mut next = line.clone();
+                next.push(c);
+                if face.width(&next, size) > max_w && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line.push(c);
+                } else {
+                    line = next;
+                }
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Wraps `text` into at most `max_lines`; if it does not fit, the last
+/// line ends with "…". Returns the lines and whether anything was cut.
+pub fn fit(
+    face: &Face,
+    text: &str,
+    size: f32,
+    max_w: f32,
+    max_lines: usize,
+) -> (Vec<String>, bool) {
+    let mut lines = wrap(face, text, size, max_w);
+    if lines.len() <= max_lines {
+        return (lines, false);
+    }
+    lines.truncate(max_lines);
+    if let Some(last) = lines.last_mut() {
+        loop {
+            let candidate = format!("{}…", last.trim_end());
+            if face.width(&candidate, size) <= max_w || last.is_empty() {
+                *last = candidate;
+                break;
+            }
+            last.pop();
+        }
+    }
+    (lines, true)
+}
+
+/// Page settings for `paper` with `bleed` mm around it: the MediaBox and
+/// BleedBox take the bleed, the TrimBox is the paper.
+pub fn page_settings(paper: Paper, bleed: f32) -> Option<PageSettings> {
+    let (w, h) = ((paper.w + 2.0 * bleed) * MM, (paper.h + 2.0 * bleed) * MM);
+    let full = Rect::from_xywh(0.0, 0.0, w, h)?;
+    let trim = Rect::from_xywh(bleed * MM, bleed * MM, paper.w * MM, paper.h * MM)?;
+    Some(
+        PageSettings::new(Size::from_wh(w, h)?)
+            .with_media_box(Some(full))
+            .with_bleed_box(Some(full))
+            .with_trim_box(Some(trim)),
+    )
+}
+
+/// Pure black for print: DeviceCMYK 0 0 0 1.
+pub fn black() -> Fill {
+    Fill {
+        paint: cmyk::Color::new(0, 0, 0, 255).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}
+
+/// A drawing surface in millimetres from the top-left of an area of the
+/// page (the trimmed paper, or one flyer on an imposed sheet).
+pub struct Canvas<'s, 'p> {
+    pub surface: &'s mut Surface<'p>,
+    /// Where the area starts on the page, in mm (the bleed included).
+    pub ox: f32,
+    pub oy: f32,
+}
+
+impl Canvas<'_, '_> {
+    fn pt(&self, x: f32, y: f32) -> (f32, f32) {
+        ((x + self.ox) * MM, (y + self.oy) * MM)
+    }
+
+    /// Draws one line of text with its baseline at `y`, in black.
+    pub fn text(&mut self, face: &Face, size: f32, x: f32, y: f32, text: &str) {
+        let (px, py) = self.pt(x, y);
+        self.surface.set_fill(Some(black()));
+        self.surface.set_stroke(None);
+        self.surface.draw_text(
+            Point::from_xy(px, py),
+            face.font.clone(),
+            size,
+            text,
+            false,
+            TextDirection::Auto,
+        );
+    }
+
+    /// Draws text centred on `cx`.
+    pub fn text_centred(&mut self, face: &Face, size: f32, cx: f32, y: f32, text: &str) {
+        let w = face.width(text, size);
+        self.text(face, size, cx - w / 2.0, y, text);
+    }
+
+    /// A filled black rectangle.
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        let (px, py) = self.pt(x, y);
+        let mut pb = PathBuilder::new();
+        if let Some(r) = Rect::from_xywh(px, py, w * MM, h * MM) {
+            pb.push_rect(r);
+        }
+        if let Some(path) = pb.finish() {
+            self.surface.set_fill(Some(black()));
+            self.surface.set_stroke(None);
+            self.surface.draw_path(&path);
+        }
+    }
+
+    /// A thin black line (for crop and cut marks).
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32) {
+        let (a, b) = self.pt(x1, y1);
+        let (c, d) = self.pt(x2, y2);
+        let mut pb = PathBuilder::new();
+        pb.move_to(a, b);
+        pb.line_to(c, d);
+        if let Some(path) = pb.finish() {
+            self.surface.set_fill(None);
+            self.surface.set_stroke(Some(Stroke {
+                paint: cmyk::Color::new(0, 0, 0, 255).into(),
+                width: width_pt,
+                ..Stroke::default()
+            }));
+            self.surface.draw_path(&path);
+            self.surface.set_stroke(None);
+        }
+    }
+
+    /// Draws a QR code `size` mm wide (quiet zone included) at (x, y), as
+    /// vector paths: one rectangle per horizontal run of dark modules.
+    pub fn qr(&mut self, qr: &Qr, x: f32, y: f32, size: f32) {
+        let modules = (qr.size + 2 * QUIET_ZONE) as f32;
+        let m = size / modules;
+        let mut pb = PathBuilder::new();
+        for (mx, my, len) in qr.runs() {
+            let (px, py) = self.pt(
+                x + (mx + QUIET_ZONE) as f32 * m,
+                y + (my + QUIET_ZONE) as f32 * m,
+            );
+            if let Some(r) = Rect::from_xywh(px, py, len as f32 * m * MM, m * MM) {
+                pb.push_rect(r);
+            }
+        }
+        if let Some(path) = pb.finish() {
+            self.surface.set_fill(Some(black()));
+            self.surface.set_stroke(None);
+            self.surface.draw_path(&path);
+        }
+    }
+
+    /// Crop marks at the four corners of a `w` × `h` mm trimmed area,
+    /// drawn in the bleed so they never touch the print.
+    pub fn crop_marks(&mut self, w: f32, h: f32, bleed: f32) {
+        if bleed <= 0.5 {
+            return;
+        }
+        let gap = 0.5_f32.min(bleed / 4.0);
+        let len = bleed - gap;
+        for (x, y) in [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)] {
+            let sx = if x == 0.0 { -1.0 } else { 1.0 };
+            let sy = if y == 0.0 { -1.0 } else { 1.0 };
+            self.line(x + sx * gap, y, x + sx * (gap + len), y, 0.25);
+            self.line(x, y + sy * gap, x, y + sy * (gap + len), 0.25);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn face() -> Face {
+        let t = crate::theme::Theme::builtin();
+        Face::load(t.get("fonts/DejaVuSans.ttf").unwrap().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn the_theme_font_covers_every_vietnamese_letter() {
+        let f = face();
+        let letters = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
+        assert!(f.covers(letters));
+        assert!(f.covers(&letters.to_uppercase()));
+    }
+
+    #[test]
+    fn wrapping_keeps_every_line_inside_the_width() {
+        let f = face();
+        let text = "Mở ứng dụng VNeID, chọn Thủ tục hành chính rồi chọn Thông báo lưu trú và điền đủ thông tin Đượcgiảiquyếtngaytrongngàylàmviệcnàymàkhôngcầnđếnxã";
+        for w in [30.0, 60.0, 120.0] {
+            let lines = wrap(&f, text, 12.0, w);
+            assert!(
+                lines.iter().all(|l| f.width(l, 12.0) <= w + 0.01),
+                "{w}: {lines:?}"
+            );
+            assert_eq!(lines.join(" ").replace(' ', ""), text.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn fitting_cuts_with_an_ellipsis() {
+        let f = face();
+        let (lines, cut) = fit(&f, &"Đăng ký tạm trú ".repeat(20), 12.0, 50.0, 2);
+        assert!(cut);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+        assert!(f.width(&lines[1], 12.0) <= 50.0);
+        let (lines, cut) = fit(&f, "Ngắn", 12.0, 50.0, 2);
+        assert_eq!((lines, cut), (vec!["Ngắn".to_string()], false));
+    }
+}
