@@ -22,7 +22,7 @@ pub fn print_report(report: &BuildReport) {
     for cut in &report.cuts {
         let msg = Msg::PrintCut {
             file: cut.file.clone(),
-            what: cut.what.clone(),
+            parts: cut.parts.clone(),
         };
         println!("{}", msg.text(report.lang));
     }

@@ -21,11 +21,13 @@ pub struct Html<'a> {
     /// Interface strings in the site's language (see [`ui_strings`]).
     t: BTreeMap<String, String>,
     css: String,
+    /// Whether the print files (and `in-an/`) are made.
+    print: bool,
 }
 
 impl<'a> Html<'a> {
     /// Prepares the templates and strings of `theme` for `site`.
-    pub fn new(site: &'a Site, theme: &Theme) -> Result<Html<'a>, Diagnostic> {
+    pub fn new(site: &'a Site, theme: &Theme, print: bool) -> Result<Html<'a>, Diagnostic> {
         let mut tera = Tera::default();
         let templates: Vec<(String, String)> = theme
             .under("templates/")
@@ -44,6 +46,7 @@ impl<'a> Html<'a> {
             tera,
             t: ui_strings(theme, &site.config.language),
             css: theme.text("static/style.css"),
+            print,
         })
     }
 
@@ -130,6 +133,7 @@ impl<'a> Html<'a> {
         ctx.insert("root", &cfg.base_path);
         ctx.insert("css", &self.css);
         ctx.insert("canonical", &canonical);
+        ctx.insert("has_print", &self.print);
         ctx
     }
 

@@ -100,6 +100,79 @@ impl YamlProblem {
     }
 }
 
+/// A part of a poster, board sheet or flyer that had to be shortened to
+/// fit the paper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CutPart {
+    /// The commune line at the top.
+    Commune,
+    /// The title (shortened with "…").
+    Title,
+    /// The one-line summary.
+    Summary,
+    /// Step `n` (1-based) was shortened.
+    Step(usize),
+    /// Only `shown` of `total` steps fit.
+    Steps { shown: usize, total: usize },
+    /// Document `n` of the checklist was shortened.
+    Document(usize),
+    /// Only `shown` of `total` documents fit.
+    Documents { shown: usize, total: usize },
+    /// The help line at the bottom.
+    Footer,
+    /// A title on the board sheet.
+    BoardTitle { id: String },
+}
+
+impl CutPart {
+    /// What was cut, in a few words.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CutPart::Commune, Lang::Vi) => "tên xã".into(),
+            (CutPart::Commune, Lang::En) => "the commune line".into(),
+            (CutPart::Title, Lang::Vi) => "tên thủ tục".into(),
+            (CutPart::Title, Lang::En) => "the title".into(),
+            (CutPart::Summary, Lang::Vi) => "phần tóm tắt".into(),
+            (CutPart::Summary, Lang::En) => "the summary".into(),
+            (CutPart::Step(n), Lang::Vi) => format!("bước {n}"),
+            (CutPart::Step(n), Lang::En) => format!("step {n}"),
+            (CutPart::Steps { shown, total }, Lang::Vi) => {
+                format!("chỉ in {shown}/{total} bước")
+            }
+            (CutPart::Steps { shown, total }, Lang::En) => {
+                format!("only {shown} of {total} steps printed")
+            }
+            (CutPart::Document(n), Lang::Vi) => format!("giấy tờ thứ {n}"),
+            (CutPart::Document(n), Lang::En) => format!("document {n}"),
+            (CutPart::Documents { shown, total }, Lang::Vi) => {
+                format!("chỉ in {shown}/{total} giấy tờ")
+            }
+            (CutPart::Documents { shown, total }, Lang::En) => {
+                format!("only {shown} of {total} documents printed")
+            }
+            (CutPart::Footer, Lang::Vi) => "dòng liên hệ".into(),
+            (CutPart::Footer, Lang::En) => "the contact line".into(),
+            (CutPart::BoardTitle { id }, Lang::Vi) => format!("tên thủ tục «{id}»"),
+            (CutPart::BoardTitle { id }, Lang::En) => format!("the title of `{id}`"),
+        }
+    }
+
+    /// One of each part, for the catalogue test.
+    pub fn samples() -> Vec<CutPart> {
+        vec![
+            CutPart::Commune,
+            CutPart::Title,
+            CutPart::Summary,
+            CutPart::Step(1),
+            CutPart::Steps { shown: 1, total: 2 },
+            CutPart::Document(1),
+            CutPart::Documents { shown: 1, total: 2 },
+            CutPart::Footer,
+            CutPart::BoardTitle { id: "a".into() },
+        ]
+    }
+}
+
 /// Everything camnang can tell a user. Each variant has a stable code
 /// ([`Msg::code`]), a sentence in each language ([`Msg::text`]) and,
 /// where there is something to do, a hint ([`Msg::hint`]).
@@ -201,7 +274,7 @@ pub enum Msg {
     },
     PrintCut {
         file: String,
-        what: String,
+        parts: Vec<CutPart>,
     },
     LockOutdated {
         ids: Vec<String>,
@@ -442,10 +515,22 @@ impl Msg {
             (Msg::ReplacedByUnknown { id, target }, En) => {
                 format!("`{id}` is replaced by `{target}`, but no procedure has the id `{target}`")
             }
-            (Msg::PrintCut { file, what }, Vi) => {
-                format!("{file}: đã rút gọn để vừa trang ({what})")
-            }
-            (Msg::PrintCut { file, what }, En) => format!("{file}: shortened to fit ({what})"),
+            (Msg::PrintCut { file, parts }, Vi) => format!(
+                "{file}: đã rút gọn để vừa trang: {}",
+                parts
+                    .iter()
+                    .map(|p| p.text(Vi))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            (Msg::PrintCut { file, parts }, En) => format!(
+                "{file}: shortened to fit: {}",
+                parts
+                    .iter()
+                    .map(|p| p.text(En))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
             (Msg::LockOutdated { ids }, Vi) => {
                 format!(
                     "qr-lock.yaml chưa ghi các mã mới: {} (đang chạy với --locked)",
@@ -692,7 +777,7 @@ impl Msg {
             Msg::LockOutdated { ids: vec![s()] },
             Msg::PrintCut {
                 file: s(),
-                what: s(),
+                parts: CutPart::samples(),
             },
             Msg::BuildDone {
                 pages: 1,

@@ -1,7 +1,13 @@
-//! Print output: QR posters (A4, A5), the board sheet (bảng niêm yết, A4
-//! and A3), flyers imposed on A4 (2 × A5, 4 × A6), and `in-an/index.html`
-//! listing them. Text is measured and wrapped; what does not fit is cut
-//! with "…" and reported, never drawn over something else.
+//! Print output: QR posters (A4, A5, and A3 when `print.paper` asks for
+//! it), the board sheet (bảng niêm yết, A4 and A3), flyers imposed on A4
+//! (2 × A5 and 4 × A6) with cut marks, and the list of them for
+//! `in-an/index.html`.
+//!
+//! Every print file is a [`Job`]: planning the jobs is cheap, so the
+//! preview server can list them all and draw one only when it is asked
+//! for. Text is measured with the theme's font and wrapped; what does not
+//! fit is shortened with "…" and reported as a [`CutPart`], never drawn
+//! over something else or off the paper.
 
 use std::collections::BTreeMap;
 
@@ -10,10 +16,10 @@ use krilla::metadata::Metadata;
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
-use crate::messages::Msg;
+use crate::messages::{CutPart, Msg};
 use crate::model::{Procedure, Site};
 use crate::pdf::{A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, fit, page_settings, wrap};
-use crate::qr::{Qr, short_link};
+use crate::qr::{QUIET_ZONE, Qr, short_link};
 use crate::render::OutFile;
 use crate::theme::Theme;
 
@@ -27,41 +33,63 @@ pub struct PrintItem {
     pub path: String,
     /// What it is ("Đăng ký tạm trú", "Tất cả thủ tục").
     pub label: String,
-    /// Sheet size, e.g. "A4".
+    /// Sheet size, e.g. "A4" or "A4 (2 × A5)".
     pub paper: String,
     pub pages: usize,
     /// Which group of the listing: `posters`, `board`, `flyers`.
     pub group: String,
 }
 
-/// Something that had to be shortened to fit.
+/// What had to be shortened in one print file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cut {
     pub file: String,
-    pub what: String,
+    pub parts: Vec<CutPart>,
 }
+
+/// One print file to make.
+#[derive(Debug, Clone)]
+pub enum Job<'a> {
+    /// One procedure's poster on `paper`, with bleed and crop marks.
+    Poster { p: &'a Procedure, paper: Paper },
+    /// Every procedure's code in a grid, grouped by category.
+    Board { paper: Paper },
+    /// Flyers imposed on A4: `per_sheet` is 2 (A5) or 4 (A6). `name` is
+    /// the file name without `.pdf`.
+    Flyers {
+        list: Vec<&'a Procedure>,
+        per_sheet: usize,
+        name: String,
+        label: String,
+    },
+}
+
+impl Job<'_> {
+    /// Where the file goes in the output.
+    pub fn path(&self) -> String {
+        match self {
+            Job::Poster { p, paper } => format!(
+                "{PRINT_DIR}/ap-phich-{}/{}.pdf",
+                paper.name.to_lowercase(),
+                p.id
+            ),
+            Job::Board { paper } => format!(
+                "{PRINT_DIR}/bang-niem-yet-{}.pdf",
+                paper.name.to_lowercase()
+            ),
+            Job::Flyers { name, .. } => format!("{PRINT_DIR}/{name}.pdf"),
+        }
+    }
+}
+
+/// A drawn print file: its PDF bytes and what had to be shortened.
+pub type Drawn = (Vec<u8>, Vec<CutPart>);
 
 /// Everything the print stage made.
 pub struct PrintOutput {
     pub files: Vec<OutFile>,
     pub items: Vec<PrintItem>,
     pub cuts: Vec<Cut>,
-}
-
-/// One print file made: the file, its listing entry, what was cut.
-type Made = (OutFile, PrintItem, Vec<Cut>);
-
-/// What a poster or flyer needs to know, ready to draw.
-struct Sheet<'a> {
-    site: &'a Site,
-    fonts: &'a Fonts,
-    t: &'a BTreeMap<String, String>,
-}
-
-impl Sheet<'_> {
-    fn t(&self, key: &str) -> String {
-        self.t.get(key).cloned().unwrap_or_else(|| key.to_string())
-    }
 }
 
 /// Loads the print font from the theme.
@@ -71,152 +99,178 @@ pub fn fonts(theme: &Theme) -> Option<Fonts> {
     Some(Fonts { regular, bold })
 }
 
-/// Makes every print file of the site.
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    t: &BTreeMap<String, String>,
-) -> Result<PrintOutput, Diagnostic> {
-    let fonts = fonts(theme).ok_or_else(|| {
-        Diagnostic::error(Msg::TemplateFailed {
-            template: "fonts/DejaVuSans.ttf".into(),
-            detail: "font missing or unreadable".into(),
-        })
-    })?;
-    let sheet = Sheet {
-        site,
-        fonts: &fonts,
-        t,
-    };
-    let procs: Vec<&Procedure> = site.procedures().map(|(_, p)| p).collect();
-    let bleed = site.config.print.bleed_mm as f32;
-    let marks = site.config.print.crop_marks;
+/// Draws the print files of one site in one language.
+pub struct Printer<'a> {
+    site: &'a Site,
+    fonts: Fonts,
+    /// Interface strings of the language the files are in.
+    t: &'a BTreeMap<String, String>,
+    /// The procedures, category by category.
+    procs: Vec<&'a Procedure>,
+}
 
-    // one job per file, run in parallel, results in a fixed order
-    enum Job<'p> {
-        Poster(&'p Procedure, Paper),
-        Flyer2(Vec<&'p Procedure>, String, String),
-        Flyer4(Vec<&'p Procedure>, String, String),
-        Board(Paper),
-    }
-    let mut jobs: Vec<Job<'_>> = Vec::new();
-    let mut posters = vec![A4, A5];
-    if site.config.print.paper == "A3" {
-        posters.insert(0, A3);
-    }
-    for paper in &posters {
-        jobs.extend(procs.iter().map(|p| Job::Poster(p, *paper)));
-    }
-    jobs.push(Job::Board(A4));
-    jobs.push(Job::Board(A3));
-    for p in &procs {
-        jobs.push(Job::Flyer2(
-            vec![p, p],
-            format!("{PRINT_DIR}/to-roi-2a5/{}.pdf", p.id),
-            p.title.clone(),
-        ));
-        jobs.push(Job::Flyer4(
-            vec![p, p, p, p],
-            format!("{PRINT_DIR}/to-roi-4a6/{}.pdf", p.id),
-            p.title.clone(),
-        ));
-    }
-    let all = sheet.t("print_all_flyers");
-    jobs.push(Job::Flyer2(
-        procs.clone(),
-        format!("{PRINT_DIR}/to-roi-2a5-tat-ca.pdf"),
-        all.clone(),
-    ));
-    jobs.push(Job::Flyer4(
-        procs.clone(),
-        format!("{PRINT_DIR}/to-roi-4a6-tat-ca.pdf"),
-        all,
-    ));
-
-    let results: Vec<Result<Made, String>> = jobs
-        .par_iter()
-        .map(|job| match job {
-            Job::Poster(p, paper) => sheet.poster(p, *paper, bleed, marks),
-            Job::Board(paper) => sheet.board(&procs, *paper),
-            Job::Flyer2(list, path, label) => sheet.flyers(list, 2, path, label),
-            Job::Flyer4(list, path, label) => sheet.flyers(list, 4, path, label),
-        })
-        .collect();
-    let mut out = PrintOutput {
-        files: Vec::new(),
-        items: Vec::new(),
-        cuts: Vec::new(),
-    };
-    for r in results {
-        let (file, item, cuts) = r.map_err(|detail| {
-            Diagnostic::error(Msg::WriteFailed {
-                detail: format!("PDF: {detail}"),
+impl<'a> Printer<'a> {
+    /// Prepares the theme's font and strings for `site`.
+    pub fn new(
+        site: &'a Site,
+        theme: &Theme,
+        t: &'a BTreeMap<String, String>,
+    ) -> Result<Printer<'a>, Diagnostic> {
+        let fonts = fonts(theme).ok_or_else(|| {
+            Diagnostic::error(Msg::TemplateFailed {
+                template: "fonts/DejaVuSans.ttf".into(),
+                detail: "font missing or unreadable".into(),
             })
         })?;
-        out.files.push(file);
-        out.items.push(item);
-        out.cuts.extend(cuts);
+        Ok(Printer {
+            site,
+            fonts,
+            t,
+            procs: site.procedures().map(|(_, p)| p).collect(),
+        })
     }
-    Ok(out)
-}
 
-fn new_document(title: &str, lang: &str) -> Document {
-    let mut doc = Document::new();
-    // No dates: the same input gives byte-identical PDFs.
-    doc.set_metadata(
-        Metadata::new()
-            .title(title.to_string())
-            .language(lang.to_string())
-            .creator("camnang".to_string()),
-    );
-    doc
-}
+    fn t(&self, key: &str) -> String {
+        self.t.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
 
-fn finish(doc: Document) -> Result<Vec<u8>, String> {
-    doc.finish().map_err(|e| format!("{e:?}"))
-}
+    /// Every print file of the site, in a fixed order.
+    pub fn jobs(&self) -> Vec<Job<'a>> {
+        let mut jobs = Vec::new();
+        let mut posters = vec![A4, A5];
+        if self.site.config.print.paper == "A3" {
+            posters.insert(0, A3);
+        }
+        for paper in posters {
+            jobs.extend(self.procs.iter().map(|p| Job::Poster { p, paper }));
+        }
+        jobs.push(Job::Board { paper: A4 });
+        jobs.push(Job::Board { paper: A3 });
+        for (per_sheet, folder) in [(2, "to-roi-2a5"), (4, "to-roi-4a6")] {
+            for p in &self.procs {
+                jobs.push(Job::Flyers {
+                    list: vec![p; per_sheet],
+                    per_sheet,
+                    name: format!("{folder}/{}", p.id),
+                    label: p.title.clone(),
+                });
+            }
+            jobs.push(Job::Flyers {
+                list: self.procs.clone(),
+                per_sheet,
+                name: format!("{folder}-tat-ca"),
+                label: self.t("print_all_flyers"),
+            });
+        }
+        jobs
+    }
 
-/// Where a short link is written for people who cannot scan: without the
-/// scheme and the final slash (`hoabinh.example.vn/q/tt01`).
-fn typed_link(link: &str) -> String {
-    let s = link.split_once("://").map(|(_, r)| r).unwrap_or(link);
-    s.trim_end_matches('/').to_string()
-}
+    /// The listing entry of a job, without drawing it.
+    pub fn item(&self, job: &Job<'_>) -> PrintItem {
+        let path = job.path();
+        match job {
+            Job::Poster { p, paper } => PrintItem {
+                path,
+                label: p.title.clone(),
+                paper: paper.name.to_string(),
+                pages: 1,
+                group: "posters".into(),
+            },
+            Job::Board { paper } => PrintItem {
+                path,
+                label: self.t("board_title"),
+                paper: paper.name.to_string(),
+                pages: self.board_pages(*paper).len(),
+                group: "board".into(),
+            },
+            Job::Flyers {
+                list,
+                per_sheet,
+                label,
+                ..
+            } => PrintItem {
+                path,
+                label: label.clone(),
+                paper: format!(
+                    "A4 ({per_sheet} × {})",
+                    if *per_sheet == 2 { "A5" } else { "A6" }
+                ),
+                pages: list.len().div_ceil(*per_sheet),
+                group: "flyers".into(),
+            },
+        }
+    }
 
-/// Width with the quiet zone of a QR code whose symbol is `symbol_mm` wide.
-fn total_width(qr: &Qr, symbol_mm: f32) -> f32 {
-    symbol_mm * (qr.size + 2 * crate::qr::QUIET_ZONE) as f32 / qr.size as f32
-}
+    /// Draws one print file: its PDF bytes and what had to be shortened.
+    pub fn render(&self, job: &Job<'_>) -> Result<Drawn, String> {
+        match job {
+            Job::Poster { p, paper } => self.poster(p, *paper),
+            Job::Board { paper } => self.board(*paper),
+            Job::Flyers {
+                list,
+                per_sheet,
+                label,
+                ..
+            } => self.flyers(list, *per_sheet, label),
+        }
+    }
 
-/// Vertical space of a line of text, in mm.
-fn lh(size: f32) -> f32 {
-    size * 1.25 / MM
-}
+    /// Draws every print file, in parallel, in the order of [`Printer::jobs`].
+    pub fn render_all(&self) -> Result<PrintOutput, Diagnostic> {
+        let jobs = self.jobs();
+        let results: Vec<Result<Drawn, String>> =
+            jobs.par_iter().map(|job| self.render(job)).collect();
+        let mut out = PrintOutput {
+            files: Vec::with_capacity(jobs.len()),
+            items: Vec::with_capacity(jobs.len()),
+            cuts: Vec::new(),
+        };
+        for (job, r) in jobs.iter().zip(results) {
+            let (bytes, parts) = r.map_err(|detail| {
+                Diagnostic::error(Msg::WriteFailed {
+                    detail: format!("PDF {}: {detail}", job.path()),
+                })
+            })?;
+            let path = job.path();
+            if !parts.is_empty() {
+                out.cuts.push(Cut {
+                    file: path.clone(),
+                    parts,
+                });
+            }
+            out.items.push(self.item(job));
+            out.files.push(OutFile::bytes(path, bytes));
+        }
+        Ok(out)
+    }
 
-impl Sheet<'_> {
+    fn new_document(&self, title: &str) -> Document {
+        let mut doc = Document::new();
+        // No dates: the same input gives byte-identical PDFs.
+        doc.set_metadata(
+            Metadata::new()
+                .title(title.to_string())
+                .language(self.site.config.language.clone())
+                .creator("camnang".to_string()),
+        );
+        doc
+    }
+
     fn qr_for(&self, p: &Procedure) -> Result<(Qr, String), String> {
         let cfg = &self.site.config;
         let link = short_link(&cfg.base_url, &p.id);
-        let qr = Qr::encode(&link, &cfg.print.qr_error_correction).ok_or("QR code does not fit")?;
+        let qr = Qr::encode(&link, &cfg.print.qr_error_correction)
+            .ok_or("the short link is too long for a QR code")?;
         Ok((qr, link))
     }
 
-    /// One poster: `paper` with bleed and crop marks.
-    fn poster(
-        &self,
-        p: &Procedure,
-        paper: Paper,
-        bleed: f32,
-        marks: bool,
-    ) -> Result<Made, String> {
-        let path = format!(
-            "{PRINT_DIR}/ap-phich-{}/{}.pdf",
-            paper.name.to_lowercase(),
-            p.id
-        );
-        let mut doc = new_document(&p.title, &self.site.config.language);
+    /// One poster: `paper` with bleed and, if asked, crop marks.
+    fn poster(&self, p: &Procedure, paper: Paper) -> Result<Drawn, String> {
+        let print = &self.site.config.print;
+        let bleed = print.bleed_mm as f32;
+        let mut doc = self.new_document(&p.title);
         let settings = page_settings(paper, bleed).ok_or("bad paper size")?;
-        let mut cuts = Vec::new();
+        let cuts;
         {
             let mut page = doc.start_page_with(settings);
             let mut surface = page.surface();
@@ -225,255 +279,20 @@ impl Sheet<'_> {
                 ox: bleed,
                 oy: bleed,
             };
-            let what = self.draw_poster(&mut c, p, paper, false)?;
-            cuts.extend(what.into_iter().map(|w| Cut {
-                file: path.clone(),
-                what: w,
-            }));
-            if marks {
+            cuts = self.draw_sheet(&mut c, p, paper, false)?;
+            if print.crop_marks {
                 c.crop_marks(paper.w, paper.h, bleed);
             }
             surface.finish();
             page.finish();
         }
-        let bytes = finish(doc)?;
-        let item = PrintItem {
-            path: path.clone(),
-            label: p.title.clone(),
-            paper: paper.name.to_string(),
-            pages: 1,
-            group: "posters".into(),
-        };
-        Ok((OutFile::bytes(path, bytes), item, cuts))
+        Ok((finish(doc)?, cuts))
     }
 
-    /// Draws a poster or flyer in a `paper`-sized area of the canvas.
-    /// `compact` is the A6 flyer: title, QR, link and help only.
-    /// Returns what had to be cut.
-    fn draw_poster(
-        &self,
-        c: &mut Canvas<'_, '_>,
-        p: &Procedure,
-        paper: Paper,
-        compact: bool,
-    ) -> Result<Vec<String>, String> {
-        let f = self.fonts;
-        let cfg = &self.site.config;
-        let s = paper.w / A4.w; // scale against the A4 design
-        let m = 14.0 * s;
-        let w = paper.w - 2.0 * m;
-        let mut cuts = Vec::new();
-        let mut y = m;
-
-        // commune, with a rule under it
-        let head = match &cfg.province {
-            Some(pr) => format!("{} · {}", cfg.commune, pr),
-            None => cfg.commune.clone(),
-        };
-        let hs = 13.0 * s.max(0.75);
-        let (head_lines, head_cut) = fit(&f.bold, &head, hs, w, 1);
-        y += lh(hs) * 0.8;
-        c.text(&f.bold, hs, m, y, &head_lines.concat());
-        if head_cut {
-            cuts.push("commune".to_string());
-        }
-        y += 2.5 * s;
-        c.rect(m, y, w, 0.6 * s.max(0.6));
-        y += 4.0 * s;
-
-        // title: as large as fits in three lines, down to a floor
-        let (mut size, floor) = (34.0 * s, 20.0 * s);
-        let max_title_lines = 3;
-        let title_lines = loop {
-            let lines = wrap(&f.bold, &p.title, size, w);
-            if lines.len() <= max_title_lines || size <= floor {
-                break lines;
-            }
-            size -= 1.0;
-        };
-        let title_lines = if title_lines.len() > max_title_lines {
-            cuts.push(format!("title ({} lines)", title_lines.len()));
-            fit(&f.bold, &p.title, size, w, max_title_lines).0
-        } else {
-            title_lines
-        };
-        for l in &title_lines {
-            y += lh(size);
-            c.text(&f.bold, size, m, y, l);
-        }
-        y += 3.0 * s;
-
-        // summary
-        if !compact {
-            let ss = 14.0 * s;
-            let (lines, cut) = fit(&f.regular, &p.summary, ss, w, 3);
-            if cut {
-                cuts.push("summary".into());
-            }
-            for l in &lines {
-                y += lh(ss);
-                c.text(&f.regular, ss, m, y, l);
-            }
-            y += 4.0 * s;
-        }
-
-        // footer first (anchored to the bottom), so the middle knows its room
-        let fs = 11.0 * s.max(0.8);
-        let mut footer: Vec<(bool, String)> = Vec::new();
-        let mut help = Vec::new();
-        if let Some(phone) = &cfg.contact.phone {
-            help.push(phone.clone());
-        }
-        if let Some(hours) = &cfg.contact.hours
-            && !compact
-        {
-            help.push(hours.clone());
-        }
-        if !help.is_empty() {
-            footer.push((
-                true,
-                format!("{}: {}", self.t("poster_help"), help.join(" · ")),
-            ));
-        }
-        footer.push((false, format!("{}: {}", self.t("updated"), p.updated.dmy())));
-        let mut footer_lines: Vec<(bool, String)> = Vec::new();
-        for (bold, text) in &footer {
-            let face = if *bold { &f.bold } else { &f.regular };
-            let (lines, cut) = fit(face, text, fs, w, 2);
-            if cut {
-                cuts.push("footer".into());
-            }
-            footer_lines.extend(lines.into_iter().map(|l| (*bold, l)));
-        }
-        let footer_h = footer_lines.len() as f32 * lh(fs) + 4.0 * s;
-        let footer_top = paper.h - m - footer_h;
-
-        // QR block: code, the scan line, the link written out
-        // the symbol itself (quiet zone not counted) at least 60 mm on A4,
-        // 45 mm on A5
-        let symbol_mm = match (compact, paper.name) {
-            (true, _) => 36.0,
-            (false, "A5") => 46.0,
-            (false, _) => 62.0 * s.max(1.0),
-        };
-        let (qr, link) = self.qr_for(p)?;
-        let qr_mm = total_width(&qr, symbol_mm).min(w);
-        let cs = 13.0 * s.max(0.75);
-        let (scan_lines, _) = fit(&f.bold, &self.t("poster_scan"), cs, w, 2);
-        let typed = typed_link(&link);
-        let ls = 12.0 * s.max(0.75);
-        let link_lines = wrap(&f.regular, &typed, ls, w);
-        let block_h =
-            qr_mm + (scan_lines.len() as f32) * lh(cs) + link_lines.len() as f32 * lh(ls) + 2.0 * s;
-        if y + block_h > footer_top {
-            return Err(format!("poster {}: no room for the QR code", p.id));
-        }
-        c.qr(&qr, m + (w - qr_mm) / 2.0, y, qr_mm);
-        y += qr_mm;
-        for l in &scan_lines {
-            y += lh(cs);
-            c.text_centred(&f.bold, cs, m + w / 2.0, y, l);
-        }
-        for l in &link_lines {
-            y += lh(ls);
-            c.text_centred(&f.regular, ls, m + w / 2.0, y, l);
-        }
-        y += 5.0 * s;
-
-        // steps, then what to prepare, in the room left above the footer
-        let room_end = footer_top - 2.0 * s;
-        let max_steps = if compact { 3 } else { 6 };
-        let step_size = 12.0 * s.max(0.7);
-        let hsz = 15.0 * s.max(0.7);
-        let indent = f.bold.width("6. ", step_size);
-        let mut drawn = 0;
-        if !p.steps.is_empty() && y + lh(hsz) + lh(step_size) <= room_end {
-            y += lh(hsz);
-            c.text(&f.bold, hsz, m, y, &self.t("poster_steps"));
-            y += 1.0 * s;
-            for (i, step) in p.steps.iter().take(max_steps).enumerate() {
-                let (lines, cut) = fit(&f.regular, step, step_size, w - indent, 2);
-                let need = lines.len() as f32 * lh(step_size) + 1.0 * s;
-                if y + need > room_end {
-                    break;
-                }
-                if cut {
-                    cuts.push(format!("step {}", i + 1));
-                }
-                for (j, l) in lines.iter().enumerate() {
-                    y += lh(step_size);
-                    if j == 0 {
-                        c.text(&f.bold, step_size, m, y, &format!("{}.", i + 1));
-                    }
-                    c.text(&f.regular, step_size, m + indent, y, l);
-                }
-                y += 1.0 * s;
-                drawn += 1;
-            }
-        }
-        if drawn < p.steps.len() {
-            cuts.push(format!("steps {} of {} shown", drawn, p.steps.len()));
-            let note = self.t("poster_more_steps");
-            if y + lh(step_size) <= room_end && drawn > 0 {
-                y += lh(step_size);
-                c.text(
-                    &f.regular,
-                    step_size,
-                    m + indent,
-                    y,
-                    &fit(&f.regular, &note, step_size, w - indent, 1).0.concat(),
-                );
-            }
-        }
-        if !compact && !p.documents.is_empty() && y + 2.0 * s + lh(hsz) + lh(step_size) <= room_end
-        {
-            y += 2.0 * s + lh(hsz);
-            c.text(&f.bold, hsz, m, y, &self.t("prepare"));
-            y += 1.0 * s;
-            let mut shown = 0;
-            for d in p.documents.iter().take(4) {
-                if y + lh(step_size) > room_end {
-                    break;
-                }
-                let (line, cut) = fit(&f.regular, d, step_size, w - indent, 1);
-                if cut {
-                    cuts.push(format!("document {}", shown + 1));
-                }
-                y += lh(step_size);
-                c.text(&f.regular, step_size, m, y, "□");
-                c.text(&f.regular, step_size, m + indent, y, &line.concat());
-                shown += 1;
-            }
-            if shown < p.documents.len() {
-                cuts.push(format!(
-                    "documents {} of {} shown",
-                    shown,
-                    p.documents.len()
-                ));
-            }
-        } else if !compact && !p.documents.is_empty() {
-            cuts.push(format!("documents 0 of {} shown", p.documents.len()));
-        }
-
-        // footer
-        let mut fy = footer_top + 2.0 * s;
-        c.rect(m, fy, w, 0.4 * s.max(0.6));
-        for (bold, l) in &footer_lines {
-            fy += lh(fs);
-            c.text(if *bold { &f.bold } else { &f.regular }, fs, m, fy, l);
-        }
-        Ok(cuts)
-    }
-
-    /// Flyers imposed on A4: `per_sheet` 2 (A5, A4 landscape, one cut) or 4
-    /// (A6, A4 portrait), with cut marks outside the flyers' white margins.
-    fn flyers(
-        &self,
-        list: &[&Procedure],
-        per_sheet: usize,
-        path: &str,
-        label: &str,
-    ) -> Result<Made, String> {
+    /// Flyers imposed on A4: 2 × A5 on A4 landscape (one cut down the
+    /// middle) or 4 × A6 on A4 portrait, each flyer with white margins so
+    /// no bleed is needed, and cut marks at the sheet edges.
+    fn flyers(&self, list: &[&Procedure], per_sheet: usize, label: &str) -> Result<Drawn, String> {
         let (sheet, flyer, cols) = if per_sheet == 2 {
             (A4.landscape(), A5, 2)
         } else {
@@ -482,30 +301,25 @@ impl Sheet<'_> {
         let rows = per_sheet / cols;
         let cell_w = sheet.w / cols as f32;
         let cell_h = sheet.h / rows as f32;
-        let mut doc = new_document(label, &self.site.config.language);
-        let mut cuts = Vec::new();
+        let mut doc = self.new_document(label);
+        let mut cuts: Vec<CutPart> = Vec::new();
         for chunk in list.chunks(per_sheet) {
             let settings = page_settings(sheet, 0.0).ok_or("bad paper size")?;
             let mut page = doc.start_page_with(settings);
             let mut surface = page.surface();
             for (i, p) in chunk.iter().enumerate() {
                 let (col, row) = (i % cols, i / cols);
-                let ox = col as f32 * cell_w + (cell_w - flyer.w) / 2.0;
-                let oy = row as f32 * cell_h + (cell_h - flyer.h) / 2.0;
                 let mut c = Canvas {
                     surface: &mut surface,
-                    ox,
-                    oy,
+                    ox: col as f32 * cell_w + (cell_w - flyer.w) / 2.0,
+                    oy: row as f32 * cell_h + (cell_h - flyer.h) / 2.0,
                 };
-                let what = self.draw_poster(&mut c, p, flyer, per_sheet == 4)?;
-                if i == 0 || !cuts.iter().any(|c: &Cut| c.file == path) {
-                    cuts.extend(what.into_iter().map(|w| Cut {
-                        file: path.to_string(),
-                        what: w,
-                    }));
+                for part in self.draw_sheet(&mut c, p, flyer, per_sheet == 4)? {
+                    if !cuts.contains(&part) {
+                        cuts.push(part);
+                    }
                 }
             }
-            // cut marks: short lines at the sheet edges on every cut line
             let mut c = Canvas {
                 surface: &mut surface,
                 ox: 0.0,
@@ -524,51 +338,319 @@ impl Sheet<'_> {
             surface.finish();
             page.finish();
         }
-        let pages = list.len().div_ceil(per_sheet);
-        let bytes = finish(doc)?;
-        let item = PrintItem {
-            path: path.to_string(),
-            label: label.to_string(),
-            paper: format!("A4 ({} × {})", per_sheet, flyer.name),
-            pages,
-            group: "flyers".into(),
-        };
-        Ok((OutFile::bytes(path.to_string(), bytes), item, cuts))
+        Ok((finish(doc)?, cuts))
     }
 
-    /// The board sheet: every procedure's QR code (≥ 30 mm), title and
-    /// short link in a grid, grouped by category, as many pages as needed.
-    fn board(
+    /// Draws a poster or a flyer in a `paper`-sized area of the canvas.
+    /// `compact` is the A6 flyer: no summary, three steps, no checklist.
+    /// Returns what had to be shortened.
+    fn draw_sheet(
         &self,
-        procs: &[&Procedure],
+        c: &mut Canvas<'_, '_>,
+        p: &Procedure,
         paper: Paper,
-    ) -> Result<Made, String> {
-        let f = self.fonts;
+        compact: bool,
+    ) -> Result<Vec<CutPart>, String> {
+        let f = &self.fonts;
         let cfg = &self.site.config;
-        let path = format!(
-            "{PRINT_DIR}/bang-niem-yet-{}.pdf",
-            paper.name.to_lowercase()
-        );
-        let m = 12.0;
-        let cols = ((paper.w - 2.0 * m) / 60.0).floor().max(1.0) as usize;
-        let cell_w = (paper.w - 2.0 * m) / cols as f32;
-        let qr_mm = 32.0 * 37.0 / 29.0; // a version-3 symbol of 32 mm with its quiet zone
-        let ts = 9.5;
-        let cell_h = qr_mm + 3.0 * lh(ts) + lh(7.5) + 5.0;
-        let cat_h = lh(13.0) + 3.0;
-        let head_h = lh(16.0) + lh(11.0) + 6.0;
+        let s = paper.w / A4.w; // scale against the A4 design
+        let small = s.max(0.75); // small print never below 75 % of A4's
+        let m = 14.0 * s;
+        let w = paper.w - 2.0 * m;
         let mut cuts = Vec::new();
+        let mut y = m;
 
-        // plan pages: (category title or None, procedures in the row)
-        enum Block<'p> {
-            Category(String),
-            Row(Vec<&'p Procedure>),
+        // the commune, with a rule under it
+        let head = match &cfg.province {
+            Some(pr) => format!("{} · {}", cfg.commune, pr),
+            None => cfg.commune.clone(),
+        };
+        let hs = 13.0 * small;
+        let (head_line, head_cut) = fit(&f.bold, &head, hs, w, 1);
+        if head_cut {
+            cuts.push(CutPart::Commune);
         }
-        let mut pages: Vec<Vec<Block<'_>>> = vec![Vec::new()];
-        let mut y = m + head_h;
-        let bottom = paper.h - m;
+        y += lh(hs) * 0.8;
+        c.text(&f.bold, hs, m, y, &head_line.concat());
+        y += 2.5 * s;
+        c.rect(m, y, w, 0.6 * small);
+        y += 4.0 * s;
+
+        // the title: as large as fits in three lines, then four lines at
+        // the smallest size, then shortened
+        let (mut size, floor) = (36.0 * s, 22.0 * s);
+        let title_lines = loop {
+            let lines = wrap(&f.bold, &p.title, size, w);
+            if lines.len() <= 3 || size <= floor {
+                break lines;
+            }
+            size -= 1.0;
+        };
+        let title_lines = if title_lines.len() > 4 {
+            cuts.push(CutPart::Title);
+            fit(&f.bold, &p.title, size, w, 4).0
+        } else {
+            title_lines
+        };
+        for l in &title_lines {
+            y += lh(size);
+            c.text(&f.bold, size, m, y, l);
+        }
+        y += 3.0 * s;
+
+        if !compact {
+            let ss = 15.0 * s;
+            let (lines, cut) = fit(&f.regular, &p.summary, ss, w, 3);
+            if cut {
+                cuts.push(CutPart::Summary);
+            }
+            for l in &lines {
+                y += lh(ss);
+                c.text(&f.regular, ss, m, y, l);
+            }
+            y += 4.0 * s;
+        }
+
+        // the footer is anchored to the bottom, so the middle knows its room
+        let fs = 11.0 * s.max(0.8);
+        let mut footer: Vec<(bool, String)> = Vec::new();
+        let mut help = Vec::new();
+        if let Some(phone) = &cfg.contact.phone {
+            help.push(phone.clone());
+        }
+        if let (Some(hours), false) = (&cfg.contact.hours, compact) {
+            help.push(hours.clone());
+        }
+        if !help.is_empty() {
+            let text = format!("{}: {}", self.t("poster_help"), help.join(" · "));
+            let (lines, cut) = fit(&f.bold, &text, fs, w, 2);
+            if cut {
+                cuts.push(CutPart::Footer);
+            }
+            footer.extend(lines.into_iter().map(|l| (true, l)));
+        }
+        footer.push((false, format!("{}: {}", self.t("updated"), p.updated.dmy())));
+        let footer_top = paper.h - m - footer.len() as f32 * lh(fs) - 3.0 * s;
+
+        // the QR block: the symbol (quiet zone not counted) 66 mm wide on
+        // A4, 47 mm on A5, 36 mm on A6; the scan line; the link written out
+        let symbol_mm = match (compact, paper.name) {
+            (true, _) => 36.0,
+            (false, "A5") => 47.0,
+            (false, "A3") => 90.0,
+            (false, _) => 66.0,
+        };
+        let (qr, link) = self.qr_for(p)?;
+        let qr_mm = total_width(&qr, symbol_mm).min(w);
+        let cs = 14.0 * small;
+        let (scan_lines, _) = fit(&f.bold, &self.t("poster_scan"), cs, w, 2);
+        let ls = 13.0 * small;
+        let link_lines = wrap(&f.regular, &typed_link(&link), ls, w);
+        let block_h =
+            qr_mm + scan_lines.len() as f32 * lh(cs) + link_lines.len() as f32 * lh(ls) + 2.0 * s;
+        if y + block_h > footer_top {
+            return Err(format!("poster {}: no room for the QR code", p.id));
+        }
+        c.qr(&qr, m + (w - qr_mm) / 2.0, y, qr_mm);
+        y += qr_mm;
+        for l in &scan_lines {
+            y += lh(cs);
+            c.text_centred(&f.bold, cs, m + w / 2.0, y, l);
+        }
+        for l in &link_lines {
+            y += lh(ls);
+            c.text_centred(&f.regular, ls, m + w / 2.0, y, l);
+        }
+        y += 4.0 * s;
+
+        // the steps and the checklist, in the room left above the footer
+        let limits = if compact { (3, 0) } else { (6, 4) };
+        let sizes: Vec<f32> = [16.0, 15.0, 14.0, 13.0, 12.0, 11.0]
+            .iter()
+            .map(|z| z * s.max(0.7))
+            .collect();
+        let plan = self.plan_lists(p, w, footer_top - 1.5 * s - y, limits, &sizes, s);
+        // the A6 flyer shows three steps by design: that is not a cut
+        cuts.extend(
+            plan.cuts
+                .iter()
+                .filter(|c| {
+                    !(compact && matches!(c, CutPart::Steps { shown, .. } if *shown == limits.0))
+                })
+                .cloned(),
+        );
+        self.draw_lists(c, &plan, m, y, w, s);
+
+        // the footer
+        let mut fy = footer_top + 1.5 * s;
+        c.rect(m, fy, w, 0.4 * small);
+        for (bold, l) in &footer {
+            fy += lh(fs);
+            c.text(if *bold { &f.bold } else { &f.regular }, fs, m, fy, l);
+        }
+        Ok(cuts)
+    }
+
+    /// Lays out the steps (at most `limits.0`) and the checklist (at most
+    /// `limits.1` documents) in `room` mm of height: the largest of `sizes`
+    /// at which everything fits, or at the smallest size as much as fits.
+    fn plan_lists(
+        &self,
+        p: &Procedure,
+        w: f32,
+        room: f32,
+        limits: (usize, usize),
+        sizes: &[f32],
+        s: f32,
+    ) -> ListPlan {
+        let f = &self.fonts;
+        let smallest = sizes.last().copied().unwrap_or(10.0);
+        for (k, &size) in sizes.iter().enumerate() {
+            let last = k + 1 == sizes.len();
+            let head = size * 1.2;
+            let indent = f.bold.width("6. ", size);
+            let mut plan = ListPlan {
+                size,
+                head,
+                indent,
+                ..ListPlan::default()
+            };
+            let mut used = 0.0;
+            let gap = 1.0 * s;
+            // steps
+            if !p.steps.is_empty() {
+                let need = lh(head) + gap + lh(size);
+                if used + need <= room {
+                    used += lh(head) + gap;
+                    plan.steps_heading = true;
+                    for (i, step) in p.steps.iter().take(limits.0).enumerate() {
+                        let (lines, cut) = fit(&f.regular, step, size, w - indent, 3);
+                        let h = lines.len() as f32 * lh(size) + gap;
+                        if used + h > room {
+                            break;
+                        }
+                        used += h;
+                        if cut {
+                            plan.cuts.push(CutPart::Step(i + 1));
+                        }
+                        plan.steps.push(lines);
+                    }
+                }
+                if plan.steps.len() < p.steps.len() {
+                    plan.cuts.push(CutPart::Steps {
+                        shown: plan.steps.len(),
+                        total: p.steps.len(),
+                    });
+                    if !plan.steps.is_empty() && used + lh(size) <= room {
+                        used += lh(size);
+                        plan.more_note = true;
+                    }
+                }
+            }
+            // what to prepare
+            if limits.1 > 0 && !p.documents.is_empty() {
+                let top = 2.0 * s + lh(head) + gap;
+                if used + top + lh(size) <= room {
+                    used += top;
+                    plan.docs_heading = true;
+                    for (i, d) in p.documents.iter().take(limits.1).enumerate() {
+                        let (lines, cut) = fit(&f.regular, d, size, w - indent, 2);
+                        let h = lines.len() as f32 * lh(size) + 0.5 * gap;
+                        if used + h > room {
+                            break;
+                        }
+                        used += h;
+                        if cut {
+                            plan.cuts.push(CutPart::Document(i + 1));
+                        }
+                        plan.docs.push(lines);
+                    }
+                }
+                if plan.docs.len() < p.documents.len() {
+                    plan.cuts.push(CutPart::Documents {
+                        shown: plan.docs.len(),
+                        total: p.documents.len(),
+                    });
+                }
+            }
+            // a size is good when only the fixed limits cut anything
+            let only_limits = plan.cuts.iter().all(|c| match c {
+                CutPart::Steps { shown, .. } => *shown == limits.0,
+                CutPart::Documents { shown, .. } => *shown == limits.1,
+                _ => false,
+            });
+            if only_limits || last || size <= smallest {
+                return plan;
+            }
+        }
+        ListPlan::default()
+    }
+
+    fn draw_lists(
+        &self,
+        c: &mut Canvas<'_, '_>,
+        plan: &ListPlan,
+        m: f32,
+        top: f32,
+        w: f32,
+        s: f32,
+    ) {
+        let f = &self.fonts;
+        let size = plan.size;
+        let gap = 1.0 * s;
+        let mut y = top;
+        if plan.steps_heading {
+            y += lh(plan.head);
+            c.text(&f.bold, plan.head, m, y, &self.t("poster_steps"));
+            y += gap;
+            for (i, lines) in plan.steps.iter().enumerate() {
+                for (j, l) in lines.iter().enumerate() {
+                    y += lh(size);
+                    if j == 0 {
+                        c.text(&f.bold, size, m, y, &format!("{}.", i + 1));
+                    }
+                    c.text(&f.regular, size, m + plan.indent, y, l);
+                }
+                y += gap;
+            }
+            if plan.more_note {
+                y += lh(size);
+                let note = fit(
+                    &f.regular,
+                    &self.t("poster_more_steps"),
+                    size,
+                    w - plan.indent,
+                    1,
+                );
+                c.text(&f.regular, size, m + plan.indent, y, &note.0.concat());
+            }
+        }
+        if plan.docs_heading {
+            y += 2.0 * s + lh(plan.head);
+            c.text(&f.bold, plan.head, m, y, &self.t("prepare"));
+            y += gap;
+            for lines in &plan.docs {
+                for (j, l) in lines.iter().enumerate() {
+                    y += lh(size);
+                    if j == 0 {
+                        c.text(&f.regular, size, m, y, "□");
+                    }
+                    c.text(&f.regular, size, m + plan.indent, y, l);
+                }
+                y += 0.5 * gap;
+            }
+        }
+        let _ = w;
+    }
+
+    /// The board sheet's layout on `paper`: pages of blocks.
+    fn board_pages(&self, paper: Paper) -> Vec<Vec<Block<'a>>> {
+        let g = BoardGrid::new(paper, self.widest_qr());
+        let mut pages: Vec<Vec<Block<'a>>> = vec![Vec::new()];
+        let mut y = g.top;
         for cat in &self.site.categories {
-            let in_cat: Vec<&Procedure> = procs
+            let in_cat: Vec<&'a Procedure> = self
+                .procs
                 .iter()
                 .copied()
                 .filter(|p| p.category == cat.slug)
@@ -576,29 +658,48 @@ impl Sheet<'_> {
             if in_cat.is_empty() {
                 continue;
             }
-            if y + cat_h + cell_h > bottom {
+            if y + g.cat_h + g.cell_h > g.bottom && pages.last().is_some_and(|p| !p.is_empty()) {
                 pages.push(Vec::new());
-                y = m + head_h;
+                y = g.top;
             }
-            pages
-                .last_mut()
-                .ok_or("no page")?
-                .push(Block::Category(cat.title.clone()));
-            y += cat_h;
-            for row in in_cat.chunks(cols) {
-                if y + cell_h > bottom {
+            if let Some(page) = pages.last_mut() {
+                page.push(Block::Category(cat.title.clone()));
+            }
+            y += g.cat_h;
+            for row in in_cat.chunks(g.cols) {
+                if y + g.cell_h > g.bottom {
                     pages.push(Vec::new());
-                    y = m + head_h;
+                    y = g.top;
                 }
-                pages
-                    .last_mut()
-                    .ok_or("no page")?
-                    .push(Block::Row(row.to_vec()));
-                y += cell_h;
+                if let Some(page) = pages.last_mut() {
+                    page.push(Block::Row(row.to_vec()));
+                }
+                y += g.cell_h;
             }
         }
+        pages
+    }
+
+    /// The width, quiet zone included, of the widest board QR code.
+    fn widest_qr(&self) -> f32 {
+        self.procs
+            .iter()
+            .filter_map(|p| self.qr_for(p).ok())
+            .map(|(qr, _)| total_width(&qr, BOARD_SYMBOL_MM))
+            .fold(BOARD_SYMBOL_MM, f32::max)
+    }
+
+    /// The board sheet: every procedure's QR code (symbol 32 mm), title and
+    /// short link in a grid, grouped by category, as many pages as needed.
+    fn board(&self, paper: Paper) -> Result<Drawn, String> {
+        let f = &self.fonts;
+        let cfg = &self.site.config;
+        let g = BoardGrid::new(paper, self.widest_qr());
+        let pages = self.board_pages(paper);
         let total = pages.len();
-        let mut doc = new_document(&self.t("board_title"), &cfg.language);
+        let mut cuts = Vec::new();
+        let mut doc = self.new_document(&self.t("board_title"));
+        let full_w = paper.w - 2.0 * g.m;
         for (n, blocks) in pages.iter().enumerate() {
             let settings = page_settings(paper, 0.0).ok_or("bad paper size")?;
             let mut page = doc.start_page_with(settings);
@@ -608,25 +709,25 @@ impl Sheet<'_> {
                 ox: 0.0,
                 oy: 0.0,
             };
-            let mut y = m + lh(16.0);
+            let mut y = g.m + lh(16.0);
             let title = format!("{} – {}", self.t("board_title"), cfg.commune);
             c.text(
                 &f.bold,
                 16.0,
-                m,
+                g.m,
                 y,
-                &fit(&f.bold, &title, 16.0, paper.w - 2.0 * m, 1).0.concat(),
+                &fit(&f.bold, &title, 16.0, full_w, 1).0.concat(),
             );
             y += lh(11.0);
-            let sub = format!("{} {}/{}", self.t("poster_scan"), n + 1, total);
+            let sub = format!("{} · {}/{}", self.t("poster_scan"), n + 1, total);
             c.text(
                 &f.regular,
                 11.0,
-                m,
+                g.m,
                 y,
-                &fit(&f.regular, &sub, 11.0, paper.w - 2.0 * m, 1).0.concat(),
+                &fit(&f.regular, &sub, 11.0, full_w, 1).0.concat(),
             );
-            y += 6.0;
+            y = g.top;
             for b in blocks {
                 match b {
                     Block::Category(t) => {
@@ -634,55 +735,130 @@ impl Sheet<'_> {
                         c.text(
                             &f.bold,
                             13.0,
-                            m,
+                            g.m,
                             y,
-                            &fit(&f.bold, t, 13.0, paper.w - 2.0 * m, 1).0.concat(),
+                            &fit(&f.bold, t, 13.0, full_w, 1).0.concat(),
                         );
-                        y += 3.0;
+                        y += g.cat_h - lh(13.0);
                     }
                     Block::Row(row) => {
                         for (i, p) in row.iter().enumerate() {
-                            let x = m + i as f32 * cell_w;
+                            let x = g.m + i as f32 * g.cell_w;
                             let (qr, link) = self.qr_for(p)?;
-                            let total = total_width(&qr, 32.0).min(qr_mm);
-                            c.qr(&qr, x + (cell_w - total) / 2.0, y, total);
-                            let mut ty = y + qr_mm;
-                            let (lines, cut) = fit(&f.bold, &p.title, ts, cell_w - 4.0, 3);
+                            let qw = total_width(&qr, BOARD_SYMBOL_MM);
+                            c.qr(&qr, x + (g.cell_w - qw) / 2.0, y, qw);
+                            let mut ty = y + g.qr_mm;
+                            let (lines, cut) =
+                                fit(&f.bold, &p.title, BOARD_TITLE, g.cell_w - 4.0, 3);
                             if cut {
-                                cuts.push(Cut {
-                                    file: path.clone(),
-                                    what: format!("title of {}", p.id),
-                                });
+                                cuts.push(CutPart::BoardTitle { id: p.id.clone() });
                             }
                             for l in &lines {
-                                ty += lh(ts);
-                                c.text_centred(&f.bold, ts, x + cell_w / 2.0, ty, l);
+                                ty += lh(BOARD_TITLE);
+                                c.text_centred(&f.bold, BOARD_TITLE, x + g.cell_w / 2.0, ty, l);
                             }
-                            let typed = typed_link(&link);
-                            let (l, _) = fit(&f.regular, &typed, 7.5, cell_w - 2.0, 1);
+                            ty += lh(BOARD_LINK);
+                            let (l, _) = fit(
+                                &f.regular,
+                                &typed_link(&link),
+                                BOARD_LINK,
+                                g.cell_w - 2.0,
+                                1,
+                            );
                             c.text_centred(
                                 &f.regular,
-                                7.5,
-                                x + cell_w / 2.0,
-                                y + qr_mm + 3.0 * lh(ts) + lh(7.5),
+                                BOARD_LINK,
+                                x + g.cell_w / 2.0,
+                                ty,
                                 &l.concat(),
                             );
                         }
-                        y += cell_h;
+                        y += g.cell_h;
                     }
                 }
             }
             surface.finish();
             page.finish();
         }
-        let bytes = finish(doc)?;
-        let item = PrintItem {
-            path: path.clone(),
-            label: self.t("board_title"),
-            paper: paper.name.into(),
-            pages: total,
-            group: "board".into(),
-        };
-        Ok((OutFile::bytes(path, bytes), item, cuts))
+        Ok((finish(doc)?, cuts))
     }
+}
+
+/// The symbol width of a QR code on the board sheet, in mm.
+const BOARD_SYMBOL_MM: f32 = 32.0;
+/// Font sizes on the board sheet, in points.
+const BOARD_TITLE: f32 = 9.5;
+const BOARD_LINK: f32 = 8.0;
+
+/// The board sheet's grid on one paper size.
+struct BoardGrid {
+    m: f32,
+    cols: usize,
+    cell_w: f32,
+    /// Height of the QR area of a cell (the widest code, quiet zone included).
+    qr_mm: f32,
+    cell_h: f32,
+    cat_h: f32,
+    /// Where the grid starts under the page heading.
+    top: f32,
+    bottom: f32,
+}
+
+impl BoardGrid {
+    fn new(paper: Paper, qr_mm: f32) -> BoardGrid {
+        let m = 12.0;
+        let cols = ((paper.w - 2.0 * m) / 58.0).floor().max(1.0) as usize;
+        BoardGrid {
+            m,
+            cols,
+            cell_w: (paper.w - 2.0 * m) / cols as f32,
+            qr_mm,
+            cell_h: qr_mm + 3.0 * lh(BOARD_TITLE) + lh(BOARD_LINK) + 4.0,
+            cat_h: lh(13.0) + 2.0,
+            top: m + lh(16.0) + lh(11.0) + 5.0,
+            bottom: paper.h - m,
+        }
+    }
+}
+
+/// A block of the board sheet: a category heading or a row of codes.
+#[derive(Debug, Clone)]
+enum Block<'p> {
+    Category(String),
+    Row(Vec<&'p Procedure>),
+}
+
+/// The steps and checklist of a poster, wrapped and ready to draw.
+#[derive(Debug, Default)]
+struct ListPlan {
+    size: f32,
+    head: f32,
+    indent: f32,
+    steps_heading: bool,
+    steps: Vec<Vec<String>>,
+    more_note: bool,
+    docs_heading: bool,
+    docs: Vec<Vec<String>>,
+    cuts: Vec<CutPart>,
+}
+
+fn finish(doc: Document) -> Result<Vec<u8>, String> {
+    doc.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// A short link as written for people who cannot scan: without the scheme
+/// and the final slash (`hoabinh.example.vn/q/tt01`).
+pub fn typed_link(link: &str) -> String {
+    let s = link.split_once("://").map(|(_, r)| r).unwrap_or(link);
+    s.trim_end_matches('/').to_string()
+}
+
+/// Width with the quiet zone of a QR code whose symbol is `symbol_mm` wide.
+fn total_width(qr: &Qr, symbol_mm: f32) -> f32 {
+    symbol_mm * (qr.size + 2 * QUIET_ZONE) as f32 / qr.size as f32
+}
+
+/// Vertical space of a line of text at `size` points, in mm.
+fn lh(size: f32) -> f32 {
+    size * 1.25 / MM
 }

@@ -50,12 +50,13 @@ pub fn render(site: &Site, theme: &Theme, print: bool) -> Result<Rendered, Diagn
         ds.push(d);
         ds
     };
-    let html = Html::new(site, theme).map_err(one)?;
+    let html = Html::new(site, theme, print).map_err(one)?;
     let mut files = html.render_all()?;
     files.extend(crate::qr::svg_files(site));
     let mut cuts = Vec::new();
     if print {
-        let out = crate::poster::render(site, theme, html.strings()).map_err(one)?;
+        let printer = crate::poster::Printer::new(site, theme, html.strings()).map_err(one)?;
+        let out = printer.render_all().map_err(one)?;
         files.push(html.print_page(&out.items).map_err(one)?);
         files.extend(out.files);
         cuts = out.cuts;

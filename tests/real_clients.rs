@@ -8,43 +8,18 @@
 mod common;
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
 
 use common::{files_below, require};
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn clients() -> PathBuf {
-    repo().join("tests/clients")
-}
-
-/// The sample site in `content/`, built once for all tests here.
-fn sample_site() -> &'static Path {
-    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let out = tempfile::tempdir().expect("temp dir");
-        let dir = out.path().join("public");
-        let run = common::Run::of({
-            let mut c = common::camnang();
-            c.arg("build")
-                .arg("--root")
-                .arg(repo())
-                .arg("--output")
-                .arg(&dir);
-            c
-        });
-        assert_eq!(run.code, 0, "the sample site must build:\n{}", run.stderr);
-        out
-    })
-    .path()
+    common::repo().join("tests/clients")
 }
 
 fn sample_public() -> PathBuf {
-    sample_site().join("public")
+    common::sample_site().join("public")
 }
 
 /// Serves the built sample on a free loopback port for the life of the test

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use assert_cmd::cargo::CommandCargoExt;
 
@@ -151,4 +152,29 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// The repository, which is also the sample site.
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample site in `content/`, built once per test binary into a
+/// temporary folder (its `public/` inside).
+pub fn sample_site() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = tempfile::tempdir().expect("temp dir");
+        let mut c = camnang();
+        c.arg("build")
+            .arg("--root")
+            .arg(repo())
+            .arg("--output")
+            .arg(out.path().join("public"))
+            .arg("--locked");
+        let run = Run::of(c);
+        assert_eq!(run.code, 0, "the sample site must build:\n{}", run.stderr);
+        out
+    })
+    .path()
 }

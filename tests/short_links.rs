@@ -1,0 +1,170 @@
+//! Printed codes never break: `/q/<id>/` short links and `qr-lock.yaml`,
+//! as a clerk meets them when renaming, replacing or removing procedures.
+
+mod common;
+
+use common::{TestSite, procedure};
+
+fn target_of(short_page: &str) -> &str {
+    let start = short_page.find("url=").expect("meta refresh") + 4;
+    short_page[start..].split('"').next().unwrap_or_default()
+}
+
+#[test]
+fn every_procedure_gets_a_short_link_and_a_lock_entry() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    let short = site.read("public/q/tt01/index.html");
+    assert_eq!(target_of(&short), "/cu-tru/dang-ky-tam-tru/");
+    assert!(short.contains("<a href=\"/cu-tru/dang-ky-tam-tru/\">Đăng ký tạm trú</a>"));
+    let lock = site.read("qr-lock.yaml");
+    assert!(
+        lock.contains("tt01:\n  target: cu-tru/dang-ky-tam-tru/\n  title: Đăng ký tạm trú\n"),
+        "{lock}"
+    );
+    // building again changes nothing
+    assert_eq!(site.build(&[]).code, 0);
+    assert_eq!(site.read("qr-lock.yaml"), lock);
+}
+
+#[test]
+fn renaming_a_page_keeps_its_printed_code_working() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    std::fs::rename(
+        site.path("content/cu-tru/dang-ky-tam-tru.md"),
+        site.path("content/cu-tru/tam-tru.md"),
+    )
+    .unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        target_of(&site.read("public/q/tt01/index.html")),
+        "/cu-tru/tam-tru/"
+    );
+    assert!(
+        site.read("qr-lock.yaml")
+            .contains("tt01:\n  target: cu-tru/tam-tru/\n")
+    );
+}
+
+#[test]
+fn removing_a_printed_procedure_fails_until_the_lock_says_where_it_went() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    let before = site.read("public/q/tt02/index.html");
+    std::fs::remove_file(site.path("content/cu-tru/khai-bao-tam-vang.md")).unwrap();
+
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("E060"), "{}", run.stderr);
+    assert!(run.stderr.contains("«tt02»"), "{}", run.stderr);
+    let lock = site.read("qr-lock.yaml");
+    let line = lock.lines().position(|l| l == "tt02:").unwrap() + 1;
+    assert!(
+        run.stderr.contains(&format!("--> qr-lock.yaml:{line}:1")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("replaced_by"),
+        "the hint says what to write: {}",
+        run.stderr
+    );
+    // nothing published was touched
+    assert_eq!(site.read("public/q/tt02/index.html"), before);
+
+    // the clerk says which procedure replaces it
+    site.write(
+        "qr-lock.yaml",
+        &lock.replace(
+            "tt02:\n  target: cu-tru/khai-bao-tam-vang/\n",
+            "tt02:\n  target: cu-tru/khai-bao-tam-vang/\n  replaced_by: tt03\n",
+        ),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        target_of(&site.read("public/q/tt02/index.html")),
+        "/cu-tru/xac-nhan-cu-tru/"
+    );
+    // the entry is kept, with its replacement
+    assert!(site.read("qr-lock.yaml").contains("  replaced_by: tt03\n"));
+}
+
+#[test]
+fn a_retired_code_leads_to_a_page_that_says_where_to_ask() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    std::fs::remove_file(site.path("content/cu-tru/khai-bao-tam-vang.md")).unwrap();
+    let lock = site.read("qr-lock.yaml").replace(
+        "tt02:\n  target: cu-tru/khai-bao-tam-vang/\n",
+        "tt02:\n  target: cu-tru/khai-bao-tam-vang/\n  retired: Thủ tục này nay làm cùng thủ tục đăng ký tạm trú.\n",
+    );
+    site.write("qr-lock.yaml", &lock);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("public/q/tt02/index.html");
+    assert!(page.contains("Thủ tục này đã thay đổi"), "{page}");
+    assert!(page.contains("Khai báo tạm vắng"), "{page}");
+    assert!(
+        page.contains("nay làm cùng thủ tục đăng ký tạm trú"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"tel:02353000000\""), "{page}");
+    assert!(!page.contains("http-equiv=\"refresh\""), "{page}");
+}
+
+#[test]
+fn a_replacement_that_does_not_exist_is_refused() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    std::fs::remove_file(site.path("content/cu-tru/khai-bao-tam-vang.md")).unwrap();
+    let lock = site.read("qr-lock.yaml").replace(
+        "tt02:\n  target: cu-tru/khai-bao-tam-vang/\n",
+        "tt02:\n  target: cu-tru/khai-bao-tam-vang/\n  replaced_by: tt99\n",
+    );
+    site.write("qr-lock.yaml", &lock);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("E061") && run.stderr.contains("tt99"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn locked_builds_refuse_to_publish_codes_the_lock_does_not_know() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    let lock = site.read("qr-lock.yaml");
+    site.write(
+        "content/cu-tru/thong-bao-luu-tru.md",
+        &procedure("Thông báo lưu trú", "tt04"),
+    );
+    let run = site.build(&["--locked"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("E062") && run.stderr.contains("tt04"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        site.read("qr-lock.yaml"),
+        lock,
+        "--locked never writes the lock"
+    );
+    assert!(!site.path("public/q/tt04").exists());
+    // an ordinary build adds it
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(site.read("qr-lock.yaml").contains("tt04:"));
+}
+
+#[test]
+fn the_sample_lock_file_is_up_to_date() {
+    // the sample is built with --locked: a procedure added to content/
+    // without its lock entry fails here
+    let public = common::sample_site().join("public");
+    assert!(public.join("q/ct02/index.html").is_file());
+}
