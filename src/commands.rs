@@ -8,9 +8,14 @@ use crate::messages::{Msg, plain};
 use crate::{BuildOptions, BuildReport, Failure, build};
 
 /// `camnang build`.
-pub fn run_build(opts: &BuildOptions) -> ExitCode {
+pub fn run_build(opts: &BuildOptions, timings: bool) -> ExitCode {
     let report = build(opts);
     print_report(&report);
+    if timings {
+        for (stage, d) in &report.timings.0 {
+            eprintln!("{stage:>8} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        }
+    }
     exit_code(&report)
 }
 

@@ -2,16 +2,17 @@
 //! robots.txt, rendered with Tera from the theme's templates.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use tera::{Context, Tera};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Msg;
 use crate::model::{Category, LockEntry, Procedure, ShortLink, Site};
 use crate::qr::short_link;
-use crate::render::OutFile;
+use crate::render::{Memo, OutFile, key};
 use crate::theme::Theme;
 
 /// Everything the page templates share.
@@ -20,14 +21,24 @@ pub struct Html<'a> {
     tera: Tera,
     /// Interface strings in the site's language (see [`ui_strings`]).
     t: BTreeMap<String, String>,
-    css: String,
-    /// Whether the print files (and `in-an/`) are made.
-    print: bool,
+    /// Pages of an earlier build, reused when their key is the same.
+    memo: Option<&'a Memo>,
+    /// Hash of what every page shares: settings, strings, CSS, templates.
+    global: u64,
+    /// The context every page starts from (see [`Html::base_vars`]).
+    base: Map<String, Value>,
+    reused: AtomicUsize,
+    rendered: AtomicUsize,
 }
 
 impl<'a> Html<'a> {
     /// Prepares the templates and strings of `theme` for `site`.
-    pub fn new(site: &'a Site, theme: &Theme, print: bool) -> Result<Html<'a>, Diagnostic> {
+    pub fn new(
+        site: &'a Site,
+        theme: &Theme,
+        print: bool,
+        memo: Option<&'a Memo>,
+    ) -> Result<Html<'a>, Diagnostic> {
         let mut tera = Tera::default();
         let templates: Vec<(String, String)> = theme
             .under("templates/")
@@ -38,16 +49,34 @@ impl<'a> Html<'a> {
                 )
             })
             .collect();
+        let t = ui_strings(theme, &site.config.language);
+        let css = theme.text("static/style.css");
+        let global = match memo {
+            Some(_) => key(&[&site.config, &t, &css, &print, &templates]),
+            None => 0,
+        };
         tera.add_raw_templates(templates)
             .map_err(|e| template_error("templates", &e))?;
         tera.set_escape_fn(escape_html);
+        let base = Self::base_vars(site, &t, &css, print);
         Ok(Html {
             site,
             tera,
-            t: ui_strings(theme, &site.config.language),
-            css: theme.text("static/style.css"),
-            print,
+            base,
+            t,
+            memo,
+            global,
+            reused: AtomicUsize::new(0),
+            rendered: AtomicUsize::new(0),
         })
+    }
+
+    /// Pages taken from the memo, and pages rendered.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.reused.load(Ordering::Relaxed),
+            self.rendered.load(Ordering::Relaxed),
+        )
     }
 
     /// Renders every page.
@@ -106,7 +135,6 @@ impl<'a> Html<'a> {
     /// `in-an/index.html`: every print file with its paper size.
     pub fn print_page(&self, items: &[crate::poster::PrintItem]) -> Result<OutFile, Diagnostic> {
         let rel = format!("{}/", crate::poster::PRINT_DIR);
-        let mut ctx = self.base(self.absolute(&rel));
         let groups: Vec<Value> = [
             ("posters", "print_posters"),
             ("board", "print_board"),
@@ -120,21 +148,35 @@ impl<'a> Html<'a> {
             })
         })
         .collect();
-        ctx.insert("groups", &groups);
-        self.page("print.html", &ctx, format!("{rel}index.html"))
+        self.page(
+            "print.html",
+            format!("{rel}index.html"),
+            Some(self.absolute(&rel)),
+            vec![("groups", json!(groups))],
+        )
     }
 
-    fn base(&self, canonical: String) -> Context {
-        let cfg = &self.site.config;
-        let mut ctx = Context::new();
-        ctx.insert("site", cfg);
-        ctx.insert("lang", &cfg.language);
-        ctx.insert("t", &self.t);
-        ctx.insert("root", &cfg.base_path);
-        ctx.insert("css", &self.css);
-        ctx.insert("canonical", &canonical);
-        ctx.insert("has_print", &self.print);
-        ctx
+    /// What every page's context holds, built once: serialising the
+    /// settings and strings for each of 20,000 pages cost more than
+    /// rendering them.
+    fn base_vars(
+        site: &Site,
+        t: &BTreeMap<String, String>,
+        css: &str,
+        print: bool,
+    ) -> Map<String, Value> {
+        let cfg = &site.config;
+        let mut m = Map::new();
+        m.insert(
+            "site".into(),
+            serde_json::to_value(cfg).unwrap_or(Value::Null),
+        );
+        m.insert("lang".into(), json!(cfg.language));
+        m.insert("t".into(), json!(t));
+        m.insert("root".into(), json!(cfg.base_path));
+        m.insert("css".into(), json!(css));
+        m.insert("has_print".into(), json!(print));
+        m
     }
 
     /// The full address of a site-relative path.
@@ -207,47 +249,100 @@ impl<'a> Html<'a> {
         v
     }
 
-    fn page(&self, template: &str, ctx: &Context, path: String) -> Result<OutFile, Diagnostic> {
+    /// Renders `template` into `path` with `vars`, on top of what every
+    /// page shares (when `canonical` is given), or takes the page from the
+    /// memo if nothing it is made from changed.
+    fn page(
+        &self,
+        template: &str,
+        path: String,
+        canonical: Option<String>,
+        vars: Vec<(&str, Value)>,
+    ) -> Result<OutFile, Diagnostic> {
+        let page_key = self
+            .memo
+            .map(|_| key(&[&self.global, &template, &canonical, &vars]));
+        if let (Some(memo), Some(k)) = (self.memo, page_key)
+            && let Some(bytes) = memo.get(&path, k)
+        {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            return Ok(OutFile {
+                path,
+                content: crate::render::Content::Bytes(bytes),
+                key: page_key,
+            });
+        }
+        let mut map = match canonical {
+            Some(c) => {
+                let mut m = self.base.clone();
+                m.insert("canonical".into(), Value::String(c));
+                m
+            }
+            None => Map::new(),
+        };
+        for (name, value) in vars {
+            map.insert(name.to_string(), value);
+        }
+        let ctx =
+            Context::from_value(Value::Object(map)).map_err(|e| template_error(template, &e))?;
         let html = self
             .tera
-            .render(template, ctx)
+            .render(template, &ctx)
             .map_err(|e| template_error(template, &e))?;
-        Ok(OutFile::bytes(path, html.into_bytes()))
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        let mut file = OutFile::bytes(path, html.into_bytes());
+        file.key = page_key;
+        Ok(file)
     }
 
     fn home(&self) -> Result<OutFile, Diagnostic> {
-        let mut ctx = self.base(self.site.config.base_url.clone());
         let cats: Vec<Value> = self
             .site
             .categories
             .iter()
             .map(|c| self.category_view(c))
             .collect();
-        ctx.insert("categories", &cats);
-        self.page("index.html", &ctx, "index.html".into())
+        self.page(
+            "index.html",
+            "index.html".into(),
+            Some(self.site.config.base_url.clone()),
+            vec![("categories", Value::Array(cats))],
+        )
     }
 
     fn not_found(&self) -> Result<OutFile, Diagnostic> {
-        let ctx = self.base(self.absolute("404.html"));
-        self.page("404.html", &ctx, "404.html".into())
+        self.page(
+            "404.html",
+            "404.html".into(),
+            Some(self.absolute("404.html")),
+            Vec::new(),
+        )
     }
 
     fn category(&self, c: &Category) -> Result<OutFile, Diagnostic> {
         let rel = Self::category_path(c);
-        let mut ctx = self.base(self.absolute(&rel));
-        ctx.insert("category", &self.category_view(c));
-        self.page("category.html", &ctx, format!("{rel}index.html"))
+        self.page(
+            "category.html",
+            format!("{rel}index.html"),
+            Some(self.absolute(&rel)),
+            vec![("category", self.category_view(c))],
+        )
     }
 
     fn procedure(&self, c: &Category, p: &Procedure) -> Result<OutFile, Diagnostic> {
         let rel = Self::procedure_path(p);
-        let mut ctx = self.base(self.absolute(&rel));
-        ctx.insert(
-            "category",
-            &json!({ "title": c.title, "url": self.url(&Self::category_path(c)) }),
-        );
-        ctx.insert("p", &self.procedure_view(p));
-        self.page("procedure.html", &ctx, format!("{rel}index.html"))
+        self.page(
+            "procedure.html",
+            format!("{rel}index.html"),
+            Some(self.absolute(&rel)),
+            vec![
+                (
+                    "category",
+                    json!({ "title": c.title, "url": self.url(&Self::category_path(c)) }),
+                ),
+                ("p", self.procedure_view(p)),
+            ],
+        )
     }
 
     /// `q/<id>/index.html`: a tiny page that sends the reader on without
@@ -258,17 +353,19 @@ impl<'a> Html<'a> {
         match link {
             ShortLink::Procedure(_, p) => {
                 let rel = Self::procedure_path(p);
-                let mut ctx = self.base(self.absolute(&rel));
-                ctx.insert("target", &self.url(&rel));
-                ctx.insert("title", &p.title);
-                self.page("redirect.html", &ctx, path)
+                self.page(
+                    "redirect.html",
+                    path,
+                    Some(self.absolute(&rel)),
+                    vec![("target", json!(self.url(&rel))), ("title", json!(p.title))],
+                )
             }
-            ShortLink::Retired(_, LockEntry { title, retired, .. }) => {
-                let mut ctx = self.base(self.absolute(&format!("q/{id}/")));
-                ctx.insert("title", title);
-                ctx.insert("message", retired);
-                self.page("retired.html", &ctx, path)
-            }
+            ShortLink::Retired(_, LockEntry { title, retired, .. }) => self.page(
+                "retired.html",
+                path,
+                Some(self.absolute(&format!("q/{id}/"))),
+                vec![("title", json!(title)), ("message", json!(retired))],
+            ),
         }
     }
 
@@ -287,9 +384,12 @@ impl<'a> Html<'a> {
                 }));
             }
         }
-        let mut ctx = Context::new();
-        ctx.insert("urls", &urls);
-        self.page("sitemap.xml", &ctx, "sitemap.xml".into())
+        self.page(
+            "sitemap.xml",
+            "sitemap.xml".into(),
+            None,
+            vec![("urls", Value::Array(urls))],
+        )
     }
 
     fn robots(&self) -> OutFile {

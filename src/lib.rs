@@ -24,7 +24,7 @@ pub mod text;
 pub mod theme;
 
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use diag::Diagnostics;
 use messages::Lang;
@@ -77,6 +77,96 @@ pub enum Failure {
     Output { refused: bool },
 }
 
+/// How long each stage of a build took, for `--timings` and the
+/// benchmarks.
+#[derive(Debug, Clone, Default)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    pub(crate) fn mark(&mut self, stage: &'static str, since: &mut Instant) {
+        self.0.push((stage, since.elapsed()));
+        *since = Instant::now();
+    }
+}
+
+/// What `camnang serve` keeps between builds, so that a rebuild after one
+/// edit reads, parses and renders only what the edit changed.
+#[derive(Default)]
+pub struct Cache {
+    pub parse: load::ParseCache,
+    pub memo: render::Memo,
+}
+
+/// A site loaded and rendered in memory, not yet published.
+pub struct Prepared {
+    pub lang: Lang,
+    pub diags: Diagnostics,
+    pub failure: Option<Failure>,
+    pub site: Option<model::Site>,
+    pub theme: Option<theme::Theme>,
+    pub rendered: Option<render::Rendered>,
+    pub timings: Timings,
+}
+
+/// Loads and renders the site without writing anything. With a `cache`,
+/// unchanged files are not parsed again and unchanged pages not rendered
+/// again, and the cache is brought up to date.
+pub fn prepare(
+    opts: &BuildOptions,
+    print: render::PrintMode,
+    mut cache: Option<&mut Cache>,
+) -> Prepared {
+    let mut clock = Instant::now();
+    let mut timings = Timings::default();
+    let loaded = load::load(
+        &load::LoadOptions {
+            root: opts.root.clone(),
+            base_url: opts.base_url.clone(),
+            lang: opts.lang,
+        },
+        cache.as_deref_mut().map(|c| &mut c.parse),
+    );
+    timings.mark("load", &mut clock);
+    let mut out = Prepared {
+        lang: loaded.lang,
+        diags: loaded.diags,
+        failure: None,
+        site: None,
+        theme: None,
+        rendered: None,
+        timings,
+    };
+    let Some(site) = loaded.site else {
+        out.failure = Some(Failure::Content);
+        return out;
+    };
+    let theme = match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
+        Ok(t) => t,
+        Err(d) => {
+            out.diags.push(d);
+            out.failure = Some(Failure::Content);
+            return out;
+        }
+    };
+    let memo = cache.as_deref().map(|c| &c.memo);
+    match render::render(&site, &theme, print, memo, &mut out.timings) {
+        Ok(r) => {
+            if let Some(c) = cache {
+                c.memo = r.memo();
+            }
+            out.rendered = Some(r);
+        }
+        Err(d) => {
+            out.diags.extend(d);
+            out.failure = Some(Failure::Content);
+        }
+    }
+    out.timings.mark("render", &mut clock);
+    out.site = Some(site);
+    out.theme = Some(theme);
+    out
+}
+
 /// What a build did.
 #[derive(Debug)]
 pub struct BuildReport {
@@ -89,6 +179,7 @@ pub struct BuildReport {
     pub failure: Option<Failure>,
     /// What had to be shortened on posters and flyers.
     pub cuts: Vec<poster::Cut>,
+    pub timings: Timings,
 }
 
 /// Loads, renders and publishes the site. On any error nothing already
@@ -96,21 +187,27 @@ pub struct BuildReport {
 pub fn build(opts: &BuildOptions) -> BuildReport {
     let start = Instant::now();
     let output = opts.output_dir();
-    let loaded = load::load(&load::LoadOptions {
-        root: opts.root.clone(),
-        base_url: opts.base_url.clone(),
-        lang: opts.lang,
-    });
     let mut report = BuildReport {
-        lang: loaded.lang,
-        diags: loaded.diags,
+        lang: opts.lang.unwrap_or_default(),
+        diags: Diagnostics::default(),
         pages: 0,
         millis: 0,
         output: output.clone(),
         failure: None,
         cuts: Vec::new(),
+        timings: Timings::default(),
     };
-    let Some(site) = loaded.site else {
+    let print = if opts.print {
+        render::PrintMode::All
+    } else {
+        render::PrintMode::None
+    };
+    let prepared = prepare(opts, print, None);
+    report.lang = prepared.lang;
+    report.diags = prepared.diags;
+    report.timings = prepared.timings;
+    let (Some(site), Some(rendered), None) = (prepared.site, prepared.rendered, prepared.failure)
+    else {
         report.failure = Some(Failure::Content);
         return report;
     };
@@ -119,24 +216,6 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         report.failure = Some(Failure::Output { refused: true });
         return report;
     }
-    let theme = match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
-        Ok(t) => t,
-        Err(d) => {
-            report.diags.push(d);
-            report.failure = Some(Failure::Content);
-            return report;
-        }
-    };
-    let rendered = match render::render(&site, &theme, opts.print) {
-        Ok(f) => f,
-        Err(d) => {
-            report.diags.extend(d);
-            report.failure = Some(Failure::Content);
-            return report;
-        }
-    };
-    let files = rendered.files;
-    report.cuts = rendered.cuts;
     let new_lock = site.updated_lock();
     if opts.lock == LockMode::Locked && new_lock != site.qr_lock {
         let ids = new_lock
@@ -151,11 +230,13 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         report.failure = Some(Failure::Content);
         return report;
     }
-    if let Err(d) = publish::publish(&output, &files) {
+    let mut clock = Instant::now();
+    if let Err(d) = publish::publish(&output, &rendered.files) {
         report.diags.push(d);
         report.failure = Some(Failure::Output { refused: false });
         return report;
     }
+    report.timings.mark("publish", &mut clock);
     if opts.lock == LockMode::Update {
         let path = opts.root.join(load::lock::LOCK_FILE);
         if let Err(e) = publish::write_if_changed(&path, &load::lock::lock_to_yaml(&new_lock)) {
@@ -168,7 +249,12 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             return report;
         }
     }
-    report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    report.cuts = rendered.cuts;
+    report.pages = rendered
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .count();
     report.millis = start.elapsed().as_millis();
     report
 }

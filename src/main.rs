@@ -52,6 +52,9 @@ struct Common {
     /// Skip posters, board sheets and flyers (không tạo tệp in).
     #[arg(long)]
     no_print: bool,
+    /// Print how long each stage took (for benchmarks).
+    #[arg(long, hide = true)]
+    timings: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -61,11 +64,11 @@ enum LangArg {
 }
 
 impl Common {
-    fn options(self) -> BuildOptions {
+    fn options(&self) -> BuildOptions {
         BuildOptions {
-            root: self.root,
-            output: self.output,
-            base_url: self.base_url,
+            root: self.root.clone(),
+            output: self.output.clone(),
+            base_url: self.base_url.clone(),
             lang: self.lang.map(|l| match l {
                 LangArg::Vi => Lang::Vi,
                 LangArg::En => Lang::En,
@@ -82,7 +85,7 @@ impl Common {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build(common) => camnang::commands::run_build(&common.options()),
+        Command::Build(common) => camnang::commands::run_build(&common.options(), common.timings),
         Command::Serve { common, port } => {
             camnang::serve::run_serve(&camnang::serve::ServeOptions {
                 build: common.options(),

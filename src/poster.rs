@@ -10,6 +10,7 @@
 //! over something else or off the paper.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use krilla::Document;
 use krilla::metadata::Metadata;
@@ -256,10 +257,10 @@ impl<'a> Printer<'a> {
         doc
     }
 
-    fn qr_for(&self, p: &Procedure) -> Result<(Qr, String), String> {
+    fn qr_for(&self, p: &Procedure) -> Result<(Arc<Qr>, String), String> {
         let cfg = &self.site.config;
         let link = short_link(&cfg.base_url, &p.id);
-        let qr = Qr::encode(&link, &cfg.print.qr_error_correction)
+        let qr = crate::qr::cached(&link, &cfg.print.qr_error_correction)
             .ok_or("the short link is too long for a QR code")?;
         Ok((qr, link))
     }

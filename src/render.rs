@@ -1,9 +1,18 @@
 //! Render: turns a loaded [`Site`] into the list of files to publish.
-//! Each output (HTML pages, later QR codes, posters, search) is its own
-//! module; this stage only asks each for its files.
+//! Each output (HTML pages, QR codes, posters, search) is its own module;
+//! this stage only asks each for its files.
+//!
+//! A [`Memo`] of an earlier render lets `camnang serve` skip every page
+//! whose inputs did not change: each page carries a key, a hash of all it
+//! is made from, and a page with the same key is taken from the memo.
 
+use std::collections::HashMap;
+use std::hash::Hasher as _;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
 
+use crate::Timings;
 use crate::diag::Diagnostics;
 use crate::html::Html;
 use crate::model::Site;
@@ -15,13 +24,16 @@ pub struct OutFile {
     /// Path inside the output folder, with `/` separators.
     pub path: String,
     pub content: Content,
+    /// What the file was made from (see [`key`]); `None` for files that
+    /// are cheaper to make again than to compare.
+    pub key: Option<u64>,
 }
 
 /// What goes into an output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
     /// Bytes made by the build.
-    Bytes(Vec<u8>),
+    Bytes(Arc<[u8]>),
     /// A file copied as it is (forms, images).
     Copy(PathBuf),
 }
@@ -30,41 +42,155 @@ impl OutFile {
     pub fn bytes(path: String, bytes: Vec<u8>) -> OutFile {
         OutFile {
             path,
-            content: Content::Bytes(bytes),
+            content: Content::Bytes(bytes.into()),
+            key: None,
         }
     }
 }
 
-/// Everything a render made: the files, and what had to be shortened on
-/// posters and flyers.
-pub struct Rendered {
-    pub files: Vec<OutFile>,
-    pub cuts: Vec<crate::poster::Cut>,
+/// Which print files to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintMode {
+    /// None (`--no-print`).
+    None,
+    /// Only the print page listing them; `camnang serve` draws each file
+    /// when it is asked for.
+    Listing,
+    /// Every poster, board sheet and flyer (`camnang build`).
+    All,
 }
 
-/// Renders every output of the site, sorted by path. `print` adds the
-/// posters, board sheets and flyers.
-pub fn render(site: &Site, theme: &Theme, print: bool) -> Result<Rendered, Diagnostics> {
+/// Rendered files of an earlier build, by path, with their keys.
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    entries: HashMap<String, (u64, Arc<[u8]>)>,
+}
+
+impl Memo {
+    /// The bytes made before for `path`, if they were made from the same
+    /// inputs.
+    pub fn get(&self, path: &str, key: u64) -> Option<Arc<[u8]>> {
+        match self.entries.get(path) {
+            Some((k, bytes)) if *k == key => Some(bytes.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Hashes serialisable inputs into a page key. The hasher is SipHash with
+/// fixed keys, so keys are the same in every run.
+pub fn key(parts: &[&dyn erased::Part]) -> u64 {
+    let mut w = erased::HashWriter(std::hash::DefaultHasher::new());
+    for p in parts {
+        p.feed(&mut w);
+        w.0.write_u8(0xff);
+    }
+    w.0.finish()
+}
+
+/// Serialising into a hasher without building a string first.
+pub mod erased {
+    use std::hash::{DefaultHasher, Hasher as _};
+
+    pub struct HashWriter(pub DefaultHasher);
+
+    impl std::io::Write for HashWriter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Anything that can go into a key.
+    pub trait Part {
+        fn feed(&self, w: &mut HashWriter);
+    }
+
+    impl<T: serde::Serialize> Part for T {
+        fn feed(&self, w: &mut HashWriter) {
+            // serialising plain data into a hasher cannot fail; if it ever
+            // did, the key would only be weaker, never wrong in output
+            let _ = serde_json::to_writer(&mut *w, self);
+        }
+    }
+}
+
+/// Everything a render made.
+pub struct Rendered {
+    pub files: Vec<OutFile>,
+    /// What had to be shortened on posters and flyers.
+    pub cuts: Vec<crate::poster::Cut>,
+    /// The print files, for the print page and `camnang serve`.
+    pub print_items: Vec<crate::poster::PrintItem>,
+    /// Pages rendered now, and pages taken from the memo.
+    pub rendered: usize,
+    pub reused: usize,
+}
+
+impl Rendered {
+    /// The memo for the next build: every keyed file of this one.
+    pub fn memo(&self) -> Memo {
+        let entries = self
+            .files
+            .iter()
+            .filter_map(|f| match (&f.content, f.key) {
+                (Content::Bytes(b), Some(k)) => Some((f.path.clone(), (k, b.clone()))),
+                _ => None,
+            })
+            .collect();
+        Memo { entries }
+    }
+}
+
+/// Renders every output of the site, sorted by path.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    print: PrintMode,
+    memo: Option<&Memo>,
+    timings: &mut Timings,
+) -> Result<Rendered, Diagnostics> {
     let one = |d| {
         let mut ds = Diagnostics::default();
         ds.push(d);
         ds
     };
-    let html = Html::new(site, theme, print).map_err(one)?;
+    let mut clock = Instant::now();
+    let html = Html::new(site, theme, print != PrintMode::None, memo).map_err(one)?;
     let mut files = html.render_all()?;
+    timings.mark("html", &mut clock);
     files.extend(crate::qr::svg_files(site));
+    timings.mark("qr", &mut clock);
     let mut cuts = Vec::new();
-    if print {
+    let mut print_items = Vec::new();
+    if print != PrintMode::None {
         let printer = crate::poster::Printer::new(site, theme, html.strings()).map_err(one)?;
-        let out = printer.render_all().map_err(one)?;
-        files.push(html.print_page(&out.items).map_err(one)?);
-        files.extend(out.files);
-        cuts = out.cuts;
+        if print == PrintMode::All {
+            let out = printer.render_all().map_err(one)?;
+            files.extend(out.files);
+            cuts = out.cuts;
+            print_items = out.items;
+        } else {
+            print_items = printer.jobs().iter().map(|j| printer.item(j)).collect();
+        }
+        files.push(html.print_page(&print_items).map_err(one)?);
+        timings.mark("print", &mut clock);
     }
     files.extend(site.static_files.iter().map(|s| OutFile {
         path: s.target.clone(),
         content: Content::Copy(s.source.clone()),
+        key: None,
     }));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Rendered { files, cuts })
+    let (reused, rendered) = html.counts();
+    Ok(Rendered {
+        files,
+        cuts,
+        print_items,
+        rendered,
+        reused,
+    })
 }

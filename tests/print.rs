@@ -546,7 +546,10 @@ fn a_huge_title_and_twelve_long_steps_stay_on_the_paper_and_off_the_qr_code() {
         let pt = |mm: f64| mm * 72.0 / 25.4;
         let ws = words(&pdf);
         assert!(ws.len() > 50, "{file}: {} words", ws.len());
-        assert!(ws.iter().any(|w| w.text == "Đăng"), "{file}: the title is there");
+        assert!(
+            ws.iter().any(|w| w.text == "Đăng"),
+            "{file}: the title is there"
+        );
         // inside the paper, 3 mm clear of the trim on every side
         let (lo_x, lo_y) = (pt(bleed_mm + 3.0), pt(bleed_mm + 3.0));
         let (hi_x, hi_y) = (

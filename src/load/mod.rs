@@ -9,7 +9,7 @@ pub mod procedure;
 pub mod source;
 pub mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -45,8 +45,18 @@ pub struct Loaded {
     pub lang: Lang,
 }
 
-/// Loads the whole site.
-pub fn load(opts: &LoadOptions) -> Loaded {
+/// What `camnang serve` keeps of earlier loads: every file's bytes and what
+/// parsing them gave, so a rebuild parses only files that changed.
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    /// The settings parsing depended on (`allow_html`, base path).
+    options: Option<(bool, String)>,
+    files: HashMap<PathBuf, (Vec<u8>, Parsed, Diagnostics)>,
+}
+
+/// Loads the whole site. With a `cache`, files whose bytes did not change
+/// since the last load are not parsed again.
+pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     let (config, mut diags) = config::read_site_yaml(&opts.root);
     let mut lang = opts.lang.unwrap_or_default();
     let Some(mut config) = config else {
@@ -88,12 +98,37 @@ pub fn load(opts: &LoadOptions) -> Loaded {
         base_path: &config.base_path,
     };
     let files = walk(&opts.root, &content);
+    let options = (config.allow_html, config.base_path.clone());
+    if let Some(c) = cache.as_deref_mut()
+        && c.options.as_ref() != Some(&options)
+    {
+        c.files.clear();
+        c.options = Some(options);
+    }
 
     // Parse procedures and category pages in parallel; results keep walk order.
-    let parsed: Vec<(Parsed, Diagnostics)> = files
+    let known = cache.as_deref();
+    let read: Vec<ReadFile> = files
         .par_iter()
-        .map(|f| parse_file(&opts.root, f, render))
+        .map(|f| parse_file(&opts.root, f, render, known))
         .collect();
+    let mut parsed = Vec::with_capacity(read.len());
+    match cache {
+        Some(c) => {
+            let mut kept = HashMap::with_capacity(read.len());
+            for (f, (bytes, result)) in files.iter().zip(read) {
+                if let (Some(path), Some(bytes)) = (f.source(), bytes) {
+                    kept.insert(
+                        path.to_path_buf(),
+                        (bytes, result.0.clone(), result.1.clone()),
+                    );
+                }
+                parsed.push(result);
+            }
+            c.files = kept;
+        }
+        None => parsed.extend(read.into_iter().map(|(_, r)| r)),
+    }
 
     let mut cats: BTreeMap<String, CategoryParts> = BTreeMap::new();
     let mut static_files = Vec::new();
@@ -198,10 +233,24 @@ enum Entry {
     },
 }
 
+/// A file's bytes (when it was read) and what parsing it gave.
+type ReadFile = (Option<Vec<u8>>, (Parsed, Diagnostics));
+
+#[derive(Debug, Clone)]
 enum Parsed {
     Nothing,
     Category(CategoryMeta),
     Procedure(Box<(Procedure, IdSpot)>),
+}
+
+impl Entry {
+    /// The Markdown file to parse, if the entry is one.
+    fn source(&self) -> Option<&Path> {
+        match self {
+            Entry::CategoryIndex { path, .. } | Entry::Procedure { path, .. } => Some(path),
+            _ => None,
+        }
+    }
 }
 
 /// A category while loading: its `_index.md`, its folder, its procedures.
@@ -277,41 +326,67 @@ pub fn translation_of(stem: &str) -> Option<(&str, &str)> {
     ok.then_some((base, code))
 }
 
-fn parse_file(root: &Path, entry: &Entry, render: RenderOptions<'_>) -> (Parsed, Diagnostics) {
-    let (path, is_index) = match entry {
-        Entry::CategoryIndex { path, .. } => (path, true),
-        Entry::Procedure { path, .. } => (path, false),
-        _ => return (Parsed::Nothing, Diagnostics::default()),
+/// Reads and parses one file, or takes what parsing the same bytes gave
+/// before from `cache`. Returns the bytes read (for the next cache).
+fn parse_file(
+    root: &Path,
+    entry: &Entry,
+    render: RenderOptions<'_>,
+    cache: Option<&ParseCache>,
+) -> ReadFile {
+    let is_index = matches!(entry, Entry::CategoryIndex { .. });
+    let Some(path) = entry.source() else {
+        return (None, (Parsed::Nothing, Diagnostics::default()));
     };
     let shown = rel(root, path);
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match source::decode(&bytes) {
-            Ok(t) => t,
-            Err(msg) => {
-                return (
-                    Parsed::Nothing,
-                    single(Diagnostic::error(msg).in_file(&shown)),
-                );
-            }
-        },
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
         Err(e) => {
             let msg = Msg::ReadFailed {
                 detail: e.to_string(),
             };
             return (
+                None,
+                (
+                    Parsed::Nothing,
+                    single(Diagnostic::error(msg).in_file(&shown)),
+                ),
+            );
+        }
+    };
+    if let Some((old, parsed, diags)) = cache.and_then(|c| c.files.get(path))
+        && *old == bytes
+    {
+        return (Some(bytes), (parsed.clone(), diags.clone()));
+    }
+    let parsed = parse_bytes(&shown, &bytes, entry, is_index, render);
+    (Some(bytes), parsed)
+}
+
+fn parse_bytes(
+    shown: &Path,
+    bytes: &[u8],
+    entry: &Entry,
+    is_index: bool,
+    render: RenderOptions<'_>,
+) -> (Parsed, Diagnostics) {
+    let text = match source::decode(bytes) {
+        Ok(t) => t,
+        Err(msg) => {
+            return (
                 Parsed::Nothing,
-                single(Diagnostic::error(msg).in_file(&shown)),
+                single(Diagnostic::error(msg).in_file(shown)),
             );
         }
     };
     if is_index {
-        let (meta, d) = parse_category_index(&shown, &text, render);
+        let (meta, d) = parse_category_index(shown, &text, render);
         (meta.map(Parsed::Category).unwrap_or(Parsed::Nothing), d)
     } else {
         let Entry::Procedure { category, slug, .. } = entry else {
             return (Parsed::Nothing, Diagnostics::default());
         };
-        let (p, d) = parse_procedure(&shown, &text, slug, category, render);
+        let (p, d) = parse_procedure(shown, &text, slug, category, render);
         (
             p.map(|p| Parsed::Procedure(Box::new(p)))
                 .unwrap_or(Parsed::Nothing),
