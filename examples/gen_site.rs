@@ -177,7 +177,7 @@ fn procedure(rng: &mut Rng, n: usize) -> (String, String) {
         n + 1
     );
     let id = format!("g{n:x}");
-    let online = rng.next() % 4 != 0;
+    let online = !rng.next().is_multiple_of(4);
     let mut f = String::new();
     let _ = writeln!(f, "---");
     let _ = writeln!(f, "title: {title}");
