@@ -2,16 +2,101 @@
 //! user's language, and give the exit code (0 done, 1 content mistakes,
 //! 2 wrong use of the command).
 
+use std::io::IsTerminal as _;
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::Duration;
 
-use crate::messages::{Msg, plain};
-use crate::{BuildOptions, BuildReport, Failure, build};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::messages::{Lang, Msg, plain};
+use crate::{BuildOptions, BuildReport, Failure, Progress, Stage, build_with};
+
+/// What to print besides mistakes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Show {
+    /// Only mistakes: no progress, no summary.
+    pub quiet: bool,
+    /// How long each stage took.
+    pub timings: bool,
+}
+
+/// Builds of fewer items than this finish before a bar would be seen.
+const BAR_FROM: usize = 300;
+
+/// Progress for the terminal: a bar when stderr is a terminal and the
+/// stage is long, one plain line a stage otherwise (logs, CI).
+struct Terminal {
+    lang: Lang,
+    bar: Mutex<Option<ProgressBar>>,
+    interactive: bool,
+}
+
+impl Progress for Terminal {
+    fn stage(&self, stage: Stage, total: usize) {
+        let Ok(mut bar) = self.bar.lock() else {
+            return;
+        };
+        if let Some(old) = bar.take() {
+            old.finish_and_clear();
+        }
+        let words = Msg::Stage { stage, total }.text(self.lang);
+        if self.interactive && total >= BAR_FROM {
+            let b = ProgressBar::new(total as u64);
+            if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}") {
+                b.set_style(style.progress_chars("=> "));
+            }
+            b.set_message(words);
+            b.enable_steady_tick(Duration::from_millis(200));
+            *bar = Some(b);
+        } else {
+            println!("{words}");
+        }
+    }
+
+    fn advance(&self, n: usize) {
+        if let Ok(bar) = self.bar.lock()
+            && let Some(b) = bar.as_ref()
+        {
+            b.inc(n as u64);
+        }
+    }
+}
+
+impl Terminal {
+    fn done(&self) {
+        if let Ok(mut bar) = self.bar.lock()
+            && let Some(b) = bar.take()
+        {
+            b.finish_and_clear();
+        }
+    }
+}
 
 /// `camnang build`.
-pub fn run_build(opts: &BuildOptions, timings: bool) -> ExitCode {
-    let report = build(opts);
-    print_report(&report);
-    if timings {
+pub fn run_build(opts: &BuildOptions, show: &Show) -> ExitCode {
+    let report = if show.quiet {
+        build_with(opts, &crate::Silent)
+    } else {
+        let progress = Terminal {
+            lang: opts
+                .lang
+                .unwrap_or_else(|| crate::load::site_lang(&opts.root)),
+            bar: Mutex::new(None),
+            interactive: std::io::stderr().is_terminal(),
+        };
+        let r = build_with(opts, &progress);
+        progress.done();
+        r
+    };
+    if show.quiet {
+        if report.failure.is_some() {
+            print_report(&report);
+        }
+    } else {
+        print_report(&report);
+    }
+    if show.timings {
         for (stage, d) in &report.timings.0 {
             eprintln!("{stage:>8} {:>8.1} ms", d.as_secs_f64() * 1000.0);
         }

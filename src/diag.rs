@@ -62,6 +62,13 @@ impl Diagnostic {
         }))
     }
 
+    /// A warning with no place yet.
+    pub fn warning(msg: Msg) -> Diagnostic {
+        let mut d = Diagnostic::error(msg);
+        d.severity = Severity::Warning;
+        d
+    }
+
     /// Sets the file.
     pub fn in_file(mut self, file: impl AsRef<Path>) -> Diagnostic {
         self.file = Some(file.as_ref().to_path_buf());

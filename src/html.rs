@@ -80,7 +80,7 @@ impl<'a> Html<'a> {
     }
 
     /// Renders every page.
-    pub fn render_all(&self) -> Result<Vec<OutFile>, Diagnostics> {
+    pub fn render_all(&self, progress: &dyn crate::Progress) -> Result<Vec<OutFile>, Diagnostics> {
         enum Job<'s> {
             Home,
             NotFound,
@@ -92,13 +92,18 @@ impl<'a> Html<'a> {
             jobs.push(Job::Category(c));
             jobs.extend(c.procedures.iter().map(|p| Job::Procedure(c, p)));
         }
+        progress.stage(crate::Stage::Pages, jobs.len());
         let results: Vec<Result<OutFile, Diagnostic>> = jobs
             .par_iter()
-            .map(|job| match job {
-                Job::Home => self.home(),
-                Job::NotFound => self.not_found(),
-                Job::Category(c) => self.category(c),
-                Job::Procedure(c, p) => self.procedure(c, p),
+            .map(|job| {
+                let r = match job {
+                    Job::Home => self.home(),
+                    Job::NotFound => self.not_found(),
+                    Job::Category(c) => self.category(c),
+                    Job::Procedure(c, p) => self.procedure(c, p),
+                };
+                progress.advance(1);
+                r
             })
             .collect();
         let mut files = Vec::with_capacity(results.len() + 2);

@@ -7,6 +7,7 @@
 //! [`publish`] (write into a staging folder and swap it in).
 //! [`commands`] runs them for the command line; [`serve`] previews.
 
+pub mod check;
 pub mod commands;
 pub mod diag;
 pub mod html;
@@ -14,6 +15,7 @@ pub mod load;
 pub mod markdown;
 pub mod messages;
 pub mod model;
+pub mod new;
 pub mod pdf;
 pub mod poster;
 pub mod publish;
@@ -89,6 +91,32 @@ impl Timings {
     }
 }
 
+/// A stage of a build that reports progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Web pages.
+    Pages,
+    /// Posters, board sheets and flyers.
+    PrintFiles,
+}
+
+/// Told how far a build has got, to draw a progress bar. Called from many
+/// threads at once.
+pub trait Progress: Sync {
+    /// A stage begins, with `total` items to make.
+    fn stage(&self, stage: Stage, total: usize);
+    /// `n` more items of the current stage are done.
+    fn advance(&self, n: usize);
+}
+
+/// No progress shown (tests, `camnang serve`, `--quiet`).
+pub struct Silent;
+
+impl Progress for Silent {
+    fn stage(&self, _: Stage, _: usize) {}
+    fn advance(&self, _: usize) {}
+}
+
 /// What `camnang serve` keeps between builds, so that a rebuild after one
 /// edit reads, parses and renders only what the edit changed.
 #[derive(Default)]
@@ -115,6 +143,7 @@ pub fn prepare(
     opts: &BuildOptions,
     print: render::PrintMode,
     mut cache: Option<&mut Cache>,
+    progress: &dyn Progress,
 ) -> Prepared {
     let mut clock = Instant::now();
     let mut timings = Timings::default();
@@ -149,7 +178,7 @@ pub fn prepare(
         }
     };
     let memo = cache.as_deref().map(|c| &c.memo);
-    match render::render(&site, &theme, print, memo, &mut out.timings) {
+    match render::render(&site, &theme, print, memo, &mut out.timings, progress) {
         Ok(r) => {
             if let Some(c) = cache {
                 c.memo = r.memo();
@@ -185,6 +214,11 @@ pub struct BuildReport {
 /// Loads, renders and publishes the site. On any error nothing already
 /// published is touched.
 pub fn build(opts: &BuildOptions) -> BuildReport {
+    build_with(opts, &Silent)
+}
+
+/// [`build`], telling `progress` how far it has got.
+pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     let start = Instant::now();
     let output = opts.output_dir();
     let mut report = BuildReport {
@@ -202,7 +236,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     } else {
         render::PrintMode::None
     };
-    let prepared = prepare(opts, print, None);
+    let prepared = prepare(opts, print, None, progress);
     report.lang = prepared.lang;
     report.diags = prepared.diags;
     report.timings = prepared.timings;

@@ -8,9 +8,11 @@ use camnang::{BuildOptions, LockMode};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// camnang turns a folder of Markdown guides to administrative procedures
-/// into a website residents reach by scanning QR codes.
+/// into a website residents reach by scanning QR codes, with posters and
+/// flyers ready for the print shop.
 ///
-/// camnang tạo trang web hướng dẫn thủ tục hành chính từ các tệp Markdown.
+/// camnang tạo trang web hướng dẫn thủ tục hành chính, mã QR và áp phích
+/// từ các tệp Markdown.
 #[derive(Parser)]
 #[command(name = "camnang", version, about, long_about)]
 struct Cli {
@@ -21,14 +23,83 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into public/ (tạo trang web vào thư mục public/).
-    Build(Common),
-    /// Build the site and show it at http://127.0.0.1:1111 (xem thử trang web).
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Where to write the site; default: public/ in the site folder (thư mục xuất).
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Address the site is published at, instead of base_url in site.yaml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Fail instead of updating qr-lock.yaml, e.g. in CI (không sửa qr-lock.yaml).
+        #[arg(long)]
+        locked: bool,
+        /// Skip posters, board sheets and flyers (không tạo tệp in).
+        #[arg(long)]
+        no_print: bool,
+        /// Print only mistakes (chỉ in lỗi).
+        #[arg(long, short)]
+        quiet: bool,
+        /// Print how long each stage took (for benchmarks).
+        #[arg(long, hide = true)]
+        timings: bool,
+    },
+    /// Preview the site at http://127.0.0.1:1111, updating it as you edit (xem thử).
     Serve {
         #[command(flatten)]
         common: Common,
-        /// Port to listen on (cổng).
+        /// Port to listen on; 0 picks a free one (cổng).
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// Also serve on the local network, to preview on a phone (xem trên điện thoại).
+        #[arg(long)]
+        lan: bool,
+    },
+    /// Check the content for mistakes without writing anything (kiểm tra nội dung).
+    Check {
+        #[command(flatten)]
+        common: Common,
+        /// Address the site is published at, instead of base_url in site.yaml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Output format (định dạng): human or json.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Exit with 1 on warnings too (coi cảnh báo là lỗi).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Count ages from this date instead of today (YYYY-MM-DD), for tests.
+        #[arg(long, hide = true, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Start a new site or procedure file (tạo trang hoặc thủ tục mới).
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Write a new site, a copy of the sample, into DIR (tạo trang mới).
+    Site {
+        /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+        /// Language of messages (ngôn ngữ).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Write content/<category>/<slug>.md with every field to fill in (tạo tệp thủ tục).
+    Procedure {
+        /// The procedure's title, e.g. "Đăng ký tạm trú" (tên thủ tục).
+        title: String,
+        /// The category folder, e.g. cu-tru (thư mục lĩnh vực).
+        #[arg(long)]
+        category: String,
+        /// The category's title, to create its folder if it does not exist.
+        #[arg(long, value_name = "TITLE")]
+        category_title: Option<String>,
+        #[command(flatten)]
+        common: Common,
     },
 }
 
@@ -37,24 +108,9 @@ struct Common {
     /// The site folder, holding site.yaml and content/ (thư mục trang).
     #[arg(long, value_name = "DIR", default_value = ".")]
     root: PathBuf,
-    /// Where to write the site; default: public/ in the site folder (thư mục xuất).
-    #[arg(long, value_name = "DIR")]
-    output: Option<PathBuf>,
-    /// Address the site is published at, instead of base_url in site.yaml.
-    #[arg(long, value_name = "URL")]
-    base_url: Option<String>,
     /// Language of messages, instead of language in site.yaml (ngôn ngữ).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// Fail instead of updating qr-lock.yaml (for CI) (không sửa qr-lock.yaml).
-    #[arg(long)]
-    locked: bool,
-    /// Skip posters, board sheets and flyers (không tạo tệp in).
-    #[arg(long)]
-    no_print: bool,
-    /// Print how long each stage took (for benchmarks).
-    #[arg(long, hide = true)]
-    timings: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -63,34 +119,92 @@ enum LangArg {
     En,
 }
 
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
 impl Common {
-    fn options(&self) -> BuildOptions {
+    fn options(&self, base_url: Option<String>) -> BuildOptions {
         BuildOptions {
             root: self.root.clone(),
-            output: self.output.clone(),
-            base_url: self.base_url.clone(),
-            lang: self.lang.map(|l| match l {
-                LangArg::Vi => Lang::Vi,
-                LangArg::En => Lang::En,
-            }),
-            lock: if self.locked {
-                LockMode::Locked
-            } else {
-                LockMode::Update
-            },
-            print: !self.no_print,
+            output: None,
+            base_url,
+            lang: self.lang.map(LangArg::lang),
+            lock: LockMode::Update,
+            print: true,
         }
     }
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build(common) => camnang::commands::run_build(&common.options(), common.timings),
-        Command::Serve { common, port } => {
+        Command::Build {
+            common,
+            output,
+            base_url,
+            locked,
+            no_print,
+            quiet,
+            timings,
+        } => {
+            let mut opts = common.options(base_url);
+            opts.output = output;
+            opts.print = !no_print;
+            if locked {
+                opts.lock = LockMode::Locked;
+            }
+            camnang::commands::run_build(&opts, &camnang::commands::Show { quiet, timings })
+        }
+        Command::Serve { common, port, lan } => {
             camnang::serve::run_serve(&camnang::serve::ServeOptions {
-                build: common.options(),
+                build: common.options(None),
                 port,
+                lan,
             })
         }
+        Command::Check {
+            common,
+            base_url,
+            format,
+            deny_warnings,
+            today,
+        } => {
+            let today = today
+                .as_deref()
+                .and_then(camnang::text::Date::parse)
+                .unwrap_or_else(camnang::check::today);
+            camnang::check::run_check(
+                &common.options(base_url),
+                matches!(format, Format::Json),
+                deny_warnings,
+                today,
+            )
+        }
+        Command::New(NewCommand::Site { dir, lang }) => {
+            camnang::new::run_new_site(&dir, lang.map(LangArg::lang))
+        }
+        Command::New(NewCommand::Procedure {
+            title,
+            category,
+            category_title,
+            common,
+        }) => camnang::new::run_new_procedure(
+            &common.root,
+            &title,
+            &category,
+            category_title.as_deref(),
+            common.lang.map(LangArg::lang),
+        ),
     }
 }

@@ -25,6 +25,20 @@ pub struct Rendered {
     pub bad_links: Vec<(usize, String)>,
     /// `id`s given to headings, for anchor checks.
     pub anchors: Vec<String>,
+    /// Every link and image kept, for `camnang check`.
+    pub links: Vec<BodyLink>,
+}
+
+/// A link or image of a body, as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyLink {
+    /// Byte offset in the Markdown source.
+    pub offset: usize,
+    /// The address as written (before the base path is added).
+    pub url: String,
+    pub image: bool,
+    /// For images: the alt text.
+    pub alt: String,
 }
 
 /// What the renderer may let through.
@@ -77,9 +91,16 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
     let mut item_text = String::new();
     let mut in_image = 0usize;
 
+    // the image whose alt text is being read, as an index into r.links
+    let mut image_link: Option<usize> = None;
     for (event, range) in parser {
         // text for search, steps and heading ids
         if let Event::Text(t) | Event::Code(t) = &event {
+            if let Some(i) = image_link
+                && let Some(l) = r.links.get_mut(i)
+            {
+                l.alt.push_str(t);
+            }
             r.text.push_str(t);
             r.text.push(' ');
             if let Some((_, _, h)) = heading.as_mut() {
@@ -152,6 +173,11 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
             }) => {
                 if link_allowed(&dest_url) {
                     dropped.push(false);
+                    r.links.push(BodyLink {
+                        offset: range.start,
+                        url: dest_url.to_string(),
+                        ..BodyLink::default()
+                    });
                     let dest_url = rebase(dest_url, opts.base_path);
                     out.push(Event::Start(Tag::Link {
                         link_type,
@@ -178,6 +204,13 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
                 in_image += 1;
                 if link_allowed(&dest_url) {
                     dropped.push(false);
+                    image_link = Some(r.links.len());
+                    r.links.push(BodyLink {
+                        offset: range.start,
+                        url: dest_url.to_string(),
+                        image: true,
+                        alt: String::new(),
+                    });
                     let dest_url = rebase(dest_url, opts.base_path);
                     out.push(Event::Start(Tag::Image {
                         link_type,
@@ -192,6 +225,7 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
             }
             Event::End(TagEnd::Image) => {
                 in_image -= 1;
+                image_link = None;
                 if dropped.pop() != Some(true) {
                     out.push(Event::End(TagEnd::Image));
                 }

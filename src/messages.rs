@@ -290,6 +290,76 @@ pub enum Msg {
     Serving {
         url: String,
     },
+    ServingLan {
+        url: String,
+    },
+    NoLanAddress,
+    Rebuilt {
+        rendered: usize,
+        reused: usize,
+        millis: u128,
+    },
+    RebuildFailed {
+        errors: usize,
+    },
+    WatchFailed {
+        detail: String,
+    },
+    Stage {
+        stage: crate::Stage,
+        total: usize,
+    },
+    BrokenLink {
+        url: String,
+    },
+    BrokenAnchor {
+        url: String,
+        anchor: String,
+    },
+    ImageNoAlt {
+        url: String,
+    },
+    NotGovHost {
+        host: String,
+    },
+    Stale {
+        date: String,
+        months: i32,
+    },
+    QrTooDense {
+        link: String,
+        version: i16,
+        modules: usize,
+    },
+    DuplicateTitle {
+        title: String,
+        other: PathBuf,
+    },
+    OrphanTranslation {
+        code: String,
+        original: PathBuf,
+    },
+    CheckDone {
+        errors: usize,
+        warnings: usize,
+    },
+    NewTargetExists {
+        path: PathBuf,
+    },
+    NewSiteDone {
+        dir: PathBuf,
+    },
+    NewProcedureDone {
+        file: PathBuf,
+        id: String,
+    },
+    NewCategoryMissing {
+        category: String,
+        existing: Vec<String>,
+    },
+    NewBadName {
+        name: String,
+    },
 }
 
 impl Msg {
@@ -336,6 +406,26 @@ impl Msg {
             Msg::BuildDone { .. } => "I001",
             Msg::BuildFailed { .. } => "I002",
             Msg::Serving { .. } => "I003",
+            Msg::ServingLan { .. } => "I005",
+            Msg::NoLanAddress => "W050",
+            Msg::Rebuilt { .. } => "I006",
+            Msg::RebuildFailed { .. } => "I007",
+            Msg::WatchFailed { .. } => "E051",
+            Msg::Stage { .. } => "I008",
+            Msg::BrokenLink { .. } => "E070",
+            Msg::BrokenAnchor { .. } => "E071",
+            Msg::ImageNoAlt { .. } => "W072",
+            Msg::NotGovHost { .. } => "W073",
+            Msg::Stale { .. } => "W074",
+            Msg::QrTooDense { .. } => "W075",
+            Msg::DuplicateTitle { .. } => "W076",
+            Msg::OrphanTranslation { .. } => "W077",
+            Msg::CheckDone { .. } => "I009",
+            Msg::NewTargetExists { .. } => "E080",
+            Msg::NewSiteDone { .. } => "I010",
+            Msg::NewProcedureDone { .. } => "I011",
+            Msg::NewCategoryMissing { .. } => "E081",
+            Msg::NewBadName { .. } => "E082",
         }
     }
 
@@ -571,6 +661,161 @@ impl Msg {
             ),
             (Msg::Serving { url }, Vi) => format!("đang phục vụ trang tại {url} (Ctrl+C để dừng)"),
             (Msg::Serving { url }, En) => format!("serving the site at {url} (Ctrl+C to stop)"),
+            (Msg::ServingLan { url }, Vi) => {
+                format!("trên điện thoại cùng mạng Wi-Fi, mở {url} hoặc quét mã dưới đây")
+            }
+            (Msg::ServingLan { url }, En) => {
+                format!("on a phone on the same Wi-Fi, open {url} or scan the code below")
+            }
+            (Msg::NoLanAddress, Vi) => "không tìm thấy địa chỉ mạng nội bộ của máy này".into(),
+            (Msg::NoLanAddress, En) => {
+                "this computer's local network address could not be found".into()
+            }
+            (
+                Msg::Rebuilt {
+                    rendered,
+                    reused,
+                    millis,
+                },
+                Vi,
+            ) => format!(
+                "đã cập nhật trong {millis} ms: vẽ lại {rendered} trang, giữ nguyên {reused} trang"
+            ),
+            (
+                Msg::Rebuilt {
+                    rendered,
+                    reused,
+                    millis,
+                },
+                En,
+            ) => format!("updated in {millis} ms: {rendered} pages redrawn, {reused} kept"),
+            (Msg::RebuildFailed { errors }, Vi) => {
+                format!("nội dung có {errors} lỗi: trình duyệt đang hiện lỗi; sửa tệp rồi lưu lại")
+            }
+            (Msg::RebuildFailed { errors }, En) => format!(
+                "the content has {errors} error(s), shown in the browser; fix the file and save it"
+            ),
+            (Msg::WatchFailed { detail }, Vi) => {
+                format!("không theo dõi được thay đổi của tệp ({detail})")
+            }
+            (Msg::WatchFailed { detail }, En) => format!("could not watch the files ({detail})"),
+            (Msg::Stage { stage, total }, Vi) => match stage {
+                crate::Stage::Pages => format!("đang tạo {total} trang web…"),
+                crate::Stage::PrintFiles => format!("đang vẽ {total} tệp in…"),
+            },
+            (Msg::BrokenLink { url }, Vi) => {
+                format!("liên kết «{url}» dẫn tới trang hoặc tệp không có trong trang web")
+            }
+            (Msg::BrokenLink { url }, En) => {
+                format!("the link `{url}` leads to a page or file the site does not have")
+            }
+            (Msg::BrokenAnchor { url, anchor }, Vi) => {
+                format!("liên kết «{url}» dẫn tới mục «#{anchor}» không có trên trang đó")
+            }
+            (Msg::BrokenAnchor { url, anchor }, En) => {
+                format!("the link `{url}` leads to a section `#{anchor}` that page does not have")
+            }
+            (Msg::ImageNoAlt { url }, Vi) => {
+                format!("hình «{url}» chưa có lời mô tả cho người không nhìn thấy")
+            }
+            (Msg::ImageNoAlt { url }, En) => {
+                format!("the image `{url}` has no description for people who cannot see it")
+            }
+            (Msg::NotGovHost { host }, Vi) => {
+                format!("«online.url» dẫn tới {host}, không phải cổng dịch vụ công của Nhà nước")
+            }
+            (Msg::NotGovHost { host }, En) => {
+                format!("`online.url` leads to {host}, which is not a government portal")
+            }
+            (Msg::Stale { date, months }, Vi) => format!(
+                "hướng dẫn được kiểm tra lần cuối ngày {date}, đã {months} tháng: hãy kiểm tra lại thủ tục này"
+            ),
+            (Msg::Stale { date, months }, En) => format!(
+                "the guide was last checked on {date}, {months} months ago: check this procedure again"
+            ),
+            (
+                Msg::QrTooDense {
+                    link,
+                    version,
+                    modules,
+                },
+                Vi,
+            ) => format!(
+                "mã QR của {link} cần phiên bản {version} ({modules} × {modules} ô), khó quét từ xa trên áp phích"
+            ),
+            (
+                Msg::QrTooDense {
+                    link,
+                    version,
+                    modules,
+                },
+                En,
+            ) => format!(
+                "the QR code of {link} needs version {version} ({modules} × {modules} modules), hard to scan from a distance on a poster"
+            ),
+            (Msg::DuplicateTitle { title, other }, Vi) => {
+                format!("tên «{title}» đã dùng cho thủ tục {}", other.display())
+            }
+            (Msg::DuplicateTitle { title, other }, En) => {
+                format!("the title `{title}` is already used by {}", other.display())
+            }
+            (Msg::OrphanTranslation { code, original }, Vi) => format!(
+                "bản dịch «{code}» này không có bản gốc {}",
+                original.display()
+            ),
+            (Msg::OrphanTranslation { code, original }, En) => format!(
+                "this `{code}` translation has no original {}",
+                original.display()
+            ),
+            (Msg::CheckDone { errors, warnings }, Vi) => {
+                format!("kiểm tra xong: {errors} lỗi, {warnings} cảnh báo")
+            }
+            (Msg::CheckDone { errors, warnings }, En) => {
+                format!("check done: {errors} error(s), {warnings} warning(s)")
+            }
+            (Msg::NewTargetExists { path }, Vi) => {
+                format!("{} đã có: camnang không ghi đè", path.display())
+            }
+            (Msg::NewTargetExists { path }, En) => {
+                format!(
+                    "{} already exists: camnang does not overwrite it",
+                    path.display()
+                )
+            }
+            (Msg::NewSiteDone { dir }, Vi) => format!(
+                "đã tạo trang mới trong {d}: sửa {d}/site.yaml, rồi chạy camnang serve --root {d}",
+                d = dir.display()
+            ),
+            (Msg::NewSiteDone { dir }, En) => format!(
+                "made a new site in {d}: edit {d}/site.yaml, then run camnang serve --root {d}",
+                d = dir.display()
+            ),
+            (Msg::NewProcedureDone { file, id }, Vi) => format!(
+                "đã tạo {} (mã QR: {id}): điền các trường rồi xem thử bằng camnang serve",
+                file.display()
+            ),
+            (Msg::NewProcedureDone { file, id }, En) => format!(
+                "made {} (QR id: {id}): fill in the fields and preview with camnang serve",
+                file.display()
+            ),
+            (Msg::NewCategoryMissing { category, existing }, Vi) => format!(
+                "chưa có lĩnh vực «{category}»; các lĩnh vực đang có: {}",
+                existing.join(", ")
+            ),
+            (Msg::NewCategoryMissing { category, existing }, En) => format!(
+                "there is no category `{category}`; the categories are: {}",
+                existing.join(", ")
+            ),
+            (Msg::NewBadName { name }, Vi) => {
+                format!("«{name}» không cho ra được tên tệp: hãy viết bằng chữ")
+            }
+            (Msg::NewBadName { name }, En) => {
+                format!("`{name}` gives no file name: write it in letters")
+            }
+            (Msg::Stage { stage, total }, En) => match stage {
+                crate::Stage::Pages => format!("making {total} web pages…"),
+                crate::Stage::PrintFiles => format!("drawing {total} print files…"),
+            },
         }
     }
 
@@ -660,6 +905,54 @@ impl Msg {
             (Msg::LockOutdated { .. }, En) => "run camnang build without --locked and commit qr-lock.yaml".into(),
             (Msg::OutputForeign { .. }, Vi) => "chọn một thư mục trống hoặc chưa có bằng --output".into(),
             (Msg::OutputForeign { .. }, En) => "choose an empty or new folder with --output".into(),
+            (Msg::BrokenLink { .. } | Msg::BrokenAnchor { .. }, Vi) => {
+                "mở trang đích trong trình duyệt và chép lại địa chỉ của nó".into()
+            }
+            (Msg::BrokenLink { .. } | Msg::BrokenAnchor { .. }, En) => {
+                "open the target page in the browser and copy its address".into()
+            }
+            (Msg::ImageNoAlt { .. }, Vi) => {
+                "viết lời mô tả trong ngoặc vuông: ![Mẫu tờ khai CT01](...)".into()
+            }
+            (Msg::ImageNoAlt { .. }, En) => {
+                "write a description in the brackets: ![Form CT01](...)".into()
+            }
+            (Msg::NotGovHost { .. }, Vi) => {
+                "dùng địa chỉ trên dichvucong.gov.vn hoặc cổng dịch vụ công của tỉnh".into()
+            }
+            (Msg::NotGovHost { .. }, En) => {
+                "use an address on dichvucong.gov.vn or the province's public-service portal".into()
+            }
+            (Msg::Stale { .. }, Vi) => {
+                "đối chiếu với Cổng Dịch vụ công rồi sửa «updated:» thành ngày kiểm tra".into()
+            }
+            (Msg::Stale { .. }, En) => {
+                "compare with the public-service portal, then set `updated:` to the day you checked".into()
+            }
+            (Msg::QrTooDense { .. }, Vi) => {
+                "rút ngắn base_url trong site.yaml hoặc id của thủ tục, hoặc chọn qr_error_correction thấp hơn".into()
+            }
+            (Msg::QrTooDense { .. }, En) => {
+                "shorten base_url in site.yaml or the procedure's id, or choose a lower qr_error_correction".into()
+            }
+            (Msg::DuplicateTitle { .. }, Vi) => {
+                "đặt tên khác để người dân phân biệt được hai thủ tục".into()
+            }
+            (Msg::DuplicateTitle { .. }, En) => {
+                "give one a different title so residents can tell them apart".into()
+            }
+            (Msg::OrphanTranslation { .. }, Vi) => {
+                "đặt tên tệp trùng tên bản gốc, hoặc xoá bản dịch này".into()
+            }
+            (Msg::OrphanTranslation { .. }, En) => {
+                "name the file after its original, or delete this translation".into()
+            }
+            (Msg::NewCategoryMissing { category, .. }, Vi) => format!(
+                "chọn một lĩnh vực đang có, hoặc tạo mới bằng --category {category} --category-title \"Tên lĩnh vực\""
+            ),
+            (Msg::NewCategoryMissing { category, .. }, En) => format!(
+                "pick one of them, or create it with --category {category} --category-title \"Category title\""
+            ),
             _ => return None,
         })
     }
@@ -786,6 +1079,66 @@ impl Msg {
             },
             Msg::BuildFailed { errors: 1 },
             Msg::Serving { url: s() },
+            Msg::ServingLan { url: s() },
+            Msg::NoLanAddress,
+            Msg::Rebuilt {
+                rendered: 1,
+                reused: 1,
+                millis: 1,
+            },
+            Msg::RebuildFailed { errors: 1 },
+            Msg::WatchFailed { detail: s() },
+            Msg::Stage {
+                stage: crate::Stage::Pages,
+                total: 1,
+            },
+            Msg::Stage {
+                stage: crate::Stage::PrintFiles,
+                total: 1,
+            },
+            Msg::BrokenLink { url: s() },
+            Msg::BrokenAnchor {
+                url: s(),
+                anchor: s(),
+            },
+            Msg::ImageNoAlt { url: s() },
+            Msg::NotGovHost { host: s() },
+            Msg::Stale {
+                date: s(),
+                months: 13,
+            },
+            Msg::QrTooDense {
+                link: s(),
+                version: 5,
+                modules: 37,
+            },
+            Msg::DuplicateTitle {
+                title: s(),
+                other: PathBuf::from("a.md"),
+            },
+            Msg::OrphanTranslation {
+                code: s(),
+                original: PathBuf::from("a.md"),
+            },
+            Msg::CheckDone {
+                errors: 1,
+                warnings: 1,
+            },
+            Msg::NewTargetExists {
+                path: PathBuf::from("a"),
+            },
+            Msg::NewSiteDone {
+                dir: PathBuf::from("a"),
+            },
+            Msg::NewProcedureDone {
+                file: PathBuf::from("a.md"),
+                id: s(),
+            },
+            Msg::NewCategoryMissing {
+                category: s(),
+                existing: vec![s()],
+            },
+            Msg::NewBadName { name: s() },
         ]
     }
 }
@@ -801,6 +1154,14 @@ pub fn label(lang: Lang, key: Label) -> &'static str {
         (Label::Hint, Lang::En) => "hint",
         (Label::Field, Lang::Vi) => "trường",
         (Label::Field, Lang::En) => "field",
+        (Label::PreviewTitle, Lang::Vi) => "Nội dung đang có lỗi",
+        (Label::PreviewTitle, Lang::En) => "The content has mistakes",
+        (Label::PreviewLead, Lang::Vi) => {
+            "Sửa tệp theo hướng dẫn dưới đây rồi lưu lại: trang sẽ tự hiện lại."
+        }
+        (Label::PreviewLead, Lang::En) => {
+            "Fix the file as shown below and save it: the page comes back by itself."
+        }
     }
 }
 
@@ -811,6 +1172,10 @@ pub enum Label {
     Warning,
     Hint,
     Field,
+    /// Heading of the preview's error page.
+    PreviewTitle,
+    /// What to do, on the preview's error page.
+    PreviewLead,
 }
 
 /// Joins the message and hint into the plain form used in logs and tests.

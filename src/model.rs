@@ -197,6 +197,9 @@ pub struct Category {
     pub summary: Option<String>,
     /// HTML of the `_index.md` body.
     pub intro_html: String,
+    /// Links and images of the `_index.md` body.
+    #[serde(skip)]
+    pub links: Vec<PlacedLink>,
     #[serde(skip)]
     pub source: PathBuf,
     pub procedures: Vec<Procedure>,
@@ -240,6 +243,17 @@ pub struct Procedure {
     /// Plain text of the body, for search.
     #[serde(skip)]
     pub body_text: String,
+    /// Links and images of the body, for `camnang check`.
+    #[serde(skip)]
+    pub links: Vec<PlacedLink>,
+}
+
+/// A link or image of a Markdown body, with its line and column in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacedLink {
+    pub line: usize,
+    pub column: usize,
+    pub link: crate::markdown::BodyLink,
 }
 
 impl Serialize for Date {

@@ -217,10 +217,17 @@ impl<'a> Printer<'a> {
     }
 
     /// Draws every print file, in parallel, in the order of [`Printer::jobs`].
-    pub fn render_all(&self) -> Result<PrintOutput, Diagnostic> {
+    pub fn render_all(&self, progress: &dyn crate::Progress) -> Result<PrintOutput, Diagnostic> {
         let jobs = self.jobs();
-        let results: Vec<Result<Drawn, String>> =
-            jobs.par_iter().map(|job| self.render(job)).collect();
+        progress.stage(crate::Stage::PrintFiles, jobs.len());
+        let results: Vec<Result<Drawn, String>> = jobs
+            .par_iter()
+            .map(|job| {
+                let r = self.render(job);
+                progress.advance(1);
+                r
+            })
+            .collect();
         let mut out = PrintOutput {
             files: Vec::with_capacity(jobs.len()),
             items: Vec::with_capacity(jobs.len()),

@@ -12,11 +12,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::Timings;
 use crate::diag::Diagnostics;
 use crate::html::Html;
 use crate::model::Site;
 use crate::theme::Theme;
+use crate::{Progress, Timings};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,6 +152,7 @@ pub fn render(
     print: PrintMode,
     memo: Option<&Memo>,
     timings: &mut Timings,
+    progress: &dyn Progress,
 ) -> Result<Rendered, Diagnostics> {
     let one = |d| {
         let mut ds = Diagnostics::default();
@@ -160,7 +161,7 @@ pub fn render(
     };
     let mut clock = Instant::now();
     let html = Html::new(site, theme, print != PrintMode::None, memo).map_err(one)?;
-    let mut files = html.render_all()?;
+    let mut files = html.render_all(progress)?;
     timings.mark("html", &mut clock);
     files.extend(crate::qr::svg_files(site));
     timings.mark("qr", &mut clock);
@@ -169,7 +170,7 @@ pub fn render(
     if print != PrintMode::None {
         let printer = crate::poster::Printer::new(site, theme, html.strings()).map_err(one)?;
         if print == PrintMode::All {
-            let out = printer.render_all().map_err(one)?;
+            let out = printer.render_all(progress).map_err(one)?;
             files.extend(out.files);
             cuts = out.cuts;
             print_items = out.items;

@@ -76,6 +76,31 @@ pub struct Date {
 }
 
 impl Date {
+    /// The date `days` days after 1970-01-01 (the civil calendar).
+    pub fn from_days(days: i64) -> Date {
+        // Howard Hinnant's days-to-civil algorithm
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
+    /// Whole months from `earlier` to this date (negative if it is later).
+    pub fn months_since(&self, earlier: Date) -> i32 {
+        let mut m = (i32::from(self.year) - i32::from(earlier.year)) * 12 + i32::from(self.month)
+            - i32::from(earlier.month);
+        if self.day < earlier.day {
+            m -= 1;
+        }
+        m
+    }
+
     /// Parses `YYYY-MM-DD` and checks that the day exists
     /// (`2026-02-30` is refused).
     pub fn parse(s: &str) -> Option<Date> {
@@ -164,6 +189,17 @@ mod tests {
         );
         // byte order would put "Đăng ký" after "Xác nhận"
         assert!("Đăng ký" > "Xác nhận");
+    }
+
+    #[test]
+    fn days_count_from_1970_and_months_are_whole() {
+        assert_eq!(Date::from_days(0).iso(), "1970-01-01");
+        assert_eq!(Date::from_days(20_780).iso(), "2026-11-23");
+        assert_eq!(Date::from_days(11_016).iso(), "2000-02-29");
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-11-23").months_since(d("2025-11-23")), 12);
+        assert_eq!(d("2026-11-22").months_since(d("2025-11-23")), 11);
+        assert_eq!(d("2026-01-31").months_since(d("2025-12-31")), 1);
     }
 
     #[test]

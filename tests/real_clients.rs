@@ -35,7 +35,7 @@ fn served() -> &'static str {
             let rt = tokio::runtime::Runtime::new().expect("runtime");
             rt.block_on(async move {
                 let l = tokio::net::TcpListener::from_std(listener).expect("listener");
-                axum::serve(l, camnang::serve::router(dir))
+                axum::serve(l, common::static_router(dir))
                     .await
                     .expect("serve");
             });

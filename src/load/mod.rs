@@ -174,6 +174,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             order: meta.order,
             summary: meta.summary,
             intro_html: meta.intro_html,
+            links: meta.links,
             source: dir,
             procedures,
         });
@@ -441,6 +442,12 @@ pub fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The language of messages for the site at `root`, read quickly from the
+/// `language:` line of `site.yaml`, before (or without) loading it.
+pub fn site_lang(root: &Path) -> Lang {
+    guess_lang(root)
 }
 
 /// The message language when `site.yaml` cannot be read: a `language: en`

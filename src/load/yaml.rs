@@ -386,8 +386,26 @@ impl<'a> Doc<'a> {
         self.report(d, line + 1, col + 1);
     }
 
+    /// Every mistake found. A required field reported missing is left out
+    /// when a misspelt field already suggests it: one message, one fix.
     pub fn into_diagnostics(self) -> Diagnostics {
-        self.diags.into_inner()
+        let mut all = self.diags.into_inner();
+        let suggested: Vec<String> = all
+            .items
+            .iter()
+            .filter_map(|d| match &d.msg {
+                Msg::UnknownField {
+                    suggestion: Some(s),
+                    ..
+                } => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        all.items.retain(|d| match &d.msg {
+            Msg::MissingField { field } => !suggested.contains(field),
+            _ => true,
+        });
+        all
     }
 }
 
@@ -417,8 +435,10 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         let (l, c) = context.unwrap_or((line, col));
         return (YamlProblem::UnclosedQuote, l, c);
     }
-    if msg.contains("flow sequence") || msg.contains("flow mapping") {
-        let (l, c) = context.unwrap_or((line, col));
+    if msg.contains("flow sequence") || msg.contains("flow mapping") || msg.contains("flow node") {
+        let (l, c) = context
+            .or_else(|| unclosed_bracket(yaml))
+            .unwrap_or((line, col));
         return (YamlProblem::UnclosedBracket, l, c);
     }
     if msg.contains("tab character") {
@@ -448,6 +468,29 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         None => msg,
     };
     (YamlProblem::Other { detail }, line, col)
+}
+
+/// Where the last `[` or `{` that is never closed was opened (1-based),
+/// skipping quoted text and comments.
+fn unclosed_bracket(yaml: &str) -> Option<(usize, usize)> {
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    for (i, line) in yaml.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        for (j, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => open.push((i + 1, j + 1)),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    open.pop()
 }
 
 /// Reads "… at line N column M" at the end of a libyaml message.

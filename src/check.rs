@@ -1,0 +1,361 @@
+//! `camnang check`: everything the build checks, without writing anything,
+//! plus what only a careful reader would notice: links inside the site
+//! that lead nowhere (pages, files, `#anchors`), online addresses outside
+//! government portals, guides not checked for a year, QR codes too dense
+//! to scan from a poster, images without a description, two procedures
+//! with one title, and translations whose original is gone.
+//!
+//! Output is rustc-style (a code, the message, `--> file:line:column`,
+//! the line with a caret, a hint) or JSON with `--format json`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::load::source::{decode, split_front_matter};
+use crate::load::yaml::{FieldPath, locate};
+use crate::messages::{Lang, Msg};
+use crate::model::{PlacedLink, Site};
+use crate::render::{Content, PrintMode};
+use crate::text::Date;
+use crate::{BuildOptions, Silent, prepare};
+
+/// The largest QR version that scans reliably at poster size from a
+/// metre: version 4 is 33 × 33 modules, 2 mm each on an A4 poster.
+pub const MAX_QR_VERSION: i16 = 4;
+
+/// How old `updated` may be before the guide should be checked again.
+pub const STALE_MONTHS: i32 = 12;
+
+/// Hosts residents are sent to without a warning: government portals.
+fn is_gov_host(host: &str) -> bool {
+    host == "gov.vn" || host.ends_with(".gov.vn")
+}
+
+/// Checks the site at `opts.root`. Returns every diagnostic, errors and
+/// warnings, sorted, and the language to show them in.
+pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
+    let prepared = prepare(opts, PrintMode::None, None, &Silent);
+    let mut diags = prepared.diags;
+    let lang = prepared.lang;
+    orphan_translations(&opts.root, &mut diags);
+    if let (Some(site), Some(rendered)) = (&prepared.site, &prepared.rendered) {
+        let pages: HashMap<&str, &[u8]> = rendered
+            .files
+            .iter()
+            .map(|f| match &f.content {
+                Content::Bytes(b) => (f.path.as_str(), &b[..]),
+                Content::Copy(_) => (f.path.as_str(), &[][..]),
+            })
+            .collect();
+        let mut fields = FieldFinder::new(&site.root);
+        links(site, &pages, &mut fields, &mut diags);
+        procedures(site, today, &mut fields, &mut diags);
+    }
+    diags.sort();
+    (diags, lang)
+}
+
+/// Reads front-matter lines of files to point warnings at fields.
+struct FieldFinder {
+    root: PathBuf,
+    texts: HashMap<PathBuf, Option<String>>,
+}
+
+impl FieldFinder {
+    fn new(root: &Path) -> FieldFinder {
+        FieldFinder {
+            root: root.to_path_buf(),
+            texts: HashMap::new(),
+        }
+    }
+
+    /// The decoded text of `file` (relative to the site), read once.
+    fn text(&mut self, file: &Path) -> String {
+        let abs = self.root.join(file);
+        self.texts
+            .entry(abs.clone())
+            .or_insert_with(|| std::fs::read(&abs).ok().and_then(|b| decode(&b).ok()))
+            .clone()
+            .unwrap_or_default()
+    }
+
+    /// Puts `d` at `field` of `file` (shown relative to the site).
+    fn place(&mut self, d: Diagnostic, file: &Path, field: &FieldPath) -> Diagnostic {
+        let text = self.text(file);
+        let d = d.in_file(file).field(field.to_string());
+        // site.yaml is YAML throughout; Markdown files have front matter
+        let (yaml, offset) = match split_front_matter(&text) {
+            Ok(split) => (split.front, split.front_line_offset),
+            Err(_) if file.extension().is_some_and(|e| e == "yaml") => (text.as_str(), 0),
+            Err(_) => return d,
+        };
+        match locate(yaml, &field.0) {
+            Some((l, c)) => d.at(l + 1 + offset, c + 1, &text),
+            None => d,
+        }
+    }
+}
+
+/// Links inside the site must lead to a page or file that the build
+/// makes, and `#anchors` to an `id` on that page; images need a
+/// description for people who cannot see them.
+fn links(
+    site: &Site,
+    pages: &HashMap<&str, &[u8]>,
+    fields: &mut FieldFinder,
+    diags: &mut Diagnostics,
+) {
+    let mut ids: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut bodies: Vec<(String, PathBuf, &[PlacedLink])> = Vec::new();
+    for c in &site.categories {
+        let index = crate::load::rel(&site.root, &c.source.join("_index.md"));
+        bodies.push((format!("{}/", c.slug), index, &c.links));
+        for p in &c.procedures {
+            bodies.push((
+                format!("{}/{}/", p.category, p.slug),
+                p.source.clone(),
+                &p.links,
+            ));
+        }
+    }
+    for (from_dir, source, list) in bodies {
+        for l in list {
+            let url = l.link.url.trim();
+            let text = fields.text(&source);
+            let at = |d: Diagnostic| d.in_file(&source).at(l.line, l.column, &text);
+            if l.link.image && l.link.alt.trim().is_empty() {
+                diags.push(at(Diagnostic::warning(Msg::ImageNoAlt {
+                    url: url.to_string(),
+                })));
+            }
+            let Some((target, anchor)) = resolve(&from_dir, url, pages) else {
+                continue; // outside the site (https:, tel:, mailto:)
+            };
+            let Some(bytes) = pages.get(target.as_str()) else {
+                diags.push(at(Diagnostic::error(Msg::BrokenLink {
+                    url: url.to_string(),
+                })));
+                continue;
+            };
+            if let Some(anchor) = anchor {
+                let known = ids.entry(target).or_insert_with(|| html_ids(bytes));
+                if !known.contains(&anchor) {
+                    diags.push(at(Diagnostic::error(Msg::BrokenAnchor {
+                        url: url.to_string(),
+                        anchor,
+                    })));
+                }
+            }
+        }
+    }
+}
+
+/// The output file a link inside the site leads to, and its anchor;
+/// `None` for links that leave the site.
+fn resolve(
+    from_dir: &str,
+    url: &str,
+    pages: &HashMap<&str, &[u8]>,
+) -> Option<(String, Option<String>)> {
+    if url.is_empty() || url.starts_with("//") || url.contains(':') {
+        return None;
+    }
+    let (path_part, anchor) = match url.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string()).filter(|a| !a.is_empty())),
+        None => (url, None),
+    };
+    let path_part = path_part.split('?').next().unwrap_or_default();
+    if path_part.is_empty() {
+        return Some((format!("{from_dir}index.html"), anchor));
+    }
+    let joined = match path_part.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("{from_dir}{path_part}"),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let path = percent_encoding::percent_decode_str(&parts.join("/"))
+        .decode_utf8_lossy()
+        .into_owned();
+    let target = if path.is_empty() {
+        "index.html".to_string()
+    } else if joined.ends_with('/') || !pages.contains_key(path.as_str()) {
+        format!("{path}/index.html")
+    } else {
+        path
+    };
+    Some((target, anchor))
+}
+
+/// Every `id="…"` of an HTML page.
+fn html_ids(bytes: &[u8]) -> BTreeSet<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Checks of each procedure's fields.
+fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Diagnostics) {
+    let root = FieldPath::default();
+    let mut titles: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let ec = &site.config.print.qr_error_correction;
+    // when even a one-letter id is too dense, the address is too long:
+    // say so once, at base_url
+    let shortest = crate::qr::short_link(&site.config.base_url, "a");
+    let base_too_long = match crate::qr::cached(&shortest, ec) {
+        Some(qr) if qr.version > MAX_QR_VERSION => {
+            let d = Diagnostic::warning(Msg::QrTooDense {
+                link: shortest,
+                version: qr.version,
+                modules: qr.size,
+            });
+            diags.push(fields.place(d, Path::new("site.yaml"), &root.key("base_url")));
+            true
+        }
+        _ => false,
+    };
+    for (_, p) in site.procedures() {
+        if let Some(online) = &p.online
+            && let Some(host) = host_of(&online.url)
+            && !is_gov_host(&host)
+        {
+            let d = Diagnostic::warning(Msg::NotGovHost { host });
+            diags.push(fields.place(d, &p.source, &root.key("online").key("url")));
+        }
+        let months = today.months_since(p.updated);
+        if months >= STALE_MONTHS {
+            let d = Diagnostic::warning(Msg::Stale {
+                date: p.updated.dmy(),
+                months,
+            });
+            diags.push(fields.place(d, &p.source, &root.key("updated")));
+        }
+        let link = crate::qr::short_link(&site.config.base_url, &p.id);
+        if let Some(qr) = crate::qr::cached(&link, ec)
+            && qr.version > MAX_QR_VERSION
+            && !base_too_long
+        {
+            let d = Diagnostic::warning(Msg::QrTooDense {
+                link,
+                version: qr.version,
+                modules: qr.size,
+            });
+            diags.push(fields.place(d, &p.source, &root.key("id")));
+        }
+        let folded = crate::text::fold(&p.title);
+        if let Some(other) = titles.get(&folded) {
+            let d = Diagnostic::warning(Msg::DuplicateTitle {
+                title: p.title.clone(),
+                other: other.clone(),
+            });
+            diags.push(fields.place(d, &p.source, &root.key("title")));
+        } else {
+            titles.insert(folded, p.source.clone());
+        }
+    }
+}
+
+/// The host of an `https://host/…` address.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    Some(host.to_ascii_lowercase())
+}
+
+/// `name.xx.md` files with no `name.md` beside them.
+fn orphan_translations(root: &Path, diags: &mut Diagnostics) {
+    let content = root.join("content");
+    for entry in walkdir::WalkDir::new(&content)
+        .min_depth(2)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".md") else {
+            continue;
+        };
+        let Some((base, code)) = crate::load::translation_of(stem) else {
+            continue;
+        };
+        let original = entry.path().with_file_name(format!("{base}.md"));
+        if !original.exists() {
+            let shown = crate::load::rel(root, entry.path());
+            diags.push(
+                Diagnostic::warning(Msg::OrphanTranslation {
+                    code: code.to_string(),
+                    original: crate::load::rel(root, &original),
+                })
+                .in_file(shown),
+            );
+        }
+    }
+}
+
+/// Today's date from the system clock (UTC).
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Date::from_days((secs / 86_400) as i64)
+}
+
+/// `camnang check`.
+pub fn run_check(
+    opts: &BuildOptions,
+    json_out: bool,
+    deny_warnings: bool,
+    today: Date,
+) -> ExitCode {
+    let (diags, lang) = check(opts, today);
+    let errors = diags.error_count();
+    let warnings = diags.items.len() - errors;
+    if json_out {
+        let items: Vec<serde_json::Value> = diags
+            .items
+            .iter()
+            .map(|d| {
+                json!({
+                    "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                    "code": d.msg.code(),
+                    "message": d.msg.text(lang),
+                    "hint": d.msg.hint(lang),
+                    "file": d.file.as_ref().map(|f| f.to_string_lossy().replace('\\', "/")),
+                    "line": d.line,
+                    "column": d.column,
+                    "field": d.field,
+                })
+            })
+            .collect();
+        let out = json!({ "errors": errors, "warnings": warnings, "diagnostics": items });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        if !diags.items.is_empty() {
+            eprintln!("{}\n", diags.render(lang));
+        }
+        println!("{}", Msg::CheckDone { errors, warnings }.text(lang));
+    }
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,297 @@
+//! `camnang new`: a new site (a copy of the sample with its own
+//! `site.yaml` to fill in) or a new procedure file with every field and a
+//! short Vietnamese note on each. Never overwrites a file.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::messages::{Lang, Msg, plain};
+use crate::text::slugify;
+
+include!(concat!(env!("OUT_DIR"), "/sample.rs"));
+
+/// `site.yaml` of a new site: valid as it is, to be filled in.
+pub const NEW_SITE_YAML: &str = r#"# Cài đặt của trang: sửa các dòng dưới đây cho xã của bạn.
+# (Site settings: fill these in for your commune.)
+title: Cẩm nang thủ tục hành chính        # tên trang web
+commune: Xã Mới                           # tên xã, phường: in trên mọi trang và áp phích
+province: Tỉnh Mới                        # tên tỉnh (có thể bỏ dòng này)
+base_url: https://xa.example.vn           # địa chỉ trang khi đưa lên mạng: mã QR dẫn về đây
+language: vi                              # vi: tiếng Việt; en: tiếng Anh
+notice: "Trang đang soạn: thông tin liên hệ và thủ tục là mẫu, hãy sửa trước khi in áp phích."
+contact:
+  phone: "0000 000 000"                   # số điện thoại hỗ trợ người dân
+  zalo: "0000 000 000"                    # số Zalo (có thể bỏ dòng này)
+  address: "Trụ sở UBND xã"               # địa chỉ bộ phận một cửa
+  hours: "Thứ Hai – Thứ Sáu, 7:30–11:30 và 13:30–17:00"
+  team: "Tổ công nghệ số cộng đồng"       # ai hỗ trợ tại nhà (có thể bỏ dòng này)
+print:
+  paper: A4                               # khổ áp phích: A4, A5 hoặc A3
+  bleed_mm: 3                             # lề xén cho nhà in, tính bằng mm
+  crop_marks: true                        # in dấu cắt
+  qr_error_correction: Q                  # L, M, Q, H: cao hơn thì chịu bẩn, rách tốt hơn
+"#;
+
+fn say(msg: &Msg, lang: Lang, ok: bool) -> ExitCode {
+    if ok {
+        println!("{}", msg.text(lang));
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{}", plain(msg, lang));
+        ExitCode::from(1)
+    }
+}
+
+/// Writes a new site into `dir`, which must not exist or be empty.
+pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Msg> {
+    if let Ok(mut entries) = std::fs::read_dir(dir)
+        && entries.next().is_some()
+    {
+        return Err(Msg::NewTargetExists {
+            path: dir.to_path_buf(),
+        });
+    }
+    let fail = |e: std::io::Error| Msg::WriteFailed {
+        detail: e.to_string(),
+    };
+    let mut written = Vec::new();
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    std::fs::write(dir.join("site.yaml"), NEW_SITE_YAML).map_err(fail)?;
+    written.push(dir.join("site.yaml"));
+    for (rel, bytes) in SAMPLE_CONTENT {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(fail)?;
+        }
+        std::fs::write(&path, bytes).map_err(fail)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// `camnang new site DIR`.
+pub fn run_new_site(dir: &Path, lang: Option<Lang>) -> ExitCode {
+    let lang = lang.unwrap_or_default();
+    match new_site(dir) {
+        Ok(_) => say(
+            &Msg::NewSiteDone {
+                dir: dir.to_path_buf(),
+            },
+            lang,
+            true,
+        ),
+        Err(m) => say(&m, lang, false),
+    }
+}
+
+/// Every id used in `content/` (read from the `id:` lines, so that even a
+/// site with mistakes gets a free id) and in `qr-lock.yaml`.
+fn used_ids(root: &Path) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+    {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            for line in text.lines() {
+                if let Some(v) = line.strip_prefix("id:") {
+                    ids.insert(v.trim().trim_matches('"').to_string());
+                }
+            }
+        }
+    }
+    if let Ok(lock) = std::fs::read_to_string(root.join(crate::load::lock::LOCK_FILE)) {
+        for line in lock.lines() {
+            if let Some(id) = line
+                .strip_suffix(':')
+                .filter(|l| !l.starts_with([' ', '#']))
+            {
+                ids.insert(id.to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// A free short id for a procedure: the initials of its slug
+/// (`dang-ky-tam-tru` → `dktt`), with a number added if that is taken.
+pub fn free_id(slug: &str, used: &BTreeSet<String>) -> String {
+    let mut base: String = slug
+        .split('-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(10)
+        .collect();
+    if base.is_empty() {
+        base.push('t');
+    }
+    if !used.contains(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}{n}"))
+        .find(|id| !used.contains(id))
+        .unwrap_or(base)
+}
+
+/// A new procedure file, every field present with a note on what to write.
+pub fn procedure_template(title: &str, id: &str, today: &str) -> String {
+    let title = crate::text::nfc(title);
+    format!(
+        r#"---
+# Mỗi dòng "tên: giá trị" là một trường. Dòng bắt đầu bằng # là ghi chú, không hiện lên trang.
+title: {title}                  # tên thủ tục, như trên Cổng Dịch vụ công
+id: {id}                        # mã ngắn, in trong mã QR: đừng đổi sau khi đã in áp phích
+code: ""                        # mã thủ tục trên Cổng Dịch vụ công, trong ngoặc kép, ví dụ "1.004194"
+summary: Viết một câu cho biết thủ tục này để làm gì và ai cần làm.
+agency: Ủy ban nhân dân xã      # cơ quan giải quyết, ví dụ: Công an xã
+audience: Công dân Việt Nam     # ai làm thủ tục này
+online:                         # làm trực tuyến ở đâu (xoá cả khối nếu chưa làm được)
+  url: https://dichvucong.gov.vn/    # địa chỉ thủ tục, bắt đầu bằng https://
+  level: mot-phan               # toan-trinh: làm hết trên mạng; mot-phan: có bước phải đến nơi
+  apps: [dvc-quoc-gia]          # vneid, dvc-quoc-gia, dvc-bo-cong-an, dvc-tinh
+channels:                       # mỗi cách nộp một mục: thời gian và lệ phí
+  - way: truc-tuyen             # truc-tuyen, truc-tiep hoặc buu-chinh
+    time: 03 ngày làm việc
+    fee: Miễn phí
+  - way: truc-tiep
+    time: 03 ngày làm việc
+    fee: Miễn phí
+documents:                      # giấy tờ cần chuẩn bị, mỗi dòng một thứ
+  - Tờ khai theo mẫu
+  - Thẻ căn cước
+result: Giấy tờ người dân nhận được khi xong thủ tục.
+legal:                          # căn cứ pháp lý
+  - Tên luật, nghị định, thông tư
+keywords: []                    # từ khác người dân hay tìm, ví dụ [KT3, tạm trú]
+updated: {today}                # ngày bạn kiểm tra lại thủ tục (năm-tháng-ngày)
+---
+
+## Các bước
+
+1. Viết bước thứ nhất, bắt đầu bằng một động từ: Mở, Chọn, Điền, Nộp…
+2. Viết bước thứ hai.
+3. Viết bước thứ ba.
+
+## Lưu ý
+
+- Điều người dân hay hỏi, hoặc trường hợp đặc biệt.
+"#
+    )
+}
+
+/// `camnang new procedure TITLE --category CAT`.
+pub fn run_new_procedure(
+    root: &Path,
+    title: &str,
+    category: &str,
+    category_title: Option<&str>,
+    lang: Option<Lang>,
+) -> ExitCode {
+    let lang = lang.unwrap_or_else(|| crate::load::site_lang(root));
+    match new_procedure(root, title, category, category_title, crate::check::today()) {
+        Ok((file, id)) => say(&Msg::NewProcedureDone { file, id }, lang, true),
+        Err(m) => say(&m, lang, false),
+    }
+}
+
+/// Writes the procedure file; returns it (relative to the site) and its id.
+pub fn new_procedure(
+    root: &Path,
+    title: &str,
+    category: &str,
+    category_title: Option<&str>,
+    today: crate::text::Date,
+) -> Result<(PathBuf, String), Msg> {
+    if !root.join("site.yaml").is_file() {
+        return Err(Msg::SiteYamlMissing);
+    }
+    let slug = slugify(title);
+    let cat = slugify(category);
+    if slug.is_empty() || cat.is_empty() {
+        return Err(Msg::NewBadName {
+            name: if slug.is_empty() { title } else { category }.to_string(),
+        });
+    }
+    let fail = |e: std::io::Error| Msg::WriteFailed {
+        detail: e.to_string(),
+    };
+    let dir = root.join("content").join(&cat);
+    if !dir.is_dir() {
+        let Some(cat_title) = category_title else {
+            let existing: Vec<String> = std::fs::read_dir(root.join("content"))
+                .map(|rd| {
+                    let mut v: Vec<String> = rd
+                        .flatten()
+                        .filter(|e| e.path().join("_index.md").is_file())
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect();
+                    v.sort();
+                    v
+                })
+                .unwrap_or_default();
+            return Err(Msg::NewCategoryMissing {
+                category: cat,
+                existing,
+            });
+        };
+        std::fs::create_dir_all(&dir).map_err(fail)?;
+        let index = format!("---\ntitle: {}\n---\n", crate::text::nfc(cat_title));
+        write_new(&dir.join("_index.md"), &index)?;
+    }
+    let file = dir.join(format!("{slug}.md"));
+    let id = free_id(&slug, &used_ids(root));
+    write_new(&file, &procedure_template(title, &id, &today.iso()))?;
+    Ok((crate::load::rel(root, &file), id))
+}
+
+/// Creates `path` with `text`, refusing if it exists.
+fn write_new(path: &Path, text: &str) -> Result<(), Msg> {
+    use std::io::Write as _;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Msg::NewTargetExists {
+                path: path.to_path_buf(),
+            },
+            _ => Msg::WriteFailed {
+                detail: e.to_string(),
+            },
+        })?;
+    f.write_all(text.as_bytes()).map_err(|e| Msg::WriteFailed {
+        detail: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_initials_and_never_taken() {
+        let mut used = BTreeSet::new();
+        assert_eq!(free_id("dang-ky-tam-tru", &used), "dktt");
+        used.insert("dktt".to_string());
+        assert_eq!(free_id("dang-ky-tam-tru", &used), "dktt2");
+        used.insert("dktt2".to_string());
+        assert_eq!(free_id("dang-ky-tam-tru", &used), "dktt3");
+        assert!(crate::load::procedure::valid_id(&free_id(
+            "a-b-c-d-e-f-g-h-i-j-k-l-m-n",
+            &used
+        )));
+    }
+
+    #[test]
+    fn the_sample_is_embedded() {
+        assert!(SAMPLE_CONTENT.len() >= 12);
+        assert!(
+            SAMPLE_CONTENT
+                .iter()
+                .any(|(p, _)| *p == "content/cu-tru/dang-ky-tam-tru.md")
+        );
+    }
+}

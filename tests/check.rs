@@ -1,0 +1,232 @@
+//! `camnang check` against the broken sites of `tests/broken/` (one
+//! mistake each, see its README), plus snapshots of how a few mistakes
+//! read in the terminal.
+
+mod common;
+
+use std::path::Path;
+
+use common::{CATEGORY, Run, SITE_YAML, TestSite, camnang, procedure};
+
+/// The date the checks count from, so the tests do not age.
+const TODAY: &str = "2026-11-23";
+
+/// One broken site: its files, what check must report, its exit code.
+struct Case {
+    name: String,
+    expect: Vec<String>,
+    exit: Option<i32>,
+    files: Vec<(String, Option<Vec<u8>>)>,
+}
+
+fn unescape(s: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\'
+            && i + 3 < b.len()
+            && b[i + 1] == b'x'
+            && let Ok(v) = u8::from_str_radix(&s[i + 2..i + 4], 16)
+        {
+            out.push(v);
+            i += 4;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    out
+}
+
+fn parse_case(path: &Path) -> Case {
+    let text = std::fs::read_to_string(path).expect("case file");
+    let mut case = Case {
+        name: path.file_stem().unwrap().to_string_lossy().into_owned(),
+        expect: Vec::new(),
+        exit: None,
+        files: Vec::new(),
+    };
+    let mut current: Option<(String, bool, String)> = None;
+    let flush = |cur: Option<(String, bool, String)>,
+                 files: &mut Vec<(String, Option<Vec<u8>>)>| {
+        if let Some((name, escaped, body)) = cur {
+            let bytes = if escaped {
+                unescape(&body)
+            } else {
+                body.into_bytes()
+            };
+            files.push((name, Some(bytes)));
+        }
+    };
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches('\n');
+        if let Some(spec) = bare.strip_prefix("=== ") {
+            flush(current.take(), &mut case.files);
+            if let Some(gone) = spec.strip_prefix('-') {
+                case.files.push((gone.to_string(), None));
+            } else if let Some(name) = spec.strip_suffix(" (escaped)") {
+                current = Some((name.to_string(), true, String::new()));
+            } else {
+                current = Some((spec.to_string(), false, String::new()));
+            }
+        } else if let Some((_, _, body)) = current.as_mut() {
+            body.push_str(line);
+        } else if let Some(e) = bare.strip_prefix("expect ") {
+            case.expect.push(e.trim().to_string());
+        } else if let Some(e) = bare.strip_prefix("exit ") {
+            case.exit = e.trim().parse().ok();
+        }
+    }
+    flush(current.take(), &mut case.files);
+    case
+}
+
+/// The good site every case starts from.
+fn good_site() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", SITE_YAML);
+    site.write("content/cu-tru/_index.md", CATEGORY);
+    site.write(
+        "content/cu-tru/tam-tru.md",
+        &procedure("Đăng ký tạm trú", "tt01"),
+    );
+    site
+}
+
+fn check(site: &TestSite, extra: &[&str]) -> Run {
+    let mut c = camnang();
+    c.args(["check", "--today", TODAY, "--root"])
+        .arg(site.root())
+        .args(extra);
+    Run::of(c)
+}
+
+/// `CODE file:line:col field` for each diagnostic of check's JSON.
+fn reported(run: &Run) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+    v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            let mut s = format!(
+                "{} {}",
+                d["code"].as_str().unwrap_or(""),
+                d["file"].as_str().unwrap_or("")
+            );
+            if let Some(l) = d["line"].as_u64() {
+                s.push_str(&format!(":{l}"));
+                if let Some(c) = d["column"].as_u64() {
+                    s.push_str(&format!(":{c}"));
+                }
+            }
+            if let Some(f) = d["field"].as_str() {
+                s.push(' ');
+                s.push_str(f);
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn every_broken_site_gets_exactly_its_messages_at_the_right_place() {
+    let dir = common::repo().join("tests/broken");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/broken")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "site"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 20, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for path in cases {
+        let case = parse_case(&path);
+        let site = good_site();
+        for (name, bytes) in &case.files {
+            match bytes {
+                Some(b) => site.write_bytes(name, b),
+                None => std::fs::remove_file(site.path(name)).expect("remove"),
+            }
+        }
+        let run = check(&site, &["--format", "json"]);
+        let mut got = reported(&run);
+        let mut want = case.expect.clone();
+        got.sort();
+        want.sort();
+        let exit = case
+            .exit
+            .unwrap_or(i32::from(want.iter().any(|w| w.starts_with('E'))));
+        if got != want || run.code != exit {
+            failures.push(format!(
+                "{}: exit {} (want {exit})\n  got:  {got:?}\n  want: {want:?}",
+                case.name, run.code
+            ));
+        }
+        // nothing is written by check
+        if site.path("public").exists() {
+            failures.push(format!("{}: check wrote public/", case.name));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn the_sample_site_has_no_mistakes() {
+    let mut c = camnang();
+    c.args(["check", "--today", TODAY, "--root"])
+        .arg(common::repo())
+        .arg("--deny-warnings");
+    let run = Run::of(c);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("0 lỗi, 0 cảnh báo"), "{}", run.stdout);
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let site = good_site();
+    site.write(
+        "content/cu-tru/tam-tru.md",
+        &procedure("Đăng ký tạm trú", "tt01").replace("2026-10-01", "2024-01-15"),
+    );
+    assert_eq!(check(&site, &[]).code, 0);
+    assert_eq!(check(&site, &["--deny-warnings"]).code, 1);
+}
+
+fn human(case: &str) -> String {
+    let case = parse_case(
+        &common::repo()
+            .join("tests/broken")
+            .join(format!("{case}.site")),
+    );
+    let site = good_site();
+    for (name, bytes) in &case.files {
+        if let Some(b) = bytes {
+            site.write_bytes(name, b);
+        }
+    }
+    let vi = check(&site, &[]);
+    let en = check(&site, &["--lang", "en"]);
+    format!(
+        "{}{}\n---\n{}{}",
+        vi.stderr, vi.stdout, en.stderr, en.stdout
+    )
+}
+
+#[test]
+fn a_misspelt_field_reads_well_in_both_languages() {
+    insta::assert_snapshot!(human("unknown-field"));
+}
+
+#[test]
+fn a_broken_link_reads_well_in_both_languages() {
+    insta::assert_snapshot!(human("broken-link"));
+}
+
+#[test]
+fn a_stale_guide_reads_well_in_both_languages() {
+    insta::assert_snapshot!(human("stale"));
+}

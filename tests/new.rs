@@ -1,0 +1,192 @@
+//! `camnang new site` and `camnang new procedure` as a clerk starts with
+//! them, and what `camnang build` prints while it works.
+
+mod common;
+
+use common::{Run, TestSite, camnang};
+
+fn run(args: &[&str]) -> Run {
+    let mut c = camnang();
+    c.args(args);
+    Run::of(c)
+}
+
+#[test]
+fn a_new_site_builds_as_it_is_and_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("xa-moi");
+    let s = site.to_str().unwrap();
+    let r = run(&["new", "site", s]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("site.yaml"), "{}", r.stdout);
+    let yaml = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    assert!(yaml.contains("commune: Xã Mới"), "{yaml}");
+    assert!(site.join("content/cu-tru/dang-ky-tam-tru.md").is_file());
+    assert!(
+        !site.join("qr-lock.yaml").exists(),
+        "a new site has printed nothing"
+    );
+    let b = run(&["build", "--root", s, "--no-print"]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    // a second time: refused, nothing changed
+    std::fs::write(site.join("site.yaml"), "mine").unwrap();
+    let again = run(&["new", "site", s]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("không ghi đè"), "{}", again.stderr);
+    assert_eq!(
+        std::fs::read_to_string(site.join("site.yaml")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn a_new_procedure_has_every_field_a_free_id_and_builds() {
+    let site = TestSite::standard();
+    let root = site.root().to_str().unwrap();
+    let r = run(&[
+        "new",
+        "procedure",
+        "Đăng ký tạm trú cho trẻ em",
+        "--category",
+        "cu-tru",
+        "--root",
+        root,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("content/cu-tru/dang-ky-tam-tru-cho-tre-em.md"),
+        "{}",
+        r.stdout
+    );
+    let text = site.read("content/cu-tru/dang-ky-tam-tru-cho-tre-em.md");
+    for field in [
+        "title:",
+        "id:",
+        "code:",
+        "summary:",
+        "agency:",
+        "audience:",
+        "online:",
+        "url:",
+        "level:",
+        "apps:",
+        "channels:",
+        "way:",
+        "time:",
+        "fee:",
+        "documents:",
+        "result:",
+        "legal:",
+        "keywords:",
+        "updated:",
+        "## Các bước",
+        "1. ",
+    ] {
+        assert!(text.contains(field), "{field} missing:\n{text}");
+    }
+    // every field line carries a Vietnamese note
+    assert!(text.contains("# mã ngắn, in trong mã QR"), "{text}");
+    assert!(text.contains("id: dkttcte "), "{text}");
+    assert_eq!(run(&["build", "--root", root, "--no-print"]).code, 0);
+    assert!(
+        site.read("public/cu-tru/dang-ky-tam-tru-cho-tre-em/index.html")
+            .contains("Đăng ký tạm trú cho trẻ em")
+    );
+
+    // the same title again: refused, the clerk's edits kept
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru-cho-tre-em.md",
+        &text.replace("Viết một câu", "Câu của tôi"),
+    );
+    let again = run(&[
+        "new",
+        "procedure",
+        "Đăng ký tạm trú cho trẻ em",
+        "--category",
+        "cu-tru",
+        "--root",
+        root,
+    ]);
+    assert_eq!(again.code, 1);
+    assert!(
+        site.read("content/cu-tru/dang-ky-tam-tru-cho-tre-em.md")
+            .contains("Câu của tôi")
+    );
+
+    // ids already used are skipped
+    let other = run(&[
+        "new",
+        "procedure",
+        "Đăng ký tạm trú cho trẻ em ở xa",
+        "--category",
+        "cu-tru",
+        "--root",
+        root,
+    ]);
+    assert_eq!(other.code, 0, "{}", other.stderr);
+    assert!(
+        site.read("content/cu-tru/dang-ky-tam-tru-cho-tre-em-o-xa.md")
+            .contains("id: dkttcteox ")
+    );
+}
+
+#[test]
+fn an_unknown_category_lists_the_ones_there_are() {
+    let site = TestSite::standard();
+    let root = site.root().to_str().unwrap();
+    let r = run(&[
+        "new",
+        "procedure",
+        "Cấp sổ đỏ",
+        "--category",
+        "dat-dai",
+        "--root",
+        root,
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("chưa có lĩnh vực «dat-dai»") && r.stderr.contains("cu-tru"),
+        "{}",
+        r.stderr
+    );
+    assert!(!site.path("content/dat-dai").exists());
+    let made = run(&[
+        "new",
+        "procedure",
+        "Cấp sổ đỏ",
+        "--category",
+        "dat-dai",
+        "--category-title",
+        "Đất đai",
+        "--root",
+        root,
+    ]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert!(
+        site.read("content/dat-dai/_index.md")
+            .contains("title: Đất đai")
+    );
+    assert_eq!(run(&["build", "--root", root, "--no-print"]).code, 0);
+}
+
+#[test]
+fn build_says_what_it_is_doing_unless_quiet() {
+    let site = TestSite::standard();
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0);
+    // not a terminal: plain lines, one a stage
+    assert!(r.stdout.contains("đang tạo 6 trang web…"), "{}", r.stdout);
+    assert!(r.stdout.contains("tệp in…"), "{}", r.stdout);
+    let q = site.build(&["--quiet"]);
+    assert_eq!(q.code, 0);
+    assert_eq!(q.stdout, "", "quiet prints nothing when all is well");
+    site.write("content/cu-tru/hong.md", "---\ntitle: [\n---\n");
+    let bad = site.build(&["--quiet"]);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr.contains("content/cu-tru/hong.md:2"),
+        "{}",
+        bad.stderr
+    );
+}

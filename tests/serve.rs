@@ -1,0 +1,354 @@
+//! `camnang serve` as a clerk uses it: start it, edit a file, see the new
+//! page and the reload event; break a file and see the mistake in place of
+//! the page; fix it and see the page come back; look at a poster.
+
+mod common;
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::{TestSite, camnang, http_get, procedure};
+
+/// A running `camnang serve`, stopped when dropped.
+struct Served {
+    child: Child,
+    port: u16,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Served {
+    fn start(site: &TestSite, extra: &[&str]) -> Served {
+        let mut child = camnang()
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.root())
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start camnang serve");
+        let (tx, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().expect("stdout")) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().expect("stderr")),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        let mut served = Served {
+            child,
+            port: 0,
+            lines,
+        };
+        let line = served.wait_for_line(|l| l.contains("http://127.0.0.1:"));
+        let port = line
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .expect("port in the serving line");
+        served.port = port;
+        served
+    }
+
+    /// Waits (at most 20 s) for a line of output that matches.
+    fn wait_for_line(&mut self, want: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut seen = Vec::new();
+        while Instant::now() < deadline {
+            match self.lines.recv_timeout(Duration::from_millis(200)) {
+                Ok(l) if want(&l) => return l,
+                Ok(l) => seen.push(l),
+                Err(_) => {}
+            }
+        }
+        panic!("no such line; got:\n{}", seen.join("\n"));
+    }
+
+    /// The next line of output, if one comes within a second.
+    fn next_line(&mut self) -> Option<String> {
+        self.lines.recv_timeout(Duration::from_secs(1)).ok()
+    }
+
+    /// Opens the live-reload event stream as a browser page does and
+    /// reports when it says "reload".
+    fn reload_events(&self) -> mpsc::Receiver<()> {
+        let (tx, rx) = mpsc::channel();
+        let port = self.port;
+        let page = http_get(port, "/").text();
+        let stream_path = page
+            .split("data-event-stream=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .expect("the live-reload script is in the page")
+            .to_string();
+        let (ready_tx, ready_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+                return;
+            };
+            let _ = write!(
+                s,
+                "GET {stream_path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+            );
+            let mut buf = [0u8; 4096];
+            let mut text = String::new();
+            let mut told_ready = false;
+            while let Ok(n) = s.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                text.push_str(&String::from_utf8_lossy(&buf[..n]));
+                if !told_ready && text.contains("event: init") {
+                    told_ready = true;
+                    let _ = ready_tx.send(());
+                }
+                if text.contains("event: reload") {
+                    let _ = tx.send(());
+                    break;
+                }
+            }
+        });
+        ready_rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the event stream opens");
+        rx
+    }
+}
+
+fn page(port: u16) -> String {
+    http_get(port, "/cu-tru/dang-ky-tam-tru/").text()
+}
+
+#[test]
+fn an_edit_shows_up_in_the_browser_and_only_its_pages_are_redrawn() {
+    let site = TestSite::standard();
+    let mut s = Served::start(&site, &[]);
+    let first = http_get(s.port, "/cu-tru/dang-ky-tam-tru/");
+    assert_eq!(first.status, 200);
+    assert!(first.text().contains("<h1>Đăng ký tạm trú</h1>"));
+    // links are built on the preview's own address
+    assert!(
+        first
+            .text()
+            .contains(&format!("http://127.0.0.1:{}/q/tt01/", s.port))
+    );
+    // nothing is written to disk
+    assert!(!site.path("public").exists());
+
+    let reload = s.reload_events();
+    let text = site
+        .read("content/cu-tru/dang-ky-tam-tru.md")
+        .replace("Gửi hồ sơ.", "Gửi hồ sơ trước 17 giờ.");
+    site.write("content/cu-tru/dang-ky-tam-tru.md", &text);
+    reload
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the open page is told to reload");
+    assert!(page(s.port).contains("Gửi hồ sơ trước 17 giờ."));
+    // the body changed: its page is redrawn, the rest kept
+    let line = s.wait_for_line(|l| l.contains("vẽ lại"));
+    let redrawn: usize = line
+        .split("vẽ lại ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("count of pages redrawn");
+    assert!((1..=4).contains(&redrawn), "{line}");
+    assert!(line.contains("giữ nguyên"), "{line}");
+}
+
+#[test]
+fn broken_content_shows_its_mistake_and_the_page_comes_back_when_fixed() {
+    let site = TestSite::standard();
+    let s = Served::start(&site, &[]);
+    let good = site.read("content/cu-tru/dang-ky-tam-tru.md");
+
+    let reload = s.reload_events();
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &good.replace("summary: Khai báo", "summary: \"Khai báo"),
+    );
+    reload
+        .recv_timeout(Duration::from_secs(10))
+        .expect("reload after the break");
+    let broken = http_get(s.port, "/cu-tru/dang-ky-tam-tru/");
+    assert_eq!(broken.status, 500);
+    let text = broken.text();
+    assert!(text.contains("Nội dung đang có lỗi"), "{text}");
+    assert!(
+        text.contains("content/cu-tru/dang-ky-tam-tru.md:5:"),
+        "{text}"
+    );
+    assert!(text.contains("E006"), "{text}");
+    // the error page reloads itself too
+    assert!(text.contains("data-event-stream"), "{text}");
+    // other pages show the mistake as well, and the server keeps running
+    assert_eq!(http_get(s.port, "/").status, 500);
+
+    let reload = s.reload_events();
+    site.write("content/cu-tru/dang-ky-tam-tru.md", &good);
+    reload
+        .recv_timeout(Duration::from_secs(10))
+        .expect("reload after the fix");
+    let fixed = http_get(s.port, "/cu-tru/dang-ky-tam-tru/");
+    assert_eq!(fixed.status, 200);
+    assert!(fixed.text().contains("<h1>Đăng ký tạm trú</h1>"));
+}
+
+#[test]
+fn a_new_procedure_file_appears_on_the_home_page() {
+    let site = TestSite::standard();
+    let s = Served::start(&site, &[]);
+    let reload = s.reload_events();
+    site.write(
+        "content/cu-tru/thong-bao-luu-tru.md",
+        &procedure("Thông báo lưu trú", "tt04"),
+    );
+    reload
+        .recv_timeout(Duration::from_secs(10))
+        .expect("reload");
+    assert!(http_get(s.port, "/").text().contains("Thông báo lưu trú"));
+    assert_eq!(http_get(s.port, "/cu-tru/thong-bao-luu-tru/").status, 200);
+    // a preview never locks a new id
+    assert!(!site.path("qr-lock.yaml").exists());
+}
+
+#[test]
+fn posters_can_be_previewed_while_serving() {
+    let site = TestSite::standard();
+    let s = Served::start(&site, &[]);
+    let listing = http_get(s.port, "/in-an/").text();
+    assert!(listing.contains("/in-an/ap-phich-a4/tt01.pdf"), "{listing}");
+    let pdf = http_get(s.port, "/in-an/ap-phich-a4/tt01.pdf");
+    assert_eq!(pdf.status, 200);
+    assert!(pdf.headers.contains("application/pdf"), "{}", pdf.headers);
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    let board = http_get(s.port, "/in-an/bang-niem-yet-a4.pdf");
+    assert!(board.body.starts_with(b"%PDF-"));
+    assert_eq!(
+        http_get(s.port, "/in-an/ap-phich-a4/khong-co.pdf").status,
+        404
+    );
+}
+
+#[test]
+fn the_server_answers_only_with_the_site() {
+    let site = TestSite::standard();
+    let s = Served::start(&site, &[]);
+    assert_eq!(http_get(s.port, "/khong-co-trang-nay/").status, 404);
+    assert!(
+        http_get(s.port, "/khong-co-trang-nay/")
+            .text()
+            .contains("Không tìm thấy trang")
+    );
+    for bad in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/content/cu-tru/_index.md",
+        "/site.yaml",
+    ] {
+        let r = http_get(s.port, bad);
+        assert!(r.status == 400 || r.status == 404, "{bad}: {}", r.status);
+        assert!(!r.text().contains("base_url"), "{bad} leaked site.yaml");
+    }
+    let r = http_get(s.port, "/cu-tru");
+    assert_eq!(r.status, 308);
+    assert!(r.headers.contains("location: /cu-tru/"), "{}", r.headers);
+}
+
+/// Draws the terminal's block-character QR code as a PGM image. The code
+/// is drawn for the usual dark terminal: a block is a light module.
+fn terminal_qr_to_pgm(lines: &[String], path: &std::path::Path) {
+    let scale = 8;
+    let rows: Vec<Vec<char>> = lines.iter().map(|l| l.chars().collect()).collect();
+    let w = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let h = rows.len() * 2;
+    let mut px = vec![255u8; w * scale * h * scale];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, ch) in row.iter().enumerate() {
+            // each character is two modules: top and bottom
+            let (top, bottom) = match ch {
+                '█' => (true, true),
+                '▀' => (true, false),
+                '▄' => (false, true),
+                _ => (false, false),
+            };
+            for (dy, light) in [(0, top), (1, bottom)] {
+                if !light {
+                    for y in 0..scale {
+                        for x in 0..scale {
+                            let yy = (r * 2 + dy) * scale + y;
+                            px[yy * w * scale + c * scale + x] = 0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut f = std::fs::File::create(path).expect("pgm");
+    write!(f, "P5\n{} {}\n255\n", w * scale, h * scale).expect("header");
+    f.write_all(&px).expect("pixels");
+}
+
+#[test]
+fn lan_mode_prints_a_code_a_phone_can_scan() {
+    if !common::require("zbarimg", &["--version"]) {
+        return;
+    }
+    let site = TestSite::standard();
+    let mut s = Served::start(&site, &["--lan"]);
+    let first = s.wait_for_line(|l| l.contains("quét mã") || l.contains("không tìm thấy địa chỉ"));
+    if first.contains("không tìm thấy địa chỉ") {
+        // a machine with no network at all: nothing to scan
+        assert!(
+            !common::in_ci(),
+            "CI machines have a network address: {first}"
+        );
+        eprintln!("SKIPPED: this machine has no local network address");
+        return;
+    }
+    let url = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("address")
+        .to_string();
+    let mut qr = Vec::new();
+    while let Some(l) = s.next_line() {
+        if l.contains('█') || l.contains('▀') || l.contains('▄') {
+            qr.push(l);
+        } else if !qr.is_empty() {
+            break;
+        }
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let img = dir.path().join("qr.pgm");
+    terminal_qr_to_pgm(&qr, &img);
+    let out = std::process::Command::new("zbarimg")
+        .args(["-q", "--raw"])
+        .arg(&img)
+        .output()
+        .expect("zbarimg");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), url);
+    // and the phone gets the site at that address
+    let port: u16 = url
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.trim_end_matches('/').parse().ok())
+        .expect("port");
+    assert_eq!(port, s.port);
+    assert_eq!(http_get(s.port, "/").status, 200);
+}
