@@ -1,5 +1,11 @@
-//! HTML output: home, category and procedure pages, 404, sitemap.xml and
+//! HTML output: home, category and procedure pages in every language of
+//! the site, 404, short-link pages, the kiosk screen, sitemap.xml and
 //! robots.txt, rendered with Tera from the theme's templates.
+//!
+//! The site's own language is at the root (`/cu-tru/…`); every other
+//! language has the same pages under its code (`/en/cu-tru/…`). A page
+//! with no translation is shown in the site's language with a short
+//! notice, marked `noindex`, its canonical address the original's.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,18 +21,35 @@ use crate::qr::short_link;
 use crate::render::{Memo, OutFile, key};
 use crate::theme::Theme;
 
+/// One language of the site, as its pages need it.
+pub struct LangView {
+    /// `vi`, `en`, …
+    pub code: String,
+    /// Where its pages live in the site: `""` for the site's own
+    /// language, `"en/"` for the others.
+    pub prefix: String,
+    /// Interface strings in this language.
+    pub t: BTreeMap<String, String>,
+    /// The context every page in this language starts from.
+    base: Map<String, Value>,
+}
+
+impl LangView {
+    fn label(&self, key: &str) -> String {
+        self.t.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+}
+
 /// Everything the page templates share.
 pub struct Html<'a> {
     site: &'a Site,
     tera: Tera,
-    /// Interface strings in the site's language (see [`ui_strings`]).
-    t: BTreeMap<String, String>,
+    /// The site's languages, its own first.
+    langs: Vec<LangView>,
     /// Pages of an earlier build, reused when their key is the same.
     memo: Option<&'a Memo>,
     /// Hash of what every page shares: settings, strings, CSS, templates.
     global: u64,
-    /// The context every page starts from (see [`Html::base_vars`]).
-    base: Map<String, Value>,
     reused: AtomicUsize,
     rendered: AtomicUsize,
 }
@@ -49,21 +72,56 @@ impl<'a> Html<'a> {
                 )
             })
             .collect();
-        let t = ui_strings(theme, &site.config.language);
         let css = theme.text("static/style.css");
+        let cfg = &site.config;
+        let site_value = serde_json::to_value(cfg).unwrap_or(Value::Null);
+        let langs: Vec<LangView> = site
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, code)| {
+                let t = ui_strings(theme, code);
+                let prefix = if i == 0 {
+                    String::new()
+                } else {
+                    format!("{code}/")
+                };
+                let mut base = Map::new();
+                base.insert("site".into(), site_value.clone());
+                base.insert("lang".into(), json!(code));
+                base.insert("t".into(), json!(t));
+                base.insert("root".into(), json!(cfg.base_path));
+                base.insert("home".into(), json!(format!("{}{prefix}", cfg.base_path)));
+                base.insert("css".into(), json!(css));
+                base.insert("has_print".into(), json!(print));
+                // the site's own words (commune, notice, contact) carry
+                // their language on pages in another one
+                let sl = match i {
+                    0 => String::new(),
+                    _ => format!(" lang=\"{}\"", cfg.language),
+                };
+                base.insert("sl".into(), json!(sl));
+                LangView {
+                    code: code.clone(),
+                    prefix,
+                    t,
+                    base,
+                }
+            })
+            .collect();
         let global = match memo {
-            Some(_) => key(&[&site.config, &t, &css, &print, &templates]),
+            Some(_) => key(&[&site_value, &site.languages, &css, &print, &templates, &{
+                langs.iter().map(|l| &l.t).collect::<Vec<_>>()
+            }]),
             None => 0,
         };
         tera.add_raw_templates(templates)
             .map_err(|e| template_error("templates", &e))?;
         tera.set_escape_fn(escape_html);
-        let base = Self::base_vars(site, &t, &css, print);
         Ok(Html {
             site,
             tera,
-            base,
-            t,
+            langs,
             memo,
             global,
             reused: AtomicUsize::new(0),
@@ -79,43 +137,61 @@ impl<'a> Html<'a> {
         )
     }
 
+    /// The site's languages as the pages see them, its own first.
+    pub fn languages(&self) -> &[LangView] {
+        &self.langs
+    }
+
+    /// The interface strings of the site's language, for other outputs.
+    pub fn strings(&self) -> &BTreeMap<String, String> {
+        &self.default_lang().t
+    }
+
+    fn default_lang(&self) -> &LangView {
+        // `Site::languages` always holds the site's own language first
+        &self.langs[0]
+    }
+
     /// Renders every page.
     pub fn render_all(&self, progress: &dyn crate::Progress) -> Result<Vec<OutFile>, Diagnostics> {
         enum Job<'s> {
-            Home,
+            Home(&'s LangView),
             NotFound,
-            Category(&'s Category),
-            Procedure(&'s Category, &'s Procedure),
+            Kiosk,
+            Category(&'s LangView, &'s Category),
+            Procedure(&'s LangView, &'s Category, &'s Procedure),
+            Short(&'s LangView, &'s str, ShortLink<'s>),
         }
-        let mut jobs = vec![Job::Home, Job::NotFound];
-        for c in &self.site.categories {
-            jobs.push(Job::Category(c));
-            jobs.extend(c.procedures.iter().map(|p| Job::Procedure(c, p)));
+        let mut jobs = vec![Job::NotFound, Job::Kiosk];
+        let links = self.site.short_links();
+        for lv in &self.langs {
+            jobs.push(Job::Home(lv));
+            for c in &self.site.categories {
+                jobs.push(Job::Category(lv, c));
+                jobs.extend(c.procedures.iter().map(|p| Job::Procedure(lv, c, p)));
+            }
+            jobs.extend(links.iter().map(|(id, l)| Job::Short(lv, id, l.clone())));
         }
         progress.stage(crate::Stage::Pages, jobs.len());
         let results: Vec<Result<OutFile, Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
                 let r = match job {
-                    Job::Home => self.home(),
+                    Job::Home(lv) => self.home(lv),
                     Job::NotFound => self.not_found(),
-                    Job::Category(c) => self.category(c),
-                    Job::Procedure(c, p) => self.procedure(c, p),
+                    Job::Kiosk => self.kiosk(),
+                    Job::Category(lv, c) => self.category(lv, c),
+                    Job::Procedure(lv, c, p) => self.procedure(lv, c, p),
+                    Job::Short(lv, id, l) => self.short_link_page(lv, id, l),
                 };
                 progress.advance(1);
                 r
             })
             .collect();
-        let mut files = Vec::with_capacity(results.len() + 2);
+        let mut files = Vec::with_capacity(results.len() + 8);
         let mut diags = Diagnostics::default();
         for r in results {
             match r {
-                Ok(f) => files.push(f),
-                Err(d) => diags.push(d),
-            }
-        }
-        for (id, link) in self.site.short_links() {
-            match self.short_link_page(id, &link) {
                 Ok(f) => files.push(f),
                 Err(d) => diags.push(d),
             }
@@ -125,6 +201,25 @@ impl<'a> Html<'a> {
             Err(d) => diags.push(d),
         }
         files.push(self.robots());
+        for lv in &self.langs {
+            files.push(crate::search::index_file(self.site, lv));
+        }
+        match self.service_worker() {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+        for (id, code, target) in self.orphaned_short_links() {
+            match self.page(
+                self.default_lang(),
+                "redirect.html",
+                format!("{code}/q/{id}/index.html"),
+                Some(self.absolute(&target)),
+                vec![("target", json!(self.url(&target))), ("title", json!(id))],
+            ) {
+                Ok(f) => files.push(f),
+                Err(d) => diags.push(d),
+            }
+        }
         if diags.has_errors() {
             Err(diags)
         } else {
@@ -132,15 +227,26 @@ impl<'a> Html<'a> {
         }
     }
 
-    /// The interface strings, for other outputs (posters).
-    pub fn strings(&self) -> &BTreeMap<String, String> {
-        &self.t
+    /// Every page that shows something of procedure `p` of category `c`, in
+    /// every language: its pages, its category's, the home pages, the
+    /// kiosk, the sitemap and the search indexes. `camnang serve` redraws
+    /// just these after an edit that changes neither title nor id.
+    pub fn pages_of(&self, c: &Category, p: &Procedure) -> Result<Vec<OutFile>, Diagnostic> {
+        let mut files = vec![self.kiosk()?, self.sitemap()?];
+        for lv in &self.langs {
+            files.push(self.home(lv)?);
+            files.push(self.category(lv, c)?);
+            files.push(self.procedure(lv, c, p)?);
+            files.push(crate::search::index_file(self.site, lv));
+        }
+        Ok(files)
     }
 
     /// `in-an/index.html`: every print file with its paper size.
     pub fn print_page(&self, items: &[crate::poster::PrintItem]) -> Result<OutFile, Diagnostic> {
+        let lv = self.default_lang();
         let rel = format!("{}/", crate::poster::PRINT_DIR);
-        let groups: Vec<Value> = [
+        let mut groups: Vec<Value> = [
             ("posters", "print_posters"),
             ("board", "print_board"),
             ("flyers", "print_flyers"),
@@ -148,40 +254,29 @@ impl<'a> Html<'a> {
         .iter()
         .map(|(g, key)| {
             json!({
-                "title": self.label(key.to_string()),
+                "title": lv.label(key),
                 "items": items.iter().filter(|i| i.group == *g).collect::<Vec<_>>(),
             })
         })
         .collect();
+        for other in &self.langs[1..] {
+            let group = format!("lang-{}", other.code);
+            let list: Vec<_> = items.iter().filter(|i| i.group == group).collect();
+            if !list.is_empty() {
+                groups.push(json!({
+                    "title": format!("{} – {}", lv.label("print_translations"), other.label("lang_name")),
+                    "lang": other.code,
+                    "items": list,
+                }));
+            }
+        }
         self.page(
+            lv,
             "print.html",
             format!("{rel}index.html"),
             Some(self.absolute(&rel)),
             vec![("groups", json!(groups))],
         )
-    }
-
-    /// What every page's context holds, built once: serialising the
-    /// settings and strings for each of 20,000 pages cost more than
-    /// rendering them.
-    fn base_vars(
-        site: &Site,
-        t: &BTreeMap<String, String>,
-        css: &str,
-        print: bool,
-    ) -> Map<String, Value> {
-        let cfg = &site.config;
-        let mut m = Map::new();
-        m.insert(
-            "site".into(),
-            serde_json::to_value(cfg).unwrap_or(Value::Null),
-        );
-        m.insert("lang".into(), json!(cfg.language));
-        m.insert("t".into(), json!(t));
-        m.insert("root".into(), json!(cfg.base_path));
-        m.insert("css".into(), json!(css));
-        m.insert("has_print".into(), json!(print));
-        m
     }
 
     /// The full address of a site-relative path.
@@ -204,44 +299,68 @@ impl<'a> Html<'a> {
         format!("{}/{}/", p.category, p.slug)
     }
 
-    fn category_view(&self, c: &Category) -> Value {
+    /// Links to the same page in every language where it really is in
+    /// that language (fallback copies are left out).
+    fn alternates(&self, rel: &str, has: impl Fn(&str) -> bool) -> Vec<Value> {
+        self.langs
+            .iter()
+            .filter(|l| l.prefix.is_empty() || has(&l.code))
+            .map(|l| {
+                json!({
+                    "code": l.code,
+                    "name": l.label("lang_name"),
+                    "url": self.url(&format!("{}{rel}", l.prefix)),
+                    "abs": self.absolute(&format!("{}{rel}", l.prefix)),
+                })
+            })
+            .collect()
+    }
+
+    fn category_view(&self, lv: &LangView, c: &Category) -> Value {
+        let text = c.text(&lv.code);
         json!({
             "slug": c.slug,
-            "title": c.title,
-            "summary": c.summary,
-            "intro_html": c.intro_html,
-            "url": self.url(&Self::category_path(c)),
-            "procedures": c.procedures.iter().map(|p| json!({
-                "id": p.id,
-                "title": p.title,
-                "summary": p.summary,
-                "url": self.url(&Self::procedure_path(p)),
-            })).collect::<Vec<_>>(),
+            "title": text.title,
+            "summary": text.summary,
+            "intro_html": text.intro_html,
+            "translated": lv.prefix.is_empty() || c.translations.contains_key(&lv.code),
+            "url": self.url(&format!("{}{}", lv.prefix, Self::category_path(c))),
+            "procedures": c.procedures.iter().map(|p| {
+                let shown = p.in_lang(&lv.code);
+                json!({
+                    "id": p.id,
+                    "title": shown.title,
+                    "summary": shown.summary,
+                    "translated": lv.prefix.is_empty() || p.translations.contains_key(&lv.code),
+                    "url": self.url(&format!("{}{}", lv.prefix, Self::procedure_path(p))),
+                })
+            }).collect::<Vec<_>>(),
         })
     }
 
-    fn label(&self, key: String) -> String {
-        self.t.get(&key).cloned().unwrap_or(key)
+    /// The short link of procedure `id` for a language.
+    fn short_link(&self, lv: &LangView, id: &str) -> String {
+        short_link(&format!("{}{}", self.site.config.base_url, lv.prefix), id)
     }
 
-    fn procedure_view(&self, p: &Procedure) -> Value {
+    fn procedure_view(&self, lv: &LangView, p: &Procedure) -> Value {
         let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
         let level_key = match p.online.as_ref().and_then(|o| o.level.as_deref()) {
             Some(l) => format!("level_{l}"),
             None if p.online.is_some() => "level_mot-phan".into(),
             None => "level_none".into(),
         };
-        let link = short_link(&self.site.config.base_url, &p.id);
+        let link = self.short_link(lv, &p.id);
         let extra = json!({
-            "url": self.url(&Self::procedure_path(p)),
+            "url": self.url(&format!("{}{}", lv.prefix, Self::procedure_path(p))),
             "short_link_text": link.split_once("://").map(|(_, rest)| rest).unwrap_or(&link),
             "short_link": link,
-            "qr_svg": self.url(&format!("q/{}/qr.svg", p.id)),
-            "level_label": self.label(level_key),
-            "app_labels": p.online.iter().flat_map(|o| o.apps.iter()).map(|a| self.label(format!("app_{a}"))).collect::<Vec<_>>(),
+            "qr_svg": self.url(&format!("{}q/{}/qr.svg", lv.prefix, p.id)),
+            "level_label": lv.label(&level_key),
+            "app_labels": p.online.iter().flat_map(|o| o.apps.iter()).map(|a| lv.label(&format!("app_{a}"))).collect::<Vec<_>>(),
             "channels": p.channels.iter().map(|c| json!({
                 "way": c.way,
-                "way_label": self.label(format!("way_{}", c.way)),
+                "way_label": lv.label(&format!("way_{}", c.way)),
                 "time": c.time,
                 "fee": c.fee,
             })).collect::<Vec<_>>(),
@@ -255,10 +374,11 @@ impl<'a> Html<'a> {
     }
 
     /// Renders `template` into `path` with `vars`, on top of what every
-    /// page shares (when `canonical` is given), or takes the page from the
-    /// memo if nothing it is made from changed.
+    /// page of the language shares (when `canonical` is given), or takes
+    /// the page from the memo if nothing it is made from changed.
     fn page(
         &self,
+        lv: &LangView,
         template: &str,
         path: String,
         canonical: Option<String>,
@@ -266,7 +386,7 @@ impl<'a> Html<'a> {
     ) -> Result<OutFile, Diagnostic> {
         let page_key = self
             .memo
-            .map(|_| key(&[&self.global, &template, &canonical, &vars]));
+            .map(|_| key(&[&self.global, &lv.code, &template, &canonical, &vars]));
         if let (Some(memo), Some(k)) = (self.memo, page_key)
             && let Some(bytes) = memo.get(&path, k)
         {
@@ -279,7 +399,7 @@ impl<'a> Html<'a> {
         }
         let mut map = match canonical {
             Some(c) => {
-                let mut m = self.base.clone();
+                let mut m = lv.base.clone();
                 m.insert("canonical".into(), Value::String(c));
                 m
             }
@@ -300,96 +420,254 @@ impl<'a> Html<'a> {
         Ok(file)
     }
 
-    fn home(&self) -> Result<OutFile, Diagnostic> {
+    fn home(&self, lv: &LangView) -> Result<OutFile, Diagnostic> {
         let cats: Vec<Value> = self
             .site
             .categories
             .iter()
-            .map(|c| self.category_view(c))
+            .map(|c| self.category_view(lv, c))
             .collect();
+        let search = json!({
+            "index": self.url(&format!("{}{}", lv.prefix, crate::search::INDEX_FILE)),
+            "script": self.url(crate::search::SCRIPT_FILE),
+            "synonyms": self.site.config.synonyms,
+        });
         self.page(
+            lv,
             "index.html",
-            "index.html".into(),
-            Some(self.site.config.base_url.clone()),
-            vec![("categories", Value::Array(cats))],
-        )
-    }
-
-    fn not_found(&self) -> Result<OutFile, Diagnostic> {
-        self.page(
-            "404.html",
-            "404.html".into(),
-            Some(self.absolute("404.html")),
-            Vec::new(),
-        )
-    }
-
-    fn category(&self, c: &Category) -> Result<OutFile, Diagnostic> {
-        let rel = Self::category_path(c);
-        self.page(
-            "category.html",
-            format!("{rel}index.html"),
-            Some(self.absolute(&rel)),
-            vec![("category", self.category_view(c))],
-        )
-    }
-
-    fn procedure(&self, c: &Category, p: &Procedure) -> Result<OutFile, Diagnostic> {
-        let rel = Self::procedure_path(p);
-        self.page(
-            "procedure.html",
-            format!("{rel}index.html"),
-            Some(self.absolute(&rel)),
+            format!("{}index.html", lv.prefix),
+            Some(self.absolute(&lv.prefix)),
             vec![
-                (
-                    "category",
-                    json!({ "title": c.title, "url": self.url(&Self::category_path(c)) }),
-                ),
-                ("p", self.procedure_view(p)),
+                ("categories", Value::Array(cats)),
+                ("search", search),
+                ("alternates", json!(self.alternates("", |_| true))),
             ],
         )
     }
 
-    /// `q/<id>/index.html`: a tiny page that sends the reader on without
-    /// JavaScript (meta refresh plus a visible link), or says the
-    /// procedure changed.
-    fn short_link_page(&self, id: &str, link: &ShortLink<'_>) -> Result<OutFile, Diagnostic> {
-        let path = format!("q/{id}/index.html");
+    fn not_found(&self) -> Result<OutFile, Diagnostic> {
+        let lv = self.default_lang();
+        self.page(
+            lv,
+            "404.html",
+            "404.html".into(),
+            Some(self.absolute("404.html")),
+            vec![("noindex", json!(true))],
+        )
+    }
+
+    fn category(&self, lv: &LangView, c: &Category) -> Result<OutFile, Diagnostic> {
+        let rel = Self::category_path(c);
+        let translated = lv.prefix.is_empty() || c.translations.contains_key(&lv.code);
+        let canonical = if translated {
+            self.absolute(&format!("{}{rel}", lv.prefix))
+        } else {
+            self.absolute(&rel)
+        };
+        self.page(
+            lv,
+            "category.html",
+            format!("{}{rel}index.html", lv.prefix),
+            Some(canonical),
+            vec![
+                ("category", self.category_view(lv, c)),
+                (
+                    "alternates",
+                    json!(self.alternates(&rel, |code| c.translations.contains_key(code))),
+                ),
+                ("noindex", json!(!translated)),
+            ],
+        )
+    }
+
+    fn procedure(&self, lv: &LangView, c: &Category, p: &Procedure) -> Result<OutFile, Diagnostic> {
+        let rel = Self::procedure_path(p);
+        let shown = p.in_lang(&lv.code);
+        let fallback = !lv.prefix.is_empty() && shown.lang.is_none();
+        let content_lang = if fallback {
+            self.default_lang().code.clone()
+        } else {
+            lv.code.clone()
+        };
+        let canonical = if fallback {
+            self.absolute(&rel)
+        } else {
+            self.absolute(&format!("{}{rel}", lv.prefix))
+        };
+        let text = c.text(&lv.code);
+        self.page(
+            lv,
+            "procedure.html",
+            format!("{}{rel}index.html", lv.prefix),
+            Some(canonical),
+            vec![
+                (
+                    "category",
+                    json!({
+                        "title": text.title,
+                        "url": self.url(&format!("{}{}", lv.prefix, Self::category_path(c))),
+                    }),
+                ),
+                ("p", self.procedure_view(lv, shown)),
+                ("fallback", json!(fallback)),
+                ("content_lang", json!(content_lang)),
+                ("noindex", json!(fallback)),
+                (
+                    "alternates",
+                    json!(self.alternates(&rel, |code| p.translations.contains_key(code))),
+                ),
+            ],
+        )
+    }
+
+    /// `q/<id>/index.html` (and `en/q/<id>/…`): a tiny page that sends the
+    /// reader on without JavaScript (meta refresh plus a visible link), or
+    /// says the procedure changed.
+    fn short_link_page(
+        &self,
+        lv: &LangView,
+        id: &str,
+        link: &ShortLink<'_>,
+    ) -> Result<OutFile, Diagnostic> {
+        let path = format!("{}q/{id}/index.html", lv.prefix);
         match link {
             ShortLink::Procedure(_, p) => {
-                let rel = Self::procedure_path(p);
+                let rel = format!("{}{}", lv.prefix, Self::procedure_path(p));
                 self.page(
+                    lv,
                     "redirect.html",
                     path,
                     Some(self.absolute(&rel)),
-                    vec![("target", json!(self.url(&rel))), ("title", json!(p.title))],
+                    vec![
+                        ("target", json!(self.url(&rel))),
+                        ("title", json!(p.in_lang(&lv.code).title)),
+                    ],
                 )
             }
             ShortLink::Retired(_, LockEntry { title, retired, .. }) => self.page(
+                lv,
                 "retired.html",
                 path,
-                Some(self.absolute(&format!("q/{id}/"))),
-                vec![("title", json!(title)), ("message", json!(retired))],
+                Some(self.absolute(&format!("{}q/{id}/", lv.prefix))),
+                vec![
+                    ("title", json!(title)),
+                    ("message", json!(retired)),
+                    ("noindex", json!(true)),
+                ],
             ),
         }
     }
 
+    /// `kiosk/index.html`: the slideshow for the screen at the counter.
+    fn kiosk(&self) -> Result<OutFile, Diagnostic> {
+        let lv = self.default_lang();
+        let cfg = &self.site.config;
+        let slides: Vec<Value> = self
+            .site
+            .procedures()
+            .map(|(c, p)| {
+                let link = self.short_link(lv, &p.id);
+                let qr = crate::qr::cached(&link, &cfg.print.qr_error_correction)
+                    .map(|q| q.svg_inline())
+                    .unwrap_or_default();
+                json!({
+                    "title": p.title,
+                    "category": c.slug,
+                    "category_title": c.title,
+                    "steps": p.steps.iter().take(3).collect::<Vec<_>>(),
+                    "qr": qr,
+                    "link": crate::poster::typed_link(&link),
+                })
+            })
+            .collect();
+        self.page(
+            lv,
+            "kiosk.html",
+            "kiosk/index.html".into(),
+            Some(self.absolute("kiosk/")),
+            vec![
+                ("slides", Value::Array(slides)),
+                ("seconds", json!(cfg.kiosk_seconds)),
+                ("noindex", json!(true)),
+            ],
+        )
+    }
+
+    /// `sw.js`: keeps the pages a resident opened, and the home page, so
+    /// they open again without signal. Network first, so a page is never
+    /// older than the last visit with signal.
+    fn service_worker(&self) -> Result<OutFile, Diagnostic> {
+        let lv = self.default_lang();
+        let homes: Vec<String> = self.langs.iter().map(|l| self.url(&l.prefix)).collect();
+        self.page(
+            lv,
+            "sw.js",
+            "sw.js".into(),
+            None,
+            vec![
+                ("root", json!(self.site.config.base_path)),
+                ("homes", json!(homes)),
+            ],
+        )
+    }
+
+    /// Short links in a language the site no longer has, printed before
+    /// (the lock's `languages`): they must keep working, so they lead to
+    /// the page in the site's language. (id, language, target path)
+    fn orphaned_short_links(&self) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for (id, link) in self.site.short_links() {
+            let Some(entry) = self.site.qr_lock.entries.get(id) else {
+                continue;
+            };
+            let target = match &link {
+                ShortLink::Procedure(_, p) => Self::procedure_path(p),
+                ShortLink::Retired(..) => format!("q/{id}/"),
+            };
+            for code in &entry.languages {
+                if !self.site.languages.contains(code) {
+                    out.push((id.to_string(), code.clone(), target.clone()));
+                }
+            }
+        }
+        out
+    }
+
     fn sitemap(&self) -> Result<OutFile, Diagnostic> {
-        let mut urls = vec![json!({ "loc": self.site.config.base_url })];
+        let lv = self.default_lang();
+        let mut urls = Vec::new();
+        for l in &self.langs {
+            urls.push(json!({ "loc": self.absolute(&l.prefix) }));
+        }
         for c in &self.site.categories {
             let newest = c.procedures.iter().map(|p| p.updated).max();
-            urls.push(json!({
-                "loc": self.absolute(&Self::category_path(c)),
-                "lastmod": newest.map(|d| d.iso()),
-            }));
-            for p in &c.procedures {
+            for l in &self.langs {
+                if !l.prefix.is_empty() && !c.translations.contains_key(&l.code) {
+                    continue;
+                }
                 urls.push(json!({
-                    "loc": self.absolute(&Self::procedure_path(p)),
-                    "lastmod": p.updated.iso(),
+                    "loc": self.absolute(&format!("{}{}", l.prefix, Self::category_path(c))),
+                    "lastmod": newest.map(|d| d.iso()),
                 }));
+            }
+            for p in &c.procedures {
+                for l in &self.langs {
+                    let shown = match l.prefix.is_empty() {
+                        true => p,
+                        false => match p.translations.get(&l.code) {
+                            Some(t) => t,
+                            None => continue,
+                        },
+                    };
+                    urls.push(json!({
+                        "loc": self.absolute(&format!("{}{}", l.prefix, Self::procedure_path(p))),
+                        "lastmod": shown.updated.iso(),
+                    }));
+                }
             }
         }
         self.page(
+            lv,
             "sitemap.xml",
             "sitemap.xml".into(),
             None,
@@ -406,10 +684,12 @@ impl<'a> Html<'a> {
     }
 }
 
-/// The theme's interface strings, line by line: the built-in Vietnamese
-/// file, the built-in file of the site's language, then the same two files
-/// of the site's theme. A theme may change one line and keep the rest, and
-/// a line missing in one language falls back to Vietnamese.
+/// The theme's interface strings for `language`, line by line: the
+/// built-in Vietnamese file, the built-in file of the language, then the
+/// same two files of the site's theme. A theme may change one line and keep
+/// the rest, a site may add a language of its own (`i18n/xx.yaml` in its
+/// theme folder), and a line missing in a language falls back to
+/// Vietnamese.
 pub fn ui_strings(theme: &Theme, language: &str) -> BTreeMap<String, String> {
     let mut t: BTreeMap<String, String> = BTreeMap::new();
     for source in [&Theme::builtin(), theme] {

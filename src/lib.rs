@@ -21,6 +21,7 @@ pub mod poster;
 pub mod publish;
 pub mod qr;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod text;
 pub mod theme;

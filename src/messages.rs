@@ -360,6 +360,10 @@ pub enum Msg {
     NewBadName {
         name: String,
     },
+    TranslationIdDiffers {
+        id: String,
+        original: String,
+    },
 }
 
 impl Msg {
@@ -426,6 +430,7 @@ impl Msg {
             Msg::NewProcedureDone { .. } => "I011",
             Msg::NewCategoryMissing { .. } => "E081",
             Msg::NewBadName { .. } => "E082",
+            Msg::TranslationIdDiffers { .. } => "E027",
         }
     }
 
@@ -812,6 +817,12 @@ impl Msg {
             (Msg::NewBadName { name }, En) => {
                 format!("`{name}` gives no file name: write it in letters")
             }
+            (Msg::TranslationIdDiffers { id, original }, Vi) => {
+                format!("bản dịch mang mã «{id}», nhưng bản gốc mang mã «{original}»")
+            }
+            (Msg::TranslationIdDiffers { id, original }, En) => {
+                format!("the translation has the id `{id}`, but its original has `{original}`")
+            }
             (Msg::Stage { stage, total }, En) => match stage {
                 crate::Stage::Pages => format!("making {total} web pages…"),
                 crate::Stage::PrintFiles => format!("drawing {total} print files…"),
@@ -946,6 +957,12 @@ impl Msg {
             }
             (Msg::OrphanTranslation { .. }, En) => {
                 "name the file after its original, or delete this translation".into()
+            }
+            (Msg::TranslationIdDiffers { original, .. }, Vi) => {
+                format!("xoá dòng id của bản dịch, hoặc ghi id: {original}")
+            }
+            (Msg::TranslationIdDiffers { original, .. }, En) => {
+                format!("remove the translation's id line, or write id: {original}")
             }
             (Msg::NewCategoryMissing { category, .. }, Vi) => format!(
                 "chọn một lĩnh vực đang có, hoặc tạo mới bằng --category {category} --category-title \"Tên lĩnh vực\""
@@ -1139,6 +1156,10 @@ impl Msg {
                 existing: vec![s()],
             },
             Msg::NewBadName { name: s() },
+            Msg::TranslationIdDiffers {
+                id: s(),
+                original: s(),
+            },
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! A [`Site`] holds its settings and its categories; a [`Category`] holds
 //! its procedures, already in Vietnamese alphabetical order.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -36,6 +37,11 @@ pub struct SiteConfig {
     pub allow_html: bool,
     /// A line shown on every page, e.g. that a site is a sample.
     pub notice: Option<String>,
+    /// Groups of words that mean the same to someone searching
+    /// (`search.synonyms`, one line a group: `CCCD, căn cước`). Default: none.
+    pub synonyms: Vec<Vec<String>>,
+    /// Seconds each slide of `/kiosk/` stays (`kiosk.seconds`). Default 12.
+    pub kiosk_seconds: u32,
 }
 
 /// Who residents can ask. Every field is optional.
@@ -88,6 +94,9 @@ pub struct Site {
     pub static_files: Vec<StaticFile>,
     /// Short links already published (`qr-lock.yaml`), as read before the build.
     pub qr_lock: QrLock,
+    /// The languages of the site: the site's own first, then every
+    /// language a translation is in, in code order.
+    pub languages: Vec<String>,
 }
 
 /// `qr-lock.yaml`: every short link `/q/<id>/` the build has published.
@@ -110,6 +119,9 @@ pub struct LockEntry {
     /// Written by a clerk when the procedure was removed with no
     /// replacement: `true`, or a sentence to show residents.
     pub retired: Option<String>,
+    /// Languages whose posters (and short link `/<code>/q/<id>/`) have been
+    /// published: they keep working even if the translation goes.
+    pub languages: Vec<String>,
 }
 
 /// Where a short link leads.
@@ -166,6 +178,12 @@ impl Site {
             e.title = p.title.clone();
             e.replaced_by = None;
             e.retired = None;
+            for code in p.translations.keys() {
+                if !e.languages.contains(code) {
+                    e.languages.push(code.clone());
+                }
+            }
+            e.languages.sort();
         }
         lock
     }
@@ -203,6 +221,38 @@ pub struct Category {
     #[serde(skip)]
     pub source: PathBuf,
     pub procedures: Vec<Procedure>,
+    /// `_index.xx.md`: the category's title and text in other languages.
+    #[serde(skip)]
+    pub translations: BTreeMap<String, CategoryText>,
+}
+
+/// A category's words in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryText {
+    pub title: String,
+    pub summary: Option<String>,
+    pub intro_html: String,
+}
+
+impl Category {
+    /// The category's words in `lang`, or in the site's language.
+    pub fn text(&self, lang: &str) -> CategoryText {
+        self.translations
+            .get(lang)
+            .cloned()
+            .unwrap_or(CategoryText {
+                title: self.title.clone(),
+                summary: self.summary.clone(),
+                intro_html: self.intro_html.clone(),
+            })
+    }
+}
+
+impl Procedure {
+    /// The procedure in `lang`: its translation, or the original.
+    pub fn in_lang(&self, lang: &str) -> &Procedure {
+        self.translations.get(lang).unwrap_or(self)
+    }
 }
 
 /// Ways of submitting (`channels[].way`).
@@ -215,6 +265,13 @@ pub const APPS: &[&str] = &["vneid", "dvc-quoc-gia", "dvc-bo-cong-an", "dvc-tinh
 /// One administrative procedure, from one Markdown file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Procedure {
+    /// The language of a translation (`name.en.md`); `None` for the
+    /// original, which is in the site's language.
+    #[serde(skip)]
+    pub lang: Option<String>,
+    /// Translations of the original, by language code.
+    #[serde(skip)]
+    pub translations: BTreeMap<String, Procedure>,
     /// From the file name: `dang-ky-tam-tru`.
     pub slug: String,
     pub category: String,

@@ -51,8 +51,15 @@ pub struct Cut {
 /// One print file to make.
 #[derive(Debug, Clone)]
 pub enum Job<'a> {
-    /// One procedure's poster on `paper`, with bleed and crop marks.
-    Poster { p: &'a Procedure, paper: Paper },
+    /// One procedure's poster on `paper`, with bleed and crop marks, in
+    /// language `lang` (an index into [`Printer`]'s languages).
+    Poster {
+        p: &'a Procedure,
+        paper: Paper,
+        lang: usize,
+        /// The language's folder under `in-an/` (`""` or `"en/"`).
+        prefix: String,
+    },
     /// Every procedure's code in a grid, grouped by category.
     Board { paper: Paper },
     /// Flyers imposed on A4: `per_sheet` is 2 (A5) or 4 (A6). `name` is
@@ -62,6 +69,7 @@ pub enum Job<'a> {
         per_sheet: usize,
         name: String,
         label: String,
+        lang: usize,
     },
 }
 
@@ -69,8 +77,10 @@ impl Job<'_> {
     /// Where the file goes in the output.
     pub fn path(&self) -> String {
         match self {
-            Job::Poster { p, paper } => format!(
-                "{PRINT_DIR}/ap-phich-{}/{}.pdf",
+            Job::Poster {
+                p, paper, prefix, ..
+            } => format!(
+                "{PRINT_DIR}/{prefix}ap-phich-{}/{}.pdf",
                 paper.name.to_lowercase(),
                 p.id
             ),
@@ -100,12 +110,53 @@ pub fn fonts(theme: &Theme) -> Option<Fonts> {
     Some(Fonts { regular, bold })
 }
 
-/// Draws the print files of one site in one language.
+/// A language print files are made in.
+#[derive(Debug, Clone)]
+pub struct PrintLang {
+    pub code: String,
+    /// Where its files go under `in-an/`, and its short links under the
+    /// site: `""` for the site's language, `"en/"` for others.
+    pub prefix: String,
+    pub t: BTreeMap<String, String>,
+}
+
+impl PrintLang {
+    /// Every language of the site, its own first.
+    pub fn for_site(site: &Site, theme: &Theme) -> Vec<PrintLang> {
+        site.languages
+            .iter()
+            .enumerate()
+            .map(|(i, code)| PrintLang {
+                code: code.clone(),
+                prefix: if i == 0 {
+                    String::new()
+                } else {
+                    format!("{code}/")
+                },
+                t: crate::html::ui_strings(theme, code),
+            })
+            .collect()
+    }
+
+    /// The languages of the pages, as the print files need them.
+    pub fn all(html: &crate::html::Html<'_>) -> Vec<PrintLang> {
+        html.languages()
+            .iter()
+            .map(|l| PrintLang {
+                code: l.code.clone(),
+                prefix: l.prefix.clone(),
+                t: l.t.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Draws the print files of one site, in every language.
 pub struct Printer<'a> {
     site: &'a Site,
     fonts: Fonts,
-    /// Interface strings of the language the files are in.
-    t: &'a BTreeMap<String, String>,
+    /// The site's languages, its own first.
+    langs: Vec<PrintLang>,
     /// The procedures, category by category.
     procs: Vec<&'a Procedure>,
 }
@@ -115,7 +166,7 @@ impl<'a> Printer<'a> {
     pub fn new(
         site: &'a Site,
         theme: &Theme,
-        t: &'a BTreeMap<String, String>,
+        langs: Vec<PrintLang>,
     ) -> Result<Printer<'a>, Diagnostic> {
         let fonts = fonts(theme).ok_or_else(|| {
             Diagnostic::error(Msg::TemplateFailed {
@@ -123,16 +174,32 @@ impl<'a> Printer<'a> {
                 detail: "font missing or unreadable".into(),
             })
         })?;
+        if langs.is_empty() {
+            return Err(Diagnostic::error(Msg::TemplateFailed {
+                template: "i18n".into(),
+                detail: "no language".into(),
+            }));
+        }
         Ok(Printer {
             site,
             fonts,
-            t,
+            langs,
             procs: site.procedures().map(|(_, p)| p).collect(),
         })
     }
 
+    /// An interface string in language `lang`.
+    fn tl(&self, lang: usize, key: &str) -> String {
+        self.langs
+            .get(lang)
+            .and_then(|l| l.t.get(key))
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// An interface string in the site's language.
     fn t(&self, key: &str) -> String {
-        self.t.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.tl(0, key)
     }
 
     /// Every print file of the site, in a fixed order.
@@ -142,8 +209,13 @@ impl<'a> Printer<'a> {
         if self.site.config.print.paper == "A3" {
             posters.insert(0, A3);
         }
-        for paper in posters {
-            jobs.extend(self.procs.iter().map(|p| Job::Poster { p, paper }));
+        for paper in &posters {
+            jobs.extend(self.procs.iter().map(|p| Job::Poster {
+                p,
+                paper: *paper,
+                lang: 0,
+                prefix: String::new(),
+            }));
         }
         jobs.push(Job::Board { paper: A4 });
         jobs.push(Job::Board { paper: A3 });
@@ -154,6 +226,7 @@ impl<'a> Printer<'a> {
                     per_sheet,
                     name: format!("{folder}/{}", p.id),
                     label: p.title.clone(),
+                    lang: 0,
                 });
             }
             jobs.push(Job::Flyers {
@@ -161,7 +234,36 @@ impl<'a> Printer<'a> {
                 per_sheet,
                 name: format!("{folder}-tat-ca"),
                 label: self.t("print_all_flyers"),
+                lang: 0,
             });
+        }
+        // translations: a poster and a flyer sheet of each, in its language
+        for (lang, l) in self.langs.iter().enumerate().skip(1) {
+            let translated: Vec<&'a Procedure> = self
+                .procs
+                .iter()
+                .copied()
+                .filter(|p| p.translations.contains_key(&l.code))
+                .collect();
+            for paper in &posters {
+                jobs.extend(translated.iter().map(|p| Job::Poster {
+                    p,
+                    paper: *paper,
+                    lang,
+                    prefix: l.prefix.clone(),
+                }));
+            }
+            for (per_sheet, folder) in [(2, "to-roi-2a5"), (4, "to-roi-4a6")] {
+                for p in &translated {
+                    jobs.push(Job::Flyers {
+                        list: vec![p; per_sheet],
+                        per_sheet,
+                        name: format!("{}{folder}/{}", l.prefix, p.id),
+                        label: p.in_lang(&l.code).title.clone(),
+                        lang,
+                    });
+                }
+            }
         }
         jobs
     }
@@ -170,12 +272,12 @@ impl<'a> Printer<'a> {
     pub fn item(&self, job: &Job<'_>) -> PrintItem {
         let path = job.path();
         match job {
-            Job::Poster { p, paper } => PrintItem {
+            Job::Poster { p, paper, lang, .. } => PrintItem {
                 path,
-                label: p.title.clone(),
+                label: p.in_lang(&self.langs[*lang].code).title.clone(),
                 paper: paper.name.to_string(),
                 pages: 1,
-                group: "posters".into(),
+                group: self.group(*lang, "posters"),
             },
             Job::Board { paper } => PrintItem {
                 path,
@@ -188,6 +290,7 @@ impl<'a> Printer<'a> {
                 list,
                 per_sheet,
                 label,
+                lang,
                 ..
             } => PrintItem {
                 path,
@@ -197,22 +300,32 @@ impl<'a> Printer<'a> {
                     if *per_sheet == 2 { "A5" } else { "A6" }
                 ),
                 pages: list.len().div_ceil(*per_sheet),
-                group: "flyers".into(),
+                group: self.group(*lang, "flyers"),
             },
+        }
+    }
+
+    /// The print page's group of a file: by kind in the site's language,
+    /// by language for translations.
+    fn group(&self, lang: usize, kind: &str) -> String {
+        match lang {
+            0 => kind.to_string(),
+            _ => format!("lang-{}", self.langs[lang].code),
         }
     }
 
     /// Draws one print file: its PDF bytes and what had to be shortened.
     pub fn render(&self, job: &Job<'_>) -> Result<Drawn, String> {
         match job {
-            Job::Poster { p, paper } => self.poster(p, *paper),
+            Job::Poster { p, paper, lang, .. } => self.poster(p, *paper, *lang),
             Job::Board { paper } => self.board(*paper),
             Job::Flyers {
                 list,
                 per_sheet,
                 label,
+                lang,
                 ..
-            } => self.flyers(list, *per_sheet, label),
+            } => self.flyers(list, *per_sheet, label, *lang),
         }
     }
 
@@ -252,31 +365,32 @@ impl<'a> Printer<'a> {
         Ok(out)
     }
 
-    fn new_document(&self, title: &str) -> Document {
+    fn new_document(&self, title: &str, lang: usize) -> Document {
         let mut doc = Document::new();
         // No dates: the same input gives byte-identical PDFs.
         doc.set_metadata(
             Metadata::new()
                 .title(title.to_string())
-                .language(self.site.config.language.clone())
+                .language(self.langs[lang].code.clone())
                 .creator("camnang".to_string()),
         );
         doc
     }
 
-    fn qr_for(&self, p: &Procedure) -> Result<(Arc<Qr>, String), String> {
+    fn qr_for(&self, p: &Procedure, lang: usize) -> Result<(Arc<Qr>, String), String> {
         let cfg = &self.site.config;
-        let link = short_link(&cfg.base_url, &p.id);
+        let base = format!("{}{}", cfg.base_url, self.langs[lang].prefix);
+        let link = short_link(&base, &p.id);
         let qr = crate::qr::cached(&link, &cfg.print.qr_error_correction)
             .ok_or("the short link is too long for a QR code")?;
         Ok((qr, link))
     }
 
     /// One poster: `paper` with bleed and, if asked, crop marks.
-    fn poster(&self, p: &Procedure, paper: Paper) -> Result<Drawn, String> {
+    fn poster(&self, p: &Procedure, paper: Paper, lang: usize) -> Result<Drawn, String> {
         let print = &self.site.config.print;
         let bleed = print.bleed_mm as f32;
-        let mut doc = self.new_document(&p.title);
+        let mut doc = self.new_document(&p.in_lang(&self.langs[lang].code).title, lang);
         let settings = page_settings(paper, bleed).ok_or("bad paper size")?;
         let cuts;
         {
@@ -287,7 +401,7 @@ impl<'a> Printer<'a> {
                 ox: bleed,
                 oy: bleed,
             };
-            cuts = self.draw_sheet(&mut c, p, paper, false)?;
+            cuts = self.draw_sheet(&mut c, p, paper, false, lang)?;
             if print.crop_marks {
                 c.crop_marks(paper.w, paper.h, bleed);
             }
@@ -300,7 +414,13 @@ impl<'a> Printer<'a> {
     /// Flyers imposed on A4: 2 × A5 on A4 landscape (one cut down the
     /// middle) or 4 × A6 on A4 portrait, each flyer with white margins so
     /// no bleed is needed, and cut marks at the sheet edges.
-    fn flyers(&self, list: &[&Procedure], per_sheet: usize, label: &str) -> Result<Drawn, String> {
+    fn flyers(
+        &self,
+        list: &[&Procedure],
+        per_sheet: usize,
+        label: &str,
+        lang: usize,
+    ) -> Result<Drawn, String> {
         let (sheet, flyer, cols) = if per_sheet == 2 {
             (A4.landscape(), A5, 2)
         } else {
@@ -309,7 +429,7 @@ impl<'a> Printer<'a> {
         let rows = per_sheet / cols;
         let cell_w = sheet.w / cols as f32;
         let cell_h = sheet.h / rows as f32;
-        let mut doc = self.new_document(label);
+        let mut doc = self.new_document(label, lang);
         let mut cuts: Vec<CutPart> = Vec::new();
         for chunk in list.chunks(per_sheet) {
             let settings = page_settings(sheet, 0.0).ok_or("bad paper size")?;
@@ -322,7 +442,7 @@ impl<'a> Printer<'a> {
                     ox: col as f32 * cell_w + (cell_w - flyer.w) / 2.0,
                     oy: row as f32 * cell_h + (cell_h - flyer.h) / 2.0,
                 };
-                for part in self.draw_sheet(&mut c, p, flyer, per_sheet == 4)? {
+                for part in self.draw_sheet(&mut c, p, flyer, per_sheet == 4, lang)? {
                     if !cuts.contains(&part) {
                         cuts.push(part);
                     }
@@ -358,7 +478,9 @@ impl<'a> Printer<'a> {
         p: &Procedure,
         paper: Paper,
         compact: bool,
+        lang: usize,
     ) -> Result<Vec<CutPart>, String> {
+        let p = p.in_lang(&self.langs[lang].code);
         let f = &self.fonts;
         let cfg = &self.site.config;
         let s = paper.w / A4.w; // scale against the A4 design
@@ -430,14 +552,17 @@ impl<'a> Printer<'a> {
             help.push(hours.clone());
         }
         if !help.is_empty() {
-            let text = format!("{}: {}", self.t("poster_help"), help.join(" · "));
+            let text = format!("{}: {}", self.tl(lang, "poster_help"), help.join(" · "));
             let (lines, cut) = fit(&f.bold, &text, fs, w, 2);
             if cut {
                 cuts.push(CutPart::Footer);
             }
             footer.extend(lines.into_iter().map(|l| (true, l)));
         }
-        footer.push((false, format!("{}: {}", self.t("updated"), p.updated.dmy())));
+        footer.push((
+            false,
+            format!("{}: {}", self.tl(lang, "updated"), p.updated.dmy()),
+        ));
         let footer_top = paper.h - m - footer.len() as f32 * lh(fs) - 3.0 * s;
 
         // the QR block: the symbol (quiet zone not counted) 66 mm wide on
@@ -448,10 +573,10 @@ impl<'a> Printer<'a> {
             (false, "A3") => 90.0,
             (false, _) => 66.0,
         };
-        let (qr, link) = self.qr_for(p)?;
+        let (qr, link) = self.qr_for(p, lang)?;
         let qr_mm = total_width(&qr, symbol_mm).min(w);
         let cs = 14.0 * small;
-        let (scan_lines, _) = fit(&f.bold, &self.t("poster_scan"), cs, w, 2);
+        let (scan_lines, _) = fit(&f.bold, &self.tl(lang, "poster_scan"), cs, w, 2);
         let ls = 13.0 * small;
         let link_lines = wrap(&f.regular, &typed_link(&link), ls, w);
         let block_h =
@@ -487,7 +612,7 @@ impl<'a> Printer<'a> {
                 })
                 .cloned(),
         );
-        self.draw_lists(c, &plan, m, y, w, s);
+        self.draw_lists(c, &plan, m, y, w, s, lang);
 
         // the footer
         let mut fy = footer_top + 1.5 * s;
@@ -594,6 +719,7 @@ impl<'a> Printer<'a> {
         ListPlan::default()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn draw_lists(
         &self,
         c: &mut Canvas<'_, '_>,
@@ -602,6 +728,7 @@ impl<'a> Printer<'a> {
         top: f32,
         w: f32,
         s: f32,
+        lang: usize,
     ) {
         let f = &self.fonts;
         let size = plan.size;
@@ -609,7 +736,7 @@ impl<'a> Printer<'a> {
         let mut y = top;
         if plan.steps_heading {
             y += lh(plan.head);
-            c.text(&f.bold, plan.head, m, y, &self.t("poster_steps"));
+            c.text(&f.bold, plan.head, m, y, &self.tl(lang, "poster_steps"));
             y += gap;
             for (i, lines) in plan.steps.iter().enumerate() {
                 for (j, l) in lines.iter().enumerate() {
@@ -625,7 +752,7 @@ impl<'a> Printer<'a> {
                 y += lh(size);
                 let note = fit(
                     &f.regular,
-                    &self.t("poster_more_steps"),
+                    &self.tl(lang, "poster_more_steps"),
                     size,
                     w - plan.indent,
                     1,
@@ -635,7 +762,7 @@ impl<'a> Printer<'a> {
         }
         if plan.docs_heading {
             y += 2.0 * s + lh(plan.head);
-            c.text(&f.bold, plan.head, m, y, &self.t("prepare"));
+            c.text(&f.bold, plan.head, m, y, &self.tl(lang, "prepare"));
             y += gap;
             for lines in &plan.docs {
                 for (j, l) in lines.iter().enumerate() {
@@ -692,7 +819,7 @@ impl<'a> Printer<'a> {
     fn widest_qr(&self) -> f32 {
         self.procs
             .iter()
-            .filter_map(|p| self.qr_for(p).ok())
+            .filter_map(|p| self.qr_for(p, 0).ok())
             .map(|(qr, _)| total_width(&qr, BOARD_SYMBOL_MM))
             .fold(BOARD_SYMBOL_MM, f32::max)
     }
@@ -706,7 +833,7 @@ impl<'a> Printer<'a> {
         let pages = self.board_pages(paper);
         let total = pages.len();
         let mut cuts = Vec::new();
-        let mut doc = self.new_document(&self.t("board_title"));
+        let mut doc = self.new_document(&self.t("board_title"), 0);
         let full_w = paper.w - 2.0 * g.m;
         for (n, blocks) in pages.iter().enumerate() {
             let settings = page_settings(paper, 0.0).ok_or("bad paper size")?;
@@ -752,7 +879,7 @@ impl<'a> Printer<'a> {
                     Block::Row(row) => {
                         for (i, p) in row.iter().enumerate() {
                             let x = g.m + i as f32 * g.cell_w;
-                            let (qr, link) = self.qr_for(p)?;
+                            let (qr, link) = self.qr_for(p, 0)?;
                             let qw = total_width(&qr, BOARD_SYMBOL_MM);
                             c.qr(&qr, x + (g.cell_w - qw) / 2.0, y, qw);
                             let mut ty = y + g.qr_mm;

@@ -248,14 +248,31 @@ impl Qr {
         out
     }
 
-    /// A standalone SVG: white background with the quiet zone, black
-    /// modules as one path, sized in modules (scale it freely).
-    pub fn svg(&self, label: &str) -> String {
+    /// The symbol as an SVG element to put inside a page, sized by CSS
+    /// (no width or height), decorative (the link is written beside it).
+    pub fn svg_inline(&self) -> String {
         let w = self.size + 2 * QUIET_ZONE;
+        format!(
+            "<svg viewBox=\"0 0 {w} {w}\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"{w}\" height=\"{w}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{}\"/></svg>",
+            self.path_data()
+        )
+    }
+
+    /// The dark modules as SVG path data, quiet zone included in the
+    /// coordinates.
+    fn path_data(&self) -> String {
         let mut d = String::with_capacity(self.dark.len() * 3);
         for (x, y, len) in self.runs() {
             let _ = write!(d, "M{} {}h{len}v1h-{len}z", x + QUIET_ZONE, y + QUIET_ZONE);
         }
+        d
+    }
+
+    /// A standalone SVG: white background with the quiet zone, black
+    /// modules as one path, sized in modules (scale it freely).
+    pub fn svg(&self, label: &str) -> String {
+        let w = self.size + 2 * QUIET_ZONE;
+        let d = self.path_data();
         format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {w}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"{label}\"><rect width=\"{w}\" height=\"{w}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>\n",
             px = w * 8,
@@ -281,17 +298,28 @@ pub fn cached(text: &str, ec: &str) -> Option<Arc<Qr>> {
     Some(q)
 }
 
-/// `q/<id>/qr.svg` for every procedure, for the web pages.
+/// `q/<id>/qr.svg` for every procedure (and `en/q/<id>/qr.svg` for every
+/// other language), for the web pages.
 pub fn svg_files(site: &crate::model::Site) -> Vec<crate::render::OutFile> {
     let cfg = &site.config;
-    let procs: Vec<&crate::model::Procedure> = site.procedures().map(|(_, p)| p).collect();
-    procs
-        .par_iter()
-        .filter_map(|p| {
-            let link = short_link(&cfg.base_url, &p.id);
+    let mut jobs: Vec<(String, &str)> = Vec::new();
+    for (i, code) in site.languages.iter().enumerate() {
+        let prefix = if i == 0 {
+            String::new()
+        } else {
+            format!("{code}/")
+        };
+        jobs.extend(
+            site.procedures()
+                .map(|(_, p)| (prefix.clone(), p.id.as_str())),
+        );
+    }
+    jobs.par_iter()
+        .filter_map(|(prefix, id)| {
+            let link = short_link(&format!("{}{prefix}", cfg.base_url), id);
             let qr = cached(&link, &cfg.print.qr_error_correction)?;
             Some(crate::render::OutFile::bytes(
-                format!("q/{}/qr.svg", p.id),
+                format!("{prefix}q/{id}/qr.svg"),
                 qr.svg(&link).into_bytes(),
             ))
         })

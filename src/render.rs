@@ -162,13 +162,16 @@ pub fn render(
     let mut clock = Instant::now();
     let html = Html::new(site, theme, print != PrintMode::None, memo).map_err(one)?;
     let mut files = html.render_all(progress)?;
+    files.push(crate::search::script_file(theme));
     timings.mark("html", &mut clock);
     files.extend(crate::qr::svg_files(site));
     timings.mark("qr", &mut clock);
     let mut cuts = Vec::new();
     let mut print_items = Vec::new();
     if print != PrintMode::None {
-        let printer = crate::poster::Printer::new(site, theme, html.strings()).map_err(one)?;
+        let printer =
+            crate::poster::Printer::new(site, theme, crate::poster::PrintLang::all(&html))
+                .map_err(one)?;
         if print == PrintMode::All {
             let out = printer.render_all(progress).map_err(one)?;
             files.extend(out.files);

@@ -8,7 +8,7 @@
 //! Nothing is written to disk: `public/` is `camnang build`'s. Posters,
 //! board sheets and flyers are drawn when the print page asks for them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,7 +23,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tower_livereload::{LiveReloadLayer, Reloader};
 
 use crate::commands::print_report;
-use crate::html::{escape_html, ui_strings};
+use crate::html::escape_html;
 use crate::messages::{Label, Lang, Msg, label, plain};
 use crate::model::Site;
 use crate::render::{Content, PrintMode};
@@ -52,7 +52,7 @@ enum Served {
 struct PrintSource {
     site: Site,
     theme: Theme,
-    t: BTreeMap<String, String>,
+    langs: Vec<crate::poster::PrintLang>,
 }
 
 /// The site as the server sees it after one build.
@@ -152,11 +152,11 @@ impl Server {
                         (f.path, served)
                     })
                     .collect();
-                let t = ui_strings(&theme, &site.config.language);
+                let langs = crate::poster::PrintLang::for_site(&site, &theme);
                 Snapshot {
                     files,
                     error: None,
-                    print: Some(PrintSource { site, theme, t }),
+                    print: Some(PrintSource { site, theme, langs }),
                     pdfs: Mutex::new(HashMap::new()),
                 }
             }
@@ -237,7 +237,7 @@ impl Server {
             return Some(b.clone());
         }
         let src = snap.print.as_ref()?;
-        let printer = crate::poster::Printer::new(&src.site, &src.theme, &src.t).ok()?;
+        let printer = crate::poster::Printer::new(&src.site, &src.theme, src.langs.clone()).ok()?;
         let job = printer.jobs().into_iter().find(|j| j.path() == path)?;
         let (bytes, _) = printer.render(&job).ok()?;
         let bytes: Arc<[u8]> = bytes.into();

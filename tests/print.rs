@@ -124,6 +124,24 @@ fn decode_pdf(pdf: &Path, dir: &Path) -> Vec<String> {
 
 /// `id` → (category/slug path of its page) for every procedure of the
 /// sample, read from its lock file.
+/// Ids of the sample procedures that have an English translation.
+fn sample_translations() -> Vec<String> {
+    let lock = std::fs::read_to_string(common::repo().join("qr-lock.yaml")).unwrap();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in lock.lines() {
+        if let Some(id) = line
+            .strip_suffix(':')
+            .filter(|l| !l.starts_with([' ', '#']))
+        {
+            current = id.to_string();
+        } else if line.trim() == "languages: [en]" {
+            out.push(current.clone());
+        }
+    }
+    out
+}
+
 fn sample_ids() -> BTreeMap<String, String> {
     let lock = std::fs::read_to_string(common::repo().join("qr-lock.yaml")).unwrap();
     let mut ids = BTreeMap::new();
@@ -200,8 +218,15 @@ fn every_print_qr_code_decodes_to_the_right_short_links() {
         .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
         .collect();
     // posters A4 and A5, flyers 2 × A5 and 4 × A6 per procedure, two
-    // mixed flyer sets, two board sheets
-    assert_eq!(pdfs.len(), ids.len() * 4 + 4, "{pdfs:?}");
+    // mixed flyer sets, two board sheets; and the same four files for each
+    // procedure translated into English
+    let translated = sample_translations();
+    assert!(translated.len() >= 4, "{translated:?}");
+    assert_eq!(
+        pdfs.len(),
+        ids.len() * 4 + 4 + translated.len() * 4,
+        "{pdfs:?}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let results: Vec<(PathBuf, Vec<String>)> = std::thread::scope(|s| {
         let halves: Vec<_> = pdfs
@@ -223,8 +248,20 @@ fn every_print_qr_code_decodes_to_the_right_short_links() {
     });
     for (file, mut found) in results {
         found.sort();
-        let name = file.to_string_lossy().replace('\\', "/");
+        let full = file.to_string_lossy().replace('\\', "/");
         let id = file.file_stem().unwrap().to_string_lossy().into_owned();
+        // English files carry English short links
+        let (name, link) = match full.strip_prefix("en/") {
+            Some(rest) => {
+                assert!(translated.contains(&id), "{full}: {id} has no translation");
+                let en = move |id: &str| format!("{SAMPLE_BASE}en/q/{id}/");
+                (
+                    rest.to_string(),
+                    Box::new(en) as Box<dyn Fn(&str) -> String>,
+                )
+            }
+            None => (full.clone(), Box::new(link) as Box<dyn Fn(&str) -> String>),
+        };
         if name.starts_with("bang-niem-yet-") {
             let found = decode_pdf_tiles(&public.join("in-an").join(&file), dir.path());
             let all_set: std::collections::BTreeSet<String> = all.iter().cloned().collect();
@@ -253,10 +290,11 @@ fn print_files_are_sound_with_embedded_fonts_boxes_and_vietnamese_text() {
     let in_an = sample_site().join("public/in-an");
     let pt = |mm: f64| mm * 72.0 / 25.4;
     for f in files_below(&in_an) {
-        let name = f.to_string_lossy().replace('\\', "/");
-        if !name.ends_with(".pdf") {
+        let full = f.to_string_lossy().replace('\\', "/");
+        if !full.ends_with(".pdf") {
             continue;
         }
+        let name = full.strip_prefix("en/").unwrap_or(&full).to_string();
         let pdf = in_an.join(&f);
         let (ok, out, err) = run(Command::new("qpdf").arg("--check").arg(&pdf));
         assert!(
@@ -320,15 +358,27 @@ fn print_files_are_sound_with_embedded_fonts_boxes_and_vietnamese_text() {
 
         let (ok, text, _) = run(Command::new("pdftotext").arg(&pdf).arg("-"));
         assert!(ok, "pdftotext {name}");
+        // lines wrap where the layout wraps them: compare words
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
             text.contains("Xã Hòa Bình") || text.contains("Hòa Bình"),
             "{name}: {text}"
         );
-        if name.contains("/ct02") {
+        if full.starts_with("en/") && full.contains("/ct02") {
+            assert!(
+                text.contains("Registering temporary residence"),
+                "{full}: {text}"
+            );
+            assert!(
+                text.contains("hoabinh.example.vn/en/q/ct02"),
+                "{full}: {text}"
+            );
+            assert!(text.contains("Scan the code"), "{full}: {text}");
+        } else if name.contains("/ct02") {
             assert!(text.contains("Đăng ký tạm trú"), "{name}: {text}");
             assert!(text.contains("hoabinh.example.vn/q/ct02"), "{name}: {text}");
         }
-        if name.starts_with("ap-phich-a4/ct02") {
+        if full.starts_with("ap-phich-a4/ct02") {
             for words in [
                 "Quét mã để xem hướng dẫn",
                 "Các bước",

@@ -19,7 +19,11 @@ const SITE_KEYS: &[&str] = &[
     "theme",
     "allow_html",
     "notice",
+    "search",
+    "kiosk",
 ];
+const SEARCH_KEYS: &[&str] = &["synonyms"];
+const KIOSK_KEYS: &[&str] = &["seconds"];
 const CONTACT_KEYS: &[&str] = &["phone", "zalo", "address", "hours", "team"];
 const PRINT_KEYS: &[&str] = &["paper", "bleed_mm", "crop_marks", "qr_error_correction"];
 
@@ -104,6 +108,31 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
     let allow_html = doc.boolean(&map, &root, "allow_html").unwrap_or(false);
     let notice = doc.text(&map, &root, "notice", false);
 
+    // search.synonyms: one line a group of words that mean the same
+    let mut synonyms = Vec::new();
+    if let Some(m) = doc.mapping(&map, &root, "search") {
+        let p = root.key("search");
+        doc.check_keys(m, &p, SEARCH_KEYS);
+        for line in doc.text_list(m, &p, "synonyms") {
+            let group: Vec<String> = line
+                .split(',')
+                .map(|w| w.trim().to_string())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if group.len() > 1 {
+                synonyms.push(group);
+            }
+        }
+    }
+    let mut kiosk_seconds = 12;
+    if let Some(m) = doc.mapping(&map, &root, "kiosk") {
+        let p = root.key("kiosk");
+        doc.check_keys(m, &p, KIOSK_KEYS);
+        if let Some(v) = doc.number(m, &p, "seconds") {
+            kiosk_seconds = v.clamp(3.0, 600.0).round() as u32;
+        }
+    }
+
     let diags = doc.into_diagnostics();
     if diags.has_errors() {
         return (None, diags);
@@ -125,6 +154,8 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
         theme,
         allow_html,
         notice,
+        synonyms,
+        kiosk_seconds,
     };
     (Some(config), diags)
 }

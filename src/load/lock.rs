@@ -12,7 +12,7 @@ use crate::model::{LockEntry, QrLock};
 
 /// The lock file's name, in the site folder.
 pub const LOCK_FILE: &str = "qr-lock.yaml";
-const ENTRY_KEYS: &[&str] = &["target", "title", "replaced_by", "retired"];
+const ENTRY_KEYS: &[&str] = &["target", "title", "replaced_by", "retired", "languages"];
 
 /// Reads `qr-lock.yaml`; a missing file is an empty lock. Also returns the
 /// file's text, to point at its lines.
@@ -61,6 +61,7 @@ pub fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
                     Some(serde_norway::Value::Bool(true)) => Some(String::new()),
                     Some(_) => doc.text(m, &p, "retired", false),
                 },
+                languages: doc.text_list(m, &p, "languages"),
             };
             lock.entries.insert(id.to_string(), entry);
         }
@@ -151,6 +152,9 @@ pub fn lock_to_yaml(lock: &QrLock) -> String {
             Some(m) => out.push_str(&format!("  retired: {}\n", scalar(m))),
             None => {}
         }
+        if !e.languages.is_empty() {
+            out.push_str(&format!("  languages: [{}]\n", e.languages.join(", ")));
+        }
     }
     out
 }
@@ -178,6 +182,7 @@ mod tests {
                 title: "B".into(),
                 replaced_by: Some("tt01".into()),
                 retired: None,
+                languages: vec!["en".into()],
             },
         );
         lock.entries.insert(
@@ -187,6 +192,7 @@ mod tests {
                 title: "C".into(),
                 replaced_by: None,
                 retired: Some(String::new()),
+                languages: Vec::new(),
             },
         );
         std::fs::write(dir.path().join(LOCK_FILE), lock_to_yaml(&lock)).unwrap();

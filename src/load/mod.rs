@@ -9,7 +9,7 @@ pub mod procedure;
 pub mod source;
 pub mod yaml;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -18,9 +18,9 @@ use walkdir::WalkDir;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::RenderOptions;
 use crate::messages::{Lang, Msg};
-use crate::model::{Category, Procedure, Site, StaticFile};
+use crate::model::{Category, CategoryText, Procedure, Site, StaticFile};
 use crate::text::{slugify, vi_cmp};
-use procedure::{CategoryMeta, IdSpot, parse_category_index, parse_procedure};
+use procedure::{CategoryMeta, IdSpot, parse_category_index, parse_procedure, parse_procedure_in};
 
 /// Folders of `content/` copied as they are instead of read as categories.
 pub const STATIC_DIRS: &[&str] = &["static", "files"];
@@ -136,17 +136,32 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         diags.extend(d);
         match (f, parsed) {
             (Entry::CategoryDir { slug, dir }, _) => {
-                cats.entry(slug.clone())
-                    .or_insert((None, dir.clone(), Vec::new()));
+                cats.entry(slug.clone()).or_insert(CategoryParts {
+                    meta: None,
+                    dir: dir.clone(),
+                    procs: Vec::new(),
+                    texts: BTreeMap::new(),
+                    translations: Vec::new(),
+                });
             }
             (Entry::CategoryIndex { slug, .. }, Parsed::Category(meta)) => {
                 if let Some(c) = cats.get_mut(slug) {
-                    c.0 = Some(meta);
+                    c.meta = Some(meta);
+                }
+            }
+            (Entry::CategoryTranslation { slug, code, .. }, Parsed::Category(meta)) => {
+                if let Some(c) = cats.get_mut(slug) {
+                    c.texts.insert(code.clone(), meta);
                 }
             }
             (Entry::Procedure { category, .. }, Parsed::Procedure(p)) => {
                 if let Some(c) = cats.get_mut(category) {
-                    c.2.push(*p);
+                    c.procs.push(*p);
+                }
+            }
+            (Entry::Translation { category, .. }, Parsed::Procedure(p)) => {
+                if let Some(c) = cats.get_mut(category) {
+                    c.translations.push(*p);
                 }
             }
             (Entry::Static { source, target }, _) => static_files.push(StaticFile {
@@ -160,14 +175,57 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     check_unique(&mut diags, &cats);
 
     let mut categories: Vec<Category> = Vec::new();
-    for (slug, (meta, dir, procs)) in cats {
-        let Some(meta) = meta else {
-            let shown = rel(&opts.root, &dir.join("_index.md"));
+    let mut languages: BTreeSet<String> = BTreeSet::new();
+    for (slug, parts) in cats {
+        let Some(meta) = parts.meta else {
+            let shown = rel(&opts.root, &parts.dir.join("_index.md"));
             diags.push(Diagnostic::error(Msg::CategoryIndexMissing).in_file(shown));
             continue;
         };
-        let mut procedures: Vec<Procedure> = procs.into_iter().map(|(p, _)| p).collect();
+        let mut procedures: Vec<Procedure> = parts.procs.into_iter().map(|(p, _)| p).collect();
         procedures.sort_by(|a, b| vi_cmp(&a.title, &b.title).then_with(|| a.slug.cmp(&b.slug)));
+        for (mut t, spot) in parts.translations {
+            let code = t.lang.clone().unwrap_or_default();
+            if code == config.language {
+                continue;
+            }
+            // a translation whose original is gone is left out (check says so)
+            let Some(original) = procedures.iter_mut().find(|p| p.slug == t.slug) else {
+                continue;
+            };
+            if !t.id.is_empty() && t.id != original.id {
+                let mut d = Diagnostic::error(Msg::TranslationIdDiffers {
+                    id: t.id.clone(),
+                    original: original.id.clone(),
+                })
+                .in_file(&t.source)
+                .field("id");
+                d.line = Some(spot.line);
+                d.column = Some(spot.column);
+                d.source_line = Some(spot.text.clone());
+                diags.push(d);
+                continue;
+            }
+            t.id = original.id.clone();
+            languages.insert(code.clone());
+            original.translations.insert(code, t);
+        }
+        let translations = parts
+            .texts
+            .into_iter()
+            .filter(|(code, _)| *code != config.language)
+            .map(|(code, m)| {
+                languages.insert(code.clone());
+                (
+                    code,
+                    CategoryText {
+                        title: m.title,
+                        summary: m.summary,
+                        intro_html: m.intro_html,
+                    },
+                )
+            })
+            .collect();
         categories.push(Category {
             slug,
             title: meta.title,
@@ -175,8 +233,9 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             summary: meta.summary,
             intro_html: meta.intro_html,
             links: meta.links,
-            source: dir,
+            source: parts.dir,
             procedures,
+            translations,
         });
     }
     categories.sort_by(|a, b| {
@@ -201,12 +260,15 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     let site = if diags.has_errors() {
         None
     } else {
+        let mut langs = vec![config.language.clone()];
+        langs.extend(languages);
         Some(Site {
             root: opts.root.clone(),
             config,
             categories,
             static_files,
             qr_lock,
+            languages: langs,
         })
     };
     Loaded { site, diags, lang }
@@ -232,6 +294,19 @@ enum Entry {
         source: PathBuf,
         target: String,
     },
+    /// `name.xx.md`: a procedure in another language.
+    Translation {
+        category: String,
+        slug: String,
+        code: String,
+        path: PathBuf,
+    },
+    /// `_index.xx.md`: a category's title in another language.
+    CategoryTranslation {
+        slug: String,
+        code: String,
+        path: PathBuf,
+    },
 }
 
 /// A file's bytes (when it was read) and what parsing it gave.
@@ -248,14 +323,26 @@ impl Entry {
     /// The Markdown file to parse, if the entry is one.
     fn source(&self) -> Option<&Path> {
         match self {
-            Entry::CategoryIndex { path, .. } | Entry::Procedure { path, .. } => Some(path),
+            Entry::CategoryIndex { path, .. }
+            | Entry::Procedure { path, .. }
+            | Entry::Translation { path, .. }
+            | Entry::CategoryTranslation { path, .. } => Some(path),
             _ => None,
         }
     }
 }
 
-/// A category while loading: its `_index.md`, its folder, its procedures.
-type CategoryParts = (Option<CategoryMeta>, PathBuf, Vec<(Procedure, IdSpot)>);
+/// A category while loading.
+struct CategoryParts {
+    /// Its `_index.md`.
+    meta: Option<CategoryMeta>,
+    dir: PathBuf,
+    procs: Vec<(Procedure, IdSpot)>,
+    /// `_index.xx.md` by language.
+    texts: BTreeMap<String, CategoryMeta>,
+    /// `name.xx.md` files.
+    translations: Vec<(Procedure, IdSpot)>,
+}
 
 /// Walks `content/` in sorted order (so builds are the same on every
 /// machine) and sorts what it finds into categories, procedures and static
@@ -300,17 +387,27 @@ fn walk(root: &Path, content: &Path) -> Vec<Entry> {
                     continue;
                 };
                 let category = slugify(top);
-                if stem == "_index" {
-                    out.push(Entry::CategoryIndex {
+                match (stem, translation_of(stem)) {
+                    ("_index", _) => out.push(Entry::CategoryIndex {
                         slug: category,
                         path: path.to_path_buf(),
-                    });
-                } else if translation_of(stem).is_none() {
-                    out.push(Entry::Procedure {
+                    }),
+                    (_, Some(("_index", code))) => out.push(Entry::CategoryTranslation {
+                        slug: category,
+                        code: code.to_string(),
+                        path: path.to_path_buf(),
+                    }),
+                    (_, Some((base, code))) => out.push(Entry::Translation {
+                        category,
+                        slug: slugify(base),
+                        code: code.to_string(),
+                        path: path.to_path_buf(),
+                    }),
+                    (_, None) => out.push(Entry::Procedure {
                         category,
                         slug: slugify(stem),
                         path: path.to_path_buf(),
-                    });
+                    }),
                 }
             }
             _ => {}
@@ -335,7 +432,10 @@ fn parse_file(
     render: RenderOptions<'_>,
     cache: Option<&ParseCache>,
 ) -> ReadFile {
-    let is_index = matches!(entry, Entry::CategoryIndex { .. });
+    let is_index = matches!(
+        entry,
+        Entry::CategoryIndex { .. } | Entry::CategoryTranslation { .. }
+    );
     let Some(path) = entry.source() else {
         return (None, (Parsed::Nothing, Diagnostics::default()));
     };
@@ -380,26 +480,36 @@ fn parse_bytes(
             );
         }
     };
-    if is_index {
-        let (meta, d) = parse_category_index(shown, &text, render);
-        (meta.map(Parsed::Category).unwrap_or(Parsed::Nothing), d)
-    } else {
-        let Entry::Procedure { category, slug, .. } = entry else {
-            return (Parsed::Nothing, Diagnostics::default());
-        };
-        let (p, d) = parse_procedure(shown, &text, slug, category, render);
-        (
-            p.map(|p| Parsed::Procedure(Box::new(p)))
-                .unwrap_or(Parsed::Nothing),
-            d,
-        )
+    let _ = is_index;
+    match entry {
+        Entry::CategoryIndex { .. } | Entry::CategoryTranslation { .. } => {
+            let (meta, d) = parse_category_index(shown, &text, render);
+            (meta.map(Parsed::Category).unwrap_or(Parsed::Nothing), d)
+        }
+        Entry::Procedure { category, slug, .. } => {
+            let (p, d) = parse_procedure(shown, &text, slug, category, render);
+            let p = p.map(|p| Parsed::Procedure(Box::new(p)));
+            (p.unwrap_or(Parsed::Nothing), d)
+        }
+        Entry::Translation {
+            category,
+            slug,
+            code,
+            ..
+        } => {
+            let (p, d) = parse_procedure_in(shown, &text, slug, category, render, Some(code));
+            let p = p.map(|p| Parsed::Procedure(Box::new(p)));
+            (p.unwrap_or(Parsed::Nothing), d)
+        }
+        _ => (Parsed::Nothing, Diagnostics::default()),
     }
 }
 
 /// Ids must be unique across the site, page addresses within a category.
 fn check_unique(diags: &mut Diagnostics, cats: &BTreeMap<String, CategoryParts>) {
     let mut ids: BTreeMap<&str, &Path> = BTreeMap::new();
-    for (_, _, procs) in cats.values() {
+    for parts in cats.values() {
+        let procs = &parts.procs;
         let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
         for (p, spot) in procs {
             if let Some(other) = ids.get(p.id.as_str()) {

@@ -1,6 +1,7 @@
 //! Procedure files and category `_index.md` files: front matter checked
 //! against the content format, body rendered to HTML.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -57,6 +58,20 @@ pub fn parse_procedure(
     category: &str,
     render: RenderOptions<'_>,
 ) -> (Option<(Procedure, IdSpot)>, Diagnostics) {
+    parse_procedure_in(file, text, slug, category, render, None)
+}
+
+/// Parses a procedure file; `translation` is the language code of a
+/// translation (`name.en.md`), whose `id` may be left out: it is the
+/// original's.
+pub fn parse_procedure_in(
+    file: &Path,
+    text: &str,
+    slug: &str,
+    category: &str,
+    render: RenderOptions<'_>,
+    translation: Option<&str>,
+) -> (Option<(Procedure, IdSpot)>, Diagnostics) {
     let split = match split_front_matter(text) {
         Ok(s) => s,
         Err(msg) => return (None, one(file, msg, text)),
@@ -69,7 +84,17 @@ pub fn parse_procedure(
     doc.check_keys(&map, &root, PROCEDURE_KEYS);
 
     let title = doc.text(&map, &root, "title", true);
-    let id = doc.text(&map, &root, "id", true).and_then(|id| {
+    let id = doc.text(&map, &root, "id", translation.is_none());
+    // a translation without an id takes the original's when it is attached
+    let id = if translation.is_some() && id.is_none() {
+        Some(String::new())
+    } else {
+        id
+    };
+    let id = id.and_then(|id| {
+        if id.is_empty() && translation.is_some() {
+            return Some(id);
+        }
         if valid_id(&id) {
             Some(id)
         } else {
@@ -174,6 +199,8 @@ pub fn parse_procedure(
         return (None, diags);
     };
     let p = Procedure {
+        lang: translation.map(str::to_string),
+        translations: BTreeMap::new(),
         slug: slug.to_string(),
         category: category.to_string(),
         source: file.to_path_buf(),

@@ -1,0 +1,106 @@
+//! Search: an index of every procedure, built at build time for each
+//! language, and the script of the home page's search box.
+//!
+//! Words are folded the way the script folds what a resident types: lower
+//! case, tones and other marks removed, `đ` → `d`; so `dang ky tam tru`,
+//! `DANG KY TAM TRU` and `đăng ký tạm trú` find the same page, and every
+//! word matches as a prefix (`tam tr`). Each procedure keeps four fields,
+//! ranked in this order: title, keywords, summary and category, body.
+//! Synonyms from `site.yaml` are applied by the script to the query.
+
+use std::collections::HashSet;
+
+use serde_json::json;
+
+use crate::html::LangView;
+use crate::model::Site;
+use crate::render::OutFile;
+use crate::text::fold;
+
+/// The index of a language, under its prefix (`search-index.json`,
+/// `en/search-index.json`).
+pub const INDEX_FILE: &str = "search-index.json";
+/// The search script, from the theme's `static/search.js`.
+pub const SCRIPT_FILE: &str = "assets/search.js";
+
+/// The folded words of `text`, each once, in order of first appearance.
+pub fn words(text: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(|w| seen.insert(w.to_string()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The index for one language: every procedure, translated or not (a
+/// resident may type Vietnamese words on the English site).
+pub fn index_file(site: &Site, lv: &LangView) -> OutFile {
+    let base = &site.config.base_path;
+    let docs: Vec<serde_json::Value> = site
+        .procedures()
+        .map(|(c, p)| {
+            let shown = p.in_lang(&lv.code);
+            let cat = c.text(&lv.code).title;
+            let mut keywords = shown.keywords.join(" ");
+            if let Some(code) = &p.code {
+                keywords.push(' ');
+                keywords.push_str(code);
+            }
+            let mut middle = format!("{} {}", shown.summary, cat);
+            let mut body = shown.body_text.clone();
+            // the original's words too, on a translation
+            if shown.lang.is_some() {
+                middle.push(' ');
+                middle.push_str(&p.title);
+                body.push(' ');
+                body.push_str(&p.body_text);
+            }
+            let fields = [
+                words(&shown.title).join(" "),
+                words(&keywords).join(" "),
+                words(&middle).join(" "),
+                words(&body).join(" "),
+            ];
+            json!({
+                "t": shown.title,
+                "u": format!("{base}{}{}/{}/", lv.prefix, p.category, p.slug),
+                "c": cat,
+                "f": fields,
+            })
+        })
+        .collect();
+    let syn: Vec<Vec<String>> = site
+        .config
+        .synonyms
+        .iter()
+        .map(|g| g.iter().map(|w| words(w).join(" ")).collect())
+        .collect();
+    let body = serde_json::to_vec(&json!({ "docs": docs, "syn": syn })).unwrap_or_default();
+    OutFile::bytes(format!("{}{INDEX_FILE}", lv.prefix), body)
+}
+
+/// The search script, from the theme (so a theme can replace it).
+pub fn script_file(theme: &crate::theme::Theme) -> OutFile {
+    OutFile::bytes(
+        SCRIPT_FILE.to_string(),
+        theme.get("static/search.js").unwrap_or_default().to_vec(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_folded_once_each() {
+        assert_eq!(
+            words("Đăng ký TẠM TRÚ, đăng ký (KT3)"),
+            vec!["dang", "ky", "tam", "tru", "kt3"]
+        );
+        // decomposed input folds the same
+        assert_eq!(words("Đa\u{306}ng ky\u{301}"), vec!["dang", "ky"]);
+        assert_eq!(words("hoà hòa"), vec!["hoa"]);
+    }
+}
