@@ -78,6 +78,13 @@ fn page_kinds() -> Vec<String> {
         format!("{base}/{}/", pick(1)),
         format!("{base}/{}/", pick(2)),
         format!("{base}/khong-co-trang-nay/"),
+        // a translated page, a page shown untranslated, the print page and
+        // the kiosk screen
+        format!("{base}/en/"),
+        format!("{base}/en/cu-tru/dang-ky-tam-tru/"),
+        format!("{base}/en/cu-tru/dang-ky-thuong-tru/"),
+        format!("{base}/in-an/"),
+        format!("{base}/kiosk/"),
     ]
 }
 

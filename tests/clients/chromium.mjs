@@ -1,14 +1,21 @@
 // Opens pages of a built camnang site in real Chromium (Debian's package,
 // driven by playwright-core) the way a resident's phone would.
 //
-//   node chromium.mjs axe URL...        axe-core at 360×640; exit 1 on any violation
-//   node chromium.mjs print DIR URL...  print each page to DIR/<n>.pdf on A4
+//   node chromium.mjs axe URL...            axe-core (WCAG 2.2 AA + 7:1 text contrast) at 360×640,
+//                                           no sideways scrolling at 320 px; exit 1 on any problem
+//   node chromium.mjs print DIR URL...      print each page to DIR/<n>.pdf on A4
+//   node chromium.mjs nojs URL...           read each page with JavaScript off
+//   node chromium.mjs keyboard URL          Tab reaches the skip link, which moves focus to the content
+//   node chromium.mjs search URL QUERY...   type each query in the home page's search box
+//   node chromium.mjs kiosk URL             the kiosk's slide changes; ?category= limits the slides
+//   node chromium.mjs offline DIR PATH      serve DIR, open PATH, stop the server, open PATH again
 //
 // Prints one JSON line per page. Also fails a page that loads anything from
-// outside its own site or scrolls sideways on a 360 px screen.
+// outside its own site.
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, extname, normalize } from 'node:path';
 
 const [mode, ...rest] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -17,33 +24,60 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
+const phone = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 let failed = 0;
+
+function watchForeign(page, origin) {
+  const foreign = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:')) foreign.push(u);
+  });
+  return foreign;
+}
+
+function serve(dir) {
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json',
+    '.svg': 'image/svg+xml', '.css': 'text/css', '.xml': 'application/xml', '.pdf': 'application/pdf' };
+  const server = createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    p = normalize(p).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, p);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404); res.end('404'); return; }
+    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
 try {
   if (mode === 'axe') {
     const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    });
+    const context = await browser.newContext(phone);
+    const narrow = await browser.newContext({ ...phone, viewport: { width: 320, height: 640 } });
     for (const url of rest) {
       const page = await context.newPage();
-      const origin = new URL(url).origin;
-      const foreign = [];
-      page.on('request', (r) => {
-        const u = r.url();
-        if (!u.startsWith(origin) && !u.startsWith('data:')) foreign.push(u);
-      });
+      const foreign = watchForeign(page, new URL(url).origin);
       const response = await page.goto(url, { waitUntil: 'load' });
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => {
         // eslint-disable-next-line no-undef
-        const r = await axe.run(document, { resultTypes: ['violations'] });
+        const r = await axe.run(document, {
+          resultTypes: ['violations'],
+          rules: { 'color-contrast-enhanced': { enabled: true } },
+        });
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
       });
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      const ok = result.length === 0 && foreign.length === 0 && scrollWidth <= 360;
-      if (!ok) failed++;
-      console.log(JSON.stringify({ url, status: response.status(), violations: result, foreign, scrollWidth, ok }));
       await page.close();
+      const small = await narrow.newPage();
+      await small.goto(url, { waitUntil: 'load' });
+      const scrollWidth320 = await small.evaluate(() => document.documentElement.scrollWidth);
+      await small.close();
+      const ok = result.length === 0 && foreign.length === 0 && scrollWidth <= 360 && scrollWidth320 <= 320;
+      if (!ok) failed++;
+      console.log(JSON.stringify({ url, status: response.status(), violations: result, foreign, scrollWidth, scrollWidth320, ok }));
     }
   } else if (mode === 'print') {
     const [dir, ...urls] = rest;
@@ -57,6 +91,101 @@ try {
       console.log(JSON.stringify({ url, pdf: path }));
       await page.close();
     }
+  } else if (mode === 'nojs') {
+    const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    for (const url of rest) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const seen = await page.evaluate(() => ({
+        h1: document.querySelector('h1') ? document.querySelector('h1').innerText : null,
+        text: document.body.innerText.length,
+        links: document.querySelectorAll('main a[href]').length,
+      }));
+      if (!seen.h1 || seen.text < 200) failed++;
+      console.log(JSON.stringify({ url, ...seen }));
+      await page.close();
+    }
+  } else if (mode === 'keyboard') {
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(rest[0], { waitUntil: 'load' });
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const a = document.activeElement;
+      const r = a.getBoundingClientRect();
+      return { cls: a.className, text: a.innerText, visible: r.width > 0 && r.left >= 0 && r.top >= 0 };
+    });
+    await page.keyboard.press('Enter');
+    const after = await page.evaluate(() => location.hash);
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => {
+      const a = document.activeElement;
+      return { inMain: !!a.closest('main'), tag: a.tagName };
+    });
+    const ok = first.cls === 'skip' && first.visible && after === '#main' && next.inMain;
+    if (!ok) failed++;
+    console.log(JSON.stringify({ first, after, next, ok }));
+  } else if (mode === 'search') {
+    const [url, ...queries] = rest;
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    const foreign = watchForeign(page, new URL(url).origin);
+    await page.goto(url, { waitUntil: 'load' });
+    for (const q of queries) {
+      await page.fill('#q', '');
+      await page.focus('#q');
+      await page.keyboard.type(q, { delay: 15 });
+      await page.waitForFunction(() => document.querySelector('#search [aria-live]').textContent.length > 0, null, { timeout: 10000 });
+      const results = await page.$$eval('#search ol a', (as) => as.map((a) => ({ title: a.textContent, href: a.getAttribute('href') })));
+      const status = await page.textContent('#search [aria-live]');
+      console.log(JSON.stringify({ query: q, results, status }));
+    }
+    if (foreign.length) { failed++; console.log(JSON.stringify({ foreign })); }
+  } else if (mode === 'kiosk') {
+    const url = rest[0];
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(`${url}?seconds=2`, { waitUntil: 'load' });
+    const current = () => page.evaluate(() => {
+      const s = document.querySelectorAll('.slide.current');
+      return s.length === 1 ? s[0].querySelector('h1').innerText : null;
+    });
+    const first = await current();
+    await page.waitForTimeout(2600);
+    const second = await current();
+    const qrs = await page.evaluate(() => document.querySelectorAll('.slide svg').length);
+    const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.slide.current h1')).fontSize));
+    await page.goto(`${url}?category=ho-tich`, { waitUntil: 'load' });
+    const cats = await page.$$eval('.slide', (ss) => ss.map((s) => s.getAttribute('data-category')));
+    const ok = first && second && first !== second && cats.length > 0 && cats.every((c) => c === 'ho-tich');
+    if (!ok) failed++;
+    console.log(JSON.stringify({ first, second, qrs, fontPx, cats, ok }));
+  } else if (mode === 'offline') {
+    const [dir, path, other] = rest;
+    const server = await serve(dir);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(origin + path, { waitUntil: 'load' });
+    const online = await page.innerText('h1');
+    // wait until the service worker has kept this page
+    await page.waitForFunction(async (u) => {
+      const reg = await navigator.serviceWorker.ready;
+      return !!reg.active && !!(await caches.match(u));
+    }, origin + path, { timeout: 15000, polling: 200 });
+    await new Promise((resolve) => server.close(resolve));
+    server.closeAllConnections && server.closeAllConnections();
+    await page.reload({ waitUntil: 'load' });
+    const offline = await page.innerText('h1');
+    // a page never opened falls back to the home page
+    let fallback = null;
+    if (other) {
+      await page.goto(origin + other, { waitUntil: 'load' });
+      fallback = await page.evaluate(() => document.querySelectorAll('.category').length);
+    }
+    const ok = online === offline && online.length > 0 && (!other || fallback > 0);
+    if (!ok) failed++;
+    console.log(JSON.stringify({ online, offline, fallback, ok }));
   } else {
     console.error(`unknown mode ${mode}`);
     failed = 1;

@@ -4,14 +4,17 @@
 (function () {
   'use strict';
   var box = document.getElementById('search');
-  if (!box || !window.fetch || !''.normalize) return;
+  if (!box || !window.fetch || !''.normalize) {
+    // too old a browser: leave the full list alone
+    document.documentElement.className = document.documentElement.className.replace(' js', '');
+    return;
+  }
   var input = box.querySelector('input');
   var list = box.querySelector('ol');
   var status = box.querySelector('[aria-live]');
   var index = null;
   var loading = null;
   var WEIGHT = [10, 6, 3, 1]; // title, keywords, summary and category, body
-  box.hidden = false;
 
   function fold(s) {
     return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u0111\u0110]/g, 'd').toLowerCase();

@@ -1,0 +1,195 @@
+//! Other languages: `name.xx.md` beside `name.md`, as a foreigner or a
+//! reader of a minority language meets the result.
+
+mod common;
+
+use common::{TestSite, procedure};
+
+const EN: &str = "---\ntitle: Registering temporary residence\nsummary: Register where you live now.\nagency: Commune police\nchannels:\n  - way: truc-tuyen\n    time: 3 working days\n    fee: 7,000 VND\ndocuments:\n  - Form CT01\nupdated: 2026-10-05\n---\n\n## Steps\n\n1. Open VNeID.\n2. Send the form.\n";
+
+fn site() -> TestSite {
+    let s = TestSite::standard();
+    s.write("content/cu-tru/dang-ky-tam-tru.en.md", EN);
+    s.write(
+        "content/cu-tru/_index.en.md",
+        "---\ntitle: Residence\n---\nWhere you live.\n",
+    );
+    s
+}
+
+#[test]
+fn a_translation_has_its_own_page_linked_both_ways() {
+    let s = site();
+    let run = s.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let en = s.read("public/en/cu-tru/dang-ky-tam-tru/index.html");
+    for want in [
+        "<html lang=\"en\">",
+        "<h1>Registering temporary residence</h1>",
+        "<th scope=\"row\">Online</th><td>3 working days</td><td>7,000 VND</td>",
+        "<h2 id=\"can-chuan-bi\">What you need</h2>",
+        "<link rel=\"alternate\" hreflang=\"vi\" href=\"https://thu.example.vn/cu-tru/dang-ky-tam-tru/\">",
+        "<link rel=\"canonical\" href=\"https://thu.example.vn/en/cu-tru/dang-ky-tam-tru/\">",
+        "hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>",
+        "https://thu.example.vn/en/q/tt01/",
+    ] {
+        assert!(en.contains(want), "missing {want:?} in\n{en}");
+    }
+    assert!(!en.contains("noindex"));
+    let vi = s.read("public/cu-tru/dang-ky-tam-tru/index.html");
+    assert!(vi.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://thu.example.vn/en/cu-tru/dang-ky-tam-tru/\">"));
+    assert!(vi.contains("hreflang=\"en\" lang=\"en\">English</a>"));
+    // the English short link leads to the English page
+    let short = s.read("public/en/q/tt01/index.html");
+    assert!(short.contains("url=/en/cu-tru/dang-ky-tam-tru/"), "{short}");
+    // the English home and category pages are in English
+    let home = s.read("public/en/index.html");
+    assert!(
+        home.contains("<html lang=\"en\">") && home.contains(">Residence</a>"),
+        "{home}"
+    );
+    // the sitemap lists the translation
+    assert!(
+        s.read("public/sitemap.xml")
+            .contains("<loc>https://thu.example.vn/en/cu-tru/dang-ky-tam-tru/</loc>")
+    );
+    // the lock remembers that English codes are published
+    assert!(s.read("qr-lock.yaml").contains(
+        "tt01:\n  target: cu-tru/dang-ky-tam-tru/\n  title: Đăng ký tạm trú\n  languages: [en]\n"
+    ));
+}
+
+#[test]
+fn a_page_without_translation_falls_back_with_a_notice() {
+    let s = site();
+    assert_eq!(s.build(&[]).code, 0);
+    let page = s.read("public/en/cu-tru/khai-bao-tam-vang/index.html");
+    for want in [
+        "<html lang=\"en\">",
+        "This guide is not yet available in English",
+        "<h1 lang=\"vi\">Khai báo tạm vắng</h1>",
+        "<meta name=\"robots\" content=\"noindex\">",
+        "<link rel=\"canonical\" href=\"https://thu.example.vn/cu-tru/khai-bao-tam-vang/\">",
+        // the interface around it is English
+        ">What you need</h2>",
+    ] {
+        assert!(page.contains(want), "missing {want:?} in\n{page}");
+    }
+    assert!(
+        !s.read("public/sitemap.xml")
+            .contains("/en/cu-tru/khai-bao-tam-vang/")
+    );
+}
+
+#[test]
+fn posters_of_a_translation_are_in_its_language() {
+    let s = site();
+    let run = s.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for f in [
+        "public/in-an/en/ap-phich-a4/tt01.pdf",
+        "public/in-an/en/ap-phich-a5/tt01.pdf",
+        "public/in-an/en/to-roi-2a5/tt01.pdf",
+        "public/in-an/en/to-roi-4a6/tt01.pdf",
+    ] {
+        assert!(s.path(f).is_file(), "{f}");
+    }
+    assert!(
+        !s.path("public/in-an/en/ap-phich-a4/tt02.pdf").exists(),
+        "no translation, no poster"
+    );
+    let listing = s.read("public/in-an/index.html");
+    assert!(
+        listing.contains(
+            "/in-an/en/ap-phich-a4/tt01.pdf\" lang=\"en\">Registering temporary residence</a>"
+        ),
+        "{listing}"
+    );
+    if common::require("pdftotext", &["-v"]) {
+        let out = std::process::Command::new("pdftotext")
+            .arg(s.path("public/in-an/en/ap-phich-a4/tt01.pdf"))
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for want in [
+            "Registering temporary residence",
+            "Scan the code",
+            "Steps",
+            "Open VNeID.",
+            "thu.example.vn/en/q/tt01",
+        ] {
+            assert!(text.contains(want), "{want:?} missing in {text}");
+        }
+    }
+}
+
+#[test]
+fn a_translation_with_another_id_is_refused() {
+    let s = site();
+    s.write(
+        "content/cu-tru/dang-ky-tam-tru.en.md",
+        &EN.replace("title: Registering", "id: xx99\ntitle: Registering"),
+    );
+    let run = s.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("E027")
+            && run
+                .stderr
+                .contains("content/cu-tru/dang-ky-tam-tru.en.md:2:1"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn printed_codes_of_a_language_keep_working_when_the_language_goes() {
+    let s = site();
+    assert_eq!(s.build(&[]).code, 0);
+    std::fs::remove_file(s.path("content/cu-tru/dang-ky-tam-tru.en.md")).unwrap();
+    std::fs::remove_file(s.path("content/cu-tru/_index.en.md")).unwrap();
+    let run = s.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !s.path("public/en/index.html").exists(),
+        "the language is gone"
+    );
+    let short = s.read("public/en/q/tt01/index.html");
+    assert!(short.contains("url=/cu-tru/dang-ky-tam-tru/"), "{short}");
+    assert!(
+        s.read("qr-lock.yaml").contains("  languages: [en]\n"),
+        "the lock still remembers"
+    );
+}
+
+#[test]
+fn a_site_can_add_a_language_of_its_own() {
+    let s = TestSite::standard();
+    // Bahnar (bdq): the site gives its own interface strings, some of them
+    s.write(
+        "themes/default/i18n/bdq.yaml",
+        "lang_name: Bahnar\nhome: Hnam\nprepare: Tơdrong athei\n",
+    );
+    s.write(
+        "content/cu-tru/dang-ky-tam-tru.bdq.md",
+        &procedure("Chih tơm tơring", "tt01").replace("id: tt01\n", ""),
+    );
+    let run = s.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = s.read("public/bdq/cu-tru/dang-ky-tam-tru/index.html");
+    assert!(page.contains("<html lang=\"bdq\">"), "{page}");
+    assert!(page.contains("<h1>Chih tơm tơring</h1>"));
+    assert!(page.contains(">Tơdrong athei</h2>"), "its own strings");
+    assert!(
+        page.contains(">Lệ phí</th>"),
+        "missing lines fall back to Vietnamese"
+    );
+    assert!(
+        s.read("public/cu-tru/dang-ky-tam-tru/index.html")
+            .contains(">Bahnar</a>")
+    );
+}

@@ -1,0 +1,397 @@
+//! What a resident meets after the scan, in real Chromium and Lighthouse:
+//! search that ignores tones and capitals and knows synonyms, pages read
+//! with JavaScript off and by keyboard, the kiosk screen, pages that open
+//! again without signal, Lighthouse scores on a throttled phone, and the
+//! weight of the search.
+//!
+//! Needs Chromium and the npm packages of `tests/clients` (`.ci/run`
+//! installs them); under `CI=true` a missing one fails the test.
+
+mod common;
+
+use std::io::Write as _;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::{TestSite, procedure, require};
+
+fn clients() -> PathBuf {
+    common::repo().join("tests/clients")
+}
+
+fn browser_ready() -> bool {
+    let have_node = require("node", &["--version"]);
+    let modules = clients().join("node_modules/playwright-core").is_dir();
+    if !modules {
+        assert!(
+            !common::in_ci(),
+            "tests/clients/node_modules is missing under CI=true: run npm ci in tests/clients"
+        );
+        eprintln!("SKIPPED: run `npm ci` in tests/clients to run the Chromium tests");
+    }
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    have_node && modules && require(&chromium, &["--version"])
+}
+
+/// Serves a built folder on a free loopback port for the life of the test
+/// binary; returns its address.
+fn serve(dir: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    listener.set_nonblocking(true).expect("nonblocking");
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        rt.block_on(async move {
+            let l = tokio::net::TcpListener::from_std(listener).expect("listener");
+            axum::serve(l, common::static_router(dir))
+                .await
+                .expect("serve");
+        });
+    });
+    format!("http://{addr}")
+}
+
+fn sample() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| serve(common::sample_site().join("public")))
+}
+
+/// Runs `chromium.mjs MODE ARGS…`; returns its JSON lines.
+fn chromium(mode: &str, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = Command::new("node")
+        .arg(clients().join("chromium.mjs"))
+        .arg(mode)
+        .args(args)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "chromium.mjs {mode} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+fn titles(line: &serde_json::Value) -> Vec<String> {
+    line["results"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| r["title"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn search_finds_a_procedure_typed_without_tones_in_capitals_or_half_typed() {
+    if !browser_ready() {
+        return;
+    }
+    let home = format!("{}/", sample());
+    let queries = [
+        "tam tru",
+        "TAM TRU",
+        "đăng ký tạm trú",
+        "Đăng Ký Tạm Trú",
+        "tam tr",
+        "dang ky tam",
+    ];
+    let lines = chromium("search", &[&[home.as_str()][..], &queries[..]].concat());
+    assert_eq!(lines.len(), queries.len(), "{lines:?}");
+    for line in &lines {
+        let t = titles(line);
+        assert_eq!(
+            t.first().map(String::as_str),
+            Some("Đăng ký tạm trú"),
+            "{}: {t:?}",
+            line["query"]
+        );
+    }
+    // nothing is found for nonsense, and the resident is told so
+    let none = chromium("search", &[&home, "xyzxyz"]);
+    assert!(titles(&none[0]).is_empty());
+    assert!(
+        none[0]["status"]
+            .as_str()
+            .unwrap_or("")
+            .contains("Không tìm thấy")
+    );
+}
+
+#[test]
+fn search_knows_the_sites_synonyms() {
+    if !browser_ready() {
+        return;
+    }
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}search:\n  synonyms:\n    - CCCD, căn cước, căn cước công dân\n    - KT3, tạm trú\n    - công chứng, chứng thực\n",
+            common::SITE_YAML
+        ),
+    );
+    // no keywords: only the synonyms can lead from one word to the other
+    let plain = |title: &str, id: &str| {
+        procedure(title, id)
+            .replace(
+                "Khai báo nơi ở mới khi bạn ở ngoài nơi thường trú từ 30 ngày trở lên.",
+                "Một thủ tục.",
+            )
+            .replace("Tờ khai thay đổi thông tin cư trú (mẫu CT01)", "Tờ khai")
+            .replace("Giấy tờ chứng minh chỗ ở hợp pháp", "Giấy tờ")
+            .replace("Thông tin tạm trú được cập nhật", "Kết quả")
+            .replace("Mang theo căn cước.", "Mang theo giấy tờ.")
+    };
+    site.write("content/cu-tru/a.md", &plain("Đăng ký tạm trú", "a1"));
+    site.write("content/cu-tru/b.md", &plain("Cấp đổi thẻ căn cước", "a2"));
+    site.write("content/cu-tru/c.md", &plain("Chứng thực bản sao", "a3"));
+    assert_eq!(site.build(&["--no-print"]).code, 0);
+    let url = serve(site.path("public"));
+    let lines = chromium(
+        "search",
+        &[
+            &format!("{url}/"),
+            "KT3",
+            "cccd",
+            "công chứng",
+            "cong chung",
+        ],
+    );
+    let first = |i: usize| titles(&lines[i]).first().cloned().unwrap_or_default();
+    assert_eq!(first(0), "Đăng ký tạm trú", "{lines:?}");
+    assert_eq!(first(1), "Cấp đổi thẻ căn cước", "{lines:?}");
+    assert_eq!(first(2), "Chứng thực bản sao", "{lines:?}");
+    assert_eq!(first(3), "Chứng thực bản sao", "{lines:?}");
+}
+
+#[test]
+fn search_ranks_title_over_keywords_over_body() {
+    if !browser_ready() {
+        return;
+    }
+    let site = TestSite::new();
+    let p = |title: &str, id: &str, keywords: &str, extra: &str| {
+        procedure(title, id)
+            .replace(
+                "updated: 2026-10-01",
+                &format!("keywords: [{keywords}]\nupdated: 2026-10-01"),
+            )
+            .replace(
+                "- Mang theo căn cước.",
+                &format!("- Mang theo căn cước. {extra}"),
+            )
+    };
+    site.write(
+        "content/cu-tru/a.md",
+        &p("Gia hạn giấy phép", "a1", "khác", "Nói về xe máy ở đây."),
+    );
+    site.write(
+        "content/cu-tru/b.md",
+        &p("Cấp đổi giấy tờ", "a2", "xe máy", "Không."),
+    );
+    site.write(
+        "content/cu-tru/c.md",
+        &p("Đăng ký xe máy", "a3", "khác", "Không."),
+    );
+    assert_eq!(site.build(&["--no-print"]).code, 0);
+    let url = serve(site.path("public"));
+    let lines = chromium("search", &[&format!("{url}/"), "xe may"]);
+    assert_eq!(
+        titles(&lines[0]),
+        vec!["Đăng ký xe máy", "Cấp đổi giấy tờ", "Gia hạn giấy phép"],
+        "title, then keywords, then body"
+    );
+}
+
+#[test]
+fn the_search_script_and_index_fit_the_budget_for_50_procedures() {
+    // fifty procedures of real text: the sample's, each four times over
+    let site = TestSite::new();
+    let mut n = 0;
+    for entry in walkdir(common::repo().join("content")) {
+        let name = entry.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".md") || name.starts_with('_') || name.matches('.').count() > 1 {
+            continue;
+        }
+        let text = std::fs::read_to_string(&entry).unwrap();
+        for k in 0..5 {
+            if n == 50 {
+                break;
+            }
+            n += 1;
+            let body = text
+                .lines()
+                .map(|l| match l.strip_prefix("id: ") {
+                    Some(_) => format!("id: p{n}"),
+                    None => match l.strip_prefix("title: ") {
+                        Some(t) => format!("title: {t} {k}"),
+                        None => l.to_string(),
+                    },
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            site.write(&format!("content/cu-tru/p{n}.md"), &body);
+        }
+    }
+    assert_eq!(n, 50);
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gz = |p: &Path| {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        e.write_all(&std::fs::read(p).unwrap()).unwrap();
+        e.finish().unwrap().len()
+    };
+    let total =
+        gz(&site.path("public/search-index.json")) + gz(&site.path("public/assets/search.js"));
+    println!("search script + index for 50 procedures: {total} bytes gzipped");
+    assert!(total <= 25 * 1024, "{total} bytes gzipped");
+}
+
+fn walkdir(dir: PathBuf) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push(e.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_kind_of_page_reads_without_javascript() {
+    if !browser_ready() {
+        return;
+    }
+    let b = sample();
+    let urls: Vec<String> = [
+        "/",
+        "/cu-tru/",
+        "/cu-tru/dang-ky-tam-tru/",
+        "/en/cu-tru/dang-ky-tam-tru/",
+    ]
+    .iter()
+    .map(|p| format!("{b}{p}"))
+    .collect();
+    let refs: Vec<&str> = urls.iter().map(String::as_str).collect();
+    let lines = chromium("nojs", &refs);
+    assert_eq!(lines.len(), urls.len());
+    for l in &lines {
+        assert!(l["links"].as_u64().unwrap_or(0) > 0, "{l}");
+    }
+}
+
+#[test]
+fn a_keyboard_reaches_the_content_first() {
+    if !browser_ready() {
+        return;
+    }
+    let lines = chromium(
+        "keyboard",
+        &[&format!("{}/cu-tru/dang-ky-tam-tru/", sample())],
+    );
+    assert_eq!(lines[0]["ok"], true, "{lines:?}");
+}
+
+#[test]
+fn the_kiosk_changes_slides_by_itself_and_keeps_to_a_category() {
+    if !browser_ready() {
+        return;
+    }
+    let lines = chromium("kiosk", &[&format!("{}/kiosk/", sample())]);
+    let l = &lines[0];
+    assert_eq!(l["ok"], true, "{l}");
+    assert!(
+        l["qrs"].as_u64().unwrap_or(0) >= 12,
+        "every slide has its code: {l}"
+    );
+    // readable from three metres on a 1080-line screen
+    assert!(l["fontPx"].as_f64().unwrap_or(0.0) >= 60.0, "{l}");
+}
+
+#[test]
+fn a_page_opened_once_opens_again_without_signal() {
+    if !browser_ready() {
+        return;
+    }
+    let public = common::sample_site().join("public");
+    let lines = chromium(
+        "offline",
+        &[
+            public.to_str().unwrap(),
+            "/cu-tru/dang-ky-tam-tru/",
+            "/ho-tich/dang-ky-khai-tu/",
+        ],
+    );
+    let l = &lines[0];
+    assert_eq!(l["offline"], "Đăng ký tạm trú", "{l}");
+    assert!(
+        l["fallback"].as_u64().unwrap_or(0) > 0,
+        "an unseen page falls back to the home page: {l}"
+    );
+}
+
+#[test]
+fn lighthouse_scores_on_a_throttled_phone() {
+    if !browser_ready() {
+        return;
+    }
+    let lighthouse = clients().join("node_modules/lighthouse/cli/index.js");
+    assert!(
+        lighthouse.is_file() || !common::in_ci(),
+        "lighthouse missing under CI=true"
+    );
+    if !lighthouse.is_file() {
+        eprintln!("SKIPPED: run `npm ci` in tests/clients for Lighthouse");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for page in ["/", "/cu-tru/", "/cu-tru/dang-ky-tam-tru/"] {
+        let url = format!("{}{page}", sample());
+        let report = dir.path().join("lh.json");
+        let out = Command::new("node")
+            .arg(&lighthouse)
+            .arg(&url)
+            .args(["--quiet", "--output=json"])
+            .arg(format!("--output-path={}", report.display()))
+            .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic")
+            .env("CHROME_PATH", std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+            .output()
+            .expect("run lighthouse");
+        assert!(
+            out.status.success(),
+            "lighthouse {url}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+        let score = |k: &str| json["categories"][k]["score"].as_f64().unwrap_or(0.0);
+        let scores = (
+            score("performance"),
+            score("accessibility"),
+            score("best-practices"),
+            score("seo"),
+        );
+        println!(
+            "lighthouse {page}: performance {} accessibility {} best practices {} seo {}",
+            scores.0, scores.1, scores.2, scores.3
+        );
+        assert!(
+            scores.0 >= 1.0 && scores.1 >= 1.0 && scores.2 >= 1.0 && scores.3 >= 0.95,
+            "{page}: {scores:?}"
+        );
+    }
+}
