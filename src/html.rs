@@ -21,6 +21,10 @@ use crate::qr::short_link;
 use crate::render::{Memo, OutFile, key};
 use crate::theme::Theme;
 
+/// Slides on `/kiosk/` at most; a bigger site shows a category at a time
+/// (`/kiosk/<category>/`, or `/kiosk/?category=…`, which leads there).
+pub const KIOSK_MAX: usize = 300;
+
 /// One language of the site, as its pages need it.
 pub struct LangView {
     /// `vi`, `en`, …
@@ -153,16 +157,23 @@ impl<'a> Html<'a> {
     }
 
     /// Renders every page.
-    pub fn render_all(&self, progress: &dyn crate::Progress) -> Result<Vec<OutFile>, Diagnostics> {
+    /// Renders every page, and the search indexes from `docs` (see
+    /// [`Html::search_docs`]).
+    pub fn render_all(
+        &self,
+        progress: &dyn crate::Progress,
+        docs: &[Vec<String>],
+    ) -> Result<Vec<OutFile>, Diagnostics> {
         enum Job<'s> {
             Home(&'s LangView),
             NotFound,
-            Kiosk,
+            Kiosk(Option<&'s Category>),
             Category(&'s LangView, &'s Category),
             Procedure(&'s LangView, &'s Category, &'s Procedure),
             Short(&'s LangView, &'s str, ShortLink<'s>),
         }
-        let mut jobs = vec![Job::NotFound, Job::Kiosk];
+        let mut jobs = vec![Job::NotFound, Job::Kiosk(None)];
+        jobs.extend(self.site.categories.iter().map(|c| Job::Kiosk(Some(c))));
         let links = self.site.short_links();
         for lv in &self.langs {
             jobs.push(Job::Home(lv));
@@ -179,7 +190,7 @@ impl<'a> Html<'a> {
                 let r = match job {
                     Job::Home(lv) => self.home(lv),
                     Job::NotFound => self.not_found(),
-                    Job::Kiosk => self.kiosk(),
+                    Job::Kiosk(c) => self.kiosk(*c),
                     Job::Category(lv, c) => self.category(lv, c),
                     Job::Procedure(lv, c, p) => self.procedure(lv, c, p),
                     Job::Short(lv, id, l) => self.short_link_page(lv, id, l),
@@ -201,8 +212,8 @@ impl<'a> Html<'a> {
             Err(d) => diags.push(d),
         }
         files.push(self.robots());
-        for lv in &self.langs {
-            files.push(crate::search::index_file(self.site, lv));
+        for (lv, docs) in self.langs.iter().zip(docs) {
+            files.push(crate::search::index_file(self.site, lv, docs));
         }
         match self.service_worker() {
             Ok(f) => files.push(f),
@@ -227,17 +238,48 @@ impl<'a> Html<'a> {
         }
     }
 
-    /// Every page that shows something of procedure `p` of category `c`, in
-    /// every language: its pages, its category's, the home pages, the
-    /// kiosk, the sitemap and the search indexes. `camnang serve` redraws
-    /// just these after an edit that changes neither title nor id.
-    pub fn pages_of(&self, c: &Category, p: &Procedure) -> Result<Vec<OutFile>, Diagnostic> {
-        let mut files = vec![self.kiosk()?, self.sitemap()?];
+    /// The search index entries of every language, in site order.
+    pub fn search_docs(&self) -> Vec<Vec<String>> {
+        self.langs
+            .iter()
+            .map(|lv| crate::search::docs(self.site, lv))
+            .collect()
+    }
+
+    /// The pages that change when procedure `p` of category `c` was
+    /// `before` and its title and id stayed the same (the search indexes
+    /// are [`crate::search::doc`]'s): its own pages in every language; its
+    /// category's if the summary changed (the category lists summaries);
+    /// the kiosk screens if the first steps changed; the sitemap if the
+    /// date changed. The home pages list only titles, so they stay.
+    /// `camnang serve` redraws just these after such an edit.
+    pub fn pages_of(
+        &self,
+        c: &Category,
+        p: &Procedure,
+        before: &Procedure,
+    ) -> Result<Vec<OutFile>, Diagnostic> {
+        let mut files = Vec::new();
+        let first_steps = |q: &Procedure| q.steps.iter().take(3).cloned().collect::<Vec<_>>();
+        if first_steps(p) != first_steps(before) {
+            files.push(self.kiosk(Some(c))?);
+            let on_main = self
+                .site
+                .procedures()
+                .take(KIOSK_MAX)
+                .any(|(_, q)| q.id == p.id);
+            if on_main {
+                files.push(self.kiosk(None)?);
+            }
+        }
+        if p.updated != before.updated {
+            files.push(self.sitemap()?);
+        }
         for lv in &self.langs {
-            files.push(self.home(lv)?);
-            files.push(self.category(lv, c)?);
+            if p.summary != before.summary {
+                files.push(self.category(lv, c)?);
+            }
             files.push(self.procedure(lv, c, p)?);
-            files.push(crate::search::index_file(self.site, lv));
         }
         Ok(files)
     }
@@ -316,7 +358,9 @@ impl<'a> Html<'a> {
             .collect()
     }
 
-    fn category_view(&self, lv: &LangView, c: &Category) -> Value {
+    /// A category for the templates; `summaries` adds each procedure's
+    /// summary (the category page shows them, the home page does not).
+    fn category_view(&self, lv: &LangView, c: &Category, summaries: bool) -> Value {
         let text = c.text(&lv.code);
         json!({
             "slug": c.slug,
@@ -330,7 +374,7 @@ impl<'a> Html<'a> {
                 json!({
                     "id": p.id,
                     "title": shown.title,
-                    "summary": shown.summary,
+                    "summary": if summaries { Some(&shown.summary) } else { None },
                     "translated": lv.prefix.is_empty() || p.translations.contains_key(&lv.code),
                     "url": self.url(&format!("{}{}", lv.prefix, Self::procedure_path(p))),
                 })
@@ -425,7 +469,7 @@ impl<'a> Html<'a> {
             .site
             .categories
             .iter()
-            .map(|c| self.category_view(lv, c))
+            .map(|c| self.category_view(lv, c, false))
             .collect();
         let search = json!({
             "index": self.url(&format!("{}{}", lv.prefix, crate::search::INDEX_FILE)),
@@ -470,7 +514,7 @@ impl<'a> Html<'a> {
             format!("{}{rel}index.html", lv.prefix),
             Some(canonical),
             vec![
-                ("category", self.category_view(lv, c)),
+                ("category", self.category_view(lv, c, true)),
                 (
                     "alternates",
                     json!(self.alternates(&rel, |code| c.translations.contains_key(code))),
@@ -558,13 +602,17 @@ impl<'a> Html<'a> {
         }
     }
 
-    /// `kiosk/index.html`: the slideshow for the screen at the counter.
-    fn kiosk(&self) -> Result<OutFile, Diagnostic> {
+    /// `kiosk/index.html` (every procedure, or the first [`KIOSK_MAX`])
+    /// and `kiosk/<category>/index.html`: the slideshow for the screen at
+    /// the counter. `None` is the whole site.
+    fn kiosk(&self, only: Option<&Category>) -> Result<OutFile, Diagnostic> {
         let lv = self.default_lang();
         let cfg = &self.site.config;
         let slides: Vec<Value> = self
             .site
             .procedures()
+            .filter(|(c, _)| only.is_none_or(|o| o.slug == c.slug))
+            .take(KIOSK_MAX)
             .map(|(c, p)| {
                 let link = self.short_link(lv, &p.id);
                 let qr = crate::qr::cached(&link, &cfg.print.qr_error_correction)
@@ -580,14 +628,19 @@ impl<'a> Html<'a> {
                 })
             })
             .collect();
+        let rel = match only {
+            Some(c) => format!("kiosk/{}/", c.slug),
+            None => "kiosk/".to_string(),
+        };
         self.page(
             lv,
             "kiosk.html",
-            "kiosk/index.html".into(),
-            Some(self.absolute("kiosk/")),
+            format!("{rel}index.html"),
+            Some(self.absolute(&rel)),
             vec![
                 ("slides", Value::Array(slides)),
                 ("seconds", json!(cfg.kiosk_seconds)),
+                ("kiosk_root", json!(self.url("kiosk/"))),
                 ("noindex", json!(true)),
             ],
         )
@@ -633,22 +686,30 @@ impl<'a> Html<'a> {
         out
     }
 
+    /// `sitemap.xml`: every page that is really in its language (fallback
+    /// copies are left out), with the date it was checked.
     fn sitemap(&self) -> Result<OutFile, Diagnostic> {
-        let lv = self.default_lang();
-        let mut urls = Vec::new();
+        use std::fmt::Write as _;
+        let mut out = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        let mut url = |loc: String, lastmod: Option<String>| {
+            let _ = write!(out, "<url><loc>{}</loc>", escape_html(&loc));
+            if let Some(d) = lastmod {
+                let _ = write!(out, "<lastmod>{d}</lastmod>");
+            }
+            out.push_str("</url>\n");
+        };
         for l in &self.langs {
-            urls.push(json!({ "loc": self.absolute(&l.prefix) }));
+            url(self.absolute(&l.prefix), None);
         }
         for c in &self.site.categories {
             let newest = c.procedures.iter().map(|p| p.updated).max();
             for l in &self.langs {
-                if !l.prefix.is_empty() && !c.translations.contains_key(&l.code) {
-                    continue;
+                if l.prefix.is_empty() || c.translations.contains_key(&l.code) {
+                    let loc = self.absolute(&format!("{}{}", l.prefix, Self::category_path(c)));
+                    url(loc, newest.map(|d| d.iso()));
                 }
-                urls.push(json!({
-                    "loc": self.absolute(&format!("{}{}", l.prefix, Self::category_path(c))),
-                    "lastmod": newest.map(|d| d.iso()),
-                }));
             }
             for p in &c.procedures {
                 for l in &self.langs {
@@ -659,20 +720,13 @@ impl<'a> Html<'a> {
                             None => continue,
                         },
                     };
-                    urls.push(json!({
-                        "loc": self.absolute(&format!("{}{}", l.prefix, Self::procedure_path(p))),
-                        "lastmod": shown.updated.iso(),
-                    }));
+                    let loc = self.absolute(&format!("{}{}", l.prefix, Self::procedure_path(p)));
+                    url(loc, Some(shown.updated.iso()));
                 }
             }
         }
-        self.page(
-            lv,
-            "sitemap.xml",
-            "sitemap.xml".into(),
-            None,
-            vec![("urls", Value::Array(urls))],
-        )
+        out.push_str("</urlset>\n");
+        Ok(OutFile::bytes("sitemap.xml".into(), out.into_bytes()))
     }
 
     fn robots(&self) -> OutFile {

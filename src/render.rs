@@ -69,6 +69,11 @@ pub struct Memo {
 impl Memo {
     /// The bytes made before for `path`, if they were made from the same
     /// inputs.
+    /// Forgets a file, so the next build renders it again.
+    pub fn forget(&mut self, path: &str) {
+        self.entries.remove(path);
+    }
+
     pub fn get(&self, path: &str, key: u64) -> Option<Arc<[u8]>> {
         match self.entries.get(path) {
             Some((k, bytes)) if *k == key => Some(bytes.clone()),
@@ -128,6 +133,8 @@ pub struct Rendered {
     /// Pages rendered now, and pages taken from the memo.
     pub rendered: usize,
     pub reused: usize,
+    /// The search index entries of each language, in site order.
+    pub search_docs: Vec<Vec<String>>,
 }
 
 impl Rendered {
@@ -161,7 +168,8 @@ pub fn render(
     };
     let mut clock = Instant::now();
     let html = Html::new(site, theme, print != PrintMode::None, memo).map_err(one)?;
-    let mut files = html.render_all(progress)?;
+    let search_docs = html.search_docs();
+    let mut files = html.render_all(progress, &search_docs)?;
     files.push(crate::search::script_file(theme));
     timings.mark("html", &mut clock);
     files.extend(crate::qr::svg_files(site));
@@ -196,5 +204,6 @@ pub fn render(
         print_items,
         rendered,
         reused,
+        search_docs,
     })
 }

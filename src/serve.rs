@@ -40,6 +40,20 @@ pub struct ServeOptions {
     pub lan: bool,
 }
 
+/// Forgets what the parse cache holds for `path`.
+fn state_forget(cache: &mut Cache, path: &Path) {
+    cache.parse.forget(path);
+}
+
+/// An output file as the server keeps it.
+fn served(f: crate::render::OutFile) -> (String, Served) {
+    let s = match f.content {
+        Content::Bytes(b) => Served::Bytes(b),
+        Content::Copy(p) => Served::File(p),
+    };
+    (f.path, s)
+}
+
 /// A file the server can answer with.
 #[derive(Debug, Clone)]
 enum Served {
@@ -48,39 +62,62 @@ enum Served {
     File(PathBuf),
 }
 
-/// What print files are drawn from, when the print page asks for one.
-struct PrintSource {
-    site: Site,
-    theme: Theme,
-    langs: Vec<crate::poster::PrintLang>,
-}
-
-/// The site as the server sees it after one build.
+/// The site as the server sees it after one build: what it answers with.
 pub struct Snapshot {
-    files: HashMap<String, Served>,
+    /// The files of the last full build.
+    files: Arc<HashMap<String, Served>>,
+    /// Files redrawn since, which take the place of those of `files`: an
+    /// edit copies only this small map, not the whole site's.
+    changed: Arc<HashMap<String, Served>>,
     /// The error page, when the last build failed.
     error: Option<Arc<[u8]>>,
-    print: Option<PrintSource>,
-    /// Print files drawn so far for this build.
-    pdfs: Mutex<HashMap<String, Arc<[u8]>>>,
 }
 
 impl Snapshot {
     fn empty() -> Snapshot {
         Snapshot {
-            files: HashMap::new(),
+            files: Arc::new(HashMap::new()),
+            changed: Arc::new(HashMap::new()),
             error: None,
-            print: None,
-            pdfs: Mutex::new(HashMap::new()),
         }
     }
+
+    fn get(&self, path: &str) -> Option<&Served> {
+        self.changed.get(path).or_else(|| self.files.get(path))
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+}
+
+/// The last good build, kept to update in place after an edit and to draw
+/// print files from.
+struct Live {
+    site: Site,
+    theme: Theme,
+    langs: Vec<crate::poster::PrintLang>,
+    /// The files of the last full build, and those redrawn since.
+    files: Arc<HashMap<String, Served>>,
+    changed: HashMap<String, Served>,
+    /// The search index entries of each language, in site order.
+    search_docs: Vec<Vec<String>>,
+}
+
+/// What the server keeps between builds.
+#[derive(Default)]
+struct State {
+    cache: Cache,
+    live: Option<Live>,
+    /// Print files drawn since the last build.
+    pdfs: HashMap<String, Arc<[u8]>>,
 }
 
 /// The preview server's state: what to build, what earlier builds left,
 /// and the current snapshot.
 pub struct Server {
     opts: BuildOptions,
-    cache: Mutex<Cache>,
+    state: Mutex<State>,
     current: RwLock<Arc<Snapshot>>,
     reloader: Reloader,
 }
@@ -99,9 +136,40 @@ impl Server {
     pub fn new(opts: BuildOptions, reloader: Reloader) -> Server {
         Server {
             opts,
-            cache: Mutex::new(Cache::default()),
+            state: Mutex::new(State::default()),
             current: RwLock::new(Arc::new(Snapshot::empty())),
             reloader,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn publish(&self, snapshot: Snapshot) {
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+        self.reloader.reload();
+    }
+
+    fn outcome(
+        &self,
+        lang: Lang,
+        diags: crate::diag::Diagnostics,
+        failure: Option<Failure>,
+    ) -> Outcome {
+        Outcome {
+            report: BuildReport {
+                lang,
+                diags,
+                pages: 0,
+                millis: 0,
+                output: PathBuf::new(),
+                failure,
+                cuts: Vec::new(),
+                timings: crate::Timings::default(),
+            },
+            rendered: 0,
+            reused: 0,
         }
     }
 
@@ -109,29 +177,16 @@ impl Server {
     /// one served, and tells open pages to reload.
     pub fn rebuild(&self) -> Outcome {
         let start = Instant::now();
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self.lock();
         let prepared = prepare(
             &self.opts,
             PrintMode::Listing,
-            Some(&mut cache),
+            Some(&mut state.cache),
             &crate::Silent,
         );
-        drop(cache);
-        let lang = prepared.lang;
-        let mut outcome = Outcome {
-            report: BuildReport {
-                lang,
-                diags: prepared.diags,
-                pages: 0,
-                millis: 0,
-                output: PathBuf::new(),
-                failure: prepared.failure,
-                cuts: Vec::new(),
-                timings: prepared.timings,
-            },
-            rendered: 0,
-            reused: 0,
-        };
+        let mut outcome = self.outcome(prepared.lang, prepared.diags, prepared.failure);
+        outcome.report.timings = prepared.timings;
+        state.pdfs.clear();
         let snapshot = match (prepared.site, prepared.theme, prepared.rendered) {
             (Some(site), Some(theme), Some(rendered)) if outcome.report.failure.is_none() => {
                 outcome.rendered = rendered.rendered;
@@ -141,39 +196,164 @@ impl Server {
                     .iter()
                     .filter(|f| f.path.ends_with(".html"))
                     .count();
-                let files = rendered
-                    .files
-                    .into_iter()
-                    .map(|f| {
-                        let served = match f.content {
-                            Content::Bytes(b) => Served::Bytes(b),
-                            Content::Copy(p) => Served::File(p),
-                        };
-                        (f.path, served)
-                    })
-                    .collect();
+                let search_docs = rendered.search_docs;
+                let files: Arc<HashMap<String, Served>> =
+                    Arc::new(rendered.files.into_iter().map(served).collect());
                 let langs = crate::poster::PrintLang::for_site(&site, &theme);
-                Snapshot {
-                    files,
+                let snapshot = Snapshot {
+                    files: files.clone(),
+                    changed: Arc::new(HashMap::new()),
                     error: None,
-                    print: Some(PrintSource { site, theme, langs }),
-                    pdfs: Mutex::new(HashMap::new()),
-                }
+                };
+                state.live = Some(Live {
+                    site,
+                    theme,
+                    langs,
+                    files,
+                    changed: HashMap::new(),
+                    search_docs,
+                });
+                snapshot
             }
             _ => {
                 if outcome.report.failure.is_none() {
                     outcome.report.failure = Some(Failure::Content);
                 }
+                state.live = None;
                 Snapshot {
                     error: Some(error_page(&outcome.report).into_bytes().into()),
                     ..Snapshot::empty()
                 }
             }
         };
+        drop(state);
         outcome.report.millis = start.elapsed().as_millis();
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
-        self.reloader.reload();
+        self.publish(snapshot);
         outcome
+    }
+
+    /// Brings the site up to date after `changed` files (absolute, or
+    /// relative to the site folder) changed. An edit to the text of
+    /// procedures that keeps their title and id redraws only the pages
+    /// that show them ([`crate::html::Html::pages_of`]); anything else
+    /// rebuilds the site, reusing what did not change.
+    pub fn update(&self, changed: &[PathBuf]) -> Outcome {
+        match self.update_in_place(changed) {
+            Some(o) => o,
+            None => self.rebuild(),
+        }
+    }
+
+    fn update_in_place(&self, changed: &[PathBuf]) -> Option<Outcome> {
+        let start = Instant::now();
+        let root = std::path::absolute(&self.opts.root).ok()?;
+        let mut guard = self.lock();
+        let state = &mut *guard;
+        let live = state.live.as_mut()?;
+        let cfg = &live.site.config;
+        let render = crate::markdown::RenderOptions {
+            allow_html: cfg.allow_html,
+            base_path: &cfg.base_path,
+        };
+        // every changed file must be the original of a known procedure;
+        // a file that came and went (an editor's or sed's temporary file
+        // renamed over the original) does not count
+        let mut edits = Vec::new();
+        for path in changed {
+            let abs = if path.is_absolute() {
+                path.clone()
+            } else {
+                root.join(path)
+            };
+            let shown = abs.strip_prefix(&root).ok()?.to_path_buf();
+            let known = live.site.categories.iter().enumerate().find_map(|(ci, c)| {
+                c.procedures
+                    .iter()
+                    .position(|p| p.source == shown)
+                    .map(|pi| (ci, pi))
+            });
+            let (ci, pi) = match (known, abs.exists()) {
+                (Some(k), true) => k,
+                (None, false) => continue,
+                _ => return None,
+            };
+            if edits.iter().any(|(c, p, _, _, _)| (*c, *p) == (ci, pi)) {
+                continue;
+            }
+            let bytes = std::fs::read(&abs).ok()?;
+            let text = crate::load::source::decode(&bytes).ok()?;
+            let old = &live.site.categories[ci].procedures[pi];
+            let (parsed, diags) = crate::load::procedure::parse_procedure(
+                &shown,
+                &text,
+                &old.slug,
+                &old.category,
+                render,
+            );
+            let (mut new, _) = parsed?;
+            if diags.has_errors() || new.title != old.title || new.id != old.id {
+                return None;
+            }
+            new.translations = old.translations.clone();
+            edits.push((ci, pi, new, abs, old.clone()));
+        }
+        if edits.is_empty() {
+            return None;
+        }
+        for (ci, pi, new, abs, _) in &edits {
+            live.site.categories[*ci].procedures[*pi] = new.clone();
+            // the next full build parses and renders these again
+            state_forget(&mut state.cache, abs);
+        }
+        let html = crate::html::Html::new(&live.site, &live.theme, true, None).ok()?;
+        let mut redrawn = Vec::new();
+        let with_body = crate::search::with_body(&live.site);
+        for (ci, pi, _, _, before) in &edits {
+            let c = &live.site.categories[*ci];
+            let p = &c.procedures[*pi];
+            redrawn.extend(html.pages_of(c, p, before).ok()?);
+            let at: usize = live.site.categories[..*ci]
+                .iter()
+                .map(|c| c.procedures.len())
+                .sum::<usize>()
+                + pi;
+            for (li, lv) in html.languages().iter().enumerate() {
+                let doc = crate::search::doc(&live.site, lv, c, p, with_body);
+                *live.search_docs.get_mut(li)?.get_mut(at)? = doc;
+            }
+        }
+        for (lv, docs) in html.languages().iter().zip(&live.search_docs) {
+            redrawn.push(crate::search::index_file(&live.site, lv, docs));
+        }
+        let (_, rendered) = html.counts();
+        drop(html);
+        for f in redrawn {
+            state.cache.memo.forget(&f.path);
+            let (path, s) = served(f);
+            live.changed.insert(path, s);
+        }
+        let snapshot = Snapshot {
+            files: live.files.clone(),
+            changed: Arc::new(live.changed.clone()),
+            error: None,
+        };
+        let total = live.files.keys().filter(|k| k.ends_with(".html")).count();
+        state.pdfs.clear();
+        drop(guard);
+        let mut outcome = self.outcome(
+            self.opts.lang.unwrap_or(self.lang_of_site()),
+            Default::default(),
+            None,
+        );
+        outcome.rendered = rendered;
+        outcome.reused = total.saturating_sub(rendered);
+        outcome.report.millis = start.elapsed().as_millis();
+        self.publish(snapshot);
+        Some(outcome)
+    }
+
+    fn lang_of_site(&self) -> Lang {
+        crate::load::site_lang(&self.opts.root)
     }
 
     fn snapshot(&self) -> Arc<Snapshot> {
@@ -206,7 +386,7 @@ impl Server {
         } else {
             path.clone()
         };
-        if let Some(served) = snap.files.get(&file) {
+        if let Some(served) = snap.get(&file) {
             return match served {
                 Served::Bytes(b) => bytes_response(StatusCode::OK, &file, b.clone()),
                 Served::File(p) => match std::fs::read(p) {
@@ -215,10 +395,10 @@ impl Server {
                 },
             };
         }
-        if let Some(pdf) = self.draw_print_file(&snap, &file) {
+        if let Some(pdf) = self.draw_print_file(&file) {
             return bytes_response(StatusCode::OK, &file, pdf);
         }
-        if snap.files.contains_key(&format!("{file}/index.html")) {
+        if snap.contains(&format!("{file}/index.html")) {
             return Response::builder()
                 .status(StatusCode::PERMANENT_REDIRECT)
                 .header(header::LOCATION, format!("/{file}/"))
@@ -229,22 +409,22 @@ impl Server {
     }
 
     /// Draws a poster, board sheet or flyer the first time it is asked for.
-    fn draw_print_file(&self, snap: &Snapshot, path: &str) -> Option<Arc<[u8]>> {
+    fn draw_print_file(&self, path: &str) -> Option<Arc<[u8]>> {
         if !path.starts_with(crate::poster::PRINT_DIR) || !path.ends_with(".pdf") {
             return None;
         }
-        if let Some(b) = snap.pdfs.lock().ok()?.get(path) {
+        let mut state = self.lock();
+        if let Some(b) = state.pdfs.get(path) {
             return Some(b.clone());
         }
-        let src = snap.print.as_ref()?;
-        let printer = crate::poster::Printer::new(&src.site, &src.theme, src.langs.clone()).ok()?;
+        let live = state.live.as_ref()?;
+        let printer =
+            crate::poster::Printer::new(&live.site, &live.theme, live.langs.clone()).ok()?;
         let job = printer.jobs().into_iter().find(|j| j.path() == path)?;
         let (bytes, _) = printer.render(&job).ok()?;
         let bytes: Arc<[u8]> = bytes.into();
-        snap.pdfs
-            .lock()
-            .ok()?
-            .insert(path.to_string(), bytes.clone());
+        drop(printer);
+        state.pdfs.insert(path.to_string(), bytes.clone());
         Some(bytes)
     }
 }
@@ -304,7 +484,7 @@ fn plain_response(status: StatusCode, text: &'static str) -> Response<Body> {
 }
 
 fn not_found(snap: &Snapshot) -> Response<Body> {
-    match snap.files.get("404.html") {
+    match snap.get("404.html") {
         Some(Served::Bytes(b)) => bytes_response(StatusCode::NOT_FOUND, "404.html", b.clone()),
         _ => plain_response(StatusCode::NOT_FOUND, "404"),
     }
@@ -383,26 +563,35 @@ pub fn terminal_qr(url: &str) -> Option<String> {
 }
 
 /// Watches the site's sources and sends a message on every change.
-fn watch(root: &Path, tx: mpsc::Sender<()>) -> notify_debouncer_full::notify::Result<impl Drop> {
+fn watch(
+    root: &Path,
+    tx: mpsc::Sender<Vec<PathBuf>>,
+) -> notify_debouncer_full::notify::Result<impl Drop> {
     let base = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let mut debouncer = new_debouncer(
         Duration::from_millis(30),
         None,
         move |res: DebounceEventResult| {
             if let Ok(events) = res {
-                // reading a file is an event too: only changes count
-                let relevant = events.iter().any(|e| {
-                    !matches!(e.kind, EventKind::Access(_))
-                        && e.paths.iter().any(|p| {
-                            // hidden files (editor swap files, .git) do not count
-                            let inside = p.strip_prefix(&base).unwrap_or(p);
-                            !inside
-                                .components()
-                                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-                        })
-                });
-                if relevant {
-                    let _ = tx.send(());
+                // reading a file is an event too: only changes count, and
+                // not those of hidden files (editor swap files, .git)
+                let mut paths: Vec<PathBuf> = Vec::new();
+                for e in events
+                    .iter()
+                    .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+                {
+                    for p in &e.paths {
+                        let inside = p.strip_prefix(&base).unwrap_or(p);
+                        let hidden = inside
+                            .components()
+                            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                        if !hidden && !paths.contains(p) {
+                            paths.push(p.clone());
+                        }
+                    }
+                }
+                if !paths.is_empty() {
+                    let _ = tx.send(paths);
                 }
             }
         },
@@ -505,9 +694,12 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
     };
     let rebuilder = server.clone();
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
-            while rx.try_recv().is_ok() {}
-            print_outcome(&rebuilder.rebuild());
+        while let Ok(mut paths) = rx.recv() {
+            // everything that changed meanwhile goes into one update
+            while let Ok(more) = rx.try_recv() {
+                paths.extend(more);
+            }
+            print_outcome(&rebuilder.update(&paths));
         }
     });
 
@@ -575,6 +767,101 @@ mod tests {
         ] {
             assert_eq!(clean_path(bad), None, "{bad}");
         }
+    }
+
+    const SITE: &str = "title: T\ncommune: Xã Thử\nbase_url: http://127.0.0.1:1/\ncontact:\n  phone: \"0235 3000 000\"\n";
+    const CAT: &str = "---\ntitle: Cư trú\n---\n";
+    fn proc_file(title: &str, id: &str, step: &str) -> String {
+        format!(
+            "---\ntitle: {title}\nid: {id}\nsummary: Tóm tắt.\nagency: Công an xã\nupdated: 2026-10-01\n---\n\n## Các bước\n\n1. {step}\n2. Gửi.\n"
+        )
+    }
+
+    fn files_of(server: &Server) -> Vec<(String, Vec<u8>)> {
+        let snap = server.snapshot();
+        let mut v: Vec<(String, Vec<u8>)> = snap
+            .files
+            .keys()
+            .chain(snap.changed.keys().filter(|k| !snap.files.contains_key(*k)))
+            .filter_map(|k| snap.get(k).map(|s| (k, s)))
+            .map(|(k, s)| {
+                let b = match s {
+                    Served::Bytes(b) => b.to_vec(),
+                    Served::File(p) => std::fs::read(p).unwrap_or_default(),
+                };
+                (k.clone(), b)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn an_edit_updated_in_place_gives_exactly_what_a_full_build_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/cu-tru")).unwrap();
+        std::fs::write(root.join("site.yaml"), SITE).unwrap();
+        std::fs::write(root.join("content/cu-tru/_index.md"), CAT).unwrap();
+        std::fs::write(
+            root.join("content/cu-tru/a.md"),
+            proc_file("Đăng ký tạm trú", "a1", "Mở VNeID."),
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("content/cu-tru/b.md"),
+            proc_file("Khai báo tạm vắng", "a2", "Mở VNeID."),
+        )
+        .unwrap();
+        std::fs::write(root.join("content/cu-tru/b.en.md"), "---\ntitle: Absence\nsummary: S.\nagency: Police\nupdated: 2026-10-01\n---\n\n## Steps\n\n1. Open.\n").unwrap();
+        let opts = BuildOptions {
+            root: root.to_path_buf(),
+            lock: LockMode::ReadOnly,
+            print: true,
+            ..BuildOptions::default()
+        };
+        let server = Server::new(opts.clone(), Reloader::new());
+        assert!(server.rebuild().report.failure.is_none());
+        // edits that keep title and id: only their pages are redrawn, and
+        // the result is what a full build gives
+        let a = root.join("content/cu-tru/a.md");
+        let edits = [
+            proc_file(
+                "Đăng ký tạm trú",
+                "a1",
+                "Mở ứng dụng VNeID trên điện thoại.",
+            ),
+            proc_file("Đăng ký tạm trú", "a1", "Mở.").replace("Tóm tắt.", "Tóm tắt mới."),
+            proc_file("Đăng ký tạm trú", "a1", "Mở.").replace("2026-10-01", "2026-11-02"),
+            proc_file("Đăng ký tạm trú", "a1", "Mở.")
+                .replace("2. Gửi.\n", "2. Gửi.\n\n## Lưu ý\n\n- Mới.\n"),
+        ];
+        for text in edits {
+            std::fs::write(&a, &text).unwrap();
+            let o = server.update(std::slice::from_ref(&a));
+            assert!(o.report.failure.is_none());
+            assert!(
+                o.rendered > 0 && o.rendered < 8,
+                "redrew {} pages",
+                o.rendered
+            );
+            let fresh = Server::new(opts.clone(), Reloader::new());
+            assert!(fresh.rebuild().report.failure.is_none());
+            let (got, want) = (files_of(&server), files_of(&fresh));
+            assert_eq!(got.len(), want.len());
+            for ((gp, gb), (wp, wb)) in got.iter().zip(&want) {
+                assert_eq!(gp, wp);
+                assert!(gb == wb, "{gp} differs from a full build after\n{text}");
+            }
+        }
+        // a new title changes lists everywhere: a full rebuild
+        std::fs::write(&a, proc_file("Đăng ký tạm trú mới", "a1", "Mở.")).unwrap();
+        let o = server.update(&[a]);
+        assert!(o.report.failure.is_none());
+        assert!(o.reused + o.rendered > 0);
+        let fresh = Server::new(opts, Reloader::new());
+        fresh.rebuild();
+        assert!(files_of(&server) == files_of(&fresh));
     }
 
     #[test]

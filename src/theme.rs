@@ -24,7 +24,6 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embed![
     "templates/category.html",
     "templates/procedure.html",
     "templates/404.html",
-    "templates/sitemap.xml",
     "templates/redirect.html",
     "templates/retired.html",
     "templates/print.html",

@@ -54,6 +54,13 @@ pub struct ParseCache {
     files: HashMap<PathBuf, (Vec<u8>, Parsed, Diagnostics)>,
 }
 
+impl ParseCache {
+    /// Forgets a file, so the next load parses it again.
+    pub fn forget(&mut self, path: &Path) {
+        self.files.remove(path);
+    }
+}
+
 /// Loads the whole site. With a `cache`, files whose bytes did not change
 /// since the last load are not parsed again.
 pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
