@@ -163,7 +163,13 @@ fn every_procedure_page_prints_on_one_or_two_a4_pages() {
     let base = served();
     let urls: Vec<String> = files_below(&public)
         .into_iter()
-        .filter(|f| f.ends_with("index.html") && f.components().count() == 3 && !f.starts_with("q"))
+        .filter(|f| {
+            // procedure pages: <category>/<procedure>/index.html, in the
+            // site's language (not short links, kiosk screens or /en/)
+            f.ends_with("index.html")
+                && f.components().count() == 3
+                && !["q", "kiosk", "en"].iter().any(|d| f.starts_with(d))
+        })
         .map(|f| {
             format!(
                 "{base}/{}/",
