@@ -21,6 +21,10 @@
 #                        if it has room, else $TMPDIR or /tmp)
 #   BENCHMARKS_MD        where to write the report (default: BENCHMARKS.md
 #                        at the repository root)
+#   EDIT_SIZES="1000 10000"  sizes at which the edit-to-browser time of
+#                        `camnang serve` is measured in Chromium (needs node
+#                        and `npm ci` in tests/clients; empty: none)
+#   EDIT_RUNS=10         edits measured at each of those sizes
 #
 # Every timed run is "cold": the output folder is deleted first. Before the
 # timed runs of each tool and size comes one untimed warm-up build, which
@@ -38,6 +42,8 @@ RUNS="${RUNS:-5}"
 PRINT_RUNS="${PRINT_RUNS:-3}"
 SIZES="${SIZES:-1000 3000 10000 30000}"
 PRINT_SIZES="${PRINT_SIZES-1000 10000}"
+EDIT_SIZES="${EDIT_SIZES-1000 10000}"
+EDIT_RUNS="${EDIT_RUNS:-10}"
 SEED="${SEED:-42}"
 QUICK="${QUICK:-0}"
 BENCHMARKS_MD="${BENCHMARKS_MD:-$ROOT/BENCHMARKS.md}"
@@ -45,8 +51,10 @@ BENCHMARKS_MD="${BENCHMARKS_MD:-$ROOT/BENCHMARKS.md}"
 if [[ "$QUICK" == 1 ]]; then
     SIZES=1000
     PRINT_SIZES=1000
+    EDIT_SIZES=1000
     RUNS=2
     PRINT_RUNS=2
+    EDIT_RUNS=5
 fi
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -121,6 +129,15 @@ rm -rf "$WORK/hugo/resources" "$WORK/hugo/.hugo_build.lock"
 
 RESULTS="$WORK/results.tsv"   # size tool runs min median max peak_mb files out_mb walls
 : >"$RESULTS"
+EDITS="$WORK/edits.jsonl"     # one line of benches/edit_reload.mjs output per size
+: >"$EDITS"
+can_edit=0
+if command -v node >/dev/null && [[ -d "$ROOT/tests/clients/node_modules/playwright-core" ]] \
+    && [[ -x "${CHROMIUM:-/usr/bin/chromium}" ]]; then
+    can_edit=1
+elif [[ -n "$EDIT_SIZES" ]]; then
+    log "warning: no node, tests/clients/node_modules or Chromium: edit-to-browser times are skipped"
+fi
 
 # --- Measuring -----------------------------------------------------------------
 
@@ -215,6 +232,16 @@ for size in $SIZES; do
                 "$CAMNANG_BIN" build --root "$site" --output "$out" --quiet
         fi
     done
+    for e in $EDIT_SIZES; do
+        if [[ "$e" == "$size" && "$can_edit" == 1 ]]; then
+            file="$(cd "$site" && find content -mindepth 2 -name '*.md' ! -name '_index*' | sort | head -n 1)"
+            slug="$(basename "$file" .md)"
+            category="$(basename "$(dirname "$file")")"
+            log "[$size] camnang serve: $EDIT_RUNS edits of $file, measured in Chromium"
+            node "$ROOT/benches/edit_reload.mjs" "$CAMNANG_BIN" "$site" "$file" "/$category/$slug/" "$EDIT_RUNS" \
+                | sed "s/^{/{\"size\":$size,/" >>"$EDITS"
+        fi
+    done
     rm -rf "$site" "$out"
 done
 
@@ -300,6 +327,24 @@ report="$WORK/BENCHMARKS.md"
     echo "Every run, in seconds:"
     echo
     awk -F'\t' '{ printf "- %s procedures, %s: %s\n", $1, $2, $10 }' "$RESULTS"
+    if [[ -s "$EDITS" ]]; then
+        echo
+        echo "## Editing one procedure while \`camnang serve\` runs"
+        echo
+        echo "\`benches/edit_reload.mjs\` opens a procedure page of the preview in Chromium, then"
+        echo "$EDIT_RUNS times writes a new summary into the procedure's file and waits until the page has"
+        echo "reloaded by itself and shows it. \"Rebuild\" is what the server reports for the same edit."
+        echo
+        echo "| procedures | edits | edit to browser ms (min / median / max) | rebuild ms (min / median / max) |"
+        echo "|---:|---:|---|---|"
+        python3 - "$EDITS" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    j = json.loads(line)
+    e, r = j["edit_to_browser_ms"], j["server_rebuild_ms"]
+    print(f"| {j['size']} | {j['runs']} | {e['min']} / {e['median']} / {e['max']} | {r['min']} / {r['median']} / {r['max']} |")
+PY
+    fi
 } >"$report"
 
 cp "$report" "$BENCHMARKS_MD"

@@ -256,6 +256,10 @@ fn main() {
         match a.as_str() {
             "--procedures" => count = args.next().and_then(|v| v.parse().ok()).unwrap_or(count),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).unwrap_or(seed),
+            s if s.starts_with('-') => {
+                eprintln!("usage: gen_site DIR [--procedures N] [--seed S]");
+                std::process::exit(2);
+            }
             _ => dir = Some(PathBuf::from(a)),
         }
     }

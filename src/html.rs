@@ -163,6 +163,7 @@ impl<'a> Html<'a> {
         &self,
         progress: &dyn crate::Progress,
         docs: &[Vec<String>],
+        sink: &dyn crate::render::Sink,
     ) -> Result<Vec<OutFile>, Diagnostics> {
         enum Job<'s> {
             Home(&'s LangView),
@@ -196,37 +197,36 @@ impl<'a> Html<'a> {
                     Job::Short(lv, id, l) => self.short_link_page(lv, id, l),
                 };
                 progress.advance(1);
-                r
+                r.and_then(|f| sink.take(f))
             })
             .collect();
         let mut files = Vec::with_capacity(results.len() + 8);
         let mut diags = Diagnostics::default();
-        for r in results {
+        let mut more = vec![self.sitemap(), Ok(self.robots())];
+        for (lv, docs) in self.langs.iter().zip(docs) {
+            more.push(Ok(crate::search::index_file(self.site, lv, docs)));
+        }
+        more.push(self.service_worker());
+        for r in results
+            .into_iter()
+            .chain(more.into_iter().map(|r| r.and_then(|f| sink.take(f))))
+        {
             match r {
                 Ok(f) => files.push(f),
                 Err(d) => diags.push(d),
             }
         }
-        match self.sitemap() {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
-        }
-        files.push(self.robots());
-        for (lv, docs) in self.langs.iter().zip(docs) {
-            files.push(crate::search::index_file(self.site, lv, docs));
-        }
-        match self.service_worker() {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
-        }
         for (id, code, target) in self.orphaned_short_links() {
-            match self.page(
-                self.default_lang(),
-                "redirect.html",
-                format!("{code}/q/{id}/index.html"),
-                Some(self.absolute(&target)),
-                vec![("target", json!(self.url(&target))), ("title", json!(id))],
-            ) {
+            match self
+                .page(
+                    self.default_lang(),
+                    "redirect.html",
+                    format!("{code}/q/{id}/index.html"),
+                    Some(self.absolute(&target)),
+                    vec![("target", json!(self.url(&target))), ("title", json!(id))],
+                )
+                .and_then(|f| sink.take(f))
+            {
                 Ok(f) => files.push(f),
                 Err(d) => diags.push(d),
             }
@@ -608,6 +608,8 @@ impl<'a> Html<'a> {
     fn kiosk(&self, only: Option<&Category>) -> Result<OutFile, Diagnostic> {
         let lv = self.default_lang();
         let cfg = &self.site.config;
+        // the codes are the pages' own SVG files: every slide's is loaded
+        // with the screen (they are not lazy), so it runs on without signal
         let slides: Vec<Value> = self
             .site
             .procedures()
@@ -615,15 +617,12 @@ impl<'a> Html<'a> {
             .take(KIOSK_MAX)
             .map(|(c, p)| {
                 let link = self.short_link(lv, &p.id);
-                let qr = crate::qr::cached(&link, &cfg.print.qr_error_correction)
-                    .map(|q| q.svg_inline())
-                    .unwrap_or_default();
                 json!({
                     "title": p.title,
                     "category": c.slug,
                     "category_title": c.title,
                     "steps": p.steps.iter().take(3).collect::<Vec<_>>(),
-                    "qr": qr,
+                    "qr": self.url(&format!("{}q/{}/qr.svg", lv.prefix, p.id)),
                     "link": crate::poster::typed_link(&link),
                 })
             })

@@ -146,6 +146,31 @@ pub fn prepare(
     mut cache: Option<&mut Cache>,
     progress: &dyn Progress,
 ) -> Prepared {
+    let mut out = load_site(opts, cache.as_deref_mut().map(|c| &mut c.parse));
+    let (Some(site), Some(theme)) = (&out.site, &out.theme) else {
+        return out;
+    };
+    let mut clock = Instant::now();
+    let memo = cache.as_deref().map(|c| &c.memo);
+    let sink = render::Keep;
+    match render::render(site, theme, print, memo, &mut out.timings, progress, &sink) {
+        Ok(r) => {
+            if let Some(c) = cache {
+                c.memo = r.memo();
+            }
+            out.rendered = Some(r);
+        }
+        Err(d) => {
+            out.diags.extend(d);
+            out.failure = Some(Failure::Content);
+        }
+    }
+    out.timings.mark("render", &mut clock);
+    out
+}
+
+/// Loads the site and its theme; nothing rendered yet.
+fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepared {
     let mut clock = Instant::now();
     let mut timings = Timings::default();
     let loaded = load::load(
@@ -154,7 +179,7 @@ pub fn prepare(
             base_url: opts.base_url.clone(),
             lang: opts.lang,
         },
-        cache.as_deref_mut().map(|c| &mut c.parse),
+        cache,
     );
     timings.mark("load", &mut clock);
     let mut out = Prepared {
@@ -170,30 +195,16 @@ pub fn prepare(
         out.failure = Some(Failure::Content);
         return out;
     };
-    let theme = match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
-        Ok(t) => t,
+    match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
+        Ok(t) => {
+            out.theme = Some(t);
+            out.site = Some(site);
+        }
         Err(d) => {
             out.diags.push(d);
             out.failure = Some(Failure::Content);
-            return out;
-        }
-    };
-    let memo = cache.as_deref().map(|c| &c.memo);
-    match render::render(&site, &theme, print, memo, &mut out.timings, progress) {
-        Ok(r) => {
-            if let Some(c) = cache {
-                c.memo = r.memo();
-            }
-            out.rendered = Some(r);
-        }
-        Err(d) => {
-            out.diags.extend(d);
-            out.failure = Some(Failure::Content);
         }
     }
-    out.timings.mark("render", &mut clock);
-    out.site = Some(site);
-    out.theme = Some(theme);
     out
 }
 
@@ -237,12 +248,11 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     } else {
         render::PrintMode::None
     };
-    let prepared = prepare(opts, print, None, progress);
-    report.lang = prepared.lang;
-    report.diags = prepared.diags;
-    report.timings = prepared.timings;
-    let (Some(site), Some(rendered), None) = (prepared.site, prepared.rendered, prepared.failure)
-    else {
+    let loaded = load_site(opts, None);
+    report.lang = loaded.lang;
+    report.diags = loaded.diags;
+    report.timings = loaded.timings;
+    let (Some(site), Some(theme), None) = (loaded.site, loaded.theme, loaded.failure) else {
         report.failure = Some(Failure::Content);
         return report;
     };
@@ -265,8 +275,43 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         report.failure = Some(Failure::Content);
         return report;
     }
+    // every file goes into the staging folder as soon as it is made; a
+    // failure drops the folder and leaves the published site alone
+    let staging = match publish::Staging::begin(&output) {
+        Ok(s) => s,
+        Err(d) => {
+            report.diags.push(d);
+            report.failure = Some(Failure::Output { refused: false });
+            return report;
+        }
+    };
     let mut clock = Instant::now();
-    if let Err(d) = publish::publish(&output, &rendered.files) {
+    let rendered = match render::render(
+        &site,
+        &theme,
+        print,
+        None,
+        &mut report.timings,
+        progress,
+        &staging,
+    ) {
+        Ok(r) => r,
+        Err(d) => {
+            let write = d
+                .items
+                .iter()
+                .any(|d| matches!(d.msg, messages::Msg::WriteFailed { .. }));
+            report.diags.extend(d);
+            report.failure = Some(match write {
+                true => Failure::Output { refused: false },
+                false => Failure::Content,
+            });
+            return report;
+        }
+    };
+    report.timings.mark("render", &mut clock);
+    let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
+    if let Err(d) = staging.commit(&paths) {
         report.diags.push(d);
         report.failure = Some(Failure::Output { refused: false });
         return report;

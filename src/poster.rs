@@ -330,15 +330,25 @@ impl<'a> Printer<'a> {
     }
 
     /// Draws every print file, in parallel, in the order of [`Printer::jobs`].
-    pub fn render_all(&self, progress: &dyn crate::Progress) -> Result<PrintOutput, Diagnostic> {
+    pub fn render_all(
+        &self,
+        progress: &dyn crate::Progress,
+        sink: &dyn crate::render::Sink,
+    ) -> Result<PrintOutput, Diagnostic> {
         let jobs = self.jobs();
         progress.stage(crate::Stage::PrintFiles, jobs.len());
-        let results: Vec<Result<Drawn, String>> = jobs
+        // each file goes to the sink as soon as it is drawn: PDFs are big
+        let results: Vec<Result<(OutFile, Vec<CutPart>), Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
                 let r = self.render(job);
                 progress.advance(1);
-                r
+                let (bytes, parts) = r.map_err(|detail| {
+                    Diagnostic::error(Msg::WriteFailed {
+                        detail: format!("PDF {}: {detail}", job.path()),
+                    })
+                })?;
+                Ok((sink.take(OutFile::bytes(job.path(), bytes))?, parts))
             })
             .collect();
         let mut out = PrintOutput {
@@ -347,20 +357,15 @@ impl<'a> Printer<'a> {
             cuts: Vec::new(),
         };
         for (job, r) in jobs.iter().zip(results) {
-            let (bytes, parts) = r.map_err(|detail| {
-                Diagnostic::error(Msg::WriteFailed {
-                    detail: format!("PDF {}: {detail}", job.path()),
-                })
-            })?;
-            let path = job.path();
+            let (file, parts) = r?;
             if !parts.is_empty() {
                 out.cuts.push(Cut {
-                    file: path.clone(),
+                    file: file.path.clone(),
                     parts,
                 });
             }
             out.items.push(self.item(job));
-            out.files.push(OutFile::bytes(path, bytes));
+            out.files.push(file);
         }
         Ok(out)
     }

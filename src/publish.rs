@@ -130,58 +130,108 @@ fn foreign_files(dir: &Path) -> Vec<String> {
     foreign
 }
 
+/// A site being written: a staging folder beside the output, marked as
+/// camnang's while it is written, swapped in by [`Staging::commit`].
+/// Dropped without a commit (a failed build), it is removed, and the site
+/// published before stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: PathBuf,
+    committed: bool,
+}
+
+fn write_failed(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(Msg::WriteFailed {
+        detail: e.to_string(),
+    })
+}
+
+impl Staging {
+    /// Starts writing a new site for `output`. Call [`check_output`] first.
+    pub fn begin(output: &Path) -> Result<Staging, Diagnostic> {
+        let out = resolve(output);
+        let parent = out
+            .parent()
+            .ok_or_else(|| write_failed(std::io::Error::other("no parent folder")))?
+            .to_path_buf();
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        fs::create_dir_all(&parent).map_err(write_failed)?;
+        remove_leftovers(&parent, &name);
+        let dir = parent.join(format!(".{name}.camnang-new-{}", std::process::id()));
+        fs::create_dir(&dir).map_err(write_failed)?;
+        let staging = Staging {
+            out,
+            parent,
+            name,
+            dir,
+            committed: false,
+        };
+        fs::write(staging.dir.join(STAGING_MARK), b"").map_err(write_failed)?;
+        Ok(staging)
+    }
+
+    /// Writes one file into the new site. Safe to call from many threads.
+    pub fn put(&self, f: &OutFile) -> std::io::Result<()> {
+        let target = self.dir.join(&f.path);
+        let write = |target: &Path| match &f.content {
+            Content::Bytes(b) => fs::write(target, b),
+            Content::Copy(src) => fs::copy(src, target).map(|_| ()),
+            Content::Written => Ok(()),
+        };
+        match write(&target) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                write(&target)
+            }
+            other => other,
+        }
+    }
+
+    /// Writes the manifest of `paths` and swaps the new site in.
+    pub fn commit(mut self, paths: &[String]) -> Result<(), Diagnostic> {
+        let mut manifest = std::io::BufWriter::new(
+            fs::File::create(self.dir.join(MANIFEST)).map_err(write_failed)?,
+        );
+        for p in paths {
+            writeln!(manifest, "{p}").map_err(write_failed)?;
+        }
+        let file = manifest
+            .into_inner()
+            .map_err(|e| write_failed(e.into_error()))?;
+        file.sync_all().map_err(write_failed)?;
+        fs::remove_file(self.dir.join(STAGING_MARK)).map_err(write_failed)?;
+        let pid = std::process::id();
+        swap(&self.dir, &self.out, &self.parent, &self.name, pid).map_err(write_failed)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed && self.dir.join(STAGING_MARK).exists() {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Writes `files` into `output`, replacing the site published there before.
 /// Call [`check_output`] first.
 pub fn publish(output: &Path, files: &[OutFile]) -> Result<(), Diagnostic> {
-    let out = resolve(output);
-    let fail = |e: std::io::Error| {
-        Diagnostic::error(Msg::WriteFailed {
-            detail: e.to_string(),
-        })
-    };
-    let parent = out
-        .parent()
-        .ok_or_else(|| fail(std::io::Error::other("no parent folder")))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    fs::create_dir_all(parent).map_err(fail)?;
-    remove_leftovers(parent, &name);
-
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.camnang-new-{pid}"));
-    let result =
-        write_staging(&staging, files).and_then(|()| swap(&staging, &out, parent, &name, pid));
-    if result.is_err() && staging.join(STAGING_MARK).exists() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result.map_err(fail)
-}
-
-fn write_staging(staging: &Path, files: &[OutFile]) -> std::io::Result<()> {
-    fs::create_dir(staging)?;
-    fs::write(staging.join(STAGING_MARK), b"")?;
-    let dirs: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    for d in &dirs {
-        fs::create_dir_all(staging.join(d))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let target = staging.join(&f.path);
-        match &f.content {
-            Content::Bytes(b) => fs::write(&target, b),
-            Content::Copy(src) => fs::copy(src, &target).map(|_| ()),
-        }
-    })?;
-    let mut manifest = fs::File::create(staging.join(MANIFEST))?;
-    for f in files {
-        writeln!(manifest, "{}", f.path)?;
-    }
-    manifest.sync_all()?;
-    fs::remove_file(staging.join(STAGING_MARK))
+    let staging = Staging::begin(output)?;
+    files
+        .par_iter()
+        .try_for_each(|f| staging.put(f))
+        .map_err(write_failed)?;
+    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    staging.commit(&paths)
 }
 
 fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std::io::Result<()> {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::{Color, EcLevel};
 use rayon::prelude::*;
 
@@ -81,6 +81,79 @@ fn penalty_bits(dark: &[bool], w: usize) -> i64 {
     let dark_count: u32 = rows.iter().map(|r| r.count_ones()).sum();
     let ratio = i64::from(dark_count) * 200 / dark.len() as i64;
     score + (ratio - 100).abs()
+}
+
+/// Whether mask pattern `p` (0–7, the standard's numbering) inverts the
+/// module at column `x`, row `y`. Written as the standard writes them.
+#[allow(clippy::manual_is_multiple_of)]
+fn mask_bit(p: usize, x: usize, y: usize) -> bool {
+    match p {
+        0 => (x + y) % 2 == 0,
+        1 => y % 2 == 0,
+        2 => x % 3 == 0,
+        3 => (x + y) % 3 == 0,
+        4 => ((y / 2) + (x / 3)) % 2 == 0,
+        5 => (x * y) % 2 + (x * y) % 3 == 0,
+        6 => ((x * y) % 2 + (x * y) % 3) % 2 == 0,
+        _ => ((x + y) % 2 + (x * y) % 3) % 2 == 0,
+    }
+}
+
+/// Whether a module is dark once masked: data modules are inverted where
+/// the mask says so, pattern modules stay, empty ones take the mask.
+fn masked(m: Module, bit: bool) -> bool {
+    match m {
+        Module::Empty => bit,
+        Module::Masked(c) => c == Color::Dark,
+        Module::Unmasked(c) => (c == Color::Dark) ^ bit,
+    }
+}
+
+/// For each mask pattern, the modules where the crate's `apply_mask`
+/// gives another colour than [`masked`]: the format information it draws,
+/// which depends on the version, error correction and mask only. Found
+/// once per version and level by masking the pattern-only canvas both
+/// ways, and kept: masking with the crate 8 times a code was the slowest
+/// part of encoding.
+fn format_fixes(version: qrcode::Version, ec: EcLevel) -> Arc<Vec<Vec<(usize, bool)>>> {
+    type Fixes = HashMap<(i16, u8), Arc<Vec<Vec<(usize, bool)>>>>;
+    static FIXES: OnceLock<Mutex<Fixes>> = OnceLock::new();
+    let number = match version {
+        qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
+    };
+    let key = (number, ec as u8);
+    let fixes = FIXES.get_or_init(Mutex::default);
+    if let Some(f) = fixes.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return f;
+    }
+    let mut template = Canvas::new(version, ec);
+    template.draw_all_functional_patterns();
+    let w = version.width().max(0) as usize;
+    let modules: Vec<Module> = (0..w)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .map(|(x, y)| template.get(x as i16, y as i16))
+        .collect();
+    let all: Vec<Vec<(usize, bool)>> = MASKS
+        .iter()
+        .enumerate()
+        .map(|(p, pattern)| {
+            let mut c = template.clone();
+            c.apply_mask(*pattern);
+            c.into_colors()
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, color)| {
+                    let dark = color == Color::Dark;
+                    (dark != masked(modules[i], mask_bit(p, i % w, i / w))).then_some((i, dark))
+                })
+                .collect()
+        })
+        .collect();
+    let all = Arc::new(all);
+    if let Ok(mut m) = fixes.lock() {
+        m.insert(key, all.clone());
+    }
+    all
 }
 
 /// The QR standard's penalty score of a masked symbol (ISO/IEC 18004
@@ -191,16 +264,22 @@ impl Qr {
         let mut canvas = Canvas::new(version, ec);
         canvas.draw_all_functional_patterns();
         canvas.draw_data(&codewords, &ec_codewords);
-        let size = version.width().try_into().ok()?;
+        let size: usize = version.width().try_into().ok()?;
+        let modules: Vec<Module> = (0..size)
+            .flat_map(|y| (0..size).map(move |x| (x, y)))
+            .map(|(x, y)| canvas.get(x as i16, y as i16))
+            .collect();
+        let fixes = format_fixes(version, ec);
         let mut best: Option<(i64, Vec<bool>)> = None;
-        for pattern in MASKS {
-            let mut c = canvas.clone();
-            c.apply_mask(pattern);
-            let dark: Vec<bool> = c
-                .into_colors()
-                .into_iter()
-                .map(|m| m == Color::Dark)
+        for (pattern, fix) in fixes.iter().enumerate() {
+            let mut dark: Vec<bool> = modules
+                .iter()
+                .enumerate()
+                .map(|(i, m)| masked(*m, mask_bit(pattern, i % size, i / size)))
                 .collect();
+            for (i, v) in fix {
+                dark[*i] = *v;
+            }
             let score = if size <= 64 {
                 penalty_bits(&dark, size)
             } else {
@@ -248,16 +327,6 @@ impl Qr {
         out
     }
 
-    /// The symbol as an SVG element to put inside a page, sized by CSS
-    /// (no width or height), decorative (the link is written beside it).
-    pub fn svg_inline(&self) -> String {
-        let w = self.size + 2 * QUIET_ZONE;
-        format!(
-            "<svg viewBox=\"0 0 {w} {w}\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"{w}\" height=\"{w}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{}\"/></svg>",
-            self.path_data()
-        )
-    }
-
     /// The dark modules as SVG path data, quiet zone included in the
     /// coordinates.
     fn path_data(&self) -> String {
@@ -300,7 +369,10 @@ pub fn cached(text: &str, ec: &str) -> Option<Arc<Qr>> {
 
 /// `q/<id>/qr.svg` for every procedure (and `en/q/<id>/qr.svg` for every
 /// other language), for the web pages.
-pub fn svg_files(site: &crate::model::Site) -> Vec<crate::render::OutFile> {
+pub fn svg_files(
+    site: &crate::model::Site,
+    sink: &dyn crate::render::Sink,
+) -> Result<Vec<crate::render::OutFile>, crate::diag::Diagnostic> {
     let cfg = &site.config;
     let mut jobs: Vec<(String, &str)> = Vec::new();
     for (i, code) in site.languages.iter().enumerate() {
@@ -318,10 +390,10 @@ pub fn svg_files(site: &crate::model::Site) -> Vec<crate::render::OutFile> {
         .filter_map(|(prefix, id)| {
             let link = short_link(&format!("{}{prefix}", cfg.base_url), id);
             let qr = cached(&link, &cfg.print.qr_error_correction)?;
-            Some(crate::render::OutFile::bytes(
+            Some(sink.take(crate::render::OutFile::bytes(
                 format!("{prefix}q/{id}/qr.svg"),
                 qr.svg(&link).into_bytes(),
-            ))
+            )))
         })
         .collect()
 }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::html::Html;
 use crate::model::Site;
 use crate::theme::Theme;
@@ -36,6 +36,41 @@ pub enum Content {
     Bytes(Arc<[u8]>),
     /// A file copied as it is (forms, images).
     Copy(PathBuf),
+    /// Already written to the output by a [`Sink`].
+    Written,
+}
+
+/// Where made files go as soon as they are made: kept in memory
+/// ([`Keep`], for `camnang serve` and `check`), or written straight into
+/// the new site ([`crate::publish::Staging`], for `camnang build`), so a
+/// big site never sits in memory whole.
+pub trait Sink: Sync {
+    /// Takes a file; gives back what the render keeps of it.
+    fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic>;
+}
+
+/// Keeps every file in memory.
+pub struct Keep;
+
+impl Sink for Keep {
+    fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic> {
+        Ok(f)
+    }
+}
+
+impl Sink for crate::publish::Staging {
+    fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic> {
+        self.put(&f).map_err(|e| {
+            Diagnostic::error(crate::messages::Msg::WriteFailed {
+                detail: format!("{}: {e}", f.path),
+            })
+        })?;
+        Ok(OutFile {
+            path: f.path,
+            content: Content::Written,
+            key: f.key,
+        })
+    }
 }
 
 impl OutFile {
@@ -160,6 +195,7 @@ pub fn render(
     memo: Option<&Memo>,
     timings: &mut Timings,
     progress: &dyn Progress,
+    sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
     let one = |d| {
         let mut ds = Diagnostics::default();
@@ -169,10 +205,10 @@ pub fn render(
     let mut clock = Instant::now();
     let html = Html::new(site, theme, print != PrintMode::None, memo).map_err(one)?;
     let search_docs = html.search_docs();
-    let mut files = html.render_all(progress, &search_docs)?;
-    files.push(crate::search::script_file(theme));
+    let mut files = html.render_all(progress, &search_docs, sink)?;
+    files.push(sink.take(crate::search::script_file(theme)).map_err(one)?);
     timings.mark("html", &mut clock);
-    files.extend(crate::qr::svg_files(site));
+    files.extend(crate::qr::svg_files(site, sink).map_err(one)?);
     timings.mark("qr", &mut clock);
     let mut cuts = Vec::new();
     let mut print_items = Vec::new();
@@ -181,21 +217,28 @@ pub fn render(
             crate::poster::Printer::new(site, theme, crate::poster::PrintLang::all(&html))
                 .map_err(one)?;
         if print == PrintMode::All {
-            let out = printer.render_all(progress).map_err(one)?;
+            let out = printer.render_all(progress, sink).map_err(one)?;
             files.extend(out.files);
             cuts = out.cuts;
             print_items = out.items;
         } else {
             print_items = printer.jobs().iter().map(|j| printer.item(j)).collect();
         }
-        files.push(html.print_page(&print_items).map_err(one)?);
+        files.push(
+            html.print_page(&print_items)
+                .and_then(|f| sink.take(f))
+                .map_err(one)?,
+        );
         timings.mark("print", &mut clock);
     }
-    files.extend(site.static_files.iter().map(|s| OutFile {
-        path: s.target.clone(),
-        content: Content::Copy(s.source.clone()),
-        key: None,
-    }));
+    for s in &site.static_files {
+        let f = OutFile {
+            path: s.target.clone(),
+            content: Content::Copy(s.source.clone()),
+            key: None,
+        };
+        files.push(sink.take(f).map_err(one)?);
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let (reused, rendered) = html.counts();
     Ok(Rendered {

@@ -50,6 +50,8 @@ fn served(f: crate::render::OutFile) -> (String, Served) {
     let s = match f.content {
         Content::Bytes(b) => Served::Bytes(b),
         Content::Copy(p) => Served::File(p),
+        // the server keeps every file (render::Keep): nothing is written
+        Content::Written => Served::Bytes(Arc::from(&[][..])),
     };
     (f.path, s)
 }
@@ -371,6 +373,15 @@ impl Server {
         let Some(path) = clean_path(raw_path) else {
             return plain_response(StatusCode::BAD_REQUEST, "400");
         };
+        if path == "sw.js" {
+            // no offline cache while previewing: every reload must show the
+            // latest build (and a worker left from an earlier visit goes)
+            return Response::builder()
+                .header(header::CONTENT_TYPE, "text/javascript")
+                .header(header::CACHE_CONTROL, "no-store")
+                .body(Body::from(PREVIEW_SW))
+                .unwrap_or_default();
+        }
         let snap = self.snapshot();
         if let Some(page) = &snap.error
             && (path.is_empty() || path.ends_with('/') || path.ends_with(".html"))
@@ -428,6 +439,9 @@ impl Server {
         Some(bytes)
     }
 }
+
+/// The service worker of the preview: it removes itself.
+const PREVIEW_SW: &str = "self.addEventListener('install',()=>self.skipWaiting());self.addEventListener('activate',()=>self.registration.unregister());\n";
 
 /// The request path without its leading `/`, percent-decoded; `None` for
 /// paths that try to leave the site (`..`) or are not text.
@@ -569,7 +583,7 @@ fn watch(
 ) -> notify_debouncer_full::notify::Result<impl Drop> {
     let base = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let mut debouncer = new_debouncer(
-        Duration::from_millis(30),
+        Duration::from_millis(15),
         None,
         move |res: DebounceEventResult| {
             if let Ok(events) = res {

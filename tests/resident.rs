@@ -21,6 +21,11 @@ fn clients() -> PathBuf {
     common::repo().join("tests/clients")
 }
 
+/// One browser test at a time: Chromium instances fighting over two cores
+/// make timings (Lighthouse's above all) say more about the machine than
+/// about the pages.
+static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn browser_ready() -> bool {
     let have_node = require("node", &["--version"]);
     let modules = clients().join("node_modules/playwright-core").is_dir();
@@ -94,6 +99,7 @@ fn search_finds_a_procedure_typed_without_tones_in_capitals_or_half_typed() {
     if !browser_ready() {
         return;
     }
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let home = format!("{}/", sample());
     let queries = [
         "tam tru",
@@ -130,6 +136,7 @@ fn search_knows_the_sites_synonyms() {
     if !browser_ready() {
         return;
     }
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let site = TestSite::new();
     site.write(
         "site.yaml",
@@ -177,6 +184,7 @@ fn search_ranks_title_over_keywords_over_body() {
     if !browser_ready() {
         return;
     }
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let site = TestSite::new();
     let p = |title: &str, id: &str, keywords: &str, extra: &str| {
         procedure(title, id)
@@ -276,6 +284,7 @@ fn every_kind_of_page_reads_without_javascript() {
     if !browser_ready() {
         return;
     }
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let b = sample();
     let urls: Vec<String> = [
         "/",
@@ -299,6 +308,7 @@ fn a_keyboard_reaches_the_content_first() {
     if !browser_ready() {
         return;
     }
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let lines = chromium(
         "keyboard",
         &[&format!("{}/cu-tru/dang-ky-tam-tru/", sample())],
@@ -311,6 +321,7 @@ fn the_kiosk_changes_slides_by_itself_and_keeps_to_a_category() {
     if !browser_ready() {
         return;
     }
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let lines = chromium("kiosk", &[&format!("{}/kiosk/", sample())]);
     let l = &lines[0];
     assert_eq!(l["ok"], true, "{l}");
@@ -327,6 +338,7 @@ fn a_page_opened_once_opens_again_without_signal() {
     if !browser_ready() {
         return;
     }
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let public = common::sample_site().join("public");
     let lines = chromium(
         "offline",
@@ -349,6 +361,7 @@ fn lighthouse_scores_on_a_throttled_phone() {
     if !browser_ready() {
         return;
     }
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let lighthouse = clients().join("node_modules/lighthouse/cli/index.js");
     assert!(
         lighthouse.is_file() || !common::in_ci(),
@@ -359,10 +372,14 @@ fn lighthouse_scores_on_a_throttled_phone() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
+    // Lighthouse varies from run to run: the median of three, as its own
+    // documentation advises
     for page in ["/", "/cu-tru/", "/cu-tru/dang-ky-tam-tru/"] {
-        let url = format!("{}{page}", sample());
-        let report = dir.path().join("lh.json");
-        let out = Command::new("node")
+        let mut runs: Vec<(f64, f64, f64, f64)> = Vec::new();
+        for _ in 0..3 {
+            let url = format!("{}{page}", sample());
+            let report = dir.path().join("lh.json");
+            let out = Command::new("node")
             .arg(&lighthouse)
             .arg(&url)
             .args(["--quiet", "--output=json"])
@@ -371,22 +388,34 @@ fn lighthouse_scores_on_a_throttled_phone() {
             .env("CHROME_PATH", std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
             .output()
             .expect("run lighthouse");
-        assert!(
-            out.status.success(),
-            "lighthouse {url}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let json: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
-        let score = |k: &str| json["categories"][k]["score"].as_f64().unwrap_or(0.0);
+            assert!(
+                out.status.success(),
+                "lighthouse {url}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let json: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+            let score = |k: &str| json["categories"][k]["score"].as_f64().unwrap_or(0.0);
+            runs.push((
+                score("performance"),
+                score("accessibility"),
+                score("best-practices"),
+                score("seo"),
+            ));
+        }
+        let median = |f: fn(&(f64, f64, f64, f64)) -> f64| {
+            let mut v: Vec<f64> = runs.iter().map(f).collect();
+            v.sort_by(|a, b| a.total_cmp(b));
+            v[1]
+        };
         let scores = (
-            score("performance"),
-            score("accessibility"),
-            score("best-practices"),
-            score("seo"),
+            median(|r| r.0),
+            median(|r| r.1),
+            median(|r| r.2),
+            median(|r| r.3),
         );
         println!(
-            "lighthouse {page}: performance {} accessibility {} best practices {} seo {}",
+            "lighthouse {page} (median of 3): performance {} accessibility {} best practices {} seo {}; runs {runs:?}",
             scores.0, scores.1, scores.2, scores.3
         );
         assert!(

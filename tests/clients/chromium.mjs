@@ -153,7 +153,7 @@ try {
     const first = await current();
     await page.waitForTimeout(2600);
     const second = await current();
-    const qrs = await page.evaluate(() => document.querySelectorAll('.slide svg').length);
+    const qrs = await page.evaluate(() => [...document.querySelectorAll('.slide img')].filter((i) => i.complete && i.naturalWidth > 0).length);
     const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.slide.current h1')).fontSize));
     await page.goto(`${url}?category=ho-tich`, { waitUntil: 'load' });
     const cats = await page.$$eval('.slide', (ss) => ss.map((s) => s.getAttribute('data-category')));
