@@ -760,17 +760,23 @@ pub fn ui_strings(theme: &Theme, language: &str) -> BTreeMap<String, String> {
 /// Escapes text for HTML and XML text and attribute values. Unlike Tera's
 /// default it leaves `/` alone, so addresses stay readable and pages small.
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut from = 0;
+    // copy the text between the five special bytes in one go
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(rep);
+        from = i + 1;
     }
+    out.push_str(&s[from..]);
     out
 }
 

@@ -208,3 +208,9 @@ fn main() -> ExitCode {
         ),
     }
 }
+
+/// mimalloc instead of the system allocator: a build makes and drops
+/// millions of small strings on every core, and glibc's allocator spent
+/// about a fifth of a 10,000-procedure build on that.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -158,7 +158,7 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
             }
             Event::End(TagEnd::Item) => {
                 if matches!(steps_state, StepsState::In(d) if d == list_depth) {
-                    let step = item_text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let step = squeeze(&item_text);
                     if !step.is_empty() {
                         r.steps.push(step);
                     }
@@ -245,8 +245,46 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
     }
     let _ = in_image;
     pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
-    r.text = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    r.text = squeeze(&r.text);
     r
+}
+
+/// `text` with every run of white space made one space, and none at the
+/// ends.
+pub fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    let mut start = 0;
+    // ASCII bytes decide quickly; other characters are decoded and asked
+    // whether they are white space (no-break space, ideographic space…)
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let (white, len) = if bytes[i] < 0x80 {
+            (bytes[i].is_ascii_whitespace() || bytes[i] == 0x0b, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if white {
+            if start < i {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[start..i]);
+            }
+            gap = true;
+            start = i + len;
+        }
+        i += len;
+    }
+    if start < text.len() {
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..]);
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,6 +327,26 @@ mod tests {
         allow_html: false,
         base_path: "/",
     };
+
+    #[test]
+    fn squeezing_is_split_whitespace_joined() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a  b\tc\n\nd",
+            "\u{a0}Đăng\u{3000}ký\u{85}x ",
+            "a\u{0b}b\u{0c}c",
+            "  Mở ứng dụng  VNeID. ",
+        ] {
+            assert_eq!(
+                squeeze(t),
+                t.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn link_schemes_are_filtered() {

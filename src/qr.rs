@@ -3,7 +3,6 @@
 //! a module matrix that the web (SVG) and print (PDF paths) outputs draw.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use qrcode::canvas::{Canvas, MaskPattern, Module};
@@ -25,19 +24,19 @@ const MASKS: [MaskPattern; 8] = [
 /// [`penalty`] on rows and columns held as bit sets (bit `x` of a row is
 /// module `x`), for symbols up to 64 modules wide (version 11, far more
 /// than a short link needs): about a tenth of the time.
-fn penalty_bits(dark: &[bool], w: usize) -> i64 {
+fn penalty_bits(rows: &[u64]) -> i64 {
+    let w = rows.len();
     let full: u64 = if w == 64 { u64::MAX } else { (1u64 << w) - 1 };
-    let mut rows = [0u64; 64];
     let mut cols = [0u64; 64];
-    for (y, row) in dark.chunks_exact(w).enumerate() {
-        let mut bits = 0u64;
-        for (x, d) in row.iter().enumerate() {
-            bits |= u64::from(*d) << x;
-            cols[x] |= u64::from(*d) << y;
+    for (y, row) in rows.iter().enumerate() {
+        let mut r = *row;
+        while r != 0 {
+            let x = r.trailing_zeros() as usize;
+            cols[x] |= 1 << y;
+            r &= r - 1;
         }
-        rows[y] = bits;
     }
-    let (rows, cols) = (&rows[..w], &cols[..w]);
+    let cols = &cols[..w];
     let mut score = 0i64;
     for lines in [rows, cols] {
         let mut found = 0i64;
@@ -79,8 +78,87 @@ fn penalty_bits(dark: &[bool], w: usize) -> i64 {
         score += 3 * i64::from(same.count_ones());
     }
     let dark_count: u32 = rows.iter().map(|r| r.count_ones()).sum();
-    let ratio = i64::from(dark_count) * 200 / dark.len() as i64;
+    let ratio = i64::from(dark_count) * 200 / (w * w) as i64;
     score + (ratio - 100).abs()
+}
+
+/// Masks the symbol with each pattern, scores it, and keeps the best (the
+/// first of equal scores, as the crate does), on rows of bits: each row is
+/// masked with one XOR of a row of the pattern, made once per size.
+fn best_mask_rows(modules: &[Module], w: usize, fixes: &[Vec<(usize, bool)>]) -> Vec<bool> {
+    let mut base = vec![0u64; w];
+    let mut data = vec![0u64; w];
+    for (i, m) in modules.iter().enumerate() {
+        let (y, x) = (i / w, i % w);
+        match m {
+            Module::Empty => data[y] |= 1 << x,
+            Module::Masked(c) => base[y] |= u64::from(*c == Color::Dark) << x,
+            Module::Unmasked(c) => {
+                data[y] |= 1 << x;
+                base[y] |= u64::from(*c == Color::Dark) << x;
+            }
+        }
+    }
+    let patterns = mask_rows(w);
+    let mut best: Option<(i64, Vec<u64>)> = None;
+    for (p, fix) in fixes.iter().enumerate() {
+        let mut rows: Vec<u64> = (0..w)
+            .map(|y| base[y] ^ (patterns[p][y] & data[y]))
+            .collect();
+        for (i, dark) in fix {
+            let (y, x) = (i / w, i % w);
+            rows[y] = (rows[y] & !(1 << x)) | (u64::from(*dark) << x);
+        }
+        let score = penalty_bits(&rows);
+        if best.as_ref().is_none_or(|(s, _)| score < *s) {
+            best = Some((score, rows));
+        }
+    }
+    let rows = best.map(|(_, r)| r).unwrap_or_default();
+    (0..w * w)
+        .map(|i| rows[i / w] >> (i % w) & 1 == 1)
+        .collect()
+}
+
+/// [`best_mask_rows`] for symbols wider than 64 modules (version 12 and
+/// up, far longer links than camnang makes), module by module.
+fn best_mask_plain(modules: &[Module], w: usize, fixes: &[Vec<(usize, bool)>]) -> Vec<bool> {
+    let mut best: Option<(i64, Vec<bool>)> = None;
+    for (p, fix) in fixes.iter().enumerate() {
+        let mut dark: Vec<bool> = modules
+            .iter()
+            .enumerate()
+            .map(|(i, m)| masked(*m, mask_bit(p, i % w, i / w)))
+            .collect();
+        for (i, v) in fix {
+            dark[*i] = *v;
+        }
+        let score = penalty(&dark, w);
+        if best.as_ref().is_none_or(|(s, _)| score < *s) {
+            best = Some((score, dark));
+        }
+    }
+    best.map(|(_, d)| d).unwrap_or_default()
+}
+
+/// The rows of the eight mask patterns for a symbol `w` modules wide,
+/// made once per width.
+fn mask_rows(w: usize) -> Arc<Vec<Vec<u64>>> {
+    static ROWS: Shared<usize, Vec<Vec<u64>>> = OnceLock::new();
+    shared(&ROWS, w, || {
+        Some(
+            (0..8)
+                .map(|p| {
+                    (0..w)
+                        .map(|y| {
+                            (0..w).fold(0u64, |acc, x| acc | u64::from(mask_bit(p, x, y)) << x)
+                        })
+                        .collect()
+                })
+                .collect(),
+        )
+    })
+    .unwrap_or_default()
 }
 
 /// Whether mask pattern `p` (0–7, the standard's numbering) inverts the
@@ -109,51 +187,58 @@ fn masked(m: Module, bit: bool) -> bool {
     }
 }
 
-/// For each mask pattern, the modules where the crate's `apply_mask`
-/// gives another colour than [`masked`]: the format information it draws,
-/// which depends on the version, error correction and mask only. Found
-/// once per version and level by masking the pattern-only canvas both
-/// ways, and kept: masking with the crate 8 times a code was the slowest
-/// part of encoding.
-fn format_fixes(version: qrcode::Version, ec: EcLevel) -> Arc<Vec<Vec<(usize, bool)>>> {
-    type Fixes = HashMap<(i16, u8), Arc<Vec<Vec<(usize, bool)>>>>;
-    static FIXES: OnceLock<Mutex<Fixes>> = OnceLock::new();
+/// What every symbol of one version and error-correction level shares,
+/// found once and kept: which modules are data (empty once the patterns
+/// are drawn), and, for each mask pattern, the modules where the crate's
+/// `apply_mask` gives another colour than [`masked`] (the format
+/// information it draws). Masking with the crate eight times a code, and
+/// reading its canvas module by module, were the slowest part of encoding.
+struct Layout {
+    /// The canvas with the function patterns only.
+    template: Vec<Module>,
+    fixes: Vec<Vec<(usize, bool)>>,
+}
+
+fn layout(version: qrcode::Version, ec: EcLevel) -> Arc<Layout> {
+    static LAYOUTS: Shared<(i16, u8), Layout> = OnceLock::new();
     let number = match version {
         qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
     };
-    let key = (number, ec as u8);
-    let fixes = FIXES.get_or_init(Mutex::default);
-    if let Some(f) = fixes.lock().ok().and_then(|m| m.get(&key).cloned()) {
-        return f;
-    }
-    let mut template = Canvas::new(version, ec);
-    template.draw_all_functional_patterns();
-    let w = version.width().max(0) as usize;
-    let modules: Vec<Module> = (0..w)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .map(|(x, y)| template.get(x as i16, y as i16))
-        .collect();
-    let all: Vec<Vec<(usize, bool)>> = MASKS
-        .iter()
-        .enumerate()
-        .map(|(p, pattern)| {
-            let mut c = template.clone();
-            c.apply_mask(*pattern);
-            c.into_colors()
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, color)| {
-                    let dark = color == Color::Dark;
-                    (dark != masked(modules[i], mask_bit(p, i % w, i / w))).then_some((i, dark))
-                })
-                .collect()
+    shared(&LAYOUTS, (number, ec as u8), || {
+        let mut template = Canvas::new(version, ec);
+        template.draw_all_functional_patterns();
+        let w = version.width().max(0) as usize;
+        let modules: Vec<Module> = (0..w)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .map(|(x, y)| template.get(x as i16, y as i16))
+            .collect();
+        let fixes: Vec<Vec<(usize, bool)>> = MASKS
+            .iter()
+            .enumerate()
+            .map(|(p, pattern)| {
+                let mut c = template.clone();
+                c.apply_mask(*pattern);
+                c.into_colors()
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, color)| {
+                        let dark = color == Color::Dark;
+                        (dark != masked(modules[i], mask_bit(p, i % w, i / w))).then_some((i, dark))
+                    })
+                    .collect()
+            })
+            .collect();
+        Some(Layout {
+            template: modules,
+            fixes,
         })
-        .collect();
-    let all = Arc::new(all);
-    if let Ok(mut m) = fixes.lock() {
-        m.insert(key, all.clone());
-    }
-    all
+    })
+    .unwrap_or_else(|| {
+        Arc::new(Layout {
+            template: Vec::new(),
+            fixes: Vec::new(),
+        })
+    })
 }
 
 /// The QR standard's penalty score of a masked symbol (ISO/IEC 18004
@@ -265,32 +350,24 @@ impl Qr {
         canvas.draw_all_functional_patterns();
         canvas.draw_data(&codewords, &ec_codewords);
         let size: usize = version.width().try_into().ok()?;
-        let modules: Vec<Module> = (0..size)
-            .flat_map(|y| (0..size).map(move |x| (x, y)))
-            .map(|(x, y)| canvas.get(x as i16, y as i16))
+        let layout = layout(version, ec);
+        // the drawn canvas, module by module: the patterns as the template
+        // has them, the rest data (an undrawn remainder module is light,
+        // which masks the same as empty)
+        let modules: Vec<Module> = canvas
+            .into_colors()
+            .into_iter()
+            .zip(&layout.template)
+            .map(|(color, t)| match t {
+                Module::Masked(_) => *t,
+                _ => Module::Unmasked(color),
+            })
             .collect();
-        let fixes = format_fixes(version, ec);
-        let mut best: Option<(i64, Vec<bool>)> = None;
-        for (pattern, fix) in fixes.iter().enumerate() {
-            let mut dark: Vec<bool> = modules
-                .iter()
-                .enumerate()
-                .map(|(i, m)| masked(*m, mask_bit(pattern, i % size, i / size)))
-                .collect();
-            for (i, v) in fix {
-                dark[*i] = *v;
-            }
-            let score = if size <= 64 {
-                penalty_bits(&dark, size)
-            } else {
-                penalty(&dark, size)
-            };
-            // the first of equal scores wins, as in the crate
-            if best.as_ref().is_none_or(|(s, _)| score < *s) {
-                best = Some((score, dark));
-            }
-        }
-        let (_, dark) = best?;
+        let dark = if size <= 64 {
+            best_mask_rows(&modules, size, &layout.fixes)
+        } else {
+            best_mask_plain(&modules, size, &layout.fixes)
+        };
         let version = match version {
             qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
         };
@@ -330,9 +407,25 @@ impl Qr {
     /// The dark modules as SVG path data, quiet zone included in the
     /// coordinates.
     fn path_data(&self) -> String {
+        // digits written by hand: the formatting machinery took most of
+        // the time of making 10,000 SVG files
+        fn num(d: &mut String, n: usize) {
+            if n >= 10 {
+                num(d, n / 10);
+            }
+            d.push(char::from(b'0' + (n % 10) as u8));
+        }
         let mut d = String::with_capacity(self.dark.len() * 3);
         for (x, y, len) in self.runs() {
-            let _ = write!(d, "M{} {}h{len}v1h-{len}z", x + QUIET_ZONE, y + QUIET_ZONE);
+            d.push('M');
+            num(&mut d, x + QUIET_ZONE);
+            d.push(' ');
+            num(&mut d, y + QUIET_ZONE);
+            d.push('h');
+            num(&mut d, len);
+            d.push_str("v1h-");
+            num(&mut d, len);
+            d.push('z');
         }
         d
     }
@@ -353,18 +446,30 @@ impl Qr {
 /// Encodes `text` once per process: posters, flyers, board sheets and web
 /// pages of a build (and every rebuild of `camnang serve`) share the symbol.
 pub fn cached(text: &str, ec: &str) -> Option<Arc<Qr>> {
-    type Symbols = HashMap<(String, String), Arc<Qr>>;
-    static CACHE: OnceLock<Mutex<Symbols>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Mutex::default);
-    let key = (text.to_string(), ec.to_string());
-    if let Some(q) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return Some(q);
+    static SYMBOLS: Shared<(String, String), Qr> = OnceLock::new();
+    shared(&SYMBOLS, (text.to_string(), ec.to_string()), || {
+        Qr::encode(text, ec)
+    })
+}
+
+/// A value made once per process and key, shared by every thread.
+type Shared<K, V> = OnceLock<Mutex<HashMap<K, Arc<V>>>>;
+
+/// The value of `key` in `cell`, made by `make` the first time.
+fn shared<K: std::hash::Hash + Eq, V>(
+    cell: &'static Shared<K, V>,
+    key: K,
+    make: impl FnOnce() -> Option<V>,
+) -> Option<Arc<V>> {
+    let map = cell.get_or_init(Mutex::default);
+    if let Some(v) = map.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return Some(v);
     }
-    let q = Arc::new(Qr::encode(text, ec)?);
-    if let Ok(mut c) = cache.lock() {
-        c.insert(key, q.clone());
+    let v = Arc::new(make()?);
+    if let Ok(mut m) = map.lock() {
+        m.insert(key, v.clone());
     }
-    Some(q)
+    Some(v)
 }
 
 /// `q/<id>/qr.svg` for every procedure (and `en/q/<id>/qr.svg` for every
@@ -438,11 +543,16 @@ mod tests {
             text.push(char::from(b'0' + (n * 3 % 75) as u8));
             let qr = Qr::encode(&text, ["L", "M", "Q", "H"][n % 4]).unwrap();
             if qr.size <= 64 {
-                assert_eq!(
-                    penalty_bits(&qr.dark, qr.size),
-                    penalty(&qr.dark, qr.size),
-                    "{text}"
-                );
+                let rows: Vec<u64> = qr
+                    .dark
+                    .chunks_exact(qr.size)
+                    .map(|r| {
+                        r.iter()
+                            .enumerate()
+                            .fold(0, |a, (x, d)| a | u64::from(*d) << x)
+                    })
+                    .collect();
+                assert_eq!(penalty_bits(&rows), penalty(&qr.dark, qr.size), "{text}");
             }
         }
     }

@@ -12,11 +12,30 @@ use unicode_normalization::UnicodeNormalization;
 /// text (a base letter followed by combining tone marks); everything the
 /// build reads goes through here before use.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
+    if is_nfc(s) {
         s.to_string()
     } else {
         s.nfc().collect()
     }
+}
+
+/// [`nfc`] of an owned string, without copying text that is already NFC.
+pub fn nfc_owned(s: String) -> String {
+    if is_nfc(&s) { s } else { s.nfc().collect() }
+}
+
+/// Whether `s` is already NFC. Text made only of characters below U+0300
+/// (ASCII, Latin-1, Latin Extended) and of Latin Extended Additional
+/// (U+1E00–U+1EFF: every precomposed Vietnamese letter) always is, without
+/// a table lookup a character: a test checks that each of them is NFC and
+/// combines with nothing before it.
+fn is_nfc(s: &str) -> bool {
+    s.chars().all(simple_nfc) || unicode_normalization::is_nfc(s)
+}
+
+/// See [`is_nfc`].
+fn simple_nfc(c: char) -> bool {
+    (c as u32) < 0x300 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 /// Turns a Vietnamese title or file name into a URL slug:
@@ -189,6 +208,26 @@ mod tests {
         );
         // byte order would put "Đăng ký" after "Xác nhận"
         assert!("Đăng ký" > "Xác nhận");
+    }
+
+    #[test]
+    fn simple_characters_are_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0u32..0x300)
+            .chain(0x1E00..=0x1EFF)
+            .filter_map(char::from_u32)
+        {
+            assert!(simple_nfc(c));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert!(unicode_normalization::is_nfc(&c.to_string()), "{c:?}");
+            // and nothing before it composes with it
+            for base in ['a', 'e', 'o', 'u', 'A', 'ơ', 'ư'] {
+                let pair: String = [base, c].iter().collect();
+                assert!(unicode_normalization::is_nfc(&pair), "{pair:?}");
+            }
+        }
+        assert!(!is_nfc("Đa\u{306}ng"));
+        assert!(is_nfc("Đăng ký tạm trú, hoà hòa – ₫"));
     }
 
     #[test]

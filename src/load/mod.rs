@@ -115,10 +115,16 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
 
     // Parse procedures and category pages in parallel; results keep walk order.
     let known = cache.as_deref();
-    let read: Vec<ReadFile> = files
-        .par_iter()
-        .map(|f| parse_file(&opts.root, f, render, known))
-        .collect();
+    // the lock file is read while the content is parsed
+    let (read, (qr_lock, lock_diags, lock_text)): (Vec<ReadFile>, _) = rayon::join(
+        || {
+            files
+                .par_iter()
+                .map(|f| parse_file(&opts.root, f, render, known))
+                .collect()
+        },
+        || lock::read_lock(&opts.root),
+    );
     let mut parsed = Vec::with_capacity(read.len());
     match cache {
         Some(c) => {
@@ -181,6 +187,16 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
 
     check_unique(&mut diags, &cats);
 
+    // each category's procedures in Vietnamese order, categories in parallel
+    let cats: Vec<(String, CategoryParts)> = cats
+        .into_par_iter()
+        .map(|(slug, mut parts)| {
+            parts.procs.sort_by(|(a, _), (b, _)| {
+                vi_cmp(&a.title, &b.title).then_with(|| a.slug.cmp(&b.slug))
+            });
+            (slug, parts)
+        })
+        .collect();
     let mut categories: Vec<Category> = Vec::new();
     let mut languages: BTreeSet<String> = BTreeSet::new();
     for (slug, parts) in cats {
@@ -190,7 +206,6 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             continue;
         };
         let mut procedures: Vec<Procedure> = parts.procs.into_iter().map(|(p, _)| p).collect();
-        procedures.sort_by(|a, b| vi_cmp(&a.title, &b.title).then_with(|| a.slug.cmp(&b.slug)));
         for (mut t, spot) in parts.translations {
             let code = t.lang.clone().unwrap_or_default();
             if code == config.language {
@@ -253,7 +268,6 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             .then_with(|| a.slug.cmp(&b.slug))
     });
 
-    let (qr_lock, lock_diags, lock_text) = lock::read_lock(&opts.root);
     diags.extend(lock_diags);
     let ids: BTreeMap<String, ()> = categories
         .iter()

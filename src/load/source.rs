@@ -3,7 +3,7 @@
 //! out is NFC text with `\n` line ends, or a message saying what is wrong.
 
 use crate::messages::Msg;
-use crate::text::nfc;
+use crate::text::nfc_owned;
 
 /// Decodes file bytes into clean text: strips a UTF-8 BOM, turns CRLF and
 /// lone CR into LF, and normalises to NFC.
@@ -17,7 +17,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
     } else {
         text.to_string()
     };
-    Ok(nfc(&text))
+    Ok(nfc_owned(text))
 }
 
 /// A Markdown file split into its front matter and its body.
