@@ -99,6 +99,8 @@ pub enum Stage {
     Pages,
     /// Posters, board sheets and flyers.
     PrintFiles,
+    /// Waiting for another build writing into the same place to finish.
+    Waiting,
 }
 
 /// Told how far a build has got, to draw a progress bar. Called from many
@@ -277,7 +279,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     }
     // every file goes into the staging folder as soon as it is made; a
     // failure drops the folder and leaves the published site alone
-    let staging = match publish::Staging::begin(&output) {
+    let staging = match publish::Staging::begin(&output, &|| progress.stage(Stage::Waiting, 0)) {
         Ok(s) => s,
         Err(d) => {
             report.diags.push(d);

@@ -707,6 +707,9 @@ impl Msg {
             (Msg::Stage { stage, total }, Vi) => match stage {
                 crate::Stage::Pages => format!("đang tạo {total} trang web…"),
                 crate::Stage::PrintFiles => format!("đang vẽ {total} tệp in…"),
+                crate::Stage::Waiting => {
+                    "đang chờ một lần tạo trang khác ghi xong vào thư mục này…".into()
+                }
             },
             (Msg::BrokenLink { url }, Vi) => {
                 format!("liên kết «{url}» dẫn tới trang hoặc tệp không có trong trang web")
@@ -826,6 +829,9 @@ impl Msg {
             (Msg::Stage { stage, total }, En) => match stage {
                 crate::Stage::Pages => format!("making {total} web pages…"),
                 crate::Stage::PrintFiles => format!("drawing {total} print files…"),
+                crate::Stage::Waiting => {
+                    "waiting for another build to finish writing into this folder…".into()
+                }
             },
         }
     }
@@ -1112,6 +1118,10 @@ impl Msg {
             Msg::Stage {
                 stage: crate::Stage::PrintFiles,
                 total: 1,
+            },
+            Msg::Stage {
+                stage: crate::Stage::Waiting,
+                total: 0,
             },
             Msg::BrokenLink { url: s() },
             Msg::BrokenAnchor {

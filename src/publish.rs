@@ -140,6 +140,8 @@ pub struct Staging {
     name: String,
     dir: PathBuf,
     committed: bool,
+    /// Held until the build ends: see [`lock_beside`].
+    _lock: Option<fs::File>,
 }
 
 fn write_failed(e: std::io::Error) -> Diagnostic {
@@ -150,7 +152,9 @@ fn write_failed(e: std::io::Error) -> Diagnostic {
 
 impl Staging {
     /// Starts writing a new site for `output`. Call [`check_output`] first.
-    pub fn begin(output: &Path) -> Result<Staging, Diagnostic> {
+    /// If another build is writing beside `output`, calls `waiting` and
+    /// waits for it to end.
+    pub fn begin(output: &Path, waiting: &dyn Fn()) -> Result<Staging, Diagnostic> {
         let out = resolve(output);
         let parent = out
             .parent()
@@ -161,6 +165,7 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         fs::create_dir_all(&parent).map_err(write_failed)?;
+        let lock = lock_beside(&parent, waiting);
         remove_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.camnang-new-{}", std::process::id()));
         fs::create_dir(&dir).map_err(write_failed)?;
@@ -170,6 +175,7 @@ impl Staging {
             name,
             dir,
             committed: false,
+            _lock: lock,
         };
         fs::write(staging.dir.join(STAGING_MARK), b"").map_err(write_failed)?;
         Ok(staging)
@@ -222,10 +228,31 @@ impl Drop for Staging {
     }
 }
 
+/// One build at a time writes beside an output folder: a second build
+/// started meanwhile would take the first one's staging folder for a
+/// leftover of a killed build and remove it. The lock is on the folder that
+/// holds the output (the operating system drops it when the build ends,
+/// even when killed), so nothing is left behind. Where folders cannot be
+/// locked the build goes on unlocked.
+fn lock_beside(parent: &Path, waiting: &dyn Fn()) -> Option<fs::File> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let dir = fs::File::open(parent).ok()?;
+    match dir.try_lock() {
+        Ok(()) => Some(dir),
+        Err(fs::TryLockError::WouldBlock) => {
+            waiting();
+            dir.lock().ok().map(|()| dir)
+        }
+        Err(fs::TryLockError::Error(_)) => None,
+    }
+}
+
 /// Writes `files` into `output`, replacing the site published there before.
 /// Call [`check_output`] first.
 pub fn publish(output: &Path, files: &[OutFile]) -> Result<(), Diagnostic> {
-    let staging = Staging::begin(output)?;
+    let staging = Staging::begin(output, &|| {})?;
     files
         .par_iter()
         .try_for_each(|f| staging.put(f))
@@ -234,7 +261,19 @@ pub fn publish(output: &Path, files: &[OutFile]) -> Result<(), Diagnostic> {
     staging.commit(&paths)
 }
 
+/// Puts the staging folder in the output's place. On Linux the two are
+/// exchanged in one atomic step, so a reader (or a build killed right
+/// then) sees the old site or the new one, never no site; elsewhere, and
+/// on file systems that cannot exchange, two renames follow each other.
 fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if fs::symlink_metadata(out).is_ok() {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        if renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE).is_ok() {
+            // the old site is now where the staging folder was
+            return fs::remove_dir_all(staging);
+        }
+    }
     if fs::symlink_metadata(out).is_ok() {
         let old = parent.join(format!(".{name}.camnang-old-{pid}"));
         fs::rename(out, &old)?;
@@ -345,5 +384,42 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(left.len(), 3, "{left:?}");
+    }
+
+    #[test]
+    fn a_second_build_waits_until_the_first_is_published() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        let out = root.join("public");
+        let first = Staging::begin(&out, &|| panic!("nothing to wait for")).unwrap();
+        first
+            .put(&OutFile::bytes("a.html".into(), b"one".to_vec()))
+            .unwrap();
+        let waited = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (tx, started) = std::sync::mpsc::channel();
+        let second = {
+            let (out, waited) = (out.clone(), waited.clone());
+            std::thread::spawn(move || {
+                let s = Staging::begin(&out, &|| {
+                    waited.store(true, std::sync::atomic::Ordering::SeqCst)
+                })
+                .unwrap();
+                tx.send(()).unwrap();
+                s.put(&OutFile::bytes("b.html".into(), b"two".to_vec()))
+                    .unwrap();
+                s.commit(&["b.html".into()]).unwrap();
+            })
+        };
+        // the second build waits, and leaves the first one's files alone
+        assert!(
+            started
+                .recv_timeout(std::time::Duration::from_millis(300))
+                .is_err()
+        );
+        assert!(waited.load(std::sync::atomic::Ordering::SeqCst));
+        first.commit(&["a.html".into()]).unwrap();
+        second.join().unwrap();
+        assert_eq!(fs::read(out.join("b.html")).unwrap(), b"two");
+        assert!(!out.join("a.html").exists());
     }
 }

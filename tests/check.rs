@@ -6,10 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{CATEGORY, Run, SITE_YAML, TestSite, camnang, procedure};
-
-/// The date the checks count from, so the tests do not age.
-const TODAY: &str = "2026-11-23";
+use common::{Run, TODAY, TestSite, camnang, good_site, procedure, reported, unescape};
 
 /// One broken site: its files, what check must report, its exit code.
 struct Case {
@@ -17,26 +14,6 @@ struct Case {
     expect: Vec<String>,
     exit: Option<i32>,
     files: Vec<(String, Option<Vec<u8>>)>,
-}
-
-fn unescape(s: &str) -> Vec<u8> {
-    let mut out = Vec::new();
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\'
-            && i + 3 < b.len()
-            && b[i + 1] == b'x'
-            && let Ok(v) = u8::from_str_radix(&s[i + 2..i + 4], 16)
-        {
-            out.push(v);
-            i += 4;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    out
 }
 
 fn parse_case(path: &Path) -> Case {
@@ -82,53 +59,12 @@ fn parse_case(path: &Path) -> Case {
     case
 }
 
-/// The good site every case starts from.
-fn good_site() -> TestSite {
-    let site = TestSite::new();
-    site.write("site.yaml", SITE_YAML);
-    site.write("content/cu-tru/_index.md", CATEGORY);
-    site.write(
-        "content/cu-tru/tam-tru.md",
-        &procedure("Đăng ký tạm trú", "tt01"),
-    );
-    site
-}
-
 fn check(site: &TestSite, extra: &[&str]) -> Run {
     let mut c = camnang();
     c.args(["check", "--today", TODAY, "--root"])
         .arg(site.root())
         .args(extra);
     Run::of(c)
-}
-
-/// `CODE file:line:col field` for each diagnostic of check's JSON.
-fn reported(run: &Run) -> Vec<String> {
-    let v: serde_json::Value = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
-    v["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
-            let mut s = format!(
-                "{} {}",
-                d["code"].as_str().unwrap_or(""),
-                d["file"].as_str().unwrap_or("")
-            );
-            if let Some(l) = d["line"].as_u64() {
-                s.push_str(&format!(":{l}"));
-                if let Some(c) = d["column"].as_u64() {
-                    s.push_str(&format!(":{c}"));
-                }
-            }
-            if let Some(f) = d["field"].as_str() {
-                s.push(' ');
-                s.push_str(f);
-            }
-            s
-        })
-        .collect()
 }
 
 #[test]
@@ -153,7 +89,7 @@ fn every_broken_site_gets_exactly_its_messages_at_the_right_place() {
             }
         }
         let run = check(&site, &["--format", "json"]);
-        let mut got = reported(&run);
+        let mut got = reported(&run).unwrap_or_else(|e| panic!("{e}"));
         let mut want = case.expect.clone();
         got.sort();
         want.sort();

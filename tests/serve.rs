@@ -4,130 +4,55 @@
 
 mod common;
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
-use std::process::{Child, Stdio};
+use std::io::{Read as _, Write as _};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{TestSite, camnang, http_get, procedure};
+use common::{Served, TestSite, http_get, procedure};
 
-/// A running `camnang serve`, stopped when dropped.
-struct Served {
-    child: Child,
-    port: u16,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Served {
-    fn start(site: &TestSite, extra: &[&str]) -> Served {
-        let mut child = camnang()
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site.root())
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start camnang serve");
-        let (tx, lines) = mpsc::channel();
-        for stream in [
-            Box::new(child.stdout.take().expect("stdout")) as Box<dyn std::io::Read + Send>,
-            Box::new(child.stderr.take().expect("stderr")),
-        ] {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    if tx.send(line).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        let mut served = Served {
-            child,
-            port: 0,
-            lines,
+/// Opens the live-reload event stream as a browser page does and
+/// reports when it says "reload".
+fn reload_events(s: &Served) -> mpsc::Receiver<()> {
+    let (tx, rx) = mpsc::channel();
+    let port = s.port;
+    let page = http_get(port, "/").text();
+    let stream_path = page
+        .split("data-event-stream=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("the live-reload script is in the page")
+        .to_string();
+    let (ready_tx, ready_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+            return;
         };
-        let line = served.wait_for_line(|l| l.contains("http://127.0.0.1:"));
-        let port = line
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .expect("port in the serving line");
-        served.port = port;
-        served
-    }
-
-    /// Waits (at most 20 s) for a line of output that matches.
-    fn wait_for_line(&mut self, want: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let mut seen = Vec::new();
-        while Instant::now() < deadline {
-            match self.lines.recv_timeout(Duration::from_millis(200)) {
-                Ok(l) if want(&l) => return l,
-                Ok(l) => seen.push(l),
-                Err(_) => {}
+        let _ = write!(
+            s,
+            "GET {stream_path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        );
+        let mut buf = [0u8; 4096];
+        let mut text = String::new();
+        let mut told_ready = false;
+        while let Ok(n) = s.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            text.push_str(&String::from_utf8_lossy(&buf[..n]));
+            if !told_ready && text.contains("event: init") {
+                told_ready = true;
+                let _ = ready_tx.send(());
+            }
+            if text.contains("event: reload") {
+                let _ = tx.send(());
+                break;
             }
         }
-        panic!("no such line; got:\n{}", seen.join("\n"));
-    }
-
-    /// The next line of output, if one comes within a second.
-    fn next_line(&mut self) -> Option<String> {
-        self.lines.recv_timeout(Duration::from_secs(1)).ok()
-    }
-
-    /// Opens the live-reload event stream as a browser page does and
-    /// reports when it says "reload".
-    fn reload_events(&self) -> mpsc::Receiver<()> {
-        let (tx, rx) = mpsc::channel();
-        let port = self.port;
-        let page = http_get(port, "/").text();
-        let stream_path = page
-            .split("data-event-stream=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .expect("the live-reload script is in the page")
-            .to_string();
-        let (ready_tx, ready_rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
-                return;
-            };
-            let _ = write!(
-                s,
-                "GET {stream_path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-            );
-            let mut buf = [0u8; 4096];
-            let mut text = String::new();
-            let mut told_ready = false;
-            while let Ok(n) = s.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                text.push_str(&String::from_utf8_lossy(&buf[..n]));
-                if !told_ready && text.contains("event: init") {
-                    told_ready = true;
-                    let _ = ready_tx.send(());
-                }
-                if text.contains("event: reload") {
-                    let _ = tx.send(());
-                    break;
-                }
-            }
-        });
-        ready_rx
-            .recv_timeout(Duration::from_secs(10))
-            .expect("the event stream opens");
-        rx
-    }
+    });
+    ready_rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the event stream opens");
+    rx
 }
 
 fn page(port: u16) -> String {
@@ -150,7 +75,7 @@ fn an_edit_shows_up_in_the_browser_and_only_its_pages_are_redrawn() {
     // nothing is written to disk
     assert!(!site.path("public").exists());
 
-    let reload = s.reload_events();
+    let reload = reload_events(&s);
     let text = site
         .read("content/cu-tru/dang-ky-tam-tru.md")
         .replace("Gửi hồ sơ.", "Gửi hồ sơ trước 17 giờ.");
@@ -177,7 +102,7 @@ fn broken_content_shows_its_mistake_and_the_page_comes_back_when_fixed() {
     let s = Served::start(&site, &[]);
     let good = site.read("content/cu-tru/dang-ky-tam-tru.md");
 
-    let reload = s.reload_events();
+    let reload = reload_events(&s);
     site.write(
         "content/cu-tru/dang-ky-tam-tru.md",
         &good.replace("summary: Khai báo", "summary: \"Khai báo"),
@@ -199,7 +124,7 @@ fn broken_content_shows_its_mistake_and_the_page_comes_back_when_fixed() {
     // other pages show the mistake as well, and the server keeps running
     assert_eq!(http_get(s.port, "/").status, 500);
 
-    let reload = s.reload_events();
+    let reload = reload_events(&s);
     site.write("content/cu-tru/dang-ky-tam-tru.md", &good);
     reload
         .recv_timeout(Duration::from_secs(10))
@@ -213,7 +138,7 @@ fn broken_content_shows_its_mistake_and_the_page_comes_back_when_fixed() {
 fn a_new_procedure_file_appears_on_the_home_page() {
     let site = TestSite::standard();
     let s = Served::start(&site, &[]);
-    let reload = s.reload_events();
+    let reload = reload_events(&s);
     site.write(
         "content/cu-tru/thong-bao-luu-tru.md",
         &procedure("Thông báo lưu trú", "tt04"),

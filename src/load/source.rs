@@ -6,7 +6,8 @@ use crate::messages::Msg;
 use crate::text::nfc_owned;
 
 /// Decodes file bytes into clean text: strips a UTF-8 BOM, turns CRLF and
-/// lone CR into LF, and normalises to NFC.
+/// lone CR into LF, drops invisible control characters (text pasted from
+/// Word or a terminal brings them; YAML refuses them), and normalises to NFC.
 pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| Msg::NotUtf8 {
@@ -17,7 +18,21 @@ pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
     } else {
         text.to_string()
     };
+    // 0xC2 starts the UTF-8 form of the C1 controls (and of « ° ·)
+    let suspect = text
+        .bytes()
+        .any(|b| matches!(b, 0..=8 | 11..=31 | 0x7f | 0xc2));
+    let text = if suspect && text.chars().any(invisible_control) {
+        text.chars().filter(|&c| !invisible_control(c)).collect()
+    } else {
+        text
+    };
     Ok(nfc_owned(text))
+}
+
+/// C0 and C1 control characters other than tab and line feed, and DEL.
+fn invisible_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
 }
 
 /// A Markdown file split into its front matter and its body.
@@ -76,6 +91,12 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_pasted_from_word_are_dropped() {
+        let got = decode("a\u{1}b\u{1b}[31mc\u{7f}\u{85}d\te\n".as_bytes()).unwrap();
+        assert_eq!(got, "ab[31mcd\te\n");
+    }
 
     #[test]
     fn bom_crlf_and_decomposed_text_come_out_clean() {

@@ -9,11 +9,13 @@
 //   node chromium.mjs search URL QUERY...   type each query in the home page's search box
 //   node chromium.mjs kiosk URL             the kiosk's slide changes; ?category= limits the slides
 //   node chromium.mjs offline DIR PATH      serve DIR, open PATH, stop the server, open PATH again
+//   node chromium.mjs dialogs DIR...        serve each DIR, open every HTML page in it: no dialog may open,
+//                                           no element may carry an event handler or a script link
 //
 // Prints one JSON line per page. Also fails a page that loads anything from
 // outside its own site.
 import { chromium } from 'playwright-core';
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, statSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, extname, normalize } from 'node:path';
 
@@ -186,6 +188,50 @@ try {
     const ok = online === offline && online.length > 0 && (!other || fallback > 0);
     if (!ok) failed++;
     console.log(JSON.stringify({ online, offline, fallback, ok }));
+  } else if (mode === 'dialogs') {
+    let pages = 0;
+    let dialogs = 0;
+    const context = await browser.newContext(phone);
+    for (const dir of rest) {
+      const server = await serve(dir);
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      const html = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.html')).sort();
+      for (const f of html) {
+        const page = await context.newPage();
+        page.on('dialog', async (d) => { dialogs++; failed++; console.log(JSON.stringify({ dir, f, dialog: d.message() })); await d.dismiss(); });
+        await page.goto(`${origin}/${f.split('\\').join('/')}`, { waitUntil: 'load' });
+        // hover and focus everything a resident could touch, then look for handlers
+        // short links move on by <meta http-equiv=refresh>: check where they land too
+        const scan = () => page.evaluate(() => {
+          const bad = [];
+          for (const el of document.querySelectorAll('*')) {
+            for (const a of el.attributes) {
+              const v = a.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+              if (a.name.startsWith('on')) bad.push(`${el.tagName} ${a.name}`);
+              if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(a.name)
+                && /^(javascript|vbscript|data:text\/html)/.test(v)) bad.push(`${el.tagName} ${a.name}=${a.value}`);
+            }
+            el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+            if (el.focus) el.focus();
+          }
+          return bad;
+        });
+        let risky;
+        for (let i = 0; ; i++) {
+          try { risky = await scan(); break; } catch (e) {
+            if (i > 10) throw e;
+            await page.waitForTimeout(200);
+            await page.waitForLoadState('load');
+          }
+        }
+        await page.waitForTimeout(20);
+        if (risky.length) { failed++; console.log(JSON.stringify({ dir, f, risky })); }
+        pages++;
+        await page.close();
+      }
+      await new Promise((resolve) => server.close(resolve));
+    }
+    console.log(JSON.stringify({ pages, dialogs }));
   } else {
     console.error(`unknown mode ${mode}`);
     failed = 1;

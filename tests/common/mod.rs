@@ -2,9 +2,12 @@
 //! folders, the camnang command, and external tools that must exist in CI.
 #![allow(dead_code)]
 
+use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::CommandCargoExt;
 
@@ -250,4 +253,145 @@ pub fn static_router(dir: PathBuf) -> axum::Router {
     use tower_http::services::{ServeDir, ServeFile};
     let not_found = ServeFile::new(dir.join("404.html"));
     axum::Router::new().fallback_service(ServeDir::new(dir).not_found_service(not_found))
+}
+
+/// A running `camnang serve`, stopped when dropped.
+pub struct Served {
+    pub child: Child,
+    pub port: u16,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Served {
+    pub fn start(site: &TestSite, extra: &[&str]) -> Served {
+        let mut child = camnang()
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.root())
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start camnang serve");
+        let (tx, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().expect("stdout")) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().expect("stderr")),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        let mut served = Served {
+            child,
+            port: 0,
+            lines,
+        };
+        let line = served.wait_for_line(|l| l.contains("http://127.0.0.1:"));
+        let port = line
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .expect("port in the serving line");
+        served.port = port;
+        served
+    }
+
+    /// Waits (at most 20 s) for a line of output that matches.
+    pub fn wait_for_line(&mut self, want: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut seen = Vec::new();
+        while Instant::now() < deadline {
+            match self.lines.recv_timeout(Duration::from_millis(200)) {
+                Ok(l) if want(&l) => return l,
+                Ok(l) => seen.push(l),
+                Err(_) => {}
+            }
+        }
+        panic!("no such line; got:\n{}", seen.join("\n"));
+    }
+
+    /// The next line of output, if one comes within a second.
+    pub fn next_line(&mut self) -> Option<String> {
+        self.lines.recv_timeout(Duration::from_secs(1)).ok()
+    }
+}
+
+/// The date `camnang check` counts from in tests, so they do not age.
+pub const TODAY: &str = "2026-11-23";
+
+/// Case-file text with `\xNN` escapes turned into bytes.
+pub fn unescape(s: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\'
+            && i + 3 < b.len()
+            && b[i + 1] == b'x'
+            && let Ok(v) = u8::from_str_radix(&s[i + 2..i + 4], 16)
+        {
+            out.push(v);
+            i += 4;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    out
+}
+
+/// The good site every broken or hostile case starts from.
+pub fn good_site() -> TestSite {
+    let site = TestSite::new();
+    site.write("site.yaml", SITE_YAML);
+    site.write("content/cu-tru/_index.md", CATEGORY);
+    site.write(
+        "content/cu-tru/tam-tru.md",
+        &procedure("Đăng ký tạm trú", "tt01"),
+    );
+    site
+}
+
+/// `CODE file:line:col field` for each diagnostic of `check --format json`.
+pub fn reported(run: &Run) -> Result<Vec<String>, String> {
+    let v: serde_json::Value = serde_json::from_str(&run.stdout)
+        .map_err(|e| format!("not JSON ({e}): {}\n{}", run.stdout, run.stderr))?;
+    Ok(v["diagnostics"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|d| {
+                    let mut s = format!(
+                        "{} {}",
+                        d["code"].as_str().unwrap_or(""),
+                        d["file"].as_str().unwrap_or("")
+                    );
+                    if let Some(l) = d["line"].as_u64() {
+                        s.push_str(&format!(":{l}"));
+                        if let Some(c) = d["column"].as_u64() {
+                            s.push_str(&format!(":{c}"));
+                        }
+                    }
+                    if let Some(f) = d["field"].as_str() {
+                        s.push(' ');
+                        s.push_str(f);
+                    }
+                    s
+                })
+                .collect()
+        })
+        .unwrap_or_default())
 }
