@@ -90,6 +90,7 @@ fn main() {
     let opts = RenderOptions {
         allow_html: false,
         base_path: "/",
+        text: true,
     };
 
     bench(&filter, "decode (BOM, CRLF, NFC)", bytes.len(), 20, || {

@@ -36,6 +36,8 @@ pub struct LangView {
     pub t: BTreeMap<String, String>,
     /// The context every page in this language starts from.
     base: Map<String, Value>,
+    /// The theme's templates with this language's constants written in.
+    tera: Tera,
 }
 
 impl LangView {
@@ -47,7 +49,6 @@ impl LangView {
 /// Everything the page templates share.
 pub struct Html<'a> {
     site: &'a Site,
-    tera: Tera,
     /// The site's languages, its own first.
     langs: Vec<LangView>,
     /// Pages of an earlier build, reused when their key is the same.
@@ -66,7 +67,6 @@ impl<'a> Html<'a> {
         print: bool,
         memo: Option<&'a Memo>,
     ) -> Result<Html<'a>, Diagnostic> {
-        let mut tera = Tera::default();
         let templates: Vec<(String, String)> = theme
             .under("templates/")
             .map(|(name, bytes)| {
@@ -83,7 +83,7 @@ impl<'a> Html<'a> {
             .languages
             .iter()
             .enumerate()
-            .map(|(i, code)| {
+            .map(|(i, code)| -> Result<LangView, Diagnostic> {
                 let t = ui_strings(theme, code);
                 let prefix = if i == 0 {
                     String::new()
@@ -105,26 +105,34 @@ impl<'a> Html<'a> {
                     _ => format!(" lang=\"{}\"", cfg.language),
                 };
                 base.insert("sl".into(), json!(sl));
-                LangView {
+                let (templates, left) = write_in_constants(&templates, &t, &css);
+                if !left.t {
+                    base.remove("t");
+                }
+                if !left.css {
+                    base.remove("css");
+                }
+                let mut tera = Tera::default();
+                tera.add_raw_templates(templates)
+                    .map_err(|e| template_error("templates", &e))?;
+                tera.set_escape_fn(escape_html);
+                Ok(LangView {
                     code: code.clone(),
                     prefix,
                     t,
                     base,
-                }
+                    tera,
+                })
             })
-            .collect();
+            .collect::<Result<_, _>>()?;
         let global = match memo {
             Some(_) => key(&[&site_value, &site.languages, &css, &print, &templates, &{
                 langs.iter().map(|l| &l.t).collect::<Vec<_>>()
             }]),
             None => 0,
         };
-        tera.add_raw_templates(templates)
-            .map_err(|e| template_error("templates", &e))?;
-        tera.set_escape_fn(escape_html);
         Ok(Html {
             site,
-            tera,
             langs,
             memo,
             global,
@@ -454,12 +462,14 @@ impl<'a> Html<'a> {
         }
         let ctx =
             Context::from_value(Value::Object(map)).map_err(|e| template_error(template, &e))?;
-        let html = self
-            .tera
-            .render(template, &ctx)
+        // straight into bytes: Tera's render() would check the page is
+        // UTF-8 once more
+        let mut html = Vec::with_capacity(16 * 1024);
+        lv.tera
+            .render_to(template, &ctx, &mut html)
             .map_err(|e| template_error(template, &e))?;
         self.rendered.fetch_add(1, Ordering::Relaxed);
-        let mut file = OutFile::bytes(path, html.into_bytes());
+        let mut file = OutFile::bytes(path, html);
         file.key = page_key;
         Ok(file)
     }
@@ -757,6 +767,100 @@ pub fn ui_strings(theme: &Theme, language: &str) -> BTreeMap<String, String> {
     t
 }
 
+/// Which constants templates still look up after [`write_in_constants`].
+struct Left {
+    t: bool,
+    css: bool,
+}
+
+/// Writes a language's constants into the templates before they are
+/// compiled: each `{{ t.NAME }}` becomes its string (escaped where Tera
+/// would escape it) and `{{ css | safe }}` the style sheet, so that pages do
+/// not look them up one by one and their context need not carry them.
+/// Any other use of `t` or `css` (in a condition, a filter, a theme's own
+/// template) keeps working: the value then stays in the context.
+fn write_in_constants(
+    templates: &[(String, String)],
+    t: &BTreeMap<String, String>,
+    css: &str,
+) -> (Vec<(String, String)>, Left) {
+    // text that Tera would read as its own syntax is never written in
+    let plain = |s: &str| !(s.contains("{{") || s.contains("{%") || s.contains("{#"));
+    let mut left = Left {
+        t: false,
+        css: false,
+    };
+    let out = templates
+        .iter()
+        .map(|(name, source)| {
+            if source.contains("raw %}") || source.contains("raw -%}") {
+                // {% raw %} shows template syntax as it is
+                left.t |= mentions(source, "t");
+                left.css |= mentions(source, "css");
+                return (name.clone(), source.clone());
+            }
+            let escaped = [".html", ".htm", ".xml"].iter().any(|e| name.ends_with(e));
+            let mut out = String::with_capacity(source.len() + css.len());
+            let mut rest = source.as_str();
+            while let Some(at) = rest.find("{{") {
+                let Some(len) = rest[at..].find("}}") else {
+                    break;
+                };
+                let inner: String = rest[at + 2..at + len]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let constant = match inner.strip_prefix("t.").and_then(|k| t.get(k)) {
+                    Some(v) if plain(v) && escaped => Some(escape_html(v)),
+                    Some(v) if plain(v) => Some(v.clone()),
+                    _ if inner == "css|safe" && plain(css) => Some(css.to_string()),
+                    _ => None,
+                };
+                out.push_str(&rest[..at]);
+                match constant {
+                    Some(c) => out.push_str(&c),
+                    None => out.push_str(&rest[at..at + len + 2]),
+                }
+                rest = &rest[at + len + 2..];
+            }
+            out.push_str(rest);
+            left.t |= mentions(&out, "t");
+            left.css |= mentions(&out, "css");
+            (name.clone(), out)
+        })
+        .collect();
+    (out, left)
+}
+
+/// Whether a Tera tag of `source` uses the variable `name`.
+fn mentions(source: &str, name: &str) -> bool {
+    let mut rest = source;
+    while let Some(at) = rest.find(['{']) {
+        rest = &rest[at + 1..];
+        let close = match rest.chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            _ => continue,
+        };
+        let end = rest.find(close).unwrap_or(rest.len());
+        let tag = &rest[1..end];
+        let mut from = 0;
+        while let Some(i) = tag[from..].find(name) {
+            let i = from + i;
+            let before = tag[..i].chars().next_back();
+            let after = tag[i + name.len()..].chars().next();
+            let word_start = !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
+            let word_end = !after.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            if word_start && word_end {
+                return true;
+            }
+            from = i + name.len();
+        }
+        rest = &rest[end..];
+    }
+    false
+}
+
 /// Escapes text for HTML and XML text and attribute values. Unlike Tera's
 /// default it leaves `/` alone, so addresses stay readable and pages small.
 pub fn escape_html(s: &str) -> String {
@@ -792,4 +896,51 @@ fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
         template: template.to_string(),
         detail,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings() -> BTreeMap<String, String> {
+        BTreeMap::from([
+            ("call".to_string(), "Gọi <ngay>".to_string()),
+            ("odd".to_string(), "{{ x }}".to_string()),
+        ])
+    }
+
+    #[test]
+    fn constants_are_written_into_templates_and_escaped_where_tera_would() {
+        let templates = vec![
+            (
+                "a.html".to_string(),
+                "<b>{{ t.call }}</b><style>{{css | safe}}</style>".to_string(),
+            ),
+            ("sw.js".to_string(), "const s = \"{{t.call}}\";".to_string()),
+        ];
+        let (out, left) = write_in_constants(&templates, &strings(), "b{color:red}");
+        assert_eq!(
+            out[0].1,
+            "<b>Gọi &lt;ngay&gt;</b><style>b{color:red}</style>"
+        );
+        assert_eq!(out[1].1, "const s = \"Gọi <ngay>\";");
+        assert!(!left.t && !left.css, "nothing looks them up any more");
+    }
+
+    #[test]
+    fn other_uses_keep_the_values_in_the_context() {
+        for source in [
+            "{% if t.call %}x{% endif %}",
+            "{{ t.call | upper }}",
+            "{{ t.odd }}",
+            "{{ t.missing }}",
+            "{% raw %}{{ t.call }}{% endraw %}",
+        ] {
+            let templates = vec![("a.html".to_string(), source.to_string())];
+            let (out, left) = write_in_constants(&templates, &strings(), "");
+            assert!(left.t, "{source} → {}", out[0].1);
+        }
+        assert!(!mentions("{{ site.title }} {{ st.x }} {{ at }}", "t"));
+        assert!(mentions("{% for k in t %}", "t"));
+    }
 }

@@ -319,17 +319,19 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         return report;
     }
     report.timings.mark("publish", &mut clock);
-    if opts.lock == LockMode::Update {
-        let path = opts.root.join(load::lock::LOCK_FILE);
-        if let Err(e) = publish::write_if_changed(&path, &load::lock::lock_to_yaml(&new_lock)) {
-            let d = diag::Diagnostic::error(messages::Msg::WriteFailed {
-                detail: e.to_string(),
-            })
-            .in_file(load::lock::LOCK_FILE);
-            report.diags.push(d);
-            report.failure = Some(Failure::Output { refused: false });
-            return report;
-        }
+    let path = opts.root.join(load::lock::LOCK_FILE);
+    // an unchanged lock is left as the clerk wrote it
+    let lock_due = opts.lock == LockMode::Update && (new_lock != site.qr_lock || !path.exists());
+    if lock_due
+        && let Err(e) = publish::write_if_changed(&path, &load::lock::lock_to_yaml(&new_lock))
+    {
+        let d = diag::Diagnostic::error(messages::Msg::WriteFailed {
+            detail: e.to_string(),
+        })
+        .in_file(load::lock::LOCK_FILE);
+        report.diags.push(d);
+        report.failure = Some(Failure::Output { refused: false });
+        return report;
     }
     report.cuts = rendered.cuts;
     report.pages = rendered

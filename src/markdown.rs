@@ -47,6 +47,9 @@ pub struct RenderOptions<'a> {
     pub allow_html: bool,
     /// Prefix for links starting with `/` (the site's base path).
     pub base_path: &'a str,
+    /// Collect the body's text for the search index ([`Rendered::text`]);
+    /// big sites index no body words and skip it.
+    pub text: bool,
 }
 
 /// Whether a link may appear in a page: https, http, tel, mailto or a
@@ -77,8 +80,12 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
     options.insert(Options::ENABLE_STRIKETHROUGH);
     let parser = Parser::new_ext(md, options).into_offset_iter();
 
-    let mut out: Vec<Event<'_>> = Vec::new();
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(md.len() / 8);
     let mut r = Rendered::default();
+    r.html.reserve(md.len() + md.len() / 2);
+    if opts.text {
+        r.text.reserve(md.len());
+    }
     let mut used_ids: HashSet<String> = HashSet::new();
     // Link/Image tags whose End must be dropped too.
     let mut dropped: Vec<bool> = Vec::new();
@@ -101,8 +108,10 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
             {
                 l.alt.push_str(t);
             }
-            r.text.push_str(t);
-            r.text.push(' ');
+            if opts.text {
+                r.text.push_str(t);
+                r.text.push(' ');
+            }
             if let Some((_, _, h)) = heading.as_mut() {
                 h.push_str(t);
             }
@@ -245,7 +254,9 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
     }
     let _ = in_image;
     pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
-    r.text = squeeze(&r.text);
+    if opts.text {
+        r.text = squeeze(&r.text);
+    }
     r
 }
 
@@ -326,6 +337,7 @@ mod tests {
     const OPTS: RenderOptions<'static> = RenderOptions {
         allow_html: false,
         base_path: "/",
+        text: true,
     };
 
     #[test]
@@ -396,6 +408,7 @@ mod tests {
             RenderOptions {
                 allow_html: true,
                 base_path: "/",
+                text: true,
             },
         );
         assert!(allowed.html.contains("<b>b</b>"));
@@ -424,6 +437,7 @@ mod tests {
             RenderOptions {
                 allow_html: false,
                 base_path: "/xa/",
+                text: true,
             },
         );
         assert!(r.html.contains("<div class=\"table-scroll\""));

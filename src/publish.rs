@@ -142,6 +142,8 @@ pub struct Staging {
     committed: bool,
     /// Held until the build ends: see [`lock_beside`].
     _lock: Option<fs::File>,
+    /// Folders made so far, so that each is made once, before its first file.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 fn write_failed(e: std::io::Error) -> Diagnostic {
@@ -176,6 +178,7 @@ impl Staging {
             dir,
             committed: false,
             _lock: lock,
+            made: Default::default(),
         };
         fs::write(staging.dir.join(STAGING_MARK), b"").map_err(write_failed)?;
         Ok(staging)
@@ -183,20 +186,22 @@ impl Staging {
 
     /// Writes one file into the new site. Safe to call from many threads.
     pub fn put(&self, f: &OutFile) -> std::io::Result<()> {
+        if let Some(folder) = Path::new(&f.path).parent()
+            && !folder.as_os_str().is_empty()
+        {
+            let made = |m: &std::collections::HashSet<PathBuf>| m.contains(folder);
+            if !self.made.lock().is_ok_and(|m| made(&m)) {
+                fs::create_dir_all(self.dir.join(folder))?;
+                if let Ok(mut m) = self.made.lock() {
+                    m.insert(folder.to_path_buf());
+                }
+            }
+        }
         let target = self.dir.join(&f.path);
-        let write = |target: &Path| match &f.content {
+        match &f.content {
             Content::Bytes(b) => fs::write(target, b),
             Content::Copy(src) => fs::copy(src, target).map(|_| ()),
             Content::Written => Ok(()),
-        };
-        match write(&target) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if let Some(parent) = target.parent() {
-                    fs::create_dir_all(parent)?;
-                }
-                write(&target)
-            }
-            other => other,
         }
     }
 

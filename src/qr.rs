@@ -24,19 +24,9 @@ const MASKS: [MaskPattern; 8] = [
 /// [`penalty`] on rows and columns held as bit sets (bit `x` of a row is
 /// module `x`), for symbols up to 64 modules wide (version 11, far more
 /// than a short link needs): about a tenth of the time.
-fn penalty_bits(rows: &[u64]) -> i64 {
+fn penalty_bits(rows: &[u64], cols: &[u64]) -> i64 {
     let w = rows.len();
     let full: u64 = if w == 64 { u64::MAX } else { (1u64 << w) - 1 };
-    let mut cols = [0u64; 64];
-    for (y, row) in rows.iter().enumerate() {
-        let mut r = *row;
-        while r != 0 {
-            let x = r.trailing_zeros() as usize;
-            cols[x] |= 1 << y;
-            r &= r - 1;
-        }
-    }
-    let cols = &cols[..w];
     let mut score = 0i64;
     for lines in [rows, cols] {
         let mut found = 0i64;
@@ -85,38 +75,61 @@ fn penalty_bits(rows: &[u64]) -> i64 {
 /// Masks the symbol with each pattern, scores it, and keeps the best (the
 /// first of equal scores, as the crate does), on rows of bits: each row is
 /// masked with one XOR of a row of the pattern, made once per size.
+/// The columns of a square of `rows.len()` bit rows, as bit rows.
+fn transpose(rows: &[u64]) -> Vec<u64> {
+    let mut cols = vec![0u64; rows.len()];
+    for (y, row) in rows.iter().enumerate() {
+        let mut r = *row;
+        while r != 0 {
+            let x = r.trailing_zeros() as usize;
+            cols[x] |= 1 << y;
+            r &= r - 1;
+        }
+    }
+    cols
+}
+
+/// Masks the symbol with each pattern, scores it, and keeps the best (the
+/// first of equal scores, as the crate does), on rows of bits: each row is
+/// masked with one XOR of a row of the pattern, and each column the same
+/// way from the columns of the symbol and of the pattern, made once.
 fn best_mask_rows(modules: &[Module], w: usize, fixes: &[Vec<(usize, bool)>]) -> Vec<bool> {
     let mut base = vec![0u64; w];
     let mut data = vec![0u64; w];
-    for (i, m) in modules.iter().enumerate() {
-        let (y, x) = (i / w, i % w);
-        match m {
-            Module::Empty => data[y] |= 1 << x,
-            Module::Masked(c) => base[y] |= u64::from(*c == Color::Dark) << x,
-            Module::Unmasked(c) => {
-                data[y] |= 1 << x;
-                base[y] |= u64::from(*c == Color::Dark) << x;
+    for (y, row) in modules.chunks(w).enumerate() {
+        for (x, m) in row.iter().enumerate() {
+            match m {
+                Module::Empty => data[y] |= 1 << x,
+                Module::Masked(c) => base[y] |= u64::from(*c == Color::Dark) << x,
+                Module::Unmasked(c) => {
+                    data[y] |= 1 << x;
+                    base[y] |= u64::from(*c == Color::Dark) << x;
+                }
             }
         }
     }
+    let (base_cols, data_cols) = (transpose(&base), transpose(&data));
     let patterns = mask_rows(w);
     let mut best: Option<(i64, Vec<u64>)> = None;
     for (p, fix) in fixes.iter().enumerate() {
-        let mut rows: Vec<u64> = (0..w)
-            .map(|y| base[y] ^ (patterns[p][y] & data[y]))
+        let (pattern, pattern_cols) = &patterns[p];
+        let mut rows: Vec<u64> = (0..w).map(|y| base[y] ^ (pattern[y] & data[y])).collect();
+        let mut cols: Vec<u64> = (0..w)
+            .map(|x| base_cols[x] ^ (pattern_cols[x] & data_cols[x]))
             .collect();
-        for (i, dark) in fix {
+        for &(i, dark) in fix {
             let (y, x) = (i / w, i % w);
-            rows[y] = (rows[y] & !(1 << x)) | (u64::from(*dark) << x);
+            rows[y] = (rows[y] & !(1 << x)) | (u64::from(dark) << x);
+            cols[x] = (cols[x] & !(1 << y)) | (u64::from(dark) << y);
         }
-        let score = penalty_bits(&rows);
+        let score = penalty_bits(&rows, &cols);
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
             best = Some((score, rows));
         }
     }
     let rows = best.map(|(_, r)| r).unwrap_or_default();
-    (0..w * w)
-        .map(|i| rows[i / w] >> (i % w) & 1 == 1)
+    rows.iter()
+        .flat_map(|row| (0..w).map(move |x| row >> x & 1 == 1))
         .collect()
 }
 
@@ -141,19 +154,22 @@ fn best_mask_plain(modules: &[Module], w: usize, fixes: &[Vec<(usize, bool)>]) -
     best.map(|(_, d)| d).unwrap_or_default()
 }
 
-/// The rows of the eight mask patterns for a symbol `w` modules wide,
-/// made once per width.
-fn mask_rows(w: usize) -> Arc<Vec<Vec<u64>>> {
-    static ROWS: Shared<usize, Vec<Vec<u64>>> = OnceLock::new();
+/// The rows and the columns of the eight mask patterns for a symbol `w`
+/// modules wide, made once per width.
+#[allow(clippy::type_complexity)]
+fn mask_rows(w: usize) -> Arc<Vec<(Vec<u64>, Vec<u64>)>> {
+    static ROWS: Shared<usize, Vec<(Vec<u64>, Vec<u64>)>> = OnceLock::new();
     shared(&ROWS, w, || {
         Some(
             (0..8)
                 .map(|p| {
-                    (0..w)
+                    let rows: Vec<u64> = (0..w)
                         .map(|y| {
                             (0..w).fold(0u64, |acc, x| acc | u64::from(mask_bit(p, x, y)) << x)
                         })
-                        .collect()
+                        .collect();
+                    let cols = transpose(&rows);
+                    (rows, cols)
                 })
                 .collect(),
         )
@@ -552,7 +568,11 @@ mod tests {
                             .fold(0, |a, (x, d)| a | u64::from(*d) << x)
                     })
                     .collect();
-                assert_eq!(penalty_bits(&rows), penalty(&qr.dark, qr.size), "{text}");
+                assert_eq!(
+                    penalty_bits(&rows, &transpose(&rows)),
+                    penalty(&qr.dark, qr.size),
+                    "{text}"
+                );
             }
         }
     }

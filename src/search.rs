@@ -10,8 +10,6 @@
 
 use std::collections::HashSet;
 
-use serde_json::json;
-
 use rayon::prelude::*;
 
 use crate::html::LangView;
@@ -27,13 +25,40 @@ pub const SCRIPT_FILE: &str = "assets/search.js";
 
 /// The folded words of `text`, each once, in order of first appearance.
 pub fn words(text: &str) -> Vec<String> {
-    let mut seen = HashSet::new();
-    fold(text)
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    words_line(text)
+        .split(' ')
         .filter(|w| !w.is_empty())
-        .filter(|w| seen.insert(w.to_string()))
         .map(str::to_string)
         .collect()
+}
+
+/// [`words`] joined by spaces, as an index field holds them.
+pub fn words_line(text: &str) -> String {
+    let folded = fold(text);
+    let mut seen = HashSet::new();
+    let mut line = String::with_capacity(folded.len());
+    for w in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if !w.is_empty() && seen.insert(w) {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+    }
+    line
+}
+
+/// One procedure in the index; the names are short to keep it small.
+#[derive(serde::Serialize)]
+struct Doc<'a> {
+    /// The category's title.
+    c: &'a str,
+    /// The words of the four fields, best first.
+    f: [String; 4],
+    /// The title.
+    t: &'a str,
+    /// The page's address.
+    u: String,
 }
 
 /// Sites with more procedures than this leave the words of the bodies out
@@ -76,19 +101,18 @@ pub fn doc(site: &Site, lv: &LangView, c: &Category, p: &Procedure, with_body: b
             body.push_str(&p.body_text);
         }
     }
-    let fields = [
-        words(&shown.title).join(" "),
-        words(&keywords).join(" "),
-        words(&middle).join(" "),
-        words(&body).join(" "),
-    ];
-    json!({
-        "t": shown.title,
-        "u": format!("{base}{}{}/{}/", lv.prefix, p.category, p.slug),
-        "c": cat,
-        "f": fields,
-    })
-    .to_string()
+    let doc = Doc {
+        c: &cat,
+        f: [
+            words_line(&shown.title),
+            words_line(&keywords),
+            words_line(&middle),
+            words_line(&body),
+        ],
+        t: &shown.title,
+        u: format!("{base}{}{}/{}/", lv.prefix, p.category, p.slug),
+    };
+    serde_json::to_string(&doc).unwrap_or_default()
 }
 
 /// Whether the index of `site` holds the words of the bodies.
@@ -102,7 +126,7 @@ pub fn index_file(site: &Site, lv: &LangView, docs: &[String]) -> OutFile {
         .config
         .synonyms
         .iter()
-        .map(|g| g.iter().map(|w| words(w).join(" ")).collect())
+        .map(|g| g.iter().map(|w| words_line(w)).collect())
         .collect();
     let mut out = String::with_capacity(docs.iter().map(|d| d.len() + 1).sum::<usize>() + 64);
     out.push_str("{\"docs\":[");

@@ -256,6 +256,7 @@ impl Server {
         let render = crate::markdown::RenderOptions {
             allow_html: cfg.allow_html,
             base_path: &cfg.base_path,
+            text: crate::search::with_body(&live.site),
         };
         // every changed file must be the original of a known procedure;
         // a file that came and went (an editor's or sed's temporary file

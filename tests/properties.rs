@@ -15,6 +15,7 @@ use proptest::prelude::*;
 const OPTS: RenderOptions<'static> = RenderOptions {
     allow_html: false,
     base_path: "/xa/",
+    text: true,
 };
 
 /// Text a clerk could paste, and worse: Vietnamese in both Unicode forms,

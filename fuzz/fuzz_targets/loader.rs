@@ -16,6 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let opts = RenderOptions {
         allow_html: false,
         base_path: "/",
+        text: true,
     };
     let (parsed, diags) =
         procedure::parse_procedure(Path::new("a.md"), &text, "a", "cu-tru", opts);

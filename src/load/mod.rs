@@ -49,8 +49,9 @@ pub struct Loaded {
 /// parsing them gave, so a rebuild parses only files that changed.
 #[derive(Debug, Default)]
 pub struct ParseCache {
-    /// The settings parsing depended on (`allow_html`, base path).
-    options: Option<(bool, String)>,
+    /// The settings parsing depended on (`allow_html`, base path, whether
+    /// body text is kept for search).
+    options: Option<(bool, String, bool)>,
     files: HashMap<PathBuf, (Vec<u8>, Parsed, Diagnostics)>,
 }
 
@@ -100,12 +101,17 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         };
     }
 
+    let files = walk(&opts.root, &content);
+    let procedures = files
+        .iter()
+        .filter(|f| matches!(f, Entry::Procedure { .. }))
+        .count();
     let render = RenderOptions {
         allow_html: config.allow_html,
         base_path: &config.base_path,
+        text: procedures <= crate::search::BODY_WORDS_UP_TO,
     };
-    let files = walk(&opts.root, &content);
-    let options = (config.allow_html, config.base_path.clone());
+    let options = (config.allow_html, config.base_path.clone(), render.text);
     if let Some(c) = cache.as_deref_mut()
         && c.options.as_ref() != Some(&options)
     {
@@ -482,7 +488,8 @@ fn parse_file(
         return (Some(bytes), (parsed.clone(), diags.clone()));
     }
     let parsed = parse_bytes(&shown, &bytes, entry, is_index, render);
-    (Some(bytes), parsed)
+    // the bytes are kept only to compare with the next load
+    (cache.is_some().then_some(bytes), parsed)
 }
 
 fn parse_bytes(

@@ -342,6 +342,7 @@ mod tests {
     const OPTS: RenderOptions<'static> = RenderOptions {
         allow_html: false,
         base_path: "/",
+        text: true,
     };
 
     fn codes_and_lines(text: &str) -> Vec<(&'static str, Option<usize>, Option<String>)> {
