@@ -66,6 +66,7 @@ fn build(root: &Path, print: bool) {
 }
 
 fn main() {
+    camnang::alloc::keep_freed_memory();
     let filter: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))

@@ -164,13 +164,11 @@ impl<'a> Html<'a> {
         &self.langs[0]
     }
 
-    /// Renders every page.
-    /// Renders every page, and the search indexes from `docs` (see
-    /// [`Html::search_docs`]).
-    pub fn render_all(
+    /// Renders every page of every language (see [`Html::render_rest`]
+    /// for the files made from all of them).
+    pub fn render_pages(
         &self,
         progress: &dyn crate::Progress,
-        docs: &[Vec<String>],
         sink: &dyn crate::render::Sink,
     ) -> Result<Vec<OutFile>, Diagnostics> {
         enum Job<'s> {
@@ -208,17 +206,37 @@ impl<'a> Html<'a> {
                 r.and_then(|f| sink.take(f))
             })
             .collect();
-        let mut files = Vec::with_capacity(results.len() + 8);
+        let mut files = Vec::with_capacity(results.len());
+        let mut diags = Diagnostics::default();
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(files)
+        }
+    }
+
+    /// The files made from the whole site: sitemap, robots.txt, the search
+    /// indexes from `docs` (see [`Html::search_docs`]), the service worker
+    /// and the short links of procedures that are gone.
+    pub fn render_rest(
+        &self,
+        docs: &[Vec<String>],
+        sink: &dyn crate::render::Sink,
+    ) -> Result<Vec<OutFile>, Diagnostics> {
+        let mut files = Vec::new();
         let mut diags = Diagnostics::default();
         let mut more = vec![self.sitemap(), Ok(self.robots())];
         for (lv, docs) in self.langs.iter().zip(docs) {
             more.push(Ok(crate::search::index_file(self.site, lv, docs)));
         }
         more.push(self.service_worker());
-        for r in results
-            .into_iter()
-            .chain(more.into_iter().map(|r| r.and_then(|f| sink.take(f))))
-        {
+        for r in more.into_iter().map(|r| r.and_then(|f| sink.take(f))) {
             match r {
                 Ok(f) => files.push(f),
                 Err(d) => diags.push(d),

@@ -7,6 +7,7 @@
 //! [`publish`] (write into a staging folder and swap it in).
 //! [`commands`] runs them for the command line; [`serve`] previews.
 
+pub mod alloc;
 pub mod check;
 pub mod commands;
 pub mod diag;

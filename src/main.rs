@@ -158,6 +158,7 @@ fn main() -> ExitCode {
             quiet,
             timings,
         } => {
+            camnang::alloc::keep_freed_memory();
             let mut opts = common.options(base_url);
             opts.output = output;
             opts.print = !no_print;

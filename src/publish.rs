@@ -199,7 +199,7 @@ impl Staging {
         }
         let target = self.dir.join(&f.path);
         match &f.content {
-            Content::Bytes(b) => fs::write(target, b),
+            Content::Bytes(b) => fs::write(target, b.as_slice()),
             Content::Copy(src) => fs::copy(src, target).map(|_| ()),
             Content::Written => Ok(()),
         }

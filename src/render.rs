@@ -33,7 +33,7 @@ pub struct OutFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
     /// Bytes made by the build.
-    Bytes(Arc<[u8]>),
+    Bytes(Arc<Vec<u8>>),
     /// A file copied as it is (forms, images).
     Copy(PathBuf),
     /// Already written to the output by a [`Sink`].
@@ -77,7 +77,7 @@ impl OutFile {
     pub fn bytes(path: String, bytes: Vec<u8>) -> OutFile {
         OutFile {
             path,
-            content: Content::Bytes(bytes.into()),
+            content: Content::Bytes(Arc::new(bytes)),
             key: None,
         }
     }
@@ -98,7 +98,7 @@ pub enum PrintMode {
 /// Rendered files of an earlier build, by path, with their keys.
 #[derive(Debug, Clone, Default)]
 pub struct Memo {
-    entries: HashMap<String, (u64, Arc<[u8]>)>,
+    entries: HashMap<String, (u64, Arc<Vec<u8>>)>,
 }
 
 impl Memo {
@@ -109,7 +109,7 @@ impl Memo {
         self.entries.remove(path);
     }
 
-    pub fn get(&self, path: &str, key: u64) -> Option<Arc<[u8]>> {
+    pub fn get(&self, path: &str, key: u64) -> Option<Arc<Vec<u8>>> {
         match self.entries.get(path) {
             Some((k, bytes)) if *k == key => Some(bytes.clone()),
             _ => None,
@@ -204,12 +204,17 @@ pub fn render(
     };
     let mut clock = Instant::now();
     let html = Html::new(site, theme, print != PrintMode::None, memo).map_err(one)?;
-    let search_docs = html.search_docs();
-    let mut files = html.render_all(progress, &search_docs, sink)?;
+    // pages, search entries and QR codes share the threads: none waits
+    // for another to finish its last, slowest piece
+    let ((search_docs, pages), codes) = rayon::join(
+        || rayon::join(|| html.search_docs(), || html.render_pages(progress, sink)),
+        || crate::qr::svg_files(site, sink),
+    );
+    let mut files = pages?;
+    files.extend(html.render_rest(&search_docs, sink)?);
     files.push(sink.take(crate::search::script_file(theme)).map_err(one)?);
-    timings.mark("html", &mut clock);
-    files.extend(crate::qr::svg_files(site, sink).map_err(one)?);
-    timings.mark("qr", &mut clock);
+    files.extend(codes.map_err(one)?);
+    timings.mark("pages", &mut clock);
     let mut cuts = Vec::new();
     let mut print_items = Vec::new();
     if print != PrintMode::None {

@@ -51,7 +51,7 @@ fn served(f: crate::render::OutFile) -> (String, Served) {
         Content::Bytes(b) => Served::Bytes(b),
         Content::Copy(p) => Served::File(p),
         // the server keeps every file (render::Keep): nothing is written
-        Content::Written => Served::Bytes(Arc::from(&[][..])),
+        Content::Written => Served::Bytes(Arc::new(Vec::new())),
     };
     (f.path, s)
 }
@@ -59,7 +59,7 @@ fn served(f: crate::render::OutFile) -> (String, Served) {
 /// A file the server can answer with.
 #[derive(Debug, Clone)]
 enum Served {
-    Bytes(Arc<[u8]>),
+    Bytes(Arc<Vec<u8>>),
     /// A file of `content/files/` or `content/static/`, read when asked for.
     File(PathBuf),
 }
@@ -72,7 +72,7 @@ pub struct Snapshot {
     /// edit copies only this small map, not the whole site's.
     changed: Arc<HashMap<String, Served>>,
     /// The error page, when the last build failed.
-    error: Option<Arc<[u8]>>,
+    error: Option<Arc<Vec<u8>>>,
 }
 
 impl Snapshot {
@@ -112,7 +112,7 @@ struct State {
     cache: Cache,
     live: Option<Live>,
     /// Print files drawn since the last build.
-    pdfs: HashMap<String, Arc<[u8]>>,
+    pdfs: HashMap<String, Arc<Vec<u8>>>,
 }
 
 /// The preview server's state: what to build, what earlier builds left,
@@ -421,7 +421,7 @@ impl Server {
     }
 
     /// Draws a poster, board sheet or flyer the first time it is asked for.
-    fn draw_print_file(&self, path: &str) -> Option<Arc<[u8]>> {
+    fn draw_print_file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
         if !path.starts_with(crate::poster::PRINT_DIR) || !path.ends_with(".pdf") {
             return None;
         }
@@ -434,7 +434,7 @@ impl Server {
             crate::poster::Printer::new(&live.site, &live.theme, live.langs.clone()).ok()?;
         let job = printer.jobs().into_iter().find(|j| j.path() == path)?;
         let (bytes, _) = printer.render(&job).ok()?;
-        let bytes: Arc<[u8]> = bytes.into();
+        let bytes: Arc<Vec<u8>> = Arc::new(bytes);
         drop(printer);
         state.pdfs.insert(path.to_string(), bytes.clone());
         Some(bytes)
@@ -480,7 +480,7 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn bytes_response(status: StatusCode, path: &str, bytes: Arc<[u8]>) -> Response<Body> {
+fn bytes_response(status: StatusCode, path: &str, bytes: Arc<Vec<u8>>) -> Response<Body> {
     Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, content_type(path))

@@ -212,13 +212,25 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             continue;
         };
         let mut procedures: Vec<Procedure> = parts.procs.into_iter().map(|(p, _)| p).collect();
+        // slugs are unique in a category (E022), so one index finds each
+        // translation's original without a search per translation
+        let by_slug: HashMap<String, usize> = if parts.translations.is_empty() {
+            HashMap::new()
+        } else {
+            procedures
+                .iter()
+                .enumerate()
+                .rev() // the first of two with one slug wins, as before
+                .map(|(i, p)| (p.slug.clone(), i))
+                .collect()
+        };
         for (mut t, spot) in parts.translations {
             let code = t.lang.clone().unwrap_or_default();
             if code == config.language {
                 continue;
             }
             // a translation whose original is gone is left out (check says so)
-            let Some(original) = procedures.iter_mut().find(|p| p.slug == t.slug) else {
+            let Some(original) = by_slug.get(&t.slug).and_then(|&i| procedures.get_mut(i)) else {
                 continue;
             };
             if !t.id.is_empty() && t.id != original.id {
