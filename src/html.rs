@@ -59,6 +59,25 @@ pub struct Html<'a> {
     rendered: AtomicUsize,
 }
 
+/// The files of `results`, or every mistake among them.
+fn gather(
+    results: impl IntoIterator<Item = Result<OutFile, Diagnostic>>,
+) -> Result<Vec<OutFile>, Diagnostics> {
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::default();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(files)
+    }
+}
+
 impl<'a> Html<'a> {
     /// Prepares the templates and strings of `theme` for `site`.
     pub fn new(
@@ -206,19 +225,7 @@ impl<'a> Html<'a> {
                 r.and_then(|f| sink.take(f))
             })
             .collect();
-        let mut files = Vec::with_capacity(results.len());
-        let mut diags = Diagnostics::default();
-        for r in results {
-            match r {
-                Ok(f) => files.push(f),
-                Err(d) => diags.push(d),
-            }
-        }
-        if diags.has_errors() {
-            Err(diags)
-        } else {
-            Ok(files)
-        }
+        gather(results)
     }
 
     /// The files made from the whole site: sitemap, robots.txt, the search
@@ -229,39 +236,21 @@ impl<'a> Html<'a> {
         docs: &[Vec<String>],
         sink: &dyn crate::render::Sink,
     ) -> Result<Vec<OutFile>, Diagnostics> {
-        let mut files = Vec::new();
-        let mut diags = Diagnostics::default();
-        let mut more = vec![self.sitemap(), Ok(self.robots())];
+        let mut made = vec![self.sitemap(), Ok(self.robots())];
         for (lv, docs) in self.langs.iter().zip(docs) {
-            more.push(Ok(crate::search::index_file(self.site, lv, docs)));
+            made.push(Ok(crate::search::index_file(self.site, lv, docs)));
         }
-        more.push(self.service_worker());
-        for r in more.into_iter().map(|r| r.and_then(|f| sink.take(f))) {
-            match r {
-                Ok(f) => files.push(f),
-                Err(d) => diags.push(d),
-            }
-        }
+        made.push(self.service_worker());
         for (id, code, target) in self.orphaned_short_links() {
-            match self
-                .page(
-                    self.default_lang(),
-                    "redirect.html",
-                    format!("{code}/q/{id}/index.html"),
-                    Some(self.absolute(&target)),
-                    vec![("target", json!(self.url(&target))), ("title", json!(id))],
-                )
-                .and_then(|f| sink.take(f))
-            {
-                Ok(f) => files.push(f),
-                Err(d) => diags.push(d),
-            }
+            made.push(self.page(
+                self.default_lang(),
+                "redirect.html",
+                format!("{code}/q/{id}/index.html"),
+                Some(self.absolute(&target)),
+                vec![("target", json!(self.url(&target))), ("title", json!(id))],
+            ));
         }
-        if diags.has_errors() {
-            Err(diags)
-        } else {
-            Ok(files)
-        }
+        gather(made.into_iter().map(|r| r.and_then(|f| sink.take(f))))
     }
 
     /// The search index entries of every language, in site order.
