@@ -198,10 +198,11 @@ bench() {
 }
 
 # pages OUT: procedure pages in an output folder (CATEGORY/SLUG/index.html,
-# leaving out camnang's short-link pages under q/ and print pages).
+# leaving out camnang's short-link pages under q/, print pages and the
+# kiosk screens of the categories).
 pages() {
     find "$1" -mindepth 3 -maxdepth 3 -name index.html \
-        -not -path "$1/q/*" -not -path "$1/in-an/*" | wc -l
+        -not -path "$1/q/*" -not -path "$1/in-an/*" -not -path "$1/kiosk/*" | wc -l
 }
 
 CAMNANG_CMD='camnang build --root "$SITE" --output "$OUT" --no-print --quiet'
@@ -234,7 +235,8 @@ for size in $SIZES; do
     done
     for e in $EDIT_SIZES; do
         if [[ "$e" == "$size" && "$can_edit" == 1 ]]; then
-            file="$(cd "$site" && find content -mindepth 2 -name '*.md' ! -name '_index*' | sort | head -n 1)"
+            # awk reads to the end: head would stop sort with SIGPIPE, which pipefail makes fatal
+            file="$(cd "$site" && find content -mindepth 2 -name '*.md' ! -name '_index*' | sort | awk 'NR == 1')"
             slug="$(basename "$file" .md)"
             category="$(basename "$(dirname "$file")")"
             log "[$size] camnang serve: $EDIT_RUNS edits of $file, measured in Chromium"
