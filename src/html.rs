@@ -59,6 +59,27 @@ pub struct Html<'a> {
     rendered: AtomicUsize,
 }
 
+/// `a` and `b` merged with `b`'s items spread evenly among `a`'s, each
+/// list keeping its order. The short-link pages all go into `q/`: spread
+/// among the other pages, two threads seldom wait for that one folder.
+fn interleave<T>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    let n = a.len() + b.len();
+    let mut out = Vec::with_capacity(n);
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    let (la, lb) = (a.len().max(1), b.len().max(1));
+    let (mut i, mut j) = (0usize, 0usize);
+    while a.peek().is_some() || b.peek().is_some() {
+        if b.peek().is_none() || (a.peek().is_some() && i * lb <= j * la) {
+            out.extend(a.next());
+            i += 1;
+        } else {
+            out.extend(b.next());
+            j += 1;
+        }
+    }
+    out
+}
+
 /// The files of `results`, or every mistake among them.
 fn gather(
     results: impl IntoIterator<Item = Result<OutFile, Diagnostic>>,
@@ -100,7 +121,7 @@ impl<'a> Html<'a> {
         let site_value = serde_json::to_value(cfg).unwrap_or(Value::Null);
         let langs: Vec<LangView> = site
             .languages
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, code)| -> Result<LangView, Diagnostic> {
                 let t = ui_strings(theme, code);
@@ -184,7 +205,7 @@ impl<'a> Html<'a> {
     }
 
     /// Renders every page of every language (see [`Html::render_rest`]
-    /// for the files made from all of them).
+    /// and [`Html::render_search`] for the files made from all of them).
     pub fn render_pages(
         &self,
         progress: &dyn crate::Progress,
@@ -201,14 +222,16 @@ impl<'a> Html<'a> {
         let mut jobs = vec![Job::NotFound, Job::Kiosk(None)];
         jobs.extend(self.site.categories.iter().map(|c| Job::Kiosk(Some(c))));
         let links = self.site.short_links();
+        let mut shorts = Vec::new();
         for lv in &self.langs {
             jobs.push(Job::Home(lv));
             for c in &self.site.categories {
                 jobs.push(Job::Category(lv, c));
                 jobs.extend(c.procedures.iter().map(|p| Job::Procedure(lv, c, p)));
             }
-            jobs.extend(links.iter().map(|(id, l)| Job::Short(lv, id, l.clone())));
+            shorts.extend(links.iter().map(|(id, l)| Job::Short(lv, id, l.clone())));
         }
+        let jobs = interleave(jobs, shorts);
         progress.stage(crate::Stage::Pages, jobs.len());
         let results: Vec<Result<OutFile, Diagnostic>> = jobs
             .par_iter()
@@ -228,19 +251,11 @@ impl<'a> Html<'a> {
         gather(results)
     }
 
-    /// The files made from the whole site: sitemap, robots.txt, the search
-    /// indexes from `docs` (see [`Html::search_docs`]), the service worker
-    /// and the short links of procedures that are gone.
-    pub fn render_rest(
-        &self,
-        docs: &[Vec<String>],
-        sink: &dyn crate::render::Sink,
-    ) -> Result<Vec<OutFile>, Diagnostics> {
-        let mut made = vec![self.sitemap(), Ok(self.robots())];
-        for (lv, docs) in self.langs.iter().zip(docs) {
-            made.push(Ok(crate::search::index_file(self.site, lv, docs)));
-        }
-        made.push(self.service_worker());
+    /// The files made from the whole site but the search indexes:
+    /// sitemap, robots.txt, the service worker and the short links of
+    /// procedures that are gone.
+    pub fn render_rest(&self, sink: &dyn crate::render::Sink) -> Result<Vec<OutFile>, Diagnostics> {
+        let mut made = vec![self.sitemap(), Ok(self.robots()), self.service_worker()];
         for (id, code, target) in self.orphaned_short_links() {
             made.push(self.page(
                 self.default_lang(),
@@ -253,12 +268,24 @@ impl<'a> Html<'a> {
         gather(made.into_iter().map(|r| r.and_then(|f| sink.take(f))))
     }
 
-    /// The search index entries of every language, in site order.
-    pub fn search_docs(&self) -> Vec<Vec<String>> {
-        self.langs
-            .iter()
+    /// The search index entries of every language, in site order, and the
+    /// index files made from them.
+    pub fn render_search(
+        &self,
+        sink: &dyn crate::render::Sink,
+    ) -> (Vec<Vec<String>>, Result<Vec<OutFile>, Diagnostics>) {
+        let docs: Vec<Vec<String>> = self
+            .langs
+            .par_iter()
             .map(|lv| crate::search::docs(self.site, lv))
-            .collect()
+            .collect();
+        let files: Vec<Result<OutFile, Diagnostic>> = self
+            .langs
+            .par_iter()
+            .zip(&docs)
+            .map(|(lv, d)| sink.take(crate::search::index_file(self.site, lv, d)))
+            .collect();
+        (docs, gather(files))
     }
 
     /// The pages that change when procedure `p` of category `c` was
@@ -908,6 +935,22 @@ fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interleave_spreads_the_second_list_and_keeps_both_orders() {
+        let a: Vec<u32> = (0..6).collect();
+        let b: Vec<u32> = (100..103).collect();
+        assert_eq!(interleave(a.clone(), b), [0, 100, 1, 2, 101, 3, 4, 102, 5]);
+        assert_eq!(interleave(a.clone(), Vec::new()), a);
+        assert_eq!(interleave(Vec::new(), a.clone()), a);
+        let many = interleave((0..1000).collect(), (1000..1300).collect());
+        assert_eq!(many.len(), 1300);
+        let firsts: Vec<u32> = many.iter().copied().filter(|n| *n < 1000).collect();
+        assert_eq!(firsts, (0..1000).collect::<Vec<_>>());
+        // the second list is spread, not piled at the end
+        let last_tenth = &many[1170..];
+        assert!(last_tenth.iter().filter(|n| **n >= 1000).count() < 60);
+    }
 
     fn strings() -> BTreeMap<String, String> {
         BTreeMap::from([

@@ -203,15 +203,29 @@ pub fn render(
         ds
     };
     let mut clock = Instant::now();
-    let html = Html::new(site, theme, print != PrintMode::None, memo).map_err(one)?;
-    // pages, search entries and QR codes share the threads: none waits
-    // for another to finish its last, slowest piece
-    let ((search_docs, pages), codes) = rayon::join(
-        || rayon::join(|| html.search_docs(), || html.render_pages(progress, sink)),
+    // pages, search entries, the other site-wide files and QR codes share
+    // the threads: none waits for another to finish its last, slowest
+    // piece; QR codes start while the templates are read
+    let (made, codes) = rayon::join(
+        || -> Result<_, Diagnostics> {
+            let html = Html::new(site, theme, print != PrintMode::None, memo).map_err(one)?;
+            let ((search, pages), rest) = rayon::join(
+                || {
+                    rayon::join(
+                        || html.render_search(sink),
+                        || html.render_pages(progress, sink),
+                    )
+                },
+                || html.render_rest(sink),
+            );
+            Ok((html, search, pages, rest))
+        },
         || crate::qr::svg_files(site, sink),
     );
+    let (html, (search_docs, index_files), pages, rest) = made?;
     let mut files = pages?;
-    files.extend(html.render_rest(&search_docs, sink)?);
+    files.extend(index_files?);
+    files.extend(rest?);
     files.push(sink.take(crate::search::script_file(theme)).map_err(one)?);
     files.extend(codes.map_err(one)?);
     timings.mark("pages", &mut clock);

@@ -387,73 +387,90 @@ struct CategoryParts {
 /// machine) and sorts what it finds into categories, procedures and static
 /// files. Symbolic links are not followed.
 fn walk(root: &Path, content: &Path) -> Vec<Entry> {
-    let mut out = Vec::new();
-    let walker = WalkDir::new(content)
-        .min_depth(1)
-        .follow_links(false)
-        .sort_by_file_name();
-    for entry in walker.into_iter().filter_map(Result::ok) {
-        let path = entry.path();
-        let Ok(relative) = path.strip_prefix(content) else {
-            continue;
-        };
-        let parts: Vec<String> = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let Some(top) = parts.first() else { continue };
-        if top.starts_with('.') || parts.iter().any(|p| p.starts_with('.')) {
-            continue; // hidden files and folders (.git, .DS_Store)
-        }
-        let file_type = entry.file_type();
-        if STATIC_DIRS.contains(&top.as_str()) {
-            if file_type.is_file() {
-                out.push(Entry::Static {
-                    source: path.to_path_buf(),
-                    target: parts.join("/"),
-                });
-            }
-            continue;
-        }
-        match parts.len() {
-            1 if file_type.is_dir() => out.push(Entry::CategoryDir {
-                slug: slugify(top),
-                dir: path.to_path_buf(),
-            }),
-            2 if file_type.is_file() => {
-                let name = &parts[1];
-                let Some(stem) = name.strip_suffix(".md") else {
-                    continue;
-                };
-                let category = slugify(top);
-                match (stem, translation_of(stem)) {
-                    ("_index", _) => out.push(Entry::CategoryIndex {
-                        slug: category,
-                        path: path.to_path_buf(),
-                    }),
-                    (_, Some(("_index", code))) => out.push(Entry::CategoryTranslation {
-                        slug: category,
-                        code: code.to_string(),
-                        path: path.to_path_buf(),
-                    }),
-                    (_, Some((base, code))) => out.push(Entry::Translation {
-                        category,
-                        slug: slugify(base),
-                        code: code.to_string(),
-                        path: path.to_path_buf(),
-                    }),
-                    (_, None) => out.push(Entry::Procedure {
-                        category,
-                        slug: slugify(stem),
-                        path: path.to_path_buf(),
-                    }),
-                }
-            }
-            _ => {}
-        }
-    }
     let _ = root;
-    out
+    let sorted = |dir: &Path| {
+        WalkDir::new(dir)
+            .min_depth(1)
+            .follow_links(false)
+            .sort_by_file_name()
+    };
+    // each top-level folder is walked on its own thread; the order stays
+    // that of one sorted walk of `content/`
+    let tops: Vec<walkdir::DirEntry> = sorted(content)
+        .max_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    tops.par_iter()
+        .flat_map_iter(|top| {
+            let inside: Vec<walkdir::DirEntry> = match top.file_type().is_dir() {
+                true => sorted(top.path())
+                    .into_iter()
+                    .filter_map(Result::ok)
+                    .collect(),
+                false => Vec::new(),
+            };
+            std::iter::once(top.clone())
+                .chain(inside)
+                .filter_map(|e| classify(content, &e))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// What one walked file or folder of `content/` is, if anything.
+fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
+    let path = entry.path();
+    let relative = path.strip_prefix(content).ok()?;
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let top = parts.first()?;
+    if top.starts_with('.') || parts.iter().any(|p| p.starts_with('.')) {
+        return None; // hidden files and folders (.git, .DS_Store)
+    }
+    let file_type = entry.file_type();
+    if STATIC_DIRS.contains(&top.as_str()) {
+        return file_type.is_file().then(|| Entry::Static {
+            source: path.to_path_buf(),
+            target: parts.join("/"),
+        });
+    }
+    match parts.len() {
+        1 if file_type.is_dir() => Some(Entry::CategoryDir {
+            slug: slugify(top),
+            dir: path.to_path_buf(),
+        }),
+        2 if file_type.is_file() => {
+            let stem = parts[1].strip_suffix(".md")?;
+            let category = slugify(top);
+            Some(match (stem, translation_of(stem)) {
+                ("_index", _) => Entry::CategoryIndex {
+                    slug: category,
+                    path: path.to_path_buf(),
+                },
+                (_, Some(("_index", code))) => Entry::CategoryTranslation {
+                    slug: category,
+                    code: code.to_string(),
+                    path: path.to_path_buf(),
+                },
+                (_, Some((base, code))) => Entry::Translation {
+                    category,
+                    slug: slugify(base),
+                    code: code.to_string(),
+                    path: path.to_path_buf(),
+                },
+                (_, None) => Entry::Procedure {
+                    category,
+                    slug: slugify(stem),
+                    path: path.to_path_buf(),
+                },
+            })
+        }
+        _ => None,
+    }
 }
 
 /// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
