@@ -145,9 +145,12 @@ impl<'a> Html<'a> {
                     _ => format!(" lang=\"{}\"", cfg.language),
                 };
                 base.insert("sl".into(), json!(sl));
-                let (templates, left) = write_in_constants(&templates, &t, &css);
+                let (templates, left) = write_in_constants(&templates, &t, &site_value, &css);
                 if !left.t {
                     base.remove("t");
+                }
+                if !left.site {
+                    base.remove("site");
                 }
                 if !left.css {
                     base.remove("css");
@@ -804,24 +807,38 @@ pub fn ui_strings(theme: &Theme, language: &str) -> BTreeMap<String, String> {
 /// Which constants templates still look up after [`write_in_constants`].
 struct Left {
     t: bool,
+    site: bool,
     css: bool,
 }
 
 /// Writes a language's constants into the templates before they are
-/// compiled: each `{{ t.NAME }}` becomes its string (escaped where Tera
-/// would escape it) and `{{ css | safe }}` the style sheet, so that pages do
-/// not look them up one by one and their context need not carry them.
-/// Any other use of `t` or `css` (in a condition, a filter, a theme's own
-/// template) keeps working: the value then stays in the context.
+/// compiled: each `{{ t.NAME }}` and each `{{ site.FIELD }}` that is text
+/// becomes that text (escaped where Tera would escape it) and
+/// `{{ css | safe }}` the style sheet, so that pages do not look them up one
+/// by one and their context need not carry them. Any other use of `t`,
+/// `site` or `css` (in a condition, a filter, a theme's own template) keeps
+/// working: the value then stays in the context.
 fn write_in_constants(
     templates: &[(String, String)],
     t: &BTreeMap<String, String>,
+    site: &Value,
     css: &str,
 ) -> (Vec<(String, String)>, Left) {
     // text that Tera would read as its own syntax is never written in
     let plain = |s: &str| !(s.contains("{{") || s.contains("{%") || s.contains("{#"));
+    // `site.contact.phone` → the text there, if it is text
+    let site_text = |path: &str| {
+        path.split('.')
+            .try_fold(site, |v, key| v.as_object()?.get(key))
+            .and_then(Value::as_str)
+    };
+    // a theme that binds `t` or `site` itself ({% set %}, a loop) means its
+    // own value there, in that template or one it includes
+    let bound = |name: &str| templates.iter().any(|(_, s)| binds(s, name));
+    let (t_free, site_free) = (!bound("t"), !bound("site"));
     let mut left = Left {
         t: false,
+        site: false,
         css: false,
     };
     let out = templates
@@ -830,6 +847,7 @@ fn write_in_constants(
             if source.contains("raw %}") || source.contains("raw -%}") {
                 // {% raw %} shows template syntax as it is
                 left.t |= mentions(source, "t");
+                left.site |= mentions(source, "site");
                 left.css |= mentions(source, "css");
                 return (name.clone(), source.clone());
             }
@@ -844,9 +862,14 @@ fn write_in_constants(
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect();
-                let constant = match inner.strip_prefix("t.").and_then(|k| t.get(k)) {
+                let text = match inner.split_once('.') {
+                    Some(("t", k)) if t_free => t.get(k).map(String::as_str),
+                    Some(("site", path)) if site_free => site_text(path),
+                    _ => None,
+                };
+                let constant = match text {
                     Some(v) if plain(v) && escaped => Some(escape_html(v)),
-                    Some(v) if plain(v) => Some(v.clone()),
+                    Some(v) if plain(v) => Some(v.to_string()),
                     _ if inner == "css|safe" && plain(css) => Some(css.to_string()),
                     _ => None,
                 };
@@ -859,11 +882,38 @@ fn write_in_constants(
             }
             out.push_str(rest);
             left.t |= mentions(&out, "t");
+            left.site |= mentions(&out, "site");
             left.css |= mentions(&out, "css");
             (name.clone(), out)
         })
         .collect();
     (out, left)
+}
+
+/// Whether `source` gives the variable `name` a value of its own: `{% set
+/// name = … %}`, `{% set_global name … %}`, `{% for name in … %}` or
+/// `{% for k, name in … %}`.
+fn binds(source: &str, name: &str) -> bool {
+    let mut rest = source;
+    while let Some(at) = rest.find("{%") {
+        rest = &rest[at + 2..];
+        let end = rest.find("%}").unwrap_or(rest.len());
+        let words: Vec<&str> = rest[..end]
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '=' || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let bound: &[&str] = match words.as_slice() {
+            ["set" | "set_global", v, ..] => std::slice::from_ref(v),
+            ["for", a, "in", ..] => std::slice::from_ref(a),
+            ["for", a, b, "in", ..] => &[*a, *b],
+            _ => &[],
+        };
+        if bound.contains(&name) {
+            return true;
+        }
+        rest = &rest[end..];
+    }
+    false
 }
 
 /// Whether a Tera tag of `source` uses the variable `name`.
@@ -967,14 +1017,29 @@ mod tests {
                 "<b>{{ t.call }}</b><style>{{css | safe}}</style>".to_string(),
             ),
             ("sw.js".to_string(), "const s = \"{{t.call}}\";".to_string()),
+            (
+                "b.html".to_string(),
+                "<p>{{ site.commune }} {{site.contact.phone}}</p>".to_string(),
+            ),
         ];
-        let (out, left) = write_in_constants(&templates, &strings(), "b{color:red}");
+        let (out, left) = write_in_constants(&templates, &strings(), &site(), "b{color:red}");
         assert_eq!(
             out[0].1,
             "<b>Gọi &lt;ngay&gt;</b><style>b{color:red}</style>"
         );
         assert_eq!(out[1].1, "const s = \"Gọi <ngay>\";");
-        assert!(!left.t && !left.css, "nothing looks them up any more");
+        assert_eq!(
+            out[2].1,
+            "<p>Xã \"A\" &amp; B 0123</p>".replace('"', "&quot;")
+        );
+        assert!(
+            !left.t && !left.site && !left.css,
+            "nothing looks them up any more"
+        );
+    }
+
+    fn site() -> Value {
+        json!({"commune": "Xã \"A\" & B", "contact": {"phone": "0123"}, "odd": "{% x %}", "n": 3})
     }
 
     #[test]
@@ -987,10 +1052,41 @@ mod tests {
             "{% raw %}{{ t.call }}{% endraw %}",
         ] {
             let templates = vec![("a.html".to_string(), source.to_string())];
-            let (out, left) = write_in_constants(&templates, &strings(), "");
+            let (out, left) = write_in_constants(&templates, &strings(), &site(), "");
             assert!(left.t, "{source} → {}", out[0].1);
         }
+        for source in [
+            "{% if site.commune %}x{% endif %}",
+            "{{ site.commune | upper }}",
+            "{{ site.odd }}",
+            "{{ site.n }}",
+            "{{ site.contact }}",
+            "{{ site.missing.deeper }}",
+            "{% raw %}{{ site.commune }}{% endraw %}",
+        ] {
+            let templates = vec![("a.html".to_string(), source.to_string())];
+            let (out, left) = write_in_constants(&templates, &strings(), &site(), "");
+            assert!(left.site, "{source} → {}", out[0].1);
+        }
         assert!(!mentions("{{ site.title }} {{ st.x }} {{ at }}", "t"));
+        for source in [
+            "{% for site in sites %}{{ site.commune }}{% endfor %}",
+            "{% set site = 1 %}{{ site.commune }}",
+            "{%- set_global site = 1 -%}{{ site.commune }}",
+            "{% for k,site in sites %}{{ site.commune }}{% endfor %}",
+        ] {
+            let templates = vec![("a.html".to_string(), source.to_string())];
+            let (out, _) = write_in_constants(&templates, &strings(), &site(), "");
+            assert_eq!(out[0].1, source, "the theme's own `site` is left alone");
+        }
+        assert!(!binds("{% for s in sites %}{% set x = site %}", "site"));
+        // a binding in one template keeps the name in every one (includes)
+        let templates = vec![
+            ("a.html".to_string(), "{{ t.call }}".to_string()),
+            ("b.html".to_string(), "{% set t = 1 %}".to_string()),
+        ];
+        let (out, left) = write_in_constants(&templates, &strings(), &site(), "");
+        assert!(left.t && out[0].1 == "{{ t.call }}");
         assert!(mentions("{% for k in t %}", "t"));
     }
 }
