@@ -1038,6 +1038,13 @@ mod tests {
         );
     }
 
+    /// `source` as one HTML template, after [`write_in_constants`].
+    fn written(source: &str) -> (String, Left) {
+        let templates = vec![("a.html".to_string(), source.to_string())];
+        let (mut out, left) = write_in_constants(&templates, &strings(), &site(), "");
+        (out.remove(0).1, left)
+    }
+
     fn site() -> Value {
         json!({"commune": "Xã \"A\" & B", "contact": {"phone": "0123"}, "odd": "{% x %}", "n": 3})
     }
@@ -1051,9 +1058,8 @@ mod tests {
             "{{ t.missing }}",
             "{% raw %}{{ t.call }}{% endraw %}",
         ] {
-            let templates = vec![("a.html".to_string(), source.to_string())];
-            let (out, left) = write_in_constants(&templates, &strings(), &site(), "");
-            assert!(left.t, "{source} → {}", out[0].1);
+            let (out, left) = written(source);
+            assert!(left.t, "{source} → {out}");
         }
         for source in [
             "{% if site.commune %}x{% endif %}",
@@ -1064,9 +1070,8 @@ mod tests {
             "{{ site.missing.deeper }}",
             "{% raw %}{{ site.commune }}{% endraw %}",
         ] {
-            let templates = vec![("a.html".to_string(), source.to_string())];
-            let (out, left) = write_in_constants(&templates, &strings(), &site(), "");
-            assert!(left.site, "{source} → {}", out[0].1);
+            let (out, left) = written(source);
+            assert!(left.site, "{source} → {out}");
         }
         assert!(!mentions("{{ site.title }} {{ st.x }} {{ at }}", "t"));
         for source in [
@@ -1075,9 +1080,8 @@ mod tests {
             "{%- set_global site = 1 -%}{{ site.commune }}",
             "{% for k,site in sites %}{{ site.commune }}{% endfor %}",
         ] {
-            let templates = vec![("a.html".to_string(), source.to_string())];
-            let (out, _) = write_in_constants(&templates, &strings(), &site(), "");
-            assert_eq!(out[0].1, source, "the theme's own `site` is left alone");
+            let (out, _) = written(source);
+            assert_eq!(out, source, "the theme's own `site` is left alone");
         }
         assert!(!binds("{% for s in sites %}{% set x = site %}", "site"));
         // a binding in one template keeps the name in every one (includes)
