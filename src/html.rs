@@ -891,21 +891,23 @@ fn write_in_constants(
 }
 
 /// Whether `source` gives the variable `name` a value of its own: `{% set
-/// name = … %}`, `{% set_global name … %}`, `{% for name in … %}` or
-/// `{% for k, name in … %}`.
+/// name = … %}`, `{% set_global name … %}`, `{% for name in … %}`,
+/// `{% for k, name in … %}` or `{% macro m(name) %}`.
 fn binds(source: &str, name: &str) -> bool {
     let mut rest = source;
     while let Some(at) = rest.find("{%") {
         rest = &rest[at + 2..];
         let end = rest.find("%}").unwrap_or(rest.len());
         let words: Vec<&str> = rest[..end]
-            .split(|c: char| c.is_whitespace() || c == ',' || c == '=' || c == '-')
+            .split(|c: char| c.is_whitespace() || ",=-()".contains(c))
             .filter(|w| !w.is_empty())
             .collect();
         let bound: &[&str] = match words.as_slice() {
             ["set" | "set_global", v, ..] => std::slice::from_ref(v),
             ["for", a, "in", ..] => std::slice::from_ref(a),
             ["for", a, b, "in", ..] => &[*a, *b],
+            // a macro's arguments, and their defaults (harmless extra words)
+            ["macro", _, args @ ..] => args,
             _ => &[],
         };
         if bound.contains(&name) {
@@ -1079,6 +1081,7 @@ mod tests {
             "{% set site = 1 %}{{ site.commune }}",
             "{%- set_global site = 1 -%}{{ site.commune }}",
             "{% for k,site in sites %}{{ site.commune }}{% endfor %}",
+            "{% macro m(a, site=1) %}{{ site.commune }}{% endmacro m %}",
         ] {
             let (out, _) = written(source);
             assert_eq!(out, source, "the theme's own `site` is left alone");
