@@ -277,17 +277,15 @@ impl<'a> Html<'a> {
         &self,
         sink: &dyn crate::render::Sink,
     ) -> (Vec<Vec<String>>, Result<Vec<OutFile>, Diagnostics>) {
-        let docs: Vec<Vec<String>> = self
+        let (docs, files): (Vec<Vec<String>>, Vec<Result<OutFile, Diagnostic>>) = self
             .langs
             .par_iter()
-            .map(|lv| crate::search::docs(self.site, lv))
-            .collect();
-        let files: Vec<Result<OutFile, Diagnostic>> = self
-            .langs
-            .par_iter()
-            .zip(&docs)
-            .map(|(lv, d)| sink.take(crate::search::index_file(self.site, lv, d)))
-            .collect();
+            .map(|lv| {
+                let docs = crate::search::docs(self.site, lv);
+                let file = sink.take(crate::search::index_file(self.site, lv, &docs));
+                (docs, file)
+            })
+            .unzip();
         (docs, gather(files))
     }
 

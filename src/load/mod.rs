@@ -101,7 +101,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         };
     }
 
-    let files = walk(&opts.root, &content);
+    let files = walk(&content);
     let procedures = files
         .iter()
         .filter(|f| matches!(f, Entry::Procedure { .. }))
@@ -386,8 +386,7 @@ struct CategoryParts {
 /// Walks `content/` in sorted order (so builds are the same on every
 /// machine) and sorts what it finds into categories, procedures and static
 /// files. Symbolic links are not followed.
-fn walk(root: &Path, content: &Path) -> Vec<Entry> {
-    let _ = root;
+fn walk(content: &Path) -> Vec<Entry> {
     let sorted = |dir: &Path| {
         WalkDir::new(dir)
             .min_depth(1)
