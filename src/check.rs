@@ -19,7 +19,7 @@ use crate::load::source::{decode, split_front_matter};
 use crate::load::yaml::{FieldPath, locate};
 use crate::messages::{Lang, Msg};
 use crate::model::{PlacedLink, Site};
-use crate::render::{Content, PrintMode};
+use crate::output::{Content, PrintMode};
 use crate::text::Date;
 use crate::{BuildOptions, Silent, prepare};
 
@@ -216,7 +216,7 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
     let ec = &site.config.print.qr_error_correction;
     // when even a one-letter id is too dense, the address is too long:
     // say so once, at base_url
-    let shortest = crate::qr::short_link(&site.config.base_url, "a");
+    let shortest = crate::model::routes::short_link(&site.config.base_url, "a");
     let base_too_long = match crate::qr::cached(&shortest, ec) {
         Some(qr) if qr.version > MAX_QR_VERSION => {
             let d = Diagnostic::warning(Msg::QrTooDense {
@@ -245,7 +245,7 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             });
             diags.push(fields.place(d, &p.source, &root.key("updated")));
         }
-        let link = crate::qr::short_link(&site.config.base_url, &p.id);
+        let link = crate::model::routes::short_link(&site.config.base_url, &p.id);
         if let Some(qr) = crate::qr::cached(&link, ec)
             && qr.version > MAX_QR_VERSION
             && !base_too_long

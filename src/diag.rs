@@ -162,6 +162,14 @@ pub struct Diagnostics {
     pub items: Vec<Diagnostic>,
 }
 
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Diagnostics {
+        let mut ds = Diagnostics::default();
+        ds.push(d);
+        ds
+    }
+}
+
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
         self.items.push(d);

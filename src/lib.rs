@@ -1,28 +1,29 @@
 //! camnang: a static site generator for a commune's guides to
 //! administrative procedures.
 //!
-//! The pipeline, one module per stage:
-//! [`load`] (walk `content/`, read front matter) → [`model`] (Site,
-//! Category, Procedure) → [`render`] (each output: [`html`], …) →
-//! [`publish`] (write into a staging folder and swap it in).
-//! [`commands`] runs them for the command line; [`serve`] previews.
+//! Layers, each using only those below (see [`layers`]): text and
+//! messages → [`load`] (walk `content/`, read front matter) into the
+//! [`model`] (Site, Category, Procedure; every address in
+//! [`model::routes`]) → the [`output`]s (HTML pages, site files, search,
+//! QR codes, the JSON export, print), each behind [`output::Output`] →
+//! [`render`] (runs them) and [`publish`] (write into a staging folder and
+//! swap it in). [`commands`] runs them for the command line; [`serve`]
+//! previews; [`check`] finds mistakes.
 
 pub mod alloc;
 pub mod check;
 pub mod commands;
 pub mod diag;
-pub mod html;
+pub mod layers;
 pub mod load;
 pub mod markdown;
 pub mod messages;
 pub mod model;
 pub mod new;
-pub mod pdf;
-pub mod poster;
+pub mod output;
 pub mod publish;
 pub mod qr;
 pub mod render;
-pub mod search;
 pub mod serve;
 pub mod text;
 pub mod theme;
@@ -126,7 +127,7 @@ impl Progress for Silent {
 #[derive(Default)]
 pub struct Cache {
     pub parse: load::ParseCache,
-    pub memo: render::Memo,
+    pub memo: output::Memo,
 }
 
 /// A site loaded and rendered in memory, not yet published.
@@ -145,7 +146,7 @@ pub struct Prepared {
 /// again, and the cache is brought up to date.
 pub fn prepare(
     opts: &BuildOptions,
-    print: render::PrintMode,
+    print: output::PrintMode,
     mut cache: Option<&mut Cache>,
     progress: &dyn Progress,
 ) -> Prepared {
@@ -155,7 +156,7 @@ pub fn prepare(
     };
     let mut clock = Instant::now();
     let memo = cache.as_deref().map(|c| &c.memo);
-    let sink = render::Keep;
+    let sink = output::Keep;
     match render::render(site, theme, print, memo, &mut out.timings, progress, &sink) {
         Ok(r) => {
             if let Some(c) = cache {
@@ -222,7 +223,7 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub failure: Option<Failure>,
     /// What had to be shortened on posters and flyers.
-    pub cuts: Vec<poster::Cut>,
+    pub cuts: Vec<output::print::Cut>,
     pub timings: Timings,
 }
 
@@ -247,9 +248,9 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         timings: Timings::default(),
     };
     let print = if opts.print {
-        render::PrintMode::All
+        output::PrintMode::All
     } else {
-        render::PrintMode::None
+        output::PrintMode::None
     };
     let loaded = load_site(opts, None);
     report.lang = loaded.lang;
@@ -300,12 +301,8 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     ) {
         Ok(r) => r,
         Err(d) => {
-            let write = d
-                .items
-                .iter()
-                .any(|d| matches!(d.msg, messages::Msg::WriteFailed { .. }));
             report.diags.extend(d);
-            report.failure = Some(match write {
+            report.failure = Some(match staging.write_failed() {
                 true => Failure::Output { refused: false },
                 false => Failure::Content,
             });

@@ -16,7 +16,7 @@ use walkdir::WalkDir;
 
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
-use crate::render::{Content, OutFile};
+use crate::output::{Content, OutFile, Sink};
 
 /// The list of files camnang wrote, kept in the output folder.
 pub const MANIFEST: &str = ".camnang-manifest";
@@ -144,6 +144,8 @@ pub struct Staging {
     _lock: Option<fs::File>,
     /// Folders made so far, so that each is made once, before its first file.
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// Whether a file could not be written (the disk, not the content).
+    write_failed: std::sync::atomic::AtomicBool,
 }
 
 fn write_failed(e: std::io::Error) -> Diagnostic {
@@ -179,6 +181,7 @@ impl Staging {
             committed: false,
             _lock: lock,
             made: Default::default(),
+            write_failed: Default::default(),
         };
         fs::write(staging.dir.join(STAGING_MARK), b"").map_err(write_failed)?;
         Ok(staging)
@@ -222,6 +225,31 @@ impl Staging {
         swap(&self.dir, &self.out, &self.parent, &self.name, pid).map_err(write_failed)?;
         self.committed = true;
         Ok(())
+    }
+}
+
+impl Staging {
+    /// Whether a file could not be written: the build then failed for
+    /// the output folder's sake, not the content's.
+    pub fn write_failed(&self) -> bool {
+        self.write_failed.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Sink for Staging {
+    fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic> {
+        self.put(&f).map_err(|e| {
+            self.write_failed
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+            Diagnostic::error(Msg::WriteFailed {
+                detail: format!("{}: {e}", f.path),
+            })
+        })?;
+        Ok(OutFile {
+            path: f.path,
+            content: Content::Written,
+            key: f.key,
+        })
     }
 }
 

@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::{Color, EcLevel};
-use rayon::prelude::*;
 
 /// The eight mask patterns, in the order the QR standard numbers them.
 const MASKS: [MaskPattern; 8] = [
@@ -454,7 +453,7 @@ impl Qr {
         format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {w}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"{label}\"><rect width=\"{w}\" height=\"{w}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>\n",
             px = w * 8,
-            label = crate::html::escape_html(label),
+            label = crate::text::escape_html(label),
         )
     }
 }
@@ -486,42 +485,6 @@ fn shared<K: std::hash::Hash + Eq, V>(
         m.insert(key, v.clone());
     }
     Some(v)
-}
-
-/// `q/<id>/qr.svg` for every procedure (and `en/q/<id>/qr.svg` for every
-/// other language), for the web pages.
-pub fn svg_files(
-    site: &crate::model::Site,
-    sink: &dyn crate::render::Sink,
-) -> Result<Vec<crate::render::OutFile>, crate::diag::Diagnostic> {
-    let cfg = &site.config;
-    let mut jobs: Vec<(String, &str)> = Vec::new();
-    for (i, code) in site.languages.iter().enumerate() {
-        let prefix = if i == 0 {
-            String::new()
-        } else {
-            format!("{code}/")
-        };
-        jobs.extend(
-            site.procedures()
-                .map(|(_, p)| (prefix.clone(), p.id.as_str())),
-        );
-    }
-    jobs.par_iter()
-        .filter_map(|(prefix, id)| {
-            let link = short_link(&format!("{}{prefix}", cfg.base_url), id);
-            let qr = cached(&link, &cfg.print.qr_error_correction)?;
-            Some(sink.take(crate::render::OutFile::bytes(
-                format!("{prefix}q/{id}/qr.svg"),
-                qr.svg(&link).into_bytes(),
-            )))
-        })
-        .collect()
-}
-
-/// The address a procedure's QR code points at: `<base_url>q/<id>/`.
-pub fn short_link(base_url: &str, id: &str) -> String {
-    format!("{base_url}q/{id}/")
 }
 
 #[cfg(test)]
@@ -579,7 +542,7 @@ mod tests {
 
     #[test]
     fn short_links_are_short_and_fit_a_small_symbol() {
-        let link = short_link("https://hoabinh.example.vn/", "tt01");
+        let link = crate::model::routes::short_link("https://hoabinh.example.vn/", "tt01");
         assert_eq!(link, "https://hoabinh.example.vn/q/tt01/");
         let qr = Qr::encode(&link, "Q").unwrap();
         assert!(qr.version <= 4, "version {}", qr.version);

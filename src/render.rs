@@ -1,160 +1,60 @@
-//! Render: turns a loaded [`Site`] into the list of files to publish.
-//! Each output (HTML pages, QR codes, posters, search) is its own module;
-//! this stage only asks each for its files.
+//! Render: runs every output over the model, in parallel, and gathers
+//! their files. The outputs are listed once, in [`Outputs`]; each is a
+//! module of [`crate::output`] behind the [`Output`] trait.
 //!
-//! A [`Memo`] of an earlier render lets `camnang serve` skip every page
-//! whose inputs did not change: each page carries a key, a hash of all it
-//! is made from, and a page with the same key is taken from the memo.
+//! Before anything is made, every output says which paths it will write
+//! ([`Output::claims`]): two claims on one path stop the build with both
+//! sources named (see [`collisions`]), so no file silently replaces
+//! another.
 
 use std::collections::HashMap;
-use std::hash::Hasher as _;
-use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::html::Html;
-use crate::model::Site;
+use crate::messages::Msg;
+use crate::model::{Language, Site};
+use crate::output::codes::Codes;
+use crate::output::html::Pages;
+use crate::output::json::Export;
+use crate::output::print::{Cut, Print};
+use crate::output::search::Search;
+use crate::output::site_files::{Copies, SiteFiles};
+use crate::output::templates::Templates;
+use crate::output::{Claim, Context, Memo, OutFile, Output, Owner, PrintMode, Sink};
 use crate::theme::Theme;
 use crate::{Progress, Timings};
 
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutFile {
-    /// Path inside the output folder, with `/` separators.
-    pub path: String,
-    pub content: Content,
-    /// What the file was made from (see [`key`]); `None` for files that
-    /// are cheaper to make again than to compare.
-    pub key: Option<u64>,
+/// Every output of a build, registered here and nowhere else.
+#[derive(Default)]
+pub struct Outputs {
+    pub pages: Pages,
+    pub site_files: SiteFiles,
+    pub search: Search,
+    pub codes: Codes,
+    pub export: Export,
+    pub copies: Copies,
+    pub print: Print,
 }
 
-/// What goes into an output file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Content {
-    /// Bytes made by the build.
-    Bytes(Arc<Vec<u8>>),
-    /// A file copied as it is (forms, images).
-    Copy(PathBuf),
-    /// Already written to the output by a [`Sink`].
-    Written,
-}
-
-/// Where made files go as soon as they are made: kept in memory
-/// ([`Keep`], for `camnang serve` and `check`), or written straight into
-/// the new site ([`crate::publish::Staging`], for `camnang build`), so a
-/// big site never sits in memory whole.
-pub trait Sink: Sync {
-    /// Takes a file; gives back what the render keeps of it.
-    fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic>;
-}
-
-/// Keeps every file in memory.
-pub struct Keep;
-
-impl Sink for Keep {
-    fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic> {
-        Ok(f)
-    }
-}
-
-impl Sink for crate::publish::Staging {
-    fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic> {
-        self.put(&f).map_err(|e| {
-            Diagnostic::error(crate::messages::Msg::WriteFailed {
-                detail: format!("{}: {e}", f.path),
-            })
-        })?;
-        Ok(OutFile {
-            path: f.path,
-            content: Content::Written,
-            key: f.key,
-        })
-    }
-}
-
-impl OutFile {
-    pub fn bytes(path: String, bytes: Vec<u8>) -> OutFile {
-        OutFile {
-            path,
-            content: Content::Bytes(Arc::new(bytes)),
-            key: None,
-        }
-    }
-}
-
-/// Which print files to make.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PrintMode {
-    /// None (`--no-print`).
-    None,
-    /// Only the print page listing them; `camnang serve` draws each file
-    /// when it is asked for.
-    Listing,
-    /// Every poster, board sheet and flyer (`camnang build`).
-    All,
-}
-
-/// Rendered files of an earlier build, by path, with their keys.
-#[derive(Debug, Clone, Default)]
-pub struct Memo {
-    entries: HashMap<String, (u64, Arc<Vec<u8>>)>,
-}
-
-impl Memo {
-    /// The bytes made before for `path`, if they were made from the same
-    /// inputs.
-    /// Forgets a file, so the next build renders it again.
-    pub fn forget(&mut self, path: &str) {
-        self.entries.remove(path);
+impl Outputs {
+    /// The outputs that make the web site, in no particular order: they
+    /// run in parallel. Print runs after them (its progress follows the
+    /// pages').
+    pub fn web(&self) -> [&dyn Output; 5] {
+        [
+            &self.pages,
+            &self.site_files,
+            &self.search,
+            &self.codes,
+            &self.copies,
+        ]
     }
 
-    pub fn get(&self, path: &str, key: u64) -> Option<Arc<Vec<u8>>> {
-        match self.entries.get(path) {
-            Some((k, bytes)) if *k == key => Some(bytes.clone()),
-            _ => None,
-        }
-    }
-}
-
-/// Hashes serialisable inputs into a page key. The hasher is SipHash with
-/// fixed keys, so keys are the same in every run.
-pub fn key(parts: &[&dyn erased::Part]) -> u64 {
-    let mut w = erased::HashWriter(std::hash::DefaultHasher::new());
-    for p in parts {
-        p.feed(&mut w);
-        w.0.write_u8(0xff);
-    }
-    w.0.finish()
-}
-
-/// Serialising into a hasher without building a string first.
-pub mod erased {
-    use std::hash::{DefaultHasher, Hasher as _};
-
-    pub struct HashWriter(pub DefaultHasher);
-
-    impl std::io::Write for HashWriter {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.write(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    /// Anything that can go into a key.
-    pub trait Part {
-        fn feed(&self, w: &mut HashWriter);
-    }
-
-    impl<T: serde::Serialize> Part for T {
-        fn feed(&self, w: &mut HashWriter) {
-            // serialising plain data into a hasher cannot fail; if it ever
-            // did, the key would only be weaker, never wrong in output
-            let _ = serde_json::to_writer(&mut *w, self);
-        }
+    /// Every output.
+    pub fn all(&self) -> Vec<&dyn Output> {
+        let mut all = self.web().to_vec();
+        all.push(&self.print);
+        all
     }
 }
 
@@ -162,28 +62,88 @@ pub mod erased {
 pub struct Rendered {
     pub files: Vec<OutFile>,
     /// What had to be shortened on posters and flyers.
-    pub cuts: Vec<crate::poster::Cut>,
-    /// The print files, for the print page and `camnang serve`.
-    pub print_items: Vec<crate::poster::PrintItem>,
+    pub cuts: Vec<Cut>,
     /// Pages rendered now, and pages taken from the memo.
     pub rendered: usize,
     pub reused: usize,
-    /// The search index entries of each language, in site order.
-    pub search_docs: Vec<Vec<String>>,
+    /// The outputs, which `camnang serve` keeps to update in place.
+    pub outputs: Outputs,
 }
 
 impl Rendered {
     /// The memo for the next build: every keyed file of this one.
     pub fn memo(&self) -> Memo {
-        let entries = self
-            .files
+        Memo::of(&self.files)
+    }
+}
+
+/// Two claims on one path (or on a file and a folder of the same name),
+/// as errors naming both sides.
+pub fn collisions(claims: Vec<Claim>) -> Diagnostics {
+    let mut first: HashMap<&str, &Owner> = HashMap::with_capacity(claims.len());
+    let mut diags = Diagnostics::default();
+    let clash = |path: &str, a: &Owner, b: &Owner| {
+        Diagnostic::error(Msg::PathClaimedTwice {
+            path: path.to_string(),
+            first: owner_text(a),
+            second: owner_text(b),
+        })
+    };
+    for c in &claims {
+        match first.get(c.path.as_str()) {
+            Some(owner) => diags.push(clash(&c.path, owner, &c.owner)),
+            None => {
+                first.insert(&c.path, &c.owner);
+            }
+        }
+    }
+    // a file where another claim needs a folder (`sitemap.xml` and
+    // `sitemap.xml/index.html`)
+    for c in &claims {
+        let mut at = c.path.as_str();
+        while let Some((folder, _)) = at.rsplit_once('/') {
+            if let Some(owner) = first.get(folder) {
+                diags.push(clash(folder, owner, &c.owner));
+                break;
+            }
+            at = folder;
+        }
+    }
+    diags
+}
+
+/// Category folders named like a folder camnang writes itself, or like
+/// one of the site's languages.
+pub fn reserved_names(site: &Site) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for c in &site.categories {
+        let owner = match crate::model::routes::RESERVED
             .iter()
-            .filter_map(|f| match (&f.content, f.key) {
-                (Content::Bytes(b), Some(k)) => Some((f.path.clone(), (k, b.clone()))),
-                _ => None,
+            .find(|(n, _)| *n == c.slug)
+        {
+            Some((_, owner)) => owner.to_string(),
+            None if site.languages.iter().skip(1).any(|l| *l == c.slug) => format!("/{}/", c.slug),
+            None => continue,
+        };
+        // the category's folder, as the clerk sees it (`content/q/`)
+        let shown = c.source.strip_prefix(&site.root).unwrap_or(&c.source);
+        let folder = format!("{}/", shown.to_string_lossy().replace('\\', "/"));
+        diags.push(
+            Diagnostic::error(Msg::ReservedName {
+                name: c.slug.clone(),
+                source: folder.clone(),
+                owner,
             })
-            .collect();
-        Memo { entries }
+            .in_file(folder),
+        );
+    }
+    diags
+}
+
+fn owner_text(o: &Owner) -> String {
+    match o {
+        Owner::Source(p) => p.to_string_lossy().replace('\\', "/"),
+        Owner::Camnang(what) => format!("camnang {what}"),
     }
 }
 
@@ -197,75 +157,126 @@ pub fn render(
     progress: &dyn Progress,
     sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
-    let one = |d| {
-        let mut ds = Diagnostics::default();
-        ds.push(d);
-        ds
-    };
     let mut clock = Instant::now();
-    // pages, search entries, the other site-wide files and QR codes share
-    // the threads: none waits for another to finish its last, slowest
-    // piece; QR codes start while the templates are read
-    let (made, codes) = rayon::join(
-        || -> Result<_, Diagnostics> {
-            let html = Html::new(site, theme, print != PrintMode::None, memo).map_err(one)?;
-            let ((search, pages), rest) = rayon::join(
-                || {
-                    rayon::join(
-                        || html.render_search(sink),
-                        || html.render_pages(progress, sink),
-                    )
-                },
-                || html.render_rest(sink),
-            );
-            Ok((html, search, pages, rest))
-        },
-        || crate::qr::svg_files(site, sink),
-    );
-    let (html, (search_docs, index_files), pages, rest) = made?;
-    let mut files = pages?;
-    files.extend(index_files?);
-    files.extend(rest?);
-    files.push(sink.take(crate::search::script_file(theme)).map_err(one)?);
-    files.extend(codes.map_err(one)?);
-    timings.mark("pages", &mut clock);
-    let mut cuts = Vec::new();
-    let mut print_items = Vec::new();
-    if print != PrintMode::None {
-        let printer =
-            crate::poster::Printer::new(site, theme, crate::poster::PrintLang::all(&html))
-                .map_err(one)?;
-        if print == PrintMode::All {
-            let out = printer.render_all(progress, sink).map_err(one)?;
-            files.extend(out.files);
-            cuts = out.cuts;
-            print_items = out.items;
-        } else {
-            print_items = printer.jobs().iter().map(|j| printer.item(j)).collect();
+    let langs = Language::all(site, theme);
+    let templates = Templates::new(site, theme, &langs, print != PrintMode::None, memo)?;
+    let outputs = Outputs::default();
+    let cx = Context {
+        site,
+        theme,
+        templates: &templates,
+        print,
+        progress,
+    };
+    let mut clashes = reserved_names(site);
+    if !clashes.has_errors() {
+        let claims: Vec<Claim> = outputs.all().iter().flat_map(|o| o.claims(&cx)).collect();
+        clashes = collisions(claims);
+    }
+    if clashes.has_errors() {
+        return Err(clashes);
+    }
+    let made: Vec<Result<Vec<OutFile>, Diagnostics>> = {
+        use rayon::prelude::*;
+        outputs
+            .web()
+            .par_iter()
+            .map(|o| o.render(&cx, sink))
+            .collect()
+    };
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::default();
+    for m in made {
+        match m {
+            Ok(f) => files.extend(f),
+            Err(d) => diags.extend(d),
         }
-        files.push(
-            html.print_page(&print_items)
-                .and_then(|f| sink.take(f))
-                .map_err(one)?,
-        );
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    timings.mark("pages", &mut clock);
+    if print != PrintMode::None {
+        files.extend(outputs.print.render(&cx, sink)?);
         timings.mark("print", &mut clock);
     }
-    for s in &site.static_files {
-        let f = OutFile {
-            path: s.target.clone(),
-            content: Content::Copy(s.source.clone()),
-            key: None,
-        };
-        files.push(sink.take(f).map_err(one)?);
-    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let (reused, rendered) = html.counts();
+    let (reused, rendered) = templates.counts();
+    let cuts = outputs.print.take_cuts();
     Ok(Rendered {
         files,
         cuts,
-        print_items,
         rendered,
         reused,
-        search_docs,
+        outputs,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn claim(path: &str, owner: Owner) -> Claim {
+        Claim::new(path.to_string(), owner)
+    }
+
+    fn clashes(claims: Vec<Claim>) -> Vec<(String, String, String)> {
+        collisions(claims)
+            .items
+            .into_iter()
+            .map(|d| match &d.msg {
+                Msg::PathClaimedTwice {
+                    path,
+                    first,
+                    second,
+                } => (path.clone(), first.clone(), second.clone()),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_claims_on_one_path_name_both_sources() {
+        let page = Owner::Source(PathBuf::from("content/q/tt01.md"));
+        let found = clashes(vec![
+            claim("q/tt01/index.html", Owner::Camnang("/q/<id>/")),
+            claim(
+                "cu-tru/index.html",
+                Owner::Source(PathBuf::from("content/cu-tru/_index.md")),
+            ),
+            claim("q/tt01/index.html", page),
+        ]);
+        assert_eq!(
+            found,
+            [(
+                "q/tt01/index.html".to_string(),
+                "camnang /q/<id>/".to_string(),
+                "content/q/tt01.md".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_file_where_a_folder_is_needed_is_a_clash() {
+        let found = clashes(vec![
+            claim("sitemap.xml", Owner::Camnang("/sitemap.xml")),
+            claim(
+                "sitemap.xml/index.html",
+                Owner::Source(PathBuf::from("content/sitemap.xml/_index.md")),
+            ),
+        ]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "sitemap.xml");
+    }
+
+    #[test]
+    fn distinct_paths_do_not_clash() {
+        let found = clashes(vec![
+            claim("q/tt01/index.html", Owner::Camnang("/q/<id>/")),
+            claim("q/tt01/qr.svg", Owner::Camnang("/q/<id>/qr.svg")),
+            claim("q/tt02/index.html", Owner::Camnang("/q/<id>/")),
+        ]);
+        assert!(found.is_empty());
+    }
 }

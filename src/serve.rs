@@ -23,10 +23,11 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tower_livereload::{LiveReloadLayer, Reloader};
 
 use crate::commands::print_report;
-use crate::html::escape_html;
+use crate::diag::Diagnostic;
 use crate::messages::{Label, Lang, Msg, label, plain};
 use crate::model::Site;
-use crate::render::{Content, PrintMode};
+use crate::output::{Content, PrintMode};
+use crate::text::escape_html;
 use crate::theme::Theme;
 use crate::{BuildOptions, BuildReport, Cache, Failure, LockMode, prepare};
 
@@ -46,7 +47,7 @@ fn state_forget(cache: &mut Cache, path: &Path) {
 }
 
 /// An output file as the server keeps it.
-fn served(f: crate::render::OutFile) -> (String, Served) {
+fn served(f: crate::output::OutFile) -> (String, Served) {
     let s = match f.content {
         Content::Bytes(b) => Served::Bytes(b),
         Content::Copy(p) => Served::File(p),
@@ -98,12 +99,12 @@ impl Snapshot {
 struct Live {
     site: Site,
     theme: Theme,
-    langs: Vec<crate::poster::PrintLang>,
+    langs: Vec<crate::model::Language>,
+    /// The outputs of the last full build, kept to update in place.
+    outputs: crate::render::Outputs,
     /// The files of the last full build, and those redrawn since.
     files: Arc<HashMap<String, Served>>,
     changed: HashMap<String, Served>,
-    /// The search index entries of each language, in site order.
-    search_docs: Vec<Vec<String>>,
 }
 
 /// What the server keeps between builds.
@@ -198,10 +199,10 @@ impl Server {
                     .iter()
                     .filter(|f| f.path.ends_with(".html"))
                     .count();
-                let search_docs = rendered.search_docs;
+                let outputs = rendered.outputs;
                 let files: Arc<HashMap<String, Served>> =
                     Arc::new(rendered.files.into_iter().map(served).collect());
-                let langs = crate::poster::PrintLang::for_site(&site, &theme);
+                let langs = crate::model::Language::all(&site, &theme);
                 let snapshot = Snapshot {
                     files: files.clone(),
                     changed: Arc::new(HashMap::new()),
@@ -213,7 +214,7 @@ impl Server {
                     langs,
                     files,
                     changed: HashMap::new(),
-                    search_docs,
+                    outputs,
                 });
                 snapshot
             }
@@ -237,7 +238,7 @@ impl Server {
     /// Brings the site up to date after `changed` files (absolute, or
     /// relative to the site folder) changed. An edit to the text of
     /// procedures that keeps their title and id redraws only the pages
-    /// that show them ([`crate::html::Html::pages_of`]); anything else
+    /// that show them ([`crate::output::Output::touched`]); anything else
     /// rebuilds the site, reusing what did not change.
     pub fn update(&self, changed: &[PathBuf]) -> Outcome {
         match self.update_in_place(changed) {
@@ -252,12 +253,6 @@ impl Server {
         let mut guard = self.lock();
         let state = &mut *guard;
         let live = state.live.as_mut()?;
-        let cfg = &live.site.config;
-        let render = crate::markdown::RenderOptions {
-            allow_html: cfg.allow_html,
-            base_path: &cfg.base_path,
-            text: crate::search::with_body(&live.site),
-        };
         // every changed file must be the original of a known procedure;
         // a file that came and went (an editor's or sed's temporary file
         // renamed over the original) does not count
@@ -283,21 +278,11 @@ impl Server {
             if edits.iter().any(|(c, p, _, _, _)| (*c, *p) == (ci, pi)) {
                 continue;
             }
-            let bytes = std::fs::read(&abs).ok()?;
-            let text = crate::load::source::decode(&bytes).ok()?;
             let old = &live.site.categories[ci].procedures[pi];
-            let (parsed, diags) = crate::load::procedure::parse_procedure(
-                &shown,
-                &text,
-                &old.slug,
-                &old.category,
-                render,
-            );
-            let (mut new, _) = parsed?;
-            if diags.has_errors() || new.title != old.title || new.id != old.id {
+            let new = crate::load::reload_procedure(&live.site, &abs, &shown, old)?;
+            if new.title != old.title || new.id != old.id {
                 return None;
             }
-            new.translations = old.translations.clone();
             edits.push((ci, pi, new, abs, old.clone()));
         }
         if edits.is_empty() {
@@ -308,28 +293,42 @@ impl Server {
             // the next full build parses and renders these again
             state_forget(&mut state.cache, abs);
         }
-        let html = crate::html::Html::new(&live.site, &live.theme, true, None).ok()?;
+        // the outputs say which of their files show what changed
+        let templates = crate::output::templates::Templates::new(
+            &live.site,
+            &live.theme,
+            &live.langs,
+            true,
+            None,
+        )
+        .ok()?;
+        let cx = crate::output::Context {
+            site: &live.site,
+            theme: &live.theme,
+            templates: &templates,
+            print: PrintMode::Listing,
+            progress: &crate::Silent,
+        };
         let mut redrawn = Vec::new();
-        let with_body = crate::search::with_body(&live.site);
         for (ci, pi, _, _, before) in &edits {
-            let c = &live.site.categories[*ci];
-            let p = &c.procedures[*pi];
-            redrawn.extend(html.pages_of(c, p, before).ok()?);
-            let at: usize = live.site.categories[..*ci]
-                .iter()
-                .map(|c| c.procedures.len())
-                .sum::<usize>()
-                + pi;
-            for (li, lv) in html.languages().iter().enumerate() {
-                let doc = crate::search::doc(&live.site, lv, c, p, with_body);
-                *live.search_docs.get_mut(li)?.get_mut(at)? = doc;
+            let category = &live.site.categories[*ci];
+            let procedure = &category.procedures[*pi];
+            let position = live
+                .site
+                .procedures()
+                .position(|(_, q)| q.id == procedure.id)?;
+            let edit = crate::output::Edit {
+                category,
+                procedure,
+                before,
+                position,
+            };
+            for o in live.outputs.all() {
+                redrawn.extend(o.touched(&cx, &edit).ok()?);
             }
         }
-        for (lv, docs) in html.languages().iter().zip(&live.search_docs) {
-            redrawn.push(crate::search::index_file(&live.site, lv, docs));
-        }
-        let (_, rendered) = html.counts();
-        drop(html);
+        let (_, rendered) = templates.counts();
+        drop(templates);
         for f in redrawn {
             state.cache.memo.forget(&f.path);
             let (path, s) = served(f);
@@ -407,8 +406,20 @@ impl Server {
                 },
             };
         }
-        if let Some(pdf) = self.draw_print_file(&file) {
-            return bytes_response(StatusCode::OK, &file, pdf);
+        match self.draw_print_file(&file) {
+            Some(Ok(pdf)) => return bytes_response(StatusCode::OK, &file, pdf),
+            Some(Err(d)) => {
+                // the clerk sees why the poster could not be made
+                let mut report = self.outcome(self.lang_of_site(), d.into(), None).report;
+                report.failure = Some(Failure::Content);
+                let page = error_page(&report).into_bytes();
+                return bytes_response(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "error.html",
+                    Arc::new(page),
+                );
+            }
+            None => {}
         }
         if snap.contains(&format!("{file}/index.html")) {
             return Response::builder()
@@ -420,24 +431,31 @@ impl Server {
         not_found(&snap)
     }
 
-    /// Draws a poster, board sheet or flyer the first time it is asked for.
-    fn draw_print_file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
-        if !path.starts_with(crate::poster::PRINT_DIR) || !path.ends_with(".pdf") {
+    /// Draws a poster, board sheet or flyer the first time it is asked
+    /// for: `None` if `path` is no print file of the site, the reason if
+    /// it could not be made.
+    fn draw_print_file(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, Diagnostic>> {
+        if !path.starts_with(crate::model::routes::PRINT_DIR) || !path.ends_with(".pdf") {
             return None;
         }
         let mut state = self.lock();
         if let Some(b) = state.pdfs.get(path) {
-            return Some(b.clone());
+            return Some(Ok(b.clone()));
         }
         let live = state.live.as_ref()?;
         let printer =
-            crate::poster::Printer::new(&live.site, &live.theme, live.langs.clone()).ok()?;
+            match crate::output::print::Printer::new(&live.site, &live.theme, live.langs.clone()) {
+                Ok(p) => p,
+                Err(d) => return Some(Err(d)),
+            };
         let job = printer.jobs().into_iter().find(|j| j.path() == path)?;
-        let (bytes, _) = printer.render(&job).ok()?;
-        let bytes: Arc<Vec<u8>> = Arc::new(bytes);
+        let bytes = match printer.draw(&job) {
+            Ok((bytes, _)) => Arc::new(bytes),
+            Err(d) => return Some(Err(d)),
+        };
         drop(printer);
         state.pdfs.insert(path.to_string(), bytes.clone());
-        Some(bytes)
+        Some(Ok(bytes))
     }
 }
 

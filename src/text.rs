@@ -208,6 +208,29 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Escapes text for HTML and XML text and attribute values. Unlike Tera's
+/// default it leaves `/` alone, so addresses stay readable and pages small.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut from = 0;
+    // copy the text between the five special bytes in one go
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(rep);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,10 @@ const SITE_KEYS: &[&str] = &[
 const SEARCH_KEYS: &[&str] = &["synonyms"];
 const KIOSK_KEYS: &[&str] = &["seconds"];
 const CONTACT_KEYS: &[&str] = &["phone", "zalo", "address", "hours", "team"];
+/// The widest bleed a print shop asks for, in millimetres (3 mm is usual;
+/// more only wastes paper and pushes the marks off the sheet).
+pub const BLEED_MAX_MM: f64 = 10.0;
+
 const PRINT_KEYS: &[&str] = &["paper", "bleed_mm", "crop_marks", "qr_error_correction"];
 
 /// Reads `site.yaml` text (already decoded) into settings.
@@ -93,7 +97,7 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
         if let Some(v) = doc.choice(m, &p, "paper", &["A4", "A5", "A3"]) {
             print.paper = v;
         }
-        if let Some(v) = doc.number(m, &p, "bleed_mm") {
+        if let Some(v) = doc.number_in(m, &p, "bleed_mm", 0.0, BLEED_MAX_MM) {
             print.bleed_mm = v;
         }
         if let Some(v) = doc.boolean(m, &p, "crop_marks") {
@@ -128,8 +132,8 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
     if let Some(m) = doc.mapping(&map, &root, "kiosk") {
         let p = root.key("kiosk");
         doc.check_keys(m, &p, KIOSK_KEYS);
-        if let Some(v) = doc.number(m, &p, "seconds") {
-            kiosk_seconds = v.clamp(3.0, 600.0).round() as u32;
+        if let Some(v) = doc.number_in(m, &p, "seconds", 3.0, 600.0) {
+            kiosk_seconds = v.round() as u32;
         }
     }
 
@@ -278,5 +282,18 @@ mod tests {
         assert!(!got.iter().any(|(c, _)| *c == "E010"), "{got:?}");
         assert!(got.contains(&("E026", Some(3))), "{got:?}"); // base_url
         assert!(got.contains(&("E015", Some(5))), "{got:?}"); // paper A6
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_errors_at_their_line() {
+        let text = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\nprint:\n  bleed_mm: 40\nkiosk:\n  seconds: 1\n";
+        let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), text);
+        assert!(cfg.is_none());
+        let got: Vec<(&str, Option<usize>)> =
+            diags.items.iter().map(|d| (d.msg.code(), d.line)).collect();
+        assert_eq!(got, [("E016", Some(5)), ("E016", Some(7))]);
+        let ok = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\nprint:\n  bleed_mm: 3\nkiosk:\n  seconds: 12\n";
+        let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), ok);
+        assert!(cfg.is_some() && !diags.has_errors());
     }
 }

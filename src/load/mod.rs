@@ -109,7 +109,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     let render = RenderOptions {
         allow_html: config.allow_html,
         base_path: &config.base_path,
-        text: procedures <= crate::search::BODY_WORDS_UP_TO,
+        text: procedures <= crate::model::BODY_WORDS_UP_TO,
     };
     let options = (config.allow_html, config.base_path.clone(), render.text);
     if let Some(c) = cache.as_deref_mut()
@@ -473,6 +473,34 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
 }
 
 /// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
+/// Reads one procedure file of a loaded site again, as [`load`] would,
+/// for `camnang serve` after an edit. `shown` is the file's path relative
+/// to the site folder; `old` is the procedure it held. `None` if the file
+/// cannot be read or parsed, or has mistakes (a full build then shows
+/// them).
+pub fn reload_procedure(
+    site: &Site,
+    abs: &Path,
+    shown: &Path,
+    old: &Procedure,
+) -> Option<Procedure> {
+    let cfg = &site.config;
+    let render = RenderOptions {
+        allow_html: cfg.allow_html,
+        base_path: &cfg.base_path,
+        text: site.procedures().count() <= crate::model::BODY_WORDS_UP_TO,
+    };
+    let bytes = std::fs::read(abs).ok()?;
+    let text = source::decode(&bytes).ok()?;
+    let (parsed, diags) = parse_procedure(shown, &text, &old.slug, &old.category, render);
+    let (mut new, _) = parsed?;
+    if diags.has_errors() {
+        return None;
+    }
+    new.translations = old.translations.clone();
+    Some(new)
+}
+
 pub fn translation_of(stem: &str) -> Option<(&str, &str)> {
     let (base, code) = stem.rsplit_once('.')?;
     let ok = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());

@@ -334,6 +334,33 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// A number field that must lie within `min..=max`; outside it, an
+    /// error at the field's line (and `None`).
+    pub fn number_in(
+        &self,
+        map: &Mapping,
+        path: &FieldPath,
+        key: &str,
+        min: f64,
+        max: f64,
+    ) -> Option<f64> {
+        let v = self.number(map, path, key)?;
+        if v.is_finite() && (min..=max).contains(&v) {
+            return Some(v);
+        }
+        let p = path.key(key);
+        self.error_at(
+            &p,
+            Msg::OutOfRange {
+                field: p.to_string(),
+                value: v.to_string(),
+                min: min.to_string(),
+                max: max.to_string(),
+            },
+        );
+        None
+    }
+
     /// A text field that must be one of `allowed`.
     pub fn choice(
         &self,

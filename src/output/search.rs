@@ -9,19 +9,82 @@
 //! Synonyms from `site.yaml` are applied by the script to the query.
 
 use std::collections::HashSet;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::html::LangView;
-use crate::model::{Category, Procedure, Site};
-use crate::render::OutFile;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{BODY_WORDS_UP_TO, Category, Language, Procedure, Site, routes};
+use crate::output::{Claim, Context, Edit, OutFile, Output, Owner, Sink, gather};
 use crate::text::fold;
 
-/// The index of a language, under its prefix (`search-index.json`,
-/// `en/search-index.json`).
-pub const INDEX_FILE: &str = "search-index.json";
-/// The search script, from the theme's `static/search.js`.
-pub const SCRIPT_FILE: &str = "assets/search.js";
+/// The search output: an index file per language and the script. It
+/// keeps the entries of its last render, so that after an edit only the
+/// edited procedure's entry is made again.
+#[derive(Default)]
+pub struct Search {
+    /// The index entries of each language, in site order.
+    docs: Mutex<Vec<Vec<String>>>,
+}
+
+impl Output for Search {
+    fn name(&self) -> &'static str {
+        "search"
+    }
+
+    fn claims(&self, cx: &Context<'_>) -> Vec<Claim> {
+        let mut out: Vec<Claim> = cx
+            .templates
+            .languages()
+            .iter()
+            .map(|lv| Claim::new(index_path(lv), Owner::Camnang("/search-index.json")))
+            .collect();
+        out.push(Claim::new(
+            routes::SEARCH_SCRIPT.into(),
+            Owner::Camnang("/assets/search.js"),
+        ));
+        out
+    }
+
+    fn render(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<OutFile>, Diagnostics> {
+        let (docs, files): (Vec<Vec<String>>, Vec<Result<OutFile, Diagnostic>>) = cx
+            .templates
+            .languages()
+            .par_iter()
+            .map(|lv| {
+                let docs = docs(cx.site, lv);
+                let file = sink.take(index_file(cx.site, lv, &docs));
+                (docs, file)
+            })
+            .unzip();
+        *self.docs.lock().unwrap_or_else(|e| e.into_inner()) = docs;
+        let mut files = gather(files)?;
+        files.push(
+            sink.take(script_file(cx.theme))
+                .map_err(Diagnostics::from)?,
+        );
+        Ok(files)
+    }
+
+    /// Every language's index, with the edited procedure's entry made again.
+    fn touched(&self, cx: &Context<'_>, edit: &Edit<'_>) -> Result<Vec<OutFile>, Diagnostic> {
+        let with_body = with_body(cx.site);
+        let mut all = self.docs.lock().unwrap_or_else(|e| e.into_inner());
+        let mut files = Vec::new();
+        for (lv, docs) in cx.templates.languages().iter().zip(all.iter_mut()) {
+            if let Some(d) = docs.get_mut(edit.position) {
+                *d = doc(cx.site, lv, edit.category, edit.procedure, with_body);
+            }
+            files.push(index_file(cx.site, lv, docs));
+        }
+        Ok(files)
+    }
+}
+
+/// Where a language's index goes (`search-index.json`, `en/search-index.json`).
+fn index_path(lang: &Language) -> String {
+    format!("{}{}", lang.prefix, routes::SEARCH_INDEX)
+}
 
 /// The folded words of `text`, each once, in order of first appearance.
 pub fn words(text: &str) -> Vec<String> {
@@ -61,15 +124,10 @@ struct Doc<'a> {
     u: String,
 }
 
-/// Sites with more procedures than this leave the words of the bodies out
-/// of the index, so that it stays small enough for a phone on 3G (about
-/// 30 bytes a procedure gzipped instead of about 300).
-pub const BODY_WORDS_UP_TO: usize = 500;
-
 /// The index entries of one language, one JSON object a procedure in
 /// site order; every procedure, translated or not (a resident may type
 /// Vietnamese words on the English site).
-pub fn docs(site: &Site, lv: &LangView) -> Vec<String> {
+fn docs(site: &Site, lv: &Language) -> Vec<String> {
     let with_body = with_body(site);
     let all: Vec<(&Category, &Procedure)> = site.procedures().collect();
     all.par_iter()
@@ -78,7 +136,7 @@ pub fn docs(site: &Site, lv: &LangView) -> Vec<String> {
 }
 
 /// The index entry of one procedure.
-pub fn doc(site: &Site, lv: &LangView, c: &Category, p: &Procedure, with_body: bool) -> String {
+fn doc(site: &Site, lv: &Language, c: &Category, p: &Procedure, with_body: bool) -> String {
     let base = &site.config.base_path;
     let shown = p.in_lang(&lv.code);
     let cat = c.text(&lv.code).title;
@@ -110,7 +168,7 @@ pub fn doc(site: &Site, lv: &LangView, c: &Category, p: &Procedure, with_body: b
             words_line(&body),
         ],
         t: &shown.title,
-        u: format!("{base}{}{}/{}/", lv.prefix, p.category, p.slug),
+        u: routes::link(base, &format!("{}{}", lv.prefix, routes::procedure(p))),
     };
     serde_json::to_string(&doc).unwrap_or_default()
 }
@@ -121,7 +179,7 @@ pub fn with_body(site: &Site) -> bool {
 }
 
 /// The index file of a language from its entries.
-pub fn index_file(site: &Site, lv: &LangView, docs: &[String]) -> OutFile {
+fn index_file(site: &Site, lv: &Language, docs: &[String]) -> OutFile {
     let syn: Vec<Vec<String>> = site
         .config
         .synonyms
@@ -139,13 +197,13 @@ pub fn index_file(site: &Site, lv: &LangView, docs: &[String]) -> OutFile {
     out.push_str("],\"syn\":");
     out.push_str(&serde_json::to_string(&syn).unwrap_or_else(|_| "[]".into()));
     out.push('}');
-    OutFile::bytes(format!("{}{INDEX_FILE}", lv.prefix), out.into_bytes())
+    OutFile::bytes(index_path(lv), out.into_bytes())
 }
 
 /// The search script, from the theme (so a theme can replace it).
-pub fn script_file(theme: &crate::theme::Theme) -> OutFile {
+fn script_file(theme: &crate::theme::Theme) -> OutFile {
     OutFile::bytes(
-        SCRIPT_FILE.to_string(),
+        routes::SEARCH_SCRIPT.to_string(),
         theme.get("static/search.js").unwrap_or_default().to_vec(),
     )
 }

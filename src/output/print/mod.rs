@@ -9,23 +9,101 @@
 //! fit is shortened with "…" and reported as a [`CutPart`], never drawn
 //! over something else or off the paper.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use krilla::Document;
 use krilla::metadata::Metadata;
 use rayon::prelude::*;
 
-use crate::diag::Diagnostic;
-use crate::messages::{CutPart, Msg};
-use crate::model::{Procedure, Site};
-use crate::pdf::{A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, fit, page_settings, wrap};
-use crate::qr::{QUIET_ZONE, Qr, short_link};
-use crate::render::OutFile;
-use crate::theme::Theme;
+use serde_json::{Value, json};
 
-/// Folder of the print files in the output.
-pub const PRINT_DIR: &str = "in-an";
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::{CutPart, Msg};
+use crate::model::{Language, Procedure, Site, routes};
+use crate::output::templates::Templates;
+use crate::output::{Claim, Context, Edit, OutFile, Output, Owner, PrintMode, Sink};
+use crate::qr::{QUIET_ZONE, Qr};
+use crate::theme::Theme;
+use pdf::{A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, fit, page_settings, wrap};
+
+pub mod pdf;
+
+/// The print output: every print file (with [`PrintMode::All`]) and the
+/// print page listing them. It keeps what it had to shorten, for the
+/// build's report.
+#[derive(Default)]
+pub struct Print {
+    cuts: std::sync::Mutex<Vec<Cut>>,
+}
+
+impl Print {
+    /// What the last render had to shorten on posters and flyers.
+    pub fn take_cuts(&self) -> Vec<Cut> {
+        std::mem::take(&mut *self.cuts.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+impl Output for Print {
+    fn name(&self) -> &'static str {
+        "print"
+    }
+
+    fn claims(&self, cx: &Context<'_>) -> Vec<Claim> {
+        if cx.print == PrintMode::None {
+            return Vec::new();
+        }
+        let mut out = vec![Claim::new(
+            routes::page_file(&routes::print_page()),
+            Owner::Camnang("/in-an/"),
+        )];
+        if cx.print == PrintMode::All {
+            let langs: Vec<Language> = cx
+                .templates
+                .languages()
+                .iter()
+                .map(|l| l.lang.clone())
+                .collect();
+            if let Ok(printer) = Printer::new(cx.site, cx.theme, langs) {
+                out.extend(
+                    printer
+                        .jobs()
+                        .iter()
+                        .map(|j| Claim::new(j.path(), Owner::Camnang("/in-an/*.pdf"))),
+                );
+            }
+        }
+        out
+    }
+
+    fn render(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<OutFile>, Diagnostics> {
+        if cx.print == PrintMode::None {
+            return Ok(Vec::new());
+        }
+        let langs: Vec<Language> = cx
+            .templates
+            .languages()
+            .iter()
+            .map(|l| l.lang.clone())
+            .collect();
+        let printer = Printer::new(cx.site, cx.theme, langs)?;
+        let mut files = Vec::new();
+        let items = if cx.print == PrintMode::All {
+            let out = printer.render_all(cx.progress, sink)?;
+            files.extend(out.files);
+            *self.cuts.lock().unwrap_or_else(|e| e.into_inner()) = out.cuts;
+            out.items
+        } else {
+            printer.jobs().iter().map(|j| printer.item(j)).collect()
+        };
+        files.push(sink.take(print_page(cx.templates, &items)?)?);
+        Ok(files)
+    }
+
+    /// Print files are drawn on request in `camnang serve`: nothing here.
+    fn touched(&self, _: &Context<'_>, _: &Edit<'_>) -> Result<Vec<OutFile>, Diagnostic> {
+        Ok(Vec::new())
+    }
+}
 
 /// One print file, for the listing page.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -39,6 +117,43 @@ pub struct PrintItem {
     pub pages: usize,
     /// Which group of the listing: `posters`, `board`, `flyers`.
     pub group: String,
+}
+
+/// `in-an/index.html`: every print file with its paper size.
+fn print_page(tp: &Templates<'_>, items: &[PrintItem]) -> Result<OutFile, Diagnostic> {
+    let lv = tp.default_lang();
+    let rel = routes::print_page();
+    let mut groups: Vec<Value> = [
+        ("posters", "print_posters"),
+        ("board", "print_board"),
+        ("flyers", "print_flyers"),
+    ]
+    .iter()
+    .map(|(g, key)| {
+        json!({
+            "title": lv.label(key),
+            "items": items.iter().filter(|i| i.group == *g).collect::<Vec<_>>(),
+        })
+    })
+    .collect();
+    for other in &tp.languages()[1..] {
+        let group = format!("lang-{}", other.code);
+        let list: Vec<_> = items.iter().filter(|i| i.group == group).collect();
+        if !list.is_empty() {
+            groups.push(json!({
+                "title": format!("{} – {}", lv.label("print_translations"), other.label("lang_name")),
+                "lang": other.code,
+                "items": list,
+            }));
+        }
+    }
+    tp.page(
+        lv,
+        "print.html",
+        routes::page_file(&rel),
+        Some(tp.absolute(&rel)),
+        vec![("groups", json!(groups))],
+    )
 }
 
 /// What had to be shortened in one print file.
@@ -79,17 +194,26 @@ impl Job<'_> {
         match self {
             Job::Poster {
                 p, paper, prefix, ..
-            } => format!(
-                "{PRINT_DIR}/{prefix}ap-phich-{}/{}.pdf",
-                paper.name.to_lowercase(),
-                p.id
-            ),
-            Job::Board { paper } => format!(
-                "{PRINT_DIR}/bang-niem-yet-{}.pdf",
-                paper.name.to_lowercase()
-            ),
-            Job::Flyers { name, .. } => format!("{PRINT_DIR}/{name}.pdf"),
+            } => routes::poster(prefix, paper.name, &p.id),
+            Job::Board { paper } => routes::board(paper.name),
+            Job::Flyers { name, .. } => routes::flyers(name),
         }
+    }
+}
+
+/// Why a print file could not be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DrawError {
+    /// A part (named language-neutrally, e.g. `QR`) found no room on the
+    /// page even at the smallest text size.
+    NoRoom { part: &'static str },
+    /// The drawing or the PDF writer failed.
+    Failed(String),
+}
+
+impl From<&str> for DrawError {
+    fn from(detail: &str) -> DrawError {
+        DrawError::Failed(detail.to_string())
     }
 }
 
@@ -110,53 +234,12 @@ pub fn fonts(theme: &Theme) -> Option<Fonts> {
     Some(Fonts { regular, bold })
 }
 
-/// A language print files are made in.
-#[derive(Debug, Clone)]
-pub struct PrintLang {
-    pub code: String,
-    /// Where its files go under `in-an/`, and its short links under the
-    /// site: `""` for the site's language, `"en/"` for others.
-    pub prefix: String,
-    pub t: BTreeMap<String, String>,
-}
-
-impl PrintLang {
-    /// Every language of the site, its own first.
-    pub fn for_site(site: &Site, theme: &Theme) -> Vec<PrintLang> {
-        site.languages
-            .iter()
-            .enumerate()
-            .map(|(i, code)| PrintLang {
-                code: code.clone(),
-                prefix: if i == 0 {
-                    String::new()
-                } else {
-                    format!("{code}/")
-                },
-                t: crate::html::ui_strings(theme, code),
-            })
-            .collect()
-    }
-
-    /// The languages of the pages, as the print files need them.
-    pub fn all(html: &crate::html::Html<'_>) -> Vec<PrintLang> {
-        html.languages()
-            .iter()
-            .map(|l| PrintLang {
-                code: l.code.clone(),
-                prefix: l.prefix.clone(),
-                t: l.t.clone(),
-            })
-            .collect()
-    }
-}
-
 /// Draws the print files of one site, in every language.
 pub struct Printer<'a> {
     site: &'a Site,
     fonts: Fonts,
     /// The site's languages, its own first.
-    langs: Vec<PrintLang>,
+    langs: Vec<Language>,
     /// The procedures, category by category.
     procs: Vec<&'a Procedure>,
 }
@@ -166,7 +249,7 @@ impl<'a> Printer<'a> {
     pub fn new(
         site: &'a Site,
         theme: &Theme,
-        langs: Vec<PrintLang>,
+        langs: Vec<Language>,
     ) -> Result<Printer<'a>, Diagnostic> {
         let fonts = fonts(theme).ok_or_else(|| {
             Diagnostic::error(Msg::TemplateFailed {
@@ -314,8 +397,29 @@ impl<'a> Printer<'a> {
         }
     }
 
+    /// Draws one print file, or says which file could not be made and why
+    /// (`E090`, or `E091` when a part did not fit), naming the procedure or
+    /// sheet and the file.
+    pub fn draw(&self, job: &Job<'_>) -> Result<Drawn, Diagnostic> {
+        self.render(job).map_err(|e| {
+            let procedure = self.item(job).label;
+            let file = job.path();
+            Diagnostic::error(match e {
+                DrawError::NoRoom { part } => Msg::LayoutFailed {
+                    procedure,
+                    part: format!("{part} ({file})"),
+                },
+                DrawError::Failed(detail) => Msg::PrintFailed {
+                    procedure,
+                    part: file,
+                    detail,
+                },
+            })
+        })
+    }
+
     /// Draws one print file: its PDF bytes and what had to be shortened.
-    pub fn render(&self, job: &Job<'_>) -> Result<Drawn, String> {
+    fn render(&self, job: &Job<'_>) -> Result<Drawn, DrawError> {
         match job {
             Job::Poster { p, paper, lang, .. } => self.poster(p, *paper, *lang),
             Job::Board { paper } => self.board(*paper),
@@ -333,7 +437,7 @@ impl<'a> Printer<'a> {
     pub fn render_all(
         &self,
         progress: &dyn crate::Progress,
-        sink: &dyn crate::render::Sink,
+        sink: &dyn Sink,
     ) -> Result<PrintOutput, Diagnostic> {
         let jobs = self.jobs();
         progress.stage(crate::Stage::PrintFiles, jobs.len());
@@ -341,13 +445,9 @@ impl<'a> Printer<'a> {
         let results: Vec<Result<(OutFile, Vec<CutPart>), Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
-                let r = self.render(job);
+                let r = self.draw(job);
                 progress.advance(1);
-                let (bytes, parts) = r.map_err(|detail| {
-                    Diagnostic::error(Msg::WriteFailed {
-                        detail: format!("PDF {}: {detail}", job.path()),
-                    })
-                })?;
+                let (bytes, parts) = r?;
                 Ok((sink.take(OutFile::bytes(job.path(), bytes))?, parts))
             })
             .collect();
@@ -382,17 +482,17 @@ impl<'a> Printer<'a> {
         doc
     }
 
-    fn qr_for(&self, p: &Procedure, lang: usize) -> Result<(Arc<Qr>, String), String> {
+    fn qr_for(&self, p: &Procedure, lang: usize) -> Result<(Arc<Qr>, String), DrawError> {
         let cfg = &self.site.config;
-        let base = format!("{}{}", cfg.base_url, self.langs[lang].prefix);
-        let link = short_link(&base, &p.id);
+        let base = routes::absolute(&cfg.base_url, &self.langs[lang].prefix);
+        let link = routes::short_link(&base, &p.id);
         let qr = crate::qr::cached(&link, &cfg.print.qr_error_correction)
             .ok_or("the short link is too long for a QR code")?;
         Ok((qr, link))
     }
 
     /// One poster: `paper` with bleed and, if asked, crop marks.
-    fn poster(&self, p: &Procedure, paper: Paper, lang: usize) -> Result<Drawn, String> {
+    fn poster(&self, p: &Procedure, paper: Paper, lang: usize) -> Result<Drawn, DrawError> {
         let print = &self.site.config.print;
         let bleed = print.bleed_mm as f32;
         let mut doc = self.new_document(&p.in_lang(&self.langs[lang].code).title, lang);
@@ -425,7 +525,7 @@ impl<'a> Printer<'a> {
         per_sheet: usize,
         label: &str,
         lang: usize,
-    ) -> Result<Drawn, String> {
+    ) -> Result<Drawn, DrawError> {
         let (sheet, flyer, cols) = if per_sheet == 2 {
             (A4.landscape(), A5, 2)
         } else {
@@ -484,7 +584,7 @@ impl<'a> Printer<'a> {
         paper: Paper,
         compact: bool,
         lang: usize,
-    ) -> Result<Vec<CutPart>, String> {
+    ) -> Result<Vec<CutPart>, DrawError> {
         let p = p.in_lang(&self.langs[lang].code);
         let f = &self.fonts;
         let cfg = &self.site.config;
@@ -583,11 +683,11 @@ impl<'a> Printer<'a> {
         let cs = 14.0 * small;
         let (scan_lines, _) = fit(&f.bold, &self.tl(lang, "poster_scan"), cs, w, 2);
         let ls = 13.0 * small;
-        let link_lines = wrap(&f.regular, &typed_link(&link), ls, w);
+        let link_lines = wrap(&f.regular, &routes::typed_link(&link), ls, w);
         let block_h =
             qr_mm + scan_lines.len() as f32 * lh(cs) + link_lines.len() as f32 * lh(ls) + 2.0 * s;
         if y + block_h > footer_top {
-            return Err(format!("poster {}: no room for the QR code", p.id));
+            return Err(DrawError::NoRoom { part: "QR" });
         }
         c.qr(&qr, m + (w - qr_mm) / 2.0, y, qr_mm);
         y += qr_mm;
@@ -831,7 +931,7 @@ impl<'a> Printer<'a> {
 
     /// The board sheet: every procedure's QR code (symbol 32 mm), title and
     /// short link in a grid, grouped by category, as many pages as needed.
-    fn board(&self, paper: Paper) -> Result<Drawn, String> {
+    fn board(&self, paper: Paper) -> Result<Drawn, DrawError> {
         let f = &self.fonts;
         let cfg = &self.site.config;
         let g = BoardGrid::new(paper, self.widest_qr());
@@ -900,7 +1000,7 @@ impl<'a> Printer<'a> {
                             ty += lh(BOARD_LINK);
                             let (l, _) = fit(
                                 &f.regular,
-                                &typed_link(&link),
+                                &routes::typed_link(&link),
                                 BOARD_LINK,
                                 g.cell_w - 2.0,
                                 1,
@@ -982,15 +1082,9 @@ struct ListPlan {
     cuts: Vec<CutPart>,
 }
 
-fn finish(doc: Document) -> Result<Vec<u8>, String> {
-    doc.finish().map_err(|e| format!("{e:?}"))
-}
-
-/// A short link as written for people who cannot scan: without the scheme
-/// and the final slash (`hoabinh.example.vn/q/tt01`).
-pub fn typed_link(link: &str) -> String {
-    let s = link.split_once("://").map(|(_, r)| r).unwrap_or(link);
-    s.trim_end_matches('/').to_string()
+fn finish(doc: Document) -> Result<Vec<u8>, DrawError> {
+    doc.finish()
+        .map_err(|e| DrawError::Failed(format!("{e:?}")))
 }
 
 /// Width with the quiet zone of a QR code whose symbol is `symbol_mm` wide.

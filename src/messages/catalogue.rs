@@ -1,0 +1,581 @@
+//! Every message, one entry each: code, sample, Vietnamese and English
+//! text, hint. To add one, copy an entry of the same area and change it
+//! (the documentation of `messages` explains the lines of an entry).
+//!
+//! Codes: `E` an error, `W` a warning, `I` a report of what was done. The
+//! number groups messages by area (E00x a file, E01x a field, E02x a
+//! value, E03x the site folder, E04x the output folder, E05x the preview,
+//! E06x `qr-lock.yaml`, E07x/W07x `camnang check`, E08x `camnang new`,
+//! E09x print files). A code never changes meaning: users search for it.
+
+use std::path::PathBuf;
+
+use super::{CutPart, Kind, Lang, YamlProblem};
+
+/// A hint shared by several messages, in both languages.
+struct Words {
+    vi: &'static str,
+    en: &'static str,
+}
+
+const FRONT_MATTER_SHAPE: Words = Words {
+    vi: "tệp phải mở đầu bằng một dòng «---», các dòng «tên: giá trị», rồi một dòng «---»",
+    en: "start the file with a \"---\" line, then \"name: value\" lines, then a \"---\" line",
+};
+
+const COPY_ADDRESS: Words = Words {
+    vi: "chép lại địa chỉ đầy đủ từ thanh địa chỉ của trình duyệt",
+    en: "copy the full address from the browser's address bar",
+};
+
+const RUN_IN_SITE: Words = Words {
+    vi: "chạy lệnh trong thư mục trang, hoặc chỉ đường bằng --root THƯ_MỤC",
+    en: "run the command in the site folder, or point to it with --root DIR",
+};
+
+const OTHER_OUTPUT: Words = Words {
+    vi: "chọn thư mục khác bằng --output, ví dụ --output public",
+    en: "choose another folder with --output, for example --output public",
+};
+
+const COPY_TARGET: Words = Words {
+    vi: "mở trang đích trong trình duyệt và chép lại địa chỉ của nó",
+    en: "open the target page in the browser and copy its address",
+};
+
+catalogue! {
+    /// Everything camnang can tell a user. Each variant has a stable code
+    /// ([`Msg::code`]), a sentence in each language ([`Msg::text`]) and,
+    /// where there is something to do, a hint ([`Msg::hint`]).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Msg {
+        // ── A content file and its front matter ─────────────────────────
+
+        ReadFailed { detail: String } = "E001" {
+            sample { detail: "x".into() }
+            vi: format!("không đọc được tệp ({detail})"),
+            en: format!("could not read the file ({detail})"),
+        }
+
+        NotUtf8 { byte_offset: usize } = "E002" {
+            sample { byte_offset: 3 }
+            vi: format!("tệp không lưu ở bảng mã UTF-8 (byte thứ {byte_offset} không đọc được)"),
+            en: format!("the file is not saved as UTF-8 (byte {byte_offset} cannot be read)"),
+            hint_vi: "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8",
+            hint_en: "open the file in an editor and save it as UTF-8",
+        }
+
+        EmptyFile = "E003" {
+            vi: "tệp trống",
+            en: "the file is empty",
+        }
+
+        NoFrontMatter = "E004" {
+            vi: "tệp không bắt đầu bằng dòng «---» của phần thông tin",
+            en: "the file does not start with the \"---\" line of its front matter",
+            hint_vi: FRONT_MATTER_SHAPE.vi,
+            hint_en: FRONT_MATTER_SHAPE.en,
+        }
+
+        UnclosedFrontMatter = "E005" {
+            vi: "phần thông tin mở bằng «---» nhưng không có dòng «---» đóng lại",
+            en: "the front matter opens with \"---\" but has no closing \"---\" line",
+            hint_vi: FRONT_MATTER_SHAPE.vi,
+            hint_en: FRONT_MATTER_SHAPE.en,
+        }
+
+        YamlSyntax { problem: YamlProblem } = "E006" {
+            sample { problem: YamlProblem::UnclosedQuote }
+            sample { problem: YamlProblem::UnclosedBracket }
+            sample { problem: YamlProblem::Tab }
+            sample { problem: YamlProblem::DuplicateKey { key: "x".into() } }
+            sample { problem: YamlProblem::Indentation }
+            sample { problem: YamlProblem::Other { detail: "x".into() } }
+            vi: format!("phần thông tin viết sai: {}", problem.text(Lang::Vi)),
+            en: format!("the front matter is not valid YAML: {}", problem.text(Lang::En)),
+            hint_vi: "kiểm tra dấu hai chấm, ngoặc kép đóng mở đủ cặp và thụt lề bằng dấu cách (không dùng Tab)",
+            hint_en: "check the colons, that every quote and bracket is closed, and indent with spaces (not Tab)",
+        }
+
+        NotAMapping = "E007" {
+            vi: "phần thông tin phải là các dòng «tên: giá trị»",
+            en: "the front matter must be lines of \"name: value\"",
+        }
+
+        CategoryIndexMissing = "E008" {
+            vi: "thư mục lĩnh vực chưa có tệp _index.md ghi tên lĩnh vực",
+            en: "the category folder has no _index.md giving its title",
+            hint_vi: "tạo tệp _index.md trong thư mục với hai dòng «---», «title: Tên lĩnh vực», «---»",
+            hint_en: "create _index.md in the folder with the lines \"---\", \"title: Category name\", \"---\"",
+        }
+
+        // ── A field of the front matter or of site.yaml ─────────────────
+
+        MissingField { field: String } = "E010" {
+            sample { field: "x".into() }
+            vi: format!("thiếu trường bắt buộc «{field}»"),
+            en: format!("the required field `{field}` is missing"),
+            hint_vi: format!("thêm một dòng «{field}: …» vào phần thông tin"),
+            hint_en: format!("add a line `{field}: …` to the front matter"),
+        }
+
+        UnknownField { field: String, suggestion: Option<String> } = "E011" {
+            sample { field: "x".into(), suggestion: Some("x".into()) }
+            sample { field: "x".into(), suggestion: None }
+            vi: format!("không có trường nào tên «{field}»"),
+            en: format!("there is no field called `{field}`"),
+            hint_vi: match suggestion {
+                Some(s) => format!("có phải bạn muốn viết «{s}»?"),
+                None => "xoá dòng này hoặc xem danh sách trường trong README".into(),
+            },
+            hint_en: match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "remove the line, or see the list of fields in the README".into(),
+            },
+        }
+
+        WrongType { field: String, expected: Kind } = "E012" {
+            sample { field: "x".into(), expected: Kind::Text }
+            sample { field: "x".into(), expected: Kind::List }
+            sample { field: "x".into(), expected: Kind::Map }
+            sample { field: "x".into(), expected: Kind::Bool }
+            sample { field: "x".into(), expected: Kind::Number }
+            vi: format!("trường «{field}» phải là {}", expected.word(Lang::Vi)),
+            en: format!("the field `{field}` must be {}", expected.word(Lang::En)),
+        }
+
+        CodeNotText { field: String } = "E013" {
+            sample { field: "x".into() }
+            vi: format!("trường «{field}» phải đặt trong ngoặc kép, nếu không số 0 ở cuối sẽ mất"),
+            en: format!("the field `{field}` must be in double quotes, or trailing zeros are lost"),
+            hint_vi: format!("viết ví dụ: {field}: \"1.004194\""),
+            hint_en: format!("write for example: {field}: \"1.004194\""),
+        }
+
+        EmptyValue { field: String } = "E014" {
+            sample { field: "x".into() }
+            vi: format!("trường «{field}» đang để trống"),
+            en: format!("the field `{field}` is empty"),
+        }
+
+        BadChoice { field: String, value: String, allowed: Vec<String> } = "E015" {
+            sample { field: "x".into(), value: "x".into(), allowed: vec!["x".into()] }
+            vi: format!("trường «{field}» không nhận giá trị «{value}»"),
+            en: format!("the field `{field}` does not accept `{value}`"),
+            hint_vi: format!("chọn một trong: {}", allowed.join(", ")),
+            hint_en: format!("choose one of: {}", allowed.join(", ")),
+        }
+
+        /// A number in `site.yaml` outside what makes sense.
+        OutOfRange { field: String, value: String, min: String, max: String } = "E016" {
+            sample { field: "x".into(), value: "x".into(), min: "1".into(), max: "2".into() }
+            vi: format!("trường «{field}» có số «{value}» nằm ngoài giới hạn cho phép"),
+            en: format!("the field `{field}` is `{value}`, outside the allowed range"),
+            hint_vi: format!("ghi một số từ {min} đến {max}"),
+            hint_en: format!("write a number from {min} to {max}"),
+        }
+
+        // ── A value: id, date, link ─────────────────────────────────────
+
+        BadId { value: String } = "E020" {
+            sample { value: "x".into() }
+            vi: format!("mã «{value}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, tối đa 16 ký tự"),
+            en: format!("the id `{value}` is not valid: use only lower-case letters a-z, digits and '-', at most 16"),
+            hint_vi: "ví dụ: id: tt01",
+            hint_en: "for example: id: tt01",
+        }
+
+        DuplicateId { id: String, other: PathBuf } = "E021" {
+            sample { id: "x".into(), other: "a.md".into() }
+            vi: format!("mã «{id}» đã được dùng trong tệp {}", other.display()),
+            en: format!("the id `{id}` is already used by {}", other.display()),
+            hint_vi: "mỗi thủ tục cần một mã riêng; mã đã in lên áp phích thì giữ nguyên, đổi mã của thủ tục mới",
+            hint_en: "each procedure needs its own id; keep the one already printed and change the new one",
+        }
+
+        DuplicateSlug { slug: String, other: PathBuf } = "E022" {
+            sample { slug: "x".into(), other: "a.md".into() }
+            vi: format!("hai tệp cho ra cùng một địa chỉ trang «{slug}» (tệp kia: {})", other.display()),
+            en: format!("two files give the same page address `{slug}` (the other: {})", other.display()),
+            hint_vi: "đổi tên một trong hai tệp",
+            hint_en: "rename one of the two files",
+        }
+
+        BadDate { value: String } = "E023" {
+            sample { value: "x".into() }
+            vi: format!("«{value}» không phải một ngày có thật"),
+            en: format!("`{value}` is not a real date"),
+            hint_vi: "viết theo dạng năm-tháng-ngày, ví dụ: 2026-10-01",
+            hint_en: "write it as year-month-day, for example 2026-10-01",
+        }
+
+        BadLink { field: String, value: String } = "E024" {
+            sample { field: "x".into(), value: "x".into() }
+            vi: format!("liên kết «{value}» trong «{field}» không được phép: chỉ dùng https:, http:, tel:, mailto: hoặc đường dẫn trong trang"),
+            en: format!("the link `{value}` in `{field}` is not allowed: use https:, http:, tel:, mailto: or a path on this site"),
+            hint_vi: COPY_ADDRESS.vi,
+            hint_en: COPY_ADDRESS.en,
+        }
+
+        NotHttps { field: String, value: String } = "E025" {
+            sample { field: "x".into(), value: "x".into() }
+            vi: format!("«{field}» phải là địa chỉ bắt đầu bằng https:// (đang là «{value}»)"),
+            en: format!("`{field}` must be an address starting with https:// (it is `{value}`)"),
+            hint_vi: COPY_ADDRESS.vi,
+            hint_en: COPY_ADDRESS.en,
+        }
+
+        BadBaseUrl { value: String } = "E026" {
+            sample { value: "x".into() }
+            vi: format!("«base_url» phải là địa chỉ đầy đủ như https://xa.example.vn (đang là «{value}»)"),
+            en: format!("`base_url` must be a full address such as https://commune.example.vn (it is `{value}`)"),
+        }
+
+        TranslationIdDiffers { id: String, original: String } = "E027" {
+            sample { id: "x".into(), original: "x".into() }
+            vi: format!("bản dịch mang mã «{id}», nhưng bản gốc mang mã «{original}»"),
+            en: format!("the translation has the id `{id}`, but its original has `{original}`"),
+            hint_vi: format!("xoá dòng id của bản dịch, hoặc ghi id: {original}"),
+            hint_en: format!("remove the translation's id line, or write id: {original}"),
+        }
+
+        // ── The site folder: site.yaml, content/, theme ─────────────────
+
+        SiteYamlMissing = "E030" {
+            vi: "không tìm thấy tệp site.yaml trong thư mục trang",
+            en: "there is no site.yaml in the site folder",
+            hint_vi: RUN_IN_SITE.vi,
+            hint_en: RUN_IN_SITE.en,
+        }
+
+        ContentMissing = "E031" {
+            vi: "không tìm thấy thư mục content/ bên cạnh site.yaml",
+            en: "there is no content/ folder next to site.yaml",
+            hint_vi: RUN_IN_SITE.vi,
+            hint_en: RUN_IN_SITE.en,
+        }
+
+        UnknownLanguage { value: String } = "E032" {
+            sample { value: "x".into() }
+            vi: format!("chưa hỗ trợ ngôn ngữ «{value}»"),
+            en: format!("the language `{value}` is not supported"),
+            hint_vi: "dùng vi hoặc en",
+            hint_en: "use vi or en",
+        }
+
+        ThemeMissing { name: String } = "E033" {
+            sample { name: "x".into() }
+            vi: format!("không tìm thấy giao diện themes/{name}/"),
+            en: format!("the theme folder themes/{name}/ does not exist"),
+        }
+
+        TemplateFailed { template: String, detail: String } = "E034" {
+            sample { template: "x".into(), detail: "x".into() }
+            vi: format!("mẫu giao diện «{template}» bị lỗi: {detail}"),
+            en: format!("the theme template `{template}` failed: {detail}"),
+        }
+
+        // ── The output folder and writing the site ──────────────────────
+
+        OutputIsSource = "E040" {
+            vi: "thư mục xuất không được là thư mục trang, content/ hay themes/",
+            en: "the output folder must not be the site folder, content/ or themes/",
+            hint_vi: OTHER_OUTPUT.vi,
+            hint_en: OTHER_OUTPUT.en,
+        }
+
+        OutputHoldsSource = "E041" {
+            vi: "thư mục xuất không được chứa thư mục trang",
+            en: "the output folder must not contain the site folder",
+            hint_vi: OTHER_OUTPUT.vi,
+            hint_en: OTHER_OUTPUT.en,
+        }
+
+        OutputInsideSource = "E042" {
+            vi: "thư mục xuất không được nằm trong content/ hay themes/",
+            en: "the output folder must not be inside content/ or themes/",
+            hint_vi: OTHER_OUTPUT.vi,
+            hint_en: OTHER_OUTPUT.en,
+        }
+
+        OutputNotFolder = "E043" {
+            vi: "đường dẫn xuất đã có và không phải là thư mục",
+            en: "the output path exists and is not a folder",
+            hint_vi: OTHER_OUTPUT.vi,
+            hint_en: OTHER_OUTPUT.en,
+        }
+
+        OutputForeign { examples: Vec<String> } = "E044" {
+            sample { examples: vec!["x".into()] }
+            vi: format!("thư mục xuất có tệp không do camnang tạo ra ({}); camnang không xoá tệp của người khác", examples.join(", ")),
+            en: format!("the output folder holds files camnang did not make ({}); camnang never deletes other people's files", examples.join(", ")),
+            hint_vi: "chọn một thư mục trống hoặc chưa có bằng --output",
+            hint_en: "choose an empty or new folder with --output",
+        }
+
+        WriteFailed { detail: String } = "E045" {
+            sample { detail: "x".into() }
+            vi: format!("không ghi được trang web ({detail})"),
+            en: format!("could not write the site ({detail})"),
+        }
+
+        /// Two sources would be written to the same output `path`; `first`
+        /// and `second` say which, already worded (for example
+        /// "content/q/_index.md (thư mục lĩnh vực)").
+        PathClaimedTwice { path: String, first: String, second: String } = "E046" {
+            sample { path: "x".into(), first: "a".into(), second: "b".into() }
+            vi: format!("hai nội dung sẽ được ghi vào cùng một chỗ «{path}» trên trang web: {first} và {second}"),
+            en: format!("two things would be written to the same place `{path}` on the site: {first} and {second}"),
+            hint_vi: format!("đổi tên thư mục hoặc tệp của {second}, hoặc đổi mã (id) của nó"),
+            hint_en: format!("rename the folder or file of {second}, or change its id"),
+        }
+
+        /// A category folder (or a translation code) in `source` is named
+        /// `name`, a name camnang keeps for its own pages; `owner` says
+        /// which, worded to follow "for" (for example "short links /q/").
+        ReservedName { name: String, source: String, owner: String } = "E047" {
+            sample { name: "x".into(), source: "a".into(), owner: "b".into() }
+            vi: format!("không dùng được tên «{name}» trong {source}: camnang đã dành tên này cho {owner}"),
+            en: format!("the name `{name}` in {source} cannot be used: camnang keeps it for {owner}"),
+            hint_vi: format!("đổi tên thư mục «{name}» thành một tên khác"),
+            hint_en: format!("rename the folder `{name}` to something else"),
+        }
+
+        // ── qr-lock.yaml ────────────────────────────────────────────────
+
+        LockedIdGone { id: String, title: String } = "E060" {
+            sample { id: "x".into(), title: "x".into() }
+            vi: format!("mã QR «{id}» ({title}) có thể đã in lên áp phích, nhưng không còn thủ tục nào mang mã này"),
+            en: format!("the QR code `{id}` ({title}) may be printed on posters, but no procedure has this id any more"),
+            hint_vi: format!("giữ lại thủ tục mang id: {id}, hoặc trong qr-lock.yaml thêm dưới «{id}:» một dòng «  replaced_by: <mã thủ tục thay thế>» hay «  retired: true»"),
+            hint_en: format!("keep a procedure with id: {id}, or in qr-lock.yaml add under `{id}:` a line `  replaced_by: <new id>` or `  retired: true`"),
+        }
+
+        ReplacedByUnknown { id: String, target: String } = "E061" {
+            sample { id: "x".into(), target: "x".into() }
+            vi: format!("mã «{id}» được thay bằng «{target}», nhưng không có thủ tục nào mang mã «{target}»"),
+            en: format!("`{id}` is replaced by `{target}`, but no procedure has the id `{target}`"),
+            hint_vi: "ghi mã (id) của một thủ tục đang có",
+            hint_en: "write the id of a procedure that exists",
+        }
+
+        LockOutdated { ids: Vec<String> } = "E062" {
+            sample { ids: vec!["x".into()] }
+            vi: format!("qr-lock.yaml chưa ghi các mã mới: {} (đang chạy với --locked)", ids.join(", ")),
+            en: format!("qr-lock.yaml does not list the new ids: {} (running with --locked)", ids.join(", ")),
+            hint_vi: "chạy camnang build không có --locked rồi lưu qr-lock.yaml",
+            hint_en: "run camnang build without --locked and commit qr-lock.yaml",
+        }
+
+        // ── Print files: posters, board sheets, flyers ──────────────────
+
+        PrintCut { file: String, parts: Vec<CutPart> } = "I004" {
+            sample { file: "x".into(), parts: CutPart::samples() }
+            vi: format!(
+                "{file}: đã rút gọn để vừa trang: {}",
+                parts.iter().map(|p| p.text(Lang::Vi)).collect::<Vec<_>>().join("; ")
+            ),
+            en: format!(
+                "{file}: shortened to fit: {}",
+                parts.iter().map(|p| p.text(Lang::En)).collect::<Vec<_>>().join("; ")
+            ),
+        }
+
+        /// A print file for `procedure` (its id or title) could not be
+        /// made; `part` says which, already worded.
+        PrintFailed { procedure: String, part: String, detail: String } = "E090" {
+            sample { procedure: "x".into(), part: "a".into(), detail: "b".into() }
+            vi: format!("không tạo được tệp in của «{procedure}» ({part}): {detail}"),
+            en: format!("could not make the print file of `{procedure}` ({part}): {detail}"),
+        }
+
+        /// `part` of a print file for `procedure` does not fit even at the
+        /// smallest text size.
+        LayoutFailed { procedure: String, part: String } = "E091" {
+            sample { procedure: "x".into(), part: "a".into() }
+            vi: format!("tệp in của «{procedure}»: {part} quá dài, không vừa trang kể cả với cỡ chữ nhỏ nhất"),
+            en: format!("print file of `{procedure}`: {part} does not fit on the page even at the smallest text size"),
+            hint_vi: "viết ngắn lại phần chữ này",
+            hint_en: "shorten that text",
+        }
+
+        // ── camnang build ───────────────────────────────────────────────
+
+        BuildDone { pages: usize, millis: u128, output: String } = "I001" {
+            sample { pages: 1, millis: 1, output: "x".into() }
+            vi: format!("đã tạo {pages} trang vào {output} trong {millis} ms"),
+            en: format!("built {pages} pages into {output} in {millis} ms"),
+        }
+
+        BuildFailed { errors: usize } = "I002" {
+            sample { errors: 1 }
+            vi: format!("không tạo trang vì có {errors} lỗi; trang đã xuất bản trước đó vẫn giữ nguyên"),
+            en: format!("nothing was built because of {errors} error(s); the site published before is unchanged"),
+        }
+
+        Stage { stage: crate::Stage, total: usize } = "I008" {
+            sample { stage: crate::Stage::Pages, total: 1 }
+            sample { stage: crate::Stage::PrintFiles, total: 1 }
+            sample { stage: crate::Stage::Waiting, total: 0 }
+            vi: match stage {
+                crate::Stage::Pages => format!("đang tạo {total} trang web…"),
+                crate::Stage::PrintFiles => format!("đang vẽ {total} tệp in…"),
+                crate::Stage::Waiting => "đang chờ một lần tạo trang khác ghi xong vào thư mục này…".into(),
+            },
+            en: match stage {
+                crate::Stage::Pages => format!("making {total} web pages…"),
+                crate::Stage::PrintFiles => format!("drawing {total} print files…"),
+                crate::Stage::Waiting => "waiting for another build to finish writing into this folder…".into(),
+            },
+        }
+
+        // ── camnang serve ───────────────────────────────────────────────
+
+        ServeFailed { detail: String } = "E050" {
+            sample { detail: "x".into() }
+            vi: format!("không mở được máy chủ xem thử ({detail})"),
+            en: format!("could not start the preview server ({detail})"),
+        }
+
+        WatchFailed { detail: String } = "E051" {
+            sample { detail: "x".into() }
+            vi: format!("không theo dõi được thay đổi của tệp ({detail})"),
+            en: format!("could not watch the files ({detail})"),
+        }
+
+        Serving { url: String } = "I003" {
+            sample { url: "x".into() }
+            vi: format!("đang phục vụ trang tại {url} (Ctrl+C để dừng)"),
+            en: format!("serving the site at {url} (Ctrl+C to stop)"),
+        }
+
+        ServingLan { url: String } = "I005" {
+            sample { url: "x".into() }
+            vi: format!("trên điện thoại cùng mạng Wi-Fi, mở {url} hoặc quét mã dưới đây"),
+            en: format!("on a phone on the same Wi-Fi, open {url} or scan the code below"),
+        }
+
+        NoLanAddress = "W050" {
+            vi: "không tìm thấy địa chỉ mạng nội bộ của máy này",
+            en: "this computer's local network address could not be found",
+        }
+
+        Rebuilt { rendered: usize, reused: usize, millis: u128 } = "I006" {
+            sample { rendered: 1, reused: 1, millis: 1 }
+            vi: format!("đã cập nhật trong {millis} ms: vẽ lại {rendered} trang, giữ nguyên {reused} trang"),
+            en: format!("updated in {millis} ms: {rendered} pages redrawn, {reused} kept"),
+        }
+
+        RebuildFailed { errors: usize } = "I007" {
+            sample { errors: 1 }
+            vi: format!("nội dung có {errors} lỗi: trình duyệt đang hiện lỗi; sửa tệp rồi lưu lại"),
+            en: format!("the content has {errors} error(s), shown in the browser; fix the file and save it"),
+        }
+
+        // ── camnang check ───────────────────────────────────────────────
+
+        BrokenLink { url: String } = "E070" {
+            sample { url: "x".into() }
+            vi: format!("liên kết «{url}» dẫn tới trang hoặc tệp không có trong trang web"),
+            en: format!("the link `{url}` leads to a page or file the site does not have"),
+            hint_vi: COPY_TARGET.vi,
+            hint_en: COPY_TARGET.en,
+        }
+
+        BrokenAnchor { url: String, anchor: String } = "E071" {
+            sample { url: "x".into(), anchor: "x".into() }
+            vi: format!("liên kết «{url}» dẫn tới mục «#{anchor}» không có trên trang đó"),
+            en: format!("the link `{url}` leads to a section `#{anchor}` that page does not have"),
+            hint_vi: COPY_TARGET.vi,
+            hint_en: COPY_TARGET.en,
+        }
+
+        ImageNoAlt { url: String } = "W072" {
+            sample { url: "x".into() }
+            vi: format!("hình «{url}» chưa có lời mô tả cho người không nhìn thấy"),
+            en: format!("the image `{url}` has no description for people who cannot see it"),
+            hint_vi: "viết lời mô tả trong ngoặc vuông: ![Mẫu tờ khai CT01](...)",
+            hint_en: "write a description in the brackets: ![Form CT01](...)",
+        }
+
+        NotGovHost { host: String } = "W073" {
+            sample { host: "x".into() }
+            vi: format!("«online.url» dẫn tới {host}, không phải cổng dịch vụ công của Nhà nước"),
+            en: format!("`online.url` leads to {host}, which is not a government portal"),
+            hint_vi: "dùng địa chỉ trên dichvucong.gov.vn hoặc cổng dịch vụ công của tỉnh",
+            hint_en: "use an address on dichvucong.gov.vn or the province's public-service portal",
+        }
+
+        Stale { date: String, months: i32 } = "W074" {
+            sample { date: "x".into(), months: 13 }
+            vi: format!("hướng dẫn được kiểm tra lần cuối ngày {date}, đã {months} tháng: hãy kiểm tra lại thủ tục này"),
+            en: format!("the guide was last checked on {date}, {months} months ago: check this procedure again"),
+            hint_vi: "đối chiếu với Cổng Dịch vụ công rồi sửa «updated:» thành ngày kiểm tra",
+            hint_en: "compare with the public-service portal, then set `updated:` to the day you checked",
+        }
+
+        QrTooDense { link: String, version: i16, modules: usize } = "W075" {
+            sample { link: "x".into(), version: 5, modules: 37 }
+            vi: format!("mã QR của {link} cần phiên bản {version} ({modules} × {modules} ô), khó quét từ xa trên áp phích"),
+            en: format!("the QR code of {link} needs version {version} ({modules} × {modules} modules), hard to scan from a distance on a poster"),
+            hint_vi: "rút ngắn base_url trong site.yaml hoặc id của thủ tục, hoặc chọn qr_error_correction thấp hơn",
+            hint_en: "shorten base_url in site.yaml or the procedure's id, or choose a lower qr_error_correction",
+        }
+
+        DuplicateTitle { title: String, other: PathBuf } = "W076" {
+            sample { title: "x".into(), other: "a.md".into() }
+            vi: format!("tên «{title}» đã dùng cho thủ tục {}", other.display()),
+            en: format!("the title `{title}` is already used by {}", other.display()),
+            hint_vi: "đặt tên khác để người dân phân biệt được hai thủ tục",
+            hint_en: "give one a different title so residents can tell them apart",
+        }
+
+        OrphanTranslation { code: String, original: PathBuf } = "W077" {
+            sample { code: "x".into(), original: "a.md".into() }
+            vi: format!("bản dịch «{code}» này không có bản gốc {}", original.display()),
+            en: format!("this `{code}` translation has no original {}", original.display()),
+            hint_vi: "đặt tên tệp trùng tên bản gốc, hoặc xoá bản dịch này",
+            hint_en: "name the file after its original, or delete this translation",
+        }
+
+        CheckDone { errors: usize, warnings: usize } = "I009" {
+            sample { errors: 1, warnings: 1 }
+            vi: format!("kiểm tra xong: {errors} lỗi, {warnings} cảnh báo"),
+            en: format!("check done: {errors} error(s), {warnings} warning(s)"),
+        }
+
+        // ── camnang new ─────────────────────────────────────────────────
+
+        NewTargetExists { path: PathBuf } = "E080" {
+            sample { path: "a".into() }
+            vi: format!("{} đã có: camnang không ghi đè", path.display()),
+            en: format!("{} already exists: camnang does not overwrite it", path.display()),
+        }
+
+        NewCategoryMissing { category: String, existing: Vec<String> } = "E081" {
+            sample { category: "x".into(), existing: vec!["x".into()] }
+            vi: format!("chưa có lĩnh vực «{category}»; các lĩnh vực đang có: {}", existing.join(", ")),
+            en: format!("there is no category `{category}`; the categories are: {}", existing.join(", ")),
+            hint_vi: format!("chọn một lĩnh vực đang có, hoặc tạo mới bằng --category {category} --category-title \"Tên lĩnh vực\""),
+            hint_en: format!("pick one of them, or create it with --category {category} --category-title \"Category title\""),
+        }
+
+        NewBadName { name: String } = "E082" {
+            sample { name: "x".into() }
+            vi: format!("«{name}» không cho ra được tên tệp: hãy viết bằng chữ"),
+            en: format!("`{name}` gives no file name: write it in letters"),
+        }
+
+        NewSiteDone { dir: PathBuf } = "I010" {
+            sample { dir: "a".into() }
+            vi: format!("đã tạo trang mới trong {d}: sửa {d}/site.yaml, rồi chạy camnang serve --root {d}", d = dir.display()),
+            en: format!("made a new site in {d}: edit {d}/site.yaml, then run camnang serve --root {d}", d = dir.display()),
+        }
+
+        NewProcedureDone { file: PathBuf, id: String } = "I011" {
+            sample { file: "a.md".into(), id: "x".into() }
+            vi: format!("đã tạo {} (mã QR: {id}): điền các trường rồi xem thử bằng camnang serve", file.display()),
+            en: format!("made {} (QR id: {id}): fill in the fields and preview with camnang serve", file.display()),
+        }
+    }
+}

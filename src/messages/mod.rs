@@ -1,0 +1,335 @@
+//! The message catalogue: every sentence camnang says to a user, in
+//! Vietnamese and English, side by side. Nothing else in the code writes
+//! user-facing prose; it builds a [`Msg`] and lets this module word it.
+//!
+//! # Adding a message
+//!
+//! Every message is one entry in `src/messages/catalogue.rs`, and only
+//! there: its variant of [`Msg`] with the fields, its code, one or more
+//! sample values, the Vietnamese and the English sentence and, if there
+//! is something the user can do, a hint in both languages. Add the entry
+//! to the area it belongs to, for example:
+//!
+//! ```text
+//! /// A date that is not a real day (a doc comment is optional).
+//! BadDate { value: String } = "E023" {
+//!     sample { value: "x".into() }
+//!     vi: format!("«{value}» không phải một ngày có thật"),
+//!     en: format!("`{value}` is not a real date"),
+//!     hint_vi: "viết theo dạng năm-tháng-ngày, ví dụ: 2026-10-01",
+//!     hint_en: "write it as year-month-day, for example 2026-10-01",
+//! }
+//! ```
+//!
+//! - The fields are named in the sentences as they are (`{value}` in a
+//!   `format!`, `other.display()` for a path); a sentence without fields
+//!   is a plain `"…"`. Vietnamese quotes a value with «», English with
+//!   backticks.
+//! - `sample` gives the fields a value for the tests; write one `sample`
+//!   line per case worth checking (see `YamlSyntax`). A message without
+//!   fields needs none; one with fields and no `sample` does not compile.
+//!   [`Msg::samples`] is made from these lines.
+//! - The two `hint_` lines go together (the catalogue does not compile
+//!   with one alone), or are both left out.
+//! - Pick an unused code in the area's range (the top of `catalogue.rs`
+//!   lists them); the tests reject a code used twice.
+//!
+//! Then `cargo test --lib messages` checks that the new message has both
+//! languages. The code that reports it builds `Msg::BadDate { … }` and
+//! hands it to [`crate::diag`].
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+#[macro_use]
+mod macros;
+mod catalogue;
+
+pub use catalogue::Msg;
+
+/// The language camnang speaks in: `vi` by default, `en` on request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// Reads a language code (`vi`, `en`); other codes fall back to `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of value a field takes, for "wrong type" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    List,
+    Map,
+    Bool,
+    Number,
+}
+
+impl Kind {
+    fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Text, Lang::Vi) => "một dòng chữ",
+            (Kind::Text, Lang::En) => "a piece of text",
+            (Kind::List, Lang::Vi) => "một danh sách (mỗi mục một dòng bắt đầu bằng «- »)",
+            (Kind::List, Lang::En) => "a list (one item per line starting with \"- \")",
+            (Kind::Map, Lang::Vi) => "một nhóm trường con (thụt lề bên dưới)",
+            (Kind::Map, Lang::En) => "a group of indented sub-fields",
+            (Kind::Bool, Lang::Vi) => "true hoặc false",
+            (Kind::Bool, Lang::En) => "true or false",
+            (Kind::Number, Lang::Vi) => "một số",
+            (Kind::Number, Lang::En) => "a number",
+        }
+    }
+}
+
+/// What is wrong in a piece of YAML, in words a clerk knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YamlProblem {
+    UnclosedQuote,
+    UnclosedBracket,
+    Tab,
+    DuplicateKey { key: String },
+    Indentation,
+    Other { detail: String },
+}
+
+impl YamlProblem {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (YamlProblem::UnclosedQuote, Lang::Vi) => {
+                "dấu ngoặc kép mở ở đây chưa được đóng".into()
+            }
+            (YamlProblem::UnclosedQuote, Lang::En) => {
+                "the quote opened here is never closed".into()
+            }
+            (YamlProblem::UnclosedBracket, Lang::Vi) => {
+                "dấu ngoặc [ hoặc { mở ở đây chưa được đóng".into()
+            }
+            (YamlProblem::UnclosedBracket, Lang::En) => {
+                "the [ or { opened here is never closed".into()
+            }
+            (YamlProblem::Tab, Lang::Vi) => "dòng này thụt lề bằng phím Tab".into(),
+            (YamlProblem::Tab, Lang::En) => "this line is indented with a Tab".into(),
+            (YamlProblem::DuplicateKey { key }, Lang::Vi) => {
+                format!("trường «{key}» được viết hai lần")
+            }
+            (YamlProblem::DuplicateKey { key }, Lang::En) => {
+                format!("the field `{key}` is written twice")
+            }
+            (YamlProblem::Indentation, Lang::Vi) => {
+                "thụt lề không đúng, hoặc thiếu dấu cách sau dấu hai chấm".into()
+            }
+            (YamlProblem::Indentation, Lang::En) => {
+                "wrong indentation, or a missing space after a colon".into()
+            }
+            (YamlProblem::Other { detail }, Lang::Vi) => format!("YAML không hợp lệ ({detail})"),
+            (YamlProblem::Other { detail }, Lang::En) => detail.clone(),
+        }
+    }
+}
+
+/// A part of a poster, board sheet or flyer that had to be shortened to
+/// fit the paper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CutPart {
+    /// The commune line at the top.
+    Commune,
+    /// The title (shortened with "…").
+    Title,
+    /// The one-line summary.
+    Summary,
+    /// Step `n` (1-based) was shortened.
+    Step(usize),
+    /// Only `shown` of `total` steps fit.
+    Steps { shown: usize, total: usize },
+    /// Document `n` of the checklist was shortened.
+    Document(usize),
+    /// Only `shown` of `total` documents fit.
+    Documents { shown: usize, total: usize },
+    /// The help line at the bottom.
+    Footer,
+    /// A title on the board sheet.
+    BoardTitle { id: String },
+}
+
+impl CutPart {
+    /// What was cut, in a few words.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CutPart::Commune, Lang::Vi) => "tên xã".into(),
+            (CutPart::Commune, Lang::En) => "the commune line".into(),
+            (CutPart::Title, Lang::Vi) => "tên thủ tục".into(),
+            (CutPart::Title, Lang::En) => "the title".into(),
+            (CutPart::Summary, Lang::Vi) => "phần tóm tắt".into(),
+            (CutPart::Summary, Lang::En) => "the summary".into(),
+            (CutPart::Step(n), Lang::Vi) => format!("bước {n}"),
+            (CutPart::Step(n), Lang::En) => format!("step {n}"),
+            (CutPart::Steps { shown, total }, Lang::Vi) => {
+                format!("chỉ in {shown}/{total} bước")
+            }
+            (CutPart::Steps { shown, total }, Lang::En) => {
+                format!("only {shown} of {total} steps printed")
+            }
+            (CutPart::Document(n), Lang::Vi) => format!("giấy tờ thứ {n}"),
+            (CutPart::Document(n), Lang::En) => format!("document {n}"),
+            (CutPart::Documents { shown, total }, Lang::Vi) => {
+                format!("chỉ in {shown}/{total} giấy tờ")
+            }
+            (CutPart::Documents { shown, total }, Lang::En) => {
+                format!("only {shown} of {total} documents printed")
+            }
+            (CutPart::Footer, Lang::Vi) => "dòng liên hệ".into(),
+            (CutPart::Footer, Lang::En) => "the contact line".into(),
+            (CutPart::BoardTitle { id }, Lang::Vi) => format!("tên thủ tục «{id}»"),
+            (CutPart::BoardTitle { id }, Lang::En) => format!("the title of `{id}`"),
+        }
+    }
+
+    /// One of each part, for the catalogue test.
+    pub fn samples() -> Vec<CutPart> {
+        vec![
+            CutPart::Commune,
+            CutPart::Title,
+            CutPart::Summary,
+            CutPart::Step(1),
+            CutPart::Steps { shown: 1, total: 2 },
+            CutPart::Document(1),
+            CutPart::Documents { shown: 1, total: 2 },
+            CutPart::Footer,
+            CutPart::BoardTitle { id: "a".into() },
+        ]
+    }
+}
+
+/// Words around a diagnostic ("error", "hint"), in the user's language.
+pub fn label(lang: Lang, key: Label) -> &'static str {
+    match (key, lang) {
+        (Label::Error, Lang::Vi) => "lỗi",
+        (Label::Error, Lang::En) => "error",
+        (Label::Warning, Lang::Vi) => "cảnh báo",
+        (Label::Warning, Lang::En) => "warning",
+        (Label::Hint, Lang::Vi) => "cách sửa",
+        (Label::Hint, Lang::En) => "hint",
+        (Label::Field, Lang::Vi) => "trường",
+        (Label::Field, Lang::En) => "field",
+        (Label::PreviewTitle, Lang::Vi) => "Nội dung đang có lỗi",
+        (Label::PreviewTitle, Lang::En) => "The content has mistakes",
+        (Label::PreviewLead, Lang::Vi) => {
+            "Sửa tệp theo hướng dẫn dưới đây rồi lưu lại: trang sẽ tự hiện lại."
+        }
+        (Label::PreviewLead, Lang::En) => {
+            "Fix the file as shown below and save it: the page comes back by itself."
+        }
+    }
+}
+
+/// The fixed words of [`label`].
+#[derive(Debug, Clone, Copy)]
+pub enum Label {
+    Error,
+    Warning,
+    Hint,
+    Field,
+    /// Heading of the preview's error page.
+    PreviewTitle,
+    /// What to do, on the preview's error page.
+    PreviewLead,
+}
+
+/// Joins the message and hint into the plain form used in logs and tests.
+pub fn plain(msg: &Msg, lang: Lang) -> String {
+    let mut s = msg.text(lang);
+    if let Some(h) = msg.hint(lang) {
+        let _ = write!(s, " ({}: {h})", label(lang, Label::Hint));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        for m in Msg::samples() {
+            let vi = m.text(Lang::Vi);
+            let en = m.text(Lang::En);
+            assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{m:?}");
+            assert_ne!(vi, en, "{m:?} is not translated");
+            assert_eq!(
+                m.hint(Lang::Vi).is_some(),
+                m.hint(Lang::En).is_some(),
+                "{m:?} hint"
+            );
+            if let (Some(a), Some(b)) = (m.hint(Lang::Vi), m.hint(Lang::En)) {
+                assert!(!a.trim().is_empty() && !b.trim().is_empty(), "{m:?} hint");
+                assert_ne!(a, b, "{m:?} hint is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn every_cut_part_exists_in_both_languages() {
+        for p in CutPart::samples() {
+            let vi = p.text(Lang::Vi);
+            let en = p.text(Lang::En);
+            assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{p:?}");
+            assert_ne!(vi, en, "{p:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn codes_are_unique_per_variant() {
+        let mut seen: Vec<(&str, std::mem::Discriminant<Msg>)> = Vec::new();
+        for m in Msg::samples() {
+            let d = std::mem::discriminant(&m);
+            for (code, other) in &seen {
+                if *code == m.code() {
+                    assert_eq!(*other, d, "code {code} used by two variants");
+                }
+            }
+            seen.push((m.code(), d));
+        }
+    }
+
+    #[test]
+    fn codes_are_a_letter_and_three_digits() {
+        for m in Msg::samples() {
+            let code = m.code();
+            let (kind, number) = code.split_at(1);
+            assert!(matches!(kind, "E" | "W" | "I"), "{code}");
+            assert!(
+                number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit()),
+                "{code}"
+            );
+        }
+    }
+
+    /// True by construction (the enum and the samples are made from the
+    /// same catalogue entries, and an entry with fields but no `sample`
+    /// does not compile); kept as a check on the macro itself.
+    #[test]
+    fn every_variant_has_a_sample() {
+        let mut variants: Vec<std::mem::Discriminant<Msg>> = Vec::new();
+        for m in Msg::samples() {
+            let d = std::mem::discriminant(&m);
+            if !variants.contains(&d) {
+                variants.push(d);
+            }
+        }
+        assert_eq!(variants.len(), Msg::VARIANTS);
+    }
+}

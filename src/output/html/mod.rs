@@ -1,0 +1,530 @@
+//! HTML pages: home, category and procedure pages in every language of
+//! the site, 404, short-link pages and the kiosk screens, rendered from
+//! the theme's templates (see [`crate::output::templates`]).
+//!
+//! The site's own language is at the root (`/cu-tru/…`); every other
+//! language has the same pages under its code (`/en/cu-tru/…`). A page
+//! with no translation is shown in the site's language with a short
+//! notice, marked `noindex`, its canonical address the original's.
+
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Category, LockEntry, Procedure, ShortLink, Site, routes};
+use crate::output::templates::{LangView, Templates};
+use crate::output::{Claim, Context, Edit, OutFile, Output, Owner, Sink, gather};
+
+/// Slides on `/kiosk/` at most; a bigger site shows a category at a time
+/// (`/kiosk/<category>/`, or `/kiosk/?category=…`, which leads there).
+pub const KIOSK_MAX: usize = 300;
+
+/// The HTML pages output.
+#[derive(Default)]
+pub struct Pages;
+
+impl Output for Pages {
+    fn name(&self) -> &'static str {
+        "pages"
+    }
+
+    fn claims(&self, cx: &Context<'_>) -> Vec<Claim> {
+        let site = cx.site;
+        let mut out = vec![Claim::new(
+            routes::NOT_FOUND.into(),
+            Owner::Camnang("/404.html"),
+        )];
+        let kiosk = |only| {
+            Claim::new(
+                routes::page_file(&routes::kiosk(only)),
+                Owner::Camnang("/kiosk/"),
+            )
+        };
+        out.push(kiosk(None));
+        out.extend(site.categories.iter().map(|c| kiosk(Some(c))));
+        let links = site.short_links();
+        for lv in cx.templates.languages() {
+            let page = |rel: &str| routes::page_file(&format!("{}{rel}", lv.prefix));
+            out.push(Claim::new(page(""), Owner::Camnang("/")));
+            for c in &site.categories {
+                out.push(Claim::new(
+                    page(&routes::category(c)),
+                    Owner::Source(shown(site, &c.source)),
+                ));
+                for p in &c.procedures {
+                    let source = p.in_lang(&lv.code).source.clone();
+                    out.push(Claim::new(
+                        page(&routes::procedure(p)),
+                        Owner::Source(source),
+                    ));
+                }
+            }
+            for (id, _) in &links {
+                out.push(Claim::new(
+                    page(&routes::short("", id)),
+                    Owner::Camnang("/q/<id>/"),
+                ));
+            }
+        }
+        let html = Html {
+            site,
+            tp: cx.templates,
+        };
+        for (id, code, _) in html.orphaned_short_links() {
+            let path = routes::page_file(&routes::short(&format!("{code}/"), &id));
+            out.push(Claim::new(path, Owner::Camnang("/q/<id>/")));
+        }
+        out
+    }
+
+    fn render(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<OutFile>, Diagnostics> {
+        let html = Html {
+            site: cx.site,
+            tp: cx.templates,
+        };
+        let (pages, orphans) = rayon::join(
+            || html.render_pages(cx.progress, sink),
+            || html.render_orphans(sink),
+        );
+        let mut files = pages?;
+        files.extend(orphans?);
+        Ok(files)
+    }
+
+    fn touched(&self, cx: &Context<'_>, edit: &Edit<'_>) -> Result<Vec<OutFile>, Diagnostic> {
+        let html = Html {
+            site: cx.site,
+            tp: cx.templates,
+        };
+        html.pages_of(edit.category, edit.procedure, edit.before)
+    }
+}
+
+/// A path of the site folder as the clerk sees it (relative to it).
+fn shown(site: &Site, path: &std::path::Path) -> std::path::PathBuf {
+    path.strip_prefix(&site.root).unwrap_or(path).to_path_buf()
+}
+
+/// `a` and `b` merged with `b`'s items spread evenly among `a`'s, each
+/// list keeping its order. The short-link pages all go into `q/`: spread
+/// among the other pages, two threads seldom wait for that one folder.
+fn interleave<T>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    let n = a.len() + b.len();
+    let mut out = Vec::with_capacity(n);
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    let (la, lb) = (a.len().max(1), b.len().max(1));
+    let (mut i, mut j) = (0usize, 0usize);
+    while a.peek().is_some() || b.peek().is_some() {
+        if b.peek().is_none() || (a.peek().is_some() && i * lb <= j * la) {
+            out.extend(a.next());
+            i += 1;
+        } else {
+            out.extend(b.next());
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The pages of one render: the model and the templates.
+struct Html<'a> {
+    site: &'a Site,
+    tp: &'a Templates<'a>,
+}
+
+impl Html<'_> {
+    /// Renders every page of every language.
+    fn render_pages(
+        &self,
+        progress: &dyn crate::Progress,
+        sink: &dyn Sink,
+    ) -> Result<Vec<OutFile>, Diagnostics> {
+        enum Job<'s> {
+            Home(&'s LangView),
+            NotFound,
+            Kiosk(Option<&'s Category>),
+            Category(&'s LangView, &'s Category),
+            Procedure(&'s LangView, &'s Category, &'s Procedure),
+            Short(&'s LangView, &'s str, ShortLink<'s>),
+        }
+        let mut jobs = vec![Job::NotFound, Job::Kiosk(None)];
+        jobs.extend(self.site.categories.iter().map(|c| Job::Kiosk(Some(c))));
+        let links = self.site.short_links();
+        let mut shorts = Vec::new();
+        for lv in self.tp.languages() {
+            jobs.push(Job::Home(lv));
+            for c in &self.site.categories {
+                jobs.push(Job::Category(lv, c));
+                jobs.extend(c.procedures.iter().map(|p| Job::Procedure(lv, c, p)));
+            }
+            shorts.extend(links.iter().map(|(id, l)| Job::Short(lv, id, l.clone())));
+        }
+        let jobs = interleave(jobs, shorts);
+        progress.stage(crate::Stage::Pages, jobs.len());
+        let results: Vec<Result<OutFile, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let r = match job {
+                    Job::Home(lv) => self.home(lv),
+                    Job::NotFound => self.not_found(),
+                    Job::Kiosk(c) => self.kiosk(*c),
+                    Job::Category(lv, c) => self.category(lv, c),
+                    Job::Procedure(lv, c, p) => self.procedure(lv, c, p),
+                    Job::Short(lv, id, l) => self.short_link_page(lv, id, l),
+                };
+                progress.advance(1);
+                r.and_then(|f| sink.take(f))
+            })
+            .collect();
+        gather(results)
+    }
+
+    /// The short links of languages the site no longer has.
+    fn render_orphans(&self, sink: &dyn Sink) -> Result<Vec<OutFile>, Diagnostics> {
+        let mut made = Vec::new();
+        for (id, code, target) in self.orphaned_short_links() {
+            made.push(self.tp.page(
+                self.tp.default_lang(),
+                "redirect.html",
+                routes::page_file(&routes::short(&format!("{code}/"), &id)),
+                Some(self.tp.absolute(&target)),
+                vec![
+                    ("target", json!(self.tp.url(&target))),
+                    ("title", json!(id)),
+                ],
+            ));
+        }
+        gather(made.into_iter().map(|r| r.and_then(|f| sink.take(f))))
+    }
+
+    /// The pages that change when procedure `p` of category `c` was
+    /// `before` and its title and id stayed the same: its own pages in
+    /// every language; its category's if the summary changed (the
+    /// category lists summaries); the kiosk screens if the first steps
+    /// changed. The home pages list only titles, so they stay.
+    fn pages_of(
+        &self,
+        c: &Category,
+        p: &Procedure,
+        before: &Procedure,
+    ) -> Result<Vec<OutFile>, Diagnostic> {
+        let mut files = Vec::new();
+        let first_steps = |q: &Procedure| q.steps.iter().take(3).cloned().collect::<Vec<_>>();
+        if first_steps(p) != first_steps(before) {
+            files.push(self.kiosk(Some(c))?);
+            let on_main = self
+                .site
+                .procedures()
+                .take(KIOSK_MAX)
+                .any(|(_, q)| q.id == p.id);
+            if on_main {
+                files.push(self.kiosk(None)?);
+            }
+        }
+        for lv in self.tp.languages() {
+            if p.summary != before.summary {
+                files.push(self.category(lv, c)?);
+            }
+            files.push(self.procedure(lv, c, p)?);
+        }
+        Ok(files)
+    }
+
+    /// Links to the same page in every language where it really is in
+    /// that language (fallback copies are left out).
+    fn alternates(&self, rel: &str, has: impl Fn(&str) -> bool) -> Vec<Value> {
+        self.tp
+            .languages()
+            .iter()
+            .filter(|l| l.prefix.is_empty() || has(&l.code))
+            .map(|l| {
+                json!({
+                    "code": l.code,
+                    "name": l.label("lang_name"),
+                    "url": self.tp.url(&format!("{}{rel}", l.prefix)),
+                    "abs": self.tp.absolute(&format!("{}{rel}", l.prefix)),
+                })
+            })
+            .collect()
+    }
+
+    /// A category for the templates; `summaries` adds each procedure's
+    /// summary (the category page shows them, the home page does not).
+    fn category_view(&self, lv: &LangView, c: &Category, summaries: bool) -> Value {
+        let text = c.text(&lv.code);
+        json!({
+            "slug": c.slug,
+            "title": text.title,
+            "summary": text.summary,
+            "intro_html": text.intro_html,
+            "translated": lv.prefix.is_empty() || c.translations.contains_key(&lv.code),
+            "url": self.tp.url(&format!("{}{}", lv.prefix, routes::category(c))),
+            "procedures": c.procedures.iter().map(|p| {
+                let shown = p.in_lang(&lv.code);
+                json!({
+                    "id": p.id,
+                    "title": shown.title,
+                    "summary": if summaries { Some(&shown.summary) } else { None },
+                    "translated": lv.prefix.is_empty() || p.translations.contains_key(&lv.code),
+                    "url": self.tp.url(&format!("{}{}", lv.prefix, routes::procedure(p))),
+                })
+            }).collect::<Vec<_>>(),
+        })
+    }
+
+    /// The short link of procedure `id` for a language.
+    fn short_link(&self, lv: &LangView, id: &str) -> String {
+        routes::short_link(&self.tp.absolute(&lv.prefix), id)
+    }
+
+    fn procedure_view(&self, lv: &LangView, p: &Procedure) -> Value {
+        let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
+        let level_key = match p.online.as_ref().and_then(|o| o.level.as_deref()) {
+            Some(l) => format!("level_{l}"),
+            None if p.online.is_some() => "level_mot-phan".into(),
+            None => "level_none".into(),
+        };
+        let link = self.short_link(lv, &p.id);
+        let extra = json!({
+            "url": self.tp.url(&format!("{}{}", lv.prefix, routes::procedure(p))),
+            "short_link_text": link.split_once("://").map(|(_, rest)| rest).unwrap_or(&link),
+            "short_link": link,
+            "qr_svg": self.tp.url(&routes::qr_svg(&lv.prefix, &p.id)),
+            "level_label": lv.label(&level_key),
+            "app_labels": p.online.iter().flat_map(|o| o.apps.iter()).map(|a| lv.label(&format!("app_{a}"))).collect::<Vec<_>>(),
+            "channels": p.channels.iter().map(|c| json!({
+                "way": c.way,
+                "way_label": lv.label(&format!("way_{}", c.way)),
+                "time": c.time,
+                "fee": c.fee,
+            })).collect::<Vec<_>>(),
+            "updated_dmy": p.updated.dmy(),
+            "updated_iso": p.updated.iso(),
+        });
+        if let (Value::Object(m), Value::Object(e)) = (&mut v, extra) {
+            m.extend(e);
+        }
+        v
+    }
+
+    fn home(&self, lv: &LangView) -> Result<OutFile, Diagnostic> {
+        let cats: Vec<Value> = self
+            .site
+            .categories
+            .iter()
+            .map(|c| self.category_view(lv, c, false))
+            .collect();
+        let search = json!({
+            "index": self.tp.url(&format!("{}{}", lv.prefix, routes::SEARCH_INDEX)),
+            "script": self.tp.url(routes::SEARCH_SCRIPT),
+            "synonyms": self.site.config.synonyms,
+        });
+        self.tp.page(
+            lv,
+            "index.html",
+            routes::page_file(&lv.prefix),
+            Some(self.tp.absolute(&lv.prefix)),
+            vec![
+                ("categories", Value::Array(cats)),
+                ("search", search),
+                ("alternates", json!(self.alternates("", |_| true))),
+            ],
+        )
+    }
+
+    fn not_found(&self) -> Result<OutFile, Diagnostic> {
+        let lv = self.tp.default_lang();
+        self.tp.page(
+            lv,
+            "404.html",
+            routes::NOT_FOUND.into(),
+            Some(self.tp.absolute(routes::NOT_FOUND)),
+            vec![("noindex", json!(true))],
+        )
+    }
+
+    fn category(&self, lv: &LangView, c: &Category) -> Result<OutFile, Diagnostic> {
+        let rel = routes::category(c);
+        let translated = lv.prefix.is_empty() || c.translations.contains_key(&lv.code);
+        let canonical = if translated {
+            self.tp.absolute(&format!("{}{rel}", lv.prefix))
+        } else {
+            self.tp.absolute(&rel)
+        };
+        self.tp.page(
+            lv,
+            "category.html",
+            routes::page_file(&format!("{}{rel}", lv.prefix)),
+            Some(canonical),
+            vec![
+                ("category", self.category_view(lv, c, true)),
+                (
+                    "alternates",
+                    json!(self.alternates(&rel, |code| c.translations.contains_key(code))),
+                ),
+                ("noindex", json!(!translated)),
+            ],
+        )
+    }
+
+    fn procedure(&self, lv: &LangView, c: &Category, p: &Procedure) -> Result<OutFile, Diagnostic> {
+        let rel = routes::procedure(p);
+        let shown = p.in_lang(&lv.code);
+        let fallback = !lv.prefix.is_empty() && shown.lang.is_none();
+        let content_lang = if fallback {
+            self.tp.default_lang().code.clone()
+        } else {
+            lv.code.clone()
+        };
+        let canonical = if fallback {
+            self.tp.absolute(&rel)
+        } else {
+            self.tp.absolute(&format!("{}{rel}", lv.prefix))
+        };
+        let text = c.text(&lv.code);
+        self.tp.page(
+            lv,
+            "procedure.html",
+            routes::page_file(&format!("{}{rel}", lv.prefix)),
+            Some(canonical),
+            vec![
+                (
+                    "category",
+                    json!({
+                        "title": text.title,
+                        "url": self.tp.url(&format!("{}{}", lv.prefix, routes::category(c))),
+                    }),
+                ),
+                ("p", self.procedure_view(lv, shown)),
+                ("fallback", json!(fallback)),
+                ("content_lang", json!(content_lang)),
+                ("noindex", json!(fallback)),
+                (
+                    "alternates",
+                    json!(self.alternates(&rel, |code| p.translations.contains_key(code))),
+                ),
+            ],
+        )
+    }
+
+    /// `q/<id>/index.html` (and `en/q/<id>/…`): a tiny page that sends the
+    /// reader on without JavaScript (meta refresh plus a visible link), or
+    /// says the procedure changed.
+    fn short_link_page(
+        &self,
+        lv: &LangView,
+        id: &str,
+        link: &ShortLink<'_>,
+    ) -> Result<OutFile, Diagnostic> {
+        let path = routes::page_file(&routes::short(&lv.prefix, id));
+        match link {
+            ShortLink::Procedure(_, p) => {
+                let rel = format!("{}{}", lv.prefix, routes::procedure(p));
+                self.tp.page(
+                    lv,
+                    "redirect.html",
+                    path,
+                    Some(self.tp.absolute(&rel)),
+                    vec![
+                        ("target", json!(self.tp.url(&rel))),
+                        ("title", json!(p.in_lang(&lv.code).title)),
+                    ],
+                )
+            }
+            ShortLink::Retired(_, LockEntry { title, retired, .. }) => self.tp.page(
+                lv,
+                "retired.html",
+                path,
+                Some(self.tp.absolute(&routes::short(&lv.prefix, id))),
+                vec![
+                    ("title", json!(title)),
+                    ("message", json!(retired)),
+                    ("noindex", json!(true)),
+                ],
+            ),
+        }
+    }
+
+    /// `kiosk/index.html` (every procedure, or the first [`KIOSK_MAX`])
+    /// and `kiosk/<category>/index.html`: the slideshow for the screen at
+    /// the counter. `None` is the whole site.
+    fn kiosk(&self, only: Option<&Category>) -> Result<OutFile, Diagnostic> {
+        let lv = self.tp.default_lang();
+        let cfg = &self.site.config;
+        // the codes are the pages' own SVG files: every slide's is loaded
+        // with the screen (they are not lazy), so it runs on without signal
+        let slides: Vec<Value> = self
+            .site
+            .procedures()
+            .filter(|(c, _)| only.is_none_or(|o| o.slug == c.slug))
+            .take(KIOSK_MAX)
+            .map(|(c, p)| {
+                let link = self.short_link(lv, &p.id);
+                json!({
+                    "title": p.title,
+                    "category": c.slug,
+                    "category_title": c.title,
+                    "steps": p.steps.iter().take(3).collect::<Vec<_>>(),
+                    "qr": self.tp.url(&routes::qr_svg(&lv.prefix, &p.id)),
+                    "link": routes::typed_link(&link),
+                })
+            })
+            .collect();
+        let rel = routes::kiosk(only);
+        self.tp.page(
+            lv,
+            "kiosk.html",
+            routes::page_file(&rel),
+            Some(self.tp.absolute(&rel)),
+            vec![
+                ("slides", Value::Array(slides)),
+                ("seconds", json!(cfg.kiosk_seconds)),
+                ("kiosk_root", json!(self.tp.url(&routes::kiosk(None)))),
+                ("noindex", json!(true)),
+            ],
+        )
+    }
+
+    /// Short links in a language the site no longer has, printed before
+    /// (the lock's `languages`): they must keep working, so they lead to
+    /// the page in the site's language. (id, language, target path)
+    fn orphaned_short_links(&self) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for (id, link) in self.site.short_links() {
+            let Some(entry) = self.site.qr_lock.entries.get(id) else {
+                continue;
+            };
+            let target = match &link {
+                ShortLink::Procedure(_, p) => routes::procedure(p),
+                ShortLink::Retired(..) => routes::short("", id),
+            };
+            for code in &entry.languages {
+                if !self.site.languages.contains(code) {
+                    out.push((id.to_string(), code.clone(), target.clone()));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interleave_spreads_the_second_list_and_keeps_both_orders() {
+        let a: Vec<u32> = (0..6).collect();
+        let b: Vec<u32> = (100..103).collect();
+        assert_eq!(interleave(a.clone(), b), [0, 100, 1, 2, 101, 3, 4, 102, 5]);
+        assert_eq!(interleave(a.clone(), Vec::new()), a);
+        assert_eq!(interleave(Vec::new(), a.clone()), a);
+        let many = interleave((0..1000).collect(), (1000..1300).collect());
+        assert_eq!(many.len(), 1300);
+        let firsts: Vec<u32> = many.iter().copied().filter(|n| *n < 1000).collect();
+        assert_eq!(firsts, (0..1000).collect::<Vec<_>>());
+        // the second list is spread, not piled at the end
+        let last_tenth = &many[1170..];
+        assert!(last_tenth.iter().filter(|n| **n >= 1000).count() < 60);
+    }
+}

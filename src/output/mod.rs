@@ -1,0 +1,247 @@
+//! The outputs: everything the build makes from the model. Each output
+//! (HTML pages, site-wide files, search, QR codes, print, the JSON export)
+//! is a module behind [`Output`]; `render` runs them all in parallel.
+//!
+//! This module holds what they share: the file they make ([`OutFile`]),
+//! where it goes as soon as it is made ([`Sink`]), and the keys and memo
+//! that let `camnang serve` skip files whose inputs did not change.
+
+use std::collections::HashMap;
+use std::hash::Hasher as _;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::Progress;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Category, Procedure, Site};
+use crate::theme::Theme;
+
+pub mod codes;
+pub mod html;
+pub mod json;
+pub mod print;
+pub mod search;
+pub mod site_files;
+pub mod templates;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutFile {
+    /// Path inside the output folder, with `/` separators.
+    pub path: String,
+    pub content: Content,
+    /// What the file was made from (see [`key`]); `None` for files that
+    /// are cheaper to make again than to compare.
+    pub key: Option<u64>,
+}
+
+/// What goes into an output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// Bytes made by the build.
+    Bytes(Arc<Vec<u8>>),
+    /// A file copied as it is (forms, images).
+    Copy(PathBuf),
+    /// Already written to the output by a [`Sink`].
+    Written,
+}
+
+/// Where made files go as soon as they are made: kept in memory
+/// ([`Keep`], for `camnang serve` and `check`), or written straight into
+/// the new site ([`crate::publish::Staging`], for `camnang build`), so a
+/// big site never sits in memory whole.
+pub trait Sink: Sync {
+    /// Takes a file; gives back what the render keeps of it.
+    fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic>;
+}
+
+/// Keeps every file in memory.
+pub struct Keep;
+
+impl Sink for Keep {
+    fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic> {
+        Ok(f)
+    }
+}
+
+impl OutFile {
+    pub fn bytes(path: String, bytes: Vec<u8>) -> OutFile {
+        OutFile {
+            path,
+            content: Content::Bytes(Arc::new(bytes)),
+            key: None,
+        }
+    }
+}
+
+/// Rendered files of an earlier build, by path, with their keys.
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    entries: HashMap<String, (u64, Arc<Vec<u8>>)>,
+}
+
+impl Memo {
+    /// The memo of a render's files: every keyed file kept in memory.
+    pub fn of(files: &[OutFile]) -> Memo {
+        let entries = files
+            .iter()
+            .filter_map(|f| match (&f.content, f.key) {
+                (Content::Bytes(b), Some(k)) => Some((f.path.clone(), (k, b.clone()))),
+                _ => None,
+            })
+            .collect();
+        Memo { entries }
+    }
+
+    /// The bytes made before for `path`, if they were made from the same
+    /// inputs.
+    /// Forgets a file, so the next build renders it again.
+    pub fn forget(&mut self, path: &str) {
+        self.entries.remove(path);
+    }
+
+    pub fn get(&self, path: &str, key: u64) -> Option<Arc<Vec<u8>>> {
+        match self.entries.get(path) {
+            Some((k, bytes)) if *k == key => Some(bytes.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Hashes serialisable inputs into a page key. The hasher is SipHash with
+/// fixed keys, so keys are the same in every run.
+pub fn key(parts: &[&dyn erased::Part]) -> u64 {
+    let mut w = erased::HashWriter(std::hash::DefaultHasher::new());
+    for p in parts {
+        p.feed(&mut w);
+        w.0.write_u8(0xff);
+    }
+    w.0.finish()
+}
+
+/// Serialising into a hasher without building a string first.
+pub mod erased {
+    use std::hash::{DefaultHasher, Hasher as _};
+
+    pub struct HashWriter(pub DefaultHasher);
+
+    impl std::io::Write for HashWriter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Anything that can go into a key.
+    pub trait Part {
+        fn feed(&self, w: &mut HashWriter);
+    }
+
+    impl<T: serde::Serialize> Part for T {
+        fn feed(&self, w: &mut HashWriter) {
+            // serialising plain data into a hasher cannot fail; if it ever
+            // did, the key would only be weaker, never wrong in output
+            let _ = serde_json::to_writer(&mut *w, self);
+        }
+    }
+}
+
+/// Which print files to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintMode {
+    /// None (`--no-print`).
+    None,
+    /// Only the print page listing them; `camnang serve` draws each file
+    /// when it is asked for.
+    Listing,
+    /// Every poster, board sheet and flyer (`camnang build`).
+    All,
+}
+
+/// What every output is given: the model, the theme, the page templates
+/// of every language, and what to make.
+pub struct Context<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub templates: &'a templates::Templates<'a>,
+    pub print: PrintMode,
+    pub progress: &'a dyn Progress,
+}
+
+/// An edit of one procedure that kept its title and id: what `camnang
+/// serve` updates in place, asking each output which of its files show
+/// what changed.
+pub struct Edit<'a> {
+    pub category: &'a Category,
+    /// The procedure as it is now (already in the model).
+    pub procedure: &'a Procedure,
+    /// The procedure as it was.
+    pub before: &'a Procedure,
+    /// Its position among all procedures of the site, in site order.
+    pub position: usize,
+}
+
+/// One output of the build. `render` runs every output in parallel over
+/// the model; `camnang serve` asks each for the files an edit touches.
+/// Adding an output is one module implementing this trait (and its
+/// template, if it has one) and one line in `render::Outputs`.
+pub trait Output: Sync {
+    /// A short name, for timings.
+    fn name(&self) -> &'static str;
+    /// The paths this output will write, without making the files: the
+    /// build checks that no two outputs claim the same path before
+    /// anything is written.
+    fn claims(&self, cx: &Context<'_>) -> Vec<Claim>;
+    /// Makes every file, handing each to `sink` as soon as it is made.
+    fn render(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<OutFile>, Diagnostics>;
+    /// The files that change after `edit`, made again.
+    fn touched(&self, cx: &Context<'_>, edit: &Edit<'_>) -> Result<Vec<OutFile>, Diagnostic>;
+}
+
+/// A path an output will write, and what it is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub path: String,
+    pub owner: Owner,
+}
+
+/// What a file of the site is made from, to name both sides when two
+/// claim one path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// A file of the site folder (a procedure, a category's `_index.md`,
+    /// a file of `content/static/` or `content/files/`), relative to it.
+    Source(PathBuf),
+    /// Something camnang makes itself, named by its address pattern
+    /// (`/q/<id>/`), so the message reads the same in every language.
+    Camnang(&'static str),
+}
+
+impl Claim {
+    /// A claim on `path` by `owner`.
+    pub fn new(path: String, owner: Owner) -> Claim {
+        Claim { path, owner }
+    }
+}
+
+/// The files of `results`, or every mistake among them.
+pub fn gather(
+    results: impl IntoIterator<Item = Result<OutFile, Diagnostic>>,
+) -> Result<Vec<OutFile>, Diagnostics> {
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::default();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(files)
+    }
+}

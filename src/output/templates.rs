@@ -1,0 +1,485 @@
+//! The page templates of every language: the theme's Tera templates with
+//! each language's interface strings, the site's settings and the style
+//! sheet, and the one function that renders a page ([`Templates::page`]),
+//! taking it from the memo of an earlier build when nothing it is made
+//! from changed. Every output that makes a page from a template (HTML
+//! pages, the service worker, the print page) goes through it.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use serde_json::{Map, Value, json};
+use tera::{Context, Tera};
+
+use crate::diag::Diagnostic;
+use crate::messages::Msg;
+use crate::model::{Language, Site, routes};
+use crate::output::{Content, Memo, OutFile, key};
+use crate::text::escape_html;
+use crate::theme::Theme;
+
+/// One language of the site, with its templates.
+pub struct LangView {
+    /// The language: code, prefix, interface strings.
+    pub lang: Language,
+    /// The context every page in this language starts from.
+    base: Map<String, Value>,
+    /// The theme's templates with this language's constants written in.
+    tera: Tera,
+}
+
+impl std::ops::Deref for LangView {
+    type Target = Language;
+    fn deref(&self) -> &Language {
+        &self.lang
+    }
+}
+
+/// The templates of every language, and what pages share.
+pub struct Templates<'a> {
+    site: &'a Site,
+    /// The site's languages, its own first.
+    langs: Vec<LangView>,
+    /// Pages of an earlier build, reused when their key is the same.
+    memo: Option<&'a Memo>,
+    /// Hash of what every page shares: settings, strings, CSS, templates.
+    global: u64,
+    reused: AtomicUsize,
+    rendered: AtomicUsize,
+}
+
+impl<'a> Templates<'a> {
+    /// Prepares the templates of `theme` for `site` in each of `langs`.
+    pub fn new(
+        site: &'a Site,
+        theme: &Theme,
+        langs: &[Language],
+        print: bool,
+        memo: Option<&'a Memo>,
+    ) -> Result<Templates<'a>, Diagnostic> {
+        let templates: Vec<(String, String)> = theme
+            .under("templates/")
+            .map(|(name, bytes)| {
+                (
+                    name.to_string(),
+                    String::from_utf8_lossy(bytes).into_owned(),
+                )
+            })
+            .collect();
+        let css = theme.text("static/style.css");
+        let cfg = &site.config;
+        let site_value = serde_json::to_value(cfg).unwrap_or(Value::Null);
+        let langs: Vec<LangView> = langs
+            .par_iter()
+            .map(|lang| -> Result<LangView, Diagnostic> {
+                let t = &lang.t;
+                let prefix = &lang.prefix;
+                let mut base = Map::new();
+                base.insert("site".into(), site_value.clone());
+                base.insert("lang".into(), json!(lang.code));
+                base.insert("t".into(), json!(t));
+                base.insert("root".into(), json!(cfg.base_path));
+                base.insert("home".into(), json!(routes::link(&cfg.base_path, prefix)));
+                base.insert("css".into(), json!(css));
+                base.insert("has_print".into(), json!(print));
+                // the site's own words (commune, notice, contact) carry
+                // their language on pages in another one
+                let sl = match lang.is_site_language() {
+                    true => String::new(),
+                    false => format!(" lang=\"{}\"", cfg.language),
+                };
+                base.insert("sl".into(), json!(sl));
+                let (templates, left) = write_in_constants(&templates, t, &site_value, &css);
+                if !left.t {
+                    base.remove("t");
+                }
+                if !left.site {
+                    base.remove("site");
+                }
+                if !left.css {
+                    base.remove("css");
+                }
+                let mut tera = Tera::default();
+                tera.add_raw_templates(templates)
+                    .map_err(|e| template_error("templates", &e))?;
+                tera.set_escape_fn(escape_html);
+                Ok(LangView {
+                    lang: lang.clone(),
+                    base,
+                    tera,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let global = match memo {
+            Some(_) => key(&[&site_value, &site.languages, &css, &print, &templates, &{
+                langs.iter().map(|l| &l.t).collect::<Vec<_>>()
+            }]),
+            None => 0,
+        };
+        Ok(Templates {
+            site,
+            langs,
+            memo,
+            global,
+            reused: AtomicUsize::new(0),
+            rendered: AtomicUsize::new(0),
+        })
+    }
+
+    /// Pages taken from the memo, and pages rendered.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.reused.load(Ordering::Relaxed),
+            self.rendered.load(Ordering::Relaxed),
+        )
+    }
+
+    /// The site's languages as the pages see them, its own first.
+    pub fn languages(&self) -> &[LangView] {
+        &self.langs
+    }
+
+    /// The site's own language.
+    pub fn default_lang(&self) -> &LangView {
+        // `Site::languages` always holds the site's own language first
+        &self.langs[0]
+    }
+
+    /// The full address of a site-relative path.
+    pub fn absolute(&self, rel: &str) -> String {
+        routes::absolute(&self.site.config.base_url, rel)
+    }
+
+    /// The link (from the site's base path) of a site-relative path.
+    pub fn url(&self, rel: &str) -> String {
+        routes::link(&self.site.config.base_path, rel)
+    }
+
+    /// Renders `template` into `path` with `vars`, on top of what every
+    /// page of the language shares (when `canonical` is given), or takes
+    /// the page from the memo if nothing it is made from changed.
+    pub fn page(
+        &self,
+        lv: &LangView,
+        template: &str,
+        path: String,
+        canonical: Option<String>,
+        vars: Vec<(&str, Value)>,
+    ) -> Result<OutFile, Diagnostic> {
+        let page_key = self
+            .memo
+            .map(|_| key(&[&self.global, &lv.code, &template, &canonical, &vars]));
+        if let (Some(memo), Some(k)) = (self.memo, page_key)
+            && let Some(bytes) = memo.get(&path, k)
+        {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            return Ok(OutFile {
+                path,
+                content: Content::Bytes(bytes),
+                key: page_key,
+            });
+        }
+        let mut map = match canonical {
+            Some(c) => {
+                let mut m = lv.base.clone();
+                m.insert("canonical".into(), Value::String(c));
+                m
+            }
+            None => Map::new(),
+        };
+        for (name, value) in vars {
+            map.insert(name.to_string(), value);
+        }
+        let ctx =
+            Context::from_value(Value::Object(map)).map_err(|e| template_error(template, &e))?;
+        // straight into bytes: Tera's render() would check the page is
+        // UTF-8 once more
+        let mut html = Vec::with_capacity(16 * 1024);
+        lv.tera
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| template_error(template, &e))?;
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        let mut file = OutFile::bytes(path, html);
+        file.key = page_key;
+        Ok(file)
+    }
+}
+
+/// Which constants templates still look up after [`write_in_constants`].
+struct Left {
+    t: bool,
+    site: bool,
+    css: bool,
+}
+
+/// Writes a language's constants into the templates before they are
+/// compiled: each `{{ t.NAME }}` and each `{{ site.FIELD }}` that is text
+/// becomes that text (escaped where Tera would escape it) and
+/// `{{ css | safe }}` the style sheet, so that pages do not look them up one
+/// by one and their context need not carry them. Any other use of `t`,
+/// `site` or `css` (in a condition, a filter, a theme's own template) keeps
+/// working: the value then stays in the context.
+fn write_in_constants(
+    templates: &[(String, String)],
+    t: &BTreeMap<String, String>,
+    site: &Value,
+    css: &str,
+) -> (Vec<(String, String)>, Left) {
+    // text that Tera would read as its own syntax is never written in
+    // (any brace: a value ending in `{` would run into the next tag)
+    let plain = |s: &str| !s.contains(['{', '}']);
+    // the style sheet is the theme's, full of braces but never of tags
+    let plain_css = !(css.contains("{{") || css.contains("{%") || css.contains("{#"));
+    // `site.contact.phone` → the text there, if it is text
+    let site_text = |path: &str| {
+        path.split('.')
+            .try_fold(site, |v, key| v.as_object()?.get(key))
+            .and_then(Value::as_str)
+    };
+    // a theme that binds `t` or `site` itself ({% set %}, a loop) means its
+    // own value there, in that template or one it includes
+    let bound = |name: &str| templates.iter().any(|(_, s)| binds(s, name));
+    let (t_free, site_free) = (!bound("t"), !bound("site"));
+    let mut left = Left {
+        t: false,
+        site: false,
+        css: false,
+    };
+    let out = templates
+        .iter()
+        .map(|(name, source)| {
+            if source.contains("raw %}") || source.contains("raw -%}") {
+                // {% raw %} shows template syntax as it is
+                left.t |= mentions(source, "t");
+                left.site |= mentions(source, "site");
+                left.css |= mentions(source, "css");
+                return (name.clone(), source.clone());
+            }
+            let escaped = [".html", ".htm", ".xml"].iter().any(|e| name.ends_with(e));
+            let mut out = String::with_capacity(source.len() + css.len());
+            let mut rest = source.as_str();
+            while let Some(at) = rest.find("{{") {
+                let Some(len) = rest[at..].find("}}") else {
+                    break;
+                };
+                let inner: String = rest[at + 2..at + len]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let text = match inner.split_once('.') {
+                    Some(("t", k)) if t_free => t.get(k).map(String::as_str),
+                    Some(("site", path)) if site_free => site_text(path),
+                    _ => None,
+                };
+                let constant = match text {
+                    Some(v) if plain(v) && escaped => Some(escape_html(v)),
+                    Some(v) if plain(v) => Some(v.to_string()),
+                    _ if inner == "css|safe" && plain_css => Some(css.to_string()),
+                    _ => None,
+                };
+                out.push_str(&rest[..at]);
+                match constant {
+                    Some(c) => out.push_str(&c),
+                    None => out.push_str(&rest[at..at + len + 2]),
+                }
+                rest = &rest[at + len + 2..];
+            }
+            out.push_str(rest);
+            left.t |= mentions(&out, "t");
+            left.site |= mentions(&out, "site");
+            left.css |= mentions(&out, "css");
+            (name.clone(), out)
+        })
+        .collect();
+    (out, left)
+}
+
+/// Whether `source` gives the variable `name` a value of its own: `{% set
+/// name = … %}`, `{% set_global name … %}`, `{% for name in … %}`,
+/// `{% for k, name in … %}` or `{% macro m(name) %}`.
+fn binds(source: &str, name: &str) -> bool {
+    let mut rest = source;
+    while let Some(at) = rest.find("{%") {
+        rest = &rest[at + 2..];
+        let end = rest.find("%}").unwrap_or(rest.len());
+        let words: Vec<&str> = rest[..end]
+            .split(|c: char| c.is_whitespace() || ",=-()".contains(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let bound: &[&str] = match words.as_slice() {
+            ["set" | "set_global", v, ..] => std::slice::from_ref(v),
+            ["for", a, "in", ..] => std::slice::from_ref(a),
+            ["for", a, b, "in", ..] => &[*a, *b],
+            // a macro's arguments, and their defaults (harmless extra words)
+            ["macro", _, args @ ..] => args,
+            _ => &[],
+        };
+        if bound.contains(&name) {
+            return true;
+        }
+        rest = &rest[end..];
+    }
+    false
+}
+
+/// Whether a Tera tag of `source` uses the variable `name`.
+fn mentions(source: &str, name: &str) -> bool {
+    let mut rest = source;
+    while let Some(at) = rest.find(['{']) {
+        rest = &rest[at + 1..];
+        let close = match rest.chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            _ => continue,
+        };
+        let end = rest.find(close).unwrap_or(rest.len());
+        let tag = &rest[1..end];
+        let mut from = 0;
+        while let Some(i) = tag[from..].find(name) {
+            let i = from + i;
+            let before = tag[..i].chars().next_back();
+            let after = tag[i + name.len()..].chars().next();
+            let word_start = !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
+            let word_end = !after.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            if word_start && word_end {
+                return true;
+            }
+            from = i + name.len();
+        }
+        rest = &rest[end..];
+    }
+    false
+}
+
+fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
+    let mut detail = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        detail.push_str(": ");
+        detail.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic::error(Msg::TemplateFailed {
+        template: template.to_string(),
+        detail,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings() -> BTreeMap<String, String> {
+        BTreeMap::from([
+            ("call".to_string(), "Gọi <ngay>".to_string()),
+            ("odd".to_string(), "{{ x }}".to_string()),
+        ])
+    }
+
+    #[test]
+    fn constants_are_written_into_templates_and_escaped_where_tera_would() {
+        let templates = vec![
+            (
+                "a.html".to_string(),
+                "<b>{{ t.call }}</b><style>{{css | safe}}</style>".to_string(),
+            ),
+            ("sw.js".to_string(), "const s = \"{{t.call}}\";".to_string()),
+            (
+                "b.html".to_string(),
+                "<p>{{ site.commune }} {{site.contact.phone}}</p>".to_string(),
+            ),
+        ];
+        let (out, left) = write_in_constants(&templates, &strings(), &site(), "b{color:red}");
+        assert_eq!(
+            out[0].1,
+            "<b>Gọi &lt;ngay&gt;</b><style>b{color:red}</style>"
+        );
+        assert_eq!(out[1].1, "const s = \"Gọi <ngay>\";");
+        assert_eq!(
+            out[2].1,
+            "<p>Xã \"A\" &amp; B 0123</p>".replace('"', "&quot;")
+        );
+        assert!(
+            !left.t && !left.site && !left.css,
+            "nothing looks them up any more"
+        );
+    }
+
+    /// `source` as one HTML template, after [`write_in_constants`].
+    fn written(source: &str) -> (String, Left) {
+        let templates = vec![("a.html".to_string(), source.to_string())];
+        let (mut out, left) = write_in_constants(&templates, &strings(), &site(), "");
+        (out.remove(0).1, left)
+    }
+
+    fn site() -> Value {
+        json!({"commune": "Xã \"A\" & B", "contact": {"phone": "0123"}, "odd": "{% x %}", "n": 3})
+    }
+
+    #[test]
+    fn other_uses_keep_the_values_in_the_context() {
+        for source in [
+            "{% if t.call %}x{% endif %}",
+            "{{ t.call | upper }}",
+            "{{ t.odd }}",
+            "{{ t.missing }}",
+            "{% raw %}{{ t.call }}{% endraw %}",
+        ] {
+            let (out, left) = written(source);
+            assert!(left.t, "{source} → {out}");
+        }
+        for source in [
+            "{% if site.commune %}x{% endif %}",
+            "{{ site.commune | upper }}",
+            "{{ site.odd }}",
+            "{{ site.n }}",
+            "{{ site.contact }}",
+            "{{ site.missing.deeper }}",
+            "{% raw %}{{ site.commune }}{% endraw %}",
+        ] {
+            let (out, left) = written(source);
+            assert!(left.site, "{source} → {out}");
+        }
+        assert!(!mentions("{{ site.title }} {{ st.x }} {{ at }}", "t"));
+        for source in [
+            "{% for site in sites %}{{ site.commune }}{% endfor %}",
+            "{% set site = 1 %}{{ site.commune }}",
+            "{%- set_global site = 1 -%}{{ site.commune }}",
+            "{% for k,site in sites %}{{ site.commune }}{% endfor %}",
+            "{% macro m(a, site=1) %}{{ site.commune }}{% endmacro m %}",
+        ] {
+            let (out, _) = written(source);
+            assert_eq!(out, source, "the theme's own `site` is left alone");
+        }
+        assert!(!binds("{% for s in sites %}{% set x = site %}", "site"));
+        // a binding in one template keeps the name in every one (includes)
+        let templates = vec![
+            ("a.html".to_string(), "{{ t.call }}".to_string()),
+            ("b.html".to_string(), "{% set t = 1 %}".to_string()),
+        ];
+        let (out, left) = write_in_constants(&templates, &strings(), &site(), "");
+        assert!(left.t && out[0].1 == "{{ t.call }}");
+        assert!(mentions("{% for k in t %}", "t"));
+    }
+
+    #[test]
+    fn settings_with_braces_stay_in_the_context_and_render_as_text() {
+        let t = strings();
+        let site = json!({"commune": "Xã {", "title": "a }} {% if x %} {{ y }}"});
+        let templates = vec![(
+            "a.html".to_string(),
+            "<p>{{ site.commune }}{{ site.title }}</p>".to_string(),
+        )];
+        let (out, left) = write_in_constants(&templates, &t, &site, "");
+        assert_eq!(out[0].1, templates[0].1, "nothing written in");
+        assert!(left.site);
+        let mut tera = Tera::default();
+        tera.add_raw_templates(out).expect("still a valid template");
+        tera.set_escape_fn(escape_html);
+        let mut cx = Context::new();
+        cx.insert("site", &site);
+        let page = tera.render("a.html", &cx).expect("renders");
+        assert_eq!(page, "<p>Xã {a }} {% if x %} {{ y }}</p>");
+    }
+}
