@@ -40,12 +40,13 @@ impl Outputs {
     /// The outputs that make the web site, in no particular order: they
     /// run in parallel. Print runs after them (its progress follows the
     /// pages').
-    pub fn web(&self) -> [&dyn Output; 5] {
+    pub fn web(&self) -> [&dyn Output; 6] {
         [
             &self.pages,
             &self.site_files,
             &self.search,
             &self.codes,
+            &self.export,
             &self.copies,
         ]
     }

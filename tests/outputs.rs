@@ -5,12 +5,65 @@ mod common;
 
 use common::{SITE_YAML, TestSite};
 
-#[allow(dead_code)]
 const EN: &str = "---\ntitle: Registering temporary residence\nsummary: Register where you live now.\nagency: Commune police\nchannels:\n  - way: truc-tuyen\n    time: 3 working days\n    fee: 7,000 VND\ndocuments:\n  - Form CT01\nupdated: 2026-10-05\n---\n\n## Steps\n\n1. Open VNeID.\n2. Send the form.\n";
 
-#[allow(dead_code)]
 fn json(s: &TestSite, rel: &str) -> serde_json::Value {
     serde_json::from_str(&s.read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn the_json_export_has_every_procedure_in_every_language() {
+    let s = TestSite::standard();
+    s.write("content/cu-tru/dang-ky-tam-tru.en.md", EN);
+    let run = s.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let all = json(&s, "public/api/procedures.json");
+    assert_eq!(all["lang"], "vi");
+    assert_eq!(all["site"]["commune"], "Xã Thử Nghiệm");
+    let list = all["procedures"].as_array().expect("a list");
+    assert_eq!(list.len(), 3);
+    let p = list
+        .iter()
+        .find(|p| p["id"] == "tt01")
+        .expect("tt01 in the list");
+    assert_eq!(p["title"], "Đăng ký tạm trú");
+    assert_eq!(p["code"], "1.004194");
+    assert_eq!(p["category"]["slug"], "cu-tru");
+    assert_eq!(p["agency"], "Công an xã");
+    assert_eq!(p["channels"][0]["way"], "truc-tuyen");
+    assert_eq!(p["channels"][0]["time"], "03 ngày làm việc");
+    assert_eq!(p["channels"][0]["fee"], "7.000 đồng");
+    assert_eq!(p["channels"][1]["fee"], "15.000 đồng");
+    assert_eq!(
+        p["documents"][0],
+        "Tờ khai thay đổi thông tin cư trú (mẫu CT01)"
+    );
+    assert_eq!(p["legal"][0], "Luật Cư trú số 68/2020/QH14");
+    assert_eq!(p["online"]["url"], "https://dichvucong.gov.vn/");
+    assert_eq!(p["online"]["level"], "toan-trinh");
+    assert_eq!(p["short_link"], "https://thu.example.vn/q/tt01/");
+    assert_eq!(p["url"], "https://thu.example.vn/cu-tru/dang-ky-tam-tru/");
+    assert_eq!(p["updated"], "2026-10-01");
+    // one procedure's file is the same object
+    assert_eq!(&json(&s, "public/api/tt01.json"), p);
+    // English: the translation in English, the others in Vietnamese, marked
+    let en = json(&s, "public/en/api/procedures.json");
+    assert_eq!(en["lang"], "en");
+    let list = en["procedures"].as_array().expect("a list");
+    let t = list.iter().find(|p| p["id"] == "tt01").expect("tt01");
+    assert_eq!(t["title"], "Registering temporary residence");
+    assert_eq!(t["translated"], true);
+    assert_eq!(t["lang"], "en");
+    assert_eq!(t["channels"][0]["label"], "Online");
+    assert_eq!(
+        t["url"],
+        "https://thu.example.vn/en/cu-tru/dang-ky-tam-tru/"
+    );
+    assert_eq!(t["short_link"], "https://thu.example.vn/en/q/tt01/");
+    let u = list.iter().find(|p| p["id"] == "tt02").expect("tt02");
+    assert_eq!(u["translated"], false);
+    assert_eq!(u["lang"], "vi");
+    assert_eq!(u["url"], "https://thu.example.vn/cu-tru/khai-bao-tam-vang/");
 }
 
 /// Builds `s`, expecting a refusal naming `code` and `place`, with
