@@ -125,12 +125,12 @@ fn main() {
         for n in 0..1000 {
             black_box(Qr::encode(
                 &format!("https://hoabinh.example.vn/q/g{n:x}/"),
-                "Q",
+                qrcode::EcLevel::Q,
             ));
         }
     });
     bench(&filter, "qr svg", 1000, 10, || {
-        if let Some(q) = Qr::encode("https://hoabinh.example.vn/q/ct02/", "Q") {
+        if let Some(q) = Qr::encode("https://hoabinh.example.vn/q/ct02/", qrcode::EcLevel::Q) {
             for _ in 0..1000 {
                 black_box(q.svg("ct02"));
             }

@@ -217,7 +217,7 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
     // when even a one-letter id is too dense, the address is too long:
     // say so once, at base_url
     let shortest = crate::model::routes::short_link(&site.config.base_url, "a");
-    let base_too_long = match crate::qr::cached(&shortest, ec) {
+    let base_too_long = match crate::qr::cached(&shortest, ec.qr()) {
         Some(qr) if qr.version > MAX_QR_VERSION => {
             let d = Diagnostic::warning(Msg::QrTooDense {
                 link: shortest,
@@ -246,7 +246,7 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             diags.push(fields.place(d, &p.source, &root.key("updated")));
         }
         let link = crate::model::routes::short_link(&site.config.base_url, &p.id);
-        if let Some(qr) = crate::qr::cached(&link, ec)
+        if let Some(qr) = crate::qr::cached(&link, ec.qr())
             && qr.version > MAX_QR_VERSION
             && !base_too_long
         {

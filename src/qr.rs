@@ -335,17 +335,6 @@ pub struct Qr {
     pub version: i16,
 }
 
-/// The error-correction level written in `site.yaml` (`L`, `M`, `Q`, `H`);
-/// anything else is `Q`.
-pub fn ec_level(name: &str) -> EcLevel {
-    match name {
-        "L" => EcLevel::L,
-        "M" => EcLevel::M,
-        "H" => EcLevel::H,
-        _ => EcLevel::Q,
-    }
-}
-
 impl Qr {
     /// Encodes `text` in the smallest version that fits, with the mask the
     /// QR standard's penalty rules choose. Returns `None` only for text too
@@ -355,8 +344,7 @@ impl Qr {
     /// module (a test compares them), but scores the eight masks on plain
     /// booleans: the crate's scoring took about 0.5 ms a code, the largest
     /// cost of building a 10,000-procedure site.
-    pub fn encode(text: &str, ec: &str) -> Option<Qr> {
-        let ec = ec_level(ec);
+    pub fn encode(text: &str, ec: EcLevel) -> Option<Qr> {
         let bits = qrcode::bits::encode_auto(text.as_bytes(), ec).ok()?;
         let version = bits.version();
         let data = bits.into_bytes();
@@ -460,9 +448,9 @@ impl Qr {
 
 /// Encodes `text` once per process: posters, flyers, board sheets and web
 /// pages of a build (and every rebuild of `camnang serve`) share the symbol.
-pub fn cached(text: &str, ec: &str) -> Option<Arc<Qr>> {
-    static SYMBOLS: Shared<(String, String), Qr> = OnceLock::new();
-    shared(&SYMBOLS, (text.to_string(), ec.to_string()), || {
+pub fn cached(text: &str, ec: EcLevel) -> Option<Arc<Qr>> {
+    static SYMBOLS: Shared<(String, u8), Qr> = OnceLock::new();
+    shared(&SYMBOLS, (text.to_string(), ec as u8), || {
         Qr::encode(text, ec)
     })
 }
@@ -500,17 +488,16 @@ mod tests {
             if n % 9 == 0 {
                 text.push_str("/0");
             }
-            for ec in ["L", "M", "Q", "H"] {
+            for ec in [EcLevel::L, EcLevel::M, EcLevel::Q, EcLevel::H] {
                 let ours = Qr::encode(&text, ec).unwrap();
-                let theirs =
-                    qrcode::QrCode::with_error_correction_level(&text, ec_level(ec)).unwrap();
-                assert_eq!(ours.size, theirs.width(), "{text} {ec}");
+                let theirs = qrcode::QrCode::with_error_correction_level(&text, ec).unwrap();
+                assert_eq!(ours.size, theirs.width(), "{text} {ec:?}");
                 let dark: Vec<bool> = theirs
                     .to_colors()
                     .iter()
                     .map(|c| *c == Color::Dark)
                     .collect();
-                assert!(ours.dark == dark, "{text} at {ec}: a different symbol");
+                assert!(ours.dark == dark, "{text} at {ec:?}: a different symbol");
             }
         }
     }
@@ -520,7 +507,11 @@ mod tests {
         let mut text = String::from("https://xa.example.vn/");
         for n in 0..200 {
             text.push(char::from(b'0' + (n * 3 % 75) as u8));
-            let qr = Qr::encode(&text, ["L", "M", "Q", "H"][n % 4]).unwrap();
+            let qr = Qr::encode(
+                &text,
+                [EcLevel::L, EcLevel::M, EcLevel::Q, EcLevel::H][n % 4],
+            )
+            .unwrap();
             if qr.size <= 64 {
                 let rows: Vec<u64> = qr
                     .dark
@@ -544,7 +535,7 @@ mod tests {
     fn short_links_are_short_and_fit_a_small_symbol() {
         let link = crate::model::routes::short_link("https://hoabinh.example.vn/", "tt01");
         assert_eq!(link, "https://hoabinh.example.vn/q/tt01/");
-        let qr = Qr::encode(&link, "Q").unwrap();
+        let qr = Qr::encode(&link, EcLevel::Q).unwrap();
         assert!(qr.version <= 4, "version {}", qr.version);
         assert_eq!(qr.size, 17 + 4 * qr.version as usize);
     }
@@ -552,14 +543,14 @@ mod tests {
     #[test]
     fn higher_error_correction_needs_a_bigger_symbol() {
         let link = "https://hoabinh.example.vn/q/tt01/";
-        let l = Qr::encode(link, "L").unwrap();
-        let h = Qr::encode(link, "H").unwrap();
+        let l = Qr::encode(link, EcLevel::L).unwrap();
+        let h = Qr::encode(link, EcLevel::H).unwrap();
         assert!(h.version > l.version);
     }
 
     #[test]
     fn runs_cover_exactly_the_dark_modules() {
-        let qr = Qr::encode("https://x.vn/q/a/", "Q").unwrap();
+        let qr = Qr::encode("https://x.vn/q/a/", EcLevel::Q).unwrap();
         let in_runs: usize = qr.runs().iter().map(|r| r.2).sum();
         assert_eq!(in_runs, qr.dark.iter().filter(|d| **d).count());
         // finder pattern: the top-left 7 modules of row 0 are dark
@@ -568,7 +559,7 @@ mod tests {
 
     #[test]
     fn svg_has_a_white_quiet_zone_and_escapes_its_label() {
-        let qr = Qr::encode("https://x.vn/q/a/", "Q").unwrap();
+        let qr = Qr::encode("https://x.vn/q/a/", EcLevel::Q).unwrap();
         let svg = qr.svg("Mã QR \"a\" <b>");
         let w = qr.size + 8;
         assert!(svg.contains(&format!("viewBox=\"0 0 {w} {w}\"")));

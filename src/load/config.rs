@@ -94,7 +94,7 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
     if let Some(m) = doc.mapping(&map, &root, "print") {
         let p = root.key("print");
         doc.check_keys(m, &p, PRINT_KEYS);
-        if let Some(v) = doc.choice(m, &p, "paper", &["A4", "A5", "A3"]) {
+        if let Some(v) = doc.choice(m, &p, "paper") {
             print.paper = v;
         }
         if let Some(v) = doc.number_in(m, &p, "bleed_mm", 0.0, BLEED_MAX_MM) {
@@ -103,7 +103,7 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
         if let Some(v) = doc.boolean(m, &p, "crop_marks") {
             print.crop_marks = v;
         }
-        if let Some(v) = doc.choice(m, &p, "qr_error_correction", &["L", "M", "Q", "H"]) {
+        if let Some(v) = doc.choice(m, &p, "qr_error_correction") {
             print.qr_error_correction = v;
         }
     }

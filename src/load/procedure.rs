@@ -9,7 +9,8 @@ use crate::load::source::split_front_matter;
 use crate::load::yaml::{Doc, FieldPath};
 use crate::markdown::{self, BodyLink, RenderOptions, link_allowed};
 use crate::messages::Msg;
-use crate::model::{APPS, Channel, LEVELS, Online, PlacedLink, Procedure, WAYS};
+use crate::model::choice::App;
+use crate::model::{Channel, Online, PlacedLink, Procedure};
 use crate::text::Date;
 
 /// Front-matter fields of a procedure (content-format.md).
@@ -129,12 +130,12 @@ pub fn parse_procedure_in(
                 Some(u)
             }
         });
-        let level = doc.choice(m, &p, "level", LEVELS);
-        let apps: Vec<String> = doc
+        let level = doc.choice(m, &p, "level");
+        let apps: Vec<App> = doc
             .text_list(m, &p, "apps")
             .into_iter()
             .enumerate()
-            .filter_map(|(i, a)| doc.check_choice(&p.key("apps").index(i), a, APPS))
+            .filter_map(|(i, a)| doc.check_choice(&p.key("apps").index(i), a))
             .collect();
         url.map(|url| Online { url, level, apps })
     });
@@ -146,7 +147,7 @@ pub fn parse_procedure_in(
             doc.check_keys(m, &p, CHANNEL_KEYS);
             let way = doc
                 .text(m, &p, "way", true)
-                .and_then(|w| doc.check_choice(&p.key("way"), w, WAYS));
+                .and_then(|w| doc.check_choice(&p.key("way"), w));
             let time = doc.text(m, &p, "time", false);
             let fee = doc.text(m, &p, "fee", false);
             way.map(|way| Channel { way, time, fee })
@@ -362,7 +363,7 @@ mod tests {
         let (p, spot) = p.unwrap();
         assert_eq!(p.id, "tt01");
         assert_eq!(p.code.as_deref(), Some("1.004194"));
-        assert_eq!(p.online.as_ref().unwrap().apps, vec!["vneid"]);
+        assert_eq!(p.online.as_ref().unwrap().apps, vec![App::Vneid]);
         assert_eq!(p.channels[0].fee.as_deref(), Some("7.000 đồng"));
         assert_eq!(p.steps, vec!["Mở VNeID.", "Gửi."]);
         assert_eq!(p.updated.dmy(), "01/10/2026");

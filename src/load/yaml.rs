@@ -2,6 +2,7 @@
 //! every mistake is reported with its file, line and field, and all
 //! mistakes of a file are reported at once.
 
+use crate::model::choice::Choice;
 use std::cell::RefCell;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -362,31 +363,26 @@ impl<'a> Doc<'a> {
     }
 
     /// A text field that must be one of `allowed`.
-    pub fn choice(
-        &self,
-        map: &Mapping,
-        path: &FieldPath,
-        key: &str,
-        allowed: &[&str],
-    ) -> Option<String> {
+    pub fn choice<T: Choice>(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<T> {
         let v = self.text(map, path, key, false)?;
-        self.check_choice(&path.key(key), v, allowed)
+        self.check_choice(&path.key(key), v)
     }
 
     /// Checks a value against a fixed list of choices.
-    pub fn check_choice(&self, p: &FieldPath, v: String, allowed: &[&str]) -> Option<String> {
-        if allowed.contains(&v.as_str()) {
-            Some(v)
-        } else {
-            self.error_at(
-                p,
-                Msg::BadChoice {
-                    field: p.to_string(),
-                    value: v,
-                    allowed: allowed.iter().map(|s| s.to_string()).collect(),
-                },
-            );
-            None
+    pub fn check_choice<T: Choice>(&self, p: &FieldPath, v: String) -> Option<T> {
+        match T::from_key(&v) {
+            Some(c) => Some(c),
+            None => {
+                self.error_at(
+                    p,
+                    Msg::BadChoice {
+                        field: p.to_string(),
+                        value: v,
+                        allowed: T::keys().iter().map(|s| s.to_string()).collect(),
+                    },
+                );
+                None
+            }
         }
     }
 

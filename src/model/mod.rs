@@ -10,9 +10,11 @@ use serde::Serialize;
 use crate::messages::Lang;
 use crate::text::Date;
 
+pub mod choice;
 pub mod language;
 pub mod routes;
 
+pub use choice::{App, Choice, EcLevel, Level, PaperSize, Way};
 pub use language::Language;
 
 /// Sites with more procedures than this leave the words of the bodies out
@@ -73,22 +75,22 @@ pub struct Contact {
 #[derive(Debug, Clone, Serialize)]
 pub struct PrintConfig {
     /// Poster paper: `A4` (default), `A5` or `A3`.
-    pub paper: String,
+    pub paper: PaperSize,
     /// Bleed around posters in millimetres. Default 3.
     pub bleed_mm: f64,
     /// Draw crop marks. Default true.
     pub crop_marks: bool,
     /// QR error correction: `L`, `M`, `Q` (default) or `H`.
-    pub qr_error_correction: String,
+    pub qr_error_correction: EcLevel,
 }
 
 impl Default for PrintConfig {
     fn default() -> Self {
         PrintConfig {
-            paper: "A4".into(),
+            paper: PaperSize::A4,
             bleed_mm: 3.0,
             crop_marks: true,
-            qr_error_correction: "Q".into(),
+            qr_error_correction: EcLevel::Q,
         }
     }
 }
@@ -266,13 +268,6 @@ impl Procedure {
     }
 }
 
-/// Ways of submitting (`channels[].way`).
-pub const WAYS: &[&str] = &["truc-tuyen", "truc-tiep", "buu-chinh"];
-/// Online service levels (`online.level`).
-pub const LEVELS: &[&str] = &["toan-trinh", "mot-phan"];
-/// Apps and portals (`online.apps`).
-pub const APPS: &[&str] = &["vneid", "dvc-quoc-gia", "dvc-bo-cong-an", "dvc-tinh"];
-
 /// One administrative procedure, from one Markdown file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Procedure {
@@ -334,14 +329,14 @@ impl Serialize for Date {
 #[derive(Debug, Clone, Serialize)]
 pub struct Online {
     pub url: String,
-    pub level: Option<String>,
-    pub apps: Vec<String>,
+    pub level: Option<Level>,
+    pub apps: Vec<App>,
 }
 
 /// One way of submitting, with its time and fee.
 #[derive(Debug, Clone, Serialize)]
 pub struct Channel {
-    pub way: String,
+    pub way: Way,
     pub time: Option<String>,
     pub fee: Option<String>,
 }

@@ -49,7 +49,7 @@ impl Output for Codes {
             .par_iter()
             .filter_map(|(prefix, id)| {
                 let link = routes::short_link(&routes::absolute(&cfg.base_url, prefix), id);
-                let code = qr::cached(&link, &cfg.print.qr_error_correction)?;
+                let code = qr::cached(&link, cfg.print.qr_error_correction.qr())?;
                 Some(sink.take(OutFile::bytes(
                     routes::qr_svg(prefix, id),
                     code.svg(&link).into_bytes(),

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Category, Procedure, Site, routes};
+use crate::model::{Category, Choice, Procedure, Site, routes};
 use crate::output::templates::LangView;
 use crate::output::{Claim, Content, Context, Edit, OutFile, Output, Owner, Sink, gather};
 
@@ -90,7 +90,7 @@ struct OnlineView<'a> {
     url: &'a str,
     /// `toan-trinh` (fully online) or `mot-phan` (partly).
     level: Option<&'a str>,
-    apps: &'a [String],
+    apps: Vec<&'static str>,
 }
 
 fn view<'a>(
@@ -121,7 +121,7 @@ fn view<'a>(
             .channels
             .iter()
             .map(|ch| ChannelView {
-                way: &ch.way,
+                way: ch.way.key(),
                 label: lv.label(&format!("way_{}", ch.way)),
                 time: ch.time.as_deref(),
                 fee: ch.fee.as_deref(),
@@ -132,8 +132,8 @@ fn view<'a>(
         legal: &shown.legal,
         online: shown.online.as_ref().map(|o| OnlineView {
             url: &o.url,
-            level: o.level.as_deref(),
-            apps: &o.apps,
+            level: o.level.map(Choice::key),
+            apps: o.apps.iter().map(|a| a.key()).collect(),
         }),
         steps: &shown.steps,
         updated: shown.updated.iso(),

@@ -279,7 +279,7 @@ impl Html<'_> {
 
     fn procedure_view(&self, lv: &LangView, p: &Procedure) -> Value {
         let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
-        let level_key = match p.online.as_ref().and_then(|o| o.level.as_deref()) {
+        let level_key = match p.online.as_ref().and_then(|o| o.level) {
             Some(l) => format!("level_{l}"),
             None if p.online.is_some() => "level_mot-phan".into(),
             None => "level_none".into(),

@@ -289,7 +289,7 @@ impl<'a> Printer<'a> {
     pub fn jobs(&self) -> Vec<Job<'a>> {
         let mut jobs = Vec::new();
         let mut posters = vec![A4, A5];
-        if self.site.config.print.paper == "A3" {
+        if self.site.config.print.paper == crate::model::PaperSize::A3 {
             posters.insert(0, A3);
         }
         for paper in &posters {
@@ -486,7 +486,7 @@ impl<'a> Printer<'a> {
         let cfg = &self.site.config;
         let base = routes::absolute(&cfg.base_url, &self.langs[lang].prefix);
         let link = routes::short_link(&base, &p.id);
-        let qr = crate::qr::cached(&link, &cfg.print.qr_error_correction)
+        let qr = crate::qr::cached(&link, cfg.print.qr_error_correction.qr())
             .ok_or("the short link is too long for a QR code")?;
         Ok((qr, link))
     }
