@@ -1,0 +1,406 @@
+//! One procedure's poster, and the sheet layout posters and flyers share:
+//! the header, the steps and checklist planned to fit, the QR block.
+
+use super::*;
+
+impl<'a> Printer<'a> {
+    /// One poster: `paper` with bleed and, if asked, crop marks.
+    pub(super) fn poster(
+        &self,
+        p: &Procedure,
+        paper: Paper,
+        lang: usize,
+    ) -> Result<Drawn, DrawError> {
+        let print = &self.site.config.print;
+        let bleed = print.bleed_mm as f32;
+        let mut doc = self.new_document(&p.in_lang(&self.langs[lang].code).title, lang);
+        let settings = page_settings(paper, bleed).ok_or("bad paper size")?;
+        let cuts;
+        {
+            let mut page = doc.start_page_with(settings);
+            let mut surface = page.surface();
+            let mut c = Canvas {
+                surface: &mut surface,
+                ox: bleed,
+                oy: bleed,
+            };
+            cuts = self.draw_sheet(&mut c, p, paper, false, lang)?;
+            if print.crop_marks {
+                c.crop_marks(paper.w, paper.h, bleed);
+            }
+            surface.finish();
+            page.finish();
+        }
+        Ok((finish(doc)?, cuts))
+    }
+
+    /// Draws a poster or a flyer in a `paper`-sized area of the canvas.
+    /// `compact` is the A6 flyer: no summary, three steps, no checklist.
+    /// Returns what had to be shortened.
+    pub(super) fn draw_sheet(
+        &self,
+        c: &mut Canvas<'_, '_>,
+        p: &Procedure,
+        paper: Paper,
+        compact: bool,
+        lang: usize,
+    ) -> Result<Vec<CutPart>, DrawError> {
+        let p = p.in_lang(&self.langs[lang].code);
+        let f = &self.fonts;
+        let cfg = &self.site.config;
+        let s = paper.w / A4.w; // scale against the A4 design
+        let small = s.max(0.75); // small print never below 75 % of A4's
+        let m = 14.0 * s;
+        let w = paper.w - 2.0 * m;
+        let mut cuts = Vec::new();
+        let mut y = m;
+
+        // the commune, with a rule under it
+        let head = match &cfg.province {
+            Some(pr) => format!("{} · {}", cfg.commune, pr),
+            None => cfg.commune.clone(),
+        };
+        let hs = 13.0 * small;
+        let (head_line, head_cut) = fit(&f.bold, &head, hs, w, 1);
+        if head_cut {
+            cuts.push(CutPart::Commune);
+        }
+        y += lh(hs) * 0.8;
+        c.text(&f.bold, hs, m, y, &head_line.concat());
+        y += 2.5 * s;
+        c.rect(m, y, w, 0.6 * small);
+        y += 4.0 * s;
+
+        // the title: as large as fits in three lines, then four lines at
+        // the smallest size, then shortened
+        let (mut size, floor) = (36.0 * s, 22.0 * s);
+        let title_lines = loop {
+            let lines = wrap(&f.bold, &p.title, size, w);
+            if lines.len() <= 3 || size <= floor {
+                break lines;
+            }
+            size -= 1.0;
+        };
+        let title_lines = if title_lines.len() > 4 {
+            cuts.push(CutPart::Title);
+            fit(&f.bold, &p.title, size, w, 4).0
+        } else {
+            title_lines
+        };
+        for l in &title_lines {
+            y += lh(size);
+            c.text(&f.bold, size, m, y, l);
+        }
+        y += 3.0 * s;
+
+        if !compact {
+            let ss = 15.0 * s;
+            let (lines, cut) = fit(&f.regular, &p.summary, ss, w, 3);
+            if cut {
+                cuts.push(CutPart::Summary);
+            }
+            for l in &lines {
+                y += lh(ss);
+                c.text(&f.regular, ss, m, y, l);
+            }
+            y += 4.0 * s;
+        }
+
+        // the footer is anchored to the bottom, so the middle knows its room
+        let fs = 11.0 * s.max(0.8);
+        let mut footer: Vec<(bool, String)> = Vec::new();
+        let mut help = Vec::new();
+        if let Some(phone) = &cfg.contact.phone {
+            help.push(phone.clone());
+        }
+        if let (Some(hours), false) = (&cfg.contact.hours, compact) {
+            help.push(hours.clone());
+        }
+        if !help.is_empty() {
+            let text = format!("{}: {}", self.tl(lang, "poster_help"), help.join(" · "));
+            let (lines, cut) = fit(&f.bold, &text, fs, w, 2);
+            if cut {
+                cuts.push(CutPart::Footer);
+            }
+            footer.extend(lines.into_iter().map(|l| (true, l)));
+        }
+        footer.push((
+            false,
+            format!("{}: {}", self.tl(lang, "updated"), p.updated.dmy()),
+        ));
+        let footer_top = paper.h - m - footer.len() as f32 * lh(fs) - 3.0 * s;
+
+        // the QR block: the symbol (quiet zone not counted) 66 mm wide on
+        // A4, 47 mm on A5, 36 mm on A6; the scan line; the link written out
+        let symbol_mm = match (compact, paper.name) {
+            (true, _) => 36.0,
+            (false, "A5") => 47.0,
+            (false, "A3") => 90.0,
+            (false, _) => 66.0,
+        };
+        let (qr, link) = self.qr_for(p, lang)?;
+        let qr_mm = total_width(&qr, symbol_mm).min(w);
+        let cs = 14.0 * small;
+        let (scan_lines, _) = fit(&f.bold, &self.tl(lang, "poster_scan"), cs, w, 2);
+        let ls = 13.0 * small;
+        let link_lines = wrap(&f.regular, &routes::typed_link(&link), ls, w);
+        let block_h =
+            qr_mm + scan_lines.len() as f32 * lh(cs) + link_lines.len() as f32 * lh(ls) + 2.0 * s;
+        if y + block_h > footer_top {
+            return Err(DrawError::NoRoom { part: "QR" });
+        }
+        c.qr(&qr, m + (w - qr_mm) / 2.0, y, qr_mm);
+        y += qr_mm;
+        for l in &scan_lines {
+            y += lh(cs);
+            c.text_centred(&f.bold, cs, m + w / 2.0, y, l);
+        }
+        for l in &link_lines {
+            y += lh(ls);
+            c.text_centred(&f.regular, ls, m + w / 2.0, y, l);
+        }
+        y += 4.0 * s;
+
+        // the steps and the checklist, in the room left above the footer
+        let limits = if compact { (3, 0) } else { (6, 4) };
+        let sizes: Vec<f32> = [16.0, 15.0, 14.0, 13.0, 12.0, 11.0]
+            .iter()
+            .map(|z| z * s.max(0.7))
+            .collect();
+        let plan = self.plan_lists(p, w, footer_top - 1.5 * s - y, limits, &sizes, s);
+        // the A6 flyer shows three steps by design: that is not a cut
+        cuts.extend(
+            plan.cuts
+                .iter()
+                .filter(|c| {
+                    !(compact && matches!(c, CutPart::Steps { shown, .. } if *shown == limits.0))
+                })
+                .cloned(),
+        );
+        self.draw_lists(c, &plan, m, y, w, s, lang);
+
+        // the footer
+        let mut fy = footer_top + 1.5 * s;
+        c.rect(m, fy, w, 0.4 * small);
+        for (bold, l) in &footer {
+            fy += lh(fs);
+            c.text(if *bold { &f.bold } else { &f.regular }, fs, m, fy, l);
+        }
+        Ok(cuts)
+    }
+
+    /// Lays out the steps (at most `limits.0`) and the checklist (at most
+    /// `limits.1` documents) in `room` mm of height: the largest of `sizes`
+    /// at which everything fits, or at the smallest size as much as fits.
+    fn plan_lists(
+        &self,
+        p: &Procedure,
+        w: f32,
+        room: f32,
+        limits: (usize, usize),
+        sizes: &[f32],
+        s: f32,
+    ) -> ListPlan {
+        let f = &self.fonts;
+        let smallest = sizes.last().copied().unwrap_or(10.0);
+        for (k, &size) in sizes.iter().enumerate() {
+            let last = k + 1 == sizes.len();
+            let head = size * 1.2;
+            let indent = f.bold.width("6. ", size);
+            let mut plan = ListPlan {
+                size,
+                head,
+                indent,
+                ..ListPlan::default()
+            };
+            let mut used = 0.0;
+            let gap = 1.0 * s;
+            // steps
+            if !p.steps.is_empty() {
+                let need = lh(head) + gap + lh(size);
+                if used + need <= room {
+                    used += lh(head) + gap;
+                    plan.steps_heading = true;
+                    for (i, step) in p.steps.iter().take(limits.0).enumerate() {
+                        let (lines, cut) = fit(&f.regular, step, size, w - indent, 3);
+                        let h = lines.len() as f32 * lh(size) + gap;
+                        if used + h > room {
+                            break;
+                        }
+                        used += h;
+                        if cut {
+                            plan.cuts.push(CutPart::Step(i + 1));
+                        }
+                        plan.steps.push(lines);
+                    }
+                }
+                if plan.steps.len() < p.steps.len() {
+                    plan.cuts.push(CutPart::Steps {
+                        shown: plan.steps.len(),
+                        total: p.steps.len(),
+                    });
+                    if !plan.steps.is_empty() && used + lh(size) <= room {
+                        used += lh(size);
+                        plan.more_note = true;
+                    }
+                }
+            }
+            // what to prepare
+            if limits.1 > 0 && !p.documents.is_empty() {
+                let top = 2.0 * s + lh(head) + gap;
+                if used + top + lh(size) <= room {
+                    used += top;
+                    plan.docs_heading = true;
+                    for (i, d) in p.documents.iter().take(limits.1).enumerate() {
+                        let (lines, cut) = fit(&f.regular, d, size, w - indent, 2);
+                        let h = lines.len() as f32 * lh(size) + 0.5 * gap;
+                        if used + h > room {
+                            break;
+                        }
+                        used += h;
+                        if cut {
+                            plan.cuts.push(CutPart::Document(i + 1));
+                        }
+                        plan.docs.push(lines);
+                    }
+                }
+                if plan.docs.len() < p.documents.len() {
+                    plan.cuts.push(CutPart::Documents {
+                        shown: plan.docs.len(),
+                        total: p.documents.len(),
+                    });
+                }
+            }
+            // a size is good when only the fixed limits cut anything
+            let only_limits = plan.cuts.iter().all(|c| match c {
+                CutPart::Steps { shown, .. } => *shown == limits.0,
+                CutPart::Documents { shown, .. } => *shown == limits.1,
+                _ => false,
+            });
+            if only_limits || last || size <= smallest {
+                return plan;
+            }
+        }
+        ListPlan::default()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draw_lists(
+        &self,
+        c: &mut Canvas<'_, '_>,
+        plan: &ListPlan,
+        m: f32,
+        top: f32,
+        w: f32,
+        s: f32,
+        lang: usize,
+    ) {
+        let f = &self.fonts;
+        let size = plan.size;
+        let gap = 1.0 * s;
+        let mut y = top;
+        if plan.steps_heading {
+            y += lh(plan.head);
+            c.text(&f.bold, plan.head, m, y, &self.tl(lang, "poster_steps"));
+            y += gap;
+            for (i, lines) in plan.steps.iter().enumerate() {
+                for (j, l) in lines.iter().enumerate() {
+                    y += lh(size);
+                    if j == 0 {
+                        c.text(&f.bold, size, m, y, &format!("{}.", i + 1));
+                    }
+                    c.text(&f.regular, size, m + plan.indent, y, l);
+                }
+                y += gap;
+            }
+            if plan.more_note {
+                y += lh(size);
+                let note = fit(
+                    &f.regular,
+                    &self.tl(lang, "poster_more_steps"),
+                    size,
+                    w - plan.indent,
+                    1,
+                );
+                c.text(&f.regular, size, m + plan.indent, y, &note.0.concat());
+            }
+        }
+        if plan.docs_heading {
+            y += 2.0 * s + lh(plan.head);
+            c.text(&f.bold, plan.head, m, y, &self.tl(lang, "prepare"));
+            y += gap;
+            for lines in &plan.docs {
+                for (j, l) in lines.iter().enumerate() {
+                    y += lh(size);
+                    if j == 0 {
+                        c.text(&f.regular, size, m, y, "□");
+                    }
+                    c.text(&f.regular, size, m + plan.indent, y, l);
+                }
+                y += 0.5 * gap;
+            }
+        }
+        let _ = w;
+    }
+}
+
+/// The steps and checklist of a poster, wrapped and ready to draw.
+#[derive(Debug, Default)]
+struct ListPlan {
+    size: f32,
+    head: f32,
+    indent: f32,
+    steps_heading: bool,
+    steps: Vec<Vec<String>>,
+    more_note: bool,
+    docs_heading: bool,
+    docs: Vec<Vec<String>>,
+    cuts: Vec<CutPart>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_sites;
+    use super::*;
+    use crate::theme::Theme;
+
+    #[test]
+    fn lists_are_planned_to_fit_and_cuts_are_reported() {
+        let mut site = test_sites::sample();
+        let theme = Theme::builtin();
+        let langs = crate::model::Language::all(&site, &theme);
+        let sizes = [16.0, 14.0, 12.0, 11.0];
+        let short = {
+            let printer = Printer::new(&site, &theme, langs.clone()).expect("printer");
+            let (_, p) = site.procedures().next().expect("a procedure");
+            printer.plan_lists(p, 160.0, 150.0, (8, 8), &sizes, 1.0)
+        };
+        assert!(short.cuts.is_empty(), "{:?}", short.cuts);
+        assert!(short.steps_heading && !short.steps.is_empty());
+        // a procedure far too long for the room
+        let long = "Mang theo giấy tờ tùy thân và điền đầy đủ tờ khai theo mẫu. ".repeat(4);
+        let p = &mut site.categories[0].procedures[0];
+        p.steps = vec![long.clone(); 30];
+        p.documents = vec![long; 30];
+        let printer = Printer::new(&site, &theme, langs).expect("printer");
+        let p = &site.categories[0].procedures[0];
+        let plan = printer.plan_lists(p, 160.0, 120.0, (8, 8), &sizes, 1.0);
+        assert_eq!(plan.size, 11.0, "the smallest size before cutting");
+        assert!(plan.steps.len() <= 8 && plan.docs.len() <= 8);
+        assert!(
+            plan.cuts.contains(&CutPart::Steps {
+                shown: plan.steps.len(),
+                total: 30
+            }),
+            "{:?}",
+            plan.cuts
+        );
+        for lines in plan.steps.iter().chain(&plan.docs) {
+            assert!(lines.len() <= 3);
+            for l in lines {
+                let w = printer.fonts.regular.width(l, plan.size);
+                assert!(w <= 160.0 - plan.indent + 0.01, "{l} is {w} mm wide");
+            }
+        }
+    }
+}
