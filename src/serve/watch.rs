@@ -1,0 +1,47 @@
+//! Watching the site's sources for changes.
+
+use super::*;
+
+/// Watches the site's sources and sends a message on every change.
+pub(super) fn watch(
+    root: &Path,
+    tx: mpsc::Sender<Vec<PathBuf>>,
+) -> notify_debouncer_full::notify::Result<impl Drop> {
+    let base = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(15),
+        None,
+        move |res: DebounceEventResult| {
+            if let Ok(events) = res {
+                // reading a file is an event too: only changes count, and
+                // not those of hidden files (editor swap files, .git)
+                let mut paths: Vec<PathBuf> = Vec::new();
+                for e in events
+                    .iter()
+                    .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+                {
+                    for p in &e.paths {
+                        let inside = p.strip_prefix(&base).unwrap_or(p);
+                        let hidden = inside
+                            .components()
+                            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                        if !hidden && !paths.contains(p) {
+                            paths.push(p.clone());
+                        }
+                    }
+                }
+                if !paths.is_empty() {
+                    let _ = tx.send(paths);
+                }
+            }
+        },
+    )?;
+    debouncer.watch(root, RecursiveMode::NonRecursive)?;
+    for dir in ["content", "themes"] {
+        let d = root.join(dir);
+        if d.is_dir() {
+            debouncer.watch(&d, RecursiveMode::Recursive)?;
+        }
+    }
+    Ok(debouncer)
+}
