@@ -4,6 +4,7 @@
 use super::*;
 
 impl Server {
+    /// Answers one request from the current snapshot.
     pub fn respond(&self, method: &Method, raw_path: &str) -> Response<Body> {
         if method != Method::GET && method != Method::HEAD {
             return plain_response(StatusCode::METHOD_NOT_ALLOWED, "405");

@@ -327,8 +327,6 @@ impl Server {
             .clone()
     }
 
-    /// Answers one request from the current snapshot.
-
     /// Draws a poster, board sheet or flyer the first time it is asked
     /// for: `None` if `path` is no print file of the site, the reason if
     /// it could not be made.
