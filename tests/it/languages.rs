@@ -1,9 +1,7 @@
 //! Other languages: `name.xx.md` beside `name.md`, as a foreigner or a
 //! reader of a minority language meets the result.
 
-mod common;
-
-use common::{TestSite, procedure};
+use crate::util::{Needs, TestSite, procedure};
 
 const EN: &str = "---\ntitle: Registering temporary residence\nsummary: Register where you live now.\nagency: Commune police\nchannels:\n  - way: truc-tuyen\n    time: 3 working days\n    fee: 7,000 VND\ndocuments:\n  - Form CT01\nupdated: 2026-10-05\n---\n\n## Steps\n\n1. Open VNeID.\n2. Send the form.\n";
 
@@ -82,7 +80,7 @@ fn a_page_without_translation_falls_back_with_a_notice() {
 }
 
 #[test]
-fn posters_of_a_translation_are_in_its_language() {
+fn posters_of_a_translation_are_in_its_language_needs_poppler() {
     let s = site();
     let run = s.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -105,7 +103,10 @@ fn posters_of_a_translation_are_in_its_language() {
         ),
         "{listing}"
     );
-    if common::require("pdftotext", &["-v"]) {
+    if Needs::default()
+        .tool("pdftotext", &["-v"])
+        .met_for("reading the English poster with pdftotext")
+    {
         let out = std::process::Command::new("pdftotext")
             .arg(s.path("public/in-an/en/ap-phich-a4/tt01.pdf"))
             .arg("-")

@@ -4,13 +4,14 @@
 //! valid UTF-8, NFC and escaped. `fuzz/` runs the loader and renderer much
 //! longer with libFuzzer (see the README).
 
-mod common;
-
 use std::path::Path;
 
 use camnang::load::{procedure, source};
 use camnang::markdown::{RenderOptions, render};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+use crate::util;
 
 const OPTS: RenderOptions<'static> = RenderOptions {
     allow_html: false,
@@ -30,6 +31,19 @@ fn messy() -> impl Strategy<Value = String> {
         1 => Just("javascript:alert(1)".to_string()),
         1 => "[\\x00-\\x1f\\x7f]{0,5}",
     ]
+}
+
+/// `cases` cases a test, with the failures proptest found kept beside
+/// this file in `properties.proptest-regressions` and tried first (by
+/// default proptest would look in `tests/proptest-regressions/`, as this
+/// folder has a `main.rs`).
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::with_cases(cases)
+    }
 }
 
 fn is_nfc(s: &str) -> bool {
@@ -110,7 +124,7 @@ fn markup_is_own(html: &str) -> Result<(), String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(config(400))]
 
     #[test]
     fn slugs_are_plain_ascii_words_joined_by_dashes(s in "\\PC{0,60}") {
@@ -175,13 +189,13 @@ proptest! {
 
 proptest! {
     // each case builds a whole site: fewer of them
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(config(48))]
 
     #[test]
     fn hostile_field_values_never_make_markup(title in messy(), summary in messy(), fee in messy(), doc in messy()) {
         let evil = "<x-evil a=\"1\">&amp;'";
         let q = |s: &str| format!("\"{}\"", format!("{s}{evil}").replace('\\', "\\\\").replace('"', "\\\""));
-        let site = common::TestSite::new();
+        let site = util::TestSite::new();
         site.write(
             "content/cu-tru/a.md",
             &format!(
@@ -191,7 +205,7 @@ proptest! {
         );
         let run = site.build(&["--no-print"]);
         if run.code == 0 {
-            for f in common::files_below(&site.path("public")) {
+            for f in util::files_below(&site.path("public")) {
                 let bytes = std::fs::read(site.path("public").join(&f)).unwrap();
                 let text = String::from_utf8(bytes);
                 prop_assert!(text.is_ok(), "{} is not UTF-8", f.display());

@@ -1,9 +1,7 @@
 //! Printed codes never break: `/q/<id>/` short links and `qr-lock.yaml`,
 //! as a clerk meets them when renaming, replacing or removing procedures.
 
-mod common;
-
-use common::{TestSite, procedure};
+use crate::util::{self, TestSite, procedure};
 
 fn target_of(short_page: &str) -> &str {
     let start = short_page.find("url=").expect("meta refresh") + 4;
@@ -165,6 +163,6 @@ fn locked_builds_refuse_to_publish_codes_the_lock_does_not_know() {
 fn the_sample_lock_file_is_up_to_date() {
     // the sample is built with --locked: a procedure added to content/
     // without its lock entry fails here
-    let public = common::sample_site().join("public");
+    let public = util::sample_site().join("public");
     assert!(public.join("q/ct02/index.html").is_file());
 }

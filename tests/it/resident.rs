@@ -7,81 +7,11 @@
 //! Needs Chromium and the npm packages of `tests/clients` (`.ci/run`
 //! installs them); under `CI=true` a missing one fails the test.
 
-mod common;
-
 use std::io::Write as _;
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::OnceLock;
+use std::path::Path;
 
-use common::{TestSite, procedure, require};
-
-fn clients() -> PathBuf {
-    common::repo().join("tests/clients")
-}
-
-/// One browser test at a time: Chromium instances fighting over two cores
-/// make timings (Lighthouse's above all) say more about the machine than
-/// about the pages.
-static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn browser_ready() -> bool {
-    let have_node = require("node", &["--version"]);
-    let modules = clients().join("node_modules/playwright-core").is_dir();
-    if !modules {
-        assert!(
-            !common::in_ci(),
-            "tests/clients/node_modules is missing under CI=true: run npm ci in tests/clients"
-        );
-        eprintln!("SKIPPED: run `npm ci` in tests/clients to run the Chromium tests");
-    }
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    have_node && modules && require(&chromium, &["--version"])
-}
-
-/// Serves a built folder on a free loopback port for the life of the test
-/// binary; returns its address.
-fn serve(dir: PathBuf) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    listener.set_nonblocking(true).expect("nonblocking");
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Runtime::new().expect("runtime");
-        rt.block_on(async move {
-            let l = tokio::net::TcpListener::from_std(listener).expect("listener");
-            axum::serve(l, common::static_router(dir))
-                .await
-                .expect("serve");
-        });
-    });
-    format!("http://{addr}")
-}
-
-fn sample() -> &'static str {
-    static URL: OnceLock<String> = OnceLock::new();
-    URL.get_or_init(|| serve(common::sample_site().join("public")))
-}
-
-/// Runs `chromium.mjs MODE ARGS…`; returns its JSON lines.
-fn chromium(mode: &str, args: &[&str]) -> Vec<serde_json::Value> {
-    let out = Command::new("node")
-        .arg(clients().join("chromium.mjs"))
-        .arg(mode)
-        .args(args)
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "chromium.mjs {mode} failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect()
-}
+use crate::chromium;
+use crate::util::{self, TestSite, files_below, procedure, sample_url, serve_static};
 
 fn titles(line: &serde_json::Value) -> Vec<String> {
     line["results"]
@@ -95,12 +25,11 @@ fn titles(line: &serde_json::Value) -> Vec<String> {
 }
 
 #[test]
-fn search_finds_a_procedure_typed_without_tones_in_capitals_or_half_typed() {
-    if !browser_ready() {
+fn search_finds_a_procedure_typed_without_tones_in_capitals_or_half_typed_needs_chromium() {
+    if !chromium::ready(&[]) {
         return;
     }
-    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let home = format!("{}/", sample());
+    let home = format!("{}/", sample_url());
     let queries = [
         "tam tru",
         "TAM TRU",
@@ -109,7 +38,7 @@ fn search_finds_a_procedure_typed_without_tones_in_capitals_or_half_typed() {
         "tam tr",
         "dang ky tam",
     ];
-    let lines = chromium("search", &[&[home.as_str()][..], &queries[..]].concat());
+    let lines = chromium::lines("search", &[&[home.as_str()][..], &queries[..]].concat());
     assert_eq!(lines.len(), queries.len(), "{lines:?}");
     for line in &lines {
         let t = titles(line);
@@ -121,7 +50,7 @@ fn search_finds_a_procedure_typed_without_tones_in_capitals_or_half_typed() {
         );
     }
     // nothing is found for nonsense, and the resident is told so
-    let none = chromium("search", &[&home, "xyzxyz"]);
+    let none = chromium::lines("search", &[&home, "xyzxyz"]);
     assert!(titles(&none[0]).is_empty());
     assert!(
         none[0]["status"]
@@ -132,17 +61,16 @@ fn search_finds_a_procedure_typed_without_tones_in_capitals_or_half_typed() {
 }
 
 #[test]
-fn search_knows_the_sites_synonyms() {
-    if !browser_ready() {
+fn search_knows_the_sites_synonyms_needs_chromium() {
+    if !chromium::ready(&[]) {
         return;
     }
-    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let site = TestSite::new();
     site.write(
         "site.yaml",
         &format!(
             "{}search:\n  synonyms:\n    - CCCD, căn cước, căn cước công dân\n    - KT3, tạm trú\n    - công chứng, chứng thực\n",
-            common::SITE_YAML
+            util::SITE_YAML
         ),
     );
     // no keywords: only the synonyms can lead from one word to the other
@@ -161,8 +89,8 @@ fn search_knows_the_sites_synonyms() {
     site.write("content/cu-tru/b.md", &plain("Cấp đổi thẻ căn cước", "a2"));
     site.write("content/cu-tru/c.md", &plain("Chứng thực bản sao", "a3"));
     assert_eq!(site.build(&["--no-print"]).code, 0);
-    let url = serve(site.path("public"));
-    let lines = chromium(
+    let url = serve_static(site.path("public"));
+    let lines = chromium::lines(
         "search",
         &[
             &format!("{url}/"),
@@ -180,11 +108,10 @@ fn search_knows_the_sites_synonyms() {
 }
 
 #[test]
-fn search_ranks_title_over_keywords_over_body() {
-    if !browser_ready() {
+fn search_ranks_title_over_keywords_over_body_needs_chromium() {
+    if !chromium::ready(&[]) {
         return;
     }
-    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let site = TestSite::new();
     let p = |title: &str, id: &str, keywords: &str, extra: &str| {
         procedure(title, id)
@@ -210,8 +137,8 @@ fn search_ranks_title_over_keywords_over_body() {
         &p("Đăng ký xe máy", "a3", "khác", "Không."),
     );
     assert_eq!(site.build(&["--no-print"]).code, 0);
-    let url = serve(site.path("public"));
-    let lines = chromium("search", &[&format!("{url}/"), "xe may"]);
+    let url = serve_static(site.path("public"));
+    let lines = chromium::lines("search", &[&format!("{url}/"), "xe may"]);
     assert_eq!(
         titles(&lines[0]),
         vec!["Đăng ký xe máy", "Cấp đổi giấy tờ", "Gia hạn giấy phép"],
@@ -224,7 +151,8 @@ fn the_search_script_and_index_fit_the_budget_for_50_procedures() {
     // fifty procedures of real text: the sample's, each four times over
     let site = TestSite::new();
     let mut n = 0;
-    for entry in walkdir(common::repo().join("content")) {
+    let content = util::repo().join("content");
+    for entry in files_below(&content).into_iter().map(|f| content.join(f)) {
         let name = entry.file_name().unwrap().to_string_lossy().into_owned();
         if !name.ends_with(".md") || name.starts_with('_') || name.matches('.').count() > 1 {
             continue;
@@ -263,29 +191,12 @@ fn the_search_script_and_index_fit_the_budget_for_50_procedures() {
     assert!(total <= 25 * 1024, "{total} bytes gzipped");
 }
 
-fn walkdir(dir: PathBuf) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            if e.path().is_dir() {
-                stack.push(e.path());
-            } else {
-                out.push(e.path());
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
-fn every_kind_of_page_reads_without_javascript() {
-    if !browser_ready() {
+fn every_kind_of_page_reads_without_javascript_needs_chromium() {
+    if !chromium::ready(&[]) {
         return;
     }
-    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let b = sample();
+    let b = sample_url();
     let urls: Vec<String> = [
         "/",
         "/cu-tru/",
@@ -296,7 +207,7 @@ fn every_kind_of_page_reads_without_javascript() {
     .map(|p| format!("{b}{p}"))
     .collect();
     let refs: Vec<&str> = urls.iter().map(String::as_str).collect();
-    let lines = chromium("nojs", &refs);
+    let lines = chromium::lines("nojs", &refs);
     assert_eq!(lines.len(), urls.len());
     for l in &lines {
         assert!(l["links"].as_u64().unwrap_or(0) > 0, "{l}");
@@ -304,25 +215,23 @@ fn every_kind_of_page_reads_without_javascript() {
 }
 
 #[test]
-fn a_keyboard_reaches_the_content_first() {
-    if !browser_ready() {
+fn a_keyboard_reaches_the_content_first_needs_chromium() {
+    if !chromium::ready(&[]) {
         return;
     }
-    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let lines = chromium(
+    let lines = chromium::lines(
         "keyboard",
-        &[&format!("{}/cu-tru/dang-ky-tam-tru/", sample())],
+        &[&format!("{}/cu-tru/dang-ky-tam-tru/", sample_url())],
     );
     assert_eq!(lines[0]["ok"], true, "{lines:?}");
 }
 
 #[test]
-fn the_kiosk_changes_slides_by_itself_and_keeps_to_a_category() {
-    if !browser_ready() {
+fn the_kiosk_changes_slides_by_itself_and_keeps_to_a_category_needs_chromium() {
+    if !chromium::ready(&[]) {
         return;
     }
-    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let lines = chromium("kiosk", &[&format!("{}/kiosk/", sample())]);
+    let lines = chromium::lines("kiosk", &[&format!("{}/kiosk/", sample_url())]);
     let l = &lines[0];
     assert_eq!(l["ok"], true, "{l}");
     assert!(
@@ -334,13 +243,12 @@ fn the_kiosk_changes_slides_by_itself_and_keeps_to_a_category() {
 }
 
 #[test]
-fn a_page_opened_once_opens_again_without_signal() {
-    if !browser_ready() {
+fn a_page_opened_once_opens_again_without_signal_needs_chromium() {
+    if !chromium::ready(&[]) {
         return;
     }
-    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let public = common::sample_site().join("public");
-    let lines = chromium(
+    let public = util::sample_site().join("public");
+    let lines = chromium::lines(
         "offline",
         &[
             public.to_str().unwrap(),
@@ -357,18 +265,8 @@ fn a_page_opened_once_opens_again_without_signal() {
 }
 
 #[test]
-fn lighthouse_scores_on_a_throttled_phone() {
-    if !browser_ready() {
-        return;
-    }
-    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let lighthouse = clients().join("node_modules/lighthouse/cli/index.js");
-    assert!(
-        lighthouse.is_file() || !common::in_ci(),
-        "lighthouse missing under CI=true"
-    );
-    if !lighthouse.is_file() {
-        eprintln!("SKIPPED: run `npm ci` in tests/clients for Lighthouse");
+fn lighthouse_scores_on_a_throttled_phone_needs_chromium() {
+    if !chromium::ready(&["lighthouse/cli/index.js"]) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -377,17 +275,9 @@ fn lighthouse_scores_on_a_throttled_phone() {
     for page in ["/", "/cu-tru/", "/cu-tru/dang-ky-tam-tru/"] {
         let mut runs: Vec<(f64, f64, f64, f64)> = Vec::new();
         for _ in 0..3 {
-            let url = format!("{}{page}", sample());
+            let url = format!("{}{page}", sample_url());
             let report = dir.path().join("lh.json");
-            let out = Command::new("node")
-            .arg(&lighthouse)
-            .arg(&url)
-            .args(["--quiet", "--output=json"])
-            .arg(format!("--output-path={}", report.display()))
-            .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic")
-            .env("CHROME_PATH", std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
-            .output()
-            .expect("run lighthouse");
+            let out = chromium::lighthouse(&url, &report);
             assert!(
                 out.status.success(),
                 "lighthouse {url}: {}",

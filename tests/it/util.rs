@@ -1,12 +1,13 @@
-//! Helpers shared by the integration tests: small sites in temporary
-//! folders, the camnang command, and external tools that must exist in CI.
-#![allow(dead_code)]
+//! Helpers shared by the test modules: small sites in temporary folders,
+//! the camnang command, the sample site built once, HTTP (a static server
+//! for built sites, `camnang serve`, a small client), and what a test needs
+//! from outside the crate, skipped visibly when it is missing.
 
-use std::io::{BufRead as _, BufReader};
+use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
 use std::sync::mpsc;
+use std::sync::{Mutex, Once, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::CommandCargoExt;
@@ -109,29 +110,158 @@ impl Run {
 }
 
 /// Whether CI is running (tools missing there are failures, not skips).
-pub fn in_ci() -> bool {
+fn in_ci() -> bool {
     std::env::var("CI")
         .map(|v| !v.is_empty() && v != "false" && v != "0")
         .unwrap_or(false)
 }
 
-/// Checks that an external program can be run. In CI a missing tool fails
-/// the test; elsewhere the test is skipped with a loud message.
-pub fn require(tool: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(tool)
+/// What a test needs from outside the crate: programs, npm packages of
+/// `tests/clients`, a network. [`Needs::met`] says whether all of it is
+/// there. When something is missing, under `CI=true` the test fails;
+/// elsewhere the check is skipped, and the skip is counted and shown: a
+/// `SKIPPED (n so far)` line on the terminal as it happens (past the test
+/// harness's output capture), a line in `target/tmp/skipped.txt`, and the
+/// list of every skipped check when the test run ends.
+#[derive(Default)]
+#[must_use]
+pub struct Needs {
+    missing: Vec<String>,
+}
+
+impl Needs {
+    /// A program that must run: `tool probe…` exits with 0.
+    pub fn tool(self, tool: &str, probe: &[&str]) -> Needs {
+        self.that(runs(tool, probe), &format!("{tool} (see .ci/run)"))
+    }
+
+    /// A file that must exist; `how` says how to get it.
+    pub fn file(self, path: &Path, how: &str) -> Needs {
+        let rel = path.strip_prefix(repo()).unwrap_or(path);
+        self.that(path.exists(), &format!("{} ({how})", rel.display()))
+    }
+
+    /// Anything else: `what` is needed and `ok` says whether it is there.
+    pub fn that(mut self, ok: bool, what: &str) -> Needs {
+        if !ok {
+            self.missing.push(what.to_string());
+        }
+        self
+    }
+
+    /// Whether everything is there for the running test; when not, the
+    /// test is skipped (and must return at once) or, under `CI=true`,
+    /// fails.
+    pub fn met(self) -> bool {
+        self.check(None)
+    }
+
+    /// The same for one part of the running test, named by `part`.
+    pub fn met_for(self, part: &str) -> bool {
+        self.check(Some(part))
+    }
+
+    fn check(self, part: Option<&str>) -> bool {
+        skipped::watch();
+        if self.missing.is_empty() {
+            return true;
+        }
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("a test")
+            .to_string();
+        let what = match part {
+            Some(p) => format!("{test} ({p})"),
+            None => test,
+        };
+        let missing = self.missing.join(", ");
+        if in_ci() {
+            panic!("under CI=true nothing is skipped, but {what} needs {missing}");
+        }
+        skipped::record(&format!("{what} needs {missing}"));
+        false
+    }
+}
+
+/// Whether `tool probe…` runs and exits with 0.
+pub fn runs(tool: &str, probe: &[&str]) -> bool {
+    Command::new(tool)
         .args(probe)
         .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !ok {
-        if in_ci() {
-            panic!(
-                "{tool} is required under CI=true but could not be run; .ci/run must install it"
-            );
-        }
-        eprintln!("SKIPPED: {tool} is not installed; install it (see .ci/run) to run this test");
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Shorthand for one program: `Needs::default().tool(tool, probe).met()`.
+pub fn require(tool: &str, probe: &[&str]) -> bool {
+    Needs::default().tool(tool, probe).met()
+}
+
+/// The skipped checks of this test run.
+mod skipped {
+    use super::*;
+
+    static SKIPPED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    /// `target/tmp/skipped.txt`: the checks the last run skipped.
+    pub fn file() -> PathBuf {
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("skipped.txt")
     }
-    ok
+
+    unsafe extern "C" {
+        /// The C library's: runs `callback` when the process exits, after
+        /// the test harness has printed its summary.
+        fn atexit(callback: extern "C" fn()) -> std::ffi::c_int;
+    }
+
+    /// Called by every check that may skip, before it does: the first
+    /// clears the list of an earlier run and arranges for the tally to be
+    /// printed at exit.
+    pub fn watch() {
+        static ONCE: Once = Once::new();
+        ONCE.call_once(|| {
+            let _ = std::fs::remove_file(file());
+            // SAFETY: `tally` is a plain function that neither unwinds nor
+            // relies on anything torn down before the C library's exit
+            // handlers run (it only locks a static and writes to stderr).
+            let _ = unsafe { atexit(tally) };
+        });
+    }
+
+    /// Counts a skipped check, writes it to `skipped.txt`, and shows it on
+    /// the terminal at once (stderr itself, which the harness does not
+    /// capture, unlike `eprintln!`).
+    pub fn record(line: &str) {
+        let mut all = SKIPPED.lock().unwrap_or_else(PoisonError::into_inner);
+        all.push(line.to_string());
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(file())
+        {
+            let _ = writeln!(f, "{line}");
+        }
+        let _ = std::io::stderr()
+            .write_all(format!("\nSKIPPED ({} so far): {line}\n", all.len()).as_bytes());
+    }
+
+    /// The list of every skipped check, after the harness's summary.
+    extern "C" fn tally() {
+        let Ok(all) = SKIPPED.try_lock() else {
+            return;
+        };
+        if all.is_empty() {
+            return;
+        }
+        let mut text = format!(
+            "\nSKIPPED: {} check(s) did not run, so they did not pass (under CI=true they fail):\n",
+            all.len()
+        );
+        for line in all.iter() {
+            text.push_str(&format!("  {line}\n"));
+        }
+        text.push_str(&format!("(listed in {})\n", file().display()));
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
 }
 
 /// Every file below `dir`, relative, sorted.
@@ -162,7 +292,7 @@ pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The sample site in `content/`, built once per test binary into a
+/// The sample site in `content/`, built once per test run into a
 /// temporary folder (its `public/` inside).
 pub fn sample_site() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
@@ -247,12 +377,35 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Serves a built `public/` folder as a static host would: files as they
-/// are, `index.html` for folders, the site's 404 page for the rest.
-pub fn static_router(dir: PathBuf) -> axum::Router {
+/// Serves a built `public/` folder as a static host would (files as they
+/// are, `index.html` for folders, the site's 404 page for the rest) on a
+/// free loopback port, for the rest of the test run; returns its address,
+/// `http://127.0.0.1:PORT`. The one static server of the tests.
+pub fn serve_static(dir: PathBuf) -> String {
     use tower_http::services::{ServeDir, ServeFile};
-    let not_found = ServeFile::new(dir.join("404.html"));
-    axum::Router::new().fallback_service(ServeDir::new(dir).not_found_service(not_found))
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let addr = listener.local_addr().expect("the bound address");
+    listener
+        .set_nonblocking(true)
+        .expect("nonblocking listener");
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
+        rt.block_on(async move {
+            let l = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
+            let not_found = ServeFile::new(dir.join("404.html"));
+            let router = axum::Router::new()
+                .fallback_service(ServeDir::new(dir).not_found_service(not_found));
+            axum::serve(l, router).await.expect("serve the built site");
+        });
+    });
+    format!("http://{addr}")
+}
+
+/// The sample site ([`sample_site`]) served by [`serve_static`], once per
+/// test run.
+pub fn sample_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| serve_static(sample_site().join("public")))
 }
 
 /// A running `camnang serve`, stopped when dropped.
@@ -331,27 +484,6 @@ impl Served {
 
 /// The date `camnang check` counts from in tests, so they do not age.
 pub const TODAY: &str = "2026-11-23";
-
-/// Case-file text with `\xNN` escapes turned into bytes.
-pub fn unescape(s: &str) -> Vec<u8> {
-    let mut out = Vec::new();
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\'
-            && i + 3 < b.len()
-            && b[i + 1] == b'x'
-            && let Ok(v) = u8::from_str_radix(&s[i + 2..i + 4], 16)
-        {
-            out.push(v);
-            i += 4;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    out
-}
 
 /// The good site every broken or hostile case starts from.
 pub fn good_site() -> TestSite {

@@ -1,11 +1,9 @@
 //! `camnang build` as a clerk uses it: small sites in temporary folders,
 //! checked by what a resident or clerk would see.
 
-mod common;
-
 use std::io::Write as _;
 
-use common::{TestSite, files_below, procedure};
+use crate::util::{self, TestSite, files_below, procedure};
 
 #[test]
 fn builds_home_category_procedure_404_and_sitemap() {
@@ -62,7 +60,7 @@ fn a_procedure_page_shows_what_a_resident_needs() {
     }
     // nothing is fetched from elsewhere and no script is needed
     // the only script registers the offline cache: reading needs none
-    // (tests/real_clients.rs reads the pages with JavaScript off)
+    // (resident.rs reads the pages with JavaScript off)
     assert_eq!(page.matches("<script").count(), 1, "{page}");
     assert!(page.contains("navigator.serviceWorker.register(\"/sw.js\""));
     assert!(!page.contains("<link rel=\"stylesheet\""), "CSS is inline");
@@ -243,7 +241,7 @@ fn messages_follow_the_site_language_or_the_lang_flag() {
     );
     site.write(
         "site.yaml",
-        &common::SITE_YAML.replace("language: vi", "language: en"),
+        &util::SITE_YAML.replace("language: vi", "language: en"),
     );
     let en2 = site.build(&[]);
     assert!(
@@ -334,7 +332,7 @@ fn raw_html_passes_when_the_site_allows_it() {
     let site = TestSite::standard();
     site.write(
         "site.yaml",
-        &format!("{}allow_html: true\n", common::SITE_YAML),
+        &format!("{}allow_html: true\n", util::SITE_YAML),
     );
     site.write(
         "content/cu-tru/thu.md",
@@ -381,7 +379,7 @@ fn refuses_an_output_folder_that_would_lose_files() {
 #[test]
 fn a_site_theme_overrides_the_default_file_by_file() {
     let site = TestSite::standard();
-    site.write("site.yaml", &format!("{}theme: xanh\n", common::SITE_YAML));
+    site.write("site.yaml", &format!("{}theme: xanh\n", util::SITE_YAML));
     site.write("themes/xanh/static/style.css", "body{background:#e8f4ff}");
     site.write("themes/xanh/i18n/vi.yaml", "do_online: Nộp hồ sơ ngay\n");
     assert_eq!(site.build(&[]).code, 0);
@@ -394,7 +392,7 @@ fn a_site_theme_overrides_the_default_file_by_file() {
     );
     site.write(
         "site.yaml",
-        &format!("{}theme: khong-co\n", common::SITE_YAML),
+        &format!("{}theme: khong-co\n", util::SITE_YAML),
     );
     let run = site.build(&[]);
     assert_eq!(run.code, 1);
@@ -437,14 +435,14 @@ fn a_procedure_page_fits_the_weak_phone_budget() {
 
 #[test]
 fn usage_mistakes_exit_with_2() {
-    let run = common::Run::of({
-        let mut c = common::camnang();
+    let run = util::Run::of({
+        let mut c = util::camnang();
         c.args(["build", "--no-such-flag"]);
         c
     });
     assert_eq!(run.code, 2);
-    let help = common::Run::of({
-        let mut c = common::camnang();
+    let help = util::Run::of({
+        let mut c = util::camnang();
         c.arg("--help");
         c
     });
@@ -455,8 +453,8 @@ fn usage_mistakes_exit_with_2() {
 #[test]
 fn a_missing_site_yaml_says_where_to_run() {
     let dir = tempfile::tempdir().unwrap();
-    let run = common::Run::of({
-        let mut c = common::camnang();
+    let run = util::Run::of({
+        let mut c = util::camnang();
         c.arg("build").arg("--root").arg(dir.path());
         c
     });

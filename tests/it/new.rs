@@ -1,9 +1,7 @@
 //! `camnang new site` and `camnang new procedure` as a clerk starts with
 //! them, and what `camnang build` prints while it works.
 
-mod common;
-
-use common::{Run, TestSite, camnang};
+use crate::util::{Run, TestSite, camnang};
 
 fn run(args: &[&str]) -> Run {
     let mut c = camnang();

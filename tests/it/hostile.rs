@@ -6,167 +6,23 @@
 //! order files were made in and the locale; the preview server answers
 //! with the site only.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{
-    Run, TODAY, TestSite, camnang, files_below, good_site, procedure, reported, unescape,
+use crate::case::{self, Case};
+use crate::chromium;
+use crate::util::{
+    self, Needs, Run, TODAY, TestSite, camnang, files_below, good_site, procedure, reported,
 };
-
-/// One case of `tests/hostile/`.
-#[derive(Default)]
-struct Case {
-    name: String,
-    class: String,
-    expect: Vec<String>,
-    exit: Option<i32>,
-    build: Option<i32>,
-    args: Vec<String>,
-    present: Vec<(String, String)>,
-    absent: Vec<(String, String)>,
-    missing: Vec<String>,
-    order: Vec<(String, Vec<String>)>,
-    size_at_least: Vec<(String, u64)>,
-    symlinks: Vec<(String, String)>,
-    many: Vec<(String, usize)>,
-    files: Vec<(String, Vec<u8>)>,
-}
-
-fn parse(path: &Path) -> Case {
-    let text = std::fs::read_to_string(path).expect("case file");
-    let mut c = Case {
-        name: path.file_stem().unwrap().to_string_lossy().into_owned(),
-        ..Case::default()
-    };
-    // (path, mode, body)
-    let mut current: Option<(String, String, String)> = None;
-    let finish = |cur: Option<(String, String, String)>, files: &mut Vec<(String, Vec<u8>)>| {
-        let Some((name, mode, body)) = cur else {
-            return;
-        };
-        let bytes = if mode == "escaped" {
-            unescape(&body)
-        } else if let Some(n) = mode.strip_prefix("repeat-last-line ") {
-            let n: usize = n.parse().expect("repeat count");
-            let trimmed = body.trim_end_matches('\n');
-            let (head, last) = trimmed.rsplit_once('\n').unwrap_or(("", trimmed));
-            let mut s = format!("{head}\n");
-            for _ in 0..n {
-                s.push_str(last);
-                s.push('\n');
-            }
-            s.into_bytes()
-        } else {
-            body.into_bytes()
-        };
-        files.push((name, bytes));
-    };
-    for line in text.split_inclusive('\n') {
-        let bare = line.trim_end_matches(['\n', '\r']);
-        if let Some(spec) = line.strip_prefix("=== ").map(|s| s.trim_end_matches('\n')) {
-            finish(current.take(), &mut c.files);
-            let (name, mode) = match spec.rsplit_once(" (") {
-                Some((n, m)) if m.ends_with(')') => {
-                    (n.to_string(), m.trim_end_matches(')').to_string())
-                }
-                _ => (spec.to_string(), String::new()),
-            };
-            current = Some((name, mode, String::new()));
-            continue;
-        }
-        if let Some((_, _, body)) = current.as_mut() {
-            body.push_str(line);
-            continue;
-        }
-        let (word, rest) = bare.split_once(' ').unwrap_or((bare, ""));
-        match word {
-            "class" => c.class = rest.to_string(),
-            "expect" => c.expect.push(rest.trim().to_string()),
-            "exit" => c.exit = rest.trim().parse().ok(),
-            "build" => c.build = rest.trim().parse().ok(),
-            "args" => c.args = rest.split_whitespace().map(str::to_string).collect(),
-            "present" | "absent" => {
-                let (p, t) = rest.split_once(' ').expect("PATH TEXT");
-                let v = (p.to_string(), t.to_string());
-                if word == "present" {
-                    c.present.push(v)
-                } else {
-                    c.absent.push(v)
-                }
-            }
-            "missing" => c.missing.push(rest.trim().to_string()),
-            "order" => {
-                let (p, t) = rest.split_once(' ').expect("PATH A | B");
-                c.order
-                    .push((p.to_string(), t.split(" | ").map(str::to_string).collect()));
-            }
-            "size-at-least" => {
-                let (p, n) = rest.split_once(' ').expect("PATH BYTES");
-                c.size_at_least
-                    .push((p.to_string(), n.trim().parse().expect("bytes")));
-            }
-            "symlink" => {
-                let (l, t) = rest.split_once(" -> ").expect("LINK -> TARGET");
-                c.symlinks.push((l.to_string(), t.to_string()));
-            }
-            "many" => {
-                let (d, n) = rest.split_once(' ').expect("DIR N");
-                c.many
-                    .push((d.to_string(), n.trim().parse().expect("count")));
-            }
-            _ => {}
-        }
-    }
-    finish(current.take(), &mut c.files);
-    c
-}
-
-fn cases() -> Vec<Case> {
-    let dir = common::repo().join("tests/hostile");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/hostile")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "site"))
-        .collect();
-    paths.sort();
-    paths.iter().map(|p| parse(p)).collect()
-}
-
-fn make(case: &Case) -> TestSite {
-    let site = good_site();
-    for (name, bytes) in &case.files {
-        site.write_bytes(name, bytes);
-    }
-    for (link, target) in &case.symlinks {
-        let p = site.path(link);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        #[cfg(unix)]
-        std::os::unix::fs::symlink(target, &p).expect("symlink");
-    }
-    for (dir, n) in &case.many {
-        for i in 0..*n {
-            site.write(
-                &format!("{dir}/p{i}.md"),
-                &format!(
-                    "---\ntitle: Thủ tục p{i}\nid: p{i}\nsummary: S.\nagency: A\nupdated: 2026-10-01\n---\n\n1. Mở.\n"
-                ),
-            );
-        }
-    }
-    site
-}
 
 /// Runs one case; returns what went wrong, and the built site for the
 /// Chromium test.
 fn run_case(case: &Case) -> (Vec<String>, Option<TestSite>) {
     let mut bad = Vec::new();
-    let site = make(case);
+    let site = case.site();
     let root = site.root().to_string_lossy().into_owned();
     let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
 
@@ -217,9 +73,9 @@ fn run_case(case: &Case) -> (Vec<String>, Option<TestSite>) {
         if public.exists() && !case.args.iter().any(|a| a == "--output") {
             bad.push("a failed build left public/".into());
         }
-        for (name, bytes) in &case.files {
+        for (name, bytes) in case.written() {
             if site.path(name).is_file()
-                && std::fs::read(site.path(name)).ok().as_ref() != Some(bytes)
+                && std::fs::read(site.path(name)).ok().as_deref() != Some(bytes)
             {
                 bad.push(format!("{name} was changed"));
             }
@@ -275,8 +131,8 @@ fn run_case(case: &Case) -> (Vec<String>, Option<TestSite>) {
 }
 
 #[test]
-fn every_hostile_case_gets_its_expected_outcome() {
-    let all = cases();
+fn every_hostile_case_gets_its_expected_outcome_needs_chromium() {
+    let all = case::all("hostile");
     assert!(all.len() >= 40, "{} cases", all.len());
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
     let mut failures = Vec::new();
@@ -308,16 +164,7 @@ fn every_hostile_case_gets_its_expected_outcome() {
 /// listens for dialogs.
 fn no_script_runs_in_chromium(sites: &[TestSite]) {
     assert!(!sites.is_empty());
-    let clients = common::repo().join("tests/clients");
-    let ready = common::require("node", &["--version"])
-        && common::require("/usr/bin/chromium", &["--version"])
-        && clients.join("node_modules/playwright-core").is_dir();
-    if !ready {
-        assert!(
-            !common::in_ci(),
-            "Chromium and tests/clients are needed under CI=true"
-        );
-        eprintln!("SKIPPED: Chromium dialog check (run npm ci in tests/clients)");
+    if !chromium::needs(Needs::default(), &[]).met_for("opening the injection cases in Chromium") {
         return;
     }
     let mut args = Vec::new();
@@ -330,12 +177,7 @@ fn no_script_runs_in_chromium(sites: &[TestSite]) {
             .count();
         args.push(public.to_string_lossy().into_owned());
     }
-    let out = Command::new("node")
-        .arg(clients.join("chromium.mjs"))
-        .arg("dialogs")
-        .args(&args)
-        .output()
-        .expect("node");
+    let out = chromium::run("dialogs", &args);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -578,15 +420,15 @@ fn a_full_disk_fails_the_build_and_keeps_the_published_site() {
 #[test]
 fn builds_are_identical_whatever_the_file_order_and_locale() {
     // the sample, copied twice: files made in opposite orders
-    let mut files: Vec<PathBuf> = files_below(&common::repo().join("content"));
+    let mut files: Vec<PathBuf> = files_below(&util::repo().join("content"));
     files.push("site.yaml".into());
     let make_copy = |order: &[PathBuf]| {
         let dir = tempfile::tempdir().unwrap();
         for f in order {
             let from = if f.as_os_str() == "site.yaml" {
-                common::repo().join("site.yaml")
+                util::repo().join("site.yaml")
             } else {
-                common::repo().join("content").join(f)
+                util::repo().join("content").join(f)
             };
             let to = if f.as_os_str() == "site.yaml" {
                 dir.path().join("site.yaml")
@@ -597,7 +439,7 @@ fn builds_are_identical_whatever_the_file_order_and_locale() {
             std::fs::copy(&from, &to).unwrap();
         }
         std::fs::copy(
-            common::repo().join("qr-lock.yaml"),
+            util::repo().join("qr-lock.yaml"),
             dir.path().join("qr-lock.yaml"),
         )
         .unwrap();
@@ -642,7 +484,7 @@ fn builds_are_identical_whatever_the_file_order_and_locale() {
 #[test]
 fn the_preview_server_is_not_a_door() {
     let site = good_site();
-    let mut served = common::Served::start(&site, &[]);
+    let mut served = util::Served::start(&site, &[]);
     let port = served.port;
     // only on this computer
     let lan: Vec<std::net::IpAddr> = std::net::UdpSocket::bind("0.0.0.0:0")
@@ -666,7 +508,7 @@ fn the_preview_server_is_not_a_door() {
         "/%2e%2e/site.yaml",
         "/cu-tru/../../site.yaml",
     ] {
-        let r = common::http_get(port, path);
+        let r = util::http_get(port, path);
         assert!(r.status == 404 || r.status == 400, "{path}: {}", r.status);
         assert!(!r.text().contains("base_url"), "{path} showed site.yaml");
     }
@@ -693,7 +535,7 @@ fn the_preview_server_is_not_a_door() {
         })
         .collect();
     let t = Instant::now();
-    let ok = common::http_get(port, "/cu-tru/tam-tru/");
+    let ok = util::http_get(port, "/cu-tru/tam-tru/");
     assert_eq!(ok.status, 200);
     assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
     drop(idle);

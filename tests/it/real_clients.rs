@@ -5,58 +5,15 @@
 //! These need Java, Chromium and the npm packages of `tests/clients`
 //! (`.ci/run` installs them). Under `CI=true` a missing tool fails the test.
 
-mod common;
-
-use std::net::TcpListener;
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::Command;
-use std::sync::OnceLock;
 
-use common::{files_below, require};
-
-fn clients() -> PathBuf {
-    common::repo().join("tests/clients")
-}
+use crate::chromium;
+use crate::util::{self, Needs, files_below};
 
 fn sample_public() -> PathBuf {
-    common::sample_site().join("public")
-}
-
-/// Serves the built sample on a free loopback port for the life of the test
-/// binary; returns its base address.
-fn served() -> &'static str {
-    static URL: OnceLock<String> = OnceLock::new();
-    URL.get_or_init(|| {
-        let dir = sample_public();
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        listener.set_nonblocking(true).expect("nonblocking");
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Runtime::new().expect("runtime");
-            rt.block_on(async move {
-                let l = tokio::net::TcpListener::from_std(listener).expect("listener");
-                axum::serve(l, common::static_router(dir))
-                    .await
-                    .expect("serve");
-            });
-        });
-        format!("http://{addr}")
-    })
-}
-
-fn node_ready() -> bool {
-    let have_node = require("node", &["--version"]);
-    let modules = clients().join("node_modules/playwright-core").is_dir()
-        && clients().join("node_modules/axe-core").is_dir();
-    if !modules {
-        assert!(
-            !common::in_ci(),
-            "tests/clients/node_modules is missing under CI=true: run npm ci in tests/clients"
-        );
-        eprintln!("SKIPPED: run `npm ci` in tests/clients to run the Chromium tests");
-    }
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    have_node && modules && require(&chromium, &["--version"])
+    util::sample_site().join("public")
 }
 
 /// One page of each kind: home, category, procedure, and a missing page (404).
@@ -72,7 +29,7 @@ fn page_kinds() -> Vec<String> {
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default()
     };
-    let base = served();
+    let base = util::sample_url();
     vec![
         format!("{base}/"),
         format!("{base}/{}/", pick(1)),
@@ -89,17 +46,13 @@ fn page_kinds() -> Vec<String> {
 }
 
 #[test]
-fn every_page_of_the_sample_is_valid_html() {
-    if !require("java", &["-version"]) {
-        return;
-    }
-    let jar = clients().join("node_modules/vnu-jar/build/dist/vnu.jar");
-    if !jar.is_file() {
-        assert!(
-            !common::in_ci(),
-            "vnu.jar missing under CI=true: run npm ci in tests/clients"
-        );
-        eprintln!("SKIPPED: run `npm ci` in tests/clients for the Nu HTML Checker");
+fn every_page_of_the_sample_is_valid_html_needs_java() {
+    let jar = chromium::clients().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    if !Needs::default()
+        .tool("java", &["-version"])
+        .file(&jar, "run `npm ci` in tests/clients")
+        .met()
+    {
         return;
     }
     let public = sample_public();
@@ -126,17 +79,12 @@ fn every_page_of_the_sample_is_valid_html() {
 }
 
 #[test]
-fn axe_finds_nothing_on_any_kind_of_page_on_a_phone() {
-    if !node_ready() {
+fn axe_finds_nothing_on_any_kind_of_page_on_a_phone_needs_chromium() {
+    if !chromium::ready(&["axe-core"]) {
         return;
     }
     let urls = page_kinds();
-    let out = Command::new("node")
-        .arg(clients().join("chromium.mjs"))
-        .arg("axe")
-        .args(&urls)
-        .output()
-        .expect("run node");
+    let out = chromium::run("axe", &urls);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -155,12 +103,15 @@ fn axe_finds_nothing_on_any_kind_of_page_on_a_phone() {
 }
 
 #[test]
-fn every_procedure_page_prints_on_one_or_two_a4_pages() {
-    if !node_ready() || !require("pdfinfo", &["-v"]) {
+fn every_procedure_page_prints_on_one_or_two_a4_pages_needs_chromium_poppler() {
+    if !chromium::needs(Needs::default(), &["axe-core"])
+        .tool("pdfinfo", &["-v"])
+        .met()
+    {
         return;
     }
     let public = sample_public();
-    let base = served();
+    let base = util::sample_url();
     let urls: Vec<String> = files_below(&public)
         .into_iter()
         .filter(|f| {
@@ -181,13 +132,9 @@ fn every_procedure_page_prints_on_one_or_two_a4_pages() {
         .collect();
     assert!(urls.len() >= 12, "{urls:?}");
     let pdfs = tempfile::tempdir().expect("temp dir");
-    let out = Command::new("node")
-        .arg(clients().join("chromium.mjs"))
-        .arg("print")
-        .arg(pdfs.path())
-        .args(&urls)
-        .output()
-        .expect("run node");
+    let mut args: Vec<OsString> = vec![pdfs.path().into()];
+    args.extend(urls.iter().map(OsString::from));
+    let out = chromium::run("print", &args);
     assert!(
         out.status.success(),
         "{}",

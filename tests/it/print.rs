@@ -7,24 +7,26 @@
 //!
 //! Under `CI=true` a missing tool fails the test (see `.ci/run`).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{TestSite, files_below, require, sample_site};
+use crate::util::{self, Needs, TestSite, files_below, sample_site};
 
 const SAMPLE_BASE: &str = "https://hoabinh.example.vn/";
 
-fn tools_ready() -> bool {
-    require("zbarimg", &["--version"])
-        && require("rsvg-convert", &["--version"])
-        && require("pdftoppm", &["-v"])
-        && require("pdfinfo", &["-v"])
-        && require("pdftotext", &["-v"])
-        && require("pdffonts", &["-v"])
-        && require("qpdf", &["--version"])
+/// poppler-utils: pdfinfo, pdftoppm, pdftotext and pdffonts.
+fn poppler(needs: Needs) -> Needs {
+    needs
+        .tool("pdfinfo", &["-v"])
+        .tool("pdftoppm", &["-v"])
+        .tool("pdftotext", &["-v"])
+        .tool("pdffonts", &["-v"])
+}
+
+/// zbar-tools: zbarimg.
+fn zbar_tool(needs: Needs) -> Needs {
+    needs.tool("zbarimg", &["--version"])
 }
 
 fn run(cmd: &mut Command) -> (bool, String, String) {
@@ -126,7 +128,7 @@ fn decode_pdf(pdf: &Path, dir: &Path) -> Vec<String> {
 /// sample, read from its lock file.
 /// Ids of the sample procedures that have an English translation.
 fn sample_translations() -> Vec<String> {
-    let lock = std::fs::read_to_string(common::repo().join("qr-lock.yaml")).unwrap();
+    let lock = std::fs::read_to_string(util::repo().join("qr-lock.yaml")).unwrap();
     let mut out = Vec::new();
     let mut current = String::new();
     for line in lock.lines() {
@@ -143,7 +145,7 @@ fn sample_translations() -> Vec<String> {
 }
 
 fn sample_ids() -> BTreeMap<String, String> {
-    let lock = std::fs::read_to_string(common::repo().join("qr-lock.yaml")).unwrap();
+    let lock = std::fs::read_to_string(util::repo().join("qr-lock.yaml")).unwrap();
     let mut ids = BTreeMap::new();
     let mut current = None;
     for line in lock.lines() {
@@ -167,8 +169,11 @@ fn refresh_target(page: &str) -> String {
 }
 
 #[test]
-fn every_web_qr_code_decodes_to_its_short_link_which_leads_to_the_page() {
-    if !tools_ready() {
+fn every_web_qr_code_decodes_to_its_short_link_which_leads_to_the_page_needs_rsvg_zbar() {
+    if !zbar_tool(Needs::default())
+        .tool("rsvg-convert", &["--version"])
+        .met()
+    {
         return;
     }
     let public = sample_site().join("public");
@@ -205,8 +210,8 @@ fn every_web_qr_code_decodes_to_its_short_link_which_leads_to_the_page() {
 }
 
 #[test]
-fn every_print_qr_code_decodes_to_the_right_short_links() {
-    if !tools_ready() {
+fn every_print_qr_code_decodes_to_the_right_short_links_needs_poppler_zbar() {
+    if !zbar_tool(poppler(Needs::default())).met() {
         return;
     }
     let public = sample_site().join("public");
@@ -283,8 +288,8 @@ fn every_print_qr_code_decodes_to_the_right_short_links() {
 }
 
 #[test]
-fn print_files_are_sound_with_embedded_fonts_boxes_and_vietnamese_text() {
-    if !tools_ready() {
+fn print_files_are_sound_with_embedded_fonts_boxes_and_vietnamese_text_needs_poppler_qpdf() {
+    if !poppler(Needs::default()).tool("qpdf", &["--version"]).met() {
         return;
     }
     let in_an = sample_site().join("public/in-an");
@@ -553,8 +558,8 @@ fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
 }
 
 #[test]
-fn a_huge_title_and_twelve_long_steps_stay_on_the_paper_and_off_the_qr_code() {
-    if !tools_ready() {
+fn a_huge_title_and_twelve_long_steps_stay_on_the_paper_and_off_the_qr_code_needs_poppler_zbar() {
+    if !zbar_tool(poppler(Needs::default())).met() {
         return;
     }
     let site = TestSite::new();
@@ -644,8 +649,8 @@ fn a_huge_title_and_twelve_long_steps_stay_on_the_paper_and_off_the_qr_code() {
 }
 
 #[test]
-fn qr_codes_on_posters_are_big_enough_to_scan_from_a_metre() {
-    if !tools_ready() {
+fn qr_codes_on_posters_are_big_enough_to_scan_from_a_metre_needs_poppler() {
+    if !poppler(Needs::default()).met() {
         return;
     }
     let in_an = sample_site().join("public/in-an");

@@ -1,0 +1,95 @@
+//! `camnang check` against the broken sites of `tests/broken/` (one
+//! mistake each, see its README), plus snapshots of how a few mistakes
+//! read in the terminal.
+
+use crate::case;
+use crate::util::{self, Run, TODAY, TestSite, camnang, good_site, procedure, reported};
+
+fn check(site: &TestSite, extra: &[&str]) -> Run {
+    let mut c = camnang();
+    c.args(["check", "--today", TODAY, "--root"])
+        .arg(site.root())
+        .args(extra);
+    Run::of(c)
+}
+
+#[test]
+fn every_broken_site_gets_exactly_its_messages_at_the_right_place() {
+    let cases = case::all("broken");
+    assert!(cases.len() >= 20, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in cases {
+        assert!(
+            case.is_check_only(),
+            "{}: a case of tests/broken says only expect, exit and files (see its README)",
+            case.name
+        );
+        let site = case.site();
+        let run = check(&site, &["--format", "json"]);
+        let mut got = reported(&run).unwrap_or_else(|e| panic!("{e}"));
+        let mut want = case.expect.clone();
+        got.sort();
+        want.sort();
+        let exit = case
+            .exit
+            .unwrap_or(i32::from(want.iter().any(|w| w.starts_with('E'))));
+        if got != want || run.code != exit {
+            failures.push(format!(
+                "{}: exit {} (want {exit})\n  got:  {got:?}\n  want: {want:?}",
+                case.name, run.code
+            ));
+        }
+        // nothing is written by check
+        if site.path("public").exists() {
+            failures.push(format!("{}: check wrote public/", case.name));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn the_sample_site_has_no_mistakes() {
+    let mut c = camnang();
+    c.args(["check", "--today", TODAY, "--root"])
+        .arg(util::repo())
+        .arg("--deny-warnings");
+    let run = Run::of(c);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("0 lỗi, 0 cảnh báo"), "{}", run.stdout);
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let site = good_site();
+    site.write(
+        "content/cu-tru/tam-tru.md",
+        &procedure("Đăng ký tạm trú", "tt01").replace("2026-10-01", "2024-01-15"),
+    );
+    assert_eq!(check(&site, &[]).code, 0);
+    assert_eq!(check(&site, &["--deny-warnings"]).code, 1);
+}
+
+fn human(case: &str) -> String {
+    let site = case::named("broken", case).site();
+    let vi = check(&site, &[]);
+    let en = check(&site, &["--lang", "en"]);
+    format!(
+        "{}{}\n---\n{}{}",
+        vi.stderr, vi.stdout, en.stderr, en.stdout
+    )
+}
+
+#[test]
+fn a_misspelt_field_reads_well_in_both_languages() {
+    insta::assert_snapshot!(human("unknown-field"));
+}
+
+#[test]
+fn a_broken_link_reads_well_in_both_languages() {
+    insta::assert_snapshot!(human("broken-link"));
+}
+
+#[test]
+fn a_stale_guide_reads_well_in_both_languages() {
+    insta::assert_snapshot!(human("stale"));
+}
