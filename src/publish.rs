@@ -340,14 +340,32 @@ fn remove_leftovers(parent: &Path, name: &str) {
     };
     let new_prefix = format!(".{name}.camnang-new-");
     let old_prefix = format!(".{name}.camnang-old-");
-    for e in entries.flatten() {
+    // a leftover is first renamed to a trash name, then deleted: a build
+    // killed while deleting leaves a folder every later build recognises
+    // by its name alone (deleting may already have taken its marker)
+    let trash_prefix = format!(".{name}.camnang-trash-");
+    for (i, e) in entries.flatten().enumerate() {
         let n = e.file_name().to_string_lossy().into_owned();
+        let p = e.path();
+        if n.starts_with(&trash_prefix) {
+            let _ = fs::remove_dir_all(&p);
+            continue;
+        }
         if !(n.starts_with(&new_prefix) || n.starts_with(&old_prefix)) {
             continue;
         }
-        let p = e.path();
-        if p.join(STAGING_MARK).exists() || p.join(MANIFEST).exists() {
-            let _ = fs::remove_dir_all(&p);
+        // an empty one is a build killed between making it and marking it
+        let empty = fs::read_dir(&p).is_ok_and(|mut d| d.next().is_none());
+        if p.join(STAGING_MARK).exists() || p.join(MANIFEST).exists() || empty {
+            let trash = parent.join(format!("{trash_prefix}{}-{i}", std::process::id()));
+            match fs::rename(&p, &trash) {
+                Ok(()) => {
+                    let _ = fs::remove_dir_all(&trash);
+                }
+                Err(_) => {
+                    let _ = fs::remove_dir_all(&p);
+                }
+            }
         }
     }
 }

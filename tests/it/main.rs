@@ -17,6 +17,7 @@ mod check;
 mod hostile;
 mod languages;
 mod new;
+mod outputs;
 mod print;
 mod properties;
 mod real_clients;

@@ -1,9 +1,7 @@
 //! Outputs behind one interface: the JSON export, and what happens when
 //! two things would be written to one place.
 
-mod common;
-
-use common::{SITE_YAML, TestSite};
+use crate::util::{SITE_YAML, TestSite, procedure};
 
 const EN: &str = "---\ntitle: Registering temporary residence\nsummary: Register where you live now.\nagency: Commune police\nchannels:\n  - way: truc-tuyen\n    time: 3 working days\n    fee: 7,000 VND\ndocuments:\n  - Form CT01\nupdated: 2026-10-05\n---\n\n## Steps\n\n1. Open VNeID.\n2. Send the form.\n";
 
@@ -88,7 +86,7 @@ fn a_category_named_like_camnangs_own_folders_stops_the_build() {
         );
         s.write(
             &format!("content/{name}/tt01.md"),
-            &common::procedure("Một thủ tục", "zz01"),
+            &procedure("Một thủ tục", "zz01"),
         );
         refused(&s, "E047", &format!("content/{name}/"));
     }
