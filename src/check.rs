@@ -257,6 +257,23 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             });
             diags.push(fields.place(d, &p.source, &root.key("id")));
         }
+        for (i, entry) in p.draft.iter().enumerate() {
+            let d = Diagnostic::warning(Msg::DraftField {
+                field: entry.clone(),
+            });
+            // at the field itself when it is in the front matter, else
+            // (the body's steps) at the draft line naming it
+            let at = draft_path(entry)
+                .filter(|path| {
+                    let text = fields.text(&p.source);
+                    split_front_matter(&text)
+                        .ok()
+                        .and_then(|s| locate(s.front, &path.0))
+                        .is_some_and(|spot| spot != (0, 0) || path.0.len() == 1)
+                })
+                .unwrap_or_else(|| root.key("draft").index(i));
+            diags.push(fields.place(d, &p.source, &at));
+        }
         let folded = crate::text::fold(&p.title);
         if let Some(other) = titles.get(&folded) {
             let d = Diagnostic::warning(Msg::DuplicateTitle {
@@ -268,6 +285,25 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             titles.insert(folded, p.source.clone());
         }
     }
+}
+
+/// The front-matter path of a `draft:` entry (`channels[0].fee`); `None`
+/// for what lives in the body (`steps`, `body`).
+fn draft_path(entry: &str) -> Option<FieldPath> {
+    if crate::load::procedure::DRAFT_BODY.contains(&entry) {
+        return None;
+    }
+    let mut path = FieldPath::default();
+    for part in entry.split('.') {
+        match part.split_once('[') {
+            Some((key, rest)) => {
+                let n: usize = rest.trim_end_matches(']').parse().ok()?;
+                path = path.key(key).index(n);
+            }
+            None => path = path.key(part),
+        }
+    }
+    Some(path)
 }
 
 /// The host of an `https://host/…` address.

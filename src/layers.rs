@@ -17,6 +17,7 @@
 //! | 9 | `render`, `publish` | run the outputs; write the site atomically |
 //! | 10 | `check`, `commands` | `camnang check`; build reports and progress |
 //! | 11 | `new`, `serve` | `camnang new`; the preview server |
+//! | 12 | `import` | `camnang import`: national-portal records into procedure files (uses `new` for free ids, `check` for today's date) |
 //!
 //! The model's types sit below `load`, which fills them (as Zola's
 //! content types sit below its site loader); nothing in the model reads
@@ -43,6 +44,7 @@ pub const LAYERS: &[&[&str]] = &[
     &["render", "publish"],
     &["check", "commands"],
     &["new", "serve"],
+    &["import"],
 ];
 
 #[cfg(test)]

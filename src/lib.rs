@@ -14,6 +14,7 @@ pub mod alloc;
 pub mod check;
 pub mod commands;
 pub mod diag;
+pub mod import;
 pub mod layers;
 pub mod load;
 pub mod markdown;

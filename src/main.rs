@@ -76,6 +76,54 @@ enum Command {
     /// Start a new site or procedure file (tạo trang hoặc thủ tục mới).
     #[command(subcommand)]
     New(NewCommand),
+    /// Make procedure files from national-portal records (nhập thủ tục từ Cổng Dịch vụ công).
+    ///
+    /// Saved records (a detail answer with or without its envelope, a
+    /// folder of them, or a JSON Lines file), or records fetched from the
+    /// portal with --code, --portal-id, --all. Every gap a record leaves is
+    /// listed and marked in the file's draft: list.
+    Import {
+        /// Saved records: .json files, folders of them, .jsonl files (bản ghi đã lưu).
+        paths: Vec<PathBuf>,
+        /// Put every procedure in this category folder, e.g. cu-tru (thư mục lĩnh vực).
+        #[arg(long)]
+        category: Option<String>,
+        /// Fetch the procedure with this code from the portal, e.g. 1.004194 (mã thủ tục).
+        #[arg(long, value_name = "CODE")]
+        code: Vec<String>,
+        /// Fetch the record with this portal id (the last part of its page address).
+        #[arg(long, value_name = "UUID")]
+        portal_id: Vec<String>,
+        /// List the portal's catalogue, or the procedures matching QUERY (liệt kê).
+        #[arg(long)]
+        list: bool,
+        /// With --list or --all: only procedures done at commune level (cấp xã).
+        #[arg(long)]
+        commune_level: bool,
+        /// Import every procedure of the catalogue (nhập tất cả).
+        #[arg(long, conflicts_with = "list")]
+        all: bool,
+        /// Compare imported procedures with the portal now (so sánh với Cổng).
+        #[arg(long)]
+        diff: bool,
+        /// Apply the portal's changes, keeping what the clerk wrote (cập nhật từ Cổng).
+        #[arg(long, conflicts_with = "diff")]
+        update: bool,
+        /// The portal's API address, for mirrors and tests.
+        #[arg(long, value_name = "URL", default_value = camnang::import::fetch::DEFAULT_PORTAL)]
+        portal: String,
+        /// Milliseconds to wait between two requests to the portal.
+        #[arg(long, hide = true, default_value_t = 1000)]
+        pause_ms: u64,
+        /// Seconds one request to the portal may take.
+        #[arg(long, hide = true, default_value_t = 30)]
+        timeout: u64,
+        /// The import date (YYYY-MM-DD) instead of today, for tests.
+        #[arg(long, hide = true, value_name = "DATE")]
+        today: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Subcommand)]
@@ -191,6 +239,58 @@ fn main() -> ExitCode {
                 deny_warnings,
                 today,
             )
+        }
+        Command::Import {
+            paths,
+            category,
+            code,
+            portal_id,
+            list,
+            commune_level,
+            all,
+            diff,
+            update,
+            portal,
+            pause_ms,
+            timeout,
+            today,
+            common,
+        } => {
+            // with --list, the words after it are the query, not files
+            let (paths, query) = match list {
+                true => (
+                    Vec::new(),
+                    Some(
+                        paths
+                            .iter()
+                            .map(|p| p.to_string_lossy())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    )
+                    .filter(|q| !q.is_empty()),
+                ),
+                false => (paths, None),
+            };
+            camnang::import::run_import(&camnang::import::ImportOptions {
+                root: common.root,
+                category,
+                paths,
+                codes: code,
+                portal_ids: portal_id,
+                list,
+                query,
+                all,
+                commune_level,
+                portal: camnang::import::fetch::PortalOptions {
+                    base: portal,
+                    pause: std::time::Duration::from_millis(pause_ms),
+                    timeout: std::time::Duration::from_secs(timeout.max(1)),
+                },
+                diff,
+                update,
+                lang: common.lang.map(LangArg::lang),
+                today: today.as_deref().and_then(camnang::text::Date::parse),
+            })
         }
         Command::New(NewCommand::Site { dir, lang }) => {
             camnang::new::run_new_site(&dir, lang.map(LangArg::lang))

@@ -87,7 +87,7 @@ pub fn run_new_site(dir: &Path, lang: Option<Lang>) -> ExitCode {
 
 /// Every id used in `content/` (read from the `id:` lines, so that even a
 /// site with mistakes gets a free id) and in `qr-lock.yaml`.
-fn used_ids(root: &Path) -> BTreeSet<String> {
+pub fn used_ids(root: &Path) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for entry in walkdir::WalkDir::new(root.join("content"))
         .into_iter()

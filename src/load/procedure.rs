@@ -10,7 +10,7 @@ use crate::load::yaml::{Doc, FieldPath};
 use crate::markdown::{self, BodyLink, RenderOptions, link_allowed};
 use crate::messages::Msg;
 use crate::model::choice::App;
-use crate::model::{Channel, Online, PlacedLink, Procedure};
+use crate::model::{Channel, DocumentGroup, Online, PlacedLink, PortalSource, Procedure};
 use crate::text::Date;
 
 /// Front-matter fields of a procedure (content-format.md).
@@ -28,9 +28,16 @@ pub const PROCEDURE_KEYS: &[&str] = &[
     "legal",
     "updated",
     "keywords",
+    "draft",
+    "source",
 ];
 const ONLINE_KEYS: &[&str] = &["url", "level", "apps"];
 const CHANNEL_KEYS: &[&str] = &["way", "time", "fee"];
+const GROUP_KEYS: &[&str] = &["group", "items"];
+const SOURCE_KEYS: &[&str] = &["portal_id", "code", "portal_updated", "imported"];
+/// What a `draft:` entry may name besides the front-matter fields: the
+/// steps and notes of the body.
+pub const DRAFT_BODY: &[&str] = &["steps", "body"];
 /// Front-matter fields of a category's `_index.md`.
 pub const CATEGORY_KEYS: &[&str] = &["title", "order", "summary"];
 
@@ -154,10 +161,16 @@ pub fn parse_procedure_in(
         })
         .collect();
 
-    let documents = doc.text_list(&map, &root, "documents");
+    let document_groups = documents(&doc, &map, &root);
+    let documents: Vec<String> = document_groups
+        .iter()
+        .flat_map(|g| g.items.iter().cloned())
+        .collect();
     let result = doc.text(&map, &root, "result", false);
     let legal = doc.text_list(&map, &root, "legal");
     let keywords = doc.text_list(&map, &root, "keywords");
+    let draft = draft(&doc, &map, &root, channels.len(), document_groups.len());
+    let portal = portal_source(&doc, &map, &root);
     let updated = doc
         .text(&map, &root, "updated", true)
         .and_then(|u| match Date::parse(&u) {
@@ -214,16 +227,165 @@ pub fn parse_procedure_in(
         online,
         channels,
         documents,
+        document_groups,
         result,
         legal,
         updated,
         keywords,
+        draft,
+        portal,
         links: placed_links(split.body, split.body_first_line, &body.links),
         body_html: body.html,
         steps: body.steps,
         body_text: body.text,
     };
     (Some((p, id_spot)), diags)
+}
+
+/// `documents:`: a list of documents, each a line of text or a group
+/// (`- group: Heading` with its `items:`). Consecutive plain lines form
+/// one group without a title.
+fn documents(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath) -> Vec<DocumentGroup> {
+    use serde_norway::Value;
+    let p = root.key("documents");
+    let Some(Value::Sequence(items)) = map.get("documents") else {
+        let items = doc.text_list(map, root, "documents");
+        return match items.is_empty() {
+            true => Vec::new(),
+            false => vec![DocumentGroup { title: None, items }],
+        };
+    };
+    let mut groups: Vec<DocumentGroup> = Vec::new();
+    for (i, v) in items.iter().enumerate() {
+        let ip = p.index(i);
+        match v {
+            Value::Mapping(m) => {
+                doc.check_keys(m, &ip, GROUP_KEYS);
+                let title = doc.text(m, &ip, "group", true);
+                let items = doc.text_list(m, &ip, "items");
+                groups.push(DocumentGroup { title, items });
+            }
+            Value::Sequence(_) => doc.error_at(
+                &ip,
+                Msg::WrongType {
+                    field: ip.to_string(),
+                    expected: crate::messages::Kind::Text,
+                },
+            ),
+            other => {
+                let Some(text) = yaml_scalar(other) else {
+                    continue;
+                };
+                match groups.last_mut() {
+                    Some(g) if g.title.is_none() => g.items.push(text),
+                    _ => groups.push(DocumentGroup {
+                        title: None,
+                        items: vec![text],
+                    }),
+                }
+            }
+        }
+    }
+    groups
+}
+
+/// A scalar as trimmed NFC text; `None` when empty.
+fn yaml_scalar(v: &serde_norway::Value) -> Option<String> {
+    use serde_norway::Value;
+    let s = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Tagged(t) => return yaml_scalar(&t.value),
+        _ => return None,
+    };
+    let s = crate::text::nfc(s.trim());
+    (!s.is_empty()).then_some(s)
+}
+
+/// Whether a `draft:` entry names something the file has: a front-matter
+/// field (`agency`), a channel's field (`channels[0].fee`), a document
+/// group (`documents[1]`), or the body's `steps`.
+pub fn draft_target_ok(entry: &str, channels: usize, groups: usize) -> bool {
+    if PROCEDURE_KEYS.contains(&entry) && !["draft", "source", "id"].contains(&entry) {
+        return true;
+    }
+    if DRAFT_BODY.contains(&entry) || entry == "online.level" || entry == "online.url" {
+        return true;
+    }
+    let indexed = |prefix: &str, rest_ok: &dyn Fn(&str) -> bool, len: usize| {
+        entry
+            .strip_prefix(prefix)
+            .and_then(|r| r.split_once(']'))
+            .and_then(|(n, rest)| Some((n.parse::<usize>().ok()?, rest)))
+            .is_some_and(|(n, rest)| n < len && rest_ok(rest))
+    };
+    indexed(
+        "channels[",
+        &|r| [".time", ".fee", ""].contains(&r),
+        channels,
+    ) || indexed("documents[", &|r| r.is_empty(), groups)
+}
+
+/// `draft:`: the fields an import left for a clerk to check.
+fn draft(
+    doc: &Doc<'_>,
+    map: &serde_norway::Mapping,
+    root: &FieldPath,
+    channels: usize,
+    groups: usize,
+) -> Vec<String> {
+    let list = doc.text_list(map, root, "draft");
+    let mut out = Vec::new();
+    for (i, entry) in list.into_iter().enumerate() {
+        if draft_target_ok(&entry, channels, groups) {
+            out.push(entry);
+        } else {
+            doc.error_at(
+                &root.key("draft").index(i),
+                Msg::DraftUnknownField { field: entry },
+            );
+        }
+    }
+    out
+}
+
+/// `source:`: the portal record a file was imported from.
+fn portal_source(
+    doc: &Doc<'_>,
+    map: &serde_norway::Mapping,
+    root: &FieldPath,
+) -> Option<PortalSource> {
+    let m = doc.mapping(map, root, "source")?;
+    let p = root.key("source");
+    doc.check_keys(m, &p, SOURCE_KEYS);
+    let portal_id = doc.text(m, &p, "portal_id", true).and_then(|id| {
+        if crate::model::valid_portal_id(&id) {
+            Some(id)
+        } else {
+            doc.error_at(&p.key("portal_id"), Msg::BadPortalId { value: id });
+            None
+        }
+    });
+    let code = doc.quoted_text(m, &p, "code");
+    let date = |key: &str, required: bool| {
+        doc.text(m, &p, key, required)
+            .and_then(|u| match Date::parse(&u) {
+                Some(d) => Some(d),
+                None => {
+                    doc.error_at(&p.key(key), Msg::BadDate { value: u });
+                    None
+                }
+            })
+    };
+    let portal_updated = date("portal_updated", false);
+    let imported = date("imported", true);
+    Some(PortalSource {
+        portal_id: portal_id?,
+        code,
+        portal_updated,
+        imported: imported?,
+    })
 }
 
 /// What a category's `_index.md` holds.

@@ -6,11 +6,12 @@
 //! number groups messages by area (E00x a file, E01x a field, E02x a
 //! value, E03x the site folder, E04x the output folder, E05x the preview,
 //! E06x `qr-lock.yaml`, E07x/W07x `camnang check`, E08x `camnang new`,
-//! E09x print files). A code never changes meaning: users search for it.
+//! W08x draft fields left by an import, E09x print files, E10x/W10x/I10x
+//! `camnang import` and the portal). A code never changes meaning: users search for it.
 
 use std::path::PathBuf;
 
-use super::{CutPart, Kind, Lang, YamlProblem};
+use super::{CutPart, Gap, Kind, Lang, YamlProblem};
 
 /// A hint shared by several messages, in both languages.
 struct Words {
@@ -175,6 +176,14 @@ catalogue! {
             hint_en: format!("write a number from {min} to {max}"),
         }
 
+        DraftUnknownField { field: String } = "E017" {
+            sample { field: "x".into() }
+            vi: format!("«draft:» ghi «{field}», nhưng tệp không có trường này"),
+            en: format!("`draft:` names `{field}`, which the file does not have"),
+            hint_vi: "ghi tên một trường của tệp (ví dụ agency, channels[0].fee, documents, steps), hoặc xoá dòng này",
+            hint_en: "name a field of the file (for example agency, channels[0].fee, documents, steps), or remove the line",
+        }
+
         // ── A value: id, date, link ─────────────────────────────────────
 
         BadId { value: String } = "E020" {
@@ -237,6 +246,14 @@ catalogue! {
             en: format!("the translation has the id `{id}`, but its original has `{original}`"),
             hint_vi: format!("xoá dòng id của bản dịch, hoặc ghi id: {original}"),
             hint_en: format!("remove the translation's id line, or write id: {original}"),
+        }
+
+        BadPortalId { value: String } = "E028" {
+            sample { value: "x".into() }
+            vi: format!("«{value}» không phải mã bản ghi trên Cổng Dịch vụ công (dạng 019d2bf7-770b-734d-b7fb-5e1995f194f4)"),
+            en: format!("`{value}` is not a portal record id (like 019d2bf7-770b-734d-b7fb-5e1995f194f4)"),
+            hint_vi: "chép phần cuối địa chỉ trang thủ tục trên dichvucong.gov.vn",
+            hint_en: "copy the last part of the procedure's address on dichvucong.gov.vn",
         }
 
         // ── The site folder: site.yaml, content/, theme ─────────────────
@@ -544,6 +561,16 @@ catalogue! {
             en: format!("check done: {errors} error(s), {warnings} warning(s)"),
         }
 
+        // ── Draft fields left by camnang import ─────────────────────────
+
+        DraftField { field: String } = "W080" {
+            sample { field: "x".into() }
+            vi: format!("«{field}» chép từ Cổng Dịch vụ công nhưng chưa rõ ràng: cần kiểm tra"),
+            en: format!("`{field}` was copied from the portal but is unclear: check it"),
+            hint_vi: format!("đối chiếu với Cổng hoặc văn bản gốc, sửa nếu cần, rồi xoá dòng «- {field}» trong «draft:»"),
+            hint_en: format!("compare with the portal or the legal text, correct it if needed, then remove the line `- {field}` from `draft:`"),
+        }
+
         // ── camnang new ─────────────────────────────────────────────────
 
         NewTargetExists { path: PathBuf } = "E080" {
@@ -570,6 +597,198 @@ catalogue! {
             sample { dir: "a".into() }
             vi: format!("đã tạo trang mới trong {d}: sửa {d}/site.yaml, rồi chạy camnang serve --root {d}", d = dir.display()),
             en: format!("made a new site in {d}: edit {d}/site.yaml, then run camnang serve --root {d}", d = dir.display()),
+        }
+
+        // ── camnang import and the portal ───────────────────────────────
+
+        ImportReadFailed { path: PathBuf, detail: String } = "E100" {
+            sample { path: "a.json".into(), detail: "x".into() }
+            vi: format!("không đọc được {} ({detail})", path.display()),
+            en: format!("could not read {} ({detail})", path.display()),
+        }
+
+        /// A saved record that is not JSON: `line` and `column` where the
+        /// reader stopped (a truncated file ends early).
+        ImportBadJson { path: PathBuf, line: usize, column: usize, detail: String } = "E101" {
+            sample { path: "a.json".into(), line: 1, column: 1, detail: "x".into() }
+            vi: format!("{}:{line}:{column}: không phải JSON hợp lệ ({detail})", path.display()),
+            en: format!("{}:{line}:{column}: not valid JSON ({detail})", path.display()),
+            hint_vi: "tệp có thể bị cắt ngang khi lưu: lưu lại bản ghi từ Cổng, hoặc nhập bằng --code",
+            hint_en: "the file may have been cut off while saving: save the record again, or import it with --code",
+        }
+
+        /// JSON, but not a portal procedure: `detail` says what is wrong
+        /// and where (a JSON path such as `data.executionMethods[0].fees`).
+        ImportNotRecord { path: PathBuf, detail: String } = "E102" {
+            sample { path: "a.json".into(), detail: "x".into() }
+            vi: format!("{}: không phải một thủ tục của Cổng Dịch vụ công ({detail})", path.display()),
+            en: format!("{}: not a procedure record of the national portal ({detail})", path.display()),
+            hint_vi: "lưu bản ghi chi tiết của thủ tục (get-formality-by-citizen), có hoặc không có vỏ {code, data, message}",
+            hint_en: "save the procedure's detail record (get-formality-by-citizen), with or without the {code, data, message} envelope",
+        }
+
+        ImportTooLarge { path: PathBuf, megabytes: u64, max: u64 } = "E103" {
+            sample { path: "a.json".into(), megabytes: 9, max: 8 }
+            vi: format!("{} nặng {megabytes} MB, quá {max} MB: không phải một bản ghi thủ tục", path.display()),
+            en: format!("{} is {megabytes} MB, over {max} MB: not a procedure record", path.display()),
+        }
+
+        ImportNothingFound { path: PathBuf } = "E104" {
+            sample { path: "a".into() }
+            vi: format!("{} không có tệp .json hay .jsonl nào", path.display()),
+            en: format!("{} holds no .json or .jsonl file", path.display()),
+        }
+
+        ImportNothingAsked = "E105" {
+            vi: "chưa nói nhập gì: ghi tệp hay thư mục bản ghi, hoặc --code, --portal-id, --list, --all",
+            en: "nothing to import: give record files or folders, or --code, --portal-id, --list, --all",
+            hint_vi: "ví dụ: camnang import ../portal/  hoặc  camnang import --code 1.004194",
+            hint_en: "for example: camnang import ../portal/  or  camnang import --code 1.004194",
+        }
+
+        PortalOffline { url: String, detail: String } = "E106" {
+            sample { url: "x".into(), detail: "x".into() }
+            vi: format!("không kết nối được tới Cổng Dịch vụ công ({url}): máy đang mất mạng hoặc Cổng không trả lời ({detail})"),
+            en: format!("could not reach the portal ({url}): this computer is offline or the portal does not answer ({detail})"),
+            hint_vi: "kiểm tra kết nối mạng rồi chạy lại lệnh; đang ở nơi không có mạng thì lưu bản ghi ở máy khác rồi dùng camnang import TỆP",
+            hint_en: "check the network and run the command again; without a network, save the records elsewhere and use camnang import FILE",
+        }
+
+        PortalFirewall { url: String, status: u16 } = "E107" {
+            sample { url: "x".into(), status: 403 }
+            vi: format!("Cổng trả về một trang web (HTML, mã {status}) thay vì dữ liệu: tường lửa của Cổng đang chặn ({url})"),
+            en: format!("the portal answered with a web page (HTML, status {status}) instead of data: its firewall is blocking us ({url})"),
+            hint_vi: "đợi vài phút rồi chạy lại; nếu vẫn bị chặn, mở thủ tục trong trình duyệt, lưu bản ghi rồi dùng camnang import TỆP",
+            hint_en: "wait a few minutes and try again; if still blocked, save the record from a browser and use camnang import FILE",
+        }
+
+        PortalNotFound { what: String } = "E108" {
+            sample { what: "x".into() }
+            vi: format!("Cổng không còn thủ tục «{what}»: có thể đã bị bãi bỏ, hoặc được công bố lại với mã mới"),
+            en: format!("the portal no longer has the procedure `{what}`: it may have been repealed, or republished under a new code"),
+            hint_vi: "tìm lại bằng camnang import --list TÊN_THỦ_TỤC",
+            hint_en: "look for it with camnang import --list PROCEDURE_NAME",
+        }
+
+        PortalBadAnswer { url: String, detail: String } = "E109" {
+            sample { url: "x".into(), detail: "x".into() }
+            vi: format!("Cổng trả lời dữ liệu không đọc được ({url}): {detail}"),
+            en: format!("the portal's answer could not be read ({url}): {detail}"),
+            hint_vi: "thử lại sau; Cổng có thể đã đổi định dạng (xem ../shared/docs/portal-format.md)",
+            hint_en: "try again later; the portal may have changed its format (see ../shared/docs/portal-format.md)",
+        }
+
+        PortalStatus { url: String, status: u16 } = "E110" {
+            sample { url: "x".into(), status: 500 }
+            vi: format!("Cổng báo lỗi {status} sau nhiều lần thử ({url})"),
+            en: format!("the portal answered with error {status} after several tries ({url})"),
+            hint_vi: "thử lại sau ít phút",
+            hint_en: "try again in a few minutes",
+        }
+
+        PortalTimeout { url: String, seconds: u64 } = "E111" {
+            sample { url: "x".into(), seconds: 30 }
+            vi: format!("Cổng không trả lời trong {seconds} giây, sau nhiều lần thử ({url})"),
+            en: format!("the portal did not answer within {seconds} seconds, after several tries ({url})"),
+            hint_vi: "mạng có thể đang chậm: thử lại sau",
+            hint_en: "the network may be slow: try again later",
+        }
+
+        ImportNoSource { file: PathBuf } = "E112" {
+            sample { file: "a.md".into() }
+            vi: format!("{} không có khối «source:», nên không biết so với thủ tục nào trên Cổng", file.display()),
+            en: format!("{} has no `source:` block, so there is no portal record to compare it with", file.display()),
+        }
+
+        RetryLater { seconds: u64, attempt: u32 } = "W100" {
+            sample { seconds: 2, attempt: 1 }
+            vi: format!("Cổng chưa trả lời được, thử lại lần {attempt} sau {seconds} giây…"),
+            en: format!("the portal did not answer, trying again (attempt {attempt}) in {seconds} seconds…"),
+        }
+
+        /// A gap an import left in `file`, at `field`, and why.
+        ImportGap { file: PathBuf, field: String, gap: Gap } = "W101" {
+            sample { file: "a.md".into(), field: "x".into(), gap: Gap::NoSummary }
+            vi: format!("{}: «{field}» cần kiểm tra: {}", file.display(), gap.text(Lang::Vi)),
+            en: format!("{}: `{field}` needs checking: {}", file.display(), gap.text(Lang::En)),
+        }
+
+        /// `--update` kept the clerk's text of `field` although the portal changed it.
+        UpdateKeptClerk { file: PathBuf, field: String } = "W102" {
+            sample { file: "a.md".into(), field: "x".into() }
+            vi: format!("{}: «{field}» đã đổi trên Cổng, nhưng cán bộ đã sửa trường này: giữ bản của cán bộ", file.display()),
+            en: format!("{}: `{field}` changed on the portal, but a clerk edited it: the clerk's text is kept", file.display()),
+            hint_vi: "so hai bản (camnang import --diff) rồi tự sửa nếu cần",
+            hint_en: "compare the two (camnang import --diff) and edit it by hand if needed",
+        }
+
+        ImportWrote { file: PathBuf, id: String, gaps: usize } = "I100" {
+            sample { file: "a.md".into(), id: "x".into(), gaps: 0 }
+            sample { file: "a.md".into(), id: "x".into(), gaps: 2 }
+            vi: match gaps {
+                0 => format!("đã tạo {} (mã QR: {id})", file.display()),
+                n => format!("đã tạo {} (mã QR: {id}), {n} chỗ cần kiểm tra", file.display()),
+            },
+            en: match gaps {
+                0 => format!("made {} (QR id: {id})", file.display()),
+                n => format!("made {} (QR id: {id}), {n} place(s) to check", file.display()),
+            },
+        }
+
+        ImportExists { file: PathBuf, portal_id: String } = "I101" {
+            sample { file: "a.md".into(), portal_id: "x".into() }
+            vi: format!("bản ghi {portal_id} đã được nhập vào {}: không ghi đè", file.display()),
+            en: format!("the record {portal_id} was already imported into {}: not overwritten", file.display()),
+            hint_vi: "để lấy thay đổi mới từ Cổng, dùng camnang import --update",
+            hint_en: "to take the portal's latest changes, use camnang import --update",
+        }
+
+        ImportDone { written: usize, existing: usize, failed: usize, gaps: usize } = "I102" {
+            sample { written: 1, existing: 1, failed: 1, gaps: 1 }
+            vi: format!("nhập xong: {written} tệp mới, {existing} đã có, {failed} lỗi; {gaps} chỗ cần kiểm tra (camnang check liệt kê lại)"),
+            en: format!("import done: {written} new file(s), {existing} already there, {failed} failed; {gaps} place(s) to check (camnang check lists them again)"),
+        }
+
+        CategoryCreated { dir: PathBuf, title: String } = "I103" {
+            sample { dir: "a".into(), title: "x".into() }
+            vi: format!("đã tạo lĩnh vực {} («{title}»)", dir.display()),
+            en: format!("made the category {} (`{title}`)", dir.display()),
+        }
+
+        ListItem { code: String, name: String, level: String } = "I104" {
+            sample { code: "1".into(), name: "x".into(), level: "xã".into() }
+            vi: format!("{code}  {name}  [{level}]"),
+            en: format!("{code}  {name}  [level: {level}]"),
+        }
+
+        ListDone { shown: usize, total: usize } = "I105" {
+            sample { shown: 1, total: 2 }
+            vi: format!("{shown}/{total} thủ tục; nhập một thủ tục bằng camnang import --code MÃ"),
+            en: format!("{shown} of {total} procedures; import one with camnang import --code CODE"),
+        }
+
+        Fetching { total: usize } = "I106" {
+            sample { total: 1 }
+            vi: format!("đang tải {total} thủ tục từ Cổng, từng cái một…"),
+            en: format!("fetching {total} procedures from the portal, one at a time…"),
+        }
+
+        DiffField { file: PathBuf, field: String, old: String, new: String } = "I107" {
+            sample { file: "a.md".into(), field: "x".into(), old: "a".into(), new: "b".into() }
+            vi: format!("{}: «{field}» đã đổi trên Cổng\n    trước: {old}\n    nay:   {new}", file.display()),
+            en: format!("{}: `{field}` changed on the portal\n    was: {old}\n    now: {new}", file.display()),
+        }
+
+        DiffSame { file: PathBuf } = "I108" {
+            sample { file: "a.md".into() }
+            vi: format!("{}: không có gì đổi trên Cổng từ lần nhập", file.display()),
+            en: format!("{}: nothing changed on the portal since the import", file.display()),
+        }
+
+        Updated { file: PathBuf, fields: Vec<String> } = "I109" {
+            sample { file: "a.md".into(), fields: vec!["x".into()] }
+            vi: format!("{}: đã cập nhật từ Cổng: {}", file.display(), fields.join(", ")),
+            en: format!("{}: updated from the portal: {}", file.display(), fields.join(", ")),
         }
 
         NewProcedureDone { file: PathBuf, id: String } = "I011" {

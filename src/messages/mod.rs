@@ -214,6 +214,107 @@ impl CutPart {
     }
 }
 
+/// Why an imported field needs a clerk's check (a draft note).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gap {
+    /// The time is free text, not a number.
+    TimeText { value: String },
+    /// The time is a fraction (`0.5`).
+    TimeFraction { value: String },
+    /// The time's unit is `OTHER` (or unknown).
+    TimeUnit { unit: String },
+    /// A fee row with no amount.
+    FeeNoValue,
+    /// No executing agency in any of the portal's fields.
+    NoAgency,
+    /// The steps are not written as "Bước 1: … Bước 2: …".
+    StepsNotSplit,
+    /// The portal has no description.
+    NoSummary,
+    /// `count` items listed as documents look like notes.
+    NotesInDocuments { count: usize },
+    /// Whether the procedure is "toàn trình" online is not confirmed.
+    OnlineLevel,
+    /// `camnang import --update` took the portal's new text.
+    ChangedOnPortal,
+}
+
+impl Gap {
+    /// Why, in a few words.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Gap::TimeText { value }, Lang::Vi) => {
+                format!("thời hạn ghi bằng chữ («{value}»), không phải một con số")
+            }
+            (Gap::TimeText { value }, Lang::En) => {
+                format!("the time is free text (`{value}`), not a number")
+            }
+            (Gap::TimeFraction { value }, Lang::Vi) => {
+                format!("thời hạn là số lẻ ({value}): không rõ là nửa ngày hay giờ")
+            }
+            (Gap::TimeFraction { value }, Lang::En) => {
+                format!("the time is a fraction ({value}): half a day, or hours?")
+            }
+            (Gap::TimeUnit { unit }, Lang::Vi) => {
+                format!("Cổng không ghi đơn vị thời hạn (đơn vị «{unit}»)")
+            }
+            (Gap::TimeUnit { unit }, Lang::En) => {
+                format!("the portal gives no unit for the time (unit `{unit}`)")
+            }
+            (Gap::FeeNoValue, Lang::Vi) => "có mức phí, lệ phí Cổng không ghi số tiền".into(),
+            (Gap::FeeNoValue, Lang::En) => "a fee row has no amount on the portal".into(),
+            (Gap::NoAgency, Lang::Vi) => "Cổng không ghi cơ quan thực hiện".into(),
+            (Gap::NoAgency, Lang::En) => "the portal names no agency".into(),
+            (Gap::StepsNotSplit, Lang::Vi) => {
+                "trình tự thực hiện không chia theo «Bước 1: … Bước 2: …»: chép nguyên văn, cần viết lại thành các bước".into()
+            }
+            (Gap::StepsNotSplit, Lang::En) => {
+                "the steps are not written as `Bước 1: … Bước 2: …`: copied as they are, to be rewritten as steps".into()
+            }
+            (Gap::NoSummary, Lang::Vi) => {
+                "Cổng không có phần mô tả: cần viết một câu tóm tắt".into()
+            }
+            (Gap::NoSummary, Lang::En) => {
+                "the portal has no description: write a one-line summary".into()
+            }
+            (Gap::NotesInDocuments { count }, Lang::Vi) => format!(
+                "{count} mục Cổng ghi là giấy tờ nhưng giống lời ghi chú: đã chuyển xuống phần «Ghi chú về hồ sơ»"
+            ),
+            (Gap::NotesInDocuments { count }, Lang::En) => format!(
+                "{count} item(s) the portal lists as documents look like notes: moved to the body's notes on documents"
+            ),
+            (Gap::OnlineLevel, Lang::Vi) => {
+                "chưa chắc thủ tục làm trực tuyến toàn trình hay một phần".into()
+            }
+            (Gap::OnlineLevel, Lang::En) => {
+                "not confirmed whether it can be done fully online".into()
+            }
+            (Gap::ChangedOnPortal, Lang::Vi) => "vừa được cập nhật theo Cổng".into(),
+            (Gap::ChangedOnPortal, Lang::En) => "just updated from the portal".into(),
+        }
+    }
+
+    /// One of each, for the catalogue test.
+    pub fn samples() -> Vec<Gap> {
+        vec![
+            Gap::TimeText { value: "x".into() },
+            Gap::TimeFraction {
+                value: "0.5".into(),
+            },
+            Gap::TimeUnit {
+                unit: "OTHER".into(),
+            },
+            Gap::FeeNoValue,
+            Gap::NoAgency,
+            Gap::StepsNotSplit,
+            Gap::NoSummary,
+            Gap::NotesInDocuments { count: 1 },
+            Gap::OnlineLevel,
+            Gap::ChangedOnPortal,
+        ]
+    }
+}
+
 /// Words around a diagnostic ("error", "hint"), in the user's language.
 pub fn label(lang: Lang, key: Label) -> &'static str {
     match (key, lang) {
@@ -288,6 +389,16 @@ mod tests {
             let en = p.text(Lang::En);
             assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{p:?}");
             assert_ne!(vi, en, "{p:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn every_gap_exists_in_both_languages() {
+        for g in Gap::samples() {
+            let vi = g.text(Lang::Vi);
+            let en = g.text(Lang::En);
+            assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{g:?}");
+            assert_ne!(vi, en, "{g:?} is not translated");
         }
     }
 

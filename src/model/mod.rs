@@ -293,12 +293,21 @@ pub struct Procedure {
     pub audience: Option<String>,
     pub online: Option<Online>,
     pub channels: Vec<Channel>,
+    /// Every document, in order (groups flattened).
     pub documents: Vec<String>,
+    /// The documents as the file groups them (`- group: …` items with
+    /// their own `items`); ungrouped documents form groups without a title.
+    pub document_groups: Vec<DocumentGroup>,
     pub result: Option<String>,
     pub legal: Vec<String>,
     pub updated: Date,
     /// Extra words residents may search for (optional).
     pub keywords: Vec<String>,
+    /// Fields still to be checked by a clerk (`draft:`), as field paths
+    /// such as `agency` or `channels[0].fee`; written by `camnang import`.
+    pub draft: Vec<String>,
+    /// Where the facts came from (`source:`), for imported procedures.
+    pub portal: Option<PortalSource>,
     /// The body rendered to HTML.
     pub body_html: String,
     /// The first ordered list under the first heading, as plain text.
@@ -331,6 +340,43 @@ pub struct Online {
     pub url: String,
     pub level: Option<Level>,
     pub apps: Vec<App>,
+}
+
+/// A group of documents (one case of the procedure on the portal).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DocumentGroup {
+    /// The group's heading; `None` for documents listed without one.
+    pub title: Option<String>,
+    pub items: Vec<String>,
+}
+
+/// The `source:` block: the national portal's record a file was imported from.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PortalSource {
+    /// The record's id on the portal (a UUID).
+    pub portal_id: String,
+    /// The mã thủ tục when imported.
+    pub code: Option<String>,
+    /// The record's `updatedAt` on the portal when imported.
+    pub portal_updated: Option<Date>,
+    /// The day of the import.
+    pub imported: Date,
+}
+
+/// The portal's page of a record, from its id.
+pub fn portal_page(portal_id: &str) -> String {
+    format!("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{portal_id}")
+}
+
+/// Whether `id` looks like a portal record id: a UUID (hex digits and
+/// dashes, 8-4-4-4-12).
+pub fn valid_portal_id(id: &str) -> bool {
+    let parts: Vec<&str> = id.split('-').collect();
+    parts.len() == 5
+        && parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
+        && parts
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// One way of submitting, with its time and fee.

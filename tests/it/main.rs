@@ -15,6 +15,7 @@ mod util;
 mod build;
 mod check;
 mod hostile;
+mod import;
 mod languages;
 mod new;
 mod outputs;

@@ -285,6 +285,7 @@ impl Html<'_> {
             None => "level_none".into(),
         };
         let link = self.short_link(lv, &p.id);
+        let draft = |field: &str| p.draft.iter().any(|d| d == field);
         let extra = json!({
             "url": self.tp.url(&format!("{}{}", lv.prefix, routes::procedure(p))),
             "short_link_text": link.split_once("://").map(|(_, rest)| rest).unwrap_or(&link),
@@ -292,12 +293,23 @@ impl Html<'_> {
             "qr_svg": self.tp.url(&routes::qr_svg(&lv.prefix, &p.id)),
             "level_label": lv.label(&level_key),
             "app_labels": p.online.iter().flat_map(|o| o.apps.iter()).map(|a| lv.label(&format!("app_{a}"))).collect::<Vec<_>>(),
-            "channels": p.channels.iter().map(|c| json!({
+            "channels": p.channels.iter().enumerate().map(|(i, c)| json!({
                 "way": c.way,
                 "way_label": lv.label(&format!("way_{}", c.way)),
                 "time": c.time,
                 "fee": c.fee,
+                "time_draft": draft(&format!("channels[{i}].time")) || draft(&format!("channels[{i}]")) || draft("channels"),
+                "fee_draft": draft(&format!("channels[{i}].fee")) || draft(&format!("channels[{i}]")) || draft("channels"),
             })).collect::<Vec<_>>(),
+            "grouped_documents": p.document_groups.iter().any(|g| g.title.is_some()),
+            "document_groups": p.document_groups.iter().enumerate().map(|(i, g)| json!({
+                "title": g.title,
+                "items": g.items,
+                "draft": draft(&format!("documents[{i}]")),
+            })).collect::<Vec<_>>(),
+            // top-level fields still to be checked: `draft_of.agency` is true
+            "draft_of": p.draft.iter().filter(|d| !d.contains(['[', '.'])).map(|d| (d.clone(), Value::Bool(true))).collect::<serde_json::Map<String, Value>>(),
+            "online_level_draft": draft("online.level") || draft("online"),
             "updated_dmy": p.updated.dmy(),
             "updated_iso": p.updated.iso(),
         });

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Two camnang binaries side by side on one site: alternating runs, cold
+# (empty output folder) and rebuilt into the existing output, with the
+# min/median/max wall time and the peak memory of each. Also checks that
+# both make byte-identical sites (apart from files named in IGNORE).
+#
+#   benches/compare.sh OLD_BIN NEW_BIN SITE_DIR [RUNS] [-- extra build args]
+#
+#   e.g. git worktree add /tmp/old 1e74f25 && (cd /tmp/old && cargo build --release)
+#        cargo run --release --example gen_site -- /dev/shm/s10k --procedures 10000 --seed 42
+#        benches/compare.sh /tmp/old/target/release/camnang target/release/camnang /dev/shm/s10k 7 -- --no-print
+#
+# IGNORE (a grep -E pattern, default: none) leaves paths out of the byte
+# comparison, e.g. IGNORE='^api/|manifest' for files one binary adds.
+set -euo pipefail
+old=$1 new=$2 site=$3 runs=${4:-5}
+shift $(( $# >= 4 ? 4 : 3 ))
+[[ ${1:-} == -- ]] && shift
+extra=("$@")
+tmp=${BENCH_TMP:-$(mktemp -d /dev/shm/compare.XXXXXX 2>/dev/null || mktemp -d)}
+declare -A times mem
+run() { # label bin out
+  local t
+  t=$( { /usr/bin/time -f '%e %M' "$2" build --root "$site" --output "$3" --quiet "${extra[@]}" >/dev/null; } 2>&1 | tail -1)
+  times[$1]+="${t% *} "; mem[$1]+="${t#* } "
+}
+# warm-up: the lock file written, both outputs present
+"$old" build --root "$site" --output "$tmp/old" --quiet "${extra[@]}" >/dev/null
+"$new" build --root "$site" --output "$tmp/new" --quiet "${extra[@]}" >/dev/null
+diff -r <(cd "$tmp/old" && find . -type f | sort | grep -Ev "${IGNORE:-^$}" ) \
+        <(cd "$tmp/new" && find . -type f | sort | grep -Ev "${IGNORE:-^$}") >/dev/null \
+  || echo "note: the two builds do not hold the same files"
+same=yes
+while read -r f; do
+  cmp -s "$tmp/old/$f" "$tmp/new/$f" || { same=no; echo "differs: $f"; }
+done < <(cd "$tmp/old" && find . -type f | sed 's|^\./||' | grep -Ev "${IGNORE:-^$}")
+echo "byte-identical (old's files): $same"
+for ((i = 0; i < runs; i++)); do
+  for b in old new; do
+    bin=$old; [[ $b == new ]] && bin=$new
+    rm -rf "$tmp/cold-$b"; run "$b cold" "$bin" "$tmp/cold-$b"
+    run "$b rebuild" "$bin" "$tmp/$b"
+  done
+done
+stats() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END{m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%s/%s/%s", a[1], m, a[NR]}'; }
+printf '%-14s %-22s %s\n' "binary, build" "min/median/max s" "peak MB min/median/max"
+for k in "old cold" "new cold" "old rebuild" "new rebuild"; do
+  printf '%-14s %-22s %s\n' "$k" "$(stats <<<"${times[$k]}")" "$(tr ' ' '\n' <<<"${mem[$k]}" | grep . | awk '{print int($1/1024)}' | stats)"
+done
+[[ -z ${BENCH_TMP:-} ]] && rm -rf "$tmp"

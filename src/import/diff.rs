@@ -1,0 +1,348 @@
+//! `camnang import --diff` and `--update`: each imported procedure (a file
+//! with `source:`) compared with its record on the portal now, field by
+//! field. The record as imported is kept in `.camnang/portal/`, so an
+//! update knows which fields a clerk changed: a field the portal changed
+//! and the clerk did not takes the portal's text; one both changed keeps
+//! the clerk's, with a warning. The summary, keywords, the body (steps as
+//! rewritten, notes) and `updated:` are always the clerk's.
+
+use crate::model::Choice;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::Value;
+
+use crate::import::fetch::Portal;
+use crate::import::guide::{Guide, GuideChannel, guide};
+use crate::import::{ImportOptions, error_line, record, saved_records, warning_line, write};
+use crate::load::source::{decode, split_front_matter};
+use crate::markdown::RenderOptions;
+use crate::messages::{Gap, Lang, Msg};
+use crate::model::Procedure;
+use crate::text::Date;
+
+/// The fields that come from the portal, as comparable text.
+pub fn view(g: &Guide) -> BTreeMap<&'static str, String> {
+    let mut m = BTreeMap::new();
+    m.insert("title", g.title.clone());
+    m.insert("code", g.code.clone());
+    m.insert("agency", g.agency.clone());
+    m.insert("audience", g.audience.clone());
+    m.insert(
+        "channels",
+        g.channels
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: {} | {}",
+                    c.way,
+                    c.time.as_deref().unwrap_or("-"),
+                    c.fee.as_deref().unwrap_or("-")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    m.insert(
+        "documents",
+        g.documents
+            .iter()
+            .map(|(t, items)| match t {
+                Some(t) => format!("{t}\n  {}", items.join("\n  ")),
+                None => items.join("\n"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    m.insert("result", g.result.clone());
+    m.insert("legal", g.legal.join("\n"));
+    m.insert(
+        "online.level",
+        g.online.as_ref().map(|o| o.1.clone()).unwrap_or_default(),
+    );
+    m
+}
+
+/// What only the portal side has: steps and state, for `--diff`.
+fn portal_only(g: &Guide) -> BTreeMap<&'static str, String> {
+    let mut m = BTreeMap::new();
+    m.insert("steps", g.steps.join("\n"));
+    m.insert("state", g.state.clone());
+    m
+}
+
+/// A procedure file's portal fields in the guide's shape.
+fn from_procedure(p: &Procedure) -> Guide {
+    Guide {
+        title: p.title.clone(),
+        code: p.code.clone().unwrap_or_default(),
+        summary: p.summary.clone(),
+        agency: p.agency.clone(),
+        audience: p.audience.clone().unwrap_or_default(),
+        online: p.online.as_ref().map(|o| {
+            (
+                o.url.clone(),
+                o.level
+                    .map(|l| l.key().to_string())
+                    .unwrap_or_else(|| "mot-phan".into()),
+            )
+        }),
+        channels: p
+            .channels
+            .iter()
+            .map(|c| GuideChannel {
+                way: c.way.key().to_string(),
+                time: c.time.clone(),
+                fee: c.fee.clone(),
+            })
+            .collect(),
+        documents: p
+            .document_groups
+            .iter()
+            .map(|g| (g.title.clone(), g.items.clone()))
+            .collect(),
+        result: p.result.clone().unwrap_or_default(),
+        legal: p.legal.clone(),
+        ..Guide::default()
+    }
+}
+
+/// Copies field `key` of `from` into `to`.
+fn take(to: &mut Guide, from: &Guide, key: &str) {
+    match key {
+        "title" => to.title = from.title.clone(),
+        "code" => to.code = from.code.clone(),
+        "agency" => to.agency = from.agency.clone(),
+        "audience" => to.audience = from.audience.clone(),
+        "channels" => to.channels = from.channels.clone(),
+        "documents" => to.documents = from.documents.clone(),
+        "result" => to.result = from.result.clone(),
+        "legal" => to.legal = from.legal.clone(),
+        "online.level" => to.online = from.online.clone(),
+        _ => {}
+    }
+}
+
+fn short(s: &str) -> String {
+    let one = s.replace('\n', " ¶ ");
+    if one.chars().count() > 300 {
+        format!("{}…", one.chars().take(300).collect::<String>())
+    } else if one.is_empty() {
+        "—".into()
+    } else {
+        one
+    }
+}
+
+/// A file as it is now: the procedure and its body text.
+fn read_file(file: &Path, shown: &Path) -> Result<(Procedure, String), Msg> {
+    let bytes = std::fs::read(file).map_err(|e| Msg::ImportReadFailed {
+        path: shown.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    let text = decode(&bytes)?;
+    let render = RenderOptions {
+        allow_html: false,
+        base_path: "/",
+        text: false,
+    };
+    let (p, diags) = crate::load::procedure::parse_procedure(shown, &text, "x", "x", render);
+    let Some((p, _)) = p else {
+        let first = diags
+            .items
+            .into_iter()
+            .next()
+            .map(|d| d.msg.clone())
+            .unwrap_or(Msg::EmptyFile);
+        return Err(first);
+    };
+    let body = split_front_matter(&text)
+        .map(|s| s.body.trim_start_matches('\n').to_string())
+        .unwrap_or_default();
+    Ok((p, body))
+}
+
+/// `--diff` / `--update` over every imported file of the site.
+pub fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date) -> ExitCode {
+    let root = &opts.root;
+    let files = write::imported_files(root);
+    // records given as files stand for the portal now (offline comparison)
+    let mut saved: BTreeMap<String, Value> = BTreeMap::new();
+    let mut failed = 0;
+    for (from, v) in saved_records(&opts.paths) {
+        match v.and_then(|v| {
+            record::from_value(&v)
+                .map(|r| (r.id.trim().to_string(), v))
+                .map_err(|detail| Msg::ImportNotRecord { path: from, detail })
+        }) {
+            Ok((id, v)) => {
+                saved.insert(id, v);
+            }
+            Err(m) => {
+                eprintln!("{}", error_line(&m, lang));
+                failed += 1;
+            }
+        }
+    }
+    for (portal_id, file) in &files {
+        let shown = crate::load::rel(root, file);
+        let now = match saved.remove(portal_id) {
+            Some(v) => Ok(v),
+            None if !opts.paths.is_empty() => continue,
+            None => portal.detail(portal_id),
+        };
+        let r = now.and_then(|v| one(opts, portal_id, file, &shown, &v, lang, today));
+        if let Err(m) = r {
+            eprintln!("{}", error_line(&m, lang));
+            failed += 1;
+        }
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Compares (and with `--update`, updates) one file.
+fn one(
+    opts: &ImportOptions,
+    portal_id: &str,
+    file: &Path,
+    shown: &Path,
+    now: &Value,
+    lang: Lang,
+    today: Date,
+) -> Result<(), Msg> {
+    let rec = record::from_value(now).map_err(|detail| Msg::ImportNotRecord {
+        path: shown.to_path_buf(),
+        detail,
+    })?;
+    let new = guide(&rec, today);
+    let (cur, body) = read_file(file, shown)?;
+    let cur_g = from_procedure(&cur);
+    let snapshot: PathBuf = opts
+        .root
+        .join(write::RECORDS_DIR)
+        .join(format!("{portal_id}.json"));
+    let old = std::fs::read(&snapshot)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+        .and_then(|v| record::from_value(&v).ok())
+        .map(|r| guide(&r, today));
+    // what changed on the portal since the import (or, without the
+    // record as imported, how the file differs from the portal now)
+    let base = old.as_ref().unwrap_or(&cur_g);
+    let (base_v, new_v, cur_v) = (view(base), view(&new), view(&cur_g));
+    let mut changed: Vec<&str> = Vec::new();
+    for (k, n) in &new_v {
+        let b = base_v.get(k).cloned().unwrap_or_default();
+        if &b != n {
+            changed.push(k);
+            if !opts.update {
+                println!(
+                    "{}",
+                    Msg::DiffField {
+                        file: shown.to_path_buf(),
+                        field: k.to_string(),
+                        old: short(&b),
+                        new: short(n),
+                    }
+                    .text(lang)
+                );
+            }
+        }
+    }
+    if let Some(old) = &old {
+        for (k, n) in portal_only(&new) {
+            let b = portal_only(old).get(k).cloned().unwrap_or_default();
+            if b != n {
+                changed.push(k);
+                println!(
+                    "{}",
+                    Msg::DiffField {
+                        file: shown.to_path_buf(),
+                        field: k.to_string(),
+                        old: short(&b),
+                        new: short(&n),
+                    }
+                    .text(lang)
+                );
+            }
+        }
+    }
+    if changed.is_empty() {
+        println!(
+            "{}",
+            Msg::DiffSame {
+                file: shown.to_path_buf()
+            }
+            .text(lang)
+        );
+        return Ok(());
+    }
+    if !opts.update {
+        return Ok(());
+    }
+    // the update: the clerk's fields stay, the portal's take its changes
+    let mut merged = new.clone();
+    let mut applied: Vec<String> = Vec::new();
+    let mut draft = cur.draft.clone();
+    for k in new_v.keys() {
+        let old_k = base_v.get(k);
+        let cur_k = cur_v.get(k);
+        let new_k = new_v.get(k);
+        if old_k == new_k {
+            take(&mut merged, &cur_g, k);
+        } else if old.is_some() && cur_k == old_k {
+            applied.push(k.to_string());
+            draft.push(k.to_string());
+            merged.gaps.push((k.to_string(), Gap::ChangedOnPortal));
+            for (f, _) in &new.gaps {
+                if f.starts_with(k) {
+                    draft.push(f.clone());
+                }
+            }
+        } else {
+            take(&mut merged, &cur_g, k);
+            println!(
+                "{}",
+                warning_line(
+                    &Msg::UpdateKeptClerk {
+                        file: shown.to_path_buf(),
+                        field: k.to_string(),
+                    },
+                    lang
+                )
+            );
+        }
+    }
+    let kept = write::Kept {
+        id: cur.id.clone(),
+        summary: Some(cur.summary.clone()),
+        keywords: cur.keywords.clone(),
+        body: Some(body),
+        updated: Some(cur.updated),
+        draft: Some(draft),
+    };
+    let text = write::procedure_file(&merged, &kept, today);
+    write::write_atomic(file, text.as_bytes(), true)?;
+    let data = record::unwrap_envelope(now)
+        .map(|(d, _)| d.clone())
+        .unwrap_or(Value::Null);
+    write::write_atomic(
+        &snapshot,
+        &serde_json::to_vec_pretty(&data).unwrap_or_default(),
+        true,
+    )?;
+    println!(
+        "{}",
+        Msg::Updated {
+            file: shown.to_path_buf(),
+            fields: applied,
+        }
+        .text(lang)
+    );
+    Ok(())
+}

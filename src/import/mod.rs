@@ -1,0 +1,582 @@
+//! `camnang import`: national-portal records into procedure files.
+//!
+//! - [`record`] reads a record (with or without its envelope) leniently;
+//! - [`clean`] cleans the portal's text and makes it safe Markdown;
+//! - [`guide`] turns a record into a guide in camnang's format, with a
+//!   gap for everything the record leaves unclear;
+//! - [`write`] writes files atomically, never over an existing one;
+//! - [`fetch`] asks the portal itself, politely;
+//! - [`diff`] compares imported files with the portal now, and updates them.
+
+pub mod clean;
+pub mod diff;
+pub mod fetch;
+pub mod guide;
+pub mod record;
+pub mod write;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead as _, IsTerminal as _};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::Value;
+
+use crate::messages::{Gap, Lang, Msg, plain};
+use crate::text::{Date, slugify};
+
+/// The largest saved record read (a real one is under 100 KB).
+pub const MAX_RECORD_MB: u64 = 32;
+
+/// What `camnang import` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub root: PathBuf,
+    /// The category folder for every record, instead of the portal's.
+    pub category: Option<String>,
+    /// Saved records: files, folders, JSON Lines.
+    pub paths: Vec<PathBuf>,
+    /// Fetch these codes (`1.004194`) from the portal.
+    pub codes: Vec<String>,
+    /// Fetch these record ids from the portal.
+    pub portal_ids: Vec<String>,
+    /// List the catalogue (with this query) instead of importing.
+    pub list: bool,
+    pub query: Option<String>,
+    /// Import the whole catalogue (with `commune_level`, only those).
+    pub all: bool,
+    pub commune_level: bool,
+    pub portal: fetch::PortalOptions,
+    /// Compare imported files with the portal; with `update`, apply.
+    pub diff: bool,
+    pub update: bool,
+    pub lang: Option<Lang>,
+    pub today: Option<Date>,
+}
+
+/// How one record went.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Wrote {
+        file: PathBuf,
+        id: String,
+        gaps: Vec<(String, Gap)>,
+    },
+    Exists {
+        file: PathBuf,
+        portal_id: String,
+    },
+}
+
+/// What an import run keeps between records.
+pub struct Session {
+    pub root: PathBuf,
+    pub category: Option<String>,
+    pub today: Date,
+    pub lang: Lang,
+    used_ids: BTreeSet<String>,
+    imported: BTreeMap<String, PathBuf>,
+}
+
+impl Session {
+    pub fn new(root: &Path, category: Option<String>, today: Date, lang: Lang) -> Session {
+        Session {
+            root: root.to_path_buf(),
+            category,
+            today,
+            lang,
+            used_ids: crate::new::used_ids(root),
+            imported: write::imported_files(root),
+        }
+    }
+
+    /// Imports one record (a parsed JSON value, `from` naming where it
+    /// came from for messages).
+    pub fn import_value(&mut self, v: &Value, from: &Path) -> Result<Outcome, Msg> {
+        let rec = record::from_value(v).map_err(|detail| Msg::ImportNotRecord {
+            path: from.to_path_buf(),
+            detail,
+        })?;
+        let portal_id = rec.id.trim().to_string();
+        if !crate::model::valid_portal_id(&portal_id) {
+            return Err(Msg::ImportNotRecord {
+                path: from.to_path_buf(),
+                detail: format!(
+                    "id «{}» is not a portal record id",
+                    portal_id.chars().take(60).collect::<String>()
+                ),
+            });
+        }
+        if let Some(file) = self.imported.get(&portal_id) {
+            return Ok(Outcome::Exists {
+                file: crate::load::rel(&self.root, file),
+                portal_id,
+            });
+        }
+        let g = guide::guide(&rec, self.today);
+        let cat = self.category_dir(&g)?;
+        let base = match slugify(&g.title) {
+            s if s.is_empty() => "thu-tuc".to_string(),
+            s => s
+                .chars()
+                .take(80)
+                .collect::<String>()
+                .trim_end_matches('-')
+                .to_string(),
+        };
+        // a hand-written file may already use the name: add the code
+        let mut slug = base.clone();
+        let code_slug = slugify(&g.code);
+        let mut n = 1;
+        while cat.join(format!("{slug}.md")).exists() {
+            n += 1;
+            slug = match (n, code_slug.is_empty()) {
+                (2, false) => format!("{base}-{code_slug}"),
+                _ => format!("{base}-{n}"),
+            };
+        }
+        let file = cat.join(format!("{slug}.md"));
+        let id = crate::new::free_id(&slug, &self.used_ids);
+        let kept = write::Kept {
+            id: id.clone(),
+            ..write::Kept::default()
+        };
+        let text = write::procedure_file(&g, &kept, self.today);
+        // the record as imported, to compare with the portal later
+        let data = record::unwrap_envelope(v)
+            .map(|(d, _)| d.clone())
+            .unwrap_or(Value::Null);
+        let snapshot = serde_json::to_vec_pretty(&data).unwrap_or_default();
+        write::write_atomic(
+            &self
+                .root
+                .join(write::RECORDS_DIR)
+                .join(format!("{portal_id}.json")),
+            &snapshot,
+            true,
+        )?;
+        write::write_atomic(&file, text.as_bytes(), false)?;
+        self.used_ids.insert(id.clone());
+        self.imported.insert(portal_id, file.clone());
+        Ok(Outcome::Wrote {
+            file: crate::load::rel(&self.root, &file),
+            id,
+            gaps: g.gaps,
+        })
+    }
+
+    /// The category folder of `g`, made (with its `_index.md`) if missing.
+    fn category_dir(&self, g: &guide::Guide) -> Result<PathBuf, Msg> {
+        let from_portal = slugify(&g.category);
+        let mut slug = match &self.category {
+            Some(c) => slugify(c),
+            None if from_portal.is_empty() => "khac".to_string(),
+            None => from_portal
+                .chars()
+                .take(60)
+                .collect::<String>()
+                .trim_end_matches('-')
+                .to_string(),
+        };
+        if slug.is_empty() {
+            return Err(Msg::NewBadName {
+                name: self.category.clone().unwrap_or_default(),
+            });
+        }
+        if crate::load::STATIC_DIRS.contains(&slug.as_str())
+            || ["q", "in-an", "kiosk", "assets", "api", "en"].contains(&slug.as_str())
+        {
+            slug = format!("linh-vuc-{slug}");
+        }
+        let dir = self.root.join("content").join(&slug);
+        let index = dir.join("_index.md");
+        if !index.exists() {
+            let title = match g.category.is_empty() {
+                true => "Thủ tục khác".to_string(),
+                false => g.category.clone(),
+            };
+            write::write_atomic(&index, write::category_index(&title).as_bytes(), false)?;
+            println!(
+                "{}",
+                Msg::CategoryCreated {
+                    dir: crate::load::rel(&self.root, &dir),
+                    title,
+                }
+                .text(self.lang)
+            );
+        }
+        Ok(dir)
+    }
+}
+
+/// Every saved record under `paths`: (where, line for JSON Lines, the
+/// JSON or why it could not be read).
+pub fn saved_records(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Value, Msg>)> {
+    let mut files = Vec::new();
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let before = files.len();
+            for e in walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            {
+                let name = e.file_name().to_string_lossy().to_lowercase();
+                if name.ends_with(".json") || name.ends_with(".jsonl") || name.ends_with(".ndjson")
+                {
+                    files.push(e.path().to_path_buf());
+                }
+            }
+            if files.len() == before {
+                out.push((p.clone(), Err(Msg::ImportNothingFound { path: p.clone() })));
+            }
+        } else {
+            files.push(p.clone());
+        }
+    }
+    for f in files {
+        let lines = f.extension().is_some_and(|e| e == "jsonl" || e == "ndjson");
+        let size = match std::fs::metadata(&f) {
+            Ok(m) => m.len(),
+            Err(e) => {
+                let msg = Msg::ImportReadFailed {
+                    path: f.clone(),
+                    detail: e.to_string(),
+                };
+                out.push((f, Err(msg)));
+                continue;
+            }
+        };
+        if lines {
+            read_lines(&f, &mut out);
+            continue;
+        }
+        if size > MAX_RECORD_MB * 1024 * 1024 {
+            let msg = Msg::ImportTooLarge {
+                path: f.clone(),
+                megabytes: size / (1024 * 1024),
+                max: MAX_RECORD_MB,
+            };
+            out.push((f, Err(msg)));
+            continue;
+        }
+        let parsed = std::fs::read(&f)
+            .map_err(|e| Msg::ImportReadFailed {
+                path: f.clone(),
+                detail: e.to_string(),
+            })
+            .and_then(|b| parse_json(&b, &f, 0));
+        out.push((f, parsed));
+    }
+    out
+}
+
+/// One record a line; each line's mistakes are its own.
+fn read_lines(f: &Path, out: &mut Vec<(PathBuf, Result<Value, Msg>)>) {
+    let file = match std::fs::File::open(f) {
+        Ok(x) => x,
+        Err(e) => {
+            let msg = Msg::ImportReadFailed {
+                path: f.to_path_buf(),
+                detail: e.to_string(),
+            };
+            out.push((f.to_path_buf(), Err(msg)));
+            return;
+        }
+    };
+    let max = (MAX_RECORD_MB * 1024 * 1024) as usize;
+    let mut reader = std::io::BufReader::new(file);
+    let mut n = 0;
+    loop {
+        n += 1;
+        let mut buf = Vec::new();
+        let read = (&mut reader)
+            .take(max as u64 + 1)
+            .read_until(b'\n', &mut buf);
+        match read {
+            Ok(0) => break,
+            Ok(_) if buf.len() > max => {
+                let msg = Msg::ImportTooLarge {
+                    path: f.to_path_buf(),
+                    megabytes: (buf.len() / (1024 * 1024)) as u64,
+                    max: MAX_RECORD_MB,
+                };
+                out.push((f.to_path_buf(), Err(msg)));
+                break;
+            }
+            Ok(_) => {
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                    buf.pop();
+                }
+                out.push((f.to_path_buf(), parse_json(&buf, f, n - 1)));
+            }
+            Err(e) => {
+                let msg = Msg::ImportReadFailed {
+                    path: f.to_path_buf(),
+                    detail: e.to_string(),
+                };
+                out.push((f.to_path_buf(), Err(msg)));
+                break;
+            }
+        }
+    }
+}
+
+use std::io::Read as _;
+
+/// Parses JSON; a mistake is placed at its line (plus `line_offset` for
+/// JSON Lines) and column.
+fn parse_json(bytes: &[u8], f: &Path, line_offset: usize) -> Result<Value, Msg> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    serde_json::from_slice(bytes).map_err(|e| Msg::ImportBadJson {
+        path: f.to_path_buf(),
+        line: e.line() + line_offset,
+        column: e.column(),
+        detail: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    })
+}
+
+/// Totals of a run, and every gap to list at the end.
+#[derive(Default)]
+struct Tally {
+    written: usize,
+    existing: usize,
+    failed: usize,
+    gaps: Vec<Msg>,
+}
+
+impl Tally {
+    fn take(&mut self, r: Result<Outcome, Msg>, lang: Lang) {
+        match r {
+            Ok(Outcome::Wrote { file, id, gaps }) => {
+                println!(
+                    "{}",
+                    Msg::ImportWrote {
+                        file: file.clone(),
+                        id,
+                        gaps: gaps.len(),
+                    }
+                    .text(lang)
+                );
+                self.written += 1;
+                for (field, gap) in gaps {
+                    self.gaps.push(Msg::ImportGap {
+                        file: file.clone(),
+                        field,
+                        gap,
+                    });
+                }
+            }
+            Ok(Outcome::Exists { file, portal_id }) => {
+                println!("{}", plain(&Msg::ImportExists { file, portal_id }, lang));
+                self.existing += 1;
+            }
+            Err(m) => {
+                eprintln!("{}", error_line(&m, lang));
+                self.failed += 1;
+            }
+        }
+    }
+
+    fn finish(self, lang: Lang) -> ExitCode {
+        for g in &self.gaps {
+            println!("{}", warning_line(g, lang));
+        }
+        println!(
+            "{}",
+            Msg::ImportDone {
+                written: self.written,
+                existing: self.existing,
+                failed: self.failed,
+                gaps: self.gaps.len(),
+            }
+            .text(lang)
+        );
+        if self.failed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `lỗi[E101]: … (cách sửa: …)`.
+pub fn error_line(m: &Msg, lang: Lang) -> String {
+    let head = crate::messages::label(lang, crate::messages::Label::Error);
+    format!("{head}[{}]: {}", m.code(), plain(m, lang))
+}
+
+/// `cảnh báo[W101]: …`.
+pub fn warning_line(m: &Msg, lang: Lang) -> String {
+    let head = crate::messages::label(lang, crate::messages::Label::Warning);
+    format!("{head}[{}]: {}", m.code(), plain(m, lang))
+}
+
+/// `camnang import`.
+pub fn run_import(opts: &ImportOptions) -> ExitCode {
+    let lang = opts
+        .lang
+        .unwrap_or_else(|| crate::load::site_lang(&opts.root));
+    let today = opts.today.unwrap_or_else(crate::check::today);
+    let asked = !opts.paths.is_empty()
+        || !opts.codes.is_empty()
+        || !opts.portal_ids.is_empty()
+        || opts.list
+        || opts.all
+        || opts.diff
+        || opts.update;
+    if !asked {
+        eprintln!("{}", error_line(&Msg::ImportNothingAsked, lang));
+        return ExitCode::from(2);
+    }
+    let needs_site = !(opts.list && opts.paths.is_empty());
+    if needs_site && !opts.root.join("site.yaml").is_file() {
+        eprintln!("{}", error_line(&Msg::SiteYamlMissing, lang));
+        return ExitCode::from(1);
+    }
+    let mut portal = fetch::Portal::new(opts.portal.clone());
+    portal.on_retry = Box::new(move |seconds, attempt| {
+        eprintln!(
+            "{}",
+            warning_line(&Msg::RetryLater { seconds, attempt }, lang)
+        );
+    });
+    if opts.diff || opts.update {
+        return diff::run(opts, &portal, lang, today);
+    }
+    if opts.list {
+        return list(opts, &portal, lang);
+    }
+    let mut session = Session::new(&opts.root, opts.category.clone(), today, lang);
+    let mut tally = Tally::default();
+    for (from, parsed) in saved_records(&opts.paths) {
+        let r = parsed.and_then(|v| session.import_value(&v, &from));
+        tally.take(r, lang);
+    }
+    let mut ids: Vec<String> = opts.portal_ids.clone();
+    for code in &opts.codes {
+        match portal.find_code(code) {
+            Ok(id) => ids.push(id),
+            Err(m) => tally.take(Err(m), lang),
+        }
+    }
+    if opts.all {
+        match portal.list(None, &mut |_| {}) {
+            Ok(items) => ids.extend(
+                items
+                    .into_iter()
+                    .filter(|i| !opts.commune_level || i.commune_level != Some(false))
+                    .map(|i| i.id),
+            ),
+            Err(m) => tally.take(Err(m), lang),
+        }
+    }
+    let bar = progress(ids.len(), lang, opts.all);
+    for id in ids {
+        let from = PathBuf::from(fetch::DEFAULT_PORTAL).join(&id);
+        let r = portal.detail(&id).and_then(|v| {
+            // with --commune-level, records not done at commune level are left out
+            if opts.commune_level && record::from_value(&v).is_ok_and(|r| !r.commune_level) {
+                return Ok(None);
+            }
+            session.import_value(&v, &from).map(Some)
+        });
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        match r {
+            Ok(None) => {}
+            Ok(Some(o)) => tally.take(Ok(o), lang),
+            Err(m) => tally.take(Err(m), lang),
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    tally.finish(lang)
+}
+
+/// A progress bar on a terminal for a long fetch.
+fn progress(total: usize, lang: Lang, all: bool) -> Option<indicatif::ProgressBar> {
+    if total == 0 || !all && total < 5 {
+        return None;
+    }
+    println!("{}", Msg::Fetching { total }.text(lang));
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let b = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("[{bar:30}] {pos}/{len} {eta}") {
+        b.set_style(style.progress_chars("=> "));
+    }
+    Some(b)
+}
+
+/// `camnang import --list [--commune-level] [QUERY]`.
+fn list(opts: &ImportOptions, portal: &fetch::Portal, lang: Lang) -> ExitCode {
+    let mut total = 0;
+    let items = match portal.list(opts.query.as_deref(), &mut |t| total = t) {
+        Ok(i) => i,
+        Err(m) => {
+            eprintln!("{}", error_line(&m, lang));
+            return ExitCode::from(1);
+        }
+    };
+    let mut shown = 0;
+    for i in &items {
+        let level = match i.commune_level {
+            Some(c) => c,
+            // the catalogue does not say: ask for the record
+            None if opts.commune_level => portal
+                .detail(&i.id)
+                .ok()
+                .and_then(|v| record::from_value(&v).ok())
+                .is_some_and(|r| r.commune_level),
+            None => false,
+        };
+        if opts.commune_level && !level {
+            continue;
+        }
+        shown += 1;
+        let level = match (
+            i.commune_level.or(opts.commune_level.then_some(level)),
+            lang,
+        ) {
+            (Some(true), Lang::Vi) => "cấp xã",
+            (Some(true), Lang::En) => "commune",
+            (Some(false), Lang::Vi) => "không phải cấp xã",
+            (Some(false), Lang::En) => "not commune",
+            (None, Lang::Vi) => "?",
+            (None, Lang::En) => "?",
+        };
+        println!(
+            "{}",
+            Msg::ListItem {
+                code: i.code.clone(),
+                name: i.name.clone(),
+                level: level.to_string(),
+            }
+            .text(lang)
+        );
+    }
+    println!(
+        "{}",
+        Msg::ListDone {
+            shown,
+            total: total.max(items.len()),
+        }
+        .text(lang)
+    );
+    ExitCode::SUCCESS
+}

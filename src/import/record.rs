@@ -1,0 +1,402 @@
+//! A procedure record of the national portal (`get-formality-by-citizen`),
+//! read leniently from JSON: with or without the `{code, data, message}`
+//! envelope, numbers that may be text, lists that may be missing. Whatever
+//! cannot be read is reported with its JSON path, never a panic.
+
+use serde_json::Value;
+
+/// A record, keeping only what camnang writes or compares.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Record {
+    /// The record id (a UUID): the portal page is `thu-tuc-hanh-chinh/<id>`.
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    /// `departmentsExecuting[].name`.
+    pub departments: Vec<String>,
+    /// `unitGroupsExecuting[].name`.
+    pub unit_groups: Vec<String>,
+    /// `executingAgencies` (free text).
+    pub executing_agencies: String,
+    /// `subjectTypesDetails[].name`.
+    pub audience: Vec<String>,
+    pub methods: Vec<Method>,
+    /// `executionCases[]`: the documents, grouped by case.
+    pub cases: Vec<Case>,
+    /// `cases[]`: a name and a processing time per case.
+    pub case_times: Vec<CaseTime>,
+    pub results: Vec<String>,
+    pub legal: Vec<String>,
+    /// `executionSteps[]`: (name, description).
+    pub steps: Vec<(String, String)>,
+    pub requirements: String,
+    /// `updatedAt`, epoch milliseconds.
+    pub updated_at: Option<i64>,
+    pub state: String,
+    /// `procedureProposal.proposalNumber`: the decision that published it.
+    pub decision: String,
+    /// `category.name`.
+    pub category: String,
+    /// `isWard`: done at commune level.
+    pub commune_level: bool,
+    /// `isFullProcess`, not confirmed to mean "toàn trình".
+    pub full_process: Option<bool>,
+}
+
+/// One way of submitting (`executionMethods[]`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Method {
+    /// `ONLINE`, `DIRECT`, `POSTAL` or another word.
+    pub way: String,
+    pub time: Time,
+    pub unit: String,
+    pub description: String,
+    pub fees: Vec<Fee>,
+}
+
+/// `processingTime`: an int, a float or free text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Time {
+    #[default]
+    None,
+    Whole(i64),
+    Fraction(f64),
+    Text(String),
+}
+
+/// One fee row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fee {
+    /// `FEE`, `SERVICE_FEE`, `PRICE_LEVEL`.
+    pub kind: String,
+    pub value: Option<f64>,
+    pub currency: String,
+    pub description: String,
+}
+
+/// A case of `executionCases`: a heading and its documents.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Case {
+    pub name: String,
+    pub components: Vec<Component>,
+}
+
+/// A document of a case.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Component {
+    pub name: String,
+    pub original: u32,
+    pub copy: u32,
+}
+
+/// `cases[]`: a case's own processing time.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseTime {
+    pub name: String,
+    pub qty: Time,
+    pub unit: String,
+}
+
+/// What is wrong with a JSON value, with its path (`data.executionMethods[0].fees`).
+pub type Wrong = String;
+
+/// The `data` of an envelope, or the value itself when there is none.
+/// An envelope whose `code` is not `OK` and has no data is an error.
+pub fn unwrap_envelope(v: &Value) -> Result<(&Value, &'static str), Wrong> {
+    let Some(obj) = v.as_object() else {
+        return Err("the JSON is not an object".into());
+    };
+    let enveloped =
+        obj.contains_key("data") && (obj.contains_key("code") || obj.contains_key("message"));
+    if !enveloped {
+        return Ok((v, ""));
+    }
+    match obj.get("data") {
+        Some(d) if d.is_object() => Ok((d, "data.")),
+        _ => {
+            let code = obj.get("code").map(short).unwrap_or_default();
+            let msg = obj.get("message").map(short).unwrap_or_default();
+            Err(format!(
+                "envelope without data (code {code}, message {msg})"
+            ))
+        }
+    }
+}
+
+fn short(v: &Value) -> String {
+    let s = match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    s.chars().take(120).collect()
+}
+
+/// Reads a record from a parsed JSON value (with or without envelope).
+pub fn from_value(v: &Value) -> Result<Record, Wrong> {
+    let (d, prefix) = unwrap_envelope(v)?;
+    let r = Reader { prefix };
+    let id = r.text(d, "id")?;
+    let name = r.text(d, "name")?;
+    if id.trim().is_empty() {
+        return Err(format!("{prefix}id is missing"));
+    }
+    if name.trim().is_empty() {
+        return Err(format!("{prefix}name is missing"));
+    }
+    let names = |key: &str| -> Result<Vec<String>, Wrong> {
+        r.list(d, key)?
+            .iter()
+            .enumerate()
+            .map(|(i, x)| r.text_at(x, "name", &format!("{key}[{i}]")))
+            .filter(|t| !matches!(t, Ok(s) if s.trim().is_empty()))
+            .collect()
+    };
+    let mut methods = Vec::new();
+    for (i, m) in r.list(d, "executionMethods")?.iter().enumerate() {
+        let at = format!("executionMethods[{i}]");
+        let mut fees = Vec::new();
+        for (j, f) in r.list_at(m, "fees", &at)?.iter().enumerate() {
+            let fat = format!("{at}.fees[{j}]");
+            fees.push(Fee {
+                kind: r.text_at(f, "type", &fat)?,
+                value: r.number_at(f, "value", &fat)?,
+                currency: r.text_at(f, "currencyName", &fat)?,
+                description: r.text_at(f, "description", &fat)?,
+            });
+        }
+        methods.push(Method {
+            way: r.text_at(m, "submissionMethod", &at)?,
+            time: r.time_at(m, "processingTime", &at)?,
+            unit: r.text_at(m, "processingTimeUnit", &at)?,
+            description: r.text_at(m, "description", &at)?,
+            fees,
+        });
+    }
+    let mut cases = Vec::new();
+    for (i, c) in r.list(d, "executionCases")?.iter().enumerate() {
+        let at = format!("executionCases[{i}]");
+        let mut components = Vec::new();
+        for (j, p) in r.list_at(c, "profileComponents", &at)?.iter().enumerate() {
+            let pat = format!("{at}.profileComponents[{j}]");
+            components.push(Component {
+                name: r.text_at(p, "name", &pat)?,
+                original: r.count_at(p, "originalQty", &pat)?,
+                copy: r.count_at(p, "copyQty", &pat)?,
+            });
+        }
+        cases.push(Case {
+            name: r.text_at(c, "name", &at)?,
+            components,
+        });
+    }
+    let mut case_times = Vec::new();
+    for (i, c) in r.list(d, "cases")?.iter().enumerate() {
+        let at = format!("cases[{i}]");
+        let (qty, unit) = match c.get("processingDay") {
+            Some(pd) if pd.is_object() => {
+                let pat = format!("{at}.processingDay");
+                (r.time_at(pd, "qty", &pat)?, r.text_at(pd, "type", &pat)?)
+            }
+            _ => (Time::None, String::new()),
+        };
+        case_times.push(CaseTime {
+            name: r.text_at(c, "name", &at)?,
+            qty,
+            unit,
+        });
+    }
+    let mut legal = Vec::new();
+    for (i, l) in r.list(d, "legalBasisesDetails")?.iter().enumerate() {
+        let at = format!("legalBasisesDetails[{i}]");
+        let name = r.text_at(l, "name", &at)?;
+        let code = r.text_at(l, "code", &at)?;
+        let t = if name.trim().is_empty() { code } else { name };
+        if !t.trim().is_empty() {
+            legal.push(t);
+        }
+    }
+    let mut steps = Vec::new();
+    for (i, s) in r.list(d, "executionSteps")?.iter().enumerate() {
+        let at = format!("executionSteps[{i}]");
+        steps.push((
+            r.text_at(s, "name", &at)?,
+            r.text_at(s, "description", &at)?,
+        ));
+    }
+    let (category, decision) = (
+        match d.get("category") {
+            Some(c) if c.is_object() => r.text_at(c, "name", "category")?,
+            _ => String::new(),
+        },
+        match d.get("procedureProposal") {
+            Some(p) if p.is_object() => r.text_at(p, "proposalNumber", "procedureProposal")?,
+            _ => String::new(),
+        },
+    );
+    Ok(Record {
+        code: {
+            let c = r.text(d, "code")?;
+            if c.trim().is_empty() {
+                r.text(d, "codeNotation")?
+            } else {
+                c
+            }
+        },
+        description: r.text(d, "description")?,
+        departments: names("departmentsExecuting")?,
+        unit_groups: names("unitGroupsExecuting")?,
+        executing_agencies: r.text(d, "executingAgencies")?,
+        audience: names("subjectTypesDetails")?,
+        results: names("resultsDetails")?,
+        requirements: r.text(d, "requirementsAndConditions")?,
+        updated_at: r.number_at(d, "updatedAt", "")?.map(|n| n as i64),
+        state: r.text(d, "state")?,
+        commune_level: r.flag(d, "isWard")?.unwrap_or(false),
+        full_process: r.flag(d, "isFullProcess")?,
+        id,
+        name,
+        methods,
+        cases,
+        case_times,
+        legal,
+        steps,
+        decision,
+        category,
+    })
+}
+
+/// Reads fields and says where a wrong one is.
+struct Reader {
+    prefix: &'static str,
+}
+
+impl Reader {
+    fn path(&self, at: &str, key: &str) -> String {
+        match at {
+            "" => format!("{}{key}", self.prefix),
+            _ => format!("{}{at}.{key}", self.prefix),
+        }
+    }
+
+    fn text(&self, v: &Value, key: &str) -> Result<String, Wrong> {
+        self.text_at(v, key, "")
+    }
+
+    /// Text; numbers and booleans as text; missing or null as empty.
+    fn text_at(&self, v: &Value, key: &str, at: &str) -> Result<String, Wrong> {
+        match v.get(key) {
+            None | Some(Value::Null) => Ok(String::new()),
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(Value::Number(n)) => Ok(n.to_string()),
+            Some(Value::Bool(b)) => Ok(b.to_string()),
+            Some(_) => Err(format!("{}: expected text", self.path(at, key))),
+        }
+    }
+
+    fn list(&self, v: &Value, key: &str) -> Result<Vec<Value>, Wrong> {
+        self.list_at(v, key, "")
+    }
+
+    /// A list; missing or null as empty.
+    fn list_at(&self, v: &Value, key: &str, at: &str) -> Result<Vec<Value>, Wrong> {
+        match v.get(key) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(a)) => Ok(a.clone()),
+            Some(_) => Err(format!("{}: expected a list", self.path(at, key))),
+        }
+    }
+
+    /// A number; a numeric text is read too; missing, null or "" as none.
+    fn number_at(&self, v: &Value, key: &str, at: &str) -> Result<Option<f64>, Wrong> {
+        match v.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) => Ok(n.as_f64().filter(|f| f.is_finite())),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(Value::String(s)) => match s.trim().replace(',', ".").parse::<f64>() {
+                Ok(f) if f.is_finite() => Ok(Some(f)),
+                _ => Err(format!(
+                    "{}: expected a number, found «{}»",
+                    self.path(at, key),
+                    s.chars().take(40).collect::<String>()
+                )),
+            },
+            Some(_) => Err(format!("{}: expected a number", self.path(at, key))),
+        }
+    }
+
+    /// A count of copies: a whole number from 0 to 1000.
+    fn count_at(&self, v: &Value, key: &str, at: &str) -> Result<u32, Wrong> {
+        match self.number_at(v, key, at)? {
+            None => Ok(0),
+            Some(f) if (0.0..=1000.0).contains(&f) && f.fract() == 0.0 => Ok(f as u32),
+            Some(f) => Err(format!(
+                "{}: expected a number of copies, found {f}",
+                self.path(at, key)
+            )),
+        }
+    }
+
+    /// A processing time: whole, fraction or text, as the portal wrote it.
+    fn time_at(&self, v: &Value, key: &str, at: &str) -> Result<Time, Wrong> {
+        Ok(match v.get(key) {
+            None | Some(Value::Null) => Time::None,
+            Some(Value::Number(n)) => match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => Time::Whole(i),
+                (None, Some(f)) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e9 => {
+                    Time::Whole(f as i64)
+                }
+                (None, Some(f)) if f.is_finite() => Time::Fraction(f),
+                _ => Time::Text(n.to_string()),
+            },
+            Some(Value::String(s)) if s.trim().is_empty() => Time::None,
+            Some(Value::String(s)) => match s.trim().parse::<i64>() {
+                Ok(i) => Time::Whole(i),
+                Err(_) => Time::Text(s.clone()),
+            },
+            Some(_) => return Err(format!("{}: expected a number", self.path(at, key))),
+        })
+    }
+
+    fn flag(&self, v: &Value, key: &str) -> Result<Option<bool>, Wrong> {
+        match v.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(format!("{}: expected true or false", self.path("", key))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn envelope_or_not() {
+        let bare = json!({"id": "a", "name": "B", "processingTime": 1});
+        let wrapped = json!({"code": "OK", "message": "OK", "data": bare.clone()});
+        assert_eq!(from_value(&bare).unwrap().name, "B");
+        assert_eq!(from_value(&wrapped).unwrap().id, "a");
+        let err = from_value(&json!({"code": "NOT_FOUND", "data": null, "message": "x"}));
+        assert!(err.unwrap_err().contains("NOT_FOUND"));
+    }
+
+    #[test]
+    fn wrong_types_are_located() {
+        let v = json!({"data": {"id": "a", "name": "B", "executionMethods": [
+            {"submissionMethod": "ONLINE", "fees": [{"value": {"x": 1}}]}
+        ]}, "code": "OK"});
+        let e = from_value(&v).unwrap_err();
+        assert_eq!(
+            e,
+            "data.executionMethods[0].fees[0].value: expected a number"
+        );
+        let v =
+            json!({"id": "a", "name": "B", "executionMethods": [{"processingTime": "0,5 ngày"}]});
+        let r = from_value(&v).unwrap();
+        assert_eq!(r.methods[0].time, Time::Text("0,5 ngày".into()));
+        let v = json!({"id": "a", "name": "B", "executionMethods": [{"processingTime": 0.5}]});
+        assert_eq!(from_value(&v).unwrap().methods[0].time, Time::Fraction(0.5));
+    }
+}

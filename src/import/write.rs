@@ -1,0 +1,224 @@
+//! Writing what an import makes: the procedure file in camnang's format,
+//! a category's `_index.md`, the record kept for later comparison. Every
+//! file is written whole to a temporary file and then moved into place,
+//! so a failure never leaves half a file; a new file never replaces one.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::import::guide::Guide;
+use crate::messages::{Lang, Msg};
+use crate::text::Date;
+
+/// Where the records of imported procedures are kept, under the site
+/// folder, one `<portal id>.json` each: `--diff` and `--update` compare
+/// the portal now with what was imported.
+pub const RECORDS_DIR: &str = ".camnang/portal";
+
+/// A YAML double-quoted scalar (JSON string syntax, which YAML reads).
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// What the clerk owns in a file: kept as they are by `--update`.
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    pub id: String,
+    pub summary: Option<String>,
+    pub keywords: Vec<String>,
+    /// The body as the clerk left it.
+    pub body: Option<String>,
+    /// `updated:` as the clerk set it.
+    pub updated: Option<Date>,
+    /// The `draft:` entries to write instead of the guide's gaps (an
+    /// update keeps the clerk's list, plus what changed).
+    pub draft: Option<Vec<String>>,
+}
+
+/// The procedure file for `g`, with id `id`, imported on `today`.
+pub fn procedure_file(g: &Guide, kept: &Kept, today: Date) -> String {
+    let mut s = String::from("---\n");
+    s.push_str(&format!("title: {}\n", q(&g.title)));
+    s.push_str(&format!("id: {}\n", kept.id));
+    if !g.code.is_empty() {
+        s.push_str(&format!("code: {}\n", q(&g.code)));
+    }
+    s.push_str(&format!(
+        "summary: {}\n",
+        q(kept.summary.as_deref().unwrap_or(&g.summary))
+    ));
+    s.push_str(&format!("agency: {}\n", q(&g.agency)));
+    if !g.audience.is_empty() {
+        s.push_str(&format!("audience: {}\n", q(&g.audience)));
+    }
+    if let Some((url, level)) = &g.online {
+        s.push_str(&format!("online:\n  url: {}\n  level: {level}\n", q(url)));
+    }
+    if !g.channels.is_empty() {
+        s.push_str("channels:\n");
+        for c in &g.channels {
+            s.push_str(&format!("  - way: {}\n", c.way));
+            if let Some(t) = &c.time {
+                s.push_str(&format!("    time: {}\n", q(t)));
+            }
+            if let Some(f) = &c.fee {
+                s.push_str(&format!("    fee: {}\n", q(f)));
+            }
+        }
+    }
+    if !g.documents.is_empty() {
+        s.push_str("documents:\n");
+        for (title, items) in &g.documents {
+            match title {
+                Some(t) => {
+                    s.push_str(&format!("  - group: {}\n    items:\n", q(t)));
+                    for i in items {
+                        s.push_str(&format!("      - {}\n", q(i)));
+                    }
+                }
+                None => {
+                    for i in items {
+                        s.push_str(&format!("  - {}\n", q(i)));
+                    }
+                }
+            }
+        }
+    }
+    if !g.result.is_empty() {
+        s.push_str(&format!("result: {}\n", q(&g.result)));
+    }
+    if !g.legal.is_empty() {
+        s.push_str("legal:\n");
+        for l in &g.legal {
+            s.push_str(&format!("  - {}\n", q(l)));
+        }
+    }
+    if !kept.keywords.is_empty() {
+        s.push_str("keywords:\n");
+        for k in &kept.keywords {
+            s.push_str(&format!("  - {}\n", q(k)));
+        }
+    }
+    s.push_str(&format!(
+        "updated: {}\n",
+        kept.updated.unwrap_or(today).iso()
+    ));
+    let entries: Vec<String> = match &kept.draft {
+        Some(d) => d.clone(),
+        None => g.gaps.iter().map(|(f, _)| f.clone()).collect(),
+    };
+    if !entries.is_empty() {
+        s.push_str(
+            "draft:                # cần kiểm tra: đối chiếu từng mục rồi xoá dòng của nó\n",
+        );
+        let mut seen = BTreeSet::new();
+        for field in entries {
+            if !seen.insert(field.clone()) {
+                continue;
+            }
+            let why: Vec<String> = g
+                .gaps
+                .iter()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, gap)| gap.text(Lang::Vi))
+                .collect();
+            match why.is_empty() {
+                true => s.push_str(&format!("  - {}\n", q(&field))),
+                false => s.push_str(&format!("  - {}   # {}\n", q(&field), why.join("; "))),
+            }
+        }
+    }
+    s.push_str("source:\n");
+    s.push_str(&format!("  portal_id: {}\n", g.portal_id));
+    if !g.code.is_empty() {
+        s.push_str(&format!("  code: {}\n", q(&g.code)));
+    }
+    if let Some(d) = g.portal_updated {
+        s.push_str(&format!("  portal_updated: {}\n", d.iso()));
+    }
+    s.push_str(&format!("  imported: {}\n", today.iso()));
+    s.push_str("---\n\n");
+    s.push_str(kept.body.as_deref().unwrap_or(&g.body));
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
+/// A category's `_index.md`.
+pub fn category_index(title: &str) -> String {
+    format!("---\ntitle: {}\n---\n", q(title))
+}
+
+/// Writes `text` to `path` through a temporary file beside it. With
+/// `replace` false an existing `path` is never replaced (the move fails).
+pub fn write_atomic(path: &Path, text: &[u8], replace: bool) -> Result<(), Msg> {
+    let fail = |e: std::io::Error| Msg::WriteFailed {
+        detail: format!("{}: {e}", path.display()),
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    if !replace && path.exists() {
+        return Err(Msg::NewTargetExists {
+            path: path.to_path_buf(),
+        });
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // a dot-file: the loader skips it if a crash leaves it behind
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text)?;
+        f.sync_all()?;
+        drop(f);
+        if replace {
+            std::fs::rename(&tmp, path)
+        } else {
+            // a hard link fails if `path` appeared meanwhile: no overwrite
+            match std::fs::hard_link(&tmp, path) {
+                Ok(()) => std::fs::remove_file(&tmp),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+                Err(_) if !path.exists() => std::fs::rename(&tmp, path),
+                Err(e) => Err(e),
+            }
+        }
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Msg::NewTargetExists {
+                path: path.to_path_buf(),
+            },
+            _ => fail(e),
+        });
+    }
+    Ok(())
+}
+
+/// The procedure files of a site already imported from the portal, by
+/// portal id (read from their `portal_id:` lines).
+pub fn imported_files(root: &Path) -> BTreeMap<String, PathBuf> {
+    let mut found = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(root.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+    {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            for l in text.lines() {
+                if let Some(v) = l.trim_start().strip_prefix("portal_id:") {
+                    let id = v.trim().trim_matches('"').to_string();
+                    found
+                        .entry(id)
+                        .or_insert_with(|| entry.path().to_path_buf());
+                }
+            }
+        }
+    }
+    found
+}

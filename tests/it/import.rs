@@ -1,0 +1,636 @@
+//! `camnang import`: the two real portal records in `../shared/portal/`
+//! imported, checked and built; saved records in every shape; hostile
+//! records; a local server answering exactly as the portal does (201 with
+//! the envelope, the firewall's HTML page, a slow answer, malformed JSON,
+//! a 404); `--diff` and `--update` keeping a clerk's edits. No network
+//! beyond 127.0.0.1.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::util::{Run, TestSite, camnang};
+use serde_json::{Value, json};
+
+const TAM_TRU: &str = "019d2bf7-770b-734d-b7fb-5e1995f194f4";
+const KHAI_SINH: &str = "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7";
+
+/// `../shared/portal` beside the checkout.
+fn portal_dir() -> PathBuf {
+    crate::util::repo().join("../shared/portal")
+}
+
+fn record(code: &str) -> Value {
+    let text = std::fs::read_to_string(portal_dir().join(format!("{code}.json")))
+        .expect("the real records are in ../shared/portal");
+    serde_json::from_str(&text).expect("real record is JSON")
+}
+
+/// An empty site: site.yaml and content/.
+fn empty_site() -> TestSite {
+    let s = TestSite::new();
+    std::fs::remove_dir_all(s.path("content/cu-tru")).expect("remove sample category");
+    std::fs::create_dir_all(s.path("content")).expect("content/");
+    s
+}
+
+fn import(site: &TestSite, args: &[&str]) -> Run {
+    let mut c = camnang();
+    c.args(["import", "--root"])
+        .arg(site.root())
+        .args(["--today", "2026-11-30", "--pause-ms", "10"])
+        .args(args);
+    Run::of(c)
+}
+
+fn check(site: &TestSite) -> Run {
+    let mut c = camnang();
+    c.args([
+        "check",
+        "--format",
+        "json",
+        "--today",
+        "2026-12-01",
+        "--root",
+    ])
+    .arg(site.root());
+    Run::of(c)
+}
+
+/// The first `n` bytes of `s`, cut at a character boundary.
+fn cut(s: &str, n: usize) -> &str {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+fn no_panic(run: &Run) {
+    assert!(
+        !run.stderr.contains("panicked") && run.code != 101,
+        "panic:\n{}",
+        run.stderr
+    );
+}
+
+/// Every .md file under content/, relative.
+fn md_files(site: &TestSite) -> Vec<String> {
+    crate::util::files_below(&site.path("content"))
+        .into_iter()
+        .map(|p| format!("content/{}", p.to_string_lossy().replace('\\', "/")))
+        .filter(|p| p.ends_with(".md"))
+        .collect()
+}
+
+#[test]
+fn the_real_records_import_check_and_build() {
+    let site = empty_site();
+    let dir = portal_dir();
+    let run = import(&site, &[dir.to_str().expect("utf-8 path")]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let tam_tru = "content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru.md";
+    let khai_sinh = "content/ho-tich/dang-ky-khai-sinh.md";
+    let files = md_files(&site);
+    for f in [tam_tru, khai_sinh, "content/ho-tich/_index.md"] {
+        assert!(files.contains(&f.to_string()), "{f} missing: {files:?}");
+    }
+    // every gap listed at the end
+    assert!(run.stdout.contains("W101"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("«steps» cần kiểm tra"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("2 tệp mới"), "{}", run.stdout);
+
+    let text = site.read(tam_tru);
+    assert!(text.contains("code: \"1.004194\""), "{text}");
+    assert!(text.contains("Lệ phí 7.000 đồng"), "{text}");
+    assert!(text.contains("  portal_id: 019d2bf7-770b-734d-b7fb-5e1995f194f4"));
+    assert!(text.contains("  portal_updated: 2026-04-29"));
+    assert!(
+        text.contains("53/2025/TT-BCA ngày 01/7/2025"),
+        "glued words split"
+    );
+    assert!(
+        text.contains("1. Cá nhân, tổ chức chuẩn bị hồ sơ"),
+        "steps split"
+    );
+    assert!(text.contains("5. Căn cứ theo ngày hẹn"), "five steps");
+    assert!(text.contains("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bf7"));
+    assert!(
+        text.contains("(01 bản chính, 01 bản sao)"),
+        "copies counted"
+    );
+    let ks = site.read(khai_sinh);
+    assert!(ks.contains("agency: \"Ủy ban nhân dân cấp xã\""), "{ks}");
+    assert!(ks.contains("  - \"steps\""), "khai sinh steps do not split");
+    assert!(
+        ks.contains("  - \"channels[0].time\""),
+        "OTHER unit is a gap"
+    );
+
+    // check: no errors, a W080 for each draft entry
+    let c = check(&site);
+    let report: Value = serde_json::from_str(&c.stdout).expect("check json");
+    assert_eq!(report["errors"], 0, "{}", c.stdout);
+    let w080 = report["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|d| d["code"] == "W080")
+        .count();
+    assert!(w080 >= 5, "{}", c.stdout);
+    let others: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|d| d["code"] != "W080")
+        .collect();
+    assert!(others.is_empty(), "only draft warnings: {others:?}");
+
+    // build: the page shows the fees, documents and the draft marks
+    let b = site.build(&["--no-print"]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let page = site.read("public/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru/index.html");
+    let online_row = page
+        .split("<tr>")
+        .find(|r| r.contains("Trực tuyến"))
+        .expect("an online row");
+    assert!(online_row.contains("7.000 đồng"), "{online_row}");
+    assert!(page.contains("Tờ khai thay đổi thông tin cư trú"));
+    assert!(page.contains("<h3>Đăng ký tạm trú theo danh sách, hồ sơ gồm:"));
+    assert!(page.contains("cần kiểm tra"));
+    let ks_page = site.read("public/ho-tich/dang-ky-khai-sinh/index.html");
+    assert!(ks_page.contains("Giấy chứng sinh"));
+
+    // the same records again: said, nothing rewritten
+    let before = site.read(tam_tru);
+    let again = import(&site, &[dir.to_str().expect("utf-8 path")]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stdout.contains("đã được nhập"), "{}", again.stdout);
+    assert_eq!(site.read(tam_tru), before);
+    assert_eq!(md_files(&site).len(), files.len());
+}
+
+#[test]
+fn saved_records_in_every_shape() {
+    let site = empty_site();
+    let inbox = tempfile::tempdir().expect("temp");
+    // without the envelope
+    let bare = record("1.004194")["data"].clone();
+    std::fs::write(inbox.path().join("bare.json"), bare.to_string()).expect("write");
+    // JSON Lines: one good record, one blank line, one cut off
+    let lines = format!(
+        "{}\n\n{}\n",
+        record("1.001193"),
+        cut(&record("1.001193").to_string(), 500)
+    );
+    let jsonl = inbox.path().join("crawl.jsonl");
+    std::fs::write(&jsonl, lines).expect("write");
+    let run = import(
+        &site,
+        &[
+            "--category",
+            "thu-tuc",
+            inbox.path().join("bare.json").to_str().expect("utf-8"),
+            jsonl.to_str().expect("utf-8"),
+        ],
+    );
+    no_panic(&run);
+    assert_eq!(
+        run.code, 1,
+        "a truncated line is a failure:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("E101") && run.stderr.contains("crawl.jsonl:3:"),
+        "{}",
+        run.stderr
+    );
+    let files = md_files(&site);
+    assert!(
+        files.contains(&"content/thu-tuc/dang-ky-tam-tru.md".to_string()),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&"content/thu-tuc/dang-ky-khai-sinh.md".to_string()),
+        "{files:?}"
+    );
+    assert!(site.read("content/thu-tuc/_index.md").contains("title:"));
+}
+
+/// A record with `data` changed by `edit`.
+fn with(code: &str, edit: impl FnOnce(&mut Value)) -> Value {
+    let mut v = record(code);
+    edit(&mut v["data"]);
+    v
+}
+
+#[test]
+fn hostile_records_give_located_messages_or_safe_files() {
+    let site = empty_site();
+    let inbox = tempfile::tempdir().expect("temp");
+    let put = |name: &str, v: &Value| {
+        let p = inbox.path().join(name);
+        std::fs::write(&p, v.to_string()).expect("write");
+        p
+    };
+    let script = with("1.004194", |d| {
+        d["id"] = json!("019d2bf7-770b-734d-b7fb-000000000001");
+        d["name"] =
+            json!("<script>alert(1)</script>Đăng ký <b>tạm</b> trú [x](javascript:alert(2))");
+        d["description"] = json!("<img src=x onerror=alert(3)> data:text/html;base64,PHNjcmlwdD4=");
+        d["executionSteps"] = json!([{"name": "", "description": "Bước 1: <a href=\"javascript:alert(4)\">Nộp</a>\nBước 2: ![x](data:image/png;base64,AAAA) nhận"}]);
+    });
+    let nfd = with("1.004194", |d| {
+        d["id"] = json!("019d2bf7-770b-734d-b7fb-000000000002");
+        d["name"] = json!("Đăng ky\u{301} ta\u{323}m tru\u{301} NFD");
+    });
+    let many = with("1.004194", |d| {
+        d["id"] = json!("019d2bf7-770b-734d-b7fb-000000000003");
+        d["name"] = json!("Nhiều giấy tờ");
+        let docs: Vec<Value> = (0..10_000)
+            .map(|i| json!({"name": format!("Giấy tờ số {i}"), "originalQty": 1, "copyQty": 0, "attachments": []}))
+            .collect();
+        d["executionCases"] = json!([{"name": "Hồ sơ", "profileComponents": docs}]);
+    });
+    let big = with("1.004194", |d| {
+        d["id"] = json!("019d2bf7-770b-734d-b7fb-000000000004");
+        d["name"] = json!("Bản ghi lớn");
+        d["requirementsAndConditions"] = json!("điều kiện ".repeat(500_000));
+    });
+    let fractional = with("1.004194", |d| {
+        d["id"] = json!("019d2bf7-770b-734d-b7fb-000000000005");
+        d["name"] = json!("Thời hạn lẻ");
+        d["executionMethods"][0]["processingTime"] = json!(0.5);
+        d["executionMethods"][1]["processingTime"] = json!("Trong ngày");
+        d["executionMethods"][1]["fees"][0]["value"] = Value::Null;
+        d["departmentsExecuting"] = json!([]);
+        d["executingAgencies"] = json!("");
+    });
+    let wrong_type = with("1.004194", |d| {
+        d["id"] = json!("019d2bf7-770b-734d-b7fb-000000000006");
+        d["executionMethods"][0]["fees"][0]["value"] = json!({"x": 1});
+    });
+    let bad_id = with("1.004194", |d| d["id"] = json!("../../etc/passwd"));
+    let files = [
+        put("script.json", &script),
+        put("nfd.json", &nfd),
+        put("many.json", &many),
+        put("big.json", &big),
+        put("fractional.json", &fractional),
+        put("wrong.json", &wrong_type),
+        put("bad-id.json", &bad_id),
+    ];
+    let truncated = inbox.path().join("truncated.json");
+    std::fs::write(&truncated, cut(&record("1.004194").to_string(), 3000)).expect("write");
+    let mut args: Vec<&str> = files.iter().map(|p| p.to_str().expect("utf-8")).collect();
+    args.push(truncated.to_str().expect("utf-8"));
+    let run = import(&site, &args);
+    no_panic(&run);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("wrong.json")
+            && run
+                .stderr
+                .contains("data.executionMethods[0].fees[0].value"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("bad-id.json"), "{}", run.stderr);
+    assert!(run.stderr.contains("truncated.json:1:"), "{}", run.stderr);
+    assert!(run.stdout.contains("5 tệp mới"), "{}", run.stdout);
+    // no temporary or half files
+    let all = crate::util::files_below(&site.path("content"));
+    assert!(
+        all.iter().all(|p| !p.to_string_lossy().ends_with(".tmp")),
+        "{all:?}"
+    );
+    let fr = site.read("content/dang-ky-quan-ly-cu-tru/thoi-han-le.md");
+    for gap in [
+        "channels[0].time",
+        "channels[1].time",
+        "channels[1].fee",
+        "agency",
+    ] {
+        assert!(fr.contains(&format!("  - \"{gap}\"")), "{gap} in {fr}");
+    }
+    assert!(
+        fr.contains("0,5 ngày làm việc") && fr.contains("Trong ngày"),
+        "{fr}"
+    );
+    let nfd_text = site.read("content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru-nfd.md");
+    assert!(nfd_text.contains("Đăng ký tạm trú NFD"), "NFC: {nfd_text}");
+
+    let c = check(&site);
+    let report: Value = serde_json::from_str(&c.stdout).expect("json");
+    assert_eq!(report["errors"], 0, "{}", c.stdout);
+    let b = site.build(&["--no-print"]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    for f in crate::util::files_below(&site.path("public")) {
+        if f.extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(site.path("public").join(&f)).expect("html");
+            for bad in [
+                "<script>alert",
+                "href=\"javascript:",
+                "src=\"data:",
+                "<img src=x",
+                "<a href=\"javascript",
+            ] {
+                assert!(!html.contains(bad), "{bad} in {}", f.display());
+            }
+        }
+    }
+}
+
+// ── A local portal ───────────────────────────────────────────────────────
+
+/// Serves on 127.0.0.1 as the portal does. The first path segment picks
+/// the behaviour: `/ok/…` answers 201 with the envelope, `/firewall/…`
+/// the firewall's HTML page, `/slow/…` after 5 s, `/bad/…` malformed
+/// JSON; an unknown record id is a 404.
+fn portal() -> (u16, std::thread::JoinHandle<()>) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            tx.send(listener.local_addr().expect("addr").port())
+                .expect("send port");
+            let app = axum::Router::new().fallback(answer);
+            let _ = axum::serve(listener, app).await;
+        });
+    });
+    (
+        rx.recv_timeout(Duration::from_secs(10)).expect("port"),
+        handle,
+    )
+}
+
+async fn answer(
+    uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
+    body: String,
+) -> axum::response::Response {
+    use axum::http::{StatusCode, header};
+    use axum::response::IntoResponse as _;
+    let ua = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mode = uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let html = (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        "<!DOCTYPE html><html><body><h1>Request Rejected</h1>The requested URL was rejected.</body></html>",
+    )
+        .into_response();
+    // the real firewall turns away a missing or short User-Agent
+    if mode == "firewall" || !ua.starts_with("camnang/") {
+        return html;
+    }
+    if mode == "slow" {
+        let _ = tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_secs(5))).await;
+    }
+    if mode == "bad" {
+        return (
+            StatusCode::CREATED,
+            [(header::CONTENT_TYPE, "application/json")],
+            "{\"code\":\"OK\",\"data\":{\"id\":",
+        )
+            .into_response();
+    }
+    let json_answer = |status: StatusCode, v: Value| {
+        (
+            status,
+            [(header::CONTENT_TYPE, "application/json")],
+            v.to_string(),
+        )
+            .into_response()
+    };
+    let asked: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    if uri
+        .path()
+        .ends_with("/list-all-public-formality-by-citizen")
+    {
+        let items: Vec<Value> = [("1.004194", TAM_TRU), ("1.001193", KHAI_SINH)]
+            .iter()
+            .map(|(code, id)| {
+                let d = &record(code)["data"];
+                json!({"id": id, "name": d["name"], "code": code, "codeNotation": code, "type": "STANDARD", "state": "UPDATED"})
+            })
+            .filter(|i| {
+                let q = asked["q"].as_str().unwrap_or("");
+                q.is_empty() || i["code"] == q || i["name"].as_str().unwrap_or("").contains(q)
+            })
+            .collect();
+        let total = items.len();
+        // two pages: one item each, the cursor in lastId
+        let (page, last) = match asked["lastId"].as_str() {
+            None => (items.into_iter().take(1).collect::<Vec<_>>(), Some("c1")),
+            Some(_) => (items.into_iter().skip(1).collect(), None),
+        };
+        return json_answer(
+            StatusCode::CREATED,
+            json!({"code": "OK", "message": "OK", "data": {"items": page, "lastId": last, "total": total}}),
+        );
+    }
+    match asked["id"].as_str() {
+        Some(TAM_TRU) => json_answer(StatusCode::CREATED, record("1.004194")),
+        Some(KHAI_SINH) => json_answer(StatusCode::CREATED, record("1.001193")),
+        _ => json_answer(
+            StatusCode::NOT_FOUND,
+            json!({"code": "NOT_FOUND", "message": "Không tìm thấy", "data": null}),
+        ),
+    }
+}
+
+fn base(port: u16, mode: &str) -> String {
+    format!("http://127.0.0.1:{port}/{mode}/api/v1")
+}
+
+#[test]
+fn from_the_portal_politely_and_with_clear_failures() {
+    let (port, _server) = portal();
+    let site = empty_site();
+    // --code: the catalogue finds the id, the detail comes with its envelope
+    let run = import(
+        &site,
+        &["--portal", &base(port, "ok"), "--code", "1.004194"],
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        site.path("content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru.md")
+            .is_file()
+    );
+
+    // --list: both pages of the catalogue
+    let list = import(&site, &["--portal", &base(port, "ok"), "--list"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert!(
+        list.stdout.contains("1.004194") && list.stdout.contains("1.001193"),
+        "{}",
+        list.stdout
+    );
+    let list = import(
+        &site,
+        &[
+            "--portal",
+            &base(port, "ok"),
+            "--list",
+            "--commune-level",
+            "khai sinh",
+        ],
+    );
+    assert!(
+        list.stdout.contains("1.001193") && !list.stdout.contains("1.004194"),
+        "{}",
+        list.stdout
+    );
+
+    // --all --commune-level: the one not imported yet is made, the other said
+    let all = import(
+        &site,
+        &["--portal", &base(port, "ok"), "--all", "--commune-level"],
+    );
+    assert_eq!(all.code, 0, "{}\n{}", all.stdout, all.stderr);
+    assert!(all.stdout.contains("1 tệp mới, 1 đã có"), "{}", all.stdout);
+
+    let fails = |mode: &str, extra: &[&str], code: &str| {
+        let mut args = vec![
+            "--portal".to_string(),
+            base(port, mode),
+            "--portal-id".into(),
+            "019d2bf7-770b-734d-b7fb-0000000000ff".into(),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = import(&site, &args);
+        no_panic(&r);
+        assert_eq!(r.code, 1, "{mode}: {}\n{}", r.stdout, r.stderr);
+        assert!(
+            r.stderr.contains(code),
+            "{mode}: want {code}:\n{}",
+            r.stderr
+        );
+        r
+    };
+    fails("ok", &[], "E108"); // gone: 404
+    let fw = fails("firewall", &[], "E107");
+    assert!(fw.stderr.contains("tường lửa"), "{}", fw.stderr);
+    fails("bad", &[], "E109");
+    let slow = fails("slow", &["--timeout", "1"], "E111");
+    assert!(
+        slow.stderr.contains("W100"),
+        "retries are announced: {}",
+        slow.stderr
+    );
+    // nothing listens on port 1: offline
+    let mut args = vec![
+        "--portal",
+        "http://127.0.0.1:1/api/v1",
+        "--code",
+        "1.004194",
+    ];
+    args.push("--lang");
+    args.push("en");
+    let off = import(&site, &args);
+    assert_eq!(off.code, 1);
+    assert!(
+        off.stderr.contains("E106") && off.stderr.contains("offline"),
+        "{}",
+        off.stderr
+    );
+    // no half files from all that
+    let all = crate::util::files_below(&site.path("content"));
+    assert!(
+        all.iter().all(|p| !p.to_string_lossy().ends_with(".tmp")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
+    let site = empty_site();
+    let inbox = tempfile::tempdir().expect("temp");
+    let first = inbox.path().join("first.json");
+    std::fs::write(&first, record("1.004194").to_string()).expect("write");
+    let run = import(&site, &[first.to_str().expect("utf-8")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rel = "content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru.md";
+
+    // the clerk writes a summary, rewrites the steps, adds keywords and
+    // shortens the agency
+    let text = site
+        .read(rel)
+        .replace("summary: \"Đăng ký tạm trú\"", "summary: \"Khai báo nơi ở khi bạn ở ngoài nơi thường trú từ 30 ngày.\"\nkeywords: [KT3]")
+        .replace("agency: \"Công an cấp Xã\"", "agency: \"Công an xã Thử Nghiệm\"")
+        .replace("1. Cá nhân, tổ chức chuẩn bị hồ sơ theo quy định của pháp luật.", "1. Mở ứng dụng VNeID và chọn Thủ tục hành chính.");
+    site.write(rel, &text);
+
+    // the portal raises the online fee and changes the agency
+    let changed = with("1.004194", |d| {
+        d["executionMethods"][0]["fees"][0]["value"] = json!(8000);
+        d["departmentsExecuting"][0]["name"] = json!("Công an xã, phường");
+        d["updatedAt"] = json!(1_790_000_000_000_i64);
+    });
+    let now = inbox.path().join("now.json");
+    std::fs::write(&now, changed.to_string()).expect("write");
+
+    let diff = import(&site, &["--diff", now.to_str().expect("utf-8")]);
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert!(
+        diff.stdout.contains("«channels» đã đổi trên Cổng"),
+        "{}",
+        diff.stdout
+    );
+    assert!(diff.stdout.contains("Lệ phí 8.000 đồng"), "{}", diff.stdout);
+    assert_eq!(site.read(rel), text, "--diff writes nothing");
+
+    let up = import(&site, &["--update", now.to_str().expect("utf-8")]);
+    assert_eq!(up.code, 0, "{}\n{}", up.stdout, up.stderr);
+    let after = site.read(rel);
+    assert!(
+        after.contains("Lệ phí 8.000 đồng"),
+        "the portal's new fee: {after}"
+    );
+    assert!(!after.contains("Lệ phí 7.000 đồng"), "{after}");
+    assert!(
+        after.contains("Khai báo nơi ở khi bạn ở ngoài nơi thường trú từ 30 ngày."),
+        "summary kept"
+    );
+    assert!(
+        after.contains("1. Mở ứng dụng VNeID"),
+        "steps kept: {after}"
+    );
+    assert!(after.contains("\"KT3\""), "keywords kept");
+    assert!(
+        after.contains("agency: \"Công an xã Thử Nghiệm\""),
+        "clerk's agency kept"
+    );
+    assert!(
+        up.stdout.contains("W102") && up.stdout.contains("agency"),
+        "{}",
+        up.stdout
+    );
+    assert!(
+        after.contains("  - \"channels\""),
+        "the change is to be checked: {after}"
+    );
+    assert!(after.contains("id: dktt"), "same id");
+    let c = check(&site);
+    let report: Value = serde_json::from_str(&c.stdout).expect("json");
+    assert_eq!(report["errors"], 0, "{}", c.stdout);
+}
