@@ -18,11 +18,12 @@ shift $(( $# >= 4 ? 4 : 3 ))
 [[ ${1:-} == -- ]] && shift
 extra=("$@")
 tmp=${BENCH_TMP:-$(mktemp -d /dev/shm/compare.XXXXXX 2>/dev/null || mktemp -d)}
-declare -A times mem
+declare -A times mem cpu
 run() { # label bin out
-  local t
-  t=$( { /usr/bin/time -f '%e %M' "$2" build --root "$site" --output "$3" --quiet "${extra[@]}" >/dev/null; } 2>&1 | tail -1)
-  times[$1]+="${t% *} "; mem[$1]+="${t#* } "
+  local t e m u s
+  t=$( { /usr/bin/time -f '%e %M %U %S' "$2" build --root "$site" --output "$3" --quiet "${extra[@]}" >/dev/null; } 2>&1 | tail -1)
+  read -r e m u s <<<"$t"
+  times[$1]+="$e "; mem[$1]+="$m "; cpu[$1]+="$(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}') "
 }
 # warm-up: the lock file written, both outputs present
 "$old" build --root "$site" --output "$tmp/old" --quiet "${extra[@]}" >/dev/null
@@ -43,8 +44,9 @@ for ((i = 0; i < runs; i++)); do
   done
 done
 stats() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END{m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%s/%s/%s", a[1], m, a[NR]}'; }
-printf '%-14s %-22s %s\n' "binary, build" "min/median/max s" "peak MB min/median/max"
+# CPU time (user + system) moves less than wall time on a shared machine
+printf '%-14s %-22s %-22s %s\n' "binary, build" "wall s min/median/max" "CPU s min/median/max" "peak MB min/median/max"
 for k in "old cold" "new cold" "old rebuild" "new rebuild"; do
-  printf '%-14s %-22s %s\n' "$k" "$(stats <<<"${times[$k]}")" "$(tr ' ' '\n' <<<"${mem[$k]}" | grep . | awk '{print int($1/1024)}' | stats)"
+  printf '%-14s %-22s %-22s %s\n' "$k" "$(stats <<<"${times[$k]}")" "$(stats <<<"${cpu[$k]}")" "$(tr ' ' '\n' <<<"${mem[$k]}" | grep . | awk '{print int($1/1024)}' | stats)"
 done
 [[ -z ${BENCH_TMP:-} ]] && rm -rf "$tmp"
