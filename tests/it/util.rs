@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::CommandCargoExt;
 
-pub const SITE_YAML: &str = "title: Cẩm nang thủ tục\ncommune: Xã Thử Nghiệm\nprovince: Tỉnh Quảng Nam\nbase_url: https://thu.example.vn\nlanguage: vi\ncontact:\n  phone: \"0235 3000 000\"\n  zalo: \"0905 000 000\"\n  address: \"Trụ sở UBND xã\"\n  hours: \"Thứ Hai – Thứ Sáu\"\n";
+pub const SITE_YAML: &str = "title: Cẩm nang thủ tục\ncommune: Xã Thử Nghiệm\nprovince: Thành phố Đà Nẵng\nbase_url: https://thu.example.vn\nlanguage: vi\ncontact:\n  phone: \"0235 3000 000\"\n  zalo: \"0905 000 000\"\n  address: \"Trụ sở UBND xã\"\n  hours: \"Thứ Hai – Thứ Sáu\"\n";
 
 pub const CATEGORY: &str = "---\ntitle: Cư trú\norder: 1\n---\nThủ tục về nơi ở.\n";
 
