@@ -7,7 +7,6 @@
 //! sources named (see [`collisions`]), so no file silently replaces
 //! another.
 
-use std::collections::HashMap;
 use std::time::Instant;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -79,10 +78,12 @@ impl Rendered {
 }
 
 /// Two claims on one path (or on a file and a folder of the same name),
-/// as errors naming both sides.
-pub fn collisions(claims: Vec<Claim>) -> Diagnostics {
-    let mut first: HashMap<&str, &Owner> = HashMap::with_capacity(claims.len());
-    let mut diags = Diagnostics::default();
+/// as errors naming both sides. The claims are sorted by path (stably, so
+/// the first claimer stays first): equal paths are then neighbours, and a
+/// folder a file would need is found by binary search.
+pub fn collisions(mut claims: Vec<Claim>) -> Diagnostics {
+    use rayon::prelude::*;
+    claims.par_sort_by(|a, b| a.path.cmp(&b.path));
     let clash = |path: &str, a: &Owner, b: &Owner| {
         Diagnostic::error(Msg::PathClaimedTwice {
             path: path.to_string(),
@@ -90,25 +91,25 @@ pub fn collisions(claims: Vec<Claim>) -> Diagnostics {
             second: owner_text(b),
         })
     };
-    for c in &claims {
-        match first.get(c.path.as_str()) {
-            Some(owner) => diags.push(clash(&c.path, owner, &c.owner)),
-            None => {
-                first.insert(&c.path, &c.owner);
-            }
+    let mut diags = Diagnostics::default();
+    for w in claims.windows(2) {
+        if w[0].path == w[1].path {
+            diags.push(clash(&w[0].path, &w[0].owner, &w[1].owner));
         }
     }
     // a file where another claim needs a folder (`sitemap.xml` and
     // `sitemap.xml/index.html`)
-    for c in &claims {
-        let mut at = c.path.as_str();
-        while let Some((folder, _)) = at.rsplit_once('/') {
-            if let Some(owner) = first.get(folder) {
-                diags.push(clash(folder, owner, &c.owner));
-                break;
-            }
-            at = folder;
-        }
+    let folders: Vec<Diagnostic> = claims
+        .par_iter()
+        .filter_map(|c| {
+            let inside = format!("{}/", c.path);
+            let at = claims.partition_point(|x| x.path < inside);
+            let other = claims.get(at).filter(|x| x.path.starts_with(&inside))?;
+            Some(clash(&c.path, &c.owner, &other.owner))
+        })
+        .collect();
+    for d in folders {
+        diags.push(d);
     }
     diags
 }
@@ -161,6 +162,7 @@ pub fn render(
     let mut clock = Instant::now();
     let langs = Language::all(site, theme);
     let templates = Templates::new(site, theme, &langs, print != PrintMode::None, memo)?;
+    timings.mark("templates", &mut clock);
     let outputs = Outputs::default();
     let cx = Context {
         site,
@@ -171,12 +173,20 @@ pub fn render(
     };
     let mut clashes = reserved_names(site);
     if !clashes.has_errors() {
-        let claims: Vec<Claim> = outputs.all().iter().flat_map(|o| o.claims(&cx)).collect();
+        let claims: Vec<Claim> = {
+            use rayon::prelude::*;
+            outputs
+                .all()
+                .par_iter()
+                .flat_map_iter(|o| o.claims(&cx))
+                .collect()
+        };
         clashes = collisions(claims);
     }
     if clashes.has_errors() {
         return Err(clashes);
     }
+    timings.mark("claims", &mut clock);
     let made: Vec<Result<Vec<OutFile>, Diagnostics>> = {
         use rayon::prelude::*;
         outputs
