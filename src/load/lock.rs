@@ -8,7 +8,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::source::decode;
 use crate::load::yaml::{Doc, FieldPath};
 use crate::messages::Msg;
-use crate::model::{LockEntry, QrLock};
+use crate::model::{LockEntry, QrLock, Retired};
 
 /// The lock file's name, in the site folder.
 pub const LOCK_FILE: &str = "qr-lock.yaml";
@@ -58,8 +58,8 @@ pub fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
                 replaced_by: doc.text(m, &p, "replaced_by", false),
                 retired: match m.get("retired") {
                     Some(serde_norway::Value::Bool(false)) | None => None,
-                    Some(serde_norway::Value::Bool(true)) => Some(String::new()),
-                    Some(_) => doc.text(m, &p, "retired", false),
+                    Some(serde_norway::Value::Bool(true)) => Some(Retired::Plain),
+                    Some(_) => doc.text(m, &p, "retired", false).map(Retired::Message),
                 },
                 languages: doc.text_list(m, &p, "languages"),
             };
@@ -147,9 +147,9 @@ pub fn lock_to_yaml(lock: &QrLock) -> String {
         if let Some(r) = &e.replaced_by {
             out.push_str(&format!("  replaced_by: {}\n", scalar(r)));
         }
-        match e.retired.as_deref() {
-            Some("") => out.push_str("  retired: true\n"),
-            Some(m) => out.push_str(&format!("  retired: {}\n", scalar(m))),
+        match &e.retired {
+            Some(Retired::Plain) => out.push_str("  retired: true\n"),
+            Some(Retired::Message(m)) => out.push_str(&format!("  retired: {}\n", scalar(m))),
             None => {}
         }
         if !e.languages.is_empty() {
@@ -191,7 +191,7 @@ mod tests {
                 target: "cu-tru/c/".into(),
                 title: "C".into(),
                 replaced_by: None,
-                retired: Some(String::new()),
+                retired: Some(Retired::Plain),
                 languages: Vec::new(),
             },
         );

@@ -131,10 +131,30 @@ pub struct LockEntry {
     pub replaced_by: Option<String>,
     /// Written by a clerk when the procedure was removed with no
     /// replacement: `true`, or a sentence to show residents.
-    pub retired: Option<String>,
+    pub retired: Option<Retired>,
     /// Languages whose posters (and short link `/<code>/q/<id>/`) have been
     /// published: they keep working even if the translation goes.
     pub languages: Vec<String>,
+}
+
+/// What a clerk wrote under `retired:` for a procedure removed with no
+/// replacement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Retired {
+    /// `retired: true`: the page says the procedure is no longer done.
+    Plain,
+    /// `retired: "…"`: a sentence for residents, shown on the page.
+    Message(String),
+}
+
+impl Retired {
+    /// The sentence for residents (empty for [`Retired::Plain`]).
+    pub fn message(&self) -> &str {
+        match self {
+            Retired::Plain => "",
+            Retired::Message(m) => m,
+        }
+    }
 }
 
 /// Where a short link leads.

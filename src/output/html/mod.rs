@@ -450,7 +450,7 @@ impl Html<'_> {
                 Some(self.tp.absolute(&routes::short(&lv.prefix, id))),
                 vec![
                     ("title", json!(title)),
-                    ("message", json!(retired)),
+                    ("message", json!(retired.as_ref().map(|r| r.message()))),
                     ("noindex", json!(true)),
                 ],
             ),
