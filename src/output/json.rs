@@ -49,7 +49,11 @@ pub struct ProcedureView<'a> {
     audience: Option<&'a str>,
     /// One entry per way of submitting.
     channels: Vec<ChannelView<'a>>,
+    /// Every document, groups flattened.
     documents: &'a [String],
+    /// The documents as the portal groups them (by case); a group without
+    /// a title holds documents listed without one.
+    document_groups: Vec<GroupView<'a>>,
     result: Option<&'a str>,
     /// The legal basis.
     legal: &'a [String],
@@ -67,6 +71,15 @@ pub struct ProcedureView<'a> {
     /// Whether the texts are in the file's language (false: a
     /// procedure with no translation, in the site's language).
     translated: bool,
+    /// Fields a clerk has still to check (imported from the portal and
+    /// unclear there): treat them as unconfirmed.
+    draft: &'a [String],
+}
+
+#[derive(Serialize)]
+struct GroupView<'a> {
+    title: Option<&'a str>,
+    items: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -128,6 +141,14 @@ fn view<'a>(
             })
             .collect(),
         documents: &shown.documents,
+        document_groups: shown
+            .document_groups
+            .iter()
+            .map(|g| GroupView {
+                title: g.title.as_deref(),
+                items: &g.items,
+            })
+            .collect(),
         result: shown.result.as_deref(),
         legal: &shown.legal,
         online: shown.online.as_ref().map(|o| OnlineView {
@@ -144,6 +165,7 @@ fn view<'a>(
             false => &cfg.language,
         },
         translated,
+        draft: &shown.draft,
     }
 }
 

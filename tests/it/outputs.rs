@@ -37,6 +37,15 @@ fn the_json_export_has_every_procedure_in_every_language() {
         "Tờ khai thay đổi thông tin cư trú (mẫu CT01)"
     );
     assert_eq!(p["legal"][0], "Luật Cư trú số 68/2020/QH14");
+    assert_eq!(
+        p["document_groups"][0]["items"][1],
+        "Giấy tờ chứng minh chỗ ở hợp pháp"
+    );
+    assert_eq!(
+        p["draft"].as_array().map(Vec::len),
+        Some(0),
+        "nothing to check"
+    );
     assert_eq!(p["online"]["url"], "https://dichvucong.gov.vn/");
     assert_eq!(p["online"]["level"], "toan-trinh");
     assert_eq!(p["short_link"], "https://thu.example.vn/q/tt01/");
