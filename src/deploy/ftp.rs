@@ -142,9 +142,28 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
         let dst = self.full(path);
         let tmp = self.full(&temp_name(path));
         let mut reader = bytes;
-        self.ftp
-            .put_file(&tmp, &mut reader)
-            .map_err(StoreError::other)?;
+        if self.ftp.put_file(&tmp, &mut reader).is_err() {
+            // a folder another connection was still making: make the
+            // folders again, then try once more
+            let mut p = String::new();
+            for part in self
+                .full(path)
+                .split('/')
+                .collect::<Vec<_>>()
+                .split_last()
+                .map_or(&[][..], |(_, d)| d)
+            {
+                p.push_str(part);
+                if !p.is_empty() {
+                    let _ = self.ftp.mkdir(&p);
+                }
+                p.push('/');
+            }
+            let mut reader = bytes;
+            self.ftp
+                .put_file(&tmp, &mut reader)
+                .map_err(StoreError::other)?;
+        }
         if self.ftp.rename(&tmp, &dst).is_err() {
             // some servers refuse to rename onto an existing file
             let _ = self.ftp.rm(&dst);

@@ -67,6 +67,8 @@ struct Host {
     extra: Vec<String>,
     /// The server's port (for S3, to read headers).
     port: u16,
+    /// The system user the server writes as, when not this one.
+    owner: Option<&'static str>,
     _server: Option<Server>,
     _keep: Vec<tempfile::TempDir>,
 }
@@ -114,6 +116,7 @@ fn folder_host() -> Host {
         get: None,
         extra: Vec::new(),
         port: 0,
+        owner: None,
         _server: None,
         _keep: vec![dir],
     }
@@ -189,6 +192,7 @@ fn sshd_host() -> Option<Host> {
             d.join("client_key").display().to_string(),
         ],
         port,
+        owner: None,
         _server: Some(server),
         _keep: vec![dir],
     })
@@ -237,6 +241,82 @@ fn rclone_host(kind: &str) -> Option<Host> {
         get: None,
         extra: Vec::new(),
         port,
+        owner: None,
+        _server: Some(server),
+        _keep: vec![dir],
+    })
+}
+
+/// The system user the FTP test logs in as (vsftpd takes only system
+/// users); made under CI when missing.
+const FTP_USER: &str = "camnangftp";
+
+fn ftp_user_ready() -> bool {
+    let exists = || {
+        Command::new("id")
+            .arg(FTP_USER)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !exists() && is_root() && std::env::var("CI").is_ok_and(|v| v == "true") {
+        let _ = Command::new("useradd")
+            .args(["-m", "-s", "/bin/bash", FTP_USER])
+            .status();
+    }
+    if !exists() {
+        return false;
+    }
+    // the password is the test's own
+    let Ok(mut child) = Command::new("chpasswd").stdin(Stdio::piped()).spawn() else {
+        return false;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = writeln!(stdin, "{FTP_USER}:{PASSWORD}");
+    }
+    child.wait().is_ok_and(|s| s.success())
+}
+
+/// vsftpd with its default upload umask (077, files only their owner
+/// can read), logging in as [`FTP_USER`] with a password.
+fn vsftpd_host() -> Option<Host> {
+    if !Needs::default()
+        .tool("/usr/sbin/vsftpd", &["-v"])
+        .that(is_root(), "root, to run vsftpd (CI runs as root)")
+        .that(
+            is_root() && ftp_user_ready(),
+            "the system user camnangftp (made under CI=true)",
+        )
+        .met()
+    {
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let port = free_port();
+    let _ = std::fs::create_dir_all("/var/run/vsftpd/empty");
+    let config = d.join("vsftpd.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\nlisten_port={port}\nanonymous_enable=NO\nlocal_enable=YES\nwrite_enable=YES\nlocal_umask=077\npasv_enable=YES\npasv_address=127.0.0.1\npam_service_name=vsftpd\nseccomp_sandbox=NO\nbackground=NO\nsecure_chroot_dir=/var/run/vsftpd/empty\nuserlist_enable=NO\ncheck_shell=NO\nxferlog_enable=NO\n"
+        ),
+    )
+    .expect("vsftpd.conf");
+    let mut cmd = Command::new("/usr/sbin/vsftpd");
+    cmd.arg(&config);
+    let server = start(cmd, port);
+    // a folder of the FTP user's own (not its home: an old home may
+    // belong to another uid)
+    let _ = Command::new("chown").arg(FTP_USER).arg(d).status();
+    let www = d.join("www");
+    Some(Host {
+        url: format!("ftp://{FTP_USER}@127.0.0.1:{port}{}", www.display()),
+        env: vec![("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into())],
+        dir: Some(www),
+        get: None,
+        extra: Vec::new(),
+        port,
+        owner: Some(FTP_USER),
         _server: Some(server),
         _keep: vec![dir],
     })
@@ -307,6 +387,7 @@ fn s3_host() -> Option<Host> {
         _server: Some(server),
         _keep: Vec::new(),
         port,
+        owner: None,
     })
 }
 
@@ -425,6 +506,9 @@ fn scenario(host: &Host) {
         std::fs::create_dir_all(dir.join("cu-tru")).expect("mkdir");
         std::fs::write(dir.join("foreign.txt"), "not camnang's").expect("foreign");
         std::fs::write(dir.join("cu-tru/old.html"), "not camnang's").expect("foreign");
+        if let Some(owner) = host.owner {
+            let _ = Command::new("chown").arg("-R").arg(owner).arg(dir).status();
+        }
     }
 
     // first deploy: everything goes up, nothing foreign is touched
@@ -632,6 +716,20 @@ fn needs_rclone_webdav() {
 #[test]
 fn needs_rclone_webdav_killed_part_of_the_way() {
     if let Some(h) = rclone_host("webdav") {
+        killed(&h);
+    }
+}
+
+#[test]
+fn needs_vsftpd_ftp_with_a_password() {
+    if let Some(h) = vsftpd_host() {
+        scenario(&h);
+    }
+}
+
+#[test]
+fn needs_vsftpd_ftp_killed_part_of_the_way() {
+    if let Some(h) = vsftpd_host() {
         killed(&h);
     }
 }
