@@ -15,7 +15,7 @@
 //!   stop the deploy before anything happens when there are more than
 //!   `--max-deletes` (unless `--yes`). Deletes not done yet are kept in
 //!   the manifest (`pending_delete`) for the next deploy.
-//! - One module per protocol behind [`store::Store`]: [`file`], [`sftp`],
+//! - One module per protocol behind [`store::Store`]: [`mod@file`], [`sftp`],
 //!   [`ftp`], [`webdav`], [`s3`]. Passwords come from
 //!   `CAMNANG_DEPLOY_PASSWORD` or a prompt, and are taken out of every
 //!   message before it is printed.

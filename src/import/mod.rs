@@ -4,7 +4,7 @@
 //! - [`clean`] cleans the portal's text and makes it safe Markdown;
 //! - [`guide`] turns a record into a guide in camnang's format, with a
 //!   gap for everything the record leaves unclear;
-//! - [`write`] writes files atomically, never over an existing one;
+//! - [`mod@write`] writes files atomically, never over an existing one;
 //! - [`fetch`] asks the portal itself, politely;
 //! - [`diff`] compares imported files with the portal now, and updates them.
 
