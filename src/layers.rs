@@ -16,7 +16,7 @@
 //! | 8 | `output::html`, `output::site_files`, `output::search`, `output::codes`, `output::json`, `output::print` | one module per output |
 //! | 9 | `render`, `publish` | run the outputs; write the site atomically |
 //! | 10 | `check`, `commands` | `camnang check`; build reports and progress |
-//! | 11 | `new`, `serve` | `camnang new`; the preview server |
+//! | 11 | `new`, `serve`, `deploy` | `camnang new`; the preview server; `camnang deploy` (puts the built site on the host) |
 //! | 12 | `import` | `camnang import`: national-portal records into procedure files (uses `new` for free ids, `check` for today's date) |
 //!
 //! The model's types sit below `load`, which fills them (as Zola's
@@ -43,7 +43,7 @@ pub const LAYERS: &[&[&str]] = &[
     ],
     &["render", "publish"],
     &["check", "commands"],
-    &["new", "serve"],
+    &["new", "serve", "deploy"],
     &["import"],
 ];
 

@@ -13,6 +13,7 @@
 pub mod alloc;
 pub mod check;
 pub mod commands;
+pub mod deploy;
 pub mod diag;
 pub mod import;
 pub mod layers;

@@ -124,6 +124,38 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Put the built site on the commune's host (đưa trang lên máy chủ).
+    ///
+    /// Only new and changed files go up; pages go up after the files they
+    /// need; files camnang did not upload are never deleted. Targets:
+    /// file:///folder, sftp://user@host/path, ftp://user@host/path,
+    /// ftps://…, webdav://user@host/path, webdavs://…,
+    /// s3://bucket/prefix?endpoint=https://…&region=…
+    Deploy {
+        #[command(flatten)]
+        common: Common,
+        /// Where to put the site, instead of deploy.to in site.yaml (địa chỉ đích).
+        #[arg(long, value_name = "URL")]
+        to: Option<String>,
+        /// Show what would be uploaded and deleted, change nothing (chạy thử).
+        #[arg(long)]
+        dry_run: bool,
+        /// Go ahead even with more deletes than --max-deletes (đồng ý xoá).
+        #[arg(long)]
+        yes: bool,
+        /// Build the site first; deploy only a build without mistakes (tạo trang trước).
+        #[arg(long)]
+        build: bool,
+        /// Stop before deleting more than this many files (số tệp xoá tối đa).
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        max_deletes: usize,
+        /// SSH private key file for sftp:// (tệp khoá SSH).
+        #[arg(long, value_name = "FILE")]
+        identity: Option<PathBuf>,
+        /// Milliseconds to wait after each file, for tests.
+        #[arg(long, hide = true, default_value_t = 0)]
+        pause_ms: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -292,6 +324,26 @@ fn main() -> ExitCode {
                 today: today.as_deref().and_then(camnang::text::Date::parse),
             })
         }
+        Command::Deploy {
+            common,
+            to,
+            dry_run,
+            yes,
+            build,
+            max_deletes,
+            identity,
+            pause_ms,
+        } => camnang::deploy::run_deploy(&camnang::deploy::DeployOptions {
+            root: common.root,
+            to,
+            dry_run,
+            yes,
+            build,
+            max_deletes,
+            identity,
+            lang: common.lang.map(LangArg::lang),
+            pause: std::time::Duration::from_millis(pause_ms),
+        }),
         Command::New(NewCommand::Site { dir, lang }) => {
             camnang::new::run_new_site(&dir, lang.map(LangArg::lang))
         }

@@ -21,7 +21,9 @@ const SITE_KEYS: &[&str] = &[
     "notice",
     "search",
     "kiosk",
+    "deploy",
 ];
+const DEPLOY_KEYS: &[&str] = &["to"];
 const SEARCH_KEYS: &[&str] = &["synonyms"];
 const KIOSK_KEYS: &[&str] = &["seconds"];
 const CONTACT_KEYS: &[&str] = &["phone", "zalo", "address", "hours", "team"];
@@ -137,7 +139,27 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
         }
     }
 
-    let diags = doc.into_diagnostics();
+    // deploy.to: where `camnang deploy` puts the site; never a password
+    let mut deploy_to = None;
+    if let Some(m) = doc.mapping(&map, &root, "deploy") {
+        let p = root.key("deploy");
+        doc.check_keys(m, &p, DEPLOY_KEYS);
+        if let Some(to) = doc.text(m, &p, "to", false) {
+            if url_has_password(&to) {
+                doc.error_at(&p.key("to"), Msg::DeployPasswordInUrl);
+            } else {
+                deploy_to = Some(to);
+            }
+        }
+    }
+
+    let mut diags = doc.into_diagnostics();
+    for d in diags.items.iter_mut() {
+        // the line holds the password: point at it, never show it
+        if d.msg == Msg::DeployPasswordInUrl {
+            d.source_line = None;
+        }
+    }
     if diags.has_errors() {
         return (None, diags);
     }
@@ -160,6 +182,7 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
         notice,
         synonyms,
         kiosk_seconds,
+        deploy_to,
     };
     (Some(config), diags)
 }
@@ -222,6 +245,16 @@ pub fn split_base_url(url: &str) -> Option<(String, String)> {
     Some((format!("{}{}{}", &url[..scheme_len], host, path), path))
 }
 
+/// Whether a URL such as `sftp://user:secret@host/` carries a password
+/// (a `:` in the part before the host's `@`).
+pub fn url_has_password(url: &str) -> bool {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    authority
+        .rsplit_once('@')
+        .is_some_and(|(userinfo, _)| userinfo.contains(':'))
+}
+
 /// A phone number as a `tel:` link wants it: `+` and digits.
 pub fn tel_digits(phone: &str) -> String {
     phone
@@ -262,6 +295,34 @@ mod tests {
         ] {
             assert_eq!(split_base_url(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn deploy_to_is_read_and_a_password_in_it_refused() {
+        let ok = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\ndeploy:\n  to: sftp://web@x.gov.vn/var/www\n";
+        let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), ok);
+        assert!(!diags.has_errors());
+        assert_eq!(
+            cfg.and_then(|c| c.deploy_to).as_deref(),
+            Some("sftp://web@x.gov.vn/var/www")
+        );
+        let bad = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\ndeploy:\n  to: sftp://web:hunter2@x.gov.vn/var/www\n";
+        let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), bad);
+        assert!(cfg.is_none());
+        let got: Vec<(&str, Option<usize>)> =
+            diags.items.iter().map(|d| (d.msg.code(), d.line)).collect();
+        assert_eq!(got, [("E122", Some(5))]);
+        let shown = diags.render(Lang::En);
+        assert!(!shown.contains("hunter2"), "{shown}");
+    }
+
+    #[test]
+    fn passwords_in_urls_are_found() {
+        assert!(url_has_password("ftp://a:b@h/"));
+        assert!(url_has_password("sftp://a:b@h"));
+        assert!(!url_has_password("sftp://a@h:22/x"));
+        assert!(!url_has_password("s3://b/p?endpoint=https://e:9000"));
+        assert!(!url_has_password("file:///tmp/a:b@c"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! value, E03x the site folder, E04x the output folder, E05x the preview,
 //! E06x `qr-lock.yaml`, E07x/W07x `camnang check`, E08x `camnang new`,
 //! W08x draft fields left by an import, E09x print files, E10x/W10x/I10x
-//! `camnang import` and the portal). A code never changes meaning: users search for it.
+//! `camnang import` and the portal, E12x–E13x/W12x/I12x `camnang deploy`). A code never changes meaning: users search for it.
 
 use std::path::PathBuf;
 
@@ -789,6 +789,190 @@ catalogue! {
             sample { file: "a.md".into(), fields: vec!["x".into()] }
             vi: format!("{}: đã cập nhật từ Cổng: {}", file.display(), fields.join(", ")),
             en: format!("{}: updated from the portal: {}", file.display(), fields.join(", ")),
+        }
+
+        // ── camnang deploy ──────────────────────────────────────────────
+
+        DeployNoTarget = "E120" {
+            vi: "chưa biết đưa trang lên đâu: không có --to, và site.yaml không có «deploy: to:»",
+            en: "nowhere to deploy to: no --to, and site.yaml has no `deploy: to:`",
+            hint_vi: "ví dụ: camnang deploy --to sftp://ten@may-chu.vn/var/www/html, hoặc trong site.yaml: «deploy:» rồi dòng «  to: sftp://ten@may-chu.vn/var/www/html»",
+            hint_en: "for example: camnang deploy --to sftp://user@host.vn/var/www/html, or in site.yaml: `deploy:` then a line `  to: sftp://user@host.vn/var/www/html`",
+        }
+
+        DeployBadUrl { url: String, why: String } = "E121" {
+            sample { url: "x".into(), why: "x".into() }
+            vi: format!("địa chỉ đích «{url}» không dùng được: {why}"),
+            en: format!("the target address `{url}` cannot be used: {why}"),
+            hint_vi: "dùng một trong các dạng: file:///thu-muc, sftp://ten@may/duong-dan, ftp://, ftps://, webdav://, webdavs://, s3://bucket/thu-muc?endpoint=https://…&region=…",
+            hint_en: "use one of: file:///folder, sftp://user@host/path, ftp://, ftps://, webdav://, webdavs://, s3://bucket/prefix?endpoint=https://…&region=…",
+        }
+
+        DeployPasswordInUrl = "E122" {
+            vi: "địa chỉ đích có ghi mật khẩu: camnang không nhận mật khẩu viết trong địa chỉ hay trong site.yaml",
+            en: "the target address holds a password: camnang takes no password written in an address or in site.yaml",
+            hint_vi: "xoá mật khẩu khỏi địa chỉ (chỉ để ten@may); camnang sẽ hỏi mật khẩu, hoặc đọc biến môi trường CAMNANG_DEPLOY_PASSWORD",
+            hint_en: "remove the password from the address (keep user@host); camnang asks for it, or reads the CAMNANG_DEPLOY_PASSWORD variable",
+        }
+
+        DeployNoBuild { dir: PathBuf } = "E123" {
+            sample { dir: "public".into() }
+            vi: format!("chưa có trang đã tạo trong {} (không thấy tệp .camnang-manifest)", dir.display()),
+            en: format!("there is no built site in {} (no .camnang-manifest file)", dir.display()),
+            hint_vi: "chạy camnang build trước, hoặc thêm --build",
+            hint_en: "run camnang build first, or add --build",
+        }
+
+        DeployConnect { target: String, detail: String } = "E124" {
+            sample { target: "x".into(), detail: "x".into() }
+            vi: format!("không kết nối được tới {target} ({detail})"),
+            en: format!("could not connect to {target} ({detail})"),
+            hint_vi: "kiểm tra địa chỉ, cổng và mạng rồi chạy lại; lần sau camnang tiếp tục từ chỗ đang dở",
+            hint_en: "check the address, the port and the network, then run it again; camnang carries on where it stopped",
+        }
+
+        DeployLogin { target: String, detail: String } = "E125" {
+            sample { target: "x".into(), detail: "x".into() }
+            vi: format!("máy chủ {target} không cho đăng nhập ({detail})"),
+            en: format!("{target} refused the login ({detail})"),
+            hint_vi: "kiểm tra tên đăng nhập, mật khẩu (CAMNANG_DEPLOY_PASSWORD) hoặc tệp khoá (--identity)",
+            hint_en: "check the user name, the password (CAMNANG_DEPLOY_PASSWORD) or the key file (--identity)",
+        }
+
+        DeployHostUnknown { host: String, fingerprint: String } = "E126" {
+            sample { host: "x".into(), fingerprint: "SHA256:x".into() }
+            vi: format!("chưa biết máy chủ {host} (vân tay khoá {fingerprint}): camnang không gửi gì tới một máy chưa được xác nhận"),
+            en: format!("the host {host} is not known (key fingerprint {fingerprint}): camnang sends nothing to a host not confirmed"),
+            hint_vi: format!("hỏi người quản trị vân tay khoá của máy; nếu khớp, chạy ssh-keyscan {host} >> ~/.ssh/known_hosts (hoặc chỉ tệp khác bằng biến CAMNANG_KNOWN_HOSTS)"),
+            hint_en: format!("ask the administrator for the host's key fingerprint; if it matches, run ssh-keyscan {host} >> ~/.ssh/known_hosts (or point CAMNANG_KNOWN_HOSTS at another file)"),
+        }
+
+        DeployHostChanged { host: String } = "E127" {
+            sample { host: "x".into() }
+            vi: format!("khoá của máy chủ {host} khác với khoá đã biết trong known_hosts: có thể có người đứng giữa, camnang dừng lại"),
+            en: format!("the key of {host} differs from the one in known_hosts: someone may be in between, camnang stops"),
+            hint_vi: "hỏi người quản trị máy chủ xem khoá có vừa được đổi không trước khi sửa known_hosts",
+            hint_en: "ask the host's administrator whether the key was changed before editing known_hosts",
+        }
+
+        DeployUploadFailed { path: String, detail: String } = "E128" {
+            sample { path: "x".into(), detail: "x".into() }
+            vi: format!("không tải lên được {path} ({detail})"),
+            en: format!("could not upload {path} ({detail})"),
+            hint_vi: "các trang trên máy chủ vẫn dùng được; chạy lại camnang deploy để làm tiếp",
+            hint_en: "the pages on the host still work; run camnang deploy again to finish",
+        }
+
+        DeployTooManyDeletes { count: usize, max: usize } = "E129" {
+            sample { count: 2, max: 1 }
+            vi: format!("lần này sẽ xoá {count} tệp trên máy chủ, nhiều hơn giới hạn {max}: camnang dừng lại, chưa tải lên hay xoá gì"),
+            en: format!("this would delete {count} files on the host, more than the limit of {max}: camnang stops with nothing uploaded or deleted"),
+            hint_vi: "xem danh sách bằng --dry-run; nếu đúng là muốn xoá, chạy lại với --yes (hoặc --max-deletes SỐ)",
+            hint_en: "see the list with --dry-run; if the deletes are meant, run again with --yes (or --max-deletes N)",
+        }
+
+        DeployNoPassword = "E130" {
+            vi: "máy chủ cần mật khẩu nhưng không có biến CAMNANG_DEPLOY_PASSWORD và không có màn hình để hỏi",
+            en: "the host needs a password, but CAMNANG_DEPLOY_PASSWORD is not set and there is no terminal to ask on",
+            hint_vi: "đặt biến môi trường CAMNANG_DEPLOY_PASSWORD, hoặc dùng khoá SSH với --identity",
+            hint_en: "set the CAMNANG_DEPLOY_PASSWORD variable, or use an SSH key with --identity",
+        }
+
+        DeployBadManifest { detail: String } = "E131" {
+            sample { detail: "x".into() }
+            vi: format!("tệp .camnang-deploy.json trên máy chủ không đọc được ({detail}): camnang không biết tệp nào do mình tải lên"),
+            en: format!("the .camnang-deploy.json file on the host cannot be read ({detail}): camnang cannot tell which files it uploaded"),
+            hint_vi: "xoá tệp .camnang-deploy.json trên máy chủ rồi chạy lại: mọi tệp sẽ được tải lên lại, không tệp nào bị xoá",
+            hint_en: "delete .camnang-deploy.json on the host and run again: every file is uploaded again and none is deleted",
+        }
+
+        DeployBuildFailed = "E132" {
+            vi: "lần tạo trang có lỗi: không đưa gì lên máy chủ",
+            en: "the build has mistakes: nothing was deployed",
+        }
+
+        DeployNoKeys = "E133" {
+            vi: "chưa có khoá truy cập S3: cần biến AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY",
+            en: "no S3 access keys: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are needed",
+            hint_vi: "lấy khoá trong trang quản trị của nhà cung cấp lưu trữ rồi đặt hai biến môi trường đó",
+            hint_en: "get the keys from the storage provider's console and set those two variables",
+        }
+
+        DeployReadLocal { path: String, detail: String } = "E134" {
+            sample { path: "x".into(), detail: "x".into() }
+            vi: format!("không đọc được tệp {path} của trang đã tạo ({detail})"),
+            en: format!("could not read {path} of the built site ({detail})"),
+            hint_vi: "chạy lại camnang build rồi camnang deploy",
+            hint_en: "run camnang build again, then camnang deploy",
+        }
+
+        DeployManifestFailed { detail: String } = "E135" {
+            sample { detail: "x".into() }
+            vi: format!("đã tải các tệp lên nhưng không ghi được .camnang-deploy.json ({detail})"),
+            en: format!("the files are uploaded but .camnang-deploy.json could not be written ({detail})"),
+            hint_vi: "chạy lại camnang deploy: các trang vẫn dùng được",
+            hint_en: "run camnang deploy again: the pages still work",
+        }
+
+        DeployDeleteFailed { path: String, detail: String } = "W120" {
+            sample { path: "x".into(), detail: "x".into() }
+            vi: format!("không xoá được {path} trên máy chủ ({detail}); lần sau camnang thử lại"),
+            en: format!("could not delete {path} on the host ({detail}); camnang tries again next time"),
+        }
+
+        DeployKeptLocked { path: String, id: String } = "W121" {
+            sample { path: "x".into(), id: "x".into() }
+            vi: format!("giữ lại {path} trên máy chủ: mã QR «{id}» nằm trong qr-lock.yaml, có thể đã in"),
+            en: format!("{path} is kept on the host: the QR id `{id}` is in qr-lock.yaml and may be printed"),
+        }
+
+        DeployPasswordPrompt { target: String } = "I120" {
+            sample { target: "x".into() }
+            vi: format!("mật khẩu cho {target}: "),
+            en: format!("password for {target}: "),
+        }
+
+        DeployPlan { target: String, upload: usize, unchanged: usize, delete: usize, bytes: u64 } = "I121" {
+            sample { target: "x".into(), upload: 1, unchanged: 1, delete: 1, bytes: 1 }
+            vi: format!("{target}: sẽ tải lên {upload} tệp ({bytes} byte), giữ nguyên {unchanged}, xoá {delete}"),
+            en: format!("{target}: would upload {upload} file(s) ({bytes} bytes), keep {unchanged} unchanged, delete {delete}"),
+        }
+
+        DeployWouldUpload { path: String, new: bool } = "I122" {
+            sample { path: "x".into(), new: true }
+            sample { path: "x".into(), new: false }
+            vi: if *new { format!("  tải lên (mới)  {path}") } else { format!("  tải lên (đổi)  {path}") },
+            en: if *new { format!("  upload (new)      {path}") } else { format!("  upload (changed)  {path}") },
+        }
+
+        DeployWouldDelete { path: String } = "I123" {
+            sample { path: "x".into() }
+            vi: format!("  xoá            {path}"),
+            en: format!("  delete            {path}"),
+        }
+
+        DeployNothing { target: String, unchanged: usize } = "I124" {
+            sample { target: "x".into(), unchanged: 1 }
+            vi: format!("{target}: không có gì để tải lên, {unchanged} tệp trên máy chủ đã mới nhất"),
+            en: format!("{target}: nothing to upload, the {unchanged} files on the host are up to date"),
+        }
+
+        DeployDone { target: String, uploaded: usize, unchanged: usize, deleted: usize, bytes: u64, millis: u128 } = "I125" {
+            sample { target: "x".into(), uploaded: 1, unchanged: 1, deleted: 1, bytes: 1, millis: 1 }
+            vi: format!("đã đưa lên {target}: tải lên {uploaded} tệp ({bytes} byte), giữ nguyên {unchanged}, xoá {deleted}, trong {millis} ms"),
+            en: format!("deployed to {target}: uploaded {uploaded} file(s) ({bytes} bytes), {unchanged} unchanged, {deleted} deleted, in {millis} ms"),
+        }
+
+        DeployFirst { target: String } = "I126" {
+            sample { target: "x".into() }
+            vi: format!("lần đầu đưa trang lên {target}: các tệp đã có sẵn trên máy chủ được để nguyên, không tệp nào bị xoá"),
+            en: format!("first deploy to {target}: files already on the host are left alone, none is deleted"),
+        }
+
+        DeployUploading { files: usize } = "I127" {
+            sample { files: 1 }
+            vi: format!("đang tải lên {files} tệp"),
+            en: format!("uploading {files} files"),
         }
 
         NewProcedureDone { file: PathBuf, id: String } = "I011" {

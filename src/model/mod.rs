@@ -55,6 +55,10 @@ pub struct SiteConfig {
     pub synonyms: Vec<Vec<String>>,
     /// Seconds each slide of `/kiosk/` stays (`kiosk.seconds`). Default 12.
     pub kiosk_seconds: u32,
+    /// Where `camnang deploy` puts the site (`deploy.to`), a URL without
+    /// a password. Default: none.
+    #[serde(skip)]
+    pub deploy_to: Option<String>,
 }
 
 /// Who residents can ask. Every field is optional.

@@ -14,6 +14,7 @@ mod util;
 
 mod build;
 mod check;
+mod deploy;
 mod hostile;
 mod import;
 mod languages;

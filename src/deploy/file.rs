@@ -1,0 +1,64 @@
+//! `file:///folder`: a folder on this computer (or a mounted share).
+
+use std::fs;
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use super::store::{Meta, Store, StoreError, temp_name};
+
+pub struct FileStore {
+    root: PathBuf,
+}
+
+impl FileStore {
+    pub fn open(root: PathBuf) -> Result<FileStore, StoreError> {
+        fs::create_dir_all(&root).map_err(|e| StoreError::Connect(e.to_string()))?;
+        Ok(FileStore { root })
+    }
+}
+
+impl Store for FileStore {
+    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        match fs::read(self.root.join(path)) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::other(e)),
+        }
+    }
+
+    fn put(&mut self, path: &str, bytes: &[u8], _: &Meta) -> Result<(), StoreError> {
+        let dst = self.root.join(path);
+        let tmp = self.root.join(temp_name(path));
+        if let Some(dir) = dst.parent() {
+            fs::create_dir_all(dir).map_err(StoreError::other)?;
+        }
+        let mut f = fs::File::create(&tmp).map_err(StoreError::other)?;
+        f.write_all(bytes).map_err(StoreError::other)?;
+        f.sync_all().map_err(StoreError::other)?;
+        drop(f);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            fs::set_permissions(&tmp, fs::Permissions::from_mode(0o644))
+                .map_err(StoreError::other)?;
+        }
+        fs::rename(&tmp, &dst).map_err(StoreError::other)
+    }
+
+    fn delete(&mut self, path: &str) -> Result<(), StoreError> {
+        match fs::remove_file(self.root.join(path)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::other(e)),
+        }
+        // folders left empty go too (a folder still holding anything stays)
+        let mut dir = std::path::Path::new(path).parent();
+        while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            if fs::remove_dir(self.root.join(d)).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+        Ok(())
+    }
+}

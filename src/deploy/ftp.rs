@@ -1,0 +1,194 @@
+//! `ftp://user@host[:port]/path` and `ftps://…` (explicit TLS): with the
+//! `suppaftp` crate, passive mode, binary transfers. FTPS trusts the
+//! usual web roots, plus the certificates in `CAMNANG_CA_FILE` (PEM) for
+//! a host with its own certificate authority.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use suppaftp::types::FileType;
+use suppaftp::{FtpError, ImplFtpStream, RustlsConnector, RustlsFtpStream, TlsStream};
+
+use super::Auth;
+use super::store::{Meta, Store, StoreError, join, parents, temp_name};
+
+pub struct FtpStore<T: TlsStream + Send> {
+    ftp: ImplFtpStream<T>,
+    base: String,
+    made: HashSet<String>,
+}
+
+/// Opens plain FTP or FTPS.
+pub struct AnyFtp;
+
+fn tls_config() -> Result<rustls::ClientConfig, StoreError> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    if let Some(file) = std::env::var_os("CAMNANG_CA_FILE") {
+        use rustls::pki_types::CertificateDer;
+        use rustls::pki_types::pem::PemObject as _;
+        for cert in CertificateDer::pem_file_iter(&file).map_err(StoreError::other)? {
+            roots
+                .add(cert.map_err(StoreError::other)?)
+                .map_err(StoreError::other)?;
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(StoreError::other)?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
+}
+
+fn login<T: TlsStream + Send>(
+    mut ftp: ImplFtpStream<T>,
+    path: &str,
+    auth: &Auth,
+) -> Result<FtpStore<T>, StoreError> {
+    let user = auth.user.clone().unwrap_or_else(|| "anonymous".into());
+    let password = match auth.user {
+        Some(_) => auth.password()?.to_string(),
+        None => "camnang@".to_string(),
+    };
+    ftp.login(user.as_str(), password.as_str())
+        .map_err(|e| StoreError::Login(e.to_string()))?;
+    ftp.transfer_type(FileType::Binary)
+        .map_err(StoreError::other)?;
+    // `/~/x` is `x` below the login's folder; other paths are the server's
+    let base = match path.strip_prefix("/~") {
+        Some(rest) => rest.trim_start_matches('/').to_string(),
+        None => path.to_string(),
+    };
+    Ok(FtpStore {
+        ftp,
+        base,
+        made: HashSet::new(),
+    })
+}
+
+impl AnyFtp {
+    pub fn open(
+        tls: bool,
+        host: &str,
+        port: u16,
+        path: &str,
+        auth: &Auth,
+    ) -> Result<Box<dyn Store>, StoreError> {
+        use std::net::ToSocketAddrs as _;
+        let addr = (host, port)
+            .to_socket_addrs()
+            .map_err(|e| StoreError::Connect(e.to_string()))?
+            .next()
+            .ok_or_else(|| StoreError::Connect(host.to_string()))?;
+        let timeout = Duration::from_secs(20);
+        if tls {
+            let ftp = RustlsFtpStream::connect_timeout(addr, timeout)
+                .map_err(|e| StoreError::Connect(e.to_string()))?;
+            let connector = RustlsConnector::from(Arc::new(tls_config()?));
+            let ftp = ftp
+                .into_secure(connector, host)
+                .map_err(|e| StoreError::Connect(e.to_string()))?;
+            Ok(Box::new(login(ftp, path, auth)?))
+        } else {
+            let ftp = suppaftp::FtpStream::connect_timeout(addr, timeout)
+                .map_err(|e| StoreError::Connect(e.to_string()))?;
+            Ok(Box::new(login(ftp, path, auth)?))
+        }
+    }
+}
+
+/// A 550 answer: no such file.
+fn missing(e: &FtpError) -> bool {
+    matches!(e, FtpError::UnexpectedResponse(r) if r.status.code() == 550)
+}
+
+impl<T: TlsStream + Send> FtpStore<T> {
+    fn full(&self, rel: &str) -> String {
+        join(&self.base, rel)
+    }
+}
+
+impl<T: TlsStream + Send> Store for FtpStore<T> {
+    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let full = self.full(path);
+        match self.ftp.retr_as_buffer(&full) {
+            Ok(c) => Ok(Some(c.into_inner())),
+            Err(e) if missing(&e) => Ok(None),
+            Err(e) => Err(StoreError::other(e)),
+        }
+    }
+
+    fn put(&mut self, path: &str, bytes: &[u8], _: &Meta) -> Result<(), StoreError> {
+        if !self.base.is_empty() && self.made.insert(String::new()) {
+            let mut p = String::new();
+            for part in self.base.split('/') {
+                if part.is_empty() {
+                    p.push('/');
+                    continue;
+                }
+                p.push_str(part);
+                let _ = self.ftp.mkdir(&p);
+                p.push('/');
+            }
+        }
+        for dir in parents(path) {
+            if self.made.insert(dir.to_string()) {
+                // an existing folder answers 550: that is fine
+                let _ = self.ftp.mkdir(self.full(dir));
+            }
+        }
+        let dst = self.full(path);
+        let tmp = self.full(&temp_name(path));
+        let mut reader = bytes;
+        if self.ftp.put_file(&tmp, &mut reader).is_err() {
+            // a folder another connection was still making: make the
+            // folders again, then try once more
+            let mut p = String::new();
+            for part in self
+                .full(path)
+                .split('/')
+                .collect::<Vec<_>>()
+                .split_last()
+                .map_or(&[][..], |(_, d)| d)
+            {
+                p.push_str(part);
+                if !p.is_empty() {
+                    let _ = self.ftp.mkdir(&p);
+                }
+                p.push('/');
+            }
+            let mut reader = bytes;
+            self.ftp
+                .put_file(&tmp, &mut reader)
+                .map_err(StoreError::other)?;
+        }
+        if self.ftp.rename(&tmp, &dst).is_err() {
+            // some servers refuse to rename onto an existing file
+            let _ = self.ftp.rm(&dst);
+            self.ftp.rename(&tmp, &dst).map_err(StoreError::other)?;
+        }
+        // readable by the web server whatever the server's umask (vsftpd's
+        // is 077); servers without SITE CHMOD keep their own setting
+        let _ = self.ftp.site(format!("CHMOD 644 {dst}"));
+        Ok(())
+    }
+
+    fn delete(&mut self, path: &str) -> Result<(), StoreError> {
+        match self.ftp.rm(self.full(path)) {
+            Ok(()) => {}
+            Err(e) if missing(&e) => {}
+            Err(e) => return Err(StoreError::other(e)),
+        }
+        let mut dirs = parents(path);
+        dirs.reverse();
+        for d in dirs {
+            if self.ftp.rmdir(self.full(d)).is_err() {
+                break;
+            }
+            self.made.remove(d);
+        }
+        Ok(())
+    }
+}

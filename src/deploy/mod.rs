@@ -1,0 +1,726 @@
+//! `camnang deploy`: puts the built site on the commune's host, file by
+//! file, incrementally and in an order that keeps every page working.
+//!
+//! - The host keeps a manifest, [`MANIFEST_ON_HOST`] (path, SHA-256,
+//!   size of every file camnang uploaded): read first, written after the
+//!   uploads. Only files whose hash changed go up. A host without one
+//!   gets every file, and nothing on it is deleted.
+//! - Files go up in [`phase`] order: what pages need (scripts, QR codes,
+//!   PDFs, copied files), then procedure and category pages, then the home
+//!   page, short links, sitemap, search index and service worker; then the
+//!   manifest; deletes last. A deploy cut anywhere leaves pages that link
+//!   only to files already there, and the next deploy finishes.
+//! - Deletes are only of files the previous manifest lists and the new
+//!   build lacks, never a short link of an id in `qr-lock.yaml`, and
+//!   stop the deploy before anything happens when there are more than
+//!   `--max-deletes` (unless `--yes`). Deletes not done yet are kept in
+//!   the manifest (`pending_delete`) for the next deploy.
+//! - One module per protocol behind [`store::Store`]: [`mod@file`], [`sftp`],
+//!   [`ftp`], [`webdav`], [`s3`]. Passwords come from
+//!   `CAMNANG_DEPLOY_PASSWORD` or a prompt, and are taken out of every
+//!   message before it is printed.
+
+pub mod file;
+pub mod ftp;
+pub mod s3;
+pub mod sftp;
+pub mod store;
+pub mod target;
+pub mod webdav;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+
+use crate::diag::Diagnostic;
+use crate::messages::{Lang, Msg};
+use store::{Meta, Store, StoreError};
+use target::{BadTarget, Scheme, Target};
+
+/// The manifest camnang keeps on the host: every file it uploaded.
+pub const MANIFEST_ON_HOST: &str = ".camnang-deploy.json";
+/// The variable a password is read from.
+pub const PASSWORD_VAR: &str = "CAMNANG_DEPLOY_PASSWORD";
+
+/// What to deploy where, as the command line gives it.
+#[derive(Debug, Clone, Default)]
+pub struct DeployOptions {
+    /// The site folder; the built site is `<root>/public`.
+    pub root: PathBuf,
+    /// The target; default: `deploy.to` in `site.yaml`.
+    pub to: Option<String>,
+    /// List what would happen, change nothing.
+    pub dry_run: bool,
+    /// Go ahead with more deletes than `max_deletes`.
+    pub yes: bool,
+    /// Build first; deploy only a build without errors.
+    pub build: bool,
+    pub max_deletes: usize,
+    /// An SSH private key file.
+    pub identity: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    /// A pause after each file (tests, to stop a deploy part of the way).
+    pub pause: Duration,
+}
+
+/// Who logs in, and how: shared by the connections of one deploy, so
+/// that a password is asked once.
+pub struct Auth {
+    pub user: Option<String>,
+    pub identity: Option<PathBuf>,
+    password: Mutex<Option<String>>,
+    prompt: String,
+}
+
+impl Auth {
+    /// The user of the URL, else the local login name.
+    pub fn user_or_login(&self) -> String {
+        self.user
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .unwrap_or_else(|| "root".into())
+    }
+
+    /// Whether a password is given in the environment.
+    pub fn password_given(&self) -> bool {
+        std::env::var_os(PASSWORD_VAR).is_some_and(|v| !v.is_empty())
+    }
+
+    /// The password: from [`PASSWORD_VAR`], else asked on the terminal
+    /// (once per deploy).
+    pub fn password(&self) -> Result<String, StoreError> {
+        let mut kept = self.password.lock().map_err(|_| StoreError::NoPassword)?;
+        if let Some(p) = kept.as_ref() {
+            return Ok(p.clone());
+        }
+        let p = match std::env::var(PASSWORD_VAR) {
+            Ok(p) if !p.is_empty() => p,
+            _ if std::io::stdin().is_terminal() => {
+                rpassword::prompt_password(&self.prompt).map_err(|_| StoreError::NoPassword)?
+            }
+            _ => return Err(StoreError::NoPassword),
+        };
+        *kept = Some(p.clone());
+        Ok(p)
+    }
+
+    /// The secrets of this deploy, to take out of messages.
+    fn secrets(&self) -> Vec<String> {
+        let mut s: Vec<String> = self
+            .password
+            .lock()
+            .ok()
+            .and_then(|p| p.clone())
+            .into_iter()
+            .collect();
+        if let Ok(p) = std::env::var(PASSWORD_VAR) {
+            s.push(p);
+        }
+        if let Ok(k) = std::env::var("AWS_SECRET_ACCESS_KEY") {
+            s.push(k);
+        }
+        s.retain(|x| x.len() >= 2);
+        s
+    }
+}
+
+/// One file of the host manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// `.camnang-deploy.json`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct HostManifest {
+    /// The format's version.
+    pub camnang: u32,
+    pub files: BTreeMap<String, Entry>,
+    /// Files to delete that a deploy has not deleted yet.
+    #[serde(default)]
+    pub pending_delete: Vec<String>,
+}
+
+/// When a file goes up: 0 what pages need, 1 procedure pages then
+/// category and other pages, 2 the pages and files that lead to the
+/// others (home, short links, sitemap, search index, service worker).
+/// `langs` are the folders of the other languages.
+pub fn phase(path: &str, langs: &BTreeSet<String>) -> (u8, usize) {
+    let rest = match path.split_once('/') {
+        Some((first, rest)) if langs.contains(first) => rest,
+        _ => path,
+    };
+    let segs: Vec<&str> = rest.split('/').collect();
+    let short_page =
+        segs.len() == 3 && segs[0] == crate::model::routes::SHORT_DIR && segs[2] == "index.html";
+    let late = short_page
+        || matches!(
+            rest,
+            "index.html"
+                | "sitemap.xml"
+                | "robots.txt"
+                | "search-index.json"
+                | "sw.js"
+                | "404.html"
+        );
+    if late {
+        (2, 0)
+    } else if rest.ends_with(".html") {
+        // deeper pages first: procedures before the categories listing them
+        (1, usize::MAX - segs.len())
+    } else {
+        (0, 0)
+    }
+}
+
+/// The id of a short link path (`q/<id>/…`, `en/q/<id>/…`).
+pub fn short_id(path: &str) -> Option<&str> {
+    let segs: Vec<&str> = path.split('/').collect();
+    let i = segs
+        .iter()
+        .take(2)
+        .position(|s| *s == crate::model::routes::SHORT_DIR)?;
+    segs.get(i + 1).copied().filter(|_| segs.len() > i + 2)
+}
+
+/// One file to upload.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub path: String,
+    pub entry: Entry,
+    /// Not on the host yet.
+    pub new: bool,
+    /// Its place in the order ([`phase`]); files of one key go up
+    /// together, and a key starts once the one before has ended.
+    pub key: (u8, usize),
+}
+
+/// What a deploy will do.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// In upload order.
+    pub uploads: Vec<Upload>,
+    pub unchanged: usize,
+    pub deletes: Vec<String>,
+    /// Paths that would be deleted but are short links of locked ids.
+    pub kept: Vec<(String, String)>,
+    pub bytes: u64,
+}
+
+/// Compares the build with the host's manifest.
+pub fn plan(
+    local: &BTreeMap<String, Entry>,
+    host: &HostManifest,
+    locked: &BTreeSet<String>,
+) -> Plan {
+    let langs: BTreeSet<String> = local
+        .keys()
+        .filter_map(|p| p.strip_suffix("/search-index.json"))
+        .filter(|l| !l.contains('/'))
+        .map(str::to_string)
+        .collect();
+    let mut p = Plan::default();
+    for (path, e) in local {
+        match host.files.get(path) {
+            Some(old) if old == e => p.unchanged += 1,
+            old => {
+                p.bytes += e.size;
+                let mut key = phase(path, &langs);
+                // the short link of a new id is printed nowhere yet, and the
+                // new procedure page links to it: it goes before the pages
+                if old.is_none() && key.0 == 2 && short_id(path).is_some() {
+                    key = (1, 0);
+                }
+                p.uploads.push(Upload {
+                    path: path.clone(),
+                    entry: e.clone(),
+                    new: old.is_none(),
+                    key,
+                });
+            }
+        }
+    }
+    p.uploads
+        .sort_by(|a, b| (a.key, &a.path).cmp(&(b.key, &b.path)));
+    let before: BTreeSet<&String> = host
+        .files
+        .keys()
+        .chain(host.pending_delete.iter())
+        .collect();
+    for path in before {
+        if local.contains_key(path) || path == MANIFEST_ON_HOST {
+            continue;
+        }
+        match short_id(path).filter(|id| locked.contains(*id)) {
+            Some(id) => p.kept.push((path.clone(), id.to_string())),
+            None => p.deletes.push(path.clone()),
+        }
+    }
+    p
+}
+
+/// The built site: every file of `.camnang-manifest`, hashed.
+fn read_build(dir: &Path) -> Result<BTreeMap<String, Entry>, Msg> {
+    let list = std::fs::read_to_string(dir.join(crate::publish::MANIFEST)).map_err(|_| {
+        Msg::DeployNoBuild {
+            dir: dir.to_path_buf(),
+        }
+    })?;
+    let paths: Vec<&str> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty()
+                && !l.starts_with('/')
+                && !l.split('/').any(|s| s == ".." || s == "." || s.is_empty())
+                && *l != MANIFEST_ON_HOST
+                && *l != crate::publish::MANIFEST
+        })
+        .collect();
+    paths
+        .par_iter()
+        .map(|p| {
+            let bytes = std::fs::read(dir.join(p)).map_err(|e| Msg::DeployReadLocal {
+                path: p.to_string(),
+                detail: e.to_string(),
+            })?;
+            let sha256: String = Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            Ok((
+                p.to_string(),
+                Entry {
+                    sha256,
+                    size: bytes.len() as u64,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Opens one connection to the target.
+fn open(t: &Target, auth: &Auth) -> Result<Box<dyn Store>, StoreError> {
+    let port = |d: u16| t.port.unwrap_or(d);
+    Ok(match t.scheme {
+        Scheme::File => Box::new(file::FileStore::open(t.folder())?),
+        Scheme::Sftp => Box::new(sftp::SftpStore::open(&t.host, port(22), &t.path, auth)?),
+        Scheme::Ftp => ftp::AnyFtp::open(false, &t.host, port(21), &t.path, auth)?,
+        Scheme::Ftps => ftp::AnyFtp::open(true, &t.host, port(21), &t.path, auth)?,
+        Scheme::WebDav => Box::new(webdav::WebDavStore::open(
+            false, &t.host, t.port, &t.path, auth,
+        )?),
+        Scheme::WebDavs => Box::new(webdav::WebDavStore::open(
+            true, &t.host, t.port, &t.path, auth,
+        )?),
+        Scheme::S3 => Box::new(s3::S3Store::open(&t.host, &t.path, &t.params)?),
+    })
+}
+
+/// Prints one diagnostic in the user's language, secrets taken out.
+struct Say {
+    lang: Lang,
+    secrets: Vec<String>,
+}
+
+impl Say {
+    fn clean(&self, s: String) -> String {
+        self.secrets
+            .iter()
+            .fold(s, |s, secret| s.replace(secret.as_str(), "***"))
+    }
+    fn error(&self, msg: Msg) {
+        eprintln!("{}", self.clean(Diagnostic::error(msg).render(self.lang)));
+    }
+    fn warning(&self, msg: Msg) {
+        eprintln!("{}", self.clean(Diagnostic::warning(msg).render(self.lang)));
+    }
+    fn info(&self, msg: Msg) {
+        println!("{}", self.clean(msg.text(self.lang)));
+    }
+}
+
+/// The message for a store that failed to open.
+fn open_failed(e: StoreError, shown: &str) -> Msg {
+    let target = shown.to_string();
+    match e {
+        StoreError::Connect(detail) | StoreError::Other(detail) => {
+            Msg::DeployConnect { target, detail }
+        }
+        StoreError::Login(detail) => Msg::DeployLogin { target, detail },
+        StoreError::HostUnknown { host, fingerprint } => {
+            Msg::DeployHostUnknown { host, fingerprint }
+        }
+        StoreError::HostChanged { host } => Msg::DeployHostChanged { host },
+        StoreError::NoPassword => Msg::DeployNoPassword,
+        StoreError::NoKeys => Msg::DeployNoKeys,
+    }
+}
+
+/// `camnang deploy`: 0 done, 1 something failed (the pages on the host
+/// still work), 2 the command was used wrongly.
+pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
+    let (config, diags) = crate::load::config::read_site_yaml(&opts.root);
+    let lang = opts
+        .lang
+        .or(config.as_ref().map(|c| c.lang))
+        .unwrap_or_else(|| crate::load::site_lang(&opts.root));
+    let mut say = Say {
+        lang,
+        secrets: Vec::new(),
+    };
+    let to = match (&opts.to, config.as_ref().and_then(|c| c.deploy_to.clone())) {
+        (Some(t), _) => t.clone(),
+        (None, Some(t)) => t,
+        (None, None) => {
+            if config.is_none() {
+                eprintln!("{}\n", diags.render(lang));
+                return ExitCode::from(1);
+            }
+            say.error(Msg::DeployNoTarget);
+            return ExitCode::from(2);
+        }
+    };
+    let target = match Target::parse(&to) {
+        Ok(t) => t,
+        Err(BadTarget::Password) => {
+            say.error(Msg::DeployPasswordInUrl);
+            return ExitCode::from(2);
+        }
+        Err(BadTarget::Why(why)) => {
+            say.error(Msg::DeployBadUrl { url: to, why });
+            return ExitCode::from(2);
+        }
+    };
+    if opts.build {
+        let build = crate::BuildOptions {
+            root: opts.root.clone(),
+            lang: opts.lang,
+            print: true,
+            ..Default::default()
+        };
+        let report = crate::build(&build);
+        crate::commands::print_report(&report);
+        if report.failure.is_some() {
+            say.error(Msg::DeployBuildFailed);
+            return crate::commands::exit_code(&report);
+        }
+    }
+    let local = match read_build(&opts.root.join("public")) {
+        Ok(l) => l,
+        Err(m) => {
+            say.error(m);
+            return ExitCode::from(1);
+        }
+    };
+    let (lock, _, _) = crate::load::lock::read_lock(&opts.root);
+    let locked: BTreeSet<String> = lock.entries.keys().cloned().collect();
+
+    let auth = Auth {
+        user: target.user.clone(),
+        identity: opts.identity.clone(),
+        password: Mutex::new(None),
+        prompt: Msg::DeployPasswordPrompt {
+            target: target.shown.clone(),
+        }
+        .text(lang),
+    };
+    let start = Instant::now();
+    let first = open(&target, &auth);
+    say.secrets = auth.secrets();
+    let mut first = match first {
+        Ok(s) => s,
+        Err(e) => {
+            say.error(open_failed(e, &target.shown));
+            return ExitCode::from(1);
+        }
+    };
+    let host = match first.read(MANIFEST_ON_HOST) {
+        Ok(None) => {
+            say.info(Msg::DeployFirst {
+                target: target.shown.clone(),
+            });
+            HostManifest::default()
+        }
+        Ok(Some(bytes)) => match serde_json::from_slice::<HostManifest>(&bytes) {
+            Ok(m) => m,
+            Err(e) => {
+                say.error(Msg::DeployBadManifest {
+                    detail: e.to_string(),
+                });
+                return ExitCode::from(1);
+            }
+        },
+        Err(e) => {
+            say.error(open_failed(e, &target.shown));
+            return ExitCode::from(1);
+        }
+    };
+    let plan = plan(&local, &host, &locked);
+    for (path, id) in &plan.kept {
+        say.warning(Msg::DeployKeptLocked {
+            path: path.clone(),
+            id: id.clone(),
+        });
+    }
+    if opts.dry_run {
+        say.info(Msg::DeployPlan {
+            target: target.shown.clone(),
+            upload: plan.uploads.len(),
+            unchanged: plan.unchanged,
+            delete: plan.deletes.len(),
+            bytes: plan.bytes,
+        });
+        for u in &plan.uploads {
+            say.info(Msg::DeployWouldUpload {
+                path: u.path.clone(),
+                new: u.new,
+            });
+        }
+        for path in &plan.deletes {
+            say.info(Msg::DeployWouldDelete { path: path.clone() });
+        }
+    }
+    if plan.deletes.len() > opts.max_deletes && !opts.yes {
+        say.error(Msg::DeployTooManyDeletes {
+            count: plan.deletes.len(),
+            max: opts.max_deletes,
+        });
+        return ExitCode::from(1);
+    }
+    if opts.dry_run {
+        return ExitCode::SUCCESS;
+    }
+    if plan.uploads.is_empty() && plan.deletes.is_empty() {
+        say.info(Msg::DeployNothing {
+            target: target.shown.clone(),
+            unchanged: plan.unchanged,
+        });
+        return ExitCode::SUCCESS;
+    }
+
+    // uploads, phase by phase, several connections at a time
+    let mut stores = vec![first];
+    let wanted = target.workers().min(plan.uploads.len().div_ceil(8)).max(1);
+    while stores.len() < wanted {
+        match open(&target, &auth) {
+            Ok(s) => stores.push(s),
+            Err(_) => break,
+        }
+    }
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(plan.bytes);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {bytes}/{total_bytes} {pos_files}",
+        )
+        .map(|s| s.progress_chars("=> "))
+        {
+            b.set_style(style);
+        }
+        b.set_message(
+            Msg::DeployUploading {
+                files: plan.uploads.len(),
+            }
+            .text(lang),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let dir = opts.root.join("public");
+    let failed: Mutex<Option<Msg>> = Mutex::new(None);
+    let stop = AtomicBool::new(false);
+    let mut i = 0;
+    while i < plan.uploads.len() && !stop.load(Ordering::SeqCst) {
+        let key = plan.uploads[i].key;
+        let end = plan.uploads[i..]
+            .iter()
+            .position(|u| u.key != key)
+            .map_or(plan.uploads.len(), |n| i + n);
+        let group = &plan.uploads[i..end];
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for store in stores.iter_mut() {
+                let (next, stop, failed, bar, dir) = (&next, &stop, &failed, &bar, &dir);
+                scope.spawn(move || {
+                    while !stop.load(Ordering::SeqCst) {
+                        let k = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(Upload { path, entry, .. }) = group.get(k) else {
+                            break;
+                        };
+                        let result = std::fs::read(dir.join(path))
+                            .map_err(|e| Msg::DeployReadLocal {
+                                path: path.clone(),
+                                detail: e.to_string(),
+                            })
+                            .and_then(|bytes| {
+                                store.put(path, &bytes, &Meta::of(path)).map_err(|e| {
+                                    Msg::DeployUploadFailed {
+                                        path: path.clone(),
+                                        detail: e.to_string(),
+                                    }
+                                })
+                            });
+                        match result {
+                            Ok(()) => bar.inc(entry.size),
+                            Err(m) => {
+                                stop.store(true, Ordering::SeqCst);
+                                if let Ok(mut f) = failed.lock() {
+                                    f.get_or_insert(m);
+                                }
+                            }
+                        }
+                        if !opts.pause.is_zero() {
+                            std::thread::sleep(opts.pause);
+                        }
+                    }
+                });
+            }
+        });
+        i = end;
+    }
+    bar.finish_and_clear();
+    if let Some(m) = failed.lock().ok().and_then(|mut f| f.take()) {
+        say.error(m);
+        return ExitCode::from(1);
+    }
+
+    // the manifest, with the deletes still to do; then the deletes
+    let Some(store) = stores.first_mut() else {
+        return ExitCode::from(1);
+    };
+    let mut manifest = HostManifest {
+        camnang: 1,
+        files: local,
+        pending_delete: plan.deletes.clone(),
+    };
+    let write = |store: &mut Box<dyn Store>, m: &HostManifest| {
+        let text = serde_json::to_vec_pretty(m).unwrap_or_default();
+        store.put(MANIFEST_ON_HOST, &text, &Meta::of(MANIFEST_ON_HOST))
+    };
+    if let Err(e) = write(store, &manifest) {
+        say.error(Msg::DeployManifestFailed {
+            detail: e.to_string(),
+        });
+        return ExitCode::from(1);
+    }
+    let mut deleted = 0;
+    let mut left = Vec::new();
+    for path in &plan.deletes {
+        match store.delete(path) {
+            Ok(()) => deleted += 1,
+            Err(e) => {
+                say.warning(Msg::DeployDeleteFailed {
+                    path: path.clone(),
+                    detail: e.to_string(),
+                });
+                left.push(path.clone());
+            }
+        }
+    }
+    if !plan.deletes.is_empty() {
+        manifest.pending_delete = left;
+        if let Err(e) = write(store, &manifest) {
+            say.error(Msg::DeployManifestFailed {
+                detail: e.to_string(),
+            });
+            return ExitCode::from(1);
+        }
+    }
+    say.info(Msg::DeployDone {
+        target: target.shown.clone(),
+        uploaded: plan.uploads.len(),
+        unchanged: plan.unchanged,
+        deleted,
+        bytes: plan.bytes,
+        millis: start.elapsed().as_millis(),
+    });
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(h: &str) -> Entry {
+        Entry {
+            sha256: h.into(),
+            size: 1,
+        }
+    }
+
+    #[test]
+    fn pages_go_up_after_what_they_need_and_before_what_leads_to_them() {
+        let langs: BTreeSet<String> = ["en".to_string()].into();
+        let order = [
+            "assets/search.js",
+            "in-an/ap-phich-a4/tt01.pdf",
+            "q/tt01/qr.svg",
+            "cu-tru/dang-ky/index.html",
+            "cu-tru/index.html",
+            "index.html",
+            "en/index.html",
+            "q/tt01/index.html",
+            "en/q/tt01/index.html",
+            "sw.js",
+            "sitemap.xml",
+            "search-index.json",
+        ];
+        let phases: Vec<u8> = order.iter().map(|p| phase(p, &langs).0).collect();
+        assert_eq!(phases, [0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 2, 2]);
+        assert!(phase("cu-tru/dang-ky/index.html", &langs) < phase("cu-tru/index.html", &langs));
+    }
+
+    #[test]
+    fn only_changed_files_go_up_and_only_ours_are_deleted() {
+        let local: BTreeMap<String, Entry> = [
+            ("index.html".to_string(), e("b")),
+            ("a/index.html".to_string(), e("a")),
+            ("q/tt01/index.html".to_string(), e("q")),
+        ]
+        .into();
+        let host = HostManifest {
+            camnang: 1,
+            files: [
+                ("index.html".to_string(), e("old")),
+                ("a/index.html".to_string(), e("a")),
+                ("gone/index.html".to_string(), e("g")),
+                ("q/tt09/index.html".to_string(), e("q")),
+                ("q/tt08/index.html".to_string(), e("q")),
+            ]
+            .into(),
+            pending_delete: vec!["older/index.html".into()],
+        };
+        let locked: BTreeSet<String> = ["tt09".to_string()].into();
+        let p = plan(&local, &host, &locked);
+        let up: Vec<&str> = p.uploads.iter().map(|u| u.path.as_str()).collect();
+        // the short link of a new id first: the new page links to it
+        assert_eq!(up, ["q/tt01/index.html", "index.html"]);
+        assert_eq!(p.unchanged, 1);
+        assert_eq!(
+            p.deletes,
+            ["gone/index.html", "older/index.html", "q/tt08/index.html"]
+        );
+        assert_eq!(
+            p.kept,
+            [("q/tt09/index.html".to_string(), "tt09".to_string())]
+        );
+    }
+
+    #[test]
+    fn short_ids_are_found() {
+        assert_eq!(short_id("q/tt01/index.html"), Some("tt01"));
+        assert_eq!(short_id("en/q/tt01/qr.svg"), Some("tt01"));
+        assert_eq!(short_id("q/index.html"), None);
+        assert_eq!(short_id("cu-tru/q/index.html"), None);
+    }
+}

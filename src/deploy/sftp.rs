@@ -1,0 +1,213 @@
+//! `sftp://user@host[:port]/path`: SSH file transfer, with the `ssh2`
+//! crate (libssh2). Logs in with a key file (`--identity`), the password
+//! (`CAMNANG_DEPLOY_PASSWORD` or a prompt) or the SSH agent, and only to a
+//! host whose key is in `known_hosts` (`CAMNANG_KNOWN_HOSTS` or
+//! `~/.ssh/known_hosts`).
+
+use std::collections::HashSet;
+use std::io::{Read as _, Write as _};
+use std::net::{TcpStream, ToSocketAddrs as _};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use ssh2::{
+    CheckResult, FileStat, HashType, KnownHostFileKind, OpenFlags, OpenType, RenameFlags, Session,
+    Sftp,
+};
+
+use super::Auth;
+use super::store::{Meta, Store, StoreError, join, parents, temp_name};
+
+pub struct SftpStore {
+    // the session must outlive its SFTP channel
+    sftp: Sftp,
+    _session: Session,
+    base: String,
+    made: HashSet<String>,
+}
+
+/// `known_hosts` to check host keys against.
+fn known_hosts_file() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CAMNANG_KNOWN_HOSTS") {
+        return Some(PathBuf::from(p));
+    }
+    std::env::var_os("HOME").map(|h| Path::new(&h).join(".ssh/known_hosts"))
+}
+
+fn fingerprint(session: &Session) -> String {
+    use base64::Engine as _;
+    let hash = session.host_key_hash(HashType::Sha256).unwrap_or_default();
+    let b64 = base64::engine::general_purpose::STANDARD_NO_PAD.encode(hash);
+    format!("SHA256:{b64}")
+}
+
+impl SftpStore {
+    pub fn open(host: &str, port: u16, path: &str, auth: &Auth) -> Result<SftpStore, StoreError> {
+        let addr = (host, port)
+            .to_socket_addrs()
+            .map_err(|e| StoreError::Connect(e.to_string()))?
+            .next()
+            .ok_or_else(|| StoreError::Connect(host.to_string()))?;
+        let tcp = TcpStream::connect_timeout(&addr, Duration::from_secs(20))
+            .map_err(|e| StoreError::Connect(e.to_string()))?;
+        let mut session = Session::new().map_err(|e| StoreError::Connect(e.to_string()))?;
+        session.set_tcp_stream(tcp);
+        session.set_timeout(120_000);
+        session
+            .handshake()
+            .map_err(|e| StoreError::Connect(e.to_string()))?;
+
+        // the host must be the one known: nothing is sent to another
+        let shown = if port == 22 {
+            host.to_string()
+        } else {
+            format!("[{host}]:{port}")
+        };
+        let (key, _) = session
+            .host_key()
+            .ok_or_else(|| StoreError::Connect("no host key".into()))?;
+        let mut known = session.known_hosts().map_err(StoreError::other)?;
+        if let Some(file) = known_hosts_file() {
+            // a missing file is a host not known yet
+            let _ = known.read_file(&file, KnownHostFileKind::OpenSSH);
+        }
+        match known.check_port(host, port, key) {
+            CheckResult::Match => {}
+            CheckResult::Mismatch => return Err(StoreError::HostChanged { host: shown }),
+            CheckResult::NotFound | CheckResult::Failure => {
+                return Err(StoreError::HostUnknown {
+                    host: shown,
+                    fingerprint: fingerprint(&session),
+                });
+            }
+        }
+
+        let user = auth.user_or_login();
+        if let Some(identity) = &auth.identity {
+            session
+                .userauth_pubkey_file(&user, None, identity, None)
+                .map_err(|e| StoreError::Login(e.message().to_string()))?;
+        } else if auth.password_given() || std::env::var_os("SSH_AUTH_SOCK").is_none() {
+            let password = auth.password()?;
+            session
+                .userauth_password(&user, &password)
+                .map_err(|e| StoreError::Login(e.message().to_string()))?;
+        } else if session.userauth_agent(&user).is_err() {
+            let password = auth.password()?;
+            session
+                .userauth_password(&user, &password)
+                .map_err(|e| StoreError::Login(e.message().to_string()))?;
+        }
+        if !session.authenticated() {
+            return Err(StoreError::Login(user));
+        }
+        let sftp = session
+            .sftp()
+            .map_err(|e| StoreError::Connect(e.to_string()))?;
+        // `/~/x` is `x` in the login's home folder
+        let base = match path.strip_prefix("/~") {
+            Some(rest) => rest.trim_start_matches('/').to_string(),
+            None => path.to_string(),
+        };
+        Ok(SftpStore {
+            sftp,
+            _session: session,
+            base,
+            made: HashSet::new(),
+        })
+    }
+
+    fn full(&self, rel: &str) -> PathBuf {
+        PathBuf::from(join(&self.base, rel))
+    }
+}
+
+/// SSH_FX_NO_SUCH_FILE.
+fn missing(e: &ssh2::Error) -> bool {
+    matches!(e.code(), ssh2::ErrorCode::SFTP(2))
+}
+
+impl Store for SftpStore {
+    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let mut f = match self.sftp.open(self.full(path)) {
+            Ok(f) => f,
+            Err(e) if missing(&e) => return Ok(None),
+            Err(e) => return Err(StoreError::other(e)),
+        };
+        let mut out = Vec::new();
+        f.read_to_end(&mut out).map_err(StoreError::other)?;
+        Ok(Some(out))
+    }
+
+    fn put(&mut self, path: &str, bytes: &[u8], _: &Meta) -> Result<(), StoreError> {
+        if !self.base.is_empty() && !self.made.contains("") {
+            let mut p = String::new();
+            for part in self.base.split('/') {
+                if part.is_empty() {
+                    p.push('/');
+                    continue;
+                }
+                p.push_str(part);
+                let _ = self.sftp.mkdir(Path::new(&p), 0o755);
+                p.push('/');
+            }
+            self.made.insert(String::new());
+        }
+        for dir in parents(path) {
+            if self.made.insert(dir.to_string()) {
+                // an existing folder answers with an error: that is fine
+                let _ = self.sftp.mkdir(&self.full(dir), 0o755);
+            }
+        }
+        let dst = self.full(path);
+        let tmp = self.full(&temp_name(path));
+        let mut f = self
+            .sftp
+            .open_mode(
+                &tmp,
+                OpenFlags::WRITE | OpenFlags::CREATE | OpenFlags::TRUNCATE,
+                0o644,
+                OpenType::File,
+            )
+            .map_err(StoreError::other)?;
+        f.write_all(bytes).map_err(StoreError::other)?;
+        drop(f);
+        let flags = RenameFlags::OVERWRITE | RenameFlags::ATOMIC | RenameFlags::NATIVE;
+        if self.sftp.rename(&tmp, &dst, Some(flags)).is_err() {
+            // SFTP version 3 servers (OpenSSH) refuse to rename onto a file
+            let _ = self.sftp.unlink(&dst);
+            self.sftp
+                .rename(&tmp, &dst, None)
+                .map_err(StoreError::other)?;
+        }
+        // readable by the web server whatever the server's umask
+        let stat = FileStat {
+            size: None,
+            uid: None,
+            gid: None,
+            perm: Some(0o644),
+            atime: None,
+            mtime: None,
+        };
+        let _ = self.sftp.setstat(&dst, stat);
+        Ok(())
+    }
+
+    fn delete(&mut self, path: &str) -> Result<(), StoreError> {
+        match self.sftp.unlink(&self.full(path)) {
+            Ok(()) => {}
+            Err(e) if missing(&e) => {}
+            Err(e) => return Err(StoreError::other(e)),
+        }
+        let mut dirs = parents(path);
+        dirs.reverse();
+        for d in dirs {
+            // only empty folders can go
+            if self.sftp.rmdir(&self.full(d)).is_err() {
+                break;
+            }
+            self.made.remove(d);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,172 @@
+//! What every kind of host offers `camnang deploy`: read a file, write one
+//! whole, delete one. One module per protocol implements [`Store`].
+
+use std::fmt;
+
+/// Headers a file is served with, where the protocol carries them (S3,
+/// WebDAV); other protocols leave them to the web server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meta {
+    pub content_type: &'static str,
+    pub cache_control: &'static str,
+}
+
+/// Pages, the service worker and the indexes change with every edit: a
+/// short cache, so residents see an edit within minutes.
+const SHORT: &str = "public, max-age=300";
+/// Scripts and copied files change rarely.
+const MEDIUM: &str = "public, max-age=3600";
+/// PDFs and QR codes change only when their procedure does.
+const LONG: &str = "public, max-age=86400";
+
+impl Meta {
+    /// The headers of a site path, by its extension.
+    pub fn of(path: &str) -> Meta {
+        let ext = path
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        let content_type = match ext.as_str() {
+            "html" | "htm" => "text/html; charset=utf-8",
+            "css" => "text/css; charset=utf-8",
+            "js" | "mjs" => "text/javascript; charset=utf-8",
+            "json" => "application/json",
+            "xml" => "application/xml",
+            "txt" => "text/plain; charset=utf-8",
+            "svg" => "image/svg+xml",
+            "pdf" => "application/pdf",
+            "png" => "image/png",
+            "jpg" | "jpeg" => "image/jpeg",
+            "gif" => "image/gif",
+            "webp" => "image/webp",
+            "ico" => "image/x-icon",
+            "woff2" => "font/woff2",
+            "doc" => "application/msword",
+            "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xls" => "application/vnd.ms-excel",
+            "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "zip" => "application/zip",
+            _ => "application/octet-stream",
+        };
+        let cache_control = match ext.as_str() {
+            "html" | "htm" | "json" | "xml" | "txt" => SHORT,
+            _ if path.ends_with("sw.js") => SHORT,
+            "pdf" | "svg" => LONG,
+            _ => MEDIUM,
+        };
+        Meta {
+            content_type,
+            cache_control,
+        }
+    }
+}
+
+/// Why a store failed.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The host could not be reached.
+    Connect(String),
+    /// The host refused the login.
+    Login(String),
+    /// An SSH host whose key is in no `known_hosts` file.
+    HostUnknown { host: String, fingerprint: String },
+    /// An SSH host whose key differs from the one known.
+    HostChanged { host: String },
+    /// A password is needed and there is no way to get one.
+    NoPassword,
+    /// S3 without keys.
+    NoKeys,
+    /// Anything else, in the protocol's words.
+    Other(String),
+}
+
+impl StoreError {
+    pub fn other(e: impl fmt::Display) -> StoreError {
+        StoreError::Other(e.to_string())
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Connect(d) | StoreError::Login(d) | StoreError::Other(d) => f.write_str(d),
+            StoreError::HostUnknown { host, .. } | StoreError::HostChanged { host } => {
+                f.write_str(host)
+            }
+            StoreError::NoPassword => f.write_str("no password"),
+            StoreError::NoKeys => f.write_str("no keys"),
+        }
+    }
+}
+
+/// A host camnang deploys to. Paths are relative to the target's folder,
+/// with `/` separators. One value is one connection; a deploy opens
+/// several to upload several files at a time.
+pub trait Store: Send {
+    /// The file at `path`, or `None` when there is none.
+    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Writes `path` whole: its folders are made, the bytes go to a
+    /// temporary name beside it, which is then renamed over the old file
+    /// (deleted first where the server refuses to rename onto a file),
+    /// readable by the web server. A reader never sees half a file.
+    fn put(&mut self, path: &str, bytes: &[u8], meta: &Meta) -> Result<(), StoreError>;
+    /// Deletes `path`; a file already gone is not an error.
+    fn delete(&mut self, path: &str) -> Result<(), StoreError>;
+}
+
+/// The temporary name `put` writes to before the rename: a hidden file
+/// beside the target, the same every time, so a deploy killed while
+/// writing it leaves one leftover that the next deploy writes over.
+pub fn temp_name(path: &str) -> String {
+    match path.rsplit_once('/') {
+        Some((dir, name)) => format!("{dir}/.{name}.camnang-tmp"),
+        None => format!(".{path}.camnang-tmp"),
+    }
+}
+
+/// The folders above `path`, outermost first: `a/b/c.html` → `a`, `a/b`.
+pub fn parents(path: &str) -> Vec<&str> {
+    path.match_indices('/').map(|(i, _)| &path[..i]).collect()
+}
+
+/// `base` and `rel` joined with one `/`.
+pub fn join(base: &str, rel: &str) -> String {
+    let base = base.trim_end_matches('/');
+    if base.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{base}/{rel}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_follow_the_extension() {
+        assert_eq!(
+            Meta::of("cu-tru/index.html").content_type,
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(Meta::of("cu-tru/index.html").cache_control, SHORT);
+        assert_eq!(Meta::of("sw.js").cache_control, SHORT);
+        assert_eq!(Meta::of("assets/search.js").cache_control, MEDIUM);
+        assert_eq!(Meta::of("in-an/a.pdf").content_type, "application/pdf");
+        assert_eq!(Meta::of("q/tt01/qr.svg").cache_control, LONG);
+        assert_eq!(
+            Meta::of("search-index.json").content_type,
+            "application/json"
+        );
+    }
+
+    #[test]
+    fn temp_names_and_parents() {
+        assert_eq!(temp_name("a/b/c.html"), "a/b/.c.html.camnang-tmp");
+        assert_eq!(temp_name("c.html"), ".c.html.camnang-tmp");
+        assert_eq!(parents("a/b/c.html"), ["a", "a/b"]);
+        assert!(parents("c.html").is_empty());
+        assert_eq!(join("/var/www/", "a"), "/var/www/a");
+        assert_eq!(join("", "a"), "a");
+    }
+}

@@ -1,0 +1,182 @@
+//! The target of a deploy, `scheme://[user@]host[:port]/path[?k=v&…]`,
+//! read without its password (a password in it is refused).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use percent_encoding::percent_decode_str;
+
+/// The kinds of host camnang deploys to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    File,
+    Sftp,
+    Ftp,
+    Ftps,
+    WebDav,
+    WebDavs,
+    S3,
+}
+
+/// A target address, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub scheme: Scheme,
+    pub user: Option<String>,
+    /// The host; the bucket for `s3://`; empty for `file://`.
+    pub host: String,
+    pub port: Option<u16>,
+    /// The folder on the host (the prefix in the bucket), decoded.
+    pub path: String,
+    /// `?k=v` parameters (`endpoint`, `region`, `path_style` for S3).
+    pub params: BTreeMap<String, String>,
+    /// The address as shown to the user (it holds no secret).
+    pub shown: String,
+}
+
+/// Why an address cannot be used, in English words kept short (shown
+/// inside a catalogue message); `None` for a password in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadTarget {
+    Password,
+    Why(String),
+}
+
+fn decode(s: &str) -> String {
+    percent_decode_str(s).decode_utf8_lossy().into_owned()
+}
+
+impl Target {
+    pub fn parse(url: &str) -> Result<Target, BadTarget> {
+        let url = url.trim();
+        if crate::load::config::url_has_password(url) {
+            return Err(BadTarget::Password);
+        }
+        let (scheme, rest) = url
+            .split_once("://")
+            .ok_or_else(|| BadTarget::Why("no scheme (file://, sftp://, …)".into()))?;
+        let scheme = match scheme.to_ascii_lowercase().as_str() {
+            "file" => Scheme::File,
+            "sftp" => Scheme::Sftp,
+            "ftp" => Scheme::Ftp,
+            "ftps" => Scheme::Ftps,
+            "webdav" | "dav" => Scheme::WebDav,
+            "webdavs" | "davs" => Scheme::WebDavs,
+            "s3" => Scheme::S3,
+            other => return Err(BadTarget::Why(format!("unknown scheme {other}://"))),
+        };
+        let (rest, query) = match rest.split_once('?') {
+            Some((r, q)) => (r, Some(q)),
+            None => (rest, None),
+        };
+        let mut params = BTreeMap::new();
+        for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            params.insert(decode(k), decode(v));
+        }
+        let (authority, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        let (user, hostport) = match authority.rsplit_once('@') {
+            Some((u, h)) => (Some(decode(u)).filter(|u| !u.is_empty()), h),
+            None => (None, authority),
+        };
+        let (host, port) = match hostport.rsplit_once(':') {
+            Some((h, p)) if !h.ends_with(']') || hostport.starts_with('[') => {
+                let port: u16 = p
+                    .parse()
+                    .map_err(|_| BadTarget::Why(format!("the port `{p}` is not a number")))?;
+                (h, Some(port))
+            }
+            _ => (hostport, None),
+        };
+        let host = host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        let path = decode(path);
+        if scheme == Scheme::File {
+            if !host.is_empty() && host != "localhost" {
+                return Err(BadTarget::Why(
+                    "file:// takes a folder on this computer: file:///folder".into(),
+                ));
+            }
+            if path.is_empty() {
+                return Err(BadTarget::Why("no folder after file://".into()));
+            }
+        } else if host.is_empty() {
+            return Err(BadTarget::Why("no host".into()));
+        }
+        if path.split('/').any(|s| s == "..") {
+            return Err(BadTarget::Why("`..` in the path".into()));
+        }
+        Ok(Target {
+            scheme,
+            user,
+            host,
+            port,
+            path,
+            params,
+            shown: url.to_string(),
+        })
+    }
+
+    /// The folder of a `file://` target.
+    pub fn folder(&self) -> PathBuf {
+        PathBuf::from(&self.path)
+    }
+
+    /// Whether a connection is cheap to open several times (network
+    /// hosts upload several files at a time).
+    pub fn workers(&self) -> usize {
+        match self.scheme {
+            Scheme::File => 1,
+            _ => 4,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_are_read() {
+        let t = Target::parse("sftp://web@example.vn:2222/var/www/html").expect("sftp");
+        assert_eq!(t.scheme, Scheme::Sftp);
+        assert_eq!(t.user.as_deref(), Some("web"));
+        assert_eq!((t.host.as_str(), t.port), ("example.vn", Some(2222)));
+        assert_eq!(t.path, "/var/www/html");
+        let t = Target::parse("s3://site/hoabinh?endpoint=https://hcm.vstorage.vn&region=HCM03")
+            .expect("s3");
+        assert_eq!((t.host.as_str(), t.path.as_str()), ("site", "/hoabinh"));
+        assert_eq!(t.params["endpoint"], "https://hcm.vstorage.vn");
+        assert_eq!(t.params["region"], "HCM03");
+        let t = Target::parse("file:///srv/www").expect("file");
+        assert_eq!(t.folder(), PathBuf::from("/srv/www"));
+        let t = Target::parse("ftp://[::1]:21/x").expect("ipv6");
+        assert_eq!((t.host.as_str(), t.port), ("::1", Some(21)));
+    }
+
+    #[test]
+    fn bad_targets_are_refused() {
+        assert_eq!(
+            Target::parse("sftp://web:secret@example.vn/"),
+            Err(BadTarget::Password)
+        );
+        for bad in [
+            "example.vn",
+            "http://x/",
+            "sftp:///x",
+            "ftp://h:port/",
+            "file://host/x",
+            "sftp://h/../etc",
+        ] {
+            assert!(
+                matches!(Target::parse(bad), Err(BadTarget::Why(_))),
+                "{bad}"
+            );
+        }
+    }
+}

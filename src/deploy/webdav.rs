@@ -1,0 +1,229 @@
+//! `webdav://user@host[:port]/path` (HTTP) and `webdavs://…` (HTTPS): PUT
+//! to a temporary name, MOVE over the file, DELETE, MKCOL, with the
+//! `ureq` HTTP client camnang already uses for the portal. Content-Type
+//! and Cache-Control go with each PUT, for servers that keep them.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use ureq::http::{Method, Request};
+
+use super::Auth;
+use super::store::{Meta, Store, StoreError, parents, temp_name};
+
+pub struct WebDavStore {
+    agent: ureq::Agent,
+    /// `http://host:port/path/`, ending in `/`.
+    base: String,
+    authorization: Option<String>,
+    made: HashSet<String>,
+}
+
+/// A path with each segment percent-encoded.
+fn encode(path: &str) -> String {
+    path.split('/')
+        .map(|s| {
+            percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+        .replace("%2D", "-")
+        .replace("%2E", ".")
+        .replace("%5F", "_")
+}
+
+impl WebDavStore {
+    pub fn open(
+        tls: bool,
+        host: &str,
+        port: Option<u16>,
+        path: &str,
+        auth: &Auth,
+    ) -> Result<WebDavStore, StoreError> {
+        use base64::Engine as _;
+        let scheme = if tls { "https" } else { "http" };
+        let host_port = match port {
+            Some(p) => format!("{host}:{p}"),
+            None => host.to_string(),
+        };
+        let prefix = encode(path.trim_matches('/'));
+        let base = if prefix.is_empty() {
+            format!("{scheme}://{host_port}/")
+        } else {
+            format!("{scheme}://{host_port}/{prefix}/")
+        };
+        let authorization = match &auth.user {
+            Some(user) => {
+                let pair = format!("{user}:{}", auth.password()?);
+                Some(format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD.encode(pair)
+                ))
+            }
+            None => None,
+        };
+        let local = ["127.0.0.1", "localhost", "[::1]"].contains(&host);
+        let mut config = ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(120)))
+            .http_status_as_error(false)
+            .allow_non_standard_methods(true)
+            .user_agent(format!("camnang/{}", env!("CARGO_PKG_VERSION")));
+        if local {
+            config = config.proxy(None);
+        }
+        let store = WebDavStore {
+            agent: config.build().into(),
+            base,
+            authorization,
+            made: HashSet::new(),
+        };
+        // one request now, so that a wrong address or password shows at once
+        let status = store
+            .send(
+                Method::from_bytes(b"PROPFIND").map_err(StoreError::other)?,
+                "",
+                &[("Depth", "0")],
+                None,
+            )
+            .map_err(|e| StoreError::Connect(e.to_string()))?
+            .0;
+        match status {
+            401 | 403 => Err(StoreError::Login(format!("HTTP {status}"))),
+            _ => Ok(store),
+        }
+    }
+
+    fn url(&self, rel: &str) -> String {
+        format!("{}{}", self.base, encode(rel))
+    }
+
+    fn send(
+        &self,
+        method: Method,
+        rel: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Result<(u16, Vec<u8>), StoreError> {
+        let mut req = Request::builder().method(method).uri(self.url(rel));
+        if let Some(a) = &self.authorization {
+            req = req.header("Authorization", a.as_str());
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let req = req
+            .body(body.map(<[u8]>::to_vec).unwrap_or_default())
+            .map_err(StoreError::other)?;
+        // ureq's errors name the address, never the Authorization header
+        let mut res = self.agent.run(req).map_err(StoreError::other)?;
+        let status = res.status().as_u16();
+        let body = res
+            .body_mut()
+            .with_config()
+            .limit(512 * 1024 * 1024)
+            .read_to_vec()
+            .map_err(StoreError::other)?;
+        Ok((status, body))
+    }
+
+    fn expect(&self, what: &str, status: u16, ok: &[u16]) -> Result<(), StoreError> {
+        if ok.contains(&status) || (200..300).contains(&status) {
+            Ok(())
+        } else {
+            Err(StoreError::Other(format!("{what}: HTTP {status}")))
+        }
+    }
+}
+
+impl Store for WebDavStore {
+    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let (status, body) = self.send(Method::GET, path, &[], None)?;
+        match status {
+            404 => Ok(None),
+            s => self.expect("GET", s, &[]).map(|_| Some(body)),
+        }
+    }
+
+    fn put(&mut self, path: &str, bytes: &[u8], meta: &Meta) -> Result<(), StoreError> {
+        let mkcol = Method::from_bytes(b"MKCOL").map_err(StoreError::other)?;
+        let mut folders: Vec<String> = Vec::new();
+        if self.made.insert(String::new()) {
+            // the target folder itself, and those above it
+            let url_path = self.base.splitn(4, '/').nth(3).unwrap_or("").to_string();
+            let mut p = String::new();
+            for part in url_path.split('/').filter(|s| !s.is_empty()) {
+                p.push_str(part);
+                p.push('/');
+                folders.push(format!("/{p}"));
+            }
+        }
+        for dir in parents(path) {
+            if self.made.insert(dir.to_string()) {
+                folders.push(format!("{}/", self.url(dir)));
+            }
+        }
+        for f in folders {
+            // MKCOL wants the trailing slash (nginx answers 409 without);
+            // 405 is a folder that is already there
+            let url = if f.starts_with('/') {
+                let root = self
+                    .base
+                    .splitn(4, '/')
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join("/");
+                format!("{root}{f}")
+            } else {
+                f
+            };
+            // another connection of this deploy may be making the same
+            // folder: the server answers 423 (locked) until it is done
+            let mut status = 0;
+            for _ in 0..20 {
+                let mut req = Request::builder().method(mkcol.clone()).uri(url.as_str());
+                if let Some(a) = &self.authorization {
+                    req = req.header("Authorization", a.as_str());
+                }
+                let req = req.body(Vec::new()).map_err(StoreError::other)?;
+                status = self
+                    .agent
+                    .run(req)
+                    .map_err(StoreError::other)?
+                    .status()
+                    .as_u16();
+                if status != 423 {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            self.expect("MKCOL", status, &[405])?;
+        }
+        let tmp = temp_name(path);
+        let headers = [
+            ("Content-Type", meta.content_type),
+            ("Cache-Control", meta.cache_control),
+        ];
+        let (status, _) = self.send(Method::PUT, &tmp, &headers, Some(bytes))?;
+        self.expect("PUT", status, &[])?;
+        let dest = self.url(path);
+        let mv = Method::from_bytes(b"MOVE").map_err(StoreError::other)?;
+        let (status, _) = self.send(
+            mv.clone(),
+            &tmp,
+            &[("Destination", dest.as_str()), ("Overwrite", "T")],
+            None,
+        )?;
+        if !(200..300).contains(&status) {
+            // a server that refuses to move onto a file: delete it first
+            let _ = self.send(Method::DELETE, path, &[], None);
+            let (status, _) = self.send(mv, &tmp, &[("Destination", dest.as_str())], None)?;
+            self.expect("MOVE", status, &[])?;
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, path: &str) -> Result<(), StoreError> {
+        let (status, _) = self.send(Method::DELETE, path, &[], None)?;
+        self.expect("DELETE", status, &[404])
+    }
+}

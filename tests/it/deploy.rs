@@ -1,0 +1,827 @@
+//! `camnang deploy` against real servers started here on 127.0.0.1, each
+//! on a free port and stopped by its process id: a folder (`file://`),
+//! OpenSSH's sshd (SFTP with a key), rclone (SFTP with a password, and
+//! WebDAV), moto (S3). For each: the first deploy leaves a foreign file
+//! alone, an unchanged site uploads nothing, an edit uploads only what
+//! changed, a removed procedure's page goes while its short link stays,
+//! the delete cap stops a mass delete; and deploys killed part of the way
+//! leave no broken link on the host, and the next deploy finishes.
+
+use std::collections::BTreeSet;
+use std::io::{Read as _, Write as _};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::{Needs, Run, TestSite, camnang, procedure};
+
+/// A server process, stopped by its id when dropped.
+struct Server {
+    child: Child,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Starts `cmd` and waits until its port accepts connections.
+fn start(mut cmd: Command, port: u16) -> Server {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = cmd.spawn().expect("start the server");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the server stopped: {status}");
+        }
+        assert!(Instant::now() < deadline, "the server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Server { child }
+}
+
+/// Reads a file back from a host.
+type Reader = dyn Fn(&str) -> Option<Vec<u8>>;
+
+/// Where a test deploys to: the URL, the variables it needs, and how to
+/// read a file back from the host.
+struct Host {
+    url: String,
+    env: Vec<(String, String)>,
+    /// The folder the server keeps the files in, where there is one.
+    dir: Option<PathBuf>,
+    /// Reads a file back through the server (S3), when there is no folder.
+    get: Option<Box<Reader>>,
+    extra: Vec<String>,
+    /// The server's port (for S3, to read headers).
+    port: u16,
+    /// The system user the server writes as, when not this one.
+    owner: Option<&'static str>,
+    _server: Option<Server>,
+    _keep: Vec<tempfile::TempDir>,
+}
+
+impl Host {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        match (&self.dir, &self.get) {
+            (Some(d), _) => std::fs::read(d.join(path)).ok(),
+            (None, Some(get)) => get(path),
+            (None, None) => None,
+        }
+    }
+
+    fn has(&self, path: &str) -> bool {
+        self.read(path).is_some()
+    }
+
+    fn deploy(&self, site: &TestSite, extra: &[&str]) -> Run {
+        Run::of(self.command(site, extra))
+    }
+
+    fn command(&self, site: &TestSite, extra: &[&str]) -> Command {
+        let mut cmd = camnang();
+        cmd.args(["deploy", "--lang", "en", "--root"])
+            .arg(site.root())
+            .args(["--to", &self.url])
+            .args(&self.extra)
+            .args(extra)
+            .env_remove("SSH_AUTH_SOCK")
+            .env_remove("CAMNANG_DEPLOY_PASSWORD");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+}
+
+fn folder_host() -> Host {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let www = dir.path().join("www");
+    Host {
+        url: format!("file://{}", www.display()),
+        env: Vec::new(),
+        dir: Some(www),
+        get: None,
+        extra: Vec::new(),
+        port: 0,
+        owner: None,
+        _server: None,
+        _keep: vec![dir],
+    }
+}
+
+fn keygen(path: &Path) {
+    let ok = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(path)
+        .status()
+        .expect("ssh-keygen");
+    assert!(ok.success());
+}
+
+fn known_hosts(dir: &Path, port: u16, host_key: &Path) -> PathBuf {
+    let public = std::fs::read_to_string(host_key.with_extension("pub")).expect("host key");
+    let file = dir.join("known_hosts");
+    std::fs::write(&file, format!("[127.0.0.1]:{port} {public}")).expect("known_hosts");
+    file
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// OpenSSH's sshd with a generated host key and a temporary
+/// `sshd_config`, logging in as this user with a generated key.
+fn sshd_host() -> Option<Host> {
+    if !Needs::default()
+        .tool("/usr/sbin/sshd", &["-V"])
+        .that(
+            crate::util::runs("sh", &["-c", "command -v ssh-keygen"]),
+            "ssh-keygen (see .ci/run)",
+        )
+        .that(true, "")
+        .that(is_root(), "root, to run sshd (CI runs as root)")
+        .met()
+    {
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    keygen(&d.join("host_key"));
+    keygen(&d.join("client_key"));
+    std::fs::copy(d.join("client_key.pub"), d.join("authorized_keys")).expect("keys");
+    let port = free_port();
+    let config = d.join("sshd_config");
+    std::fs::write(
+        &config,
+        format!(
+            "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host_key\nPidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp\n",
+            d = d.display()
+        ),
+    )
+    .expect("sshd_config");
+    let _ = std::fs::create_dir_all("/run/sshd");
+    let mut cmd = Command::new("/usr/sbin/sshd");
+    cmd.args(["-D", "-e", "-f"]).arg(&config);
+    let server = start(cmd, port);
+    let known = known_hosts(d, port, &d.join("host_key"));
+    let user = std::env::var("USER").unwrap_or_else(|_| "root".into());
+    let www = d.join("www");
+    Some(Host {
+        url: format!("sftp://{user}@127.0.0.1:{port}{}", www.display()),
+        env: vec![("CAMNANG_KNOWN_HOSTS".into(), known.display().to_string())],
+        dir: Some(www),
+        get: None,
+        extra: vec![
+            "--identity".into(),
+            d.join("client_key").display().to_string(),
+        ],
+        port,
+        owner: None,
+        _server: Some(server),
+        _keep: vec![dir],
+    })
+}
+
+const PASSWORD: &str = "pa55-Secret-word";
+
+/// `rclone serve sftp|webdav` on a folder, with a user name and password.
+fn rclone_host(kind: &str) -> Option<Host> {
+    if !Needs::default()
+        .tool("rclone", &["version"])
+        .that(
+            crate::util::runs("sh", &["-c", "command -v ssh-keygen"]),
+            "ssh-keygen (see .ci/run)",
+        )
+        .met()
+    {
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let www = d.join("www");
+    std::fs::create_dir_all(&www).expect("www");
+    let port = free_port();
+    let mut cmd = Command::new("rclone");
+    cmd.args(["serve", kind])
+        .arg(&www)
+        .args(["--addr", &format!("127.0.0.1:{port}")])
+        .args(["--user", "xa", "--pass", PASSWORD])
+        .args(["--config", "/dev/null"]);
+    let mut env = vec![("CAMNANG_DEPLOY_PASSWORD".to_string(), PASSWORD.to_string())];
+    let url = if kind == "sftp" {
+        keygen(&d.join("host_key"));
+        cmd.arg("--key").arg(d.join("host_key"));
+        let known = known_hosts(d, port, &d.join("host_key"));
+        env.push(("CAMNANG_KNOWN_HOSTS".into(), known.display().to_string()));
+        format!("sftp://xa@127.0.0.1:{port}/")
+    } else {
+        format!("webdav://xa@127.0.0.1:{port}/")
+    };
+    let server = start(cmd, port);
+    Some(Host {
+        url,
+        env,
+        dir: Some(www),
+        get: None,
+        extra: Vec::new(),
+        port,
+        owner: None,
+        _server: Some(server),
+        _keep: vec![dir],
+    })
+}
+
+/// The system user the FTP test logs in as (vsftpd takes only system
+/// users); made under CI when missing.
+const FTP_USER: &str = "camnangftp";
+
+fn ftp_user_ready() -> bool {
+    let exists = || {
+        Command::new("id")
+            .arg(FTP_USER)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !exists() && is_root() && std::env::var("CI").is_ok_and(|v| v == "true") {
+        let _ = Command::new("useradd")
+            .args(["-m", "-s", "/bin/bash", FTP_USER])
+            .status();
+    }
+    if !exists() {
+        return false;
+    }
+    // the password is the test's own
+    let Ok(mut child) = Command::new("chpasswd").stdin(Stdio::piped()).spawn() else {
+        return false;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = writeln!(stdin, "{FTP_USER}:{PASSWORD}");
+    }
+    child.wait().is_ok_and(|s| s.success())
+}
+
+/// vsftpd with its default upload umask (077, files only their owner
+/// can read), logging in as [`FTP_USER`] with a password.
+fn vsftpd_host() -> Option<Host> {
+    if !Needs::default()
+        .tool("/usr/sbin/vsftpd", &["-v"])
+        .that(is_root(), "root, to run vsftpd (CI runs as root)")
+        .that(
+            is_root() && ftp_user_ready(),
+            "the system user camnangftp (made under CI=true)",
+        )
+        .met()
+    {
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let port = free_port();
+    let _ = std::fs::create_dir_all("/var/run/vsftpd/empty");
+    let config = d.join("vsftpd.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\nlisten_port={port}\nanonymous_enable=NO\nlocal_enable=YES\nwrite_enable=YES\nlocal_umask=077\npasv_enable=YES\npasv_address=127.0.0.1\npam_service_name=vsftpd\nseccomp_sandbox=NO\nbackground=NO\nsecure_chroot_dir=/var/run/vsftpd/empty\nuserlist_enable=NO\ncheck_shell=NO\nxferlog_enable=NO\n"
+        ),
+    )
+    .expect("vsftpd.conf");
+    let mut cmd = Command::new("/usr/sbin/vsftpd");
+    cmd.arg(&config);
+    let server = start(cmd, port);
+    // a folder of the FTP user's own (not its home: an old home may
+    // belong to another uid)
+    let _ = Command::new("chown").arg(FTP_USER).arg(d).status();
+    let www = d.join("www");
+    Some(Host {
+        url: format!("ftp://{FTP_USER}@127.0.0.1:{port}{}", www.display()),
+        env: vec![("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into())],
+        dir: Some(www),
+        get: None,
+        extra: Vec::new(),
+        port,
+        owner: Some(FTP_USER),
+        _server: Some(server),
+        _keep: vec![dir],
+    })
+}
+
+/// A raw HTTP request to 127.0.0.1:`port`: status and body.
+fn http(port: u16, method: &str, path: &str, body: &str) -> (u16, Vec<u8>, String) {
+    let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
+        return (0, Vec::new(), String::new());
+    };
+    let _ = write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return (0, Vec::new(), String::new());
+    };
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, raw[split + 4..].to_vec(), head.to_ascii_lowercase())
+}
+
+/// Lets anyone read the objects of the test bucket, as a bucket behind
+/// a website is set up.
+const PUBLIC_READ: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::site/*"}]}"#;
+
+/// moto's S3 server, with a bucket made for the test.
+fn s3_host() -> Option<Host> {
+    if !Needs::default().tool("moto_server", &["--help"]).met() {
+        return None;
+    }
+    let port = free_port();
+    let mut cmd = Command::new("moto_server");
+    cmd.args(["-H", "127.0.0.1", "-p", &port.to_string()]);
+    let server = start(cmd, port);
+    assert_eq!(http(port, "PUT", "/site", "").0, 200, "make the bucket");
+    assert_eq!(
+        http(port, "PUT", "/site?policy", PUBLIC_READ).0,
+        200,
+        "bucket policy"
+    );
+    // a file in the bucket that camnang did not put there
+    assert_eq!(
+        http(port, "PUT", "/site/xa/foreign.txt", "x").0,
+        200,
+        "foreign file"
+    );
+    let get = move |path: &str| {
+        let (status, body, _) = http(port, "GET", &format!("/site/xa/{path}"), "");
+        (status == 200).then_some(body)
+    };
+    Some(Host {
+        url: format!("s3://site/xa?endpoint=http://127.0.0.1:{port}&region=HCM03"),
+        env: vec![
+            ("AWS_ACCESS_KEY_ID".into(), "camnang".into()),
+            ("AWS_SECRET_ACCESS_KEY".into(), "s3-Secret-key".into()),
+        ],
+        dir: None,
+        get: Some(Box::new(get)),
+        extra: Vec::new(),
+        _server: Some(server),
+        _keep: Vec::new(),
+        port,
+        owner: None,
+    })
+}
+
+/// A site of `n` procedures, built (without print files, for speed).
+fn site(n: usize) -> TestSite {
+    let s = TestSite::new();
+    for i in 1..=n {
+        s.write(
+            &format!("content/cu-tru/thu-tuc-{i:02}.md"),
+            &procedure(&format!("Thủ tục số {i}"), &format!("tt{i:02}")),
+        );
+    }
+    s.write("content/files/mau-ct01.txt", "Tờ khai CT01\n");
+    s
+}
+
+fn build(s: &TestSite) {
+    let run = s.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The files of the built site, from its manifest.
+fn built(s: &TestSite) -> Vec<String> {
+    s.read("public/.camnang-manifest")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The number in "uploaded N file(s)".
+fn uploaded(run: &Run) -> usize {
+    run.stdout
+        .split("uploaded ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no summary in:\n{}\n{}", run.stdout, run.stderr))
+}
+
+fn ok(run: &Run) {
+    assert_eq!(
+        run.code, 0,
+        "deploy failed:\n{}\n{}",
+        run.stdout, run.stderr
+    );
+}
+
+/// The short link pages of a built site: the ones posters may show.
+fn printed(site: &TestSite) -> Vec<String> {
+    built(site)
+        .into_iter()
+        .filter(|p| p.starts_with("q/") && p.ends_with("/index.html"))
+        .collect()
+}
+
+/// Every page a resident can reach from the home page and the short
+/// links already `printed`, read back from the host: every local link
+/// leads to a file there. Returns the broken links.
+fn broken_links(host: &Host, printed: &[String]) -> Vec<String> {
+    let mut starts: Vec<String> = vec!["index.html".into()];
+    starts.extend(printed.iter().cloned());
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut broken = Vec::new();
+    let mut todo = starts;
+    while let Some(page) = todo.pop() {
+        if !seen.insert(page.clone()) {
+            continue;
+        }
+        let Some(bytes) = host.read(&page) else {
+            // a start page not there yet (a short link of a new id)
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes).to_string();
+        for attr in ["href=\"", "src=\"", "content=\"0; url="] {
+            for part in text.split(attr).skip(1) {
+                let link = part.split(['"', '#', '?']).next().unwrap_or("");
+                let Some(rel) = link
+                    .strip_prefix("https://thu.example.vn/")
+                    .or_else(|| link.strip_prefix('/'))
+                else {
+                    continue;
+                };
+                let file = if rel.is_empty() || rel.ends_with('/') {
+                    format!("{rel}index.html")
+                } else {
+                    rel.to_string()
+                };
+                if !host.has(&file) {
+                    broken.push(format!("{page} → {link}"));
+                } else if file.ends_with(".html") {
+                    todo.push(file);
+                }
+            }
+        }
+    }
+    broken
+}
+
+/// The host holds exactly the build (what camnang uploaded).
+fn same_as_build(host: &Host, site: &TestSite) {
+    for path in built(site) {
+        let local = std::fs::read(site.path(&format!("public/{path}"))).expect("built file");
+        assert!(
+            host.read(&path).as_deref() == Some(&local[..]),
+            "{path} differs on the host"
+        );
+    }
+}
+
+/// The whole story on one host.
+fn scenario(host: &Host) {
+    let s = site(3);
+    build(&s);
+    let total = built(&s).len();
+    if let Some(dir) = &host.dir {
+        std::fs::create_dir_all(dir.join("cu-tru")).expect("mkdir");
+        std::fs::write(dir.join("foreign.txt"), "not camnang's").expect("foreign");
+        std::fs::write(dir.join("cu-tru/old.html"), "not camnang's").expect("foreign");
+        if let Some(owner) = host.owner {
+            let _ = Command::new("chown").arg("-R").arg(owner).arg(dir).status();
+        }
+    }
+
+    // first deploy: everything goes up, nothing foreign is touched
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    assert!(run.stdout.contains("first deploy"), "{}", run.stdout);
+    assert_eq!(uploaded(&run), total);
+    same_as_build(host, &s);
+    assert!(host.has(".camnang-deploy.json"));
+    assert!(
+        broken_links(host, &printed(&s)).is_empty(),
+        "{:?}",
+        broken_links(host, &printed(&s))
+    );
+    if let Some(dir) = &host.dir {
+        assert!(dir.join("foreign.txt").exists() && dir.join("cu-tru/old.html").exists());
+        #[cfg(unix)]
+        if !host.url.starts_with("webdav") {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(dir.join("index.html"))
+                .expect("index")
+                .permissions()
+                .mode();
+            assert_eq!(
+                mode & 0o044,
+                0o044,
+                "pages readable by the web server: {mode:o}"
+            );
+        }
+    }
+
+    // nothing changed: nothing goes up
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    assert!(run.stdout.contains("nothing to upload"), "{}", run.stdout);
+
+    // an edit: only the pages that show it go up
+    let edited =
+        procedure("Thủ tục số 1", "tt01").replace("Khai báo nơi ở mới", "Khai báo chỗ ở mới");
+    s.write("content/cu-tru/thu-tuc-01.md", &edited);
+    build(&s);
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    let n = uploaded(&run);
+    assert!(
+        n > 0 && n < total / 2,
+        "{n} of {total} uploaded for one edit"
+    );
+    same_as_build(host, &s);
+
+    // a procedure removed (its id retired): its page goes, its short link stays
+    std::fs::remove_file(s.path("content/cu-tru/thu-tuc-02.md")).expect("remove");
+    let lock = s.read("qr-lock.yaml");
+    let lock = lock.replacen("tt02:\n", "tt02:\n  retired: true\n", 1);
+    s.write("qr-lock.yaml", &lock);
+    build(&s);
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    assert!(!host.has("cu-tru/thu-tuc-02/index.html"), "{}", run.stdout);
+    assert!(host.has("q/tt02/index.html"));
+    same_as_build(host, &s);
+    assert!(
+        broken_links(host, &printed(&s)).is_empty(),
+        "{:?}",
+        broken_links(host, &printed(&s))
+    );
+    if let Some(dir) = &host.dir {
+        assert!(dir.join("foreign.txt").exists() && dir.join("cu-tru/old.html").exists());
+    }
+
+    // a mass delete stops before anything happens, unless --yes
+    std::fs::remove_file(s.path("content/cu-tru/thu-tuc-03.md")).expect("remove");
+    let lock = s.read("qr-lock.yaml");
+    s.write(
+        "qr-lock.yaml",
+        &lock.replacen("tt03:\n", "tt03:\n  retired: true\n", 1),
+    );
+    build(&s);
+    let run = host.deploy(&s, &["--max-deletes", "0"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("E129"), "{}", run.stderr);
+    assert!(host.has("cu-tru/thu-tuc-03/index.html"));
+    let dry = host.deploy(&s, &["--dry-run"]);
+    ok(&dry);
+    assert!(
+        dry.stdout
+            .contains("delete            cu-tru/thu-tuc-03/index.html"),
+        "{}",
+        dry.stdout
+    );
+    assert!(host.has("cu-tru/thu-tuc-03/index.html"));
+    let run = host.deploy(&s, &["--max-deletes", "0", "--yes"]);
+    ok(&run);
+    assert!(!host.has("cu-tru/thu-tuc-03/index.html"));
+    assert!(host.has("q/tt03/index.html"));
+    same_as_build(host, &s);
+    for run in [&run, &dry] {
+        assert!(!run.stdout.contains(PASSWORD) && !run.stderr.contains(PASSWORD));
+    }
+}
+
+/// Deploys killed (SIGKILL) at several points leave no broken link; the
+/// next deploy finishes the job.
+fn killed(host: &Host) {
+    let s = site(12);
+    build(&s);
+    ok(&host.deploy(&s, &[]));
+    let posters = printed(&s);
+    // the next version: every page changes, one procedure goes, one comes
+    for i in 1..=12 {
+        let text = procedure(&format!("Thủ tục số {i} (sửa)"), &format!("tt{i:02}"));
+        s.write(&format!("content/cu-tru/thu-tuc-{i:02}.md"), &text);
+    }
+    std::fs::remove_file(s.path("content/cu-tru/thu-tuc-05.md")).expect("remove");
+    let lock = s.read("qr-lock.yaml");
+    s.write(
+        "qr-lock.yaml",
+        &lock.replacen("tt05:\n", "tt05:\n  retired: true\n", 1),
+    );
+    s.write(
+        "content/cu-tru/thu-tuc-moi.md",
+        &procedure("Thủ tục mới", "tt99"),
+    );
+    build(&s);
+    let mut kills = 0;
+    for k in 1..=6u64 {
+        let mut cmd = host.command(&s, &["--pause-ms", "15"]);
+        cmd.stdout(Stdio::null()).stderr(Stdio::null());
+        let mut child = cmd.spawn().expect("deploy");
+        std::thread::sleep(Duration::from_millis(60 * k));
+        if child.try_wait().ok().flatten().is_none() {
+            kills += 1;
+        }
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let broken = broken_links(host, &posters);
+        assert!(
+            broken.is_empty(),
+            "after a kill at {} ms: {broken:?}",
+            60 * k
+        );
+    }
+    assert!(kills > 0, "no deploy was killed part of the way");
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    same_as_build(host, &s);
+    assert!(!host.has("cu-tru/thu-tuc-05/index.html"));
+    assert!(host.has("q/tt05/index.html"));
+    assert!(broken_links(host, &printed(&s)).is_empty());
+    let again = host.deploy(&s, &[]);
+    assert!(
+        again.stdout.contains("nothing to upload"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn to_a_folder() {
+    scenario(&folder_host());
+}
+
+#[test]
+fn to_a_folder_killed_part_of_the_way() {
+    killed(&folder_host());
+}
+
+#[test]
+fn needs_sshd_sftp_with_a_key() {
+    if let Some(h) = sshd_host() {
+        scenario(&h);
+    }
+}
+
+#[test]
+fn needs_sshd_sftp_killed_part_of_the_way() {
+    if let Some(h) = sshd_host() {
+        killed(&h);
+    }
+}
+
+#[test]
+fn needs_rclone_sftp_with_a_password() {
+    if let Some(h) = rclone_host("sftp") {
+        scenario(&h);
+        // a wrong password is refused, and never shown
+        let s = site(1);
+        build(&s);
+        let mut cmd = h.command(&s, &[]);
+        cmd.env("CAMNANG_DEPLOY_PASSWORD", "Wrong-pa55word");
+        let run = Run::of(cmd);
+        assert_eq!(run.code, 1);
+        assert!(run.stderr.contains("E125"), "{}", run.stderr);
+        assert!(!run.stderr.contains("Wrong-pa55word") && !run.stdout.contains("Wrong-pa55word"));
+    }
+}
+
+#[test]
+fn needs_rclone_webdav() {
+    if let Some(h) = rclone_host("webdav") {
+        scenario(&h);
+    }
+}
+
+#[test]
+fn needs_rclone_webdav_killed_part_of_the_way() {
+    if let Some(h) = rclone_host("webdav") {
+        killed(&h);
+    }
+}
+
+#[test]
+fn needs_vsftpd_ftp_with_a_password() {
+    if let Some(h) = vsftpd_host() {
+        scenario(&h);
+    }
+}
+
+#[test]
+fn needs_vsftpd_ftp_killed_part_of_the_way() {
+    if let Some(h) = vsftpd_host() {
+        killed(&h);
+    }
+}
+
+#[test]
+fn needs_moto_s3() {
+    if let Some(h) = s3_host() {
+        scenario(&h);
+        assert!(h.has("foreign.txt"), "a foreign object survives");
+        let head = |p: &str| http(h.port, "GET", &format!("/site/xa/{p}"), "").2;
+        let page = head("index.html");
+        assert!(
+            page.contains("content-type: text/html; charset=utf-8"),
+            "{page}"
+        );
+        assert!(
+            page.contains("cache-control: public, max-age=300"),
+            "{page}"
+        );
+        let qr = head("q/tt01/qr.svg");
+        assert!(qr.contains("content-type: image/svg+xml"), "{qr}");
+        assert!(qr.contains("cache-control: public, max-age=86400"), "{qr}");
+    }
+}
+
+#[test]
+fn the_target_is_checked_before_anything() {
+    let s = site(1);
+    build(&s);
+    let run = |args: &[&str]| {
+        let mut c = camnang();
+        c.args(["deploy", "--lang", "en", "--root"])
+            .arg(s.root())
+            .args(args);
+        Run::of(c)
+    };
+    let r = run(&[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("E120"), "{}", r.stderr);
+    let r = run(&["--to", "sftp://web:Hunter-22@example.vn/www"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("E122"), "{}", r.stderr);
+    assert!(!r.stderr.contains("Hunter-22") && !r.stdout.contains("Hunter-22"));
+    let r = run(&["--to", "gopher://example.vn/"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("E121"), "{}", r.stderr);
+    // deploy.to in site.yaml, and a built site is needed
+    let www = tempfile::tempdir().expect("temp");
+    let yaml = format!(
+        "{}deploy:\n  to: file://{}\n",
+        crate::util::SITE_YAML,
+        www.path().display()
+    );
+    s.write("site.yaml", &yaml);
+    let r = run(&[]);
+    ok(&r);
+    assert!(www.path().join("index.html").exists());
+    std::fs::rename(s.path("public"), s.path("built-before")).expect("mv");
+    let r = run(&[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("E123"), "{}", r.stderr);
+    // --build builds first
+    let r = run(&["--build"]);
+    ok(&r);
+    // a broken site is not deployed
+    s.write("content/cu-tru/hong.md", "---\ntitle: x\n---\n");
+    let r = run(&["--build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("E132"), "{}", r.stderr);
+}
+
+/// The SSH host key must be known: an unknown one stops the deploy with
+/// its fingerprint.
+#[test]
+fn needs_rclone_an_unknown_host_key_is_refused() {
+    if let Some(h) = rclone_host("sftp") {
+        let s = site(1);
+        build(&s);
+        let mut cmd = h.command(&s, &[]);
+        let empty = tempfile::NamedTempFile::new().expect("temp");
+        cmd.env("CAMNANG_KNOWN_HOSTS", empty.path());
+        let run = Run::of(cmd);
+        assert_eq!(run.code, 1);
+        assert!(
+            run.stderr.contains("E126") && run.stderr.contains("SHA256:"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            h.dir
+                .as_ref()
+                .is_some_and(|d| !d.join("index.html").exists())
+        );
+    }
+}
