@@ -665,3 +665,66 @@ fn qr_codes_on_posters_are_big_enough_to_scan_from_a_metre_needs_poppler() {
         assert!(mm >= min_mm, "{file}: the QR symbol is {mm:.1} mm wide");
     }
 }
+
+/// Every text line `pdftotext` finds in `pdf`, words joined by one space.
+fn pdf_text(pdf: &Path) -> String {
+    let (ok, text, err) = run(Command::new("pdftotext").arg(pdf).arg("-"));
+    assert!(ok, "pdftotext {}: {err}", pdf.display());
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn posters_flyers_the_board_and_pages_say_which_address_a_genuine_code_opens_needs_poppler() {
+    if !poppler(Needs::default()).met() {
+        return;
+    }
+    let public = sample_site().join("public");
+    let vi = "Mã thật luôn mở trang hoabinh.example.vn";
+    let en = "A genuine code always opens hoabinh.example.vn";
+    for (file, line) in [
+        ("ap-phich-a4/ct02.pdf", vi),
+        ("ap-phich-a5/ct02.pdf", vi),
+        ("to-roi-2a5/ct02.pdf", vi),
+        ("to-roi-4a6/ct02.pdf", vi),
+        ("to-roi-4a6-tat-ca.pdf", vi),
+        ("bang-niem-yet-a4.pdf", vi),
+        ("bang-niem-yet-a3.pdf", vi),
+        ("en/ap-phich-a4/ct02.pdf", en),
+        ("en/to-roi-4a6/ct02.pdf", en),
+    ] {
+        let text = pdf_text(&public.join("in-an").join(file));
+        assert!(text.contains(line), "{file}: {line:?} missing in {text}");
+    }
+    // every sheet of the mixed flyers and every code on them
+    let flyers = pdf_text(&public.join("in-an/to-roi-4a6-tat-ca.pdf"));
+    assert_eq!(flyers.matches(vi).count(), sample_ids().len(), "{flyers}");
+
+    // the short-link page and every procedure page show the same line
+    for (id, target) in sample_ids() {
+        let short = std::fs::read_to_string(public.join(format!("q/{id}/index.html"))).unwrap();
+        assert!(short.contains(vi), "q/{id}/: {short}");
+        let page = std::fs::read_to_string(public.join(&target).join("index.html")).unwrap();
+        assert!(page.contains(vi), "{target}");
+    }
+    let en_page =
+        std::fs::read_to_string(public.join("en/cu-tru/dang-ky-tam-tru/index.html")).unwrap();
+    assert!(en_page.contains(en), "{en_page}");
+    // the button says where it leads
+    let page =
+        std::fs::read_to_string(public.join("ho-tich/dang-ky-khai-sinh/index.html")).unwrap();
+    assert!(
+        page.contains(
+            "<a class=\"button\" href=\"https://dichvucong.gov.vn/\">Làm trực tuyến <span class=\"domain\">trên trang dichvucong.gov.vn</span></a>"
+        ),
+        "{page}"
+    );
+    // the print page says how to check a poster against the board sheet
+    let print = std::fs::read_to_string(public.join("in-an/index.html")).unwrap();
+    for words in [
+        "Kiểm tra áp phích với bảng niêm yết",
+        vi,
+        "giống hệt, ví dụ hoabinh.example.vn/q/ct02",
+    ] {
+        assert!(print.contains(words), "{words:?} missing in the print page");
+    }
+}

@@ -88,6 +88,14 @@ impl<'a> Printer<'a> {
                 y,
                 &fit(&f.regular, &sub, 11.0, full_w, 1).0.concat(),
             );
+            y += lh(11.0);
+            c.text(
+                &f.bold,
+                11.0,
+                g.m,
+                y,
+                &fit(&f.bold, &self.genuine(0), 11.0, full_w, 1).0.concat(),
+            );
             y = g.top;
             for b in blocks {
                 match b {
@@ -176,7 +184,7 @@ impl BoardGrid {
             qr_mm,
             cell_h: qr_mm + 3.0 * lh(BOARD_TITLE) + lh(BOARD_LINK) + 4.0,
             cat_h: lh(13.0) + 2.0,
-            top: m + lh(16.0) + lh(11.0) + 5.0,
+            top: m + lh(16.0) + 2.0 * lh(11.0) + 5.0,
             bottom: paper.h - m,
         }
     }

@@ -150,12 +150,17 @@ fn print_page(tp: &Templates<'_>, items: &[PrintItem]) -> Result<OutFile, Diagno
             }));
         }
     }
+    let code_site = routes::code_site(&tp.absolute(""));
+    let checks: Vec<String> = ["print_check_1", "print_check_2", "print_check_3"]
+        .iter()
+        .map(|k| lv.label(k).replace("{site}", &code_site))
+        .collect();
     tp.page(
         lv,
         "print.html",
         routes::page_file(&rel),
         Some(tp.absolute(&rel)),
-        vec![("groups", json!(groups))],
+        vec![("groups", json!(groups)), ("checks", json!(checks))],
     )
 }
 
@@ -281,6 +286,13 @@ impl<'a> Printer<'a> {
             .and_then(|l| l.t.get(key))
             .cloned()
             .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The line saying which address a genuine code opens, in language
+    /// `lang`: "Mã thật luôn mở trang hoabinh.gov.vn – …".
+    fn genuine(&self, lang: usize) -> String {
+        self.tl(lang, "genuine_code")
+            .replace("{site}", &routes::code_site(&self.site.config.base_url))
     }
 
     /// An interface string in the site's language.
