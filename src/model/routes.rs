@@ -113,6 +113,20 @@ pub fn board(paper: &str) -> String {
     format!("{PRINT_DIR}/bang-niem-yet-{}.pdf", paper.to_lowercase())
 }
 
+/// The order sheet for the print shop.
+pub fn order_sheet() -> String {
+    format!("{PRINT_DIR}/don-dat-in.pdf")
+}
+
+/// Every file of a folder of print files, as an order sheet names them
+/// (`in-an/ap-phich-a4/*.pdf`).
+pub fn print_folder_files(file: &str) -> String {
+    match file.rsplit_once('/') {
+        Some((folder, _)) => format!("{folder}/*.pdf"),
+        None => file.to_string(),
+    }
+}
+
 /// A sheet of flyers, `name` without `.pdf`.
 pub fn flyers(name: &str) -> String {
     format!("{PRINT_DIR}/{name}.pdf")

@@ -223,13 +223,13 @@ fn every_print_qr_code_decodes_to_the_right_short_links_needs_poppler_zbar() {
         .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
         .collect();
     // posters A4 and A5, flyers 2 × A5 and 4 × A6 per procedure, two
-    // mixed flyer sets, two board sheets; and the same four files for each
-    // procedure translated into English
+    // mixed flyer sets, two board sheets, the order sheet; and the same
+    // four files for each procedure translated into English
     let translated = sample_translations();
     assert!(translated.len() >= 4, "{translated:?}");
     assert_eq!(
         pdfs.len(),
-        ids.len() * 4 + 4 + translated.len() * 4,
+        ids.len() * 4 + 5 + translated.len() * 4,
         "{pdfs:?}"
     );
     let dir = tempfile::tempdir().unwrap();
@@ -273,7 +273,9 @@ fn every_print_qr_code_decodes_to_the_right_short_links_needs_poppler_zbar() {
             assert_eq!(found, all_set, "{name}");
             continue;
         }
-        let expected: Vec<String> = if name.starts_with("ap-phich-") {
+        let expected: Vec<String> = if name == "don-dat-in.pdf" {
+            Vec::new()
+        } else if name.starts_with("ap-phich-") {
             vec![link(&id)]
         } else if name.starts_with("to-roi-2a5/") {
             vec![link(&id); 2]
@@ -726,5 +728,59 @@ fn posters_flyers_the_board_and_pages_say_which_address_a_genuine_code_opens_nee
         "giống hệt, ví dụ hoabinh.example.vn/q/ct02",
     ] {
         assert!(print.contains(words), "{words:?} missing in the print page");
+    }
+}
+
+#[test]
+fn the_order_sheet_says_what_to_print_how_many_and_how_to_finish_it_needs_poppler() {
+    if !poppler(Needs::default()).met() {
+        return;
+    }
+    let site = TestSite::standard();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}print:\n  copies:\n    posters: 3\n    flyers_a6: 10\n",
+            util::SITE_YAML
+        ),
+    );
+    let run_ = site.build(&[]);
+    assert_eq!(run_.code, 0, "{}", run_.stderr);
+    let pdf = site.path("public/in-an/don-dat-in.pdf");
+    let (ok, info, _) = run(Command::new("pdfinfo").arg(&pdf));
+    assert!(ok && info.contains("Pages:           1"), "{info}");
+    let text = pdf_text(&pdf);
+    for words in [
+        "Đơn đặt in – Xã Thử Nghiệm",
+        "1. Áp phích A4, mỗi thủ tục một tờ",
+        "Tệp: in-an/ap-phich-a4/*.pdf (3 tệp)",
+        "Khổ giấy in: SRA4 (225 × 320 mm)",
+        "Màu: Chỉ mực đen (K 100 %), in một mặt",
+        "Bản mỗi tệp: 3",
+        "Số tờ: 9",
+        "Xén theo dấu cắt ở bốn góc về đúng A4 (210 × 297 mm)",
+        "2. Bảng niêm yết A4",
+        "Tệp: in-an/bang-niem-yet-a4.pdf",
+        // 10 A6 flyers a procedure: three sheets of four each
+        "3. Tờ rơi A6, 12 tờ mỗi thủ tục",
+        "Tệp: in-an/to-roi-4a6/*.pdf (3 tệp)",
+        "Cắt hai đường theo dấu cắt",
+        "Tổng số tờ theo khổ giấy SRA4 (225 × 320 mm): 9 A4: 10",
+    ] {
+        assert!(text.contains(words), "{words:?} missing in {text}");
+    }
+    assert!(
+        !text.contains("Tờ rơi A5"),
+        "no A5 flyers asked for: {text}"
+    );
+    // the print page shows the same order and links the PDF
+    let page = site.read("public/in-an/index.html");
+    for words in [
+        "<h2 id=\"don-dat-in\">Đơn đặt in</h2>",
+        "href=\"/in-an/don-dat-in.pdf\"",
+        "<td>in-an/ap-phich-a4/*.pdf (3)</td><td>SRA4 (225 × 320 mm)</td>",
+        "SRA4 (225 × 320 mm): 9 · A4: 10",
+    ] {
+        assert!(page.contains(words), "{words:?} missing in {page}");
     }
 }
