@@ -19,6 +19,7 @@ mod import;
 mod languages;
 mod new;
 mod outputs;
+mod preflight;
 mod print;
 mod properties;
 mod real_clients;

@@ -92,6 +92,10 @@ impl<'a> Printer<'a> {
             c.text(&f.bold, size, m, y, l);
         }
         y += 3.0 * s;
+        if compact {
+            // the QR code's quiet zone comes next: clear of the descenders
+            y += 0.3 * size / MM;
+        }
 
         if !compact {
             let ss = 15.0 * s;
