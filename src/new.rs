@@ -31,6 +31,10 @@ print:
   bleed_mm: 3                             # lề xén cho nhà in, tính bằng mm
   crop_marks: true                        # in dấu cắt
   qr_error_correction: Q                  # L, M, Q, H: cao hơn thì chịu bẩn, rách tốt hơn
+  copies:                                 # số bản in, cho đơn đặt in (in-an/don-dat-in.pdf)
+    posters: 2                            # mỗi áp phích: bảng tin và bộ phận một cửa
+    board: 1                              # bảng niêm yết
+    flyers_a6: 20                         # tờ rơi A6 mỗi thủ tục (4 tờ trên một tờ A4)
 "#;
 
 fn say(msg: &Msg, lang: Lang, ok: bool) -> ExitCode {

@@ -6,7 +6,8 @@ use crate::diag::Diagnostics;
 use crate::load::source::decode;
 use crate::load::yaml::{Doc, FieldPath};
 use crate::messages::{Lang, Msg};
-use crate::model::{Contact, PrintConfig, SiteConfig};
+use crate::model::{Contact, Copies, PrintConfig, SiteConfig};
+use serde_norway::Mapping;
 
 const SITE_KEYS: &[&str] = &[
     "title",
@@ -31,7 +32,16 @@ const CONTACT_KEYS: &[&str] = &["phone", "zalo", "address", "hours", "team"];
 /// more only wastes paper and pushes the marks off the sheet).
 pub const BLEED_MAX_MM: f64 = 10.0;
 
-const PRINT_KEYS: &[&str] = &["paper", "bleed_mm", "crop_marks", "qr_error_correction"];
+const PRINT_KEYS: &[&str] = &[
+    "paper",
+    "bleed_mm",
+    "crop_marks",
+    "qr_error_correction",
+    "copies",
+];
+const COPIES_KEYS: &[&str] = &["posters", "board", "flyers_a5", "flyers_a6"];
+/// The most copies of one file an order sheet asks for.
+pub const COPIES_MAX: f64 = 100_000.0;
 
 /// Reads `site.yaml` text (already decoded) into settings.
 /// `file` is the path shown in messages.
@@ -108,6 +118,7 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
         if let Some(v) = doc.choice(m, &p, "qr_error_correction") {
             print.qr_error_correction = v;
         }
+        print.copies = copies(&doc, m, &p);
     }
 
     let theme = doc.text(&map, &root, "theme", false);
@@ -185,6 +196,53 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
         deploy_to,
     };
     (Some(config), diags)
+}
+
+/// `print.copies`: a number (every poster and the board sheet) or a
+/// group of `posters`, `board`, `flyers_a5` and `flyers_a6`, each a whole
+/// number from 0 to [`COPIES_MAX`]; what is not given keeps its default.
+fn copies(doc: &Doc<'_>, print: &Mapping, p: &FieldPath) -> Copies {
+    let mut out = Copies::default();
+    let whole = |map: &Mapping, path: &FieldPath, key: &str| -> Option<u32> {
+        let v = doc.number_in(map, path, key, 0.0, COPIES_MAX)?;
+        if v.fract() != 0.0 {
+            let at = path.key(key);
+            doc.error_at(
+                &at,
+                Msg::NotWholeNumber {
+                    field: at.to_string(),
+                    value: v.to_string(),
+                },
+            );
+            return None;
+        }
+        Some(v as u32)
+    };
+    match print.get("copies") {
+        Some(serde_norway::Value::Number(_)) => {
+            if let Some(n) = whole(print, p, "copies") {
+                out.posters = n;
+                out.board = n;
+            }
+        }
+        _ => {
+            if let Some(m) = doc.mapping(print, p, "copies") {
+                let cp = p.key("copies");
+                doc.check_keys(m, &cp, COPIES_KEYS);
+                for (key, slot) in [
+                    ("posters", &mut out.posters),
+                    ("board", &mut out.board),
+                    ("flyers_a5", &mut out.flyers_a5),
+                    ("flyers_a6", &mut out.flyers_a6),
+                ] {
+                    if let Some(n) = whole(m, &cp, key) {
+                        *slot = n;
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Reads `site.yaml` from the site folder.
@@ -356,5 +414,42 @@ mod tests {
         let ok = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\nprint:\n  bleed_mm: 3\nkiosk:\n  seconds: 12\n";
         let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), ok);
         assert!(cfg.is_some() && !diags.has_errors());
+    }
+
+    #[test]
+    fn copies_are_a_number_or_a_group_of_whole_numbers() {
+        let head = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\nprint:\n";
+        let parse = |rest: &str| parse_site_yaml(Path::new("site.yaml"), &format!("{head}{rest}"));
+        let (cfg, _) = parse("  paper: A4\n");
+        assert_eq!(cfg.expect("defaults").print.copies, Copies::default());
+        let (cfg, _) = parse("  copies: 3\n");
+        let c = cfg.expect("a number").print.copies;
+        assert_eq!((c.posters, c.board, c.flyers_a6), (3, 3, 20));
+        let (cfg, _) = parse("  copies:\n    posters: 1\n    flyers_a5: 10\n");
+        let c = cfg.expect("a group").print.copies;
+        assert_eq!(
+            (c.posters, c.board, c.flyers_a5, c.flyers_a6),
+            (1, 1, 10, 20)
+        );
+        let (cfg, diags) = parse(
+            "  copies:\n    posters: 2.5\n    board: -1\n    flyer_a6: 4\n    flyers_a5: nhiều\n",
+        );
+        assert!(cfg.is_none());
+        let mut got: Vec<(&str, Option<usize>)> =
+            diags.items.iter().map(|d| (d.msg.code(), d.line)).collect();
+        got.sort_by_key(|g| g.1);
+        assert_eq!(
+            got,
+            [
+                ("E018", Some(6)),
+                ("E016", Some(7)),
+                ("E011", Some(8)),
+                ("E012", Some(9))
+            ],
+            "{got:?}"
+        );
+        let (cfg, diags) = parse("  copies: [1, 2]\n");
+        assert!(cfg.is_none());
+        assert_eq!(diags.items[0].msg.code(), "E012");
     }
 }

@@ -176,6 +176,15 @@ catalogue! {
             hint_en: format!("write a number from {min} to {max}"),
         }
 
+        /// A count in `site.yaml` that is not a whole number.
+        NotWholeNumber { field: String, value: String } = "E018" {
+            sample { field: "x".into(), value: "x".into() }
+            vi: format!("trường «{field}» là số bản, phải là số nguyên, không phải «{value}»"),
+            en: format!("the field `{field}` is a number of copies and must be a whole number, not `{value}`"),
+            hint_vi: "ghi một số không có phần lẻ, ví dụ 2",
+            hint_en: "write a number without a fraction, for example 2",
+        }
+
         DraftUnknownField { field: String } = "E017" {
             sample { field: "x".into() }
             vi: format!("«draft:» ghi «{field}», nhưng tệp không có trường này"),

@@ -86,6 +86,34 @@ pub struct PrintConfig {
     pub crop_marks: bool,
     /// QR error correction: `L`, `M`, `Q` (default) or `H`.
     pub qr_error_correction: EcLevel,
+    /// How many to print, for the order sheet (`print.copies`).
+    pub copies: Copies,
+}
+
+/// `print.copies`: how many of each print file the order sheet asks for.
+/// `copies: 3` is short for three of every poster and of the board sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Copies {
+    /// Copies of each procedure's poster. Default 2: the notice board and
+    /// the one-stop counter.
+    pub posters: u32,
+    /// Copies of the board sheet. Default 1.
+    pub board: u32,
+    /// A5 flyers of each procedure (two on an A4 sheet). Default 0.
+    pub flyers_a5: u32,
+    /// A6 flyers of each procedure (four on an A4 sheet). Default 20.
+    pub flyers_a6: u32,
+}
+
+impl Default for Copies {
+    fn default() -> Self {
+        Copies {
+            posters: 2,
+            board: 1,
+            flyers_a5: 0,
+            flyers_a6: 20,
+        }
+    }
 }
 
 impl Default for PrintConfig {
@@ -95,6 +123,7 @@ impl Default for PrintConfig {
             bleed_mm: 3.0,
             crop_marks: true,
             qr_error_correction: EcLevel::Q,
+            copies: Copies::default(),
         }
     }
 }

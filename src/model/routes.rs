@@ -113,6 +113,20 @@ pub fn board(paper: &str) -> String {
     format!("{PRINT_DIR}/bang-niem-yet-{}.pdf", paper.to_lowercase())
 }
 
+/// The order sheet for the print shop.
+pub fn order_sheet() -> String {
+    format!("{PRINT_DIR}/don-dat-in.pdf")
+}
+
+/// Every file of a folder of print files, as an order sheet names them
+/// (`in-an/ap-phich-a4/*.pdf`).
+pub fn print_folder_files(file: &str) -> String {
+    match file.rsplit_once('/') {
+        Some((folder, _)) => format!("{folder}/*.pdf"),
+        None => file.to_string(),
+    }
+}
+
 /// A sheet of flyers, `name` without `.pdf`.
 pub fn flyers(name: &str) -> String {
     format!("{PRINT_DIR}/{name}.pdf")
@@ -151,6 +165,28 @@ pub fn typed_link(link: &str) -> String {
     s.trim_end_matches('/').to_string()
 }
 
+/// The address every genuine code of the site opens, as a resident reads
+/// it: `base_url` without `https://` and the trailing `/`
+/// (`hoabinh.example.vn`, `tinh.example.vn/hoabinh`).
+pub fn code_site(base_url: &str) -> String {
+    typed_link(base_url)
+}
+
+/// The domain a link leads to (`https://dichvucong.gov.vn/p/…` →
+/// `dichvucong.gov.vn`), without `www.`, a port or a user; `None` for a
+/// link without a host.
+pub fn domain(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r)?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
+        _ => host,
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +204,24 @@ mod tests {
         assert_eq!(poster("en/", "A4", "a1"), "in-an/en/ap-phich-a4/a1.pdf");
         assert_eq!(lang_prefix(0, "vi"), "");
         assert_eq!(lang_prefix(1, "en"), "en/");
+    }
+
+    #[test]
+    fn genuine_codes_name_the_site_and_buttons_their_domain() {
+        assert_eq!(code_site("https://hoabinh.gov.vn/"), "hoabinh.gov.vn");
+        assert_eq!(
+            code_site("https://tinh.gov.vn/hoabinh/"),
+            "tinh.gov.vn/hoabinh"
+        );
+        assert_eq!(
+            domain("https://www.DichVuCong.gov.vn:443/p/home?x=1").as_deref(),
+            Some("dichvucong.gov.vn")
+        );
+        assert_eq!(
+            domain("https://user@vneid.gov.vn#top").as_deref(),
+            Some("vneid.gov.vn")
+        );
+        assert_eq!(domain("dichvucong.gov.vn"), None);
+        assert_eq!(domain("https:///x"), None);
     }
 }

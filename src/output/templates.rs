@@ -97,6 +97,14 @@ impl<'a> Templates<'a> {
                 base.insert("home".into(), json!(routes::link(&cfg.base_path, prefix)));
                 base.insert("css".into(), json!(css));
                 base.insert("has_print".into(), json!(print));
+                // the line that tells a resident what a genuine code opens
+                let code_site = routes::code_site(&cfg.base_url);
+                let genuine = t
+                    .get("genuine_code")
+                    .map(|g| g.replace("{site}", &code_site))
+                    .unwrap_or_default();
+                base.insert("code_site".into(), json!(code_site));
+                base.insert("genuine".into(), json!(genuine));
                 // the site's own words (commune, notice, contact) carry
                 // their language on pages in another one
                 let sl = match lang.is_site_language() {

@@ -40,7 +40,7 @@ fn a_procedure_page_shows_what_a_resident_needs() {
         "Khai báo nơi ở mới khi bạn ở ngoài nơi thường trú",
         "<dd>Công an xã</dd>",
         "Toàn trình",
-        "<a class=\"button\" href=\"https://dichvucong.gov.vn/\">Làm trực tuyến</a>",
+        "<a class=\"button\" href=\"https://dichvucong.gov.vn/\">Làm trực tuyến <span class=\"domain\">trên trang dichvucong.gov.vn</span></a>",
         "ứng dụng VNeID, Cổng Dịch vụ công quốc gia",
         "<th scope=\"row\">Trực tuyến</th><td>03 ngày làm việc</td><td>7.000 đồng</td>",
         "<h2 id=\"can-chuan-bi\">Cần chuẩn bị</h2>",
@@ -385,7 +385,7 @@ fn a_site_theme_overrides_the_default_file_by_file() {
     assert_eq!(site.build(&[]).code, 0);
     let page = site.read("public/cu-tru/dang-ky-tam-tru/index.html");
     assert!(page.contains("body{background:#e8f4ff}"));
-    assert!(page.contains(">Nộp hồ sơ ngay</a>"));
+    assert!(page.contains(">Nộp hồ sơ ngay <span class=\"domain\">"));
     assert!(
         page.contains("Cần chuẩn bị"),
         "other strings still from the default theme"

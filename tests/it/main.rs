@@ -20,6 +20,7 @@ mod import;
 mod languages;
 mod new;
 mod outputs;
+mod preflight;
 mod print;
 mod properties;
 mod real_clients;

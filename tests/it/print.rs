@@ -223,13 +223,13 @@ fn every_print_qr_code_decodes_to_the_right_short_links_needs_poppler_zbar() {
         .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
         .collect();
     // posters A4 and A5, flyers 2 × A5 and 4 × A6 per procedure, two
-    // mixed flyer sets, two board sheets; and the same four files for each
-    // procedure translated into English
+    // mixed flyer sets, two board sheets, the order sheet; and the same
+    // four files for each procedure translated into English
     let translated = sample_translations();
     assert!(translated.len() >= 4, "{translated:?}");
     assert_eq!(
         pdfs.len(),
-        ids.len() * 4 + 4 + translated.len() * 4,
+        ids.len() * 4 + 5 + translated.len() * 4,
         "{pdfs:?}"
     );
     let dir = tempfile::tempdir().unwrap();
@@ -273,7 +273,9 @@ fn every_print_qr_code_decodes_to_the_right_short_links_needs_poppler_zbar() {
             assert_eq!(found, all_set, "{name}");
             continue;
         }
-        let expected: Vec<String> = if name.starts_with("ap-phich-") {
+        let expected: Vec<String> = if name == "don-dat-in.pdf" {
+            Vec::new()
+        } else if name.starts_with("ap-phich-") {
             vec![link(&id)]
         } else if name.starts_with("to-roi-2a5/") {
             vec![link(&id); 2]
@@ -663,5 +665,122 @@ fn qr_codes_on_posters_are_big_enough_to_scan_from_a_metre_needs_poppler() {
         let qr = qr_box(&pdf, &words(&pdf), dir.path());
         let mm = (qr.2 - qr.0) * 25.4 / 72.0;
         assert!(mm >= min_mm, "{file}: the QR symbol is {mm:.1} mm wide");
+    }
+}
+
+/// Every text line `pdftotext` finds in `pdf`, words joined by one space.
+fn pdf_text(pdf: &Path) -> String {
+    let (ok, text, err) = run(Command::new("pdftotext").arg(pdf).arg("-"));
+    assert!(ok, "pdftotext {}: {err}", pdf.display());
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn posters_flyers_the_board_and_pages_say_which_address_a_genuine_code_opens_needs_poppler() {
+    if !poppler(Needs::default()).met() {
+        return;
+    }
+    let public = sample_site().join("public");
+    let vi = "Mã thật luôn mở trang hoabinh.example.vn";
+    let en = "A genuine code always opens hoabinh.example.vn";
+    for (file, line) in [
+        ("ap-phich-a4/ct02.pdf", vi),
+        ("ap-phich-a5/ct02.pdf", vi),
+        ("to-roi-2a5/ct02.pdf", vi),
+        ("to-roi-4a6/ct02.pdf", vi),
+        ("to-roi-4a6-tat-ca.pdf", vi),
+        ("bang-niem-yet-a4.pdf", vi),
+        ("bang-niem-yet-a3.pdf", vi),
+        ("en/ap-phich-a4/ct02.pdf", en),
+        ("en/to-roi-4a6/ct02.pdf", en),
+    ] {
+        let text = pdf_text(&public.join("in-an").join(file));
+        assert!(text.contains(line), "{file}: {line:?} missing in {text}");
+    }
+    // every sheet of the mixed flyers and every code on them
+    let flyers = pdf_text(&public.join("in-an/to-roi-4a6-tat-ca.pdf"));
+    assert_eq!(flyers.matches(vi).count(), sample_ids().len(), "{flyers}");
+
+    // the short-link page and every procedure page show the same line
+    for (id, target) in sample_ids() {
+        let short = std::fs::read_to_string(public.join(format!("q/{id}/index.html"))).unwrap();
+        assert!(short.contains(vi), "q/{id}/: {short}");
+        let page = std::fs::read_to_string(public.join(&target).join("index.html")).unwrap();
+        assert!(page.contains(vi), "{target}");
+    }
+    let en_page =
+        std::fs::read_to_string(public.join("en/cu-tru/dang-ky-tam-tru/index.html")).unwrap();
+    assert!(en_page.contains(en), "{en_page}");
+    // the button says where it leads
+    let page =
+        std::fs::read_to_string(public.join("ho-tich/dang-ky-khai-sinh/index.html")).unwrap();
+    assert!(
+        page.contains(
+            "<a class=\"button\" href=\"https://dichvucong.gov.vn/\">Làm trực tuyến <span class=\"domain\">trên trang dichvucong.gov.vn</span></a>"
+        ),
+        "{page}"
+    );
+    // the print page says how to check a poster against the board sheet
+    let print = std::fs::read_to_string(public.join("in-an/index.html")).unwrap();
+    for words in [
+        "Kiểm tra áp phích với bảng niêm yết",
+        vi,
+        "giống hệt, ví dụ hoabinh.example.vn/q/ct02",
+    ] {
+        assert!(print.contains(words), "{words:?} missing in the print page");
+    }
+}
+
+#[test]
+fn the_order_sheet_says_what_to_print_how_many_and_how_to_finish_it_needs_poppler() {
+    if !poppler(Needs::default()).met() {
+        return;
+    }
+    let site = TestSite::standard();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}print:\n  copies:\n    posters: 3\n    flyers_a6: 10\n",
+            util::SITE_YAML
+        ),
+    );
+    let run_ = site.build(&[]);
+    assert_eq!(run_.code, 0, "{}", run_.stderr);
+    let pdf = site.path("public/in-an/don-dat-in.pdf");
+    let (ok, info, _) = run(Command::new("pdfinfo").arg(&pdf));
+    assert!(ok && info.contains("Pages:           1"), "{info}");
+    let text = pdf_text(&pdf);
+    for words in [
+        "Đơn đặt in – Xã Thử Nghiệm",
+        "1. Áp phích A4, mỗi thủ tục một tờ",
+        "Tệp: in-an/ap-phich-a4/*.pdf (3 tệp)",
+        "Khổ giấy in: SRA4 (225 × 320 mm)",
+        "Màu: Chỉ mực đen (K 100 %), in một mặt",
+        "Bản mỗi tệp: 3",
+        "Số tờ: 9",
+        "Xén theo dấu cắt ở bốn góc về đúng A4 (210 × 297 mm)",
+        "2. Bảng niêm yết A4",
+        "Tệp: in-an/bang-niem-yet-a4.pdf",
+        // 10 A6 flyers a procedure: three sheets of four each
+        "3. Tờ rơi A6, 12 tờ mỗi thủ tục",
+        "Tệp: in-an/to-roi-4a6/*.pdf (3 tệp)",
+        "Cắt hai đường theo dấu cắt",
+        "Tổng số tờ theo khổ giấy SRA4 (225 × 320 mm): 9 A4: 10",
+    ] {
+        assert!(text.contains(words), "{words:?} missing in {text}");
+    }
+    assert!(
+        !text.contains("Tờ rơi A5"),
+        "no A5 flyers asked for: {text}"
+    );
+    // the print page shows the same order and links the PDF
+    let page = site.read("public/in-an/index.html");
+    for words in [
+        "<h2 id=\"don-dat-in\">Đơn đặt in</h2>",
+        "href=\"/in-an/don-dat-in.pdf\"",
+        "<td>in-an/ap-phich-a4/*.pdf (3)</td><td>SRA4 (225 × 320 mm)</td>",
+        "SRA4 (225 × 320 mm): 9 · A4: 10",
+    ] {
+        assert!(page.contains(words), "{words:?} missing in {page}");
     }
 }

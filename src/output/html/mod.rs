@@ -292,6 +292,7 @@ impl Html<'_> {
             "short_link": link,
             "qr_svg": self.tp.url(&routes::qr_svg(&lv.prefix, &p.id)),
             "level_label": lv.label(&level_key),
+            "online_domain": p.online.as_ref().and_then(|o| routes::domain(&o.url)),
             "app_labels": p.online.iter().flat_map(|o| o.apps.iter()).map(|a| lv.label(&format!("app_{a}"))).collect::<Vec<_>>(),
             "channels": p.channels.iter().enumerate().map(|(i, c)| json!({
                 "way": c.way,

@@ -1,42 +1,22 @@
-//! The board sheet (bảng niêm yết): every procedure's code in a grid,
-//! grouped by category.
+//! The board sheet (bảng niêm yết): every procedure's code in one grid,
+//! in site order, with each category's name inside the flow: a heading
+//! band above the row segment its codes take in each row. Codes fill
+//! every cell, so the sheet needs no more pages than its grid requires,
+//! and a heading always stands on the codes it names.
 
 use super::*;
 
 impl<'a> Printer<'a> {
-    /// The board sheet's layout on `paper`: pages of blocks.
-    pub(super) fn board_pages(&self, paper: Paper) -> Vec<Vec<Block<'a>>> {
+    /// The board sheet's layout on `paper`: pages of rows of codes.
+    pub(super) fn board_pages(&self, paper: Paper) -> Vec<Vec<Vec<&'a Procedure>>> {
         let g = BoardGrid::new(paper, self.widest_qr());
-        let mut pages: Vec<Vec<Block<'a>>> = vec![Vec::new()];
-        let mut y = g.top;
-        for cat in &self.site.categories {
-            let in_cat: Vec<&'a Procedure> = self
-                .procs
-                .iter()
-                .copied()
-                .filter(|p| p.category == cat.slug)
-                .collect();
-            if in_cat.is_empty() {
-                continue;
-            }
-            if y + g.cat_h + g.cell_h > g.bottom && pages.last().is_some_and(|p| !p.is_empty()) {
-                pages.push(Vec::new());
-                y = g.top;
-            }
-            if let Some(page) = pages.last_mut() {
-                page.push(Block::Category(cat.title.clone()));
-            }
-            y += g.cat_h;
-            for row in in_cat.chunks(g.cols) {
-                if y + g.cell_h > g.bottom {
-                    pages.push(Vec::new());
-                    y = g.top;
-                }
-                if let Some(page) = pages.last_mut() {
-                    page.push(Block::Row(row.to_vec()));
-                }
-                y += g.cell_h;
-            }
+        let mut pages: Vec<Vec<Vec<&'a Procedure>>> = self
+            .procs
+            .chunks(g.per_page())
+            .map(|page| page.chunks(g.cols).map(<[_]>::to_vec).collect())
+            .collect();
+        if pages.is_empty() {
+            pages.push(Vec::new());
         }
         pages
     }
@@ -50,8 +30,18 @@ impl<'a> Printer<'a> {
             .fold(BOARD_SYMBOL_MM, f32::max)
     }
 
-    /// The board sheet: every procedure's QR code (symbol 32 mm), title and
-    /// short link in a grid, grouped by category, as many pages as needed.
+    /// The title of a category by its slug.
+    fn category_title<'s>(&'s self, slug: &'s str) -> &'s str {
+        self.site
+            .categories
+            .iter()
+            .find(|c| c.slug == slug)
+            .map_or(slug, |c| c.title.as_str())
+    }
+
+    /// The board sheet: every procedure's QR code (symbol 28 mm), title and
+    /// short link in one grid, each row's categories named in a band above
+    /// their codes, as many pages as the grid needs.
     pub(super) fn board(&self, paper: Paper) -> Result<Drawn, DrawError> {
         let f = &self.fonts;
         let cfg = &self.site.config;
@@ -61,7 +51,7 @@ impl<'a> Printer<'a> {
         let mut cuts = Vec::new();
         let mut doc = self.new_document(&self.t("board_title"), 0);
         let full_w = paper.w - 2.0 * g.m;
-        for (n, blocks) in pages.iter().enumerate() {
+        for (n, rows) in pages.iter().enumerate() {
             let settings = page_settings(paper, 0.0).ok_or("bad paper size")?;
             let mut page = doc.start_page_with(settings);
             let mut surface = page.surface();
@@ -88,54 +78,55 @@ impl<'a> Printer<'a> {
                 y,
                 &fit(&f.regular, &sub, 11.0, full_w, 1).0.concat(),
             );
-            y = g.top;
-            for b in blocks {
-                match b {
-                    Block::Category(t) => {
-                        y += lh(13.0);
-                        c.text(
-                            &f.bold,
-                            13.0,
-                            g.m,
-                            y,
-                            &fit(&f.bold, t, 13.0, full_w, 1).0.concat(),
-                        );
-                        y += g.cat_h - lh(13.0);
+            y += lh(11.0);
+            c.text(
+                &f.bold,
+                11.0,
+                g.m,
+                y,
+                &fit(&f.bold, &self.genuine(0), 11.0, full_w, 1).0.concat(),
+            );
+            for (r, row) in rows.iter().enumerate() {
+                let top = g.top + r as f32 * g.row_h();
+                // the band: each category's name over the cells it takes
+                for (start, len) in segments(row) {
+                    let x = g.m + start as f32 * g.cell_w + 1.0;
+                    let w = len as f32 * g.cell_w - 2.0;
+                    let name = self.category_title(&row[start].category);
+                    let (line, _) = fit(&f.bold, name, BOARD_HEADING, w, 1);
+                    c.text(
+                        &f.bold,
+                        BOARD_HEADING,
+                        x,
+                        top + lh(BOARD_HEADING),
+                        &line.concat(),
+                    );
+                    c.rect(x, top + g.band_h - 1.2, w, 0.5);
+                }
+                let y = top + g.band_h;
+                for (i, p) in row.iter().enumerate() {
+                    let x = g.m + i as f32 * g.cell_w;
+                    let (qr, link) = self.qr_for(p, 0)?;
+                    let qw = total_width(&qr, BOARD_SYMBOL_MM);
+                    c.qr(&qr, x + (g.cell_w - qw) / 2.0, y, qw);
+                    let mut ty = y + g.qr_mm;
+                    let (lines, cut) = fit(&f.bold, &p.title, BOARD_TITLE, g.cell_w - 4.0, 3);
+                    if cut {
+                        cuts.push(CutPart::BoardTitle { id: p.id.clone() });
                     }
-                    Block::Row(row) => {
-                        for (i, p) in row.iter().enumerate() {
-                            let x = g.m + i as f32 * g.cell_w;
-                            let (qr, link) = self.qr_for(p, 0)?;
-                            let qw = total_width(&qr, BOARD_SYMBOL_MM);
-                            c.qr(&qr, x + (g.cell_w - qw) / 2.0, y, qw);
-                            let mut ty = y + g.qr_mm;
-                            let (lines, cut) =
-                                fit(&f.bold, &p.title, BOARD_TITLE, g.cell_w - 4.0, 3);
-                            if cut {
-                                cuts.push(CutPart::BoardTitle { id: p.id.clone() });
-                            }
-                            for l in &lines {
-                                ty += lh(BOARD_TITLE);
-                                c.text_centred(&f.bold, BOARD_TITLE, x + g.cell_w / 2.0, ty, l);
-                            }
-                            ty += lh(BOARD_LINK);
-                            let (l, _) = fit(
-                                &f.regular,
-                                &routes::typed_link(&link),
-                                BOARD_LINK,
-                                g.cell_w - 2.0,
-                                1,
-                            );
-                            c.text_centred(
-                                &f.regular,
-                                BOARD_LINK,
-                                x + g.cell_w / 2.0,
-                                ty,
-                                &l.concat(),
-                            );
-                        }
-                        y += g.cell_h;
+                    for l in &lines {
+                        ty += lh(BOARD_TITLE);
+                        c.text_centred(&f.bold, BOARD_TITLE, x + g.cell_w / 2.0, ty, l);
                     }
+                    ty += lh(BOARD_LINK);
+                    let (l, _) = fit(
+                        &f.regular,
+                        &routes::typed_link(&link),
+                        BOARD_LINK,
+                        g.cell_w - 2.0,
+                        1,
+                    );
+                    c.text_centred(&f.regular, BOARD_LINK, x + g.cell_w / 2.0, ty, &l.concat());
                 }
             }
             surface.finish();
@@ -145,48 +136,73 @@ impl<'a> Printer<'a> {
     }
 }
 
-/// The symbol width of a QR code on the board sheet, in mm.
-const BOARD_SYMBOL_MM: f32 = 32.0;
+/// The runs of one row that belong to one category: `(first cell, cells)`.
+fn segments(row: &[&Procedure]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in row.iter().enumerate() {
+        match out.last_mut() {
+            Some((start, len)) if row[*start].category == p.category => *len += 1,
+            _ => out.push((i, 1)),
+        }
+    }
+    out
+}
+
+/// The symbol width of a QR code on the board sheet, in mm: read from an
+/// arm's length, with modules of about 0.85 mm on the sample's codes.
+const BOARD_SYMBOL_MM: f32 = 28.0;
 /// Font sizes on the board sheet, in points.
+const BOARD_HEADING: f32 = 10.0;
 const BOARD_TITLE: f32 = 9.5;
 const BOARD_LINK: f32 = 8.0;
+/// The narrowest column of the grid, in mm.
+const BOARD_MIN_CELL: f32 = 46.0;
 
 /// The board sheet's grid on one paper size.
 struct BoardGrid {
     m: f32,
     cols: usize,
+    /// Rows of codes on a page.
+    rows: usize,
     cell_w: f32,
     /// Height of the QR area of a cell (the widest code, quiet zone included).
     qr_mm: f32,
+    /// Height of a cell under its band: code, three title lines, link.
     cell_h: f32,
-    cat_h: f32,
+    /// Height of the heading band over each row.
+    band_h: f32,
     /// Where the grid starts under the page heading.
     top: f32,
-    bottom: f32,
 }
 
 impl BoardGrid {
     fn new(paper: Paper, qr_mm: f32) -> BoardGrid {
         let m = 12.0;
-        let cols = ((paper.w - 2.0 * m) / 58.0).floor().max(1.0) as usize;
+        let cols = ((paper.w - 2.0 * m) / BOARD_MIN_CELL).floor().max(1.0) as usize;
+        let top = m + lh(16.0) + 2.0 * lh(11.0) + 4.0;
+        let bottom = paper.h - m;
+        let cell_h = qr_mm + 3.0 * lh(BOARD_TITLE) + lh(BOARD_LINK) + 2.5;
+        let band_h = lh(BOARD_HEADING) + 2.0;
+        let rows = ((bottom - top) / (band_h + cell_h)).floor().max(1.0) as usize;
         BoardGrid {
             m,
             cols,
+            rows,
             cell_w: (paper.w - 2.0 * m) / cols as f32,
             qr_mm,
-            cell_h: qr_mm + 3.0 * lh(BOARD_TITLE) + lh(BOARD_LINK) + 4.0,
-            cat_h: lh(13.0) + 2.0,
-            top: m + lh(16.0) + lh(11.0) + 5.0,
-            bottom: paper.h - m,
+            cell_h,
+            band_h,
+            top,
         }
     }
-}
 
-/// A block of the board sheet: a category heading or a row of codes.
-#[derive(Debug, Clone)]
-pub(super) enum Block<'p> {
-    Category(String),
-    Row(Vec<&'p Procedure>),
+    fn row_h(&self) -> f32 {
+        self.band_h + self.cell_h
+    }
+
+    fn per_page(&self) -> usize {
+        self.cols * self.rows
+    }
 }
 
 #[cfg(test)]
@@ -195,7 +211,9 @@ mod tests {
     use super::*;
     use crate::theme::Theme;
 
-    fn plan(site: &Site, paper: Paper) -> (Vec<Vec<Block<'_>>>, BoardGrid) {
+    type Pages<'s> = Vec<Vec<Vec<&'s Procedure>>>;
+
+    fn plan(site: &Site, paper: Paper) -> (Pages<'_>, BoardGrid) {
         let theme = Theme::builtin();
         let langs = crate::model::Language::all(site, &theme);
         let printer = Printer::new(site, &theme, langs).expect("printer");
@@ -204,7 +222,7 @@ mod tests {
     }
 
     #[test]
-    fn the_board_holds_every_code_once_and_no_heading_ends_a_page() {
+    fn the_board_holds_every_code_once_and_every_heading_stands_on_its_codes() {
         for n in [12, 40, 200] {
             let site = match n {
                 12 => test_sites::sample(),
@@ -213,29 +231,50 @@ mod tests {
             for paper in [A4.landscape(), A3.landscape(), A4, A3] {
                 let (pages, g) = plan(&site, paper);
                 let mut ids = Vec::new();
-                for page in &pages {
+                for (k, page) in pages.iter().enumerate() {
                     assert!(!page.is_empty(), "an empty page");
-                    assert!(
-                        !matches!(page.last(), Some(Block::Category(_))),
-                        "a heading alone at the bottom of a page ({n}, {})",
-                        paper.name
-                    );
-                    let mut y = g.top;
-                    for b in page {
-                        match b {
-                            Block::Category(_) => y += g.cat_h,
-                            Block::Row(row) => {
-                                assert!(!row.is_empty() && row.len() <= g.cols);
-                                y += g.cell_h;
-                                ids.extend(row.iter().map(|p| p.id.clone()));
-                            }
+                    assert!(page.len() <= g.rows, "too many rows ({n}, {})", paper.name);
+                    let bottom = g.top + page.len() as f32 * g.row_h();
+                    assert!(bottom <= paper.h - g.m + 0.01, "page overflows: {bottom}");
+                    for (r, row) in page.iter().enumerate() {
+                        assert!(!row.is_empty() && row.len() <= g.cols);
+                        // only the very last row may leave cells empty
+                        let last = k + 1 == pages.len() && r + 1 == page.len();
+                        assert!(last || row.len() == g.cols, "a gap in the grid");
+                        // every heading names the codes under it, and no
+                        // heading is without codes
+                        let segs = segments(row);
+                        assert_eq!(segs.iter().map(|s| s.1).sum::<usize>(), row.len());
+                        for (start, len) in segs {
+                            assert!(len >= 1);
+                            let cat = &row[start].category;
+                            assert!(row[start..start + len].iter().all(|p| &p.category == cat));
                         }
+                        ids.extend(row.iter().map(|p| p.id.clone()));
                     }
-                    assert!(y <= g.bottom + 0.01, "page overflows: {y} > {}", g.bottom);
                 }
                 let want: Vec<String> = site.procedures().map(|(_, p)| p.id.clone()).collect();
                 assert_eq!(ids, want, "every code once, in site order");
             }
+        }
+    }
+
+    #[test]
+    fn the_board_takes_no_more_pages_than_its_grid_needs() {
+        let sample = test_sites::sample();
+        let (pages, g) = plan(&sample, A4);
+        assert_eq!(pages.len(), 1, "the sample's board on one A4 page");
+        assert!(g.per_page() >= 16, "{} codes on an A4 page", g.per_page());
+        let grown = test_sites::grown(1000);
+        for paper in [A4, A3, A4.landscape()] {
+            let (pages, g) = plan(&grown, paper);
+            assert_eq!(
+                pages.len(),
+                1000usize.div_ceil(g.per_page()),
+                "{}: {} codes a page",
+                paper.name,
+                g.per_page()
+            );
         }
     }
 }

@@ -28,6 +28,7 @@ use pdf::{A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, fit, page_settings, wr
 
 mod board;
 mod flyers;
+mod order;
 pub mod pdf;
 mod poster;
 
@@ -98,7 +99,8 @@ impl Output for Print {
         } else {
             printer.jobs().iter().map(|j| printer.item(j)).collect()
         };
-        files.push(sink.take(print_page(cx.templates, &items)?)?);
+        let order = printer.order();
+        files.push(sink.take(print_page(cx.templates, &items, &order)?)?);
         Ok(files)
     }
 
@@ -123,7 +125,11 @@ pub struct PrintItem {
 }
 
 /// `in-an/index.html`: every print file with its paper size.
-fn print_page(tp: &Templates<'_>, items: &[PrintItem]) -> Result<OutFile, Diagnostic> {
+fn print_page(
+    tp: &Templates<'_>,
+    items: &[PrintItem],
+    order: &order::Order,
+) -> Result<OutFile, Diagnostic> {
     let lv = tp.default_lang();
     let rel = routes::print_page();
     let mut groups: Vec<Value> = [
@@ -150,12 +156,22 @@ fn print_page(tp: &Templates<'_>, items: &[PrintItem]) -> Result<OutFile, Diagno
             }));
         }
     }
+    let code_site = routes::code_site(&tp.absolute(""));
+    let checks: Vec<String> = ["print_check_1", "print_check_2", "print_check_3"]
+        .iter()
+        .map(|k| lv.label(k).replace("{site}", &code_site))
+        .collect();
     tp.page(
         lv,
         "print.html",
         routes::page_file(&rel),
         Some(tp.absolute(&rel)),
-        vec![("groups", json!(groups))],
+        vec![
+            ("groups", json!(groups)),
+            ("checks", json!(checks)),
+            ("order", json!(order)),
+            ("order_pdf", json!(routes::order_sheet())),
+        ],
     )
 }
 
@@ -180,6 +196,8 @@ pub enum Job<'a> {
     },
     /// Every procedure's code in a grid, grouped by category.
     Board { paper: Paper },
+    /// The order sheet for the print shop.
+    Order,
     /// Flyers imposed on A4: `per_sheet` is 2 (A5) or 4 (A6). `name` is
     /// the file name without `.pdf`.
     Flyers {
@@ -199,6 +217,7 @@ impl Job<'_> {
                 p, paper, prefix, ..
             } => routes::poster(prefix, paper.name, &p.id),
             Job::Board { paper } => routes::board(paper.name),
+            Job::Order => routes::order_sheet(),
             Job::Flyers { name, .. } => routes::flyers(name),
         }
     }
@@ -283,6 +302,13 @@ impl<'a> Printer<'a> {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// The line saying which address a genuine code opens, in language
+    /// `lang`: "Mã thật luôn mở trang hoabinh.gov.vn – …".
+    fn genuine(&self, lang: usize) -> String {
+        self.tl(lang, "genuine_code")
+            .replace("{site}", &routes::code_site(&self.site.config.base_url))
+    }
+
     /// An interface string in the site's language.
     fn t(&self, key: &str) -> String {
         self.tl(0, key)
@@ -305,6 +331,7 @@ impl<'a> Printer<'a> {
         }
         jobs.push(Job::Board { paper: A4 });
         jobs.push(Job::Board { paper: A3 });
+        jobs.push(Job::Order);
         for (per_sheet, folder) in [(2, "to-roi-2a5"), (4, "to-roi-4a6")] {
             for p in &self.procs {
                 jobs.push(Job::Flyers {
@@ -372,6 +399,13 @@ impl<'a> Printer<'a> {
                 pages: self.board_pages(*paper).len(),
                 group: "board".into(),
             },
+            Job::Order => PrintItem {
+                path,
+                label: self.t("order_title"),
+                paper: A4.name.to_string(),
+                pages: 1,
+                group: "order".into(),
+            },
             Job::Flyers {
                 list,
                 per_sheet,
@@ -426,6 +460,7 @@ impl<'a> Printer<'a> {
         match job {
             Job::Poster { p, paper, lang, .. } => self.poster(p, *paper, *lang),
             Job::Board { paper } => self.board(*paper),
+            Job::Order => self.order_sheet(),
             Job::Flyers {
                 list,
                 per_sheet,

@@ -92,6 +92,10 @@ impl<'a> Printer<'a> {
             c.text(&f.bold, size, m, y, l);
         }
         y += 3.0 * s;
+        if compact {
+            // the QR code's quiet zone comes next: clear of the descenders
+            y += 0.3 * size / MM;
+        }
 
         if !compact {
             let ss = 15.0 * s;
@@ -144,8 +148,15 @@ impl<'a> Printer<'a> {
         let (scan_lines, _) = fit(&f.bold, &self.tl(lang, "poster_scan"), cs, w, 2);
         let ls = 13.0 * small;
         let link_lines = wrap(&f.regular, &routes::typed_link(&link), ls, w);
-        let block_h =
-            qr_mm + scan_lines.len() as f32 * lh(cs) + link_lines.len() as f32 * lh(ls) + 2.0 * s;
+        // what a genuine code opens, against codes pasted over this one
+        let gs = 11.0 * small;
+        let (genuine_lines, _) = fit(&f.bold, &self.genuine(lang), gs, w, 2);
+        let block_h = qr_mm
+            + scan_lines.len() as f32 * lh(cs)
+            + link_lines.len() as f32 * lh(ls)
+            + 1.0 * s
+            + genuine_lines.len() as f32 * lh(gs)
+            + 2.0 * s;
         if y + block_h > footer_top {
             return Err(DrawError::NoRoom { part: "QR" });
         }
@@ -158,6 +169,11 @@ impl<'a> Printer<'a> {
         for l in &link_lines {
             y += lh(ls);
             c.text_centred(&f.regular, ls, m + w / 2.0, y, l);
+        }
+        y += 1.0 * s;
+        for l in &genuine_lines {
+            y += lh(gs);
+            c.text_centred(&f.bold, gs, m + w / 2.0, y, l);
         }
         y += 4.0 * s;
 

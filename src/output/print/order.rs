@@ -1,0 +1,338 @@
+//! The order sheet for the print shop (đơn đặt in): what to print (files,
+//! paper, colour, pages, copies from `print.copies`), the finishing, and
+//! the sheets to buy per paper size, as one A4 PDF and on the print page.
+
+use crate::model::Choice;
+
+use super::*;
+
+/// One kind of print file in the order.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OrderLine {
+    /// What it is ("Áp phích A4, mỗi thủ tục một tờ").
+    pub what: String,
+    /// The file, or the files of a folder (`in-an/ap-phich-a4/*.pdf`).
+    pub files: String,
+    /// How many files `files` stands for.
+    pub file_count: usize,
+    /// The paper the shop prints on (a larger sheet for bleed).
+    pub stock: String,
+    pub colour: String,
+    /// Pages of each file.
+    pub pages: usize,
+    /// Copies of each file.
+    pub copies: u32,
+    /// Sheets of `stock` in all.
+    pub sheets: usize,
+    pub finishing: String,
+}
+
+/// Sheets of one paper size for the whole order.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OrderTotal {
+    pub stock: String,
+    pub sheets: usize,
+}
+
+/// The whole order.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Order {
+    pub lines: Vec<OrderLine>,
+    pub totals: Vec<OrderTotal>,
+}
+
+/// The sheet a trimmed `paper` with `bleed` mm on each side is printed on:
+/// the paper itself without bleed, else the smallest usual sheet that
+/// holds it with room for the crop marks.
+fn stock(paper: Paper, bleed: f32) -> String {
+    if bleed <= 0.0 {
+        return paper.name.to_string();
+    }
+    let (w, h) = (paper.w + 2.0 * bleed, paper.h + 2.0 * bleed);
+    [
+        ("A4", 210.0, 297.0),
+        ("SRA4 (225 × 320 mm)", 225.0, 320.0),
+        ("A3", 297.0, 420.0),
+        ("SRA3 (320 × 450 mm)", 320.0, 450.0),
+    ]
+    .iter()
+    .find(|(_, sw, sh)| w <= *sw && h <= *sh)
+    .map_or_else(
+        || format!("{:.0} × {:.0} mm", w.ceil(), h.ceil()),
+        |(n, ..)| n.to_string(),
+    )
+}
+
+impl Printer<'_> {
+    /// The paper of the posters in the order (`print.paper`) and of the
+    /// board sheet (A3 with A3 posters, else A4).
+    fn order_papers(&self) -> (Paper, Paper) {
+        let poster = Paper::by_name(self.site.config.print.paper.key());
+        let board = if poster == A3 { A3 } else { A4 };
+        (poster, board)
+    }
+
+    /// What the order sheet asks the print shop for.
+    pub fn order(&self) -> Order {
+        let print = &self.site.config.print;
+        let copies = print.copies;
+        let n = self.procs.len();
+        let (poster, board) = self.order_papers();
+        let bleed = print.bleed_mm as f32;
+        let colour = self.t("order_black");
+        let files = |path: String, count: usize| match count {
+            1 => path,
+            _ => routes::print_folder_files(&path),
+        };
+        let fill = |key: &str, paper: &str, k: u32| {
+            self.t(key)
+                .replace("{paper}", paper)
+                .replace("{n}", &k.to_string())
+        };
+        let mut lines = Vec::new();
+        if copies.posters > 0 && n > 0 {
+            let trim = if bleed > 0.0 {
+                let key = match print.crop_marks {
+                    true => "order_trim",
+                    false => "order_trim_no_marks",
+                };
+                self.t(key)
+                    .replace("{paper}", poster.name)
+                    .replace("{w}", &format!("{:.0}", poster.w))
+                    .replace("{h}", &format!("{:.0}", poster.h))
+                    .replace("{bleed}", &print.bleed_mm.to_string())
+            } else {
+                self.t("order_no_trim")
+            };
+            lines.push(OrderLine {
+                what: fill("order_posters", poster.name, 0),
+                files: files(routes::poster("", poster.name, &self.procs[0].id), n),
+                file_count: n,
+                stock: stock(poster, bleed),
+                colour: colour.clone(),
+                pages: 1,
+                copies: copies.posters,
+                sheets: n * copies.posters as usize,
+                finishing: trim,
+            });
+        }
+        if copies.board > 0 {
+            let pages = self.board_pages(board).len();
+            lines.push(OrderLine {
+                what: fill("order_board", board.name, 0),
+                files: routes::board(board.name),
+                file_count: 1,
+                stock: board.name.to_string(),
+                colour: colour.clone(),
+                pages,
+                copies: copies.board,
+                sheets: pages * copies.board as usize,
+                finishing: self.t("order_no_trim"),
+            });
+        }
+        for (wanted, per_sheet, folder, key, cut) in [
+            (
+                copies.flyers_a5,
+                2,
+                "to-roi-2a5",
+                "order_flyers_a5",
+                "order_cut_a5",
+            ),
+            (
+                copies.flyers_a6,
+                4,
+                "to-roi-4a6",
+                "order_flyers_a6",
+                "order_cut_a6",
+            ),
+        ] {
+            if wanted == 0 || n == 0 {
+                continue;
+            }
+            // each procedure's file is one sheet of `per_sheet` flyers
+            let each = wanted.div_ceil(per_sheet);
+            lines.push(OrderLine {
+                what: fill(key, "", each * per_sheet),
+                files: files(routes::flyers(&format!("{folder}/{}", self.procs[0].id)), n),
+                file_count: n,
+                stock: "A4".into(),
+                colour: colour.clone(),
+                pages: 1,
+                copies: each,
+                sheets: n * each as usize,
+                finishing: self.t(cut),
+            });
+        }
+        let mut totals: Vec<OrderTotal> = Vec::new();
+        for l in &lines {
+            match totals.iter_mut().find(|t| t.stock == l.stock) {
+                Some(t) => t.sheets += l.sheets,
+                None => totals.push(OrderTotal {
+                    stock: l.stock.clone(),
+                    sheets: l.sheets,
+                }),
+            }
+        }
+        Order { lines, totals }
+    }
+
+    /// The order sheet as one A4 page: a block for each kind of file, the
+    /// totals, and a note on the other languages.
+    pub(super) fn order_sheet(&self) -> Result<Drawn, DrawError> {
+        let f = &self.fonts;
+        let cfg = &self.site.config;
+        let order = self.order();
+        let paper = A4;
+        let m = 15.0;
+        let w = paper.w - 2.0 * m;
+        let mut doc = self.new_document(&self.t("order_title"), 0);
+        let settings = page_settings(paper, 0.0).ok_or("bad paper size")?;
+        let mut page = doc.start_page_with(settings);
+        let mut surface = page.surface();
+        let mut c = Canvas {
+            surface: &mut surface,
+            ox: 0.0,
+            oy: 0.0,
+        };
+        let mut y = m;
+        let right = m + w;
+        let para =
+            |c: &mut Canvas<'_, '_>, y: &mut f32, bold: bool, size: f32, x: f32, text: &str| {
+                let face = if bold { &f.bold } else { &f.regular };
+                for l in fit(face, text, size, right - x, 3).0 {
+                    *y += lh(size);
+                    c.text(face, size, x, *y, &l);
+                }
+            };
+        let head = match &cfg.province {
+            Some(pr) => format!("{} – {} · {}", self.t("order_title"), cfg.commune, pr),
+            None => format!("{} – {}", self.t("order_title"), cfg.commune),
+        };
+        para(&mut c, &mut y, true, 18.0, m, &head);
+        let mut contact = vec![routes::code_site(&cfg.base_url)];
+        contact.extend(cfg.contact.phone.iter().cloned());
+        para(&mut c, &mut y, false, 11.0, m, &contact.join(" · "));
+        y += 2.0;
+        c.rect(m, y, w, 0.6);
+        y += 3.0;
+        para(&mut c, &mut y, false, 11.0, m, &self.t("order_lead"));
+        y += 3.0;
+        for (i, l) in order.lines.iter().enumerate() {
+            y += 3.0;
+            para(
+                &mut c,
+                &mut y,
+                true,
+                13.0,
+                m,
+                &format!("{}. {}", i + 1, l.what),
+            );
+            let x = m + 6.0;
+            let files = match l.file_count {
+                1 => l.files.clone(),
+                k => format!(
+                    "{} ({})",
+                    l.files,
+                    self.t("order_file_count").replace("{n}", &k.to_string())
+                ),
+            };
+            for (key, value) in [
+                ("order_files", files),
+                ("order_stock", l.stock.clone()),
+                ("order_colour", l.colour.clone()),
+                ("order_pages", l.pages.to_string()),
+                ("order_copies", l.copies.to_string()),
+                ("order_sheets", l.sheets.to_string()),
+                ("order_finishing", l.finishing.clone()),
+            ] {
+                para(
+                    &mut c,
+                    &mut y,
+                    false,
+                    11.0,
+                    x,
+                    &format!("{}: {value}", self.t(key)),
+                );
+            }
+        }
+        y += 5.0;
+        c.rect(m, y, w, 0.4);
+        y += 2.0;
+        para(&mut c, &mut y, true, 13.0, m, &self.t("order_total"));
+        for t in &order.totals {
+            para(
+                &mut c,
+                &mut y,
+                false,
+                12.0,
+                m + 6.0,
+                &format!("{}: {}", t.stock, t.sheets),
+            );
+        }
+        if self.langs.len() > 1 {
+            y += 3.0;
+            para(
+                &mut c,
+                &mut y,
+                false,
+                10.0,
+                m,
+                &self.t("order_other_languages"),
+            );
+        }
+        if y > paper.h - m {
+            return Err(DrawError::NoRoom { part: "order" });
+        }
+        surface.finish();
+        page.finish();
+        Ok((finish(doc)?, Vec::new()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_sites;
+    use super::*;
+    use crate::theme::Theme;
+
+    #[test]
+    fn the_order_counts_sheets_from_the_copies_asked_for() {
+        let mut site = test_sites::sample();
+        site.config.print.copies = crate::model::Copies {
+            posters: 3,
+            board: 2,
+            flyers_a5: 3,
+            flyers_a6: 10,
+        };
+        let theme = Theme::builtin();
+        let langs = crate::model::Language::all(&site, &theme);
+        let printer = Printer::new(&site, &theme, langs).expect("printer");
+        let order = printer.order();
+        let got: Vec<(&str, usize, u32, usize)> = order
+            .lines
+            .iter()
+            .map(|l| (l.stock.as_str(), l.file_count, l.copies, l.sheets))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("SRA4 (225 × 320 mm)", 12, 3, 36),
+                ("A4", 1, 2, 2),
+                ("A4", 12, 2, 24),
+                ("A4", 12, 3, 36)
+            ]
+        );
+        assert_eq!(order.lines[0].files, "in-an/ap-phich-a4/*.pdf");
+        assert_eq!(order.lines[1].files, "in-an/bang-niem-yet-a4.pdf");
+        let totals: Vec<(&str, usize)> = order
+            .totals
+            .iter()
+            .map(|t| (t.stock.as_str(), t.sheets))
+            .collect();
+        assert_eq!(totals, [("SRA4 (225 × 320 mm)", 36), ("A4", 62)]);
+        assert!(printer.order_sheet().is_ok());
+        assert_eq!(stock(A5, 3.0), "A4");
+        assert_eq!(stock(A3, 3.0), "SRA3 (320 × 450 mm)");
+        assert_eq!(stock(A4, 0.0), "A4");
+    }
+}
