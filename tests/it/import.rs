@@ -634,3 +634,54 @@ fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
     let report: Value = serde_json::from_str(&c.stdout).expect("json");
     assert_eq!(report["errors"], 0, "{}", c.stdout);
 }
+
+/// A poster of an imported procedure whose facts are still to check says
+/// so, in print: nothing unchecked looks like a checked fact on the wall.
+#[test]
+fn posters_of_drafts_say_their_facts_are_being_checked_needs_poppler() {
+    if !crate::util::Needs::default()
+        .tool("pdftotext", &["-v"])
+        .met()
+    {
+        return;
+    }
+    let site = empty_site();
+    let dir = portal_dir();
+    let run = import(&site, &[dir.to_str().expect("utf-8 path")]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let file = site.read("content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru.md");
+    let id = file
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .expect("an id")
+        .trim()
+        .to_string();
+    site.write(
+        "content/dang-ky-quan-ly-cu-tru/da-kiem-tra.md",
+        &crate::util::procedure("Một thủ tục đã kiểm tra", "zz01"),
+    );
+    let b = site.build(&[]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let text = |rel: &str| {
+        let out = std::process::Command::new("pdftotext")
+            .arg(site.path(rel))
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let poster = text(&format!("public/in-an/ap-phich-a4/{id}.pdf"));
+    assert!(
+        poster.contains("đang chờ cán bộ xã kiểm tra lại"),
+        "{poster}"
+    );
+    let flyer = text(&format!("public/in-an/to-roi-2a5/{id}.pdf"));
+    assert!(flyer.contains("đang chờ cán bộ xã kiểm tra lại"), "{flyer}");
+    // a checked procedure's poster does not
+    let checked = text("public/in-an/ap-phich-a4/zz01.pdf");
+    assert!(checked.contains("Mã thật"), "{checked}");
+    assert!(!checked.contains("kiểm tra lại"), "{checked}");
+}

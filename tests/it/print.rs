@@ -391,7 +391,7 @@ fn print_files_are_sound_with_embedded_fonts_boxes_and_vietnamese_text_needs_pop
                 "Các bước",
                 "Cần chuẩn bị",
                 "Mở ứng dụng VNeID",
-                "Cập nhật: 01/10/2026",
+                "Cập nhật: 29/11/2026",
             ] {
                 assert!(text.contains(words), "{name}: {words:?} missing in {text}");
             }
@@ -716,7 +716,7 @@ fn posters_flyers_the_board_and_pages_say_which_address_a_genuine_code_opens_nee
         std::fs::read_to_string(public.join("ho-tich/dang-ky-khai-sinh/index.html")).unwrap();
     assert!(
         page.contains(
-            "<a class=\"button\" href=\"https://dichvucong.gov.vn/\">Làm trực tuyến <span class=\"domain\">trên trang dichvucong.gov.vn</span></a>"
+            "<a class=\"button\" href=\"https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\">Làm trực tuyến <span class=\"domain\">trên trang dichvucong.gov.vn</span></a>"
         ),
         "{page}"
     );

@@ -128,6 +128,12 @@ impl<'a> Printer<'a> {
             }
             footer.extend(lines.into_iter().map(|l| (true, l)));
         }
+        // facts imported from the portal and not yet checked (`draft:`)
+        // are never printed as if they were
+        if !p.draft.is_empty() {
+            let (lines, _) = fit(&f.bold, &self.tl(lang, "poster_draft"), fs, w, 2);
+            footer.extend(lines.into_iter().map(|l| (true, l)));
+        }
         footer.push((
             false,
             format!("{}: {}", self.tl(lang, "updated"), p.updated.dmy()),
