@@ -176,9 +176,23 @@ impl Store for SftpStore {
         if self.sftp.rename(&tmp, &dst, Some(flags)).is_err() {
             // SFTP version 3 servers (OpenSSH) refuse to rename onto a file
             let _ = self.sftp.unlink(&dst);
-            self.sftp
-                .rename(&tmp, &dst, None)
-                .map_err(StoreError::other)?;
+            if self.sftp.rename(&tmp, &dst, None).is_err() {
+                // some servers cannot rename at all (rclone's, when
+                // several connections write into one folder): the file
+                // is written in place, the temporary one removed
+                let mut f = self
+                    .sftp
+                    .open_mode(
+                        &dst,
+                        OpenFlags::WRITE | OpenFlags::CREATE | OpenFlags::TRUNCATE,
+                        0o644,
+                        OpenType::File,
+                    )
+                    .map_err(StoreError::other)?;
+                f.write_all(bytes).map_err(StoreError::other)?;
+                drop(f);
+                let _ = self.sftp.unlink(&tmp);
+            }
         }
         // readable by the web server whatever the server's umask
         let stat = FileStat {
