@@ -146,16 +146,20 @@ fn is_root() -> bool {
 }
 
 /// OpenSSH's sshd with a generated host key and a temporary
-/// `sshd_config`, logging in as this user with a generated key.
-fn sshd_host() -> Option<Host> {
+/// `sshd_config`: logging in as this user with a generated key, or (with
+/// `password`) as the system user [`FTP_USER`] with a password.
+fn sshd_host(password: bool) -> Option<Host> {
     if !Needs::default()
         .tool("/usr/sbin/sshd", &["-V"])
         .that(
             crate::util::runs("sh", &["-c", "command -v ssh-keygen"]),
             "ssh-keygen (see .ci/run)",
         )
-        .that(true, "")
         .that(is_root(), "root, to run sshd (CI runs as root)")
+        .that(
+            !password || (is_root() && ftp_user_ready()),
+            "the system user camnangftp (made under CI=true)",
+        )
         .met()
     {
         return None;
@@ -167,10 +171,14 @@ fn sshd_host() -> Option<Host> {
     std::fs::copy(d.join("client_key.pub"), d.join("authorized_keys")).expect("keys");
     let port = free_port();
     let config = d.join("sshd_config");
+    let (by_password, by_key) = match password {
+        true => ("yes", "no"),
+        false => ("no", "yes"),
+    };
     std::fs::write(
         &config,
         format!(
-            "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host_key\nPidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp\n",
+            "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host_key\nPidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\nPasswordAuthentication {by_password}\nKbdInteractiveAuthentication no\nPubkeyAuthentication {by_key}\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp\n",
             d = d.display()
         ),
     )
@@ -180,19 +188,31 @@ fn sshd_host() -> Option<Host> {
     cmd.args(["-D", "-e", "-f"]).arg(&config);
     let server = start(cmd, port);
     let known = known_hosts(d, port, &d.join("host_key"));
-    let user = std::env::var("USER").unwrap_or_else(|_| "root".into());
     let www = d.join("www");
-    Some(Host {
-        url: format!("sftp://{user}@127.0.0.1:{port}{}", www.display()),
-        env: vec![("CAMNANG_KNOWN_HOSTS".into(), known.display().to_string())],
-        dir: Some(www),
-        get: None,
-        extra: vec![
+    let mut env = vec![("CAMNANG_KNOWN_HOSTS".into(), known.display().to_string())];
+    let (user, extra, owner) = if password {
+        // the password user must reach and own its folder
+        let _ = Command::new("chmod").arg("755").arg(d).status();
+        std::fs::create_dir_all(&www).expect("www");
+        let _ = Command::new("chown").arg(FTP_USER).arg(&www).status();
+        env.push(("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into()));
+        (FTP_USER.to_string(), Vec::new(), Some(FTP_USER))
+    } else {
+        let user = std::env::var("USER").unwrap_or_else(|_| "root".into());
+        let key = vec![
             "--identity".into(),
             d.join("client_key").display().to_string(),
-        ],
+        ];
+        (user, key, None)
+    };
+    Some(Host {
+        url: format!("sftp://{user}@127.0.0.1:{port}{}", www.display()),
+        env,
+        dir: Some(www),
+        get: None,
+        extra,
         port,
-        owner: None,
+        owner,
         _server: Some(server),
         _keep: vec![dir],
     })
@@ -242,6 +262,66 @@ fn rclone_host(kind: &str) -> Option<Host> {
         extra: Vec::new(),
         port,
         owner: None,
+        _server: Some(server),
+        _keep: vec![dir],
+    })
+}
+
+/// nginx with its WebDAV modules (PUT, DELETE, MKCOL, MOVE and, from
+/// dav-ext, PROPFIND) behind a password (basic auth), serving the folder
+/// the pages are read back from.
+fn nginx_host() -> Option<Host> {
+    let module = Path::new("/usr/lib/nginx/modules/ngx_http_dav_ext_module.so");
+    if !Needs::default()
+        .tool("/usr/sbin/nginx", &["-v"])
+        .tool("openssl", &["version"])
+        .file(module, "libnginx-mod-http-dav-ext, see .ci/run")
+        .met()
+    {
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let www = d.join("www");
+    std::fs::create_dir_all(&www).expect("www");
+    for sub in ["body", "logs"] {
+        std::fs::create_dir_all(d.join(sub)).expect("nginx folders");
+    }
+    let hash = Command::new("openssl")
+        .args(["passwd", "-apr1", PASSWORD])
+        .output()
+        .expect("openssl passwd");
+    let hash = String::from_utf8_lossy(&hash.stdout).trim().to_string();
+    std::fs::write(d.join("htpasswd"), format!("xa:{hash}\n")).expect("htpasswd");
+    let port = free_port();
+    let conf = d.join("nginx.conf");
+    // nginx, run as root, works as nobody: the folders must be theirs
+    let _ = Command::new("chown")
+        .arg("-R")
+        .arg("nobody")
+        .arg(d)
+        .status();
+    std::fs::write(
+        &conf,
+        format!(
+            "load_module {module};\ndaemon off;\nworker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/logs/error.log;\nevents {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {d}/body;\n  proxy_temp_path {d}/body;\n  fastcgi_temp_path {d}/body;\n  uwsgi_temp_path {d}/body;\n  scgi_temp_path {d}/body;\n  server {{\n    listen 127.0.0.1:{port};\n    root {www};\n    location / {{\n      dav_methods PUT DELETE MKCOL COPY MOVE;\n      dav_ext_methods PROPFIND OPTIONS;\n      create_full_put_path on;\n      dav_access user:rw group:r all:r;\n      client_max_body_size 0;\n      auth_basic dav;\n      auth_basic_user_file {d}/htpasswd;\n    }}\n  }}\n}}\n",
+            module = module.display(),
+            d = d.display(),
+            www = www.display(),
+        ),
+    )
+    .expect("nginx.conf");
+    let mut cmd = Command::new("/usr/sbin/nginx");
+    cmd.arg("-c").arg(&conf).arg("-p").arg(d);
+    let server = start(cmd, port);
+    Some(Host {
+        url: format!("webdav://xa@127.0.0.1:{port}/"),
+        env: vec![("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into())],
+        dir: Some(www),
+        get: None,
+        extra: Vec::new(),
+        port,
+        owner: Some("nobody"),
         _server: Some(server),
         _keep: vec![dir],
     })
@@ -678,15 +758,22 @@ fn to_a_folder_killed_part_of_the_way() {
 
 #[test]
 fn needs_sshd_sftp_with_a_key() {
-    if let Some(h) = sshd_host() {
+    if let Some(h) = sshd_host(false) {
         scenario(&h);
     }
 }
 
 #[test]
 fn needs_sshd_sftp_killed_part_of_the_way() {
-    if let Some(h) = sshd_host() {
+    if let Some(h) = sshd_host(false) {
         killed(&h);
+    }
+}
+
+#[test]
+fn needs_sshd_sftp_with_a_password() {
+    if let Some(h) = sshd_host(true) {
+        scenario(&h);
     }
 }
 
@@ -716,6 +803,20 @@ fn needs_rclone_webdav() {
 #[test]
 fn needs_rclone_webdav_killed_part_of_the_way() {
     if let Some(h) = rclone_host("webdav") {
+        killed(&h);
+    }
+}
+
+#[test]
+fn needs_nginx_webdav() {
+    if let Some(h) = nginx_host() {
+        scenario(&h);
+    }
+}
+
+#[test]
+fn needs_nginx_webdav_killed_part_of_the_way() {
+    if let Some(h) = nginx_host() {
         killed(&h);
     }
 }
