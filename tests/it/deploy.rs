@@ -836,6 +836,13 @@ fn needs_vsftpd_ftp_killed_part_of_the_way() {
 }
 
 #[test]
+fn needs_moto_s3_killed_part_of_the_way() {
+    if let Some(h) = s3_host() {
+        killed(&h);
+    }
+}
+
+#[test]
 fn needs_moto_s3() {
     if let Some(h) = s3_host() {
         scenario(&h);
