@@ -117,6 +117,20 @@ impl SftpStore {
         })
     }
 
+    /// Writes `bytes` into the file at `path` (made or emptied first).
+    fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        let mut f = self
+            .sftp
+            .open_mode(
+                path,
+                OpenFlags::WRITE | OpenFlags::CREATE | OpenFlags::TRUNCATE,
+                0o644,
+                OpenType::File,
+            )
+            .map_err(StoreError::other)?;
+        f.write_all(bytes).map_err(StoreError::other)
+    }
+
     fn full(&self, rel: &str) -> PathBuf {
         PathBuf::from(join(&self.base, rel))
     }
@@ -161,17 +175,7 @@ impl Store for SftpStore {
         }
         let dst = self.full(path);
         let tmp = self.full(&temp_name(path));
-        let mut f = self
-            .sftp
-            .open_mode(
-                &tmp,
-                OpenFlags::WRITE | OpenFlags::CREATE | OpenFlags::TRUNCATE,
-                0o644,
-                OpenType::File,
-            )
-            .map_err(StoreError::other)?;
-        f.write_all(bytes).map_err(StoreError::other)?;
-        drop(f);
+        self.write_file(&tmp, bytes)?;
         let flags = RenameFlags::OVERWRITE | RenameFlags::ATOMIC | RenameFlags::NATIVE;
         if self.sftp.rename(&tmp, &dst, Some(flags)).is_err() {
             // SFTP version 3 servers (OpenSSH) refuse to rename onto a file
@@ -180,17 +184,7 @@ impl Store for SftpStore {
                 // some servers cannot rename at all (rclone's, when
                 // several connections write into one folder): the file
                 // is written in place, the temporary one removed
-                let mut f = self
-                    .sftp
-                    .open_mode(
-                        &dst,
-                        OpenFlags::WRITE | OpenFlags::CREATE | OpenFlags::TRUNCATE,
-                        0o644,
-                        OpenType::File,
-                    )
-                    .map_err(StoreError::other)?;
-                f.write_all(bytes).map_err(StoreError::other)?;
-                drop(f);
+                self.write_file(&dst, bytes)?;
                 let _ = self.sftp.unlink(&tmp);
             }
         }
