@@ -229,17 +229,19 @@ fn answer(
     what: &str,
     timeout: Duration,
 ) -> Result<Value, (Msg, bool)> {
+    // a timeout, while connecting or while reading, may pass: try again
+    let timed_out = || {
+        (
+            Msg::PortalTimeout {
+                url: url.into(),
+                seconds: timeout.as_secs().max(1),
+            },
+            true,
+        )
+    };
     let mut resp = match result {
         Ok(r) => r,
-        Err(ureq::Error::Timeout(_)) => {
-            return Err((
-                Msg::PortalTimeout {
-                    url: url.into(),
-                    seconds: timeout.as_secs().max(1),
-                },
-                true,
-            ));
-        }
+        Err(ureq::Error::Timeout(_)) => return Err(timed_out()),
         Err(e) => {
             return Err((
                 Msg::PortalOffline {
@@ -263,15 +265,7 @@ fn answer(
         .read_to_string()
     {
         Ok(t) => t,
-        Err(ureq::Error::Timeout(_)) => {
-            return Err((
-                Msg::PortalTimeout {
-                    url: url.into(),
-                    seconds: timeout.as_secs().max(1),
-                },
-                true,
-            ));
-        }
+        Err(ureq::Error::Timeout(_)) => return Err(timed_out()),
         Err(e) => {
             return Err((
                 Msg::PortalBadAnswer {
