@@ -502,7 +502,12 @@ impl Html<'_> {
     /// (the lock's `languages`): they must keep working, so they lead to
     /// the page in the site's language. (id, language, target path)
     fn orphaned_short_links(&self) -> Vec<(String, String, String)> {
+        let gone = |e: &LockEntry| e.languages.iter().any(|c| !self.site.languages.contains(c));
         let mut out = Vec::new();
+        // usually none: then the short links need not be listed again
+        if !self.site.qr_lock.entries.values().any(gone) {
+            return out;
+        }
         for (id, link) in self.site.short_links() {
             let Some(entry) = self.site.qr_lock.entries.get(id) else {
                 continue;
