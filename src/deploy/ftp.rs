@@ -11,7 +11,7 @@ use suppaftp::types::FileType;
 use suppaftp::{FtpError, ImplFtpStream, RustlsConnector, RustlsFtpStream, TlsStream};
 
 use super::Auth;
-use super::store::{Meta, Store, StoreError, join, parents, temp_name};
+use super::store::{Meta, Store, StoreError, base_folders, join, parents, temp_name};
 
 pub struct FtpStore<T: TlsStream + Send> {
     ftp: ImplFtpStream<T>,
@@ -122,15 +122,8 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
 
     fn put(&mut self, path: &str, bytes: &[u8], _: &Meta) -> Result<(), StoreError> {
         if !self.base.is_empty() && self.made.insert(String::new()) {
-            let mut p = String::new();
-            for part in self.base.split('/') {
-                if part.is_empty() {
-                    p.push('/');
-                    continue;
-                }
-                p.push_str(part);
+            for p in base_folders(&self.base) {
                 let _ = self.ftp.mkdir(&p);
-                p.push('/');
             }
         }
         for dir in parents(path) {

@@ -16,7 +16,7 @@ use ssh2::{
 };
 
 use super::Auth;
-use super::store::{Meta, Store, StoreError, join, parents, temp_name};
+use super::store::{Meta, Store, StoreError, base_folders, join, parents, temp_name};
 
 pub struct SftpStore {
     // the session must outlive its SFTP channel
@@ -154,18 +154,10 @@ impl Store for SftpStore {
     }
 
     fn put(&mut self, path: &str, bytes: &[u8], _: &Meta) -> Result<(), StoreError> {
-        if !self.base.is_empty() && !self.made.contains("") {
-            let mut p = String::new();
-            for part in self.base.split('/') {
-                if part.is_empty() {
-                    p.push('/');
-                    continue;
-                }
-                p.push_str(part);
+        if !self.base.is_empty() && self.made.insert(String::new()) {
+            for p in base_folders(&self.base) {
                 let _ = self.sftp.mkdir(Path::new(&p), 0o755);
-                p.push('/');
             }
-            self.made.insert(String::new());
         }
         for dir in parents(path) {
             if self.made.insert(dir.to_string()) {

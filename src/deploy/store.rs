@@ -129,6 +129,23 @@ pub fn parents(path: &str) -> Vec<&str> {
     path.match_indices('/').map(|(i, _)| &path[..i]).collect()
 }
 
+/// The folders leading to the base folder `base`, outermost first:
+/// `/var/www` → `/var`, `/var/www`; `a/b` → `a`, `a/b`.
+pub fn base_folders(base: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut p = String::new();
+    for part in base.split('/') {
+        if part.is_empty() {
+            p.push('/');
+            continue;
+        }
+        p.push_str(part);
+        out.push(p.clone());
+        p.push('/');
+    }
+    out
+}
+
 /// `base` and `rel` joined with one `/`.
 pub fn join(base: &str, rel: &str) -> String {
     let base = base.trim_end_matches('/');
@@ -142,6 +159,13 @@ pub fn join(base: &str, rel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_folders_lead_to_the_base() {
+        assert_eq!(base_folders("/var/www"), ["/var", "/var/www"]);
+        assert_eq!(base_folders("a/b/"), ["a", "a/b"]);
+        assert!(base_folders("/").is_empty());
+    }
 
     #[test]
     fn headers_follow_the_extension() {

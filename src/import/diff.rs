@@ -235,22 +235,26 @@ fn one(
     // record as imported, how the file differs from the portal now)
     let base = old.as_ref().unwrap_or(&cur_g);
     let (base_v, new_v, cur_v) = (view(base), view(&new), view(&cur_g));
+    // one changed field, as the clerk reads it
+    let show = |field: &str, old: &str, new: &str| {
+        println!(
+            "{}",
+            Msg::DiffField {
+                file: shown.to_path_buf(),
+                field: field.to_string(),
+                old: short(old),
+                new: short(new),
+            }
+            .text(lang)
+        );
+    };
     let mut changed: Vec<&str> = Vec::new();
     for (k, n) in &new_v {
         let b = base_v.get(k).cloned().unwrap_or_default();
         if &b != n {
             changed.push(k);
             if !opts.update {
-                println!(
-                    "{}",
-                    Msg::DiffField {
-                        file: shown.to_path_buf(),
-                        field: k.to_string(),
-                        old: short(&b),
-                        new: short(n),
-                    }
-                    .text(lang)
-                );
+                show(k, &b, n);
             }
         }
     }
@@ -259,16 +263,7 @@ fn one(
             let b = portal_only(old).get(k).cloned().unwrap_or_default();
             if b != n {
                 changed.push(k);
-                println!(
-                    "{}",
-                    Msg::DiffField {
-                        file: shown.to_path_buf(),
-                        field: k.to_string(),
-                        old: short(&b),
-                        new: short(&n),
-                    }
-                    .text(lang)
-                );
+                show(k, &b, &n);
             }
         }
     }
