@@ -1,5 +1,7 @@
 //! Embeds the sample site's `content/` for `camnang new site`, so the
-//! binary can write it anywhere.
+//! binary can write it anywhere, and names the sources the binary is built
+//! from (`CAMNANG_SOURCE_ID`), so the build cache never reuses a file an
+//! older camnang drew.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,8 +27,33 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A hash of every file camnang's output depends on: its code, its built-in
+/// theme and the locked versions of its dependencies.
+fn source_id(root: &Path) -> String {
+    use std::hash::{DefaultHasher, Hasher as _};
+    let mut list = Vec::new();
+    for dir in ["src", "themes"] {
+        println!("cargo:rerun-if-changed={dir}");
+        files(&root.join(dir), &mut list);
+    }
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    list.push(root.join("Cargo.lock"));
+    let mut h = DefaultHasher::new();
+    for p in &list {
+        h.write(
+            p.strip_prefix(root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .as_bytes(),
+        );
+        h.write(&std::fs::read(p).unwrap_or_default());
+    }
+    format!("{:016x}", h.finish())
+}
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
+    println!("cargo:rustc-env=CAMNANG_SOURCE_ID={}", source_id(&root));
     println!("cargo:rerun-if-changed=content");
     let mut list = Vec::new();
     files(&root.join("content"), &mut list);

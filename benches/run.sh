@@ -9,8 +9,9 @@
 # Ubuntu `apt-get install hugo time`.
 #
 # Settings, all from the environment:
-#   RUNS=5               timed runs of each site-alone build
-#   PRINT_RUNS=3         timed runs of each build with print files (slow)
+#   RUNS=5               timed runs of each site-alone build, and of each
+#                        rebuild with print files (unchanged, one edit)
+#   PRINT_RUNS=5         timed cold runs of each build with print files (slow)
 #   SIZES="1000 3000 10000 30000"   procedures per generated site
 #   PRINT_SIZES="1000 10000"        sizes also built with print files (empty: none)
 #   SEED=42              gen_site seed: the same seed gives the same site
@@ -26,10 +27,13 @@
 #                        and `npm ci` in tests/clients; empty: none)
 #   EDIT_RUNS=10         edits measured at each of those sizes
 #
-# Every timed run is "cold": the output folder is deleted first. Before the
-# timed runs of each tool and size comes one untimed warm-up build, which
-# also lets camnang write the site's qr-lock.yaml, so that every timed run
-# does the same work.
+# A "cold" run starts with no output folder (and, with print files, no
+# build cache); a "rebuilt" run writes over the output of the run before,
+# as a clerk's second build does. Before the timed runs of each tool and
+# size comes one untimed warm-up build, which also lets camnang write the
+# site's qr-lock.yaml, so that every timed run does the same work. With
+# print files: cold builds, rebuilds with nothing changed, and rebuilds
+# after one procedure's summary changed (a new one each run).
 
 # The commands quoted in the report keep their "$SITE" and "$OUT" unexpanded.
 # shellcheck disable=SC2016
@@ -39,7 +43,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HUGO_PROJECT="$ROOT/benches/hugo"
 
 RUNS="${RUNS:-5}"
-PRINT_RUNS="${PRINT_RUNS:-3}"
+PRINT_RUNS="${PRINT_RUNS:-5}"
 SIZES="${SIZES:-1000 3000 10000 30000}"
 PRINT_SIZES="${PRINT_SIZES-1000 10000}"
 EDIT_SIZES="${EDIT_SIZES-1000 10000}"
@@ -141,12 +145,17 @@ fi
 
 # --- Measuring -----------------------------------------------------------------
 
-# time_once OUT CMD...: deletes OUT, runs CMD, and sets LAST_S (wall
-# seconds) and LAST_KB (peak resident memory). Wall time comes from the shell's nanosecond clock around GNU time (whose
-# own %e has only 10 ms steps); peak memory is GNU time's %M.
+# time_once OUT CMD...: deletes OUT (unless KEEP_OUT=1), runs PREP (a
+# command, untimed) if set, runs CMD, and sets LAST_S (wall seconds) and
+# LAST_KB (peak resident memory). Wall time comes from the shell's
+# nanosecond clock around GNU time (whose own %e has only 10 ms steps);
+# peak memory is GNU time's %M.
+RUN_NO=0
 time_once() {
     local out="$1"; shift
-    rm -rf "$out"
+    RUN_NO=$(( RUN_NO + 1 ))
+    if [[ "${KEEP_OUT:-0}" != 1 ]]; then rm -rf "$out"; fi
+    if [[ -n "${PREP:-}" ]]; then eval "$PREP"; fi
     local t0 t1 status=0
     t0=$(date +%s%N)
     /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/cmd.log" 2>&1 || status=$?
@@ -165,7 +174,7 @@ time_once() {
 bench() {
     local size="$1" tool="$2" runs="$3" out="$4"; shift 4
     local i walls="" peak=0
-    if [[ "$tool" != *print* ]]; then
+    if [[ "$tool" != *print* && "$tool" != *rebuilt* ]]; then
         # Hugo --quiet hides warnings too: the warm-up runs without it.
         local arg warm=()
         for arg in "$@"; do
@@ -218,6 +227,8 @@ for size in $SIZES; do
     bench "$size" "camnang (site alone)" "$RUNS" "$out" \
         "$CAMNANG_BIN" build --root "$site" --output "$out" --no-print --quiet
     camnang_pages=$(pages "$out")
+    KEEP_OUT=1 bench "$size" "camnang (site alone, rebuilt)" "$RUNS" "$out" \
+        "$CAMNANG_BIN" build --root "$site" --output "$out" --no-print --quiet
 
     bench "$size" "hugo" "$RUNS" "$out" \
         hugo --source "$WORK/hugo" --contentDir "$site/content" --destination "$out" \
@@ -229,7 +240,15 @@ for size in $SIZES; do
 
     for p in $PRINT_SIZES; do
         if [[ "$p" == "$size" ]]; then
-            bench "$size" "camnang (with print files)" "$PRINT_RUNS" "$out" \
+            PREP='rm -rf "$site/.camnang-cache"' \
+                bench "$size" "camnang (with print files)" "$PRINT_RUNS" "$out" \
+                "$CAMNANG_BIN" build --root "$site" --output "$out" --quiet
+            KEEP_OUT=1 bench "$size" "camnang (print, rebuilt unchanged)" "$RUNS" "$out" \
+                "$CAMNANG_BIN" build --root "$site" --output "$out" --quiet
+            # awk reads to the end: head would stop sort with SIGPIPE
+            edited="$site/$(cd "$site" && find content -mindepth 2 -name '*.md' ! -name '_index*' | sort | awk 'NR == 1')"
+            KEEP_OUT=1 PREP='sed -i "s/^summary: .*/summary: Bản sửa số $RUN_NO của phần tóm tắt./" "$edited"' \
+                bench "$size" "camnang (print, rebuilt after one edit)" "$RUNS" "$out" \
                 "$CAMNANG_BIN" build --root "$site" --output "$out" --quiet
         fi
     done
@@ -272,9 +291,11 @@ report="$WORK/BENCHMARKS.md"
     echo
     echo "## What is measured"
     echo
-    echo "Cold builds of the same generated content (\`gen_site --seed $SEED\`) by camnang and by"
-    echo "Hugo: the output folder is deleted before every run, after one untimed warm-up build of"
-    echo "each tool. \"Site alone\" is \`camnang build --no-print\`: every HTML page (home, one page"
+    echo "Builds of the same generated content (\`gen_site --seed $SEED\`) by camnang and by"
+    echo "Hugo, after one untimed warm-up build of each tool. Cold runs start with no output"
+    echo "folder (and, with print files, no build cache \`.camnang-cache\`); \"rebuilt\" runs write"
+    echo "over the output of the run before. \"Rebuilt after one edit\" changes one procedure's"
+    echo "summary before each run (untimed). \"Site alone\" is \`camnang build --no-print\`: every HTML page (home, one page"
     echo "per category, one per procedure, 404), an SVG QR code and a short-link page (\`/q/ID/\`)"
     echo "per procedure, the search index, sitemap.xml and robots.txt. The Hugo project in"
     echo "\`benches/hugo/\` renders the same pages from the same front matter with the same HTML"
@@ -308,7 +329,8 @@ report="$WORK/BENCHMARKS.md"
     echo '/usr/bin/time -f "%e %M" ...   # around each build, after rm -rf "$OUT"'
     echo '```'
     echo
-    echo "Runs: $RUNS of each site-alone build, $PRINT_RUNS with print files."
+    echo "Runs: $RUNS of each site-alone build and of each rebuild with print files, $PRINT_RUNS"
+    echo "cold builds with print files."
     echo
     echo "## Results"
     echo

@@ -48,7 +48,9 @@ pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
             .iter()
             .map(|f| match &f.content {
                 Content::Bytes(b) => (f.path.as_str(), &b[..]),
-                Content::Copy(_) | Content::Written => (f.path.as_str(), &[][..]),
+                Content::Copy(_) | Content::Cached(_) | Content::Written => {
+                    (f.path.as_str(), &[][..])
+                }
             })
             .collect();
         let mut fields = FieldFinder::new(&site.root);

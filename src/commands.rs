@@ -116,6 +116,9 @@ pub fn print_report(report: &BuildReport) {
         };
         println!("{}", msg.text(report.lang));
     }
+    if let (None, Some((reused, made))) = (report.failure, report.cached) {
+        println!("{}", Msg::CacheReport { reused, made }.text(report.lang));
+    }
     match report.failure {
         None => println!(
             "{}",

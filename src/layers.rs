@@ -14,7 +14,7 @@
 //! | 6 | `output` | what outputs share: files, sinks, memo, the [`crate::output::Output`] trait |
 //! | 7 | `output::templates` | the page templates of every language |
 //! | 8 | `output::html`, `output::site_files`, `output::search`, `output::codes`, `output::json`, `output::print` | one module per output |
-//! | 9 | `render`, `publish` | run the outputs; write the site atomically |
+//! | 9 | `render`, `publish`, `cache` | run the outputs; write the site atomically; the build cache |
 //! | 10 | `check`, `commands` | `camnang check`; build reports and progress |
 //! | 11 | `new`, `serve`, `deploy` | `camnang new`; the preview server; `camnang deploy` (puts the built site on the host) |
 //! | 12 | `import` | `camnang import`: national-portal records into procedure files (uses `new` for free ids, `check` for today's date) |
@@ -41,7 +41,7 @@ pub const LAYERS: &[&[&str]] = &[
         "output::json",
         "output::print",
     ],
-    &["render", "publish"],
+    &["render", "publish", "cache"],
     &["check", "commands"],
     &["new", "serve", "deploy"],
     &["import"],

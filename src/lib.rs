@@ -11,6 +11,7 @@
 //! previews; [`check`] finds mistakes.
 
 pub mod alloc;
+pub mod cache;
 pub mod check;
 pub mod commands;
 pub mod deploy;
@@ -51,6 +52,9 @@ pub struct BuildOptions {
     pub lock: LockMode,
     /// Make the print files (posters, board, flyers) too.
     pub print: bool,
+    /// Make every file anew, without reading or writing the build cache
+    /// (`--no-cache`).
+    pub no_cache: bool,
 }
 
 /// What the build does with `qr-lock.yaml`.
@@ -101,8 +105,9 @@ impl Timings {
 pub enum Stage {
     /// Web pages.
     Pages,
-    /// Posters, board sheets and flyers.
-    PrintFiles,
+    /// Web pages and, alongside them, `print` posters, board sheets and
+    /// flyers (the stage's total counts both).
+    PagesAndPrint { print: usize },
     /// Waiting for another build writing into the same place to finish.
     Waiting,
 }
@@ -159,7 +164,13 @@ pub fn prepare(
     let mut clock = Instant::now();
     let memo = cache.as_deref().map(|c| &c.memo);
     let sink = output::Keep;
-    match render::render(site, theme, print, memo, &mut out.timings, progress, &sink) {
+    let job = render::Job {
+        print,
+        memo,
+        reuse: None,
+        progress,
+    };
+    match render::render(site, theme, &job, &mut out.timings, &sink) {
         Ok(r) => {
             if let Some(c) = cache {
                 c.memo = r.memo();
@@ -226,6 +237,9 @@ pub struct BuildReport {
     pub failure: Option<Failure>,
     /// What had to be shortened on posters and flyers.
     pub cuts: Vec<output::print::Cut>,
+    /// Files the build cache gave, and files made and kept there (`None`
+    /// for a build without the cache).
+    pub cached: Option<(usize, usize)>,
     pub timings: Timings,
 }
 
@@ -247,6 +261,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         output: output.clone(),
         failure: None,
         cuts: Vec::new(),
+        cached: None,
         timings: Timings::default(),
     };
     let print = if opts.print {
@@ -291,18 +306,37 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
             return report;
         }
     };
+    // the build cache: print files of earlier builds (never with
+    // --no-cache; a cache in use or broken is a note, not a failure)
+    let cache = match opts.no_cache || print == output::PrintMode::None {
+        true => None,
+        false => match cache::BuildCache::open(&opts.root) {
+            Ok(Some(c)) => Some(c),
+            Ok(None) => {
+                report
+                    .diags
+                    .push(diag::Diagnostic::warning(messages::Msg::CacheBusy));
+                None
+            }
+            Err(d) => {
+                report.diags.push(d);
+                None
+            }
+        },
+    };
     let mut clock = Instant::now();
-    let rendered = match render::render(
-        &site,
-        &theme,
+    let job = render::Job {
         print,
-        None,
-        &mut report.timings,
+        memo: None,
+        reuse: cache.as_ref().map(|c| c as &dyn output::Reuse),
         progress,
-        &staging,
-    ) {
+    };
+    let rendered = match render::render(&site, &theme, &job, &mut report.timings, &staging) {
         Ok(r) => r,
         Err(d) => {
+            if let Some(c) = cache {
+                c.finish(false);
+            }
             report.diags.extend(d);
             report.failure = Some(match staging.write_failed() {
                 true => Failure::Output { refused: false },
@@ -313,7 +347,15 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     };
     report.timings.mark("render", &mut clock);
     let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
-    if let Err(d) = staging.commit(&paths) {
+    let committed = staging.commit(&paths);
+    if let Some(c) = cache {
+        if let Some(d) = c.trouble() {
+            report.diags.push(d);
+        }
+        report.cached = Some(c.counts());
+        c.finish(committed.is_ok());
+    }
+    if let Err(d) = committed {
         report.diags.push(d);
         report.failure = Some(Failure::Output { refused: false });
         return report;

@@ -38,6 +38,9 @@ enum Command {
         /// Skip posters, board sheets and flyers (không tạo tệp in).
         #[arg(long)]
         no_print: bool,
+        /// Make every file anew, without the build cache .camnang-cache (không dùng bộ nhớ đệm).
+        #[arg(long)]
+        no_cache: bool,
         /// Print only mistakes (chỉ in lỗi).
         #[arg(long, short)]
         quiet: bool,
@@ -223,6 +226,7 @@ impl Common {
             lang: self.lang.map(LangArg::lang),
             lock: LockMode::Update,
             print: true,
+            no_cache: false,
         }
     }
 }
@@ -235,6 +239,7 @@ fn main() -> ExitCode {
             base_url,
             locked,
             no_print,
+            no_cache,
             quiet,
             timings,
         } => {
@@ -242,6 +247,7 @@ fn main() -> ExitCode {
             let mut opts = common.options(base_url);
             opts.output = output;
             opts.print = !no_print;
+            opts.no_cache = no_cache;
             if locked {
                 opts.lock = LockMode::Locked;
             }

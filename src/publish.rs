@@ -68,13 +68,14 @@ pub fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let out = resolve(output);
     let content = root.join("content");
     let themes = root.join("themes");
+    let cache = root.join(crate::load::CACHE_DIR);
     if out == root || out == content || out == themes {
         return Err(Diagnostic::error(Msg::OutputIsSource));
     }
     if root.starts_with(&out) {
         return Err(Diagnostic::error(Msg::OutputHoldsSource));
     }
-    if out.starts_with(&content) || out.starts_with(&themes) {
+    if out.starts_with(&content) || out.starts_with(&themes) || out.starts_with(&cache) {
         return Err(Diagnostic::error(Msg::OutputInsideSource));
     }
     match fs::symlink_metadata(&out) {
@@ -204,6 +205,12 @@ impl Staging {
         match &f.content {
             Content::Bytes(b) => fs::write(target, b.as_slice()),
             Content::Copy(src) => fs::copy(src, target).map(|_| ()),
+            // the build cache is camnang's own: its files may be shared
+            // with the site (a rebuild replaces them, never writes into
+            // them); a cache on another file system is copied from
+            Content::Cached(src) => {
+                fs::hard_link(src, &target).or_else(|_| fs::copy(src, &target).map(|_| ()))
+            }
             Content::Written => Ok(()),
         }
     }
@@ -392,6 +399,7 @@ mod tests {
         assert_eq!(code(dir.path().to_path_buf()), Some("E041"));
         assert_eq!(code(PathBuf::from("/")), Some("E041"));
         assert_eq!(code(root.join("content/cu-tru/out")), Some("E042"));
+        assert_eq!(code(root.join(".camnang-cache")), Some("E042"));
         assert_eq!(code(root.join("public")), None);
     }
 

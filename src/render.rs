@@ -19,7 +19,7 @@ use crate::output::print::{Cut, Print};
 use crate::output::search::Search;
 use crate::output::site_files::{Copies, SiteFiles};
 use crate::output::templates::Templates;
-use crate::output::{Claim, Context, Memo, OutFile, Output, Owner, PrintMode, Sink};
+use crate::output::{Claim, Context, Memo, OutFile, Output, Owner, PrintMode, Reuse, Sink};
 use crate::theme::Theme;
 use crate::{Progress, Timings};
 
@@ -36,11 +36,12 @@ pub struct Outputs {
 }
 
 impl Outputs {
-    /// The outputs that make the web site, in no particular order: they
-    /// run in parallel. Print runs after them (its progress follows the
-    /// pages').
-    pub fn web(&self) -> [&dyn Output; 6] {
+    /// Every output, in no particular order: they run in parallel. Print
+    /// comes first, so that its many slow files start at once and both
+    /// cores stay busy to the end.
+    pub fn all(&self) -> [&dyn Output; 7] {
         [
+            &self.print,
             &self.pages,
             &self.site_files,
             &self.search,
@@ -48,13 +49,6 @@ impl Outputs {
             &self.export,
             &self.copies,
         ]
-    }
-
-    /// Every output.
-    pub fn all(&self) -> Vec<&dyn Output> {
-        let mut all = self.web().to_vec();
-        all.push(&self.print);
-        all
     }
 }
 
@@ -149,16 +143,40 @@ fn owner_text(o: &Owner) -> String {
     }
 }
 
+/// What a render is given besides the model: what to make, what earlier
+/// builds made, and where to tell how far it has got.
+pub struct Job<'a> {
+    pub print: PrintMode,
+    /// Pages of the last build in memory (`camnang serve`).
+    pub memo: Option<&'a Memo>,
+    /// The build cache on disk (`camnang build`).
+    pub reuse: Option<&'a dyn Reuse>,
+    pub progress: &'a dyn Progress,
+}
+
+/// Hands files on to a sink, counting them for the progress bar.
+struct Counted<'a> {
+    sink: &'a dyn Sink,
+    progress: &'a dyn Progress,
+}
+
+impl Sink for Counted<'_> {
+    fn take(&self, f: OutFile) -> Result<OutFile, crate::diag::Diagnostic> {
+        let taken = self.sink.take(f);
+        self.progress.advance(1);
+        taken
+    }
+}
+
 /// Renders every output of the site, sorted by path.
 pub fn render(
     site: &Site,
     theme: &Theme,
-    print: PrintMode,
-    memo: Option<&Memo>,
+    job: &Job<'_>,
     timings: &mut Timings,
-    progress: &dyn Progress,
     sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
+    let (print, memo) = (job.print, job.memo);
     let mut clock = Instant::now();
     let langs = Language::all(site, theme);
     let templates = Templates::new(site, theme, &langs, print != PrintMode::None, memo)?;
@@ -169,30 +187,41 @@ pub fn render(
         theme,
         templates: &templates,
         print,
-        progress,
+        reuse: job.reuse,
     };
     let mut clashes = reserved_names(site);
+    // files to make, and how many of them are print files
+    let (mut total, mut printed) = (0, 0);
     if !clashes.has_errors() {
-        let claims: Vec<Claim> = {
+        let claims: Vec<Vec<Claim>> = {
             use rayon::prelude::*;
-            outputs
-                .all()
-                .par_iter()
-                .flat_map_iter(|o| o.claims(&cx))
-                .collect()
+            outputs.all().par_iter().map(|o| o.claims(&cx)).collect()
         };
-        clashes = collisions(claims);
+        total = claims.iter().map(Vec::len).sum();
+        printed = claims[0].len();
+        clashes = collisions(claims.into_iter().flatten().collect());
     }
     if clashes.has_errors() {
         return Err(clashes);
     }
     timings.mark("claims", &mut clock);
+    job.progress.stage(
+        match print {
+            PrintMode::All => crate::Stage::PagesAndPrint { print: printed },
+            _ => crate::Stage::Pages,
+        },
+        total,
+    );
+    let counted = Counted {
+        sink,
+        progress: job.progress,
+    };
     let made: Vec<Result<Vec<OutFile>, Diagnostics>> = {
         use rayon::prelude::*;
         outputs
-            .web()
+            .all()
             .par_iter()
-            .map(|o| o.render(&cx, sink))
+            .map(|o| o.render(&cx, &counted))
             .collect()
     };
     let mut files = Vec::new();
@@ -206,11 +235,7 @@ pub fn render(
     if diags.has_errors() {
         return Err(diags);
     }
-    timings.mark("pages", &mut clock);
-    if print != PrintMode::None {
-        files.extend(outputs.print.render(&cx, sink)?);
-        timings.mark("print", &mut clock);
-    }
+    timings.mark("outputs", &mut clock);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let (reused, rendered) = templates.counts();
     let cuts = outputs.print.take_cuts();

@@ -24,6 +24,8 @@ use procedure::{CategoryMeta, IdSpot, parse_category_index, parse_procedure, par
 
 /// Folders of `content/` copied as they are instead of read as categories.
 pub const STATIC_DIRS: &[&str] = &["static", "files"];
+/// The build cache's folder beside `site.yaml` (see `crate::cache`).
+pub const CACHE_DIR: &str = ".camnang-cache";
 
 /// What to load and how.
 #[derive(Debug, Clone, Default)]

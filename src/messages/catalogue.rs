@@ -318,8 +318,8 @@ catalogue! {
         }
 
         OutputInsideSource = "E042" {
-            vi: "thư mục xuất không được nằm trong content/ hay themes/",
-            en: "the output folder must not be inside content/ or themes/",
+            vi: "thư mục xuất không được nằm trong content/, themes/ hay .camnang-cache/",
+            en: "the output folder must not be inside content/, themes/ or .camnang-cache/",
             hint_vi: OTHER_OUTPUT.vi,
             hint_en: OTHER_OUTPUT.en,
         }
@@ -365,6 +365,16 @@ catalogue! {
             en: format!("the name `{name}` in {source} cannot be used: camnang keeps it for {owner}"),
             hint_vi: format!("đổi tên thư mục «{name}» thành một tên khác"),
             hint_en: format!("rename the folder `{name}` to something else"),
+        }
+
+        /// The build cache could not be opened or written (`detail`); the
+        /// build goes on without it.
+        CacheUnusable { detail: String } = "W048" {
+            sample { detail: "x".into() }
+            vi: format!("không dùng được bộ nhớ đệm .camnang-cache ({detail}); lần này các tệp được tạo lại từ đầu"),
+            en: format!("could not use the build cache .camnang-cache ({detail}); this build makes every file anew"),
+            hint_vi: "xoá thư mục .camnang-cache nếu lỗi này lặp lại: lần tạo sau sẽ làm lại nó",
+            hint_en: "delete the .camnang-cache folder if this happens again: the next build makes it anew",
         }
 
         // ── qr-lock.yaml ────────────────────────────────────────────────
@@ -439,18 +449,31 @@ catalogue! {
             en: format!("nothing was built because of {errors} error(s); the site published before is unchanged"),
         }
 
+        /// A build reused `reused` files from the build cache and made
+        /// `made` anew (kept there for the next build).
+        CacheReport { reused: usize, made: usize } = "I012" {
+            sample { reused: 1, made: 1 }
+            vi: format!("bộ nhớ đệm: dùng lại {reused} tệp, tạo mới {made} tệp"),
+            en: format!("build cache: {reused} files reused, {made} made anew"),
+        }
+
+        CacheBusy = "W049" {
+            vi: "một lần tạo trang khác đang dùng bộ nhớ đệm .camnang-cache; lần này các tệp được tạo lại từ đầu",
+            en: "another build is using the build cache .camnang-cache; this build makes every file anew",
+        }
+
         Stage { stage: crate::Stage, total: usize } = "I008" {
             sample { stage: crate::Stage::Pages, total: 1 }
-            sample { stage: crate::Stage::PrintFiles, total: 1 }
+            sample { stage: crate::Stage::PagesAndPrint { print: 1 }, total: 2 }
             sample { stage: crate::Stage::Waiting, total: 0 }
             vi: match stage {
-                crate::Stage::Pages => format!("đang tạo {total} trang web…"),
-                crate::Stage::PrintFiles => format!("đang vẽ {total} tệp in…"),
+                crate::Stage::Pages => format!("đang tạo {total} tệp của trang web…"),
+                crate::Stage::PagesAndPrint { print } => format!("đang tạo {} tệp của trang web và vẽ {print} tệp in…", total - print),
                 crate::Stage::Waiting => "đang chờ một lần tạo trang khác ghi xong vào thư mục này…".into(),
             },
             en: match stage {
-                crate::Stage::Pages => format!("making {total} web pages…"),
-                crate::Stage::PrintFiles => format!("drawing {total} print files…"),
+                crate::Stage::Pages => format!("making {total} files of the web site…"),
+                crate::Stage::PagesAndPrint { print } => format!("making {} files of the web site and drawing {print} print files…", total - print),
                 crate::Stage::Waiting => "waiting for another build to finish writing into this folder…".into(),
             },
         }

@@ -143,7 +143,7 @@ impl YamlProblem {
 
 /// A part of a poster, board sheet or flyer that had to be shortened to
 /// fit the paper.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CutPart {
     /// The commune line at the top.
     Commune,

@@ -9,7 +9,7 @@ use super::{Site, routes};
 use crate::theme::Theme;
 
 /// One language of the site.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Language {
     /// `vi`, `en`, …
     pub code: String,

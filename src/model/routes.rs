@@ -109,8 +109,20 @@ pub fn poster(prefix: &str, paper: &str, id: &str) -> String {
 }
 
 /// The board sheet on `paper`.
-pub fn board(paper: &str) -> String {
-    format!("{PRINT_DIR}/bang-niem-yet-{}.pdf", paper.to_lowercase())
+pub fn board(paper: &str, volume: &str) -> String {
+    format!(
+        "{PRINT_DIR}/bang-niem-yet-{}{volume}.pdf",
+        paper.to_lowercase()
+    )
+}
+
+/// The file-name ending of volume `n` (from 1) of `of`: none for a sheet
+/// in one volume, `-tap-2` for the second of several (`tập`: volume).
+pub fn volume(n: usize, of: usize) -> String {
+    match of {
+        0 | 1 => String::new(),
+        _ => format!("-tap-{n}"),
+    }
 }
 
 /// The order sheet for the print shop.

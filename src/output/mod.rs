@@ -11,7 +11,6 @@ use std::hash::Hasher as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::Progress;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Category, Procedure, Site};
 use crate::theme::Theme;
@@ -42,6 +41,9 @@ pub enum Content {
     Bytes(Arc<Vec<u8>>),
     /// A file copied as it is (forms, images).
     Copy(PathBuf),
+    /// A file kept in the build cache: linked into the new site where the
+    /// file system allows, copied otherwise.
+    Cached(PathBuf),
     /// Already written to the output by a [`Sink`].
     Written,
 }
@@ -149,6 +151,59 @@ pub mod erased {
     }
 }
 
+/// The key of a file in the build cache: a SHA-256 of everything the file
+/// is made from (camnang's own sources, the theme files it uses, the
+/// settings, the procedures it shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key(pub [u8; 32]);
+
+impl Key {
+    /// The key as 64 lowercase hexadecimal digits.
+    pub fn hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Builds a [`Key`] from parts fed one after the other.
+#[derive(Clone, Default)]
+pub struct KeyMaker(sha2::Sha256);
+
+impl KeyMaker {
+    /// Feeds raw bytes, with their length first (so that two parts never
+    /// run into each other).
+    pub fn bytes(&mut self, b: &[u8]) -> &mut KeyMaker {
+        use sha2::Digest as _;
+        self.0.update((b.len() as u64).to_le_bytes());
+        self.0.update(b);
+        self
+    }
+
+    /// Feeds a serialisable value, as JSON.
+    pub fn value(&mut self, v: &impl serde::Serialize) -> &mut KeyMaker {
+        // serialising plain data cannot fail; if it ever did, the key
+        // would differ from every earlier one and the file be made again
+        let json = serde_json::to_vec(v).unwrap_or_default();
+        self.bytes(&json)
+    }
+
+    /// The key of everything fed so far.
+    pub fn key(&self) -> Key {
+        use sha2::Digest as _;
+        Key(self.0.clone().finalize().into())
+    }
+}
+
+/// Files made by earlier builds, reused when their [`Key`] is the same:
+/// the build cache of `camnang build` (see `crate::cache`).
+pub trait Reuse: Sync {
+    /// The file made before for `path` from inputs with `key`, and the note
+    /// kept with it, if the kept copy is still sound.
+    fn get(&self, path: &str, key: &Key) -> Option<(Content, String)>;
+    /// Keeps a file just made, with a note (what the output needs to know
+    /// about it besides its bytes), and says how to hand it to the sink.
+    fn keep(&self, path: &str, key: &Key, bytes: Vec<u8>, note: String) -> Content;
+}
+
 /// Which print files to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PrintMode {
@@ -162,13 +217,15 @@ pub enum PrintMode {
 }
 
 /// What every output is given: the model, the theme, the page templates
-/// of every language, and what to make.
+/// of every language, what to make, and the build cache. (Progress is
+/// counted by `render` from the files handed to the sink.)
 pub struct Context<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     pub templates: &'a templates::Templates<'a>,
     pub print: PrintMode,
-    pub progress: &'a dyn Progress,
+    /// The build cache, if the build uses one.
+    pub reuse: Option<&'a dyn Reuse>,
 }
 
 /// An edit of one procedure that kept its title and id: what `camnang

@@ -581,7 +581,7 @@ mod tests {
                 theme: &theme,
                 templates: &tp,
                 print: PrintMode::Listing,
-                progress: &crate::Silent,
+                reuse: None,
             };
             let mut files: Vec<(String, Vec<u8>)> = [
                 &outputs.pages as &dyn Output,

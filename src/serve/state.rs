@@ -12,7 +12,7 @@ pub(super) fn state_forget(cache: &mut Cache, path: &Path) {
 pub(super) fn served(f: crate::output::OutFile) -> (String, Served) {
     let s = match f.content {
         Content::Bytes(b) => Served::Bytes(b),
-        Content::Copy(p) => Served::File(p),
+        Content::Copy(p) | Content::Cached(p) => Served::File(p),
         // the server keeps every file (render::Keep): nothing is written
         Content::Written => Served::Bytes(Arc::new(Vec::new())),
     };
@@ -124,6 +124,7 @@ impl Server {
     ) -> Outcome {
         Outcome {
             report: BuildReport {
+                cached: None,
                 lang,
                 diags,
                 pages: 0,
@@ -269,7 +270,7 @@ impl Server {
             theme: &live.theme,
             templates: &templates,
             print: PrintMode::Listing,
-            progress: &crate::Silent,
+            reuse: None,
         };
         let mut redrawn = Vec::new();
         for (ci, pi, _, _, before) in &edits {

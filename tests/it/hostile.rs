@@ -283,9 +283,16 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("camnang-"))
+        .filter(|n| n.contains("camnang-") && n != ".camnang-cache")
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
+    // and its build cache holds only files it lists (no half-written one)
+    let cache = site.path(".camnang-cache/files");
+    let index = site.read(".camnang-cache/index");
+    for f in files_below(&cache) {
+        let name = f.to_string_lossy().into_owned();
+        assert!(index.contains(&name), "{name} left in the cache");
+    }
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod chromium;
 mod util;
 
 mod build;
+mod cache;
 mod check;
 mod deploy;
 mod hostile;

@@ -173,14 +173,20 @@ fn build_says_what_it_is_doing_unless_quiet() {
     let site = TestSite::standard();
     let r = site.build(&[]);
     assert_eq!(r.code, 0);
-    // not a terminal: plain lines, one a stage
+    // not a terminal: plain lines, one a stage (web files and print
+    // files made alongside), one what the build cache gave
     let stage = r.stdout.lines().next().unwrap_or_default();
     assert!(
-        stage.starts_with("đang tạo ") && stage.ends_with(" trang web…"),
+        stage.starts_with("đang tạo ") && stage.ends_with(" tệp in…"),
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("tệp in…"), "{}", r.stdout);
+    assert!(stage.contains(" tệp của trang web và vẽ "), "{stage}");
+    assert!(
+        r.stdout.contains("bộ nhớ đệm: dùng lại 0 tệp, tạo mới "),
+        "{}",
+        r.stdout
+    );
     let q = site.build(&["--quiet"]);
     assert_eq!(q.code, 0);
     assert_eq!(q.stdout, "", "quiet prints nothing when all is well");

@@ -82,10 +82,8 @@ impl Output for Pages {
             site: cx.site,
             tp: cx.templates,
         };
-        let (pages, orphans) = rayon::join(
-            || html.render_pages(cx.progress, sink),
-            || html.render_orphans(sink),
-        );
+        let (pages, orphans) =
+            rayon::join(|| html.render_pages(sink), || html.render_orphans(sink));
         let mut files = pages?;
         files.extend(orphans?);
         Ok(files)
@@ -134,11 +132,7 @@ struct Html<'a> {
 
 impl Html<'_> {
     /// Renders every page of every language.
-    fn render_pages(
-        &self,
-        progress: &dyn crate::Progress,
-        sink: &dyn Sink,
-    ) -> Result<Vec<OutFile>, Diagnostics> {
+    fn render_pages(&self, sink: &dyn Sink) -> Result<Vec<OutFile>, Diagnostics> {
         enum Job<'s> {
             Home(&'s LangView),
             NotFound,
@@ -160,7 +154,6 @@ impl Html<'_> {
             shorts.extend(links.iter().map(|(id, l)| Job::Short(lv, id, l.clone())));
         }
         let jobs = interleave(jobs, shorts);
-        progress.stage(crate::Stage::Pages, jobs.len());
         let results: Vec<Result<OutFile, Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
@@ -172,7 +165,6 @@ impl Html<'_> {
                     Job::Procedure(lv, c, p) => self.procedure(lv, c, p),
                     Job::Short(lv, id, l) => self.short_link_page(lv, id, l),
                 };
-                progress.advance(1);
                 r.and_then(|f| sink.take(f))
             })
             .collect();

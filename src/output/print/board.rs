@@ -23,11 +23,13 @@ impl<'a> Printer<'a> {
 
     /// The width, quiet zone included, of the widest board QR code.
     fn widest_qr(&self) -> f32 {
-        self.procs
-            .iter()
-            .filter_map(|p| self.qr_for(p, 0).ok())
-            .map(|(qr, _)| total_width(&qr, BOARD_SYMBOL_MM))
-            .fold(BOARD_SYMBOL_MM, f32::max)
+        *self.widest.get_or_init(|| {
+            self.procs
+                .iter()
+                .filter_map(|p| self.qr_for(p, 0).ok())
+                .map(|(qr, _)| total_width(&qr, BOARD_SYMBOL_MM))
+                .fold(BOARD_SYMBOL_MM, f32::max)
+        })
     }
 
     /// The title of a category by its slug.
@@ -39,10 +41,29 @@ impl<'a> Printer<'a> {
             .map_or(slug, |c| c.title.as_str())
     }
 
-    /// The board sheet: every procedure's QR code (symbol 28 mm), title and
-    /// short link in one grid, each row's categories named in a band above
-    /// their codes, as many pages as the grid needs.
-    pub(super) fn board(&self, paper: Paper) -> Result<Drawn, DrawError> {
+    /// What the build-cache key of one volume of the board sheet is made
+    /// from, besides the settings: the procedures on its pages, and the
+    /// grid (the number of pages, the widest code, the categories' names).
+    pub(super) fn board_key(&self, paper: Paper, volume: Volume) -> (Vec<&'a Procedure>, String) {
+        let pages = self.board_pages(paper);
+        let shown: Vec<&Procedure> = pages[volume.pages(pages.len())]
+            .iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .collect();
+        let titles: Vec<&str> = shown
+            .iter()
+            .map(|p| self.category_title(&p.category))
+            .collect();
+        let grid = serde_json::json!([pages.len(), self.widest_qr().to_bits(), titles]);
+        (shown, grid.to_string())
+    }
+
+    /// One volume of the board sheet: every procedure's QR code (symbol
+    /// 28 mm), title and short link in one grid, each row's categories
+    /// named in a band above their codes, as many pages as the grid needs.
+    pub(super) fn board(&self, paper: Paper, volume: Volume) -> Result<Drawn, DrawError> {
         let f = &self.fonts;
         let cfg = &self.site.config;
         let g = BoardGrid::new(paper, self.widest_qr());
@@ -51,7 +72,10 @@ impl<'a> Printer<'a> {
         let mut cuts = Vec::new();
         let mut doc = self.new_document(&self.t("board_title"), 0);
         let full_w = paper.w - 2.0 * g.m;
-        for (n, rows) in pages.iter().enumerate() {
+        let range = volume.pages(total);
+        let first = range.start;
+        for (n, rows) in pages[range].iter().enumerate() {
+            let n = first + n;
             let settings = page_settings(paper, 0.0).ok_or("bad paper size")?;
             let mut page = doc.start_page_with(settings);
             let mut surface = page.surface();

@@ -21,7 +21,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::{CutPart, Msg};
 use crate::model::{Language, Procedure, Site, routes};
 use crate::output::templates::Templates;
-use crate::output::{Claim, Context, Edit, OutFile, Output, Owner, PrintMode, Sink};
+use crate::output::{
+    Claim, Content, Context, Edit, Key, KeyMaker, OutFile, Output, Owner, PrintMode, Reuse, Sink,
+};
 use crate::qr::{QUIET_ZONE, Qr};
 use crate::theme::Theme;
 use pdf::{A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, fit, page_settings, wrap};
@@ -92,7 +94,7 @@ impl Output for Print {
         let printer = Printer::new(cx.site, cx.theme, langs)?;
         let mut files = Vec::new();
         let items = if cx.print == PrintMode::All {
-            let out = printer.render_all(cx.progress, sink)?;
+            let out = printer.render_all(cx.reuse, sink)?;
             files.extend(out.files);
             *self.cuts.lock().unwrap_or_else(|e| e.into_inner()) = out.cuts;
             out.items
@@ -182,6 +184,37 @@ pub struct Cut {
     pub parts: Vec<CutPart>,
 }
 
+/// Pages in one volume of the sheets of every procedure (board sheets,
+/// all flyers): a big site's sheets come in volumes of this many pages,
+/// drawn in parallel, and an edit draws again only the volume it is in.
+pub const VOLUME_PAGES: usize = 50;
+
+/// One volume of a sheet that comes in volumes: `index` (from 0) of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Volume {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Volume {
+    /// The volumes of a sheet of `pages` pages (one, for none).
+    fn all(pages: usize) -> impl Iterator<Item = Volume> {
+        let count = pages.div_ceil(VOLUME_PAGES).max(1);
+        (0..count).map(move |index| Volume { index, count })
+    }
+
+    /// Its pages, of `total`.
+    fn pages(&self, total: usize) -> std::ops::Range<usize> {
+        let start = (self.index * VOLUME_PAGES).min(total);
+        start..((self.index + 1) * VOLUME_PAGES).min(total)
+    }
+
+    /// Its file-name ending (see [`routes::volume`]).
+    fn suffix(&self) -> String {
+        routes::volume(self.index + 1, self.count)
+    }
+}
+
 /// One print file to make.
 #[derive(Debug, Clone)]
 pub enum Job<'a> {
@@ -194,8 +227,8 @@ pub enum Job<'a> {
         /// The language's folder under `in-an/` (`""` or `"en/"`).
         prefix: String,
     },
-    /// Every procedure's code in a grid, grouped by category.
-    Board { paper: Paper },
+    /// Every procedure's code in a grid, grouped by category: one volume.
+    Board { paper: Paper, volume: Volume },
     /// The order sheet for the print shop.
     Order,
     /// Flyers imposed on A4: `per_sheet` is 2 (A5) or 4 (A6). `name` is
@@ -216,7 +249,7 @@ impl Job<'_> {
             Job::Poster {
                 p, paper, prefix, ..
             } => routes::poster(prefix, paper.name, &p.id),
-            Job::Board { paper } => routes::board(paper.name),
+            Job::Board { paper, volume } => routes::board(paper.name, &volume.suffix()),
             Job::Order => routes::order_sheet(),
             Job::Flyers { name, .. } => routes::flyers(name),
         }
@@ -264,6 +297,8 @@ pub struct Printer<'a> {
     langs: Vec<Language>,
     /// The procedures, category by category.
     procs: Vec<&'a Procedure>,
+    /// The width of the widest board code, once measured.
+    widest: std::sync::OnceLock<f32>,
 }
 
 impl<'a> Printer<'a> {
@@ -290,6 +325,7 @@ impl<'a> Printer<'a> {
             fonts,
             langs,
             procs: site.procedures().map(|(_, p)| p).collect(),
+            widest: std::sync::OnceLock::new(),
         })
     }
 
@@ -329,8 +365,10 @@ impl<'a> Printer<'a> {
                 prefix: String::new(),
             }));
         }
-        jobs.push(Job::Board { paper: A4 });
-        jobs.push(Job::Board { paper: A3 });
+        for paper in [A4, A3] {
+            let pages = self.board_pages(paper).len();
+            jobs.extend(Volume::all(pages).map(|volume| Job::Board { paper, volume }));
+        }
         jobs.push(Job::Order);
         for (per_sheet, folder) in [(2, "to-roi-2a5"), (4, "to-roi-4a6")] {
             for p in &self.procs {
@@ -342,13 +380,21 @@ impl<'a> Printer<'a> {
                     lang: 0,
                 });
             }
-            jobs.push(Job::Flyers {
-                list: self.procs.clone(),
-                per_sheet,
-                name: format!("{folder}-tat-ca"),
-                label: self.t("print_all_flyers"),
-                lang: 0,
-            });
+            // every procedure's flyers, in volumes
+            let sheets = self.procs.len().div_ceil(per_sheet);
+            for volume in Volume::all(sheets) {
+                let range = volume.pages(sheets);
+                let list = self.procs
+                    [range.start * per_sheet..self.procs.len().min(range.end * per_sheet)]
+                    .to_vec();
+                jobs.push(Job::Flyers {
+                    list,
+                    per_sheet,
+                    name: format!("{folder}-tat-ca{}", volume.suffix()),
+                    label: self.volume_label(self.t("print_all_flyers"), volume),
+                    lang: 0,
+                });
+            }
         }
         // translations: a poster and a flyer sheet of each, in its language
         for (lang, l) in self.langs.iter().enumerate().skip(1) {
@@ -392,11 +438,11 @@ impl<'a> Printer<'a> {
                 pages: 1,
                 group: self.group(*lang, "posters"),
             },
-            Job::Board { paper } => PrintItem {
+            Job::Board { paper, volume } => PrintItem {
                 path,
-                label: self.t("board_title"),
+                label: self.volume_label(self.t("board_title"), *volume),
                 paper: paper.name.to_string(),
-                pages: self.board_pages(*paper).len(),
+                pages: volume.pages(self.board_pages(*paper).len()).len(),
                 group: "board".into(),
             },
             Job::Order => PrintItem {
@@ -422,6 +468,19 @@ impl<'a> Printer<'a> {
                 pages: list.len().div_ceil(*per_sheet),
                 group: self.group(*lang, "flyers"),
             },
+        }
+    }
+
+    /// `label`, and which volume it is when there are several.
+    fn volume_label(&self, label: String, volume: Volume) -> String {
+        match volume.count {
+            0 | 1 => label,
+            _ => format!(
+                "{label} ({})",
+                self.t("print_volume")
+                    .replace("{n}", &(volume.index + 1).to_string())
+                    .replace("{of}", &volume.count.to_string())
+            ),
         }
     }
 
@@ -459,7 +518,7 @@ impl<'a> Printer<'a> {
     fn render(&self, job: &Job<'_>) -> Result<Drawn, DrawError> {
         match job {
             Job::Poster { p, paper, lang, .. } => self.poster(p, *paper, *lang),
-            Job::Board { paper } => self.board(*paper),
+            Job::Board { paper, volume } => self.board(*paper, *volume),
             Job::Order => self.order_sheet(),
             Job::Flyers {
                 list,
@@ -471,22 +530,46 @@ impl<'a> Printer<'a> {
         }
     }
 
-    /// Draws every print file, in parallel, in the order of [`Printer::jobs`].
+    /// Draws every print file, in parallel, in the order of
+    /// [`Printer::jobs`], taking from the build cache (`reuse`) each file
+    /// whose inputs did not change, and keeping there each file drawn.
     pub fn render_all(
         &self,
-        progress: &dyn crate::Progress,
+        reuse: Option<&dyn Reuse>,
         sink: &dyn Sink,
     ) -> Result<PrintOutput, Diagnostic> {
         let jobs = self.jobs();
-        progress.stage(crate::Stage::PrintFiles, jobs.len());
+        let keys = reuse.map(|_| Keys::new(self));
         // each file goes to the sink as soon as it is drawn: PDFs are big
         let results: Vec<Result<(OutFile, Vec<CutPart>), Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
-                let r = self.draw(job);
-                progress.advance(1);
-                let (bytes, parts) = r?;
-                Ok((sink.take(OutFile::bytes(job.path(), bytes))?, parts))
+                let path = job.path();
+                let cache = reuse.zip(keys.as_ref().map(|k| k.of(self, job)));
+                let kept = cache.and_then(|(r, key)| {
+                    let (content, note) = r.get(&path, &key)?;
+                    Some((content, serde_json::from_str::<Vec<CutPart>>(&note).ok()?))
+                });
+                let (content, parts) = match kept {
+                    Some(k) => k,
+                    None => {
+                        let (bytes, parts) = self.draw(job)?;
+                        let content = match cache {
+                            Some((r, key)) => {
+                                let note = serde_json::to_string(&parts).unwrap_or_default();
+                                r.keep(&path, &key, bytes, note)
+                            }
+                            None => Content::Bytes(Arc::new(bytes)),
+                        };
+                        (content, parts)
+                    }
+                };
+                let file = OutFile {
+                    path,
+                    content,
+                    key: None,
+                };
+                Ok((sink.take(file)?, parts))
             })
             .collect();
         let mut out = PrintOutput {
@@ -527,6 +610,82 @@ impl<'a> Printer<'a> {
         let qr = crate::qr::cached(&link, cfg.print.qr_error_correction.qr())
             .ok_or("the short link is too long for a QR code")?;
         Ok((qr, link))
+    }
+}
+
+/// What the build-cache key of a print file is made from: camnang's own
+/// sources, the print font, the settings, the languages' strings, and the
+/// procedures the file shows (for the order sheet: what it orders).
+struct Keys {
+    base: KeyMaker,
+    /// Each procedure with its translations, by address (each is fed to
+    /// the keys of four files or more: hashed once).
+    procs: std::collections::HashMap<usize, Key>,
+}
+
+impl Keys {
+    fn new(printer: &Printer<'_>) -> Keys {
+        let mut base = KeyMaker::default();
+        base.bytes(env!("CARGO_PKG_VERSION").as_bytes())
+            .bytes(env!("CAMNANG_SOURCE_ID").as_bytes())
+            .bytes(&printer.fonts.regular.digest)
+            .bytes(&printer.fonts.bold.digest)
+            .value(&printer.site.config)
+            .value(&printer.langs);
+        let procs = printer
+            .procs
+            .par_iter()
+            .map(|p| {
+                let mut k = KeyMaker::default();
+                k.value(p)
+                    .value(&p.translations.values().collect::<Vec<_>>());
+                (*p as *const Procedure as usize, k.key())
+            })
+            .collect();
+        Keys { base, procs }
+    }
+
+    /// Feeds the procedures of `list`.
+    fn feed(&self, k: &mut KeyMaker, list: &[&Procedure]) {
+        for p in list {
+            match self.procs.get(&(*p as *const Procedure as usize)) {
+                Some(key) => k.bytes(&key.0),
+                None => k.value(p),
+            };
+        }
+    }
+
+    /// The key of one print file.
+    fn of(&self, printer: &Printer<'_>, job: &Job<'_>) -> Key {
+        let mut k = self.base.clone();
+        k.bytes(job.path().as_bytes());
+        match job {
+            Job::Poster { p, paper, lang, .. } => {
+                k.bytes(b"poster").value(&(paper.name, lang));
+                self.feed(&mut k, &[p]);
+            }
+            Job::Board { paper, volume } => {
+                let (shown, grid) = printer.board_key(*paper, *volume);
+                k.bytes(b"board")
+                    .bytes(paper.name.as_bytes())
+                    .bytes(grid.as_bytes());
+                self.feed(&mut k, &shown);
+            }
+            Job::Order => {
+                k.bytes(b"order").value(&printer.order());
+            }
+            Job::Flyers {
+                list,
+                per_sheet,
+                label,
+                lang,
+                ..
+            } => {
+                k.bytes(b"flyers").value(&(per_sheet, label, lang));
+                self.feed(&mut k, list);
+            }
+        }
+        k.key()
     }
 }
 

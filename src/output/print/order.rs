@@ -118,10 +118,14 @@ impl Printer<'_> {
         }
         if copies.board > 0 {
             let pages = self.board_pages(board).len();
+            let volumes = pages.div_ceil(VOLUME_PAGES).max(1);
             lines.push(OrderLine {
                 what: fill("order_board", board.name, 0),
-                files: routes::board(board.name),
-                file_count: 1,
+                files: match volumes {
+                    1 => routes::board(board.name, ""),
+                    _ => routes::board(board.name, "-tap-*"),
+                },
+                file_count: volumes,
                 stock: board.name.to_string(),
                 colour: colour.clone(),
                 pages,

@@ -73,10 +73,19 @@ impl Paper {
     }
 }
 
+/// Code points measured through a table rather than a map: Latin,
+/// Vietnamese, combining marks and general punctuation (`–`, `…`).
+const DIRECT: u32 = 0x2100;
+
 /// A font with the advance width of every character it covers, for
 /// measuring text before it is drawn.
 pub struct Face {
     pub font: Font,
+    /// The SHA-256 of the font file (for the build cache's keys).
+    pub digest: [u8; 32],
+    /// Advances of the characters below [`DIRECT`], by code point (a
+    /// negative value: the font lacks it); the rest in `advances`.
+    direct: Vec<f32>,
     advances: HashMap<char, f32>,
     /// Width used for a character the font lacks (one em).
     fallback: f32,
@@ -96,27 +105,54 @@ impl Face {
                 }
             }
         }
+        let digest = {
+            use sha2::Digest as _;
+            sha2::Sha256::digest(&bytes).into()
+        };
         let font = Font::new(bytes.into(), 0)?;
+        let mut direct = vec![-1.0; DIRECT as usize];
+        advances.retain(|c, adv| match direct.get_mut(*c as usize) {
+            Some(slot) => {
+                *slot = *adv;
+                false
+            }
+            None => true,
+        });
         Some(Face {
             font,
+            digest,
+            direct,
             advances,
             fallback: 1.0,
         })
     }
 
+    /// The advance of `c` in ems, if the font has it.
+    fn advance(&self, c: char) -> Option<f32> {
+        match self.direct.get(c as usize) {
+            Some(adv) if *adv >= 0.0 => Some(*adv),
+            Some(_) => None,
+            None => self.advances.get(&c).copied(),
+        }
+    }
+
+    /// `em` plus the advances of the characters of `text`, added one by one
+    /// from the left (so that measuring a line word by word gives the very
+    /// same sum as measuring it whole).
+    fn ems(&self, em: f32, text: &str) -> f32 {
+        text.chars()
+            .fold(em, |a, c| a + self.advance(c).unwrap_or(self.fallback))
+    }
+
     /// Width of `text` at `size` points, in millimetres.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let em: f32 = text
-            .chars()
-            .map(|c| self.advances.get(&c).copied().unwrap_or(self.fallback))
-            .sum();
-        em * size / MM
+        self.ems(0.0, text) * size / MM
     }
 
     /// Whether the font has a glyph for every character of `text`.
     pub fn covers(&self, text: &str) -> bool {
         text.chars()
-            .all(|c| c.is_whitespace() || self.advances.contains_key(&c))
+            .all(|c| c.is_whitespace() || self.advance(c).is_some())
     }
 }
 
@@ -131,20 +167,26 @@ pub struct Fonts {
 pub fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    // the line's width in ems, kept as it grows
+    let mut em = 0.0;
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
+        let candidate = match line.is_empty() {
+            true => face.ems(0.0, word),
+            false => face.ems(face.ems(em, " "), word),
         };
-        if face.width(&candidate, size) <= max_w {
-            line = candidate;
+        if candidate * size / MM <= max_w {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            em = candidate;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        if face.width(word, size) <= max_w {
+        em = face.ems(0.0, word);
+        if em * size / MM <= max_w {
             line = word.to_string();
         } else {
             for c in word.chars() {
@@ -157,6 +199,7 @@ pub fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String> {
                     line = next;
                 }
             }
+            em = face.ems(0.0, &line);
         }
     }
     if !line.is_empty() {

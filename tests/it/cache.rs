@@ -1,0 +1,154 @@
+//! The build cache (`.camnang-cache/`): a rebuild reuses the print files
+//! whose inputs did not change, and what it publishes is byte for byte
+//! what a build without the cache makes; a damaged or foreign cache is
+//! made again, never published; `--no-cache` makes everything.
+
+use std::path::Path;
+
+use crate::util::{TestSite, files_below, procedure};
+
+/// Every file below `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files_below(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap_or_default();
+            (f.to_string_lossy().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// Builds into `out` (under the site folder) and gives the build cache's
+/// report: `(reused, made)`.
+fn build(site: &TestSite, out: &str, extra: &[&str]) -> Option<(usize, usize)> {
+    let out = site.path(out);
+    let mut args = vec!["--output", out.to_str().expect("path")];
+    args.extend_from_slice(extra);
+    let r = site.build(&args);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let line = r.stdout.lines().find(|l| l.starts_with("bộ nhớ đệm: "))?;
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    Some((numbers[0], numbers[1]))
+}
+
+/// The same files with the same bytes, naming the first that differs.
+fn same(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)]) {
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(a), names(b));
+    for ((name, x), (_, y)) in a.iter().zip(b) {
+        assert!(x == y, "{name} differs");
+    }
+}
+
+fn pdfs(s: &[(String, Vec<u8>)]) -> usize {
+    s.iter().filter(|f| f.0.ends_with(".pdf")).count()
+}
+
+#[test]
+fn a_rebuild_reuses_print_files_and_gives_the_same_bytes_as_no_cache() {
+    let site = TestSite::standard();
+    let (reused, made) = build(&site, "cold", &[]).expect("a cache report");
+    assert_eq!(reused, 0);
+    let cold = snapshot(&site.path("cold"));
+    assert_eq!(made, pdfs(&cold), "every print file made and kept");
+    // unchanged: every print file comes from the cache
+    assert_eq!(build(&site, "warm", &[]), Some((made, 0)));
+    let warm = snapshot(&site.path("warm"));
+    assert_eq!(build(&site, "fresh", &["--no-cache"]), None);
+    let fresh = snapshot(&site.path("fresh"));
+    same(&cold, &fresh);
+    same(&warm, &fresh);
+    // one procedure edited: its own files are drawn again (posters A4 and
+    // A5, two flyer sheets), and the sheets that show it (two board
+    // sheets, two sheets of all flyers); the others come from the cache
+    let text = site
+        .read("content/cu-tru/khai-bao-tam-vang.md")
+        .replace("3. Gửi hồ sơ.", "3. Gửi hồ sơ và chờ tin nhắn.");
+    site.write("content/cu-tru/khai-bao-tam-vang.md", &text);
+    let (reused, made_now) = build(&site, "edited", &[]).expect("a cache report");
+    assert_eq!(made_now, 8, "reused {reused}");
+    assert_eq!(reused + made_now, made);
+    build(&site, "edited-fresh", &["--no-cache"]);
+    same(
+        &snapshot(&site.path("edited")),
+        &snapshot(&site.path("edited-fresh")),
+    );
+    // never published
+    for out in ["cold", "warm", "edited"] {
+        assert!(
+            snapshot(&site.path(out))
+                .iter()
+                .all(|f| !f.0.contains("camnang-cache")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn a_damaged_or_foreign_cache_is_made_again_not_published() {
+    let site = TestSite::standard();
+    let (_, made) = build(&site, "first", &[]).expect("a cache report");
+    build(&site, "fresh", &["--no-cache"]);
+    let fresh = snapshot(&site.path("fresh"));
+    let files = site.path(".camnang-cache/files");
+    let mut kept: Vec<_> = files_below(&files);
+    kept.sort();
+    assert_eq!(kept.len(), made);
+    // one kept file changed in place (same size), one cut short, one gone,
+    // one replaced by another's bytes
+    let damage = |i: usize| files.join(&kept[i]);
+    let mut bytes = std::fs::read(damage(0)).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x20;
+    std::fs::write(damage(0), &bytes).unwrap();
+    let short = std::fs::read(damage(1)).unwrap();
+    std::fs::write(damage(1), &short[..short.len() - 10]).unwrap();
+    std::fs::remove_file(damage(2)).unwrap();
+    std::fs::copy(damage(4), damage(3)).unwrap();
+    // the public site shares kept files: damaging them damaged it too, and
+    // the next build publishes sound files again
+    let (reused, made_now) = build(&site, "second", &[]).expect("a cache report");
+    assert_eq!((reused, made_now), (made - 4, 4));
+    same(&snapshot(&site.path("second")), &fresh);
+    // an index from elsewhere (another site, another version): nothing
+    // in it is trusted
+    site.write(
+        ".camnang-cache/index",
+        "camnang build cache 1\n{\"key\":\"00\"}\nnot json\n",
+    );
+    let (reused, made_now) = build(&site, "third", &[]).expect("a cache report");
+    assert_eq!((reused, made_now), (0, made));
+    same(&snapshot(&site.path("third")), &fresh);
+    // deleting the whole folder is safe
+    std::fs::remove_dir_all(site.path(".camnang-cache")).unwrap();
+    assert_eq!(build(&site, "fourth", &[]), Some((0, made)));
+    same(&snapshot(&site.path("fourth")), &fresh);
+}
+
+#[test]
+fn the_cache_keeps_only_what_the_last_build_used_and_never_others_files() {
+    let site = TestSite::standard();
+    build(&site, "public", &[]);
+    site.write(".camnang-cache/files/notes.txt", "mine");
+    site.write(".camnang-cache/mine/keep.txt", "mine too");
+    // a procedure edited: the files drawn before the edit leave the cache
+    let text = site
+        .read("content/cu-tru/xac-nhan-cu-tru.md")
+        .replace("Mang theo căn cước.", "Mang theo căn cước gắn chip.");
+    site.write("content/cu-tru/xac-nhan-cu-tru.md", &text);
+    let (reused, made) = build(&site, "public", &[]).expect("a cache report");
+    assert_eq!(made, 8);
+    let kept: Vec<String> = files_below(&site.path(".camnang-cache/files"))
+        .iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(kept.len(), reused + made + 1, "{kept:?}");
+    assert!(kept.contains(&"notes.txt".to_string()));
+    assert_eq!(site.read(".camnang-cache/mine/keep.txt"), "mine too");
+    // a site made alone with --no-print keeps no cache report
+    site.write("content/cu-tru/moi.md", &procedure("Thủ tục mới", "tt09"));
+    assert_eq!(build(&site, "public", &["--no-print"]), None);
+}
