@@ -269,7 +269,12 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     } else {
         output::PrintMode::None
     };
-    let loaded = load_site(opts, None);
+    // the output folder is checked (a walk of the site published there)
+    // while the content loads; a content mistake is still told first
+    let (loaded, output_ok) = rayon::join(
+        || load_site(opts, None),
+        || publish::check_output(&opts.root, &output),
+    );
     report.lang = loaded.lang;
     report.diags = loaded.diags;
     report.timings = loaded.timings;
@@ -277,7 +282,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         report.failure = Some(Failure::Content);
         return report;
     };
-    if let Err(d) = publish::check_output(&opts.root, &output) {
+    if let Err(d) = output_ok {
         report.diags.push(d);
         report.failure = Some(Failure::Output { refused: true });
         return report;

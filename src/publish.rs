@@ -311,7 +311,7 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std:
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         if renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE).is_ok() {
             // the old site is now where the staging folder was
-            return fs::remove_dir_all(staging);
+            return remove_tree(staging);
         }
     }
     if fs::symlink_metadata(out).is_ok() {
@@ -321,10 +321,26 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std:
             let _ = fs::rename(&old, out);
             return Err(e);
         }
-        fs::remove_dir_all(&old)
+        remove_tree(&old)
     } else {
         fs::rename(staging, out)
     }
+}
+
+/// Removes a folder of the old site and everything in it, its subfolders
+/// in parallel (a site of 10,000 procedures has tens of thousands of files:
+/// removing them one by one made a rebuild slower than a first build).
+/// Symbolic links are removed, never followed.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            remove_tree(&e.path())
+        } else {
+            fs::remove_file(e.path())
+        }
+    })?;
+    fs::remove_dir(dir)
 }
 
 /// Writes `text` to `path` through a temporary file and a rename, and only
