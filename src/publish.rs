@@ -147,6 +147,23 @@ pub struct Staging {
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// Whether a file could not be written (the disk, not the content).
     write_failed: std::sync::atomic::AtomicBool,
+    /// Whether a site camnang wrote is published in the output folder.
+    published: bool,
+}
+
+/// Whether `path` is a plain file holding exactly `bytes`.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return false;
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    fs::File::open(path)
+        .and_then(|f| f.take(bytes.len() as u64 + 1).read_to_end(&mut old))
+        .is_ok_and(|_| old == bytes)
 }
 
 fn write_failed(e: std::io::Error) -> Diagnostic {
@@ -175,6 +192,7 @@ impl Staging {
         let dir = parent.join(format!(".{name}.camnang-new-{}", std::process::id()));
         fs::create_dir(&dir).map_err(write_failed)?;
         let staging = Staging {
+            published: out_is_ours(&out),
             out,
             parent,
             name,
@@ -203,7 +221,14 @@ impl Staging {
         }
         let target = self.dir.join(&f.path);
         match &f.content {
-            Content::Bytes(b) => fs::write(target, b.as_slice()),
+            // a file the published site already holds byte for byte is
+            // linked from it, not written again: a rebuild then writes only
+            // what changed, and removing the old site frees only that
+            Content::Bytes(b) => match self.published && same_bytes(&self.out.join(&f.path), b) {
+                true => fs::hard_link(self.out.join(&f.path), &target)
+                    .or_else(|_| fs::write(&target, b.as_slice())),
+                false => fs::write(target, b.as_slice()),
+            },
             Content::Copy(src) => fs::copy(src, target).map(|_| ()),
             // the build cache is camnang's own: its files may be shared
             // with the site (a rebuild replaces them, never writes into
@@ -266,6 +291,12 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Whether `out` is a folder holding a site camnang published (its
+/// manifest is there).
+fn out_is_ours(out: &Path) -> bool {
+    fs::symlink_metadata(out.join(MANIFEST)).is_ok_and(|m| m.is_file())
 }
 
 /// One build at a time writes beside an output folder: a second build
@@ -459,6 +490,34 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(left.len(), 3, "{left:?}");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_rebuild_links_unchanged_files_from_the_published_site() {
+        use std::os::unix::fs::MetadataExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        let out = root.join("public");
+        let file = |p: &str, b: &str| OutFile::bytes(p.into(), b.as_bytes().to_vec());
+        publish(&out, &[file("a.html", "same"), file("b.html", "old")]).unwrap();
+        let ino = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
+        let (a, b) = (ino("a.html"), ino("b.html"));
+        // a failed build (dropped staging) leaves the published files whole
+        let failed = Staging::begin(&out, &|| {}).unwrap();
+        failed.put(&file("a.html", "same")).unwrap();
+        failed.put(&file("b.html", "new")).unwrap();
+        drop(failed);
+        assert_eq!(fs::read(out.join("a.html")).unwrap(), b"same");
+        assert_eq!(fs::read(out.join("b.html")).unwrap(), b"old");
+        publish(&out, &[file("a.html", "same"), file("b.html", "new")]).unwrap();
+        assert_eq!(ino("a.html"), a, "the unchanged file is linked");
+        assert_ne!(ino("b.html"), b, "the changed file is written anew");
+        assert_eq!(fs::read(out.join("b.html")).unwrap(), b"new");
+        // a published file changed by hand is not trusted: written anew
+        fs::write(out.join("a.html"), "edit").unwrap();
+        publish(&out, &[file("a.html", "same")]).unwrap();
+        assert_eq!(fs::read(out.join("a.html")).unwrap(), b"same");
     }
 
     #[test]
