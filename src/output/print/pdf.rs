@@ -235,6 +235,32 @@ pub fn fit(
     (lines, true)
 }
 
+/// [`fit`] for a short centred line such as "Quét mã để xem hướng dẫn…":
+/// when it takes more than one line, the lines are made as even as its
+/// words allow (never one word left alone below the others), by narrowing
+/// the measure as long as the number of lines stays the same.
+pub fn fit_balanced(
+    face: &Face,
+    text: &str,
+    size: f32,
+    max_w: f32,
+    max_lines: usize,
+) -> (Vec<String>, bool) {
+    let (lines, cut) = fit(face, text, size, max_w, max_lines);
+    if cut || lines.len() < 2 {
+        return (lines, cut);
+    }
+    let (mut narrow, mut wide) = (0.0_f32, max_w);
+    for _ in 0..20 {
+        let mid = (narrow + wide) / 2.0;
+        match wrap(face, text, size, mid).len() <= lines.len() {
+            true => wide = mid,
+            false => narrow = mid,
+        }
+    }
+    (wrap(face, text, size, wide), false)
+}
+
 /// Page settings for `paper` with `bleed` mm around it: the MediaBox and
 /// BleedBox take the bleed, the TrimBox is the paper.
 pub fn page_settings(paper: Paper, bleed: f32) -> Option<PageSettings> {
@@ -380,6 +406,31 @@ mod tests {
         let letters = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
         assert!(f.covers(letters));
         assert!(f.covers(&letters.to_uppercase()));
+    }
+
+    #[test]
+    fn a_short_line_on_two_lines_leaves_no_word_alone() {
+        let f = face();
+        let text = "Quét mã để xem hướng dẫn và làm trực tuyến";
+        let full = f.width(text, 10.0);
+        // a measure where plain wrapping leaves the last word alone
+        let w = (1..=20)
+            .map(|i| full - i as f32 * 0.1)
+            .find(|w| {
+                wrap(&f, text, 10.0, *w)
+                    .last()
+                    .is_some_and(|l| !l.contains(' '))
+            })
+            .expect("a width that strands one word");
+        let (lines, cut) = fit_balanced(&f, text, 10.0, w, 2);
+        assert!(!cut);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.contains(' ')), "{lines:?}");
+        assert!(lines.iter().all(|l| f.width(l, 10.0) <= w + 0.01));
+        assert_eq!(lines.join(" "), text);
+        // the halves differ by less than the longest word
+        let (a, b) = (f.width(&lines[0], 10.0), f.width(&lines[1], 10.0));
+        assert!((a - b).abs() < f.width("tuyến", 10.0) * 2.0, "{a} {b}");
     }
 
     #[test]

@@ -151,12 +151,12 @@ impl<'a> Printer<'a> {
         let (qr, link) = self.qr_for(p, lang)?;
         let qr_mm = total_width(&qr, symbol_mm).min(w);
         let cs = 14.0 * small;
-        let (scan_lines, _) = fit(&f.bold, &self.tl(lang, "poster_scan"), cs, w, 2);
+        let (scan_lines, _) = fit_balanced(&f.bold, &self.tl(lang, "poster_scan"), cs, w, 2);
         let ls = 13.0 * small;
         let link_lines = wrap(&f.regular, &routes::typed_link(&link), ls, w);
         // what a genuine code opens, against codes pasted over this one
         let gs = 11.0 * small;
-        let (genuine_lines, _) = fit(&f.bold, &self.genuine(lang), gs, w, 2);
+        let (genuine_lines, _) = fit_balanced(&f.bold, &self.genuine(lang), gs, w, 2);
         let block_h = qr_mm
             + scan_lines.len() as f32 * lh(cs)
             + link_lines.len() as f32 * lh(ls)
