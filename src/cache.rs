@@ -46,7 +46,7 @@ struct Entry {
 }
 
 /// The build cache of one site, open for one build.
-pub struct BuildCache {
+pub(crate) struct BuildCache {
     dir: PathBuf,
     files: PathBuf,
     /// What the last build kept, by key.
@@ -77,7 +77,7 @@ impl BuildCache {
     /// `Ok(None)` when another build holds it; an error (to show as a
     /// warning) when it cannot be made or read: the build then goes on
     /// without it.
-    pub fn open(root: &Path) -> Result<Option<BuildCache>, Diagnostic> {
+    pub(crate) fn open(root: &Path) -> Result<Option<BuildCache>, Diagnostic> {
         let dir = root.join(FOLDER);
         let files = dir.join("files");
         let failed = |e: std::io::Error| {
@@ -128,7 +128,7 @@ impl BuildCache {
     }
 
     /// Files reused from the cache, and files made and kept in it.
-    pub fn counts(&self) -> (usize, usize) {
+    pub(crate) fn counts(&self) -> (usize, usize) {
         (
             self.reused.load(Ordering::Relaxed),
             self.kept.load(Ordering::Relaxed),
@@ -136,7 +136,7 @@ impl BuildCache {
     }
 
     /// Why the cache stopped keeping files, if it did.
-    pub fn trouble(&self) -> Option<Diagnostic> {
+    pub(crate) fn trouble(&self) -> Option<Diagnostic> {
         let broken = self.broken.lock().ok()?.clone()?;
         Some(
             Diagnostic::warning(Msg::CacheUnusable { detail: broken })
@@ -168,7 +168,7 @@ impl BuildCache {
     /// Writes the index of the files this build used or kept, and, after a
     /// build that published, removes the cache's files it did not use.
     /// Nothing else in the folder is touched.
-    pub fn finish(self, published: bool) {
+    pub(crate) fn finish(self, published: bool) {
         let Ok(mut now) = self.now.into_inner() else {
             return;
         };

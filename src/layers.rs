@@ -11,7 +11,7 @@
 //! | 3 | `theme`, `markdown` | built-in theme files; Markdown to HTML |
 //! | 4 | `model` | site, categories, procedures; every address (`model::routes`), the languages |
 //! | 5 | `load` | `site.yaml`, `content/`, `qr-lock.yaml` read into the model |
-//! | 6 | `output` | what outputs share: files, sinks, memo, the [`crate::output::Output`] trait |
+//! | 6 | `output` | what outputs share: files, sinks, memo, the `Output` trait |
 //! | 7 | `output::templates` | the page templates of every language |
 //! | 8 | `output::html`, `output::site_files`, `output::search`, `output::codes`, `output::json`, `output::print` | one module per output |
 //! | 9 | `render`, `publish`, `cache` | run the outputs; write the site atomically; the build cache |

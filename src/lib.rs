@@ -4,14 +4,23 @@
 //! Layers, each using only those below (see [`layers`]): text and
 //! messages → [`load`] (walk `content/`, read front matter) into the
 //! [`model`] (Site, Category, Procedure; every address in
-//! [`model::routes`]) → the [`output`]s (HTML pages, site files, search,
-//! QR codes, the JSON export, print), each behind [`output::Output`] →
-//! [`render`] (runs them) and [`publish`] (write into a staging folder and
-//! swap it in). [`commands`] runs them for the command line; [`serve`]
-//! previews; [`check`] finds mistakes.
+//! [`model::routes`]) → the outputs (`output`: HTML pages, site files,
+//! search, QR codes, the JSON export, print, each behind one trait) →
+//! `render` (runs them), `publish` (write into a staging folder and swap
+//! it in) and `cache` (the build cache of print files). [`commands`] runs
+//! them for the command line; [`serve`] previews; [`check`] finds
+//! mistakes; [`deploy`] and [`import`] talk to hosts and the portal.
+//!
+//! What is public is what the command line ([`build`], [`BuildOptions`],
+//! and the entry points of [`commands`], [`check`], [`new`], [`serve`],
+//! [`deploy`] and [`import`]), the fuzz targets, the benchmarks and the
+//! property tests use ([`load`], [`markdown`], [`text`], [`qr`],
+//! [`search_words`]), with the types their signatures name ([`model`],
+//! [`diag`], [`messages`]). The outputs, rendering, publishing and the
+//! build cache are the crate's own (`pub(crate)`).
 
 pub mod alloc;
-pub mod cache;
+pub(crate) mod cache;
 pub mod check;
 pub mod commands;
 pub mod deploy;
@@ -23,13 +32,17 @@ pub mod markdown;
 pub mod messages;
 pub mod model;
 pub mod new;
-pub mod output;
-pub mod publish;
+pub(crate) mod output;
+pub(crate) mod publish;
 pub mod qr;
-pub mod render;
+pub(crate) mod render;
 pub mod serve;
 pub mod text;
-pub mod theme;
+pub(crate) mod theme;
+
+/// The folded words of a text, as the search index is built from them
+/// (public for the property tests and the fuzz targets).
+pub use output::search::words as search_words;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -132,13 +145,13 @@ impl Progress for Silent {
 /// What `camnang serve` keeps between builds, so that a rebuild after one
 /// edit reads, parses and renders only what the edit changed.
 #[derive(Default)]
-pub struct Cache {
+pub(crate) struct Cache {
     pub parse: load::ParseCache,
     pub memo: output::Memo,
 }
 
 /// A site loaded and rendered in memory, not yet published.
-pub struct Prepared {
+pub(crate) struct Prepared {
     pub lang: Lang,
     pub diags: Diagnostics,
     pub failure: Option<Failure>,
@@ -151,7 +164,7 @@ pub struct Prepared {
 /// Loads and renders the site without writing anything. With a `cache`,
 /// unchanged files are not parsed again and unchanged pages not rendered
 /// again, and the cache is brought up to date.
-pub fn prepare(
+pub(crate) fn prepare(
     opts: &BuildOptions,
     print: output::PrintMode,
     mut cache: Option<&mut Cache>,

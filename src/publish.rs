@@ -19,14 +19,14 @@ use crate::messages::Msg;
 use crate::output::{Content, OutFile, Sink};
 
 /// The list of files camnang wrote, kept in the output folder.
-pub const MANIFEST: &str = ".camnang-manifest";
+pub(crate) const MANIFEST: &str = ".camnang-manifest";
 /// Marks a staging folder while it is being written.
 const STAGING_MARK: &str = ".camnang-staging";
 
 /// Resolves a path to an absolute one without requiring it to exist:
 /// the existing part is canonicalised (symbolic links resolved), the rest
 /// appended.
-pub fn resolve(path: &Path) -> PathBuf {
+pub(crate) fn resolve(path: &Path) -> PathBuf {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut existing = abs.as_path();
     let mut rest: Vec<&std::ffi::OsStr> = Vec::new();
@@ -63,7 +63,7 @@ fn normalise(p: &Path) -> PathBuf {
 }
 
 /// Refuses output folders that would damage the site or other files.
-pub fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = resolve(site_root);
     let out = resolve(output);
     let content = root.join("content");
@@ -135,7 +135,7 @@ fn foreign_files(dir: &Path) -> Vec<String> {
 /// camnang's while it is written, swapped in by [`Staging::commit`].
 /// Dropped without a commit (a failed build), it is removed, and the site
 /// published before stays as it was.
-pub struct Staging {
+pub(crate) struct Staging {
     out: PathBuf,
     parent: PathBuf,
     name: String,
@@ -176,7 +176,7 @@ impl Staging {
     /// Starts writing a new site for `output`. Call [`check_output`] first.
     /// If another build is writing beside `output`, calls `waiting` and
     /// waits for it to end.
-    pub fn begin(output: &Path, waiting: &dyn Fn()) -> Result<Staging, Diagnostic> {
+    pub(crate) fn begin(output: &Path, waiting: &dyn Fn()) -> Result<Staging, Diagnostic> {
         let out = resolve(output);
         let parent = out
             .parent()
@@ -207,7 +207,7 @@ impl Staging {
     }
 
     /// Writes one file into the new site. Safe to call from many threads.
-    pub fn put(&self, f: &OutFile) -> std::io::Result<()> {
+    pub(crate) fn put(&self, f: &OutFile) -> std::io::Result<()> {
         if let Some(folder) = Path::new(&f.path).parent()
             && !folder.as_os_str().is_empty()
         {
@@ -241,7 +241,7 @@ impl Staging {
     }
 
     /// Writes the manifest of `paths` and swaps the new site in.
-    pub fn commit(mut self, paths: &[String]) -> Result<(), Diagnostic> {
+    pub(crate) fn commit(mut self, paths: &[String]) -> Result<(), Diagnostic> {
         let mut manifest = std::io::BufWriter::new(
             fs::File::create(self.dir.join(MANIFEST)).map_err(write_failed)?,
         );
@@ -263,7 +263,7 @@ impl Staging {
 impl Staging {
     /// Whether a file could not be written: the build then failed for
     /// the output folder's sake, not the content's.
-    pub fn write_failed(&self) -> bool {
+    pub(crate) fn write_failed(&self) -> bool {
         self.write_failed.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
@@ -321,7 +321,8 @@ fn lock_beside(parent: &Path, waiting: &dyn Fn()) -> Option<fs::File> {
 }
 
 /// Writes `files` into `output`, replacing the site published there before.
-/// Call [`check_output`] first.
+/// Call [`check_output`] first. (The tests' way to publish a site.)
+#[cfg(test)]
 pub fn publish(output: &Path, files: &[OutFile]) -> Result<(), Diagnostic> {
     let staging = Staging::begin(output, &|| {})?;
     files
@@ -376,7 +377,7 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 
 /// Writes `text` to `path` through a temporary file and a rename, and only
 /// if it changed. Returns whether it wrote.
-pub fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool> {
+pub(crate) fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool> {
     if fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(false);
     }

@@ -25,7 +25,7 @@ use crate::{Progress, Timings};
 
 /// Every output of a build, registered here and nowhere else.
 #[derive(Default)]
-pub struct Outputs {
+pub(crate) struct Outputs {
     pub pages: Pages,
     pub site_files: SiteFiles,
     pub search: Search,
@@ -39,7 +39,7 @@ impl Outputs {
     /// Every output, in no particular order: they run in parallel. Print
     /// comes first, so that its many slow files start at once and both
     /// cores stay busy to the end.
-    pub fn all(&self) -> [&dyn Output; 7] {
+    pub(crate) fn all(&self) -> [&dyn Output; 7] {
         [
             &self.print,
             &self.pages,
@@ -53,7 +53,7 @@ impl Outputs {
 }
 
 /// Everything a render made.
-pub struct Rendered {
+pub(crate) struct Rendered {
     pub files: Vec<OutFile>,
     /// What had to be shortened on posters and flyers.
     pub cuts: Vec<Cut>,
@@ -66,7 +66,7 @@ pub struct Rendered {
 
 impl Rendered {
     /// The memo for the next build: every keyed file of this one.
-    pub fn memo(&self) -> Memo {
+    pub(crate) fn memo(&self) -> Memo {
         Memo::of(&self.files)
     }
 }
@@ -75,7 +75,7 @@ impl Rendered {
 /// as errors naming both sides. The claims are sorted by path (stably, so
 /// the first claimer stays first): equal paths are then neighbours, and a
 /// folder a file would need is found by binary search.
-pub fn collisions(mut claims: Vec<Claim>) -> Diagnostics {
+pub(crate) fn collisions(mut claims: Vec<Claim>) -> Diagnostics {
     use rayon::prelude::*;
     claims.par_sort_by(|a, b| a.path.cmp(&b.path));
     let clash = |path: &str, a: &Owner, b: &Owner| {
@@ -110,7 +110,7 @@ pub fn collisions(mut claims: Vec<Claim>) -> Diagnostics {
 
 /// Category folders named like a folder camnang writes itself, or like
 /// one of the site's languages.
-pub fn reserved_names(site: &Site) -> Diagnostics {
+pub(crate) fn reserved_names(site: &Site) -> Diagnostics {
     let mut diags = Diagnostics::default();
     for c in &site.categories {
         let owner = match crate::model::routes::RESERVED
@@ -145,7 +145,7 @@ fn owner_text(o: &Owner) -> String {
 
 /// What a render is given besides the model: what to make, what earlier
 /// builds made, and where to tell how far it has got.
-pub struct Job<'a> {
+pub(crate) struct Job<'a> {
     pub print: PrintMode,
     /// Pages of the last build in memory (`camnang serve`).
     pub memo: Option<&'a Memo>,
@@ -169,7 +169,7 @@ impl Sink for Counted<'_> {
 }
 
 /// Renders every output of the site, sorted by path.
-pub fn render(
+pub(crate) fn render(
     site: &Site,
     theme: &Theme,
     job: &Job<'_>,

@@ -18,7 +18,7 @@ macro_rules! embed {
 }
 
 /// Every file of the built-in default theme.
-pub const DEFAULT_FILES: &[(&str, &[u8])] = embed![
+pub(crate) const DEFAULT_FILES: &[(&str, &[u8])] = embed![
     "templates/base.html",
     "templates/index.html",
     "templates/category.html",

@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = camnang::text::slugify(md);
-    let _ = camnang::output::search::words(md);
+    let _ = camnang::search_words(md);
 });
 
 /// The `name="value"` attributes of a tag's inside (`a href="x" title="y"`).

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 
 use super::store::{Meta, Store, StoreError, temp_name};
 
-pub struct FileStore {
+pub(crate) struct FileStore {
     root: PathBuf,
 }
 
 impl FileStore {
-    pub fn open(root: PathBuf) -> Result<FileStore, StoreError> {
+    pub(crate) fn open(root: PathBuf) -> Result<FileStore, StoreError> {
         fs::create_dir_all(&root).map_err(|e| StoreError::Connect(e.to_string()))?;
         Ok(FileStore { root })
     }

@@ -13,14 +13,14 @@ use suppaftp::{FtpError, ImplFtpStream, RustlsConnector, RustlsFtpStream, TlsStr
 use super::Auth;
 use super::store::{Meta, Store, StoreError, base_folders, join, parents, temp_name};
 
-pub struct FtpStore<T: TlsStream + Send> {
+pub(crate) struct FtpStore<T: TlsStream + Send> {
     ftp: ImplFtpStream<T>,
     base: String,
     made: HashSet<String>,
 }
 
 /// Opens plain FTP or FTPS.
-pub struct AnyFtp;
+pub(crate) struct AnyFtp;
 
 fn tls_config() -> Result<rustls::ClientConfig, StoreError> {
     let mut roots = rustls::RootCertStore::empty();
@@ -69,7 +69,7 @@ fn login<T: TlsStream + Send>(
 }
 
 impl AnyFtp {
-    pub fn open(
+    pub(crate) fn open(
         tls: bool,
         host: &str,
         port: u16,

@@ -15,18 +15,18 @@
 //!   stop the deploy before anything happens when there are more than
 //!   `--max-deletes` (unless `--yes`). Deletes not done yet are kept in
 //!   the manifest (`pending_delete`) for the next deploy.
-//! - One module per protocol behind [`store::Store`]: [`mod@file`], [`sftp`],
-//!   [`ftp`], [`webdav`], [`s3`]. Passwords come from
+//! - One module per protocol behind one trait (`store::Store`): `file`,
+//!   `sftp`, `ftp`, `webdav`, `s3`. Passwords come from
 //!   `CAMNANG_DEPLOY_PASSWORD` or a prompt, and are taken out of every
 //!   message before it is printed.
 
-pub mod file;
-pub mod ftp;
-pub mod s3;
-pub mod sftp;
-pub mod store;
-pub mod target;
-pub mod webdav;
+pub(crate) mod file;
+pub(crate) mod ftp;
+pub(crate) mod s3;
+pub(crate) mod sftp;
+pub(crate) mod store;
+pub(crate) mod target;
+pub(crate) mod webdav;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::IsTerminal as _;

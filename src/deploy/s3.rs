@@ -15,7 +15,7 @@ use s3::region::Region;
 
 use super::store::{Meta, Store, StoreError, join};
 
-pub struct S3Store {
+pub(crate) struct S3Store {
     bucket: Box<Bucket>,
     prefix: String,
 }
@@ -28,7 +28,7 @@ fn status(e: &S3Error) -> Option<u16> {
 }
 
 impl S3Store {
-    pub fn open(
+    pub(crate) fn open(
         bucket: &str,
         prefix: &str,
         params: &BTreeMap<String, String>,

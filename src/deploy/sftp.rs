@@ -18,7 +18,7 @@ use ssh2::{
 use super::Auth;
 use super::store::{Meta, Store, StoreError, base_folders, join, parents, temp_name};
 
-pub struct SftpStore {
+pub(crate) struct SftpStore {
     // the session must outlive its SFTP channel
     sftp: Sftp,
     _session: Session,
@@ -42,7 +42,12 @@ fn fingerprint(session: &Session) -> String {
 }
 
 impl SftpStore {
-    pub fn open(host: &str, port: u16, path: &str, auth: &Auth) -> Result<SftpStore, StoreError> {
+    pub(crate) fn open(
+        host: &str,
+        port: u16,
+        path: &str,
+        auth: &Auth,
+    ) -> Result<SftpStore, StoreError> {
         let addr = (host, port)
             .to_socket_addrs()
             .map_err(|e| StoreError::Connect(e.to_string()))?

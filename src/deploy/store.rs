@@ -6,7 +6,7 @@ use std::fmt;
 /// Headers a file is served with, where the protocol carries them (S3,
 /// WebDAV); other protocols leave them to the web server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Meta {
+pub(crate) struct Meta {
     pub content_type: &'static str,
     pub cache_control: &'static str,
 }
@@ -21,7 +21,7 @@ const LONG: &str = "public, max-age=86400";
 
 impl Meta {
     /// The headers of a site path, by its extension.
-    pub fn of(path: &str) -> Meta {
+    pub(crate) fn of(path: &str) -> Meta {
         let ext = path
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_lowercase())
@@ -102,7 +102,7 @@ impl fmt::Display for StoreError {
 /// A host camnang deploys to. Paths are relative to the target's folder,
 /// with `/` separators. One value is one connection; a deploy opens
 /// several to upload several files at a time.
-pub trait Store: Send {
+pub(crate) trait Store: Send {
     /// The file at `path`, or `None` when there is none.
     fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError>;
     /// Writes `path` whole: its folders are made, the bytes go to a
@@ -117,7 +117,7 @@ pub trait Store: Send {
 /// The temporary name `put` writes to before the rename: a hidden file
 /// beside the target, the same every time, so a deploy killed while
 /// writing it leaves one leftover that the next deploy writes over.
-pub fn temp_name(path: &str) -> String {
+pub(crate) fn temp_name(path: &str) -> String {
     match path.rsplit_once('/') {
         Some((dir, name)) => format!("{dir}/.{name}.camnang-tmp"),
         None => format!(".{path}.camnang-tmp"),
@@ -125,13 +125,13 @@ pub fn temp_name(path: &str) -> String {
 }
 
 /// The folders above `path`, outermost first: `a/b/c.html` → `a`, `a/b`.
-pub fn parents(path: &str) -> Vec<&str> {
+pub(crate) fn parents(path: &str) -> Vec<&str> {
     path.match_indices('/').map(|(i, _)| &path[..i]).collect()
 }
 
 /// The folders leading to the base folder `base`, outermost first:
 /// `/var/www` → `/var`, `/var/www`; `a/b` → `a`, `a/b`.
-pub fn base_folders(base: &str) -> Vec<String> {
+pub(crate) fn base_folders(base: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut p = String::new();
     for part in base.split('/') {
@@ -147,7 +147,7 @@ pub fn base_folders(base: &str) -> Vec<String> {
 }
 
 /// `base` and `rel` joined with one `/`.
-pub fn join(base: &str, rel: &str) -> String {
+pub(crate) fn join(base: &str, rel: &str) -> String {
     let base = base.trim_end_matches('/');
     if base.is_empty() {
         rel.to_string()

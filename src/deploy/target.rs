@@ -8,7 +8,7 @@ use percent_encoding::percent_decode_str;
 
 /// The kinds of host camnang deploys to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scheme {
+pub(crate) enum Scheme {
     File,
     Sftp,
     Ftp,
@@ -20,7 +20,7 @@ pub enum Scheme {
 
 /// A target address, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
+pub(crate) struct Target {
     pub scheme: Scheme,
     pub user: Option<String>,
     /// The host; the bucket for `s3://`; empty for `file://`.
@@ -37,7 +37,7 @@ pub struct Target {
 /// Why an address cannot be used, in English words kept short (shown
 /// inside a catalogue message); `None` for a password in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BadTarget {
+pub(crate) enum BadTarget {
     Password,
     Why(String),
 }
@@ -47,7 +47,7 @@ fn decode(s: &str) -> String {
 }
 
 impl Target {
-    pub fn parse(url: &str) -> Result<Target, BadTarget> {
+    pub(crate) fn parse(url: &str) -> Result<Target, BadTarget> {
         let url = url.trim();
         if crate::load::config::url_has_password(url) {
             return Err(BadTarget::Password);
@@ -123,13 +123,13 @@ impl Target {
     }
 
     /// The folder of a `file://` target.
-    pub fn folder(&self) -> PathBuf {
+    pub(crate) fn folder(&self) -> PathBuf {
         PathBuf::from(&self.path)
     }
 
     /// Whether a connection is cheap to open several times (network
     /// hosts upload several files at a time).
-    pub fn workers(&self) -> usize {
+    pub(crate) fn workers(&self) -> usize {
         match self.scheme {
             Scheme::File => 1,
             _ => 4,

@@ -11,7 +11,7 @@ use ureq::http::{Method, Request};
 use super::Auth;
 use super::store::{Meta, Store, StoreError, parents, temp_name};
 
-pub struct WebDavStore {
+pub(crate) struct WebDavStore {
     agent: ureq::Agent,
     /// `http://host:port/path/`, ending in `/`.
     base: String,
@@ -33,7 +33,7 @@ fn encode(path: &str) -> String {
 }
 
 impl WebDavStore {
-    pub fn open(
+    pub(crate) fn open(
         tls: bool,
         host: &str,
         port: Option<u16>,

@@ -5,7 +5,7 @@
 /// Cleans a text that may run over several lines: tags and entities,
 /// NFC, invisible and control characters, spaces collapsed on each line,
 /// blank lines at the ends dropped and runs of blank lines made one.
-pub fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     let s = strip_tags(s);
     let s = crate::text::nfc(&s);
     let mut out = String::with_capacity(s.len());
@@ -41,7 +41,7 @@ pub fn clean(s: &str) -> String {
 }
 
 /// [`clean`], on one line.
-pub fn line(s: &str) -> String {
+pub(crate) fn line(s: &str) -> String {
     clean(s)
         .split('\n')
         .filter(|l| !l.is_empty())
@@ -50,7 +50,7 @@ pub fn line(s: &str) -> String {
 }
 
 /// Leading list marks and decoration of a portal line: `- `, `+ `, `* `, `•`.
-pub fn unmark(s: &str) -> &str {
+pub(crate) fn unmark(s: &str) -> &str {
     s.trim_start_matches(['-', '+', '*', '•', '–', ' '])
 }
 
@@ -128,7 +128,7 @@ fn entity(name: &str) -> Option<char> {
 /// A legal text cleaned, with words the portal glued split again: a
 /// document number run straight into the next word (`53/2025/TT-BCAngày`
 /// → `53/2025/TT-BCA ngày`).
-pub fn legal(s: &str) -> String {
+pub(crate) fn legal(s: &str) -> String {
     let s = line(s);
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 8);
@@ -171,7 +171,7 @@ pub fn legal(s: &str) -> String {
 
 /// Escapes text for a Markdown paragraph or list item: every character
 /// Markdown gives a meaning to is written as itself.
-pub fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for (i, c) in s.chars().enumerate() {
         if matches!(
@@ -209,7 +209,7 @@ pub fn md(s: &str) -> String {
 /// Portal text as Markdown blocks: lines starting with `-`, `+` or `•`
 /// become list items (`+` nested under the item before), other lines
 /// paragraphs. `indent` is put before every line (to nest in a list).
-pub fn md_blocks(text: &str, indent: &str) -> String {
+pub(crate) fn md_blocks(text: &str, indent: &str) -> String {
     let mut out = String::new();
     let mut in_list = false;
     for l in clean(text).split('\n') {
@@ -239,7 +239,7 @@ pub fn md_blocks(text: &str, indent: &str) -> String {
 /// Splits "Bước 1: … Bước 2: …" into the steps' texts; `None` unless the
 /// text has steps numbered 1, 2, … (at least two). Text before step 1
 /// is returned first.
-pub fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
+pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
     let t = clean(text);
     let mut marks: Vec<(usize, usize)> = Vec::new(); // (byte start, byte after the mark)
     let mut search = 0;
@@ -284,7 +284,7 @@ pub fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
 
 /// A step as a Markdown list item: its first line the item, `-` lines
 /// nested items, other lines joined to the line before.
-pub fn md_step(n: usize, step: &str) -> String {
+pub(crate) fn md_step(n: usize, step: &str) -> String {
     let mut head = String::new();
     let mut subs: Vec<String> = Vec::new();
     for l in step.split('\n').map(str::trim).filter(|l| !l.is_empty()) {

@@ -23,7 +23,7 @@ use crate::model::Procedure;
 use crate::text::Date;
 
 /// The fields that come from the portal, as comparable text.
-pub fn view(g: &Guide) -> BTreeMap<&'static str, String> {
+pub(crate) fn view(g: &Guide) -> BTreeMap<&'static str, String> {
     let mut m = BTreeMap::new();
     m.insert("title", g.title.clone());
     m.insert("code", g.code.clone());
@@ -164,7 +164,7 @@ fn read_file(file: &Path, shown: &Path) -> Result<(Procedure, String), Msg> {
 }
 
 /// `--diff` / `--update` over every imported file of the site.
-pub fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date) -> ExitCode {
+pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date) -> ExitCode {
     let root = &opts.root;
     let files = write::imported_files(root);
     // records given as files stand for the portal now (offline comparison)

@@ -9,7 +9,7 @@ use crate::text::Date;
 
 /// A procedure as `camnang import` writes it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Guide {
+pub(crate) struct Guide {
     pub title: String,
     pub code: String,
     pub summary: String,
@@ -36,7 +36,7 @@ pub struct Guide {
 
 /// One way of submitting.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct GuideChannel {
+pub(crate) struct GuideChannel {
     pub way: String,
     pub time: Option<String>,
     pub fee: Option<String>,
@@ -72,7 +72,7 @@ fn unit_words(unit: &str) -> Option<&'static str> {
 }
 
 /// 7000 → "7.000"; 1234567.5 → "1.234.567,5".
-pub fn dong(v: f64) -> String {
+pub(crate) fn dong(v: f64) -> String {
     let whole = v.trunc().abs() as u64;
     let digits = whole.to_string();
     let mut out = String::new();
@@ -134,7 +134,7 @@ fn time(t: &Time, unit: &str) -> (Option<String>, Option<Gap>) {
 }
 
 /// Builds the guide of `r`, imported on `today`.
-pub fn guide(r: &Record, today: Date) -> Guide {
+pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     let mut g = Guide {
         portal_id: r.id.trim().to_string(),
         code: line(&r.code),

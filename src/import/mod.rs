@@ -1,19 +1,19 @@
 //! `camnang import`: national-portal records into procedure files.
 //!
-//! - [`record`] reads a record (with or without its envelope) leniently;
-//! - [`clean`] cleans the portal's text and makes it safe Markdown;
-//! - [`guide`] turns a record into a guide in camnang's format, with a
+//! - `record` reads a record (with or without its envelope) leniently;
+//! - `clean` cleans the portal's text and makes it safe Markdown;
+//! - `guide` turns a record into a guide in camnang's format, with a
 //!   gap for everything the record leaves unclear;
-//! - [`mod@write`] writes files atomically, never over an existing one;
+//! - `write` writes files atomically, never over an existing one;
 //! - [`fetch`] asks the portal itself, politely;
-//! - [`diff`] compares imported files with the portal now, and updates them.
+//! - `diff` compares imported files with the portal now, and updates them.
 
-pub mod clean;
-pub mod diff;
+pub(crate) mod clean;
+pub(crate) mod diff;
 pub mod fetch;
-pub mod guide;
-pub mod record;
-pub mod write;
+pub(crate) mod guide;
+pub(crate) mod record;
+pub(crate) mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead as _, IsTerminal as _};

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 /// A record, keeping only what camnang writes or compares.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Record {
+pub(crate) struct Record {
     /// The record id (a UUID): the portal page is `thu-tuc-hanh-chinh/<id>`.
     pub id: String,
     pub code: String,
@@ -46,7 +46,7 @@ pub struct Record {
 
 /// One way of submitting (`executionMethods[]`).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Method {
+pub(crate) struct Method {
     /// `ONLINE`, `DIRECT`, `POSTAL` or another word.
     pub way: String,
     pub time: Time,
@@ -57,7 +57,7 @@ pub struct Method {
 
 /// `processingTime`: an int, a float or free text.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub enum Time {
+pub(crate) enum Time {
     #[default]
     None,
     Whole(i64),
@@ -67,7 +67,7 @@ pub enum Time {
 
 /// One fee row.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Fee {
+pub(crate) struct Fee {
     /// `FEE`, `SERVICE_FEE`, `PRICE_LEVEL`.
     pub kind: String,
     pub value: Option<f64>,
@@ -77,14 +77,14 @@ pub struct Fee {
 
 /// A case of `executionCases`: a heading and its documents.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Case {
+pub(crate) struct Case {
     pub name: String,
     pub components: Vec<Component>,
 }
 
 /// A document of a case.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Component {
+pub(crate) struct Component {
     pub name: String,
     pub original: u32,
     pub copy: u32,
@@ -92,18 +92,18 @@ pub struct Component {
 
 /// `cases[]`: a case's own processing time.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct CaseTime {
+pub(crate) struct CaseTime {
     pub name: String,
     pub qty: Time,
     pub unit: String,
 }
 
 /// What is wrong with a JSON value, with its path (`data.executionMethods[0].fees`).
-pub type Wrong = String;
+pub(crate) type Wrong = String;
 
 /// The `data` of an envelope, or the value itself when there is none.
 /// An envelope whose `code` is not `OK` and has no data is an error.
-pub fn unwrap_envelope(v: &Value) -> Result<(&Value, &'static str), Wrong> {
+pub(crate) fn unwrap_envelope(v: &Value) -> Result<(&Value, &'static str), Wrong> {
     let Some(obj) = v.as_object() else {
         return Err("the JSON is not an object".into());
     };
@@ -133,7 +133,7 @@ fn short(v: &Value) -> String {
 }
 
 /// Reads a record from a parsed JSON value (with or without envelope).
-pub fn from_value(v: &Value) -> Result<Record, Wrong> {
+pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
     let (d, prefix) = unwrap_envelope(v)?;
     let r = Reader { prefix };
     let id = r.text(d, "id")?;

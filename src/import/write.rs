@@ -14,7 +14,7 @@ use crate::text::Date;
 /// Where the records of imported procedures are kept, under the site
 /// folder, one `<portal id>.json` each: `--diff` and `--update` compare
 /// the portal now with what was imported.
-pub const RECORDS_DIR: &str = ".camnang/portal";
+pub(crate) const RECORDS_DIR: &str = ".camnang/portal";
 
 /// A YAML double-quoted scalar (JSON string syntax, which YAML reads).
 fn q(s: &str) -> String {
@@ -23,7 +23,7 @@ fn q(s: &str) -> String {
 
 /// What the clerk owns in a file: kept as they are by `--update`.
 #[derive(Debug, Clone, Default)]
-pub struct Kept {
+pub(crate) struct Kept {
     pub id: String,
     pub summary: Option<String>,
     pub keywords: Vec<String>,
@@ -37,7 +37,7 @@ pub struct Kept {
 }
 
 /// The procedure file for `g`, with id `id`, imported on `today`.
-pub fn procedure_file(g: &Guide, kept: &Kept, today: Date) -> String {
+pub(crate) fn procedure_file(g: &Guide, kept: &Kept, today: Date) -> String {
     let mut s = String::from("---\n");
     s.push_str(&format!("title: {}\n", q(&g.title)));
     s.push_str(&format!("id: {}\n", kept.id));
@@ -147,13 +147,13 @@ pub fn procedure_file(g: &Guide, kept: &Kept, today: Date) -> String {
 }
 
 /// A category's `_index.md`.
-pub fn category_index(title: &str) -> String {
+pub(crate) fn category_index(title: &str) -> String {
     format!("---\ntitle: {}\n---\n", q(title))
 }
 
 /// Writes `text` to `path` through a temporary file beside it. With
 /// `replace` false an existing `path` is never replaced (the move fails).
-pub fn write_atomic(path: &Path, text: &[u8], replace: bool) -> Result<(), Msg> {
+pub(crate) fn write_atomic(path: &Path, text: &[u8], replace: bool) -> Result<(), Msg> {
     let fail = |e: std::io::Error| Msg::WriteFailed {
         detail: format!("{}: {e}", path.display()),
     };
@@ -201,7 +201,7 @@ pub fn write_atomic(path: &Path, text: &[u8], replace: bool) -> Result<(), Msg> 
 
 /// The procedure files of a site already imported from the portal, by
 /// portal id (read from their `portal_id:` lines).
-pub fn imported_files(root: &Path) -> BTreeMap<String, PathBuf> {
+pub(crate) fn imported_files(root: &Path) -> BTreeMap<String, PathBuf> {
     let mut found = BTreeMap::new();
     for entry in walkdir::WalkDir::new(root.join("content"))
         .sort_by_file_name()

@@ -11,12 +11,12 @@ use crate::messages::Msg;
 use crate::model::{LockEntry, QrLock, Retired};
 
 /// The lock file's name, in the site folder.
-pub const LOCK_FILE: &str = "qr-lock.yaml";
+pub(crate) const LOCK_FILE: &str = "qr-lock.yaml";
 const ENTRY_KEYS: &[&str] = &["target", "title", "replaced_by", "retired", "languages"];
 
 /// Reads `qr-lock.yaml`; a missing file is an empty lock. Also returns the
 /// file's text, to point at its lines.
-pub fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
+pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
     let shown = Path::new(LOCK_FILE);
     let mut diags = Diagnostics::default();
     let bytes = match std::fs::read(root.join(LOCK_FILE)) {
@@ -72,7 +72,7 @@ pub fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
 
 /// Checks that every locked id still leads somewhere: to a procedure with
 /// that id, to its `replaced_by` procedure, or to a `retired` page.
-pub fn check_lock(lock: &QrLock, ids: &BTreeMap<String, ()>, text: &str) -> Diagnostics {
+pub(crate) fn check_lock(lock: &QrLock, ids: &BTreeMap<String, ()>, text: &str) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let shown = Path::new(LOCK_FILE);
     for (id, entry) in &lock.entries {
@@ -110,7 +110,7 @@ pub fn check_lock(lock: &QrLock, ids: &BTreeMap<String, ()>, text: &str) -> Diag
 }
 
 /// Follows `replaced_by` from `id` to a procedure id that exists.
-pub fn resolve<'a>(
+pub(crate) fn resolve<'a>(
     lock: &'a QrLock,
     ids: &BTreeMap<String, ()>,
     mut id: &'a str,
@@ -125,7 +125,7 @@ pub fn resolve<'a>(
 }
 
 /// Writes the lock as YAML, ids in order, with a header for clerks.
-pub fn lock_to_yaml(lock: &QrLock) -> String {
+pub(crate) fn lock_to_yaml(lock: &QrLock) -> String {
     let scalar = |s: &str| {
         serde_norway::to_string(s)
             .map(|y| y.trim_end().to_string())

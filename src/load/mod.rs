@@ -4,10 +4,10 @@
 //! the whole site are collected, so a clerk sees every problem in one run.
 
 pub mod config;
-pub mod lock;
+pub(crate) mod lock;
 pub mod procedure;
 pub mod source;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};

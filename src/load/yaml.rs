@@ -15,22 +15,22 @@ use crate::text::nfc;
 
 /// One step of a field path: a key or a list position.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Seg {
+pub(crate) enum Seg {
     Key(String),
     Index(usize),
 }
 
 /// A path to a field, written `channels[1].fee`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldPath(pub Vec<Seg>);
+pub(crate) struct FieldPath(pub Vec<Seg>);
 
 impl FieldPath {
-    pub fn key(&self, k: &str) -> FieldPath {
+    pub(crate) fn key(&self, k: &str) -> FieldPath {
         let mut v = self.0.clone();
         v.push(Seg::Key(k.to_string()));
         FieldPath(v)
     }
-    pub fn index(&self, i: usize) -> FieldPath {
+    pub(crate) fn index(&self, i: usize) -> FieldPath {
         let mut v = self.0.clone();
         v.push(Seg::Index(i));
         FieldPath(v)
@@ -51,7 +51,7 @@ impl fmt::Display for FieldPath {
 }
 
 /// A YAML document being read, with what is needed to point at its lines.
-pub struct Doc<'a> {
+pub(crate) struct Doc<'a> {
     /// The file as shown to the user.
     pub file: PathBuf,
     /// The whole file's text (to quote source lines).
@@ -64,7 +64,12 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(file: &Path, file_text: &'a str, yaml: &'a str, line_offset: usize) -> Doc<'a> {
+    pub(crate) fn new(
+        file: &Path,
+        file_text: &'a str,
+        yaml: &'a str,
+        line_offset: usize,
+    ) -> Doc<'a> {
         Doc {
             file: file.to_path_buf(),
             file_text,
@@ -75,7 +80,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Parses the YAML into a mapping, or reports why it cannot.
-    pub fn parse(&self) -> Option<Mapping> {
+    pub(crate) fn parse(&self) -> Option<Mapping> {
         if self.yaml.trim().is_empty() {
             return Some(Mapping::new());
         }
@@ -105,14 +110,14 @@ impl<'a> Doc<'a> {
     }
 
     /// Reports a message about a field, pointing at the field's line.
-    pub fn error_at(&self, path: &FieldPath, msg: Msg) {
+    pub(crate) fn error_at(&self, path: &FieldPath, msg: Msg) {
         let (line, col) = locate(self.yaml, &path.0).unwrap_or((0, 0));
         let d = Diagnostic::error(msg).field(path.to_string());
         self.report(d, line + 1, col + 1);
     }
 
     /// Reports unknown keys of `map`, with a "did you mean" from `allowed`.
-    pub fn check_keys(&self, map: &Mapping, path: &FieldPath, allowed: &[&str]) {
+    pub(crate) fn check_keys(&self, map: &Mapping, path: &FieldPath, allowed: &[&str]) {
         for key in map.keys() {
             let name = match key {
                 Value::String(s) => s.clone(),
@@ -133,7 +138,7 @@ impl<'a> Doc<'a> {
 
     /// A text field. Numbers and booleans are taken as text; lists and maps
     /// are an error. Empty values count as absent.
-    pub fn text(
+    pub(crate) fn text(
         &self,
         map: &Mapping,
         path: &FieldPath,
@@ -177,7 +182,7 @@ impl<'a> Doc<'a> {
 
     /// Like [`Doc::text`], but the value must be written as text (quoted if
     /// it looks like a number), for codes such as `1.004190`.
-    pub fn quoted_text(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<String> {
+    pub(crate) fn quoted_text(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<String> {
         if let Some(Value::Number(_)) = map.get(key) {
             let p = path.key(key);
             self.error_at(
@@ -192,7 +197,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A list of text items; a single text value is taken as a list of one.
-    pub fn text_list(&self, map: &Mapping, path: &FieldPath, key: &str) -> Vec<String> {
+    pub(crate) fn text_list(&self, map: &Mapping, path: &FieldPath, key: &str) -> Vec<String> {
         let p = path.key(key);
         match map.get(key) {
             None | Some(Value::Null) => Vec::new(),
@@ -233,7 +238,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A nested group of fields.
-    pub fn mapping<'m>(
+    pub(crate) fn mapping<'m>(
         &self,
         map: &'m Mapping,
         path: &FieldPath,
@@ -257,7 +262,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A list of nested groups (like `channels`).
-    pub fn mapping_list<'m>(
+    pub(crate) fn mapping_list<'m>(
         &self,
         map: &'m Mapping,
         path: &FieldPath,
@@ -298,7 +303,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A true/false field.
-    pub fn boolean(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<bool> {
+    pub(crate) fn boolean(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<bool> {
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::Bool(b)) => Some(*b),
@@ -317,7 +322,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A number field.
-    pub fn number(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<f64> {
+    pub(crate) fn number(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<f64> {
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => n.as_f64(),
@@ -337,7 +342,7 @@ impl<'a> Doc<'a> {
 
     /// A number field that must lie within `min..=max`; outside it, an
     /// error at the field's line (and `None`).
-    pub fn number_in(
+    pub(crate) fn number_in(
         &self,
         map: &Mapping,
         path: &FieldPath,
@@ -363,13 +368,18 @@ impl<'a> Doc<'a> {
     }
 
     /// A text field that must be one of `allowed`.
-    pub fn choice<T: Choice>(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<T> {
+    pub(crate) fn choice<T: Choice>(
+        &self,
+        map: &Mapping,
+        path: &FieldPath,
+        key: &str,
+    ) -> Option<T> {
         let v = self.text(map, path, key, false)?;
         self.check_choice(&path.key(key), v)
     }
 
     /// Checks a value against a fixed list of choices.
-    pub fn check_choice<T: Choice>(&self, p: &FieldPath, v: String) -> Option<T> {
+    pub(crate) fn check_choice<T: Choice>(&self, p: &FieldPath, v: String) -> Option<T> {
         match T::from_key(&v) {
             Some(c) => Some(c),
             None => {
@@ -411,7 +421,7 @@ impl<'a> Doc<'a> {
 
     /// Every mistake found. A required field reported missing is left out
     /// when a misspelt field already suggests it: one message, one fix.
-    pub fn into_diagnostics(self) -> Diagnostics {
+    pub(crate) fn into_diagnostics(self) -> Diagnostics {
         let mut all = self.diags.into_inner();
         let suggested: Vec<String> = all
             .items
@@ -525,7 +535,7 @@ fn line_col(s: &str) -> Option<(usize, usize)> {
 }
 
 /// The closest allowed name, if it is close enough to be a typo.
-pub fn did_you_mean(name: &str, allowed: &[&str]) -> Option<String> {
+pub(crate) fn did_you_mean(name: &str, allowed: &[&str]) -> Option<String> {
     let folded = crate::text::fold(name);
     allowed
         .iter()
@@ -538,7 +548,7 @@ pub fn did_you_mean(name: &str, allowed: &[&str]) -> Option<String> {
 /// Finds the line and column (0-based) where a field path is written in
 /// block-style YAML. Flow style (`[a, b]`) and odd layouts fall back to the
 /// nearest enclosing field that can be found.
-pub fn locate(yaml: &str, path: &[Seg]) -> Option<(usize, usize)> {
+pub(crate) fn locate(yaml: &str, path: &[Seg]) -> Option<(usize, usize)> {
     let lines: Vec<&str> = yaml.lines().collect();
     // (line index, column of the content after indentation and "- " marks)
     let key_col = |l: &str| -> (usize, usize) {

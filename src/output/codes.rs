@@ -11,7 +11,7 @@ use crate::qr;
 
 /// The QR code files.
 #[derive(Default)]
-pub struct Codes;
+pub(crate) struct Codes;
 
 /// (language prefix, procedure id) of every code.
 fn jobs(site: &Site) -> Vec<(String, &str)> {
@@ -27,10 +27,6 @@ fn jobs(site: &Site) -> Vec<(String, &str)> {
 }
 
 impl Output for Codes {
-    fn name(&self) -> &'static str {
-        "qr codes"
-    }
-
     fn claims(&self, cx: &Context<'_>) -> Vec<Claim> {
         jobs(cx.site)
             .into_iter()

@@ -16,7 +16,7 @@ use crate::output::{Claim, Content, Context, Edit, OutFile, Output, Owner, Sink,
 
 /// The JSON export output.
 #[derive(Default)]
-pub struct Export;
+pub(crate) struct Export;
 
 /// The start of `api/procedures.json`; `procedures` follows.
 #[derive(Serialize)]
@@ -37,7 +37,7 @@ struct SiteView<'a> {
 
 /// One procedure as other tools see it.
 #[derive(Serialize)]
-pub struct ProcedureView<'a> {
+pub(crate) struct ProcedureView<'a> {
     /// The stable short id (the QR code's).
     id: &'a str,
     title: &'a str,
@@ -240,10 +240,6 @@ impl Export {
 }
 
 impl Output for Export {
-    fn name(&self) -> &'static str {
-        "json export"
-    }
-
     fn claims(&self, cx: &Context<'_>) -> Vec<Claim> {
         let mut out = Vec::new();
         for lv in cx.templates.languages() {

@@ -15,17 +15,17 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Category, Procedure, Site};
 use crate::theme::Theme;
 
-pub mod codes;
-pub mod html;
-pub mod json;
-pub mod print;
-pub mod search;
-pub mod site_files;
-pub mod templates;
+pub(crate) mod codes;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod print;
+pub(crate) mod search;
+pub(crate) mod site_files;
+pub(crate) mod templates;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutFile {
+pub(crate) struct OutFile {
     /// Path inside the output folder, with `/` separators.
     pub path: String,
     pub content: Content,
@@ -36,7 +36,7 @@ pub struct OutFile {
 
 /// What goes into an output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Content {
+pub(crate) enum Content {
     /// Bytes made by the build.
     Bytes(Arc<Vec<u8>>),
     /// A file copied as it is (forms, images).
@@ -52,13 +52,13 @@ pub enum Content {
 /// ([`Keep`], for `camnang serve` and `check`), or written straight into
 /// the new site ([`crate::publish::Staging`], for `camnang build`), so a
 /// big site never sits in memory whole.
-pub trait Sink: Sync {
+pub(crate) trait Sink: Sync {
     /// Takes a file; gives back what the render keeps of it.
     fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic>;
 }
 
 /// Keeps every file in memory.
-pub struct Keep;
+pub(crate) struct Keep;
 
 impl Sink for Keep {
     fn take(&self, f: OutFile) -> Result<OutFile, Diagnostic> {
@@ -67,7 +67,7 @@ impl Sink for Keep {
 }
 
 impl OutFile {
-    pub fn bytes(path: String, bytes: Vec<u8>) -> OutFile {
+    pub(crate) fn bytes(path: String, bytes: Vec<u8>) -> OutFile {
         OutFile {
             path,
             content: Content::Bytes(Arc::new(bytes)),
@@ -78,13 +78,13 @@ impl OutFile {
 
 /// Rendered files of an earlier build, by path, with their keys.
 #[derive(Debug, Clone, Default)]
-pub struct Memo {
+pub(crate) struct Memo {
     entries: HashMap<String, (u64, Arc<Vec<u8>>)>,
 }
 
 impl Memo {
     /// The memo of a render's files: every keyed file kept in memory.
-    pub fn of(files: &[OutFile]) -> Memo {
+    pub(crate) fn of(files: &[OutFile]) -> Memo {
         let entries = files
             .iter()
             .filter_map(|f| match (&f.content, f.key) {
@@ -98,11 +98,11 @@ impl Memo {
     /// The bytes made before for `path`, if they were made from the same
     /// inputs.
     /// Forgets a file, so the next build renders it again.
-    pub fn forget(&mut self, path: &str) {
+    pub(crate) fn forget(&mut self, path: &str) {
         self.entries.remove(path);
     }
 
-    pub fn get(&self, path: &str, key: u64) -> Option<Arc<Vec<u8>>> {
+    pub(crate) fn get(&self, path: &str, key: u64) -> Option<Arc<Vec<u8>>> {
         match self.entries.get(path) {
             Some((k, bytes)) if *k == key => Some(bytes.clone()),
             _ => None,
@@ -112,7 +112,7 @@ impl Memo {
 
 /// Hashes serialisable inputs into a page key. The hasher is SipHash with
 /// fixed keys, so keys are the same in every run.
-pub fn key(parts: &[&dyn erased::Part]) -> u64 {
+pub(crate) fn key(parts: &[&dyn erased::Part]) -> u64 {
     let mut w = erased::HashWriter(std::hash::DefaultHasher::new());
     for p in parts {
         p.feed(&mut w);
@@ -122,10 +122,10 @@ pub fn key(parts: &[&dyn erased::Part]) -> u64 {
 }
 
 /// Serialising into a hasher without building a string first.
-pub mod erased {
+pub(crate) mod erased {
     use std::hash::{DefaultHasher, Hasher as _};
 
-    pub struct HashWriter(pub DefaultHasher);
+    pub(crate) struct HashWriter(pub DefaultHasher);
 
     impl std::io::Write for HashWriter {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -138,7 +138,7 @@ pub mod erased {
     }
 
     /// Anything that can go into a key.
-    pub trait Part {
+    pub(crate) trait Part {
         fn feed(&self, w: &mut HashWriter);
     }
 
@@ -155,23 +155,23 @@ pub mod erased {
 /// is made from (camnang's own sources, the theme files it uses, the
 /// settings, the procedures it shows).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key(pub [u8; 32]);
+pub(crate) struct Key(pub [u8; 32]);
 
 impl Key {
     /// The key as 64 lowercase hexadecimal digits.
-    pub fn hex(&self) -> String {
+    pub(crate) fn hex(&self) -> String {
         self.0.iter().map(|b| format!("{b:02x}")).collect()
     }
 }
 
 /// Builds a [`Key`] from parts fed one after the other.
 #[derive(Clone, Default)]
-pub struct KeyMaker(sha2::Sha256);
+pub(crate) struct KeyMaker(sha2::Sha256);
 
 impl KeyMaker {
     /// Feeds raw bytes, with their length first (so that two parts never
     /// run into each other).
-    pub fn bytes(&mut self, b: &[u8]) -> &mut KeyMaker {
+    pub(crate) fn bytes(&mut self, b: &[u8]) -> &mut KeyMaker {
         use sha2::Digest as _;
         self.0.update((b.len() as u64).to_le_bytes());
         self.0.update(b);
@@ -179,7 +179,7 @@ impl KeyMaker {
     }
 
     /// Feeds a serialisable value, as JSON.
-    pub fn value(&mut self, v: &impl serde::Serialize) -> &mut KeyMaker {
+    pub(crate) fn value(&mut self, v: &impl serde::Serialize) -> &mut KeyMaker {
         // serialising plain data cannot fail; if it ever did, the key
         // would differ from every earlier one and the file be made again
         let json = serde_json::to_vec(v).unwrap_or_default();
@@ -187,7 +187,7 @@ impl KeyMaker {
     }
 
     /// The key of everything fed so far.
-    pub fn key(&self) -> Key {
+    pub(crate) fn key(&self) -> Key {
         use sha2::Digest as _;
         Key(self.0.clone().finalize().into())
     }
@@ -195,7 +195,7 @@ impl KeyMaker {
 
 /// Files made by earlier builds, reused when their [`Key`] is the same:
 /// the build cache of `camnang build` (see `crate::cache`).
-pub trait Reuse: Sync {
+pub(crate) trait Reuse: Sync {
     /// The file made before for `path` from inputs with `key`, and the note
     /// kept with it, if the kept copy is still sound.
     fn get(&self, path: &str, key: &Key) -> Option<(Content, String)>;
@@ -206,7 +206,7 @@ pub trait Reuse: Sync {
 
 /// Which print files to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PrintMode {
+pub(crate) enum PrintMode {
     /// None (`--no-print`).
     None,
     /// Only the print page listing them; `camnang serve` draws each file
@@ -219,7 +219,7 @@ pub enum PrintMode {
 /// What every output is given: the model, the theme, the page templates
 /// of every language, what to make, and the build cache. (Progress is
 /// counted by `render` from the files handed to the sink.)
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     pub templates: &'a templates::Templates<'a>,
@@ -231,7 +231,7 @@ pub struct Context<'a> {
 /// An edit of one procedure that kept its title and id: what `camnang
 /// serve` updates in place, asking each output which of its files show
 /// what changed.
-pub struct Edit<'a> {
+pub(crate) struct Edit<'a> {
     pub category: &'a Category,
     /// The procedure as it is now (already in the model).
     pub procedure: &'a Procedure,
@@ -245,9 +245,7 @@ pub struct Edit<'a> {
 /// the model; `camnang serve` asks each for the files an edit touches.
 /// Adding an output is one module implementing this trait (and its
 /// template, if it has one) and one line in `render::Outputs`.
-pub trait Output: Sync {
-    /// A short name, for timings.
-    fn name(&self) -> &'static str;
+pub(crate) trait Output: Sync {
     /// The paths this output will write, without making the files: the
     /// build checks that no two outputs claim the same path before
     /// anything is written.
@@ -260,7 +258,7 @@ pub trait Output: Sync {
 
 /// A path an output will write, and what it is made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Claim {
+pub(crate) struct Claim {
     pub path: String,
     pub owner: Owner,
 }
@@ -268,7 +266,7 @@ pub struct Claim {
 /// What a file of the site is made from, to name both sides when two
 /// claim one path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Owner {
+pub(crate) enum Owner {
     /// A file of the site folder (a procedure, a category's `_index.md`,
     /// a file of `content/static/` or `content/files/`), relative to it.
     Source(PathBuf),
@@ -279,13 +277,13 @@ pub enum Owner {
 
 impl Claim {
     /// A claim on `path` by `owner`.
-    pub fn new(path: String, owner: Owner) -> Claim {
+    pub(crate) fn new(path: String, owner: Owner) -> Claim {
         Claim { path, owner }
     }
 }
 
 /// The files of `results`, or every mistake among them.
-pub fn gather(
+pub(crate) fn gather(
     results: impl IntoIterator<Item = Result<OutFile, Diagnostic>>,
 ) -> Result<Vec<OutFile>, Diagnostics> {
     let mut files = Vec::new();

@@ -22,16 +22,12 @@ use crate::text::fold;
 /// keeps the entries of its last render, so that after an edit only the
 /// edited procedure's entry is made again.
 #[derive(Default)]
-pub struct Search {
+pub(crate) struct Search {
     /// The index entries of each language, in site order.
     docs: Mutex<Vec<Vec<String>>>,
 }
 
 impl Output for Search {
-    fn name(&self) -> &'static str {
-        "search"
-    }
-
     fn claims(&self, cx: &Context<'_>) -> Vec<Claim> {
         let mut out: Vec<Claim> = cx
             .templates
@@ -96,7 +92,7 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// [`words`] joined by spaces, as an index field holds them.
-pub fn words_line(text: &str) -> String {
+pub(crate) fn words_line(text: &str) -> String {
     let folded = fold(text);
     let mut seen = HashSet::new();
     let mut line = String::with_capacity(folded.len());
@@ -174,7 +170,7 @@ fn doc(site: &Site, lv: &Language, c: &Category, p: &Procedure, with_body: bool)
 }
 
 /// Whether the index of `site` holds the words of the bodies.
-pub fn with_body(site: &Site) -> bool {
+pub(crate) fn with_body(site: &Site) -> bool {
     site.procedures().count() <= BODY_WORDS_UP_TO
 }
 

@@ -11,13 +11,9 @@ use serde_json::json;
 
 /// Sitemap, robots.txt and service worker.
 #[derive(Default)]
-pub struct SiteFiles;
+pub(crate) struct SiteFiles;
 
 impl Output for SiteFiles {
-    fn name(&self) -> &'static str {
-        "site files"
-    }
-
     fn claims(&self, _: &Context<'_>) -> Vec<Claim> {
         [routes::SITEMAP, routes::ROBOTS, routes::SERVICE_WORKER]
             .iter()
@@ -54,13 +50,9 @@ impl Output for SiteFiles {
 
 /// The files of `content/static/` and `content/files/`, copied as they are.
 #[derive(Default)]
-pub struct Copies;
+pub(crate) struct Copies;
 
 impl Output for Copies {
-    fn name(&self) -> &'static str {
-        "copies"
-    }
-
     fn claims(&self, cx: &Context<'_>) -> Vec<Claim> {
         let root = &cx.site.root;
         cx.site

@@ -20,7 +20,7 @@ use crate::text::escape_html;
 use crate::theme::Theme;
 
 /// One language of the site, with its templates.
-pub struct LangView {
+pub(crate) struct LangView {
     /// The language: code, prefix, interface strings.
     pub lang: Language,
     /// The context every page in this language starts from.
@@ -37,7 +37,7 @@ impl std::ops::Deref for LangView {
 }
 
 /// The templates of every language, and what pages share.
-pub struct Templates<'a> {
+pub(crate) struct Templates<'a> {
     site: &'a Site,
     /// The site's languages, its own first.
     langs: Vec<LangView>,
@@ -51,7 +51,7 @@ pub struct Templates<'a> {
 
 impl<'a> Templates<'a> {
     /// Prepares the templates of `theme` for `site` in each of `langs`.
-    pub fn new(
+    pub(crate) fn new(
         site: &'a Site,
         theme: &Theme,
         langs: &[Language],
@@ -153,7 +153,7 @@ impl<'a> Templates<'a> {
     }
 
     /// Pages taken from the memo, and pages rendered.
-    pub fn counts(&self) -> (usize, usize) {
+    pub(crate) fn counts(&self) -> (usize, usize) {
         (
             self.reused.load(Ordering::Relaxed),
             self.rendered.load(Ordering::Relaxed),
@@ -161,30 +161,30 @@ impl<'a> Templates<'a> {
     }
 
     /// The site's languages as the pages see them, its own first.
-    pub fn languages(&self) -> &[LangView] {
+    pub(crate) fn languages(&self) -> &[LangView] {
         &self.langs
     }
 
     /// The site's own language.
-    pub fn default_lang(&self) -> &LangView {
+    pub(crate) fn default_lang(&self) -> &LangView {
         // `Site::languages` always holds the site's own language first
         &self.langs[0]
     }
 
     /// The full address of a site-relative path.
-    pub fn absolute(&self, rel: &str) -> String {
+    pub(crate) fn absolute(&self, rel: &str) -> String {
         routes::absolute(&self.site.config.base_url, rel)
     }
 
     /// The link (from the site's base path) of a site-relative path.
-    pub fn url(&self, rel: &str) -> String {
+    pub(crate) fn url(&self, rel: &str) -> String {
         routes::link(&self.site.config.base_path, rel)
     }
 
     /// Renders `template` into `path` with `vars`, on top of what every
     /// page of the language shares (when `canonical` is given), or takes
     /// the page from the memo if nothing it is made from changed.
-    pub fn page(
+    pub(crate) fn page(
         &self,
         lv: &LangView,
         template: &str,

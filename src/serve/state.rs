@@ -201,7 +201,7 @@ impl Server {
     /// Brings the site up to date after `changed` files (absolute, or
     /// relative to the site folder) changed. An edit to the text of
     /// procedures that keeps their title and id redraws only the pages
-    /// that show them ([`crate::output::Output::touched`]); anything else
+    /// that show them (`Output::touched`); anything else
     /// rebuilds the site, reusing what did not change.
     pub fn update(&self, changed: &[PathBuf]) -> Outcome {
         match self.update_in_place(changed) {

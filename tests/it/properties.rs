@@ -138,11 +138,11 @@ proptest! {
 
     #[test]
     fn search_words_are_folded_ascii(s in "\\PC{0,80}") {
-        for w in camnang::output::search::words(&s) {
+        for w in camnang::search_words(&s) {
             prop_assert!(!w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()), "{w}");
         }
         let nfd: String = unicode_normalization::UnicodeNormalization::nfd(s.as_str()).collect();
-        prop_assert_eq!(camnang::output::search::words(&nfd), camnang::output::search::words(&s));
+        prop_assert_eq!(camnang::search_words(&nfd), camnang::search_words(&s));
     }
 
     #[test]

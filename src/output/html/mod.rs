@@ -17,17 +17,13 @@ use crate::output::{Claim, Context, Edit, OutFile, Output, Owner, Sink, gather};
 
 /// Slides on `/kiosk/` at most; a bigger site shows a category at a time
 /// (`/kiosk/<category>/`, or `/kiosk/?category=…`, which leads there).
-pub const KIOSK_MAX: usize = 300;
+pub(crate) const KIOSK_MAX: usize = 300;
 
 /// The HTML pages output.
 #[derive(Default)]
-pub struct Pages;
+pub(crate) struct Pages;
 
 impl Output for Pages {
-    fn name(&self) -> &'static str {
-        "pages"
-    }
-
     fn claims(&self, cx: &Context<'_>) -> Vec<Claim> {
         let site = cx.site;
         let mut out = vec![Claim::new(

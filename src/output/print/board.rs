@@ -27,8 +27,8 @@ impl<'a> Printer<'a> {
             self.procs
                 .iter()
                 .filter_map(|p| self.qr_for(p, 0).ok())
-                .map(|(qr, _)| total_width(&qr, BOARD_SYMBOL_MM))
-                .fold(BOARD_SYMBOL_MM, f32::max)
+                .map(|(qr, _)| total_width(&qr, BOARD.symbol))
+                .fold(BOARD.symbol, f32::max)
         })
     }
 
@@ -117,12 +117,12 @@ impl<'a> Printer<'a> {
                     let x = g.m + start as f32 * g.cell_w + 1.0;
                     let w = len as f32 * g.cell_w - 2.0;
                     let name = self.category_title(&row[start].category);
-                    let (line, _) = fit(&f.bold, name, BOARD_HEADING, w, 1);
+                    let (line, _) = fit(&f.bold, name, BOARD.heading, w, 1);
                     c.text(
                         &f.bold,
-                        BOARD_HEADING,
+                        BOARD.heading,
                         x,
-                        top + lh(BOARD_HEADING),
+                        top + lh(BOARD.heading),
                         &line.concat(),
                     );
                     c.rect(x, top + g.band_h - 1.2, w, 0.5);
@@ -131,26 +131,26 @@ impl<'a> Printer<'a> {
                 for (i, p) in row.iter().enumerate() {
                     let x = g.m + i as f32 * g.cell_w;
                     let (qr, link) = self.qr_for(p, 0)?;
-                    let qw = total_width(&qr, BOARD_SYMBOL_MM);
+                    let qw = total_width(&qr, BOARD.symbol);
                     c.qr(&qr, x + (g.cell_w - qw) / 2.0, y, qw);
                     let mut ty = y + g.qr_mm;
-                    let (lines, cut) = fit(&f.bold, &p.title, BOARD_TITLE, g.cell_w - 4.0, 3);
+                    let (lines, cut) = fit(&f.bold, &p.title, BOARD.title, g.cell_w - 4.0, 3);
                     if cut {
                         cuts.push(CutPart::BoardTitle { id: p.id.clone() });
                     }
                     for l in &lines {
-                        ty += lh(BOARD_TITLE);
-                        c.text_centred(&f.bold, BOARD_TITLE, x + g.cell_w / 2.0, ty, l);
+                        ty += lh(BOARD.title);
+                        c.text_centred(&f.bold, BOARD.title, x + g.cell_w / 2.0, ty, l);
                     }
-                    ty += lh(BOARD_LINK);
+                    ty += lh(BOARD.link);
                     let (l, _) = fit(
                         &f.regular,
                         &routes::typed_link(&link),
-                        BOARD_LINK,
+                        BOARD.link,
                         g.cell_w - 2.0,
                         1,
                     );
-                    c.text_centred(&f.regular, BOARD_LINK, x + g.cell_w / 2.0, ty, &l.concat());
+                    c.text_centred(&f.regular, BOARD.link, x + g.cell_w / 2.0, ty, &l.concat());
                 }
             }
             surface.finish();
@@ -172,16 +172,6 @@ fn segments(row: &[&Procedure]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The symbol width of a QR code on the board sheet, in mm: read from an
-/// arm's length, with modules of about 0.85 mm on the sample's codes.
-const BOARD_SYMBOL_MM: f32 = 28.0;
-/// Font sizes on the board sheet, in points.
-const BOARD_HEADING: f32 = 10.0;
-const BOARD_TITLE: f32 = 9.5;
-const BOARD_LINK: f32 = 8.0;
-/// The narrowest column of the grid, in mm.
-const BOARD_MIN_CELL: f32 = 46.0;
-
 /// The board sheet's grid on one paper size.
 struct BoardGrid {
     m: f32,
@@ -202,11 +192,11 @@ struct BoardGrid {
 impl BoardGrid {
     fn new(paper: Paper, qr_mm: f32) -> BoardGrid {
         let m = 12.0;
-        let cols = ((paper.w - 2.0 * m) / BOARD_MIN_CELL).floor().max(1.0) as usize;
+        let cols = ((paper.w - 2.0 * m) / BOARD.min_cell).floor().max(1.0) as usize;
         let top = m + lh(16.0) + 2.0 * lh(11.0) + 4.0;
         let bottom = paper.h - m;
-        let cell_h = qr_mm + 3.0 * lh(BOARD_TITLE) + lh(BOARD_LINK) + 2.5;
-        let band_h = lh(BOARD_HEADING) + 2.0;
+        let cell_h = qr_mm + 3.0 * lh(BOARD.title) + lh(BOARD.link) + 2.5;
+        let band_h = lh(BOARD.heading) + 2.0;
         let rows = ((bottom - top) / (band_h + cell_h)).floor().max(1.0) as usize;
         BoardGrid {
             m,

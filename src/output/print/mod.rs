@@ -27,33 +27,31 @@ use crate::output::{
 use crate::qr::{QUIET_ZONE, Qr};
 use crate::theme::Theme;
 use pdf::{A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, fit, fit_balanced, page_settings, wrap};
+use style::{BOARD, SHEET};
 
 mod board;
 mod flyers;
 mod order;
-pub mod pdf;
+pub(crate) mod pdf;
 mod poster;
+mod style;
 
 /// The print output: every print file (with [`PrintMode::All`]) and the
 /// print page listing them. It keeps what it had to shorten, for the
 /// build's report.
 #[derive(Default)]
-pub struct Print {
+pub(crate) struct Print {
     cuts: std::sync::Mutex<Vec<Cut>>,
 }
 
 impl Print {
     /// What the last render had to shorten on posters and flyers.
-    pub fn take_cuts(&self) -> Vec<Cut> {
+    pub(crate) fn take_cuts(&self) -> Vec<Cut> {
         std::mem::take(&mut *self.cuts.lock().unwrap_or_else(|e| e.into_inner()))
     }
 }
 
 impl Output for Print {
-    fn name(&self) -> &'static str {
-        "print"
-    }
-
     fn claims(&self, cx: &Context<'_>) -> Vec<Claim> {
         if cx.print == PrintMode::None {
             return Vec::new();
@@ -114,7 +112,7 @@ impl Output for Print {
 
 /// One print file, for the listing page.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct PrintItem {
+pub(crate) struct PrintItem {
     /// Path inside the output.
     pub path: String,
     /// What it is ("Đăng ký tạm trú", "Tất cả thủ tục").
@@ -187,11 +185,11 @@ pub struct Cut {
 /// Pages in one volume of the sheets of every procedure (board sheets,
 /// all flyers): a big site's sheets come in volumes of this many pages,
 /// drawn in parallel, and an edit draws again only the volume it is in.
-pub const VOLUME_PAGES: usize = 50;
+pub(crate) const VOLUME_PAGES: usize = 50;
 
 /// One volume of a sheet that comes in volumes: `index` (from 0) of `count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Volume {
+pub(crate) struct Volume {
     pub index: usize,
     pub count: usize,
 }
@@ -217,7 +215,7 @@ impl Volume {
 
 /// One print file to make.
 #[derive(Debug, Clone)]
-pub enum Job<'a> {
+pub(crate) enum Job<'a> {
     /// One procedure's poster on `paper`, with bleed and crop marks, in
     /// language `lang` (an index into [`Printer`]'s languages).
     Poster {
@@ -244,7 +242,7 @@ pub enum Job<'a> {
 
 impl Job<'_> {
     /// Where the file goes in the output.
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         match self {
             Job::Poster {
                 p, paper, prefix, ..
@@ -258,7 +256,7 @@ impl Job<'_> {
 
 /// Why a print file could not be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DrawError {
+pub(crate) enum DrawError {
     /// A part (named language-neutrally, e.g. `QR`) found no room on the
     /// page even at the smallest text size.
     NoRoom { part: &'static str },
@@ -273,24 +271,24 @@ impl From<&str> for DrawError {
 }
 
 /// A drawn print file: its PDF bytes and what had to be shortened.
-pub type Drawn = (Vec<u8>, Vec<CutPart>);
+pub(crate) type Drawn = (Vec<u8>, Vec<CutPart>);
 
 /// Everything the print stage made.
-pub struct PrintOutput {
+pub(crate) struct PrintOutput {
     pub files: Vec<OutFile>,
     pub items: Vec<PrintItem>,
     pub cuts: Vec<Cut>,
 }
 
 /// Loads the print font from the theme.
-pub fn fonts(theme: &Theme) -> Option<Fonts> {
+pub(crate) fn fonts(theme: &Theme) -> Option<Fonts> {
     let regular = Face::load(theme.get("fonts/DejaVuSans.ttf")?.to_vec())?;
     let bold = Face::load(theme.get("fonts/DejaVuSans-Bold.ttf")?.to_vec())?;
     Some(Fonts { regular, bold })
 }
 
 /// Draws the print files of one site, in every language.
-pub struct Printer<'a> {
+pub(crate) struct Printer<'a> {
     site: &'a Site,
     fonts: Fonts,
     /// The site's languages, its own first.
@@ -303,7 +301,7 @@ pub struct Printer<'a> {
 
 impl<'a> Printer<'a> {
     /// Prepares the theme's font and strings for `site`.
-    pub fn new(
+    pub(crate) fn new(
         site: &'a Site,
         theme: &Theme,
         langs: Vec<Language>,
@@ -351,7 +349,7 @@ impl<'a> Printer<'a> {
     }
 
     /// Every print file of the site, in a fixed order.
-    pub fn jobs(&self) -> Vec<Job<'a>> {
+    pub(crate) fn jobs(&self) -> Vec<Job<'a>> {
         let mut jobs = Vec::new();
         let mut posters = vec![A4, A5];
         if self.site.config.print.paper == crate::model::PaperSize::A3 {
@@ -428,7 +426,7 @@ impl<'a> Printer<'a> {
     }
 
     /// The listing entry of a job, without drawing it.
-    pub fn item(&self, job: &Job<'_>) -> PrintItem {
+    pub(crate) fn item(&self, job: &Job<'_>) -> PrintItem {
         let path = job.path();
         match job {
             Job::Poster { p, paper, lang, .. } => PrintItem {
@@ -496,7 +494,7 @@ impl<'a> Printer<'a> {
     /// Draws one print file, or says which file could not be made and why
     /// (`E090`, or `E091` when a part did not fit), naming the procedure or
     /// sheet and the file.
-    pub fn draw(&self, job: &Job<'_>) -> Result<Drawn, Diagnostic> {
+    pub(crate) fn draw(&self, job: &Job<'_>) -> Result<Drawn, Diagnostic> {
         self.render(job).map_err(|e| {
             let procedure = self.item(job).label;
             let file = job.path();
@@ -533,7 +531,7 @@ impl<'a> Printer<'a> {
     /// Draws every print file, in parallel, in the order of
     /// [`Printer::jobs`], taking from the build cache (`reuse`) each file
     /// whose inputs did not change, and keeping there each file drawn.
-    pub fn render_all(
+    pub(crate) fn render_all(
         &self,
         reuse: Option<&dyn Reuse>,
         sink: &dyn Sink,

@@ -8,7 +8,7 @@ use super::*;
 
 /// One kind of print file in the order.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct OrderLine {
+pub(crate) struct OrderLine {
     /// What it is ("Áp phích A4, mỗi thủ tục một tờ").
     pub what: String,
     /// The file, or the files of a folder (`in-an/ap-phich-a4/*.pdf`).
@@ -29,14 +29,14 @@ pub struct OrderLine {
 
 /// Sheets of one paper size for the whole order.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct OrderTotal {
+pub(crate) struct OrderTotal {
     pub stock: String,
     pub sheets: usize,
 }
 
 /// The whole order.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Order {
+pub(crate) struct Order {
     pub lines: Vec<OrderLine>,
     pub totals: Vec<OrderTotal>,
 }
@@ -73,7 +73,7 @@ impl Printer<'_> {
     }
 
     /// What the order sheet asks the print shop for.
-    pub fn order(&self) -> Order {
+    pub(crate) fn order(&self) -> Order {
         let print = &self.site.config.print;
         let copies = print.copies;
         let n = self.procs.len();

@@ -21,32 +21,32 @@ use skrifa::raw::TableProvider;
 use crate::qr::{QUIET_ZONE, Qr};
 
 /// Points per millimetre.
-pub const MM: f32 = 72.0 / 25.4;
+pub(crate) const MM: f32 = 72.0 / 25.4;
 
 /// A paper size in millimetres.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Paper {
+pub(crate) struct Paper {
     pub name: &'static str,
     pub w: f32,
     pub h: f32,
 }
 
-pub const A3: Paper = Paper {
+pub(crate) const A3: Paper = Paper {
     name: "A3",
     w: 297.0,
     h: 420.0,
 };
-pub const A4: Paper = Paper {
+pub(crate) const A4: Paper = Paper {
     name: "A4",
     w: 210.0,
     h: 297.0,
 };
-pub const A5: Paper = Paper {
+pub(crate) const A5: Paper = Paper {
     name: "A5",
     w: 148.0,
     h: 210.0,
 };
-pub const A6: Paper = Paper {
+pub(crate) const A6: Paper = Paper {
     name: "A6",
     w: 105.0,
     h: 148.0,
@@ -54,7 +54,7 @@ pub const A6: Paper = Paper {
 
 impl Paper {
     /// `A3`, `A4`, `A5` or `A6`; anything else is A4.
-    pub fn by_name(name: &str) -> Paper {
+    pub(crate) fn by_name(name: &str) -> Paper {
         match name {
             "A3" => A3,
             "A5" => A5,
@@ -64,7 +64,7 @@ impl Paper {
     }
 
     /// The same paper turned sideways.
-    pub fn landscape(self) -> Paper {
+    pub(crate) fn landscape(self) -> Paper {
         Paper {
             name: self.name,
             w: self.h,
@@ -79,7 +79,7 @@ const DIRECT: u32 = 0x2100;
 
 /// A font with the advance width of every character it covers, for
 /// measuring text before it is drawn.
-pub struct Face {
+pub(crate) struct Face {
     pub font: Font,
     /// The SHA-256 of the font file (for the build cache's keys).
     pub digest: [u8; 32],
@@ -93,7 +93,7 @@ pub struct Face {
 
 impl Face {
     /// Loads a TrueType/OpenType font.
-    pub fn load(bytes: Vec<u8>) -> Option<Face> {
+    pub(crate) fn load(bytes: Vec<u8>) -> Option<Face> {
         let mut advances = HashMap::new();
         {
             let font_ref = skrifa::FontRef::new(&bytes).ok()?;
@@ -145,11 +145,12 @@ impl Face {
     }
 
     /// Width of `text` at `size` points, in millimetres.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         self.ems(0.0, text) * size / MM
     }
 
     /// Whether the font has a glyph for every character of `text`.
+    #[cfg(test)]
     pub fn covers(&self, text: &str) -> bool {
         text.chars()
             .all(|c| c.is_whitespace() || self.advance(c).is_some())
@@ -157,14 +158,14 @@ impl Face {
 }
 
 /// The regular and bold faces of the theme's print font.
-pub struct Fonts {
+pub(crate) struct Fonts {
     pub regular: Face,
     pub bold: Face,
 }
 
 /// Breaks `text` into lines no wider than `max_w` mm at `size` pt.
 /// Words longer than a line are broken between characters.
-pub fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String> {
+pub(crate) fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     // the line's width in ems, kept as it grows
@@ -210,7 +211,7 @@ pub fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String> {
 
 /// Wraps `text` into at most `max_lines`; if it does not fit, the last
 /// line ends with "…". Returns the lines and whether anything was cut.
-pub fn fit(
+pub(crate) fn fit(
     face: &Face,
     text: &str,
     size: f32,
@@ -239,7 +240,7 @@ pub fn fit(
 /// when it takes more than one line, the lines are made as even as its
 /// words allow (never one word left alone below the others), by narrowing
 /// the measure as long as the number of lines stays the same.
-pub fn fit_balanced(
+pub(crate) fn fit_balanced(
     face: &Face,
     text: &str,
     size: f32,
@@ -263,7 +264,7 @@ pub fn fit_balanced(
 
 /// Page settings for `paper` with `bleed` mm around it: the MediaBox and
 /// BleedBox take the bleed, the TrimBox is the paper.
-pub fn page_settings(paper: Paper, bleed: f32) -> Option<PageSettings> {
+pub(crate) fn page_settings(paper: Paper, bleed: f32) -> Option<PageSettings> {
     let (w, h) = ((paper.w + 2.0 * bleed) * MM, (paper.h + 2.0 * bleed) * MM);
     let full = Rect::from_xywh(0.0, 0.0, w, h)?;
     let trim = Rect::from_xywh(bleed * MM, bleed * MM, paper.w * MM, paper.h * MM)?;
@@ -276,7 +277,7 @@ pub fn page_settings(paper: Paper, bleed: f32) -> Option<PageSettings> {
 }
 
 /// Pure black for print: DeviceCMYK 0 0 0 1.
-pub fn black() -> Fill {
+pub(crate) fn black() -> Fill {
     Fill {
         paint: cmyk::Color::new(0, 0, 0, 255).into(),
         opacity: NormalizedF32::ONE,
@@ -286,7 +287,7 @@ pub fn black() -> Fill {
 
 /// A drawing surface in millimetres from the top-left of an area of the
 /// page (the trimmed paper, or one flyer on an imposed sheet).
-pub struct Canvas<'s, 'p> {
+pub(crate) struct Canvas<'s, 'p> {
     pub surface: &'s mut Surface<'p>,
     /// Where the area starts on the page, in mm (the bleed included).
     pub ox: f32,
@@ -299,7 +300,7 @@ impl Canvas<'_, '_> {
     }
 
     /// Draws one line of text with its baseline at `y`, in black.
-    pub fn text(&mut self, face: &Face, size: f32, x: f32, y: f32, text: &str) {
+    pub(crate) fn text(&mut self, face: &Face, size: f32, x: f32, y: f32, text: &str) {
         let (px, py) = self.pt(x, y);
         self.surface.set_fill(Some(black()));
         self.surface.set_stroke(None);
@@ -314,13 +315,13 @@ impl Canvas<'_, '_> {
     }
 
     /// Draws text centred on `cx`.
-    pub fn text_centred(&mut self, face: &Face, size: f32, cx: f32, y: f32, text: &str) {
+    pub(crate) fn text_centred(&mut self, face: &Face, size: f32, cx: f32, y: f32, text: &str) {
         let w = face.width(text, size);
         self.text(face, size, cx - w / 2.0, y, text);
     }
 
     /// A filled black rectangle.
-    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+    pub(crate) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
         let (px, py) = self.pt(x, y);
         let mut pb = PathBuilder::new();
         if let Some(r) = Rect::from_xywh(px, py, w * MM, h * MM) {
@@ -334,7 +335,7 @@ impl Canvas<'_, '_> {
     }
 
     /// A thin black line (for crop and cut marks).
-    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32) {
+    pub(crate) fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32) {
         let (a, b) = self.pt(x1, y1);
         let (c, d) = self.pt(x2, y2);
         let mut pb = PathBuilder::new();
@@ -354,7 +355,7 @@ impl Canvas<'_, '_> {
 
     /// Draws a QR code `size` mm wide (quiet zone included) at (x, y), as
     /// vector paths: one rectangle per horizontal run of dark modules.
-    pub fn qr(&mut self, qr: &Qr, x: f32, y: f32, size: f32) {
+    pub(crate) fn qr(&mut self, qr: &Qr, x: f32, y: f32, size: f32) {
         let modules = (qr.size + 2 * QUIET_ZONE) as f32;
         let m = size / modules;
         let mut pb = PathBuilder::new();
@@ -376,7 +377,7 @@ impl Canvas<'_, '_> {
 
     /// Crop marks at the four corners of a `w` × `h` mm trimmed area,
     /// drawn in the bleed so they never touch the print.
-    pub fn crop_marks(&mut self, w: f32, h: f32, bleed: f32) {
+    pub(crate) fn crop_marks(&mut self, w: f32, h: f32, bleed: f32) {
         if bleed <= 0.5 {
             return;
         }

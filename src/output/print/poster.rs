@@ -49,8 +49,8 @@ impl<'a> Printer<'a> {
         let f = &self.fonts;
         let cfg = &self.site.config;
         let s = paper.w / A4.w; // scale against the A4 design
-        let small = s.max(0.75); // small print never below 75 % of A4's
-        let m = 14.0 * s;
+        let small = s.max(SHEET.small_floor);
+        let m = SHEET.margin * s;
         let w = paper.w - 2.0 * m;
         let mut cuts = Vec::new();
         let mut y = m;
@@ -60,7 +60,7 @@ impl<'a> Printer<'a> {
             Some(pr) => format!("{} · {}", cfg.commune, pr),
             None => cfg.commune.clone(),
         };
-        let hs = 13.0 * small;
+        let hs = SHEET.commune * small;
         let (head_line, head_cut) = fit(&f.bold, &head, hs, w, 1);
         if head_cut {
             cuts.push(CutPart::Commune);
@@ -68,12 +68,12 @@ impl<'a> Printer<'a> {
         y += lh(hs) * 0.8;
         c.text(&f.bold, hs, m, y, &head_line.concat());
         y += 2.5 * s;
-        c.rect(m, y, w, 0.6 * small);
+        c.rect(m, y, w, SHEET.commune_rule * small);
         y += 4.0 * s;
 
         // the title: as large as fits in three lines, then four lines at
         // the smallest size, then shortened
-        let (mut size, floor) = (36.0 * s, 22.0 * s);
+        let (mut size, floor) = (SHEET.title * s, SHEET.title_floor * s);
         let title_lines = loop {
             let lines = wrap(&f.bold, &p.title, size, w);
             if lines.len() <= 3 || size <= floor {
@@ -98,8 +98,8 @@ impl<'a> Printer<'a> {
         }
 
         if !compact {
-            let ss = 15.0 * s;
-            let (lines, cut) = fit(&f.regular, &p.summary, ss, w, 3);
+            let ss = SHEET.summary * s;
+            let (lines, cut) = fit(&f.regular, &p.summary, ss, w, SHEET.summary_lines);
             if cut {
                 cuts.push(CutPart::Summary);
             }
@@ -111,7 +111,7 @@ impl<'a> Printer<'a> {
         }
 
         // the footer is anchored to the bottom, so the middle knows its room
-        let fs = 11.0 * s.max(0.8);
+        let fs = SHEET.footer * s.max(SHEET.footer_floor);
         let mut footer: Vec<(bool, String)> = Vec::new();
         let mut help = Vec::new();
         if let Some(phone) = &cfg.contact.phone {
@@ -143,19 +143,19 @@ impl<'a> Printer<'a> {
         // the QR block: the symbol (quiet zone not counted) 66 mm wide on
         // A4, 47 mm on A5, 36 mm on A6; the scan line; the link written out
         let symbol_mm = match (compact, paper.name) {
-            (true, _) => 36.0,
-            (false, "A5") => 47.0,
-            (false, "A3") => 90.0,
-            (false, _) => 66.0,
+            (true, _) => SHEET.symbol_a6,
+            (false, "A5") => SHEET.symbol_a5,
+            (false, "A3") => SHEET.symbol_a3,
+            (false, _) => SHEET.symbol_a4,
         };
         let (qr, link) = self.qr_for(p, lang)?;
         let qr_mm = total_width(&qr, symbol_mm).min(w);
-        let cs = 14.0 * small;
+        let cs = SHEET.scan * small;
         let (scan_lines, _) = fit_balanced(&f.bold, &self.tl(lang, "poster_scan"), cs, w, 2);
-        let ls = 13.0 * small;
+        let ls = SHEET.link * small;
         let link_lines = wrap(&f.regular, &routes::typed_link(&link), ls, w);
         // what a genuine code opens, against codes pasted over this one
-        let gs = 11.0 * small;
+        let gs = SHEET.genuine * small;
         let (genuine_lines, _) = fit_balanced(&f.bold, &self.genuine(lang), gs, w, 2);
         let block_h = qr_mm
             + scan_lines.len() as f32 * lh(cs)
@@ -184,10 +184,14 @@ impl<'a> Printer<'a> {
         y += 4.0 * s;
 
         // the steps and the checklist, in the room left above the footer
-        let limits = if compact { (3, 0) } else { (6, 4) };
-        let sizes: Vec<f32> = [16.0, 15.0, 14.0, 13.0, 12.0, 11.0]
+        let limits = match compact {
+            true => (SHEET.steps_a6, 0),
+            false => (SHEET.steps, SHEET.documents),
+        };
+        let sizes: Vec<f32> = SHEET
+            .lists
             .iter()
-            .map(|z| z * s.max(0.7))
+            .map(|z| z * s.max(SHEET.lists_floor))
             .collect();
         let plan = self.plan_lists(p, w, footer_top - 1.5 * s - y, limits, &sizes, s);
         // the A6 flyer shows three steps by design: that is not a cut
@@ -203,7 +207,7 @@ impl<'a> Printer<'a> {
 
         // the footer
         let mut fy = footer_top + 1.5 * s;
-        c.rect(m, fy, w, 0.4 * small);
+        c.rect(m, fy, w, SHEET.footer_rule * small);
         for (bold, l) in &footer {
             fy += lh(fs);
             c.text(if *bold { &f.bold } else { &f.regular }, fs, m, fy, l);
