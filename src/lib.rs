@@ -316,7 +316,8 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     }
     // every file goes into the staging folder as soon as it is made; a
     // failure drops the folder and leaves the published site alone
-    let staging = match publish::Staging::begin(&output, &|| progress.stage(Stage::Waiting, 0)) {
+    let mut staging = match publish::Staging::begin(&output, &|| progress.stage(Stage::Waiting, 0))
+    {
         Ok(s) => s,
         Err(d) => {
             report.diags.push(d);

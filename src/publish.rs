@@ -241,7 +241,10 @@ impl Staging {
     }
 
     /// Writes the manifest of `paths` and swaps the new site in.
-    pub(crate) fn commit(mut self, paths: &[String]) -> Result<(), Diagnostic> {
+    /// The staging folder is kept (and with it the lock on the output's
+    /// folder) until it is dropped: the build finishes its build cache and
+    /// `qr-lock.yaml` before another build may start writing.
+    pub(crate) fn commit(&mut self, paths: &[String]) -> Result<(), Diagnostic> {
         let mut manifest = std::io::BufWriter::new(
             fs::File::create(self.dir.join(MANIFEST)).map_err(write_failed)?,
         );
@@ -324,7 +327,7 @@ fn lock_beside(parent: &Path, waiting: &dyn Fn()) -> Option<fs::File> {
 /// Call [`check_output`] first. (The tests' way to publish a site.)
 #[cfg(test)]
 pub fn publish(output: &Path, files: &[OutFile]) -> Result<(), Diagnostic> {
-    let staging = Staging::begin(output, &|| {})?;
+    let mut staging = Staging::begin(output, &|| {})?;
     files
         .par_iter()
         .try_for_each(|f| staging.put(f))
@@ -526,7 +529,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = site(dir.path());
         let out = root.join("public");
-        let first = Staging::begin(&out, &|| panic!("nothing to wait for")).unwrap();
+        let mut first = Staging::begin(&out, &|| panic!("nothing to wait for")).unwrap();
         first
             .put(&OutFile::bytes("a.html".into(), b"one".to_vec()))
             .unwrap();
@@ -535,7 +538,7 @@ mod tests {
         let second = {
             let (out, waited) = (out.clone(), waited.clone());
             std::thread::spawn(move || {
-                let s = Staging::begin(&out, &|| {
+                let mut s = Staging::begin(&out, &|| {
                     waited.store(true, std::sync::atomic::Ordering::SeqCst)
                 })
                 .unwrap();
@@ -553,6 +556,8 @@ mod tests {
         );
         assert!(waited.load(std::sync::atomic::Ordering::SeqCst));
         first.commit(&["a.html".into()]).unwrap();
+        // the second waits until the first build has ended, not only swapped
+        drop(first);
         second.join().unwrap();
         assert_eq!(fs::read(out.join("b.html")).unwrap(), b"two");
         assert!(!out.join("a.html").exists());
