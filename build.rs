@@ -36,8 +36,12 @@ fn source_id(root: &Path) -> String {
         println!("cargo:rerun-if-changed={dir}");
         files(&root.join(dir), &mut list);
     }
-    println!("cargo:rerun-if-changed=Cargo.lock");
-    list.push(root.join("Cargo.lock"));
+    // the locked versions and the features of the dependencies (the PDF
+    // writer's deflate backend is a feature) change the files too
+    for file in ["Cargo.lock", "Cargo.toml", "build.rs"] {
+        println!("cargo:rerun-if-changed={file}");
+        list.push(root.join(file));
+    }
     let mut h = DefaultHasher::new();
     for p in &list {
         h.write(

@@ -219,6 +219,10 @@ impl Reuse for BuildCache {
         let hex_key = key.hex();
         let entry = self.before.get(&hex_key).filter(|e| e.path == path)?;
         let file = self.files.join(&hex_key);
+        // only a plain file: a link put there would be published as one
+        if !fs::symlink_metadata(&file).is_ok_and(|m| m.is_file()) {
+            return None;
+        }
         let bytes = fs::read(&file).ok()?;
         if bytes.len() as u64 != entry.size || crc32fast::hash(&bytes) != entry.crc32 {
             return None;

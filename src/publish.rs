@@ -346,7 +346,7 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std:
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         if renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE).is_ok() {
             // the old site is now where the staging folder was
-            return remove_tree(staging);
+            return remove_old(staging, parent, name, pid);
         }
     }
     if fs::symlink_metadata(out).is_ok() {
@@ -356,9 +356,20 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std:
             let _ = fs::rename(&old, out);
             return Err(e);
         }
-        remove_tree(&old)
+        remove_old(&old, parent, name, pid)
     } else {
         fs::rename(staging, out)
+    }
+}
+
+/// Removes the old site: first renamed to a trash name, so that a build
+/// killed while removing it (its manifest may already be gone) leaves a
+/// folder every later build recognises by its name alone.
+fn remove_old(old: &Path, parent: &Path, name: &str, pid: u32) -> std::io::Result<()> {
+    let trash = parent.join(format!(".{name}.camnang-trash-{pid}-old"));
+    match fs::rename(old, &trash) {
+        Ok(()) => remove_tree(&trash),
+        Err(_) => remove_tree(old),
     }
 }
 

@@ -18,8 +18,9 @@ pub(crate) struct OrderLine {
     /// The paper the shop prints on (a larger sheet for bleed).
     pub stock: String,
     pub colour: String,
-    /// Pages of each file.
-    pub pages: usize,
+    /// Pages of each file, as shown ("1"; "50 (tập cuối: 25)" for a sheet
+    /// in volumes).
+    pub pages: String,
     /// Copies of each file.
     pub copies: u32,
     /// Sheets of `stock` in all.
@@ -110,7 +111,7 @@ impl Printer<'_> {
                 file_count: n,
                 stock: stock(poster, bleed),
                 colour: colour.clone(),
-                pages: 1,
+                pages: "1".into(),
                 copies: copies.posters,
                 sheets: n * copies.posters as usize,
                 finishing: trim,
@@ -119,6 +120,16 @@ impl Printer<'_> {
         if copies.board > 0 {
             let pages = self.board_pages(board).len();
             let volumes = pages.div_ceil(VOLUME_PAGES).max(1);
+            let each = match volumes {
+                1 => pages.to_string(),
+                _ => self
+                    .t("order_pages_volumes")
+                    .replace("{n}", &VOLUME_PAGES.to_string())
+                    .replace(
+                        "{last}",
+                        &(pages - (volumes - 1) * VOLUME_PAGES).to_string(),
+                    ),
+            };
             lines.push(OrderLine {
                 what: fill("order_board", board.name, 0),
                 files: match volumes {
@@ -128,7 +139,7 @@ impl Printer<'_> {
                 file_count: volumes,
                 stock: board.name.to_string(),
                 colour: colour.clone(),
-                pages,
+                pages: each,
                 copies: copies.board,
                 sheets: pages * copies.board as usize,
                 finishing: self.t("order_no_trim"),
@@ -161,7 +172,7 @@ impl Printer<'_> {
                 file_count: n,
                 stock: "A4".into(),
                 colour: colour.clone(),
-                pages: 1,
+                pages: "1".into(),
                 copies: each,
                 sheets: n * each as usize,
                 finishing: self.t(cut),
@@ -244,7 +255,7 @@ impl Printer<'_> {
                 ("order_files", files),
                 ("order_stock", l.stock.clone()),
                 ("order_colour", l.colour.clone()),
-                ("order_pages", l.pages.to_string()),
+                ("order_pages", l.pages.clone()),
                 ("order_copies", l.copies.to_string()),
                 ("order_sheets", l.sheets.to_string()),
                 ("order_finishing", l.finishing.clone()),
@@ -298,6 +309,42 @@ mod tests {
     use super::super::test_sites;
     use super::*;
     use crate::theme::Theme;
+
+    #[test]
+    fn a_board_in_volumes_is_ordered_volume_by_volume() {
+        // 1,000 codes at 16 an A4 page: 63 pages, in volumes of 50 and 13
+        let site = test_sites::grown(1000);
+        let theme = Theme::builtin();
+        let langs = crate::model::Language::all(&site, &theme);
+        let printer = Printer::new(&site, &theme, langs).expect("printer");
+        let pages = printer.board_pages(A4).len();
+        assert_eq!(pages, 63);
+        let order = printer.order();
+        let board = &order.lines[1];
+        assert_eq!(board.files, "in-an/bang-niem-yet-a4-tap-*.pdf");
+        assert_eq!(board.file_count, 2);
+        assert_eq!(board.pages, "50 (tập cuối: 13)");
+        assert_eq!(board.sheets, 63);
+        // the jobs: two volumes of each board, pages 1–50 and 51–63
+        let volumes: Vec<(String, usize)> = printer
+            .jobs()
+            .iter()
+            .filter(|j| matches!(j, Job::Board { paper, .. } if paper.name == "A4"))
+            .map(|j| (j.path(), printer.item(j).pages))
+            .collect();
+        assert_eq!(
+            volumes,
+            [
+                ("in-an/bang-niem-yet-a4-tap-1.pdf".to_string(), 50),
+                ("in-an/bang-niem-yet-a4-tap-2.pdf".to_string(), 13)
+            ]
+        );
+        // a sheet of exactly 50 pages is one volume, named without -tap-
+        assert_eq!(Volume::all(50).count(), 1);
+        assert_eq!(Volume::all(0).count(), 1);
+        let two: Vec<_> = Volume::all(51).map(|v| v.pages(51)).collect();
+        assert_eq!(two, [0..50, 50..51]);
+    }
 
     #[test]
     fn the_order_counts_sheets_from_the_copies_asked_for() {

@@ -251,7 +251,15 @@ pub(crate) fn fit_balanced(
     if cut || lines.len() < 2 {
         return (lines, cut);
     }
-    let (mut narrow, mut wide) = (0.0_f32, max_w);
+    // never narrower than the widest word: no word is split to balance
+    let widest = text
+        .split_whitespace()
+        .map(|w| face.width(w, size))
+        .fold(0.0_f32, f32::max);
+    if widest > max_w {
+        return (lines, cut);
+    }
+    let (mut narrow, mut wide) = (widest, max_w);
     for _ in 0..20 {
         let mid = (narrow + wide) / 2.0;
         match wrap(face, text, size, mid).len() <= lines.len() {
