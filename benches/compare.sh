@@ -39,7 +39,8 @@ echo "byte-identical (old's files): $same"
 for ((i = 0; i < runs; i++)); do
   for b in old new; do
     bin=$old; [[ $b == new ]] && bin=$new
-    rm -rf "$tmp/cold-$b"; run "$b cold" "$bin" "$tmp/cold-$b"
+    # cold: no output, and no spare site beside it
+    rm -rf "$tmp/cold-$b" "$tmp/.cold-$b.camnang-spare"; run "$b cold" "$bin" "$tmp/cold-$b"
     run "$b rebuild" "$bin" "$tmp/$b"
   done
 done

@@ -154,7 +154,9 @@ RUN_NO=0
 time_once() {
     local out="$1"; shift
     RUN_NO=$(( RUN_NO + 1 ))
-    if [[ "${KEEP_OUT:-0}" != 1 ]]; then rm -rf "$out"; fi
+    # cold: no output folder, and no spare site beside it (which camnang
+    # keeps to update in place next time)
+    if [[ "${KEEP_OUT:-0}" != 1 ]]; then rm -rf "$out" "$(dirname "$out")/.$(basename "$out").camnang-spare"; fi
     if [[ -n "${PREP:-}" ]]; then eval "$PREP"; fi
     local t0 t1 status=0
     t0=$(date +%s%N)

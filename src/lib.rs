@@ -283,10 +283,14 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         output::PrintMode::None
     };
     // the output folder is checked (a walk of the site published there)
-    // while the content loads; a content mistake is still told first
+    // and the staging folder prepared while the content loads; a content
+    // mistake is still told first
     let (loaded, output_ok) = rayon::join(
         || load_site(opts, None),
-        || publish::check_output(&opts.root, &output),
+        || {
+            publish::check_output(&opts.root, &output)
+                .map(|()| publish::Staging::begin(&output, &|| progress.stage(Stage::Waiting, 0)))
+        },
     );
     report.lang = loaded.lang;
     report.diags = loaded.diags;
@@ -295,11 +299,14 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         report.failure = Some(Failure::Content);
         return report;
     };
-    if let Err(d) = output_ok {
-        report.diags.push(d);
-        report.failure = Some(Failure::Output { refused: true });
-        return report;
-    }
+    let begun = match output_ok {
+        Ok(begun) => begun,
+        Err(d) => {
+            report.diags.push(d);
+            report.failure = Some(Failure::Output { refused: true });
+            return report;
+        }
+    };
     let new_lock = site.updated_lock();
     if opts.lock == LockMode::Locked && new_lock != site.qr_lock {
         let ids = new_lock
@@ -316,8 +323,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     }
     // every file goes into the staging folder as soon as it is made; a
     // failure drops the folder and leaves the published site alone
-    let mut staging = match publish::Staging::begin(&output, &|| progress.stage(Stage::Waiting, 0))
-    {
+    let mut staging = match begun {
         Ok(s) => s,
         Err(d) => {
             report.diags.push(d);

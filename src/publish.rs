@@ -6,13 +6,12 @@
 //! holding anything else is refused, so camnang never deletes a file it did
 //! not create.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
@@ -94,41 +93,60 @@ pub(crate) fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagno
 
 /// Up to three entries of `dir` that camnang's manifest does not list.
 fn foreign_files(dir: &Path) -> Vec<String> {
-    let listed: BTreeSet<String> = fs::read_to_string(dir.join(MANIFEST))
-        .map(|t| t.lines().map(str::to_string).collect())
-        .unwrap_or_default();
-    let mut allowed_dirs: BTreeSet<String> = BTreeSet::new();
-    for f in &listed {
-        let mut p = f.as_str();
-        while let Some((parent, _)) = p.rsplit_once('/') {
-            allowed_dirs.insert(parent.to_string());
-            p = parent;
-        }
-    }
-    let mut foreign = Vec::new();
-    for entry in WalkDir::new(dir)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-    {
-        let Ok(entry) = entry else { continue };
-        let Ok(rel) = entry.path().strip_prefix(dir) else {
-            continue;
-        };
-        let key = rel.to_string_lossy().replace('\\', "/");
-        let ours = if entry.file_type().is_dir() {
-            allowed_dirs.contains(&key)
-        } else {
-            key == MANIFEST || listed.contains(&key)
-        };
-        if !ours {
-            foreign.push(key);
-            if foreign.len() == 3 {
-                break;
+    let text = fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
+    // what each folder of the manifest holds: its files and its folders
+    let mut tree: HashMap<&str, Listed<'_>> = HashMap::new();
+    tree.entry("").or_default().files.insert(MANIFEST);
+    for f in text.lines().filter(|l| !l.is_empty()) {
+        let (mut parent, name) = f.rsplit_once('/').unwrap_or(("", f));
+        tree.entry(parent).or_default().files.insert(name);
+        while !parent.is_empty() {
+            let (up, folder) = parent.rsplit_once('/').unwrap_or(("", parent));
+            if !tree.entry(up).or_default().folders.insert(folder) {
+                break; // the folders above are in already
             }
+            parent = up;
         }
     }
+    let mut foreign = foreign_below(dir, "", &tree);
+    foreign.sort();
+    foreign.truncate(3);
     foreign
+}
+
+/// The files and folders one folder of a manifest holds.
+#[derive(Default)]
+struct Listed<'a> {
+    files: HashSet<&'a str>,
+    folders: HashSet<&'a str>,
+}
+
+/// The entries below `root/rel` that the manifest does not account for,
+/// subfolders walked in parallel (a foreign folder is named, not entered).
+/// Links are never followed: a link is an entry like a file.
+fn foreign_below(root: &Path, rel: &str, tree: &HashMap<&str, Listed<'_>>) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(root.join(rel)) else {
+        return Vec::new();
+    };
+    let empty = Listed::default();
+    let here = tree.get(rel).unwrap_or(&empty);
+    let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+    entries
+        .par_iter()
+        .flat_map_iter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let key = || match rel {
+                "" => name.to_string(),
+                _ => format!("{rel}/{name}"),
+            };
+            match e.file_type().is_ok_and(|t| t.is_dir()) {
+                true if here.folders.contains(name.as_ref()) => foreign_below(root, &key(), tree),
+                false if here.files.contains(name.as_ref()) => Vec::new(),
+                _ => vec![key()],
+            }
+        })
+        .collect()
 }
 
 /// A site being written: a staging folder beside the output, marked as
@@ -149,6 +167,75 @@ pub(crate) struct Staging {
     write_failed: std::sync::atomic::AtomicBool,
     /// Whether a site camnang wrote is published in the output folder.
     published: bool,
+    /// Whether a file was put (a recycled spare is then no longer whole).
+    touched: std::sync::atomic::AtomicBool,
+    /// The files of the spare site this build updates in place (see
+    /// [`spare`]), when it found one.
+    recycled: Option<BTreeSet<String>>,
+}
+
+/// The site published before the current one, kept beside the output
+/// (`.public.camnang-spare`) so that the next build updates it in place
+/// (writing only what changed, removing only what is gone) and swaps it
+/// in, instead of writing every file anew and removing a whole old site.
+fn spare(parent: &Path, name: &str) -> PathBuf {
+    parent.join(format!(".{name}.camnang-spare"))
+}
+
+/// Takes the spare site as the new staging folder `dir`: only a folder
+/// (not a link) holding camnang's manifest and nothing it does not list.
+/// Gives the files it holds.
+fn recycle(spare: &Path, dir: &Path) -> Option<BTreeSet<String>> {
+    if !fs::symlink_metadata(spare).is_ok_and(|m| m.is_dir()) {
+        return None;
+    }
+    let listed = fs::read_to_string(spare.join(MANIFEST)).ok()?;
+    if !foreign_files(spare).is_empty() {
+        return None;
+    }
+    fs::rename(spare, dir).ok()?;
+    Some(
+        listed
+            .lines()
+            .filter(|l| !l.is_empty() && safe_relative(l))
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// Whether `path` stays inside the folder it is relative to.
+fn safe_relative(path: &str) -> bool {
+    Path::new(path)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Makes `target` anew with `make`: whatever was there is removed first
+/// (a file, or a folder of the recycled spare), so a file shared by a hard
+/// link with the published site or the build cache is never written into.
+fn replace(target: &Path, make: impl FnOnce(&Path) -> std::io::Result<()>) -> std::io::Result<()> {
+    match fs::symlink_metadata(target) {
+        Ok(m) if m.is_dir() => remove_tree(target)?,
+        Ok(_) => fs::remove_file(target)?,
+        Err(_) => {}
+    }
+    make(target)
+}
+
+/// Makes `folder` (relative) inside `root`; a file of the recycled spare
+/// standing where a folder is now needed is removed first.
+fn make_folder(root: &Path, folder: &Path) -> std::io::Result<()> {
+    if fs::create_dir_all(root.join(folder)).is_ok() {
+        return Ok(());
+    }
+    let mut at = root.to_path_buf();
+    for part in folder.components() {
+        at.push(part);
+        if fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir()) {
+            fs::remove_file(&at)?;
+        }
+    }
+    fs::create_dir_all(root.join(folder))
 }
 
 /// Whether `path` is a plain file holding exactly `bytes`.
@@ -190,8 +277,12 @@ impl Staging {
         let lock = lock_beside(&parent, waiting);
         remove_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.camnang-new-{}", std::process::id()));
-        fs::create_dir(&dir).map_err(write_failed)?;
+        let recycled = recycle(&spare(&parent, &name), &dir);
+        if recycled.is_none() {
+            fs::create_dir(&dir).map_err(write_failed)?;
+        }
         let staging = Staging {
+            recycled,
             published: out_is_ours(&out),
             out,
             parent,
@@ -201,6 +292,7 @@ impl Staging {
             _lock: lock,
             made: Default::default(),
             write_failed: Default::default(),
+            touched: Default::default(),
         };
         fs::write(staging.dir.join(STAGING_MARK), b"").map_err(write_failed)?;
         Ok(staging)
@@ -208,18 +300,33 @@ impl Staging {
 
     /// Writes one file into the new site. Safe to call from many threads.
     pub(crate) fn put(&self, f: &OutFile) -> std::io::Result<()> {
+        self.touched
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         if let Some(folder) = Path::new(&f.path).parent()
             && !folder.as_os_str().is_empty()
         {
             let made = |m: &std::collections::HashSet<PathBuf>| m.contains(folder);
             if !self.made.lock().is_ok_and(|m| made(&m)) {
-                fs::create_dir_all(self.dir.join(folder))?;
+                make_folder(&self.dir, folder)?;
                 if let Ok(mut m) = self.made.lock() {
                     m.insert(folder.to_path_buf());
                 }
             }
         }
         let target = self.dir.join(&f.path);
+        if self.recycled.is_some() {
+            // the spare site: a file that is already right stays as it is
+            return match &f.content {
+                Content::Bytes(b) if same_bytes(&target, b) => Ok(()),
+                Content::Bytes(b) => replace(&target, |t| fs::write(t, b.as_slice())),
+                Content::Copy(src) => replace(&target, |t| fs::copy(src, t).map(|_| ())),
+                Content::Cached(src) if same_file(src, &target) => Ok(()),
+                Content::Cached(src) => replace(&target, |t| {
+                    fs::hard_link(src, t).or_else(|_| fs::copy(src, t).map(|_| ()))
+                }),
+                Content::Written => Ok(()),
+            };
+        }
         match &f.content {
             // a file the published site already holds byte for byte is
             // linked from it, not written again: a rebuild then writes only
@@ -245,6 +352,21 @@ impl Staging {
     /// folder) until it is dropped: the build finishes its build cache and
     /// `qr-lock.yaml` before another build may start writing.
     pub(crate) fn commit(&mut self, paths: &[String]) -> Result<(), Diagnostic> {
+        if let Some(before) = &self.recycled {
+            // what the spare held and this site does not: removed, and the
+            // folders that leaves empty
+            let now: BTreeSet<&str> = paths.iter().map(String::as_str).collect();
+            for gone in before.iter().filter(|p| !now.contains(p.as_str())) {
+                let _ = fs::remove_file(self.dir.join(gone));
+                let mut folder = Path::new(gone).parent();
+                while let Some(f) = folder.filter(|f| !f.as_os_str().is_empty()) {
+                    if fs::remove_dir(self.dir.join(f)).is_err() {
+                        break;
+                    }
+                    folder = f.parent();
+                }
+            }
+        }
         let mut manifest = std::io::BufWriter::new(
             fs::File::create(self.dir.join(MANIFEST)).map_err(write_failed)?,
         );
@@ -290,9 +412,20 @@ impl Sink for Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed && self.dir.join(STAGING_MARK).exists() {
-            let _ = fs::remove_dir_all(&self.dir);
+        if self.committed || !self.dir.join(STAGING_MARK).exists() {
+            return;
         }
+        // a spare taken but not yet written into goes back as it was (a
+        // build that stopped at a content mistake keeps it for the next)
+        let untouched = !self.touched.load(std::sync::atomic::Ordering::Relaxed);
+        if self.recycled.is_some() && untouched {
+            let back = fs::remove_file(self.dir.join(STAGING_MARK))
+                .and_then(|()| fs::rename(&self.dir, spare(&self.parent, &self.name)));
+            if back.is_ok() {
+                return;
+            }
+        }
+        let _ = fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -346,7 +479,7 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std:
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         if renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE).is_ok() {
             // the old site is now where the staging folder was
-            return remove_old(staging, parent, name, pid);
+            return keep_spare(staging, parent, name, pid);
         }
     }
     if fs::symlink_metadata(out).is_ok() {
@@ -356,9 +489,37 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std:
             let _ = fs::rename(&old, out);
             return Err(e);
         }
-        remove_old(&old, parent, name, pid)
+        keep_spare(&old, parent, name, pid)
     } else {
         fs::rename(staging, out)
+    }
+}
+
+/// Keeps the old site as the spare the next build updates (see [`spare`]),
+/// or removes it if it cannot be kept.
+fn keep_spare(old: &Path, parent: &Path, name: &str, pid: u32) -> std::io::Result<()> {
+    match fs::rename(old, spare(parent, name)) {
+        Ok(()) => Ok(()),
+        Err(_) => remove_old(old, parent, name, pid),
+    }
+}
+
+/// Whether `a` and `b` are one file (hard links to the same data).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+            (Ok(x), Ok(y)) => {
+                x.is_file() && y.is_file() && x.dev() == y.dev() && x.ino() == y.ino()
+            }
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
     }
 }
 
@@ -498,13 +659,67 @@ mod tests {
         // a file someone added makes the folder foreign
         fs::write(out.join("notes.txt"), b"mine").unwrap();
         assert!(check_output(&root, &out).is_err());
-        // no staging folders left behind
-        let left: Vec<_> = fs::read_dir(&root)
+        // no staging folders left behind: the site, and the spare the
+        // next build updates
+        let mut left: Vec<_> = fs::read_dir(&root)
             .unwrap()
             .flatten()
-            .map(|e| e.file_name())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(left.len(), 3, "{left:?}");
+        left.sort();
+        assert_eq!(
+            left,
+            [".public.camnang-spare", "content", "public", "themes"],
+            "{left:?}"
+        );
+    }
+
+    #[test]
+    fn the_spare_is_updated_in_place_and_only_with_our_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        let out = root.join("public");
+        let spare = root.join(".public.camnang-spare");
+        let file = |p: &str, b: &str| OutFile::bytes(p.into(), b.as_bytes().to_vec());
+        publish(&out, &[file("a/index.html", "1"), file("b.html", "1")]).unwrap();
+        publish(&out, &[file("a/index.html", "2"), file("b.html", "1")]).unwrap();
+        assert_eq!(fs::read(spare.join("a/index.html")).unwrap(), b"1");
+        // the third build takes the spare: a folder gone, a file where a
+        // folder was, a new folder; the result is exactly the new site
+        publish(
+            &out,
+            &[file("a", "3"), file("c/d/e.html", "3"), file("b.html", "1")],
+        )
+        .unwrap();
+        let mut now: Vec<String> = files_of(&out);
+        now.sort();
+        assert_eq!(now, [".camnang-manifest", "a", "b.html", "c/d/e.html"]);
+        assert_eq!(fs::read(out.join("a")).unwrap(), b"3");
+        // a content mistake (staging dropped untouched) keeps the spare
+        drop(Staging::begin(&out, &|| {}).unwrap());
+        assert!(spare.join(MANIFEST).exists());
+        // a spare holding a file camnang did not write is not taken (and
+        // not removed): the next site is written anew beside it
+        fs::write(spare.join("notes.txt"), "mine").unwrap();
+        publish(&out, &[file("b.html", "4")]).unwrap();
+        assert_eq!(fs::read(spare.join("notes.txt")).unwrap(), b"mine");
+        let mut now: Vec<String> = files_of(&out);
+        now.sort();
+        assert_eq!(now, [".camnang-manifest", "b.html"]);
+    }
+
+    /// Every file below a folder, relative, with `/`.
+    fn files_of(dir: &Path) -> Vec<String> {
+        walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap();
+                rel.to_string_lossy().replace('\\', "/")
+            })
+            .collect()
     }
 
     #[test]

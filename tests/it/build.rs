@@ -179,7 +179,7 @@ fn a_yaml_mistake_names_file_and_line_and_keeps_the_published_site() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != ".camnang-cache")
+        .filter(|n| n != ".camnang-cache" && n != ".public.camnang-spare")
         .collect();
     assert!(names.iter().all(|n| !n.contains("camnang-")), "{names:?}");
 }

@@ -283,9 +283,22 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("camnang-") && n != ".camnang-cache")
+        // the build cache and the spare site the next build updates stay
+        .filter(|n| n.contains("camnang-") && n != ".camnang-cache" && n != ".public.camnang-spare")
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
+    // the spare site it keeps is whole: every file in it is in its manifest
+    let spare = site.path(".public.camnang-spare");
+    if spare.exists() {
+        let listed = site.read(".public.camnang-spare/.camnang-manifest");
+        for f in files_below(&spare) {
+            let name = f.to_string_lossy().replace('\\', "/");
+            assert!(
+                name == ".camnang-manifest" || listed.lines().any(|l| l == name),
+                "{name} in the spare"
+            );
+        }
+    }
     // and its build cache holds only files it lists (no half-written one)
     let cache = site.path(".camnang-cache/files");
     let index = site.read(".camnang-cache/index");
