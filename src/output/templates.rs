@@ -5,7 +5,7 @@
 //! from changed. Every output that makes a page from a template (HTML
 //! pages, the service worker, the print page) goes through it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -25,6 +25,10 @@ pub(crate) struct LangView {
     pub lang: Language,
     /// The context every page in this language starts from.
     base: Map<String, Value>,
+    /// Which of the constants left in `base` each template (with those it
+    /// extends, includes or imports) still looks up: the others are not
+    /// copied into its pages' context.
+    needs: HashMap<String, Left>,
     /// The theme's templates with this language's constants written in.
     tera: Tera,
 }
@@ -116,6 +120,10 @@ impl<'a> Templates<'a> {
                     true => write_in_constants(&templates, t, &site_value, &css),
                     false => (templates.clone(), Left::all()),
                 };
+                let needs = match write_in {
+                    true => needs_of(&templates),
+                    false => HashMap::new(),
+                };
                 if !left.t {
                     base.remove("t");
                 }
@@ -132,6 +140,7 @@ impl<'a> Templates<'a> {
                 Ok(LangView {
                     lang: lang.clone(),
                     base,
+                    needs,
                     tera,
                 })
             })
@@ -207,7 +216,16 @@ impl<'a> Templates<'a> {
         }
         let mut map = match canonical {
             Some(c) => {
-                let mut m = lv.base.clone();
+                let mut m = match lv.needs.get(template) {
+                    // only the constants this template still looks up
+                    Some(needs) => lv
+                        .base
+                        .iter()
+                        .filter(|(k, _)| needs.keeps(k))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                    None => lv.base.clone(),
+                };
                 m.insert("canonical".into(), Value::String(c));
                 m
             }
@@ -238,7 +256,10 @@ impl<'a> Templates<'a> {
 /// alternating runs of `camnang build --no-print` on `gen_site --procedures
 /// 10000 --seed 42`); the test
 /// `written_in_constants_give_the_same_bytes_as_plain_tera` proves it
-/// changes no byte.
+/// changes no byte. Copying into each page's context only the constants
+/// its template still looks up ([`needs_of`]) saves about 5 % more of the
+/// wall time (median 0.785 s against 0.826 s, 7 alternating runs).
+#[derive(Debug, Clone, Copy)]
 struct Left {
     t: bool,
     site: bool,
@@ -254,6 +275,101 @@ impl Left {
             css: true,
         }
     }
+
+    /// What `source` itself still looks up.
+    fn of(source: &str) -> Left {
+        Left {
+            t: mentions(source, "t"),
+            site: mentions(source, "site"),
+            css: mentions(source, "css"),
+        }
+    }
+
+    fn or(&self, other: &Left) -> Left {
+        Left {
+            t: self.t || other.t,
+            site: self.site || other.site,
+            css: self.css || other.css,
+        }
+    }
+
+    /// Whether the context key `key` is kept for a template with these
+    /// needs (keys other than the constants always are).
+    fn keeps(&self, key: &str) -> bool {
+        match key {
+            "t" => self.t,
+            "site" => self.site,
+            "css" => self.css,
+            _ => true,
+        }
+    }
+}
+
+/// What each template looks up once written in, with the templates it
+/// extends, includes or imports (followed to the end). A template naming
+/// another in any way but a plain string (a variable, a list) needs
+/// everything, and so does a template naming one that is not there.
+fn needs_of(templates: &[(String, String)]) -> HashMap<String, Left> {
+    let by_name: HashMap<&str, &str> = templates
+        .iter()
+        .map(|(n, s)| (n.as_str(), s.as_str()))
+        .collect();
+    let needs = |start: &str| -> Left {
+        let mut seen: Vec<&str> = vec![start];
+        let mut todo: Vec<&str> = vec![start];
+        let mut left = Left {
+            t: false,
+            site: false,
+            css: false,
+        };
+        while let Some(name) = todo.pop() {
+            let Some(source) = by_name.get(name) else {
+                return Left::all();
+            };
+            left = left.or(&Left::of(source));
+            let Some(used) = named_templates(source) else {
+                return Left::all();
+            };
+            for u in used {
+                if !seen.contains(&u) {
+                    seen.push(u);
+                    todo.push(u);
+                }
+            }
+        }
+        left
+    };
+    templates
+        .iter()
+        .map(|(n, _)| (n.clone(), needs(n)))
+        .collect()
+}
+
+/// The templates `source` extends, includes or imports, each named by a
+/// plain string; `None` when one is named any other way.
+fn named_templates(source: &str) -> Option<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut rest = source;
+    while let Some(at) = rest.find("{%") {
+        rest = &rest[at + 2..];
+        let end = rest.find("%}").unwrap_or(rest.len());
+        let tag = rest[..end].trim_start_matches('-').trim();
+        rest = &rest[end..];
+        let Some(arg) = ["extends", "include", "import"].iter().find_map(|w| {
+            tag.strip_prefix(w)
+                .filter(|a| a.starts_with(char::is_whitespace))
+        }) else {
+            continue;
+        };
+        let arg = arg.trim_start();
+        let quote = arg
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+        let name = arg[1..].split(quote).next()?;
+        out.push(name);
+    }
+    Some(out)
 }
 
 /// Writes a language's constants into the templates before they are
@@ -529,6 +645,36 @@ mod tests {
     /// Every page, site file and print page of the sample site, made with
     /// the constants written in and the plain Tera way, for setting values
     /// full of braces, template syntax and markup.
+    #[test]
+    fn each_template_keeps_the_constants_it_and_its_parents_look_up() {
+        let t = |n: &str, s: &str| (n.to_string(), s.to_string());
+        let templates = [
+            t(
+                "base.html",
+                "{% if site.notice %}{{ site.notice }}{% endif %}{% block b %}{% endblock b %}",
+            ),
+            t(
+                "page.html",
+                "{% extends \"base.html\" %}{% block b %}{% include 'partials/x.html' %}{% endblock b %}",
+            ),
+            t("partials/x.html", "{{ t[key] }}"),
+            t("redirect.html", "<a href=\"{{ target }}\">{{ title }}</a>"),
+            t("loose.html", "{% include name %}"),
+            t("gone.html", "{% extends \"missing.html\" %}"),
+        ];
+        let needs = needs_of(&templates);
+        let got = |n: &str| {
+            let l = &needs[n];
+            (l.t, l.site, l.css)
+        };
+        assert_eq!(got("base.html"), (false, true, false));
+        assert_eq!(got("page.html"), (true, true, false));
+        assert_eq!(got("redirect.html"), (false, false, false));
+        // a template named by a variable, or one that is not there: all
+        assert_eq!(got("loose.html"), (true, true, true));
+        assert_eq!(got("gone.html"), (true, true, true));
+    }
+
     #[test]
     fn written_in_constants_give_the_same_bytes_as_plain_tera() {
         use crate::output::{Keep, Output, PrintMode};
