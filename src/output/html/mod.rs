@@ -273,6 +273,8 @@ impl Html<'_> {
             None => "level_none".into(),
         };
         let link = self.short_link(lv, &p.id);
+        // (most procedures have no draft field: no names are made for them)
+        let drafts = !p.draft.is_empty();
         let draft = |field: &str| p.draft.iter().any(|d| d == field);
         let extra = json!({
             "url": self.tp.url(&format!("{}{}", lv.prefix, routes::procedure(p))),
@@ -287,14 +289,14 @@ impl Html<'_> {
                 "way_label": lv.label(&format!("way_{}", c.way)),
                 "time": c.time,
                 "fee": c.fee,
-                "time_draft": draft(&format!("channels[{i}].time")) || draft(&format!("channels[{i}]")) || draft("channels"),
-                "fee_draft": draft(&format!("channels[{i}].fee")) || draft(&format!("channels[{i}]")) || draft("channels"),
+                "time_draft": drafts && (draft(&format!("channels[{i}].time")) || draft(&format!("channels[{i}]")) || draft("channels")),
+                "fee_draft": drafts && (draft(&format!("channels[{i}].fee")) || draft(&format!("channels[{i}]")) || draft("channels")),
             })).collect::<Vec<_>>(),
             "grouped_documents": p.document_groups.iter().any(|g| g.title.is_some()),
             "document_groups": p.document_groups.iter().enumerate().map(|(i, g)| json!({
                 "title": g.title,
                 "items": g.items,
-                "draft": draft(&format!("documents[{i}]")),
+                "draft": drafts && draft(&format!("documents[{i}]")),
             })).collect::<Vec<_>>(),
             // top-level fields still to be checked: `draft_of.agency` is true
             "draft_of": p.draft.iter().filter(|d| !d.contains(['[', '.'])).map(|d| (d.clone(), Value::Bool(true))).collect::<serde_json::Map<String, Value>>(),
