@@ -324,7 +324,12 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     // every file goes into the staging folder as soon as it is made; a
     // failure drops the folder and leaves the published site alone
     let mut staging = match begun {
-        Ok(s) => s,
+        Ok(mut s) => {
+            if let Some(d) = s.take_note() {
+                report.diags.push(d);
+            }
+            s
+        }
         Err(d) => {
             report.diags.push(d);
             report.failure = Some(Failure::Output { refused: false });

@@ -167,6 +167,8 @@ pub(crate) struct Staging {
     write_failed: std::sync::atomic::AtomicBool,
     /// Whether a site camnang wrote is published in the output folder.
     published: bool,
+    /// What the build should be told about the spare site, if anything.
+    note: Option<Diagnostic>,
     /// Whether a file was put (a recycled spare is then no longer whole).
     touched: std::sync::atomic::AtomicBool,
     /// The files of the spare site this build updates in place (see
@@ -184,13 +186,19 @@ fn spare(parent: &Path, name: &str) -> PathBuf {
 
 /// Takes the spare site as the new staging folder `dir`: only a folder
 /// (not a link) holding camnang's manifest and nothing it does not list.
-/// Gives the files it holds.
-fn recycle(spare: &Path, dir: &Path) -> Option<BTreeSet<String>> {
+/// Gives the files it holds; a spare holding others' files is left alone
+/// and named in `note`.
+fn recycle(spare: &Path, dir: &Path, note: &mut Option<Diagnostic>) -> Option<BTreeSet<String>> {
     if !fs::symlink_metadata(spare).is_ok_and(|m| m.is_dir()) {
         return None;
     }
     let listed = fs::read_to_string(spare.join(MANIFEST)).ok()?;
-    if !foreign_files(spare).is_empty() {
+    let foreign = foreign_files(spare);
+    if !foreign.is_empty() {
+        *note = Some(Diagnostic::warning(Msg::SpareForeign {
+            folder: spare.display().to_string(),
+            examples: foreign,
+        }));
         return None;
     }
     fs::rename(spare, dir).ok()?;
@@ -277,11 +285,13 @@ impl Staging {
         let lock = lock_beside(&parent, waiting);
         remove_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.camnang-new-{}", std::process::id()));
-        let recycled = recycle(&spare(&parent, &name), &dir);
+        let mut note = None;
+        let recycled = recycle(&spare(&parent, &name), &dir, &mut note);
         if recycled.is_none() {
             fs::create_dir(&dir).map_err(write_failed)?;
         }
         let staging = Staging {
+            note,
             recycled,
             published: out_is_ours(&out),
             out,
@@ -386,6 +396,12 @@ impl Staging {
 }
 
 impl Staging {
+    /// A warning about the spare site beside the output (it holds files
+    /// camnang did not write), to show with the build's report.
+    pub(crate) fn take_note(&mut self) -> Option<Diagnostic> {
+        self.note.take()
+    }
+
     /// Whether a file could not be written: the build then failed for
     /// the output folder's sake, not the content's.
     pub(crate) fn write_failed(&self) -> bool {
@@ -699,8 +715,18 @@ mod tests {
         drop(Staging::begin(&out, &|| {}).unwrap());
         assert!(spare.join(MANIFEST).exists());
         // a spare holding a file camnang did not write is not taken (and
-        // not removed): the next site is written anew beside it
+        // not removed, and the build says so): the next site is written
+        // anew beside it
         fs::write(spare.join("notes.txt"), "mine").unwrap();
+        let mut s = Staging::begin(&out, &|| {}).unwrap();
+        let note = s.take_note().expect("a warning about the spare");
+        assert_eq!(note.msg.code(), "W044");
+        assert!(
+            note.msg
+                .text(crate::messages::Lang::En)
+                .contains("notes.txt")
+        );
+        drop(s);
         publish(&out, &[file("b.html", "4")]).unwrap();
         assert_eq!(fs::read(spare.join("notes.txt")).unwrap(), b"mine");
         let mut now: Vec<String> = files_of(&out);

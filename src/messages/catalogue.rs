@@ -457,6 +457,16 @@ catalogue! {
             en: format!("build cache: {reused} files reused, {made} made anew"),
         }
 
+        /// The spare site beside the output (`folder`) holds files camnang
+        /// did not write: it is left alone.
+        SpareForeign { folder: String, examples: Vec<String> } = "W044" {
+            sample { folder: "x".into(), examples: vec!["x".into()] }
+            vi: format!("thư mục {folder} (bản trang trước, camnang giữ để lần sau chỉ ghi phần thay đổi) có tệp camnang không tạo ra: {}; camnang để nguyên thư mục này và ghi trang mới từ đầu", examples.join(", ")),
+            en: format!("the folder {folder} (the site before, which camnang keeps to write only what changed next time) holds files camnang did not write: {}; camnang leaves it alone and writes the new site from scratch", examples.join(", ")),
+            hint_vi: format!("xem lại các tệp đó; nếu không cần, xoá cả thư mục {folder}: các lần tạo sau lại nhanh"),
+            hint_en: format!("look at those files; if you do not need them, delete the whole folder {folder}: later builds are quick again"),
+        }
+
         CacheBusy = "W049" {
             vi: "một lần tạo trang khác đang dùng bộ nhớ đệm .camnang-cache; lần này các tệp được tạo lại từ đầu",
             en: "another build is using the build cache .camnang-cache; this build makes every file anew",
