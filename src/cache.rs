@@ -22,7 +22,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -70,6 +69,19 @@ pub(crate) struct BuildCache {
 fn ours(name: &str) -> bool {
     let key = name.split_once(".tmp-").map_or(name, |(k, _)| k);
     key.len() == 64 && key.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Writes `path` through a temporary name (numbered `n`) and a rename, so
+/// that no reader, and no file sharing the old one's data, sees it half
+/// written.
+fn write_new(path: &Path, bytes: &[u8], n: usize) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!("{name}.tmp-{}-{n}", std::process::id()));
+    let written = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
 }
 
 impl BuildCache {
@@ -155,14 +167,7 @@ impl BuildCache {
     }
 
     fn writes(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        let n = self.serial.fetch_add(1, Ordering::Relaxed);
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let tmp = path.with_file_name(format!("{name}.tmp-{}-{n}", std::process::id()));
-        let written = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
-        if written.is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
-        written
+        write_new(path, bytes, self.serial.fetch_add(1, Ordering::Relaxed))
     }
 
     /// Writes the index of the files this build used or kept, and, after a
@@ -188,13 +193,8 @@ impl BuildCache {
                 text.push('\n');
             }
         }
-        let index = self.dir.join("index");
-        let tmp = self.dir.join(format!("index.tmp-{}", std::process::id()));
-        let wrote = fs::File::create(&tmp)
-            .and_then(|mut f| f.write_all(text.as_bytes()))
-            .and_then(|()| fs::rename(&tmp, &index));
-        if wrote.is_err() {
-            let _ = fs::remove_file(&tmp);
+        let serial = self.serial.load(Ordering::Relaxed);
+        if write_new(&self.dir.join("index"), text.as_bytes(), serial).is_err() {
             return;
         }
         if !published {

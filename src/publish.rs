@@ -93,7 +93,14 @@ pub(crate) fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagno
 
 /// Up to three entries of `dir` that camnang's manifest does not list.
 fn foreign_files(dir: &Path) -> Vec<String> {
-    let text = fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
+    foreign_in(
+        dir,
+        &fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default(),
+    )
+}
+
+/// [`foreign_files`] of `dir` whose manifest reads `text`.
+fn foreign_in(dir: &Path, text: &str) -> Vec<String> {
     // what each folder of the manifest holds: its files and its folders
     let mut tree: HashMap<&str, Listed<'_>> = HashMap::new();
     tree.entry("").or_default().files.insert(MANIFEST);
@@ -193,7 +200,7 @@ fn recycle(spare: &Path, dir: &Path, note: &mut Option<Diagnostic>) -> Option<BT
         return None;
     }
     let listed = fs::read_to_string(spare.join(MANIFEST)).ok()?;
-    let foreign = foreign_files(spare);
+    let foreign = foreign_in(spare, &listed);
     if !foreign.is_empty() {
         *note = Some(Diagnostic::warning(Msg::SpareForeign {
             folder: spare.display().to_string(),
@@ -331,9 +338,7 @@ impl Staging {
                 Content::Bytes(b) => replace(&target, |t| fs::write(t, b.as_slice())),
                 Content::Copy(src) => replace(&target, |t| fs::copy(src, t).map(|_| ())),
                 Content::Cached(src) if same_file(src, &target) => Ok(()),
-                Content::Cached(src) => replace(&target, |t| {
-                    fs::hard_link(src, t).or_else(|_| fs::copy(src, t).map(|_| ()))
-                }),
+                Content::Cached(src) => replace(&target, |t| link_or_copy(src, t)),
                 Content::Written => Ok(()),
             };
         }
@@ -350,9 +355,7 @@ impl Staging {
             // the build cache is camnang's own: its files may be shared
             // with the site (a rebuild replaces them, never writes into
             // them); a cache on another file system is copied from
-            Content::Cached(src) => {
-                fs::hard_link(src, &target).or_else(|_| fs::copy(src, &target).map(|_| ()))
-            }
+            Content::Cached(src) => link_or_copy(src, &target),
             Content::Written => Ok(()),
         }
     }
@@ -543,11 +546,25 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// killed while removing it (its manifest may already be gone) leaves a
 /// folder every later build recognises by its name alone.
 fn remove_old(old: &Path, parent: &Path, name: &str, pid: u32) -> std::io::Result<()> {
-    let trash = parent.join(format!(".{name}.camnang-trash-{pid}-old"));
-    match fs::rename(old, &trash) {
-        Ok(()) => remove_tree(&trash),
-        Err(_) => remove_tree(old),
+    trash(
+        old,
+        &parent.join(format!(".{name}.camnang-trash-{pid}-old")),
+    )
+}
+
+/// Renames `dir` to the trash name `to`, then removes it (in place if it
+/// cannot be renamed).
+fn trash(dir: &Path, to: &Path) -> std::io::Result<()> {
+    match fs::rename(dir, to) {
+        Ok(()) => remove_tree(to),
+        Err(_) => remove_tree(dir),
     }
+}
+
+/// Links `src` (a file of the build cache) to `target`, or copies it where
+/// the two are on different file systems.
+fn link_or_copy(src: &Path, target: &Path) -> std::io::Result<()> {
+    fs::hard_link(src, target).or_else(|_| fs::copy(src, target).map(|_| ()))
 }
 
 /// Removes a folder of the old site and everything in it, its subfolders
@@ -603,15 +620,8 @@ fn remove_leftovers(parent: &Path, name: &str) {
         // an empty one is a build killed between making it and marking it
         let empty = fs::read_dir(&p).is_ok_and(|mut d| d.next().is_none());
         if p.join(STAGING_MARK).exists() || p.join(MANIFEST).exists() || empty {
-            let trash = parent.join(format!("{trash_prefix}{}-{i}", std::process::id()));
-            match fs::rename(&p, &trash) {
-                Ok(()) => {
-                    let _ = fs::remove_dir_all(&trash);
-                }
-                Err(_) => {
-                    let _ = fs::remove_dir_all(&p);
-                }
-            }
+            let to = parent.join(format!("{trash_prefix}{}-{i}", std::process::id()));
+            let _ = trash(&p, &to);
         }
     }
 }

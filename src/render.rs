@@ -122,7 +122,7 @@ pub(crate) fn reserved_names(site: &Site) -> Diagnostics {
             None => continue,
         };
         // the category's folder, as the clerk sees it (`content/q/`)
-        let shown = c.source.strip_prefix(&site.root).unwrap_or(&c.source);
+        let shown = crate::load::rel(&site.root, &c.source);
         let folder = format!("{}/", shown.to_string_lossy().replace('\\', "/"));
         diags.push(
             Diagnostic::error(Msg::ReservedName {
@@ -198,6 +198,7 @@ pub(crate) fn render(
             outputs.all().par_iter().map(|o| o.claims(&cx)).collect()
         };
         total = claims.iter().map(Vec::len).sum();
+        // print is the first output (see `Outputs::all`)
         printed = claims[0].len();
         clashes = collisions(claims.into_iter().flatten().collect());
     }

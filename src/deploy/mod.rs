@@ -42,6 +42,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::diag::Diagnostic;
 use crate::messages::{Lang, Msg};
+use crate::model::routes;
 use store::{Meta, Store, StoreError};
 use target::{BadTarget, Scheme, Target};
 
@@ -160,17 +161,16 @@ pub fn phase(path: &str, langs: &BTreeSet<String>) -> (u8, usize) {
         _ => path,
     };
     let segs: Vec<&str> = rest.split('/').collect();
-    let short_page =
-        segs.len() == 3 && segs[0] == crate::model::routes::SHORT_DIR && segs[2] == "index.html";
+    let short_page = segs.len() == 3 && segs[0] == routes::SHORT_DIR && segs[2] == "index.html";
     let late = short_page
         || matches!(
             rest,
             "index.html"
-                | "sitemap.xml"
-                | "robots.txt"
-                | "search-index.json"
-                | "sw.js"
-                | "404.html"
+                | routes::SITEMAP
+                | routes::ROBOTS
+                | routes::SEARCH_INDEX
+                | routes::SERVICE_WORKER
+                | routes::NOT_FOUND
         );
     if late {
         (2, 0)
@@ -293,10 +293,7 @@ fn read_build(dir: &Path) -> Result<BTreeMap<String, Entry>, Msg> {
                 path: p.to_string(),
                 detail: e.to_string(),
             })?;
-            let sha256: String = Sha256::digest(&bytes)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
+            let sha256 = crate::text::hex(&Sha256::digest(&bytes));
             Ok((
                 p.to_string(),
                 Entry {

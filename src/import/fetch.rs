@@ -206,16 +206,14 @@ impl Portal {
                 .header("Content-Type", "application/json")
                 .send(body.to_string());
             self.last.set(Some(Instant::now()));
-            let retry = match answer(result, &url, what, self.opts.timeout) {
+            match answer(result, &url, what, self.opts.timeout) {
                 Ok(v) => return Ok(v),
-                Err(e) if !e.1 || attempt >= TRIES => return Err(e.0),
-                Err(_) => true,
-            };
-            if retry {
-                let wait = self.opts.pause * 2u32.pow(attempt);
-                (self.on_retry)(wait.as_secs().max(1), attempt);
-                std::thread::sleep(wait);
+                Err((msg, retry)) if !retry || attempt >= TRIES => return Err(msg),
+                Err(_) => {}
             }
+            let wait = self.opts.pause * 2u32.pow(attempt);
+            (self.on_retry)(wait.as_secs().max(1), attempt);
+            std::thread::sleep(wait);
         }
     }
 }
@@ -294,23 +292,16 @@ fn answer(
                 false,
             ));
         }
-        429 | 500..=599 => {
-            return Err((
-                Msg::PortalStatus {
-                    url: url.into(),
-                    status,
-                },
-                true,
-            ));
-        }
         200..=299 => {}
         _ => {
+            // busy or failing for a while: worth asking again
+            let retry = matches!(status, 429 | 500..=599);
             return Err((
                 Msg::PortalStatus {
                     url: url.into(),
                     status,
                 },
-                false,
+                retry,
             ));
         }
     }

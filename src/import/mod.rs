@@ -183,8 +183,12 @@ impl Session {
                 name: self.category.clone().unwrap_or_default(),
             });
         }
-        if crate::load::STATIC_DIRS.contains(&slug.as_str())
-            || ["q", "in-an", "kiosk", "assets", "api", "en"].contains(&slug.as_str())
+        // a folder named like one camnang writes itself (or like a
+        // language) would be refused by the build (E047)
+        if crate::model::routes::RESERVED
+            .iter()
+            .any(|(name, _)| *name == slug)
+            || slug == "en"
         {
             slug = format!("linh-vuc-{slug}");
         }

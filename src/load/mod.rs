@@ -474,7 +474,6 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
     }
 }
 
-/// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
 /// Reads one procedure file of a loaded site again, as [`load`] would,
 /// for `camnang serve` after an edit. `shown` is the file's path relative
 /// to the site folder; `old` is the procedure it held. `None` if the file
@@ -503,6 +502,7 @@ pub fn reload_procedure(
     Some(new)
 }
 
+/// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
 pub fn translation_of(stem: &str) -> Option<(&str, &str)> {
     let (base, code) = stem.rsplit_once('.')?;
     let ok = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());

@@ -291,16 +291,9 @@ fn documents(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath) -> Ve
 
 /// A scalar as trimmed NFC text; `None` when empty.
 fn yaml_scalar(v: &serde_norway::Value) -> Option<String> {
-    use serde_norway::Value;
-    let s = match v {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Tagged(t) => return yaml_scalar(&t.value),
-        _ => return None,
-    };
-    let s = crate::text::nfc(s.trim());
-    (!s.is_empty()).then_some(s)
+    super::yaml::scalar_text(v)
+        .map(|s| crate::text::nfc(s.trim()))
+        .filter(|s| !s.is_empty())
 }
 
 /// Whether a `draft:` entry names something the file has: a front-matter

@@ -443,7 +443,7 @@ impl<'a> Doc<'a> {
 }
 
 /// The text of a scalar value, or `None` for lists and maps.
-fn scalar_text(v: &Value) -> Option<String> {
+pub(crate) fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),

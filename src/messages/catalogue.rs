@@ -736,12 +736,6 @@ catalogue! {
             hint_en: "the network may be slow: try again later",
         }
 
-        ImportNoSource { file: PathBuf } = "E112" {
-            sample { file: "a.md".into() }
-            vi: format!("{} không có khối «source:», nên không biết so với thủ tục nào trên Cổng", file.display()),
-            en: format!("{} has no `source:` block, so there is no portal record to compare it with", file.display()),
-        }
-
         RetryLater { seconds: u64, attempt: u32 } = "W100" {
             sample { seconds: 2, attempt: 1 }
             vi: format!("Cổng chưa trả lời được, thử lại lần {attempt} sau {seconds} giây…"),

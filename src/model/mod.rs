@@ -301,6 +301,13 @@ pub struct CategoryText {
 }
 
 impl Category {
+    /// The category's title in `lang` (its own where it has no translation).
+    pub fn title_in(&self, lang: &str) -> &str {
+        self.translations
+            .get(lang)
+            .map_or(self.title.as_str(), |t| t.title.as_str())
+    }
+
     /// The category's words in `lang`, or in the site's language.
     pub fn text(&self, lang: &str) -> CategoryText {
         self.translations

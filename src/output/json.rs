@@ -85,7 +85,7 @@ struct GroupView<'a> {
 #[derive(Serialize)]
 struct CategoryView<'a> {
     slug: &'a str,
-    title: String,
+    title: &'a str,
 }
 
 #[derive(Serialize)]
@@ -125,7 +125,7 @@ fn view<'a>(
         code: p.code.as_deref(),
         category: CategoryView {
             slug: &c.slug,
-            title: c.text(&lv.code).title,
+            title: c.title_in(&lv.code),
         },
         summary: &shown.summary,
         agency: &shown.agency,
@@ -271,10 +271,18 @@ impl Output for Export {
     }
 
     /// The edited procedure's file and the file of all, in every language.
-    fn touched(&self, cx: &Context<'_>, _: &Edit<'_>) -> Result<Vec<OutFile>, Diagnostic> {
+    fn touched(&self, cx: &Context<'_>, edit: &Edit<'_>) -> Result<Vec<OutFile>, Diagnostic> {
         let mut files = Vec::new();
         for lv in cx.templates.languages() {
-            files.extend(self.language(cx, lv)?);
+            let changed = [
+                routes::api_one(&lv.prefix, &edit.procedure.id),
+                routes::api_all(&lv.prefix),
+            ];
+            files.extend(
+                self.language(cx, lv)?
+                    .into_iter()
+                    .filter(|f| changed.contains(&f.path)),
+            );
         }
         Ok(files)
     }

@@ -95,13 +95,13 @@ impl Memo {
         Memo { entries }
     }
 
-    /// The bytes made before for `path`, if they were made from the same
-    /// inputs.
     /// Forgets a file, so the next build renders it again.
     pub(crate) fn forget(&mut self, path: &str) {
         self.entries.remove(path);
     }
 
+    /// The bytes made before for `path`, if they were made from the same
+    /// inputs.
     pub(crate) fn get(&self, path: &str, key: u64) -> Option<Arc<Vec<u8>>> {
         match self.entries.get(path) {
             Some((k, bytes)) if *k == key => Some(bytes.clone()),
@@ -160,7 +160,7 @@ pub(crate) struct Key(pub [u8; 32]);
 impl Key {
     /// The key as 64 lowercase hexadecimal digits.
     pub(crate) fn hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
+        crate::text::hex(&self.0)
     }
 }
 

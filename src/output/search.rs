@@ -135,7 +135,7 @@ fn docs(site: &Site, lv: &Language) -> Vec<String> {
 fn doc(site: &Site, lv: &Language, c: &Category, p: &Procedure, with_body: bool) -> String {
     let base = &site.config.base_path;
     let shown = p.in_lang(&lv.code);
-    let cat = c.text(&lv.code).title;
+    let cat = c.title_in(&lv.code);
     let mut keywords = shown.keywords.join(" ");
     if let Some(code) = &p.code {
         keywords.push(' ');
@@ -156,7 +156,7 @@ fn doc(site: &Site, lv: &Language, c: &Category, p: &Procedure, with_body: bool)
         }
     }
     let doc = Doc {
-        c: &cat,
+        c: cat,
         f: [
             words_line(&shown.title),
             words_line(&keywords),

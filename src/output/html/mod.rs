@@ -269,7 +269,8 @@ impl Html<'_> {
         let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
         let level_key = match p.online.as_ref().and_then(|o| o.level) {
             Some(l) => format!("level_{l}"),
-            None if p.online.is_some() => "level_mot-phan".into(),
+            // an online link without a level: partly online
+            None if p.online.is_some() => format!("level_{}", crate::model::Level::Partial),
             None => "level_none".into(),
         };
         let link = self.short_link(lv, &p.id);
@@ -384,7 +385,6 @@ impl Html<'_> {
         } else {
             self.tp.absolute(&format!("{}{rel}", lv.prefix))
         };
-        let text = c.text(&lv.code);
         self.tp.page(
             lv,
             "procedure.html",
@@ -394,7 +394,7 @@ impl Html<'_> {
                 (
                     "category",
                     json!({
-                        "title": text.title,
+                        "title": c.title_in(&lv.code),
                         "url": self.tp.url(&format!("{}{}", lv.prefix, routes::category(c))),
                     }),
                 ),

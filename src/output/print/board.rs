@@ -21,6 +21,13 @@ impl<'a> Printer<'a> {
         pages
     }
 
+    /// How many pages the board sheet takes on `paper` (the length of
+    /// [`Printer::board_pages`], without laying them out).
+    pub(super) fn board_page_count(&self, paper: Paper) -> usize {
+        let g = BoardGrid::new(paper, self.widest_qr());
+        self.procs.len().div_ceil(g.per_page()).max(1)
+    }
+
     /// The width, quiet zone included, of the widest board QR code.
     fn widest_qr(&self) -> f32 {
         *self.widest.get_or_init(|| {

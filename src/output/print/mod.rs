@@ -42,9 +42,26 @@ mod style;
 #[derive(Default)]
 pub(crate) struct Print {
     cuts: std::sync::Mutex<Vec<Cut>>,
+    /// The theme's print fonts, loaded once for the claims and the files.
+    fonts: std::sync::OnceLock<Option<Arc<Fonts>>>,
 }
 
 impl Print {
+    /// The printer of this render, in every language of the site.
+    fn printer<'a>(&self, cx: &Context<'a>) -> Result<Printer<'a>, Diagnostic> {
+        let fonts = self
+            .fonts
+            .get_or_init(|| fonts(cx.theme).map(Arc::new))
+            .clone();
+        let langs = cx
+            .templates
+            .languages()
+            .iter()
+            .map(|l| l.lang.clone())
+            .collect();
+        Printer::with_fonts(cx.site, fonts, langs)
+    }
+
     /// What the last render had to shorten on posters and flyers.
     pub(crate) fn take_cuts(&self) -> Vec<Cut> {
         std::mem::take(&mut *self.cuts.lock().unwrap_or_else(|e| e.into_inner()))
@@ -60,21 +77,15 @@ impl Output for Print {
             routes::page_file(&routes::print_page()),
             Owner::Camnang("/in-an/"),
         )];
-        if cx.print == PrintMode::All {
-            let langs: Vec<Language> = cx
-                .templates
-                .languages()
-                .iter()
-                .map(|l| l.lang.clone())
-                .collect();
-            if let Ok(printer) = Printer::new(cx.site, cx.theme, langs) {
-                out.extend(
-                    printer
-                        .jobs()
-                        .iter()
-                        .map(|j| Claim::new(j.path(), Owner::Camnang("/in-an/*.pdf"))),
-                );
-            }
+        if cx.print == PrintMode::All
+            && let Ok(printer) = self.printer(cx)
+        {
+            out.extend(
+                printer
+                    .jobs()
+                    .iter()
+                    .map(|j| Claim::new(j.path(), Owner::Camnang("/in-an/*.pdf"))),
+            );
         }
         out
     }
@@ -83,13 +94,7 @@ impl Output for Print {
         if cx.print == PrintMode::None {
             return Ok(Vec::new());
         }
-        let langs: Vec<Language> = cx
-            .templates
-            .languages()
-            .iter()
-            .map(|l| l.lang.clone())
-            .collect();
-        let printer = Printer::new(cx.site, cx.theme, langs)?;
+        let printer = self.printer(cx)?;
         let mut files = Vec::new();
         let items = if cx.print == PrintMode::All {
             let out = printer.render_all(cx.reuse, sink)?;
@@ -100,7 +105,7 @@ impl Output for Print {
             printer.jobs().iter().map(|j| printer.item(j)).collect()
         };
         let order = printer.order();
-        files.push(sink.take(print_page(cx.templates, &items, &order)?)?);
+        files.push(sink.take(print_page(cx.templates, &items, order)?)?);
         Ok(files)
     }
 
@@ -290,13 +295,15 @@ pub(crate) fn fonts(theme: &Theme) -> Option<Fonts> {
 /// Draws the print files of one site, in every language.
 pub(crate) struct Printer<'a> {
     site: &'a Site,
-    fonts: Fonts,
+    fonts: Arc<Fonts>,
     /// The site's languages, its own first.
     langs: Vec<Language>,
     /// The procedures, category by category.
     procs: Vec<&'a Procedure>,
     /// The width of the widest board code, once measured.
     widest: std::sync::OnceLock<f32>,
+    /// What the order sheet asks for, once worked out.
+    order: std::sync::OnceLock<order::Order>,
 }
 
 impl<'a> Printer<'a> {
@@ -306,7 +313,16 @@ impl<'a> Printer<'a> {
         theme: &Theme,
         langs: Vec<Language>,
     ) -> Result<Printer<'a>, Diagnostic> {
-        let fonts = fonts(theme).ok_or_else(|| {
+        Printer::with_fonts(site, fonts(theme).map(Arc::new), langs)
+    }
+
+    /// [`Printer::new`] with fonts already loaded (`None`: they could not be).
+    fn with_fonts(
+        site: &'a Site,
+        fonts: Option<Arc<Fonts>>,
+        langs: Vec<Language>,
+    ) -> Result<Printer<'a>, Diagnostic> {
+        let fonts = fonts.ok_or_else(|| {
             Diagnostic::error(Msg::TemplateFailed {
                 template: "fonts/DejaVuSans.ttf".into(),
                 detail: "font missing or unreadable".into(),
@@ -324,6 +340,7 @@ impl<'a> Printer<'a> {
             langs,
             procs: site.procedures().map(|(_, p)| p).collect(),
             widest: std::sync::OnceLock::new(),
+            order: std::sync::OnceLock::new(),
         })
     }
 
@@ -364,7 +381,7 @@ impl<'a> Printer<'a> {
             }));
         }
         for paper in [A4, A3] {
-            let pages = self.board_pages(paper).len();
+            let pages = self.board_page_count(paper);
             jobs.extend(Volume::all(pages).map(|volume| Job::Board { paper, volume }));
         }
         jobs.push(Job::Order);
@@ -440,7 +457,7 @@ impl<'a> Printer<'a> {
                 path,
                 label: self.volume_label(self.t("board_title"), *volume),
                 paper: paper.name.to_string(),
-                pages: volume.pages(self.board_pages(*paper).len()).len(),
+                pages: volume.pages(self.board_page_count(*paper)).len(),
                 group: "board".into(),
             },
             Job::Order => PrintItem {
@@ -537,13 +554,13 @@ impl<'a> Printer<'a> {
         sink: &dyn Sink,
     ) -> Result<PrintOutput, Diagnostic> {
         let jobs = self.jobs();
-        let keys = reuse.map(|_| Keys::new(self));
+        let cache = reuse.map(|r| (r, Keys::new(self)));
         // each file goes to the sink as soon as it is drawn: PDFs are big
         let results: Vec<Result<(OutFile, Vec<CutPart>), Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
                 let path = job.path();
-                let cache = reuse.zip(keys.as_ref().map(|k| k.of(self, job)));
+                let cache = cache.as_ref().map(|(r, keys)| (*r, keys.of(self, job)));
                 let kept = cache.and_then(|(r, key)| {
                     let (content, note) = r.get(&path, &key)?;
                     Some((content, serde_json::from_str::<Vec<CutPart>>(&note).ok()?))

@@ -51,9 +51,9 @@ fn stock(paper: Paper, bleed: f32) -> String {
     }
     let (w, h) = (paper.w + 2.0 * bleed, paper.h + 2.0 * bleed);
     [
-        ("A4", 210.0, 297.0),
+        ("A4", A4.w, A4.h),
         ("SRA4 (225 × 320 mm)", 225.0, 320.0),
-        ("A3", 297.0, 420.0),
+        ("A3", A3.w, A3.h),
         ("SRA3 (320 × 450 mm)", 320.0, 450.0),
     ]
     .iter()
@@ -73,8 +73,12 @@ impl Printer<'_> {
         (poster, board)
     }
 
-    /// What the order sheet asks the print shop for.
-    pub(crate) fn order(&self) -> Order {
+    /// What the order sheet asks the print shop for (worked out once).
+    pub(crate) fn order(&self) -> &Order {
+        self.order.get_or_init(|| self.make_order())
+    }
+
+    fn make_order(&self) -> Order {
         let print = &self.site.config.print;
         let copies = print.copies;
         let n = self.procs.len();
@@ -118,7 +122,7 @@ impl Printer<'_> {
             });
         }
         if copies.board > 0 {
-            let pages = self.board_pages(board).len();
+            let pages = self.board_page_count(board);
             let volumes = pages.div_ceil(VOLUME_PAGES).max(1);
             let each = match volumes {
                 1 => pages.to_string(),
@@ -319,6 +323,7 @@ mod tests {
         let printer = Printer::new(&site, &theme, langs).expect("printer");
         let pages = printer.board_pages(A4).len();
         assert_eq!(pages, 63);
+        assert_eq!(printer.board_page_count(A4), pages);
         let order = printer.order();
         let board = &order.lines[1];
         assert_eq!(board.files, "in-an/bang-niem-yet-a4-tap-*.pdf");

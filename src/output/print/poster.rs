@@ -95,9 +95,7 @@ impl<'a> Printer<'a> {
         if compact {
             // the QR code's quiet zone comes next: clear of the descenders
             y += 0.3 * size / MM;
-        }
-
-        if !compact {
+        } else {
             let ss = SHEET.summary * s;
             let (lines, cut) = fit(&f.regular, &p.summary, ss, w, SHEET.summary_lines);
             if cut {
@@ -366,7 +364,6 @@ impl<'a> Printer<'a> {
                 y += 0.5 * gap;
             }
         }
-        let _ = w;
     }
 }
 
