@@ -1,4 +1,4 @@
-//! Allocator settings for a build.
+//! Allocator and thread settings for a build.
 //!
 //! mimalloc hands memory a thread has freed back to the system 10 ms
 //! later (its `purge_delay`). A build frees and allocates all the time, so
@@ -27,6 +27,13 @@ pub fn purge_delay() -> std::ffi::c_long {
     // SAFETY: reads a number from mimalloc's table of options.
     unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) }
 }
+
+/// The most items (files to parse, files to make) one thread takes at a
+/// time in a parallel loop. Small pieces let a thread that finished its
+/// own work take items from another one until the end: with rayon's
+/// default pieces, one thread went on alone for the last tenth of a second
+/// of a 10,000-procedure rebuild while the other waited.
+pub const PIECE: usize = 16;
 
 #[cfg(test)]
 mod tests {

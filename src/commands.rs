@@ -119,6 +119,9 @@ pub fn print_report(report: &BuildReport) {
     if let (None, Some((reused, made))) = (report.failure, report.cached) {
         println!("{}", Msg::CacheReport { reused, made }.text(report.lang));
     }
+    if let (None, (reused @ 1.., made)) = (report.failure, report.kept) {
+        println!("{}", Msg::PagesReused { reused, made }.text(report.lang));
+    }
     match report.failure {
         None => println!(
             "{}",

@@ -181,6 +181,7 @@ pub(crate) fn prepare(
         print,
         memo,
         reuse: None,
+        prior: None,
         progress,
     };
     match render::render(site, theme, &job, &mut out.timings, &sink) {
@@ -253,6 +254,9 @@ pub struct BuildReport {
     /// Files the build cache gave, and files made and kept there (`None`
     /// for a build without the cache).
     pub cached: Option<(usize, usize)>,
+    /// Pages and QR codes taken from the site published before, and
+    /// those made anew.
+    pub kept: (usize, usize),
     pub timings: Timings,
 }
 
@@ -275,6 +279,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         failure: None,
         cuts: Vec::new(),
         cached: None,
+        kept: (0, 0),
         timings: Timings::default(),
     };
     let print = if opts.print {
@@ -307,8 +312,12 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
             return report;
         }
     };
-    let new_lock = site.updated_lock();
-    if opts.lock == LockMode::Locked && new_lock != site.qr_lock {
+    // with --locked the lock is checked before anything is made; else it is
+    // worked out while the site renders
+    let early_lock = (opts.lock == LockMode::Locked).then(|| site.updated_lock());
+    if let Some(new_lock) = &early_lock
+        && *new_lock != site.qr_lock
+    {
         let ids = new_lock
             .entries
             .iter()
@@ -359,9 +368,20 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         print,
         memo: None,
         reuse: cache.as_ref().map(|c| c as &dyn output::Reuse),
+        // pages and QR codes whose key did not change are linked from the
+        // site published before (not with --no-cache)
+        prior: (!opts.no_cache).then_some(&staging as &dyn output::Prior),
         progress,
     };
-    let rendered = match render::render(&site, &theme, &job, &mut report.timings, &staging) {
+    let (rendered, (new_lock, lock_changed)) = rayon::join(
+        || render::render(&site, &theme, &job, &mut report.timings, &staging),
+        || {
+            let new = early_lock.unwrap_or_else(|| site.updated_lock());
+            let changed = new != site.qr_lock;
+            (new, changed)
+        },
+    );
+    let rendered = match rendered {
         Ok(r) => r,
         Err(d) => {
             if let Some(c) = cache {
@@ -377,6 +397,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     };
     report.timings.mark("render", &mut clock);
     let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
+    report.kept = staging.kept();
     let committed = staging.commit(&paths);
     if let Some(c) = cache {
         if let Some(d) = c.trouble() {
@@ -393,7 +414,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     report.timings.mark("publish", &mut clock);
     let path = opts.root.join(load::lock::LOCK_FILE);
     // an unchanged lock is left as the clerk wrote it
-    let lock_due = opts.lock == LockMode::Update && (new_lock != site.qr_lock || !path.exists());
+    let lock_due = opts.lock == LockMode::Update && (lock_changed || !path.exists());
     if lock_due
         && let Err(e) = publish::write_if_changed(&path, &load::lock::lock_to_yaml(&new_lock))
     {

@@ -19,7 +19,7 @@ use crate::output::print::{Cut, Print};
 use crate::output::search::Search;
 use crate::output::site_files::{Copies, SiteFiles};
 use crate::output::templates::Templates;
-use crate::output::{Claim, Context, Memo, OutFile, Output, Owner, PrintMode, Reuse, Sink};
+use crate::output::{Claim, Context, Memo, OutFile, Output, Owner, PrintMode, Prior, Reuse, Sink};
 use crate::theme::Theme;
 use crate::{Progress, Timings};
 
@@ -151,6 +151,8 @@ pub(crate) struct Job<'a> {
     pub memo: Option<&'a Memo>,
     /// The build cache on disk (`camnang build`).
     pub reuse: Option<&'a dyn Reuse>,
+    /// The site published before (`camnang build`).
+    pub prior: Option<&'a dyn Prior>,
     pub progress: &'a dyn Progress,
 }
 
@@ -179,7 +181,14 @@ pub(crate) fn render(
     let (print, memo) = (job.print, job.memo);
     let mut clock = Instant::now();
     let langs = Language::all(site, theme);
-    let templates = Templates::new(site, theme, &langs, print != PrintMode::None, memo)?;
+    let templates = Templates::new(
+        site,
+        theme,
+        &langs,
+        print != PrintMode::None,
+        memo,
+        job.prior,
+    )?;
     timings.mark("templates", &mut clock);
     let outputs = Outputs::default();
     let cx = Context {
@@ -188,6 +197,7 @@ pub(crate) fn render(
         templates: &templates,
         print,
         reuse: job.reuse,
+        prior: job.prior,
     };
     let mut clashes = reserved_names(site);
     // files to make, and how many of them are print files
@@ -237,7 +247,11 @@ pub(crate) fn render(
         return Err(diags);
     }
     timings.mark("outputs", &mut clock);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    {
+        use rayon::prelude::*;
+        // paths are unique (see `collisions`)
+        files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    }
     let (reused, rendered) = templates.counts();
     let cuts = outputs.print.take_cuts();
     Ok(Rendered {

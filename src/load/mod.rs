@@ -128,6 +128,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         || {
             files
                 .par_iter()
+                .with_max_len(crate::alloc::PIECE)
                 .map(|f| parse_file(&opts.root, f, render, known))
                 .collect()
         },

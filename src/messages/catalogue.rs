@@ -457,6 +457,14 @@ catalogue! {
             en: format!("build cache: {reused} files reused, {made} made anew"),
         }
 
+        /// A build took `reused` pages and QR codes unchanged from the
+        /// site published before and made `made` anew.
+        PagesReused { reused: usize, made: usize } = "I013" {
+            sample { reused: 1, made: 1 }
+            vi: format!("trang web và mã QR: giữ {reused} tệp không đổi từ lần tạo trước, tạo mới {made} tệp"),
+            en: format!("web pages and QR codes: {reused} files kept unchanged from the last build, {made} made anew"),
+        }
+
         /// The spare site beside the output (`folder`) holds files camnang
         /// did not write: it is left alone.
         SpareForeign { folder: String, examples: Vec<String> } = "W044" {

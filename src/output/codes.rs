@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Site, routes};
-use crate::output::{Claim, Context, Edit, OutFile, Output, Owner, Sink, gather};
+use crate::output::{Claim, Content, Context, Edit, OutFile, Output, Owner, Sink, gather};
 use crate::qr;
 
 /// The QR code files.
@@ -41,15 +41,28 @@ impl Output for Codes {
 
     fn render(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<OutFile>, Diagnostics> {
         let cfg = &cx.site.config;
+        let ec = cfg.print.qr_error_correction.qr();
         let made: Vec<Result<OutFile, Diagnostic>> = jobs(cx.site)
             .par_iter()
+            .with_max_len(crate::alloc::PIECE)
             .filter_map(|(prefix, id)| {
                 let link = routes::short_link(&routes::absolute(&cfg.base_url, prefix), id);
-                let code = qr::cached(&link, cfg.print.qr_error_correction.qr())?;
-                Some(sink.take(OutFile::bytes(
-                    routes::qr_svg(prefix, id),
-                    code.svg(&link).into_bytes(),
-                )))
+                let path = routes::qr_svg(prefix, id);
+                // the code of a link is the same as long as camnang is
+                let key = cx.prior.map(|_| {
+                    let level = format!("{ec:?}");
+                    crate::output::key(&[&env!("CAMNANG_SOURCE_ID"), &level, &link])
+                });
+                if let (Some(prior), Some(k)) = (cx.prior, key)
+                    && let Some(published) = prior.get(&path, k)
+                {
+                    let content = Content::Cached(published);
+                    return Some(sink.take(OutFile { path, content, key }));
+                }
+                let code = qr::cached(&link, ec)?;
+                let mut file = OutFile::bytes(path, code.svg(&link).into_bytes());
+                file.key = key;
+                Some(sink.take(file))
             })
             .collect();
         gather(made)

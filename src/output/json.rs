@@ -224,6 +224,7 @@ impl Export {
         let all: Vec<(&Category, &Procedure)> = cx.site.procedures().collect();
         let mut files = all
             .par_iter()
+            .with_max_len(crate::alloc::PIECE)
             .map(|(c, p)| self.one(cx, lv, c, p))
             .collect::<Result<Vec<_>, _>>()?;
         let ones: Vec<&[u8]> = files

@@ -127,6 +127,7 @@ fn docs(site: &Site, lv: &Language) -> Vec<String> {
     let with_body = with_body(site);
     let all: Vec<(&Category, &Procedure)> = site.procedures().collect();
     all.par_iter()
+        .with_max_len(crate::alloc::PIECE)
         .map(|(c, p)| doc(site, lv, c, p, with_body))
         .collect()
 }

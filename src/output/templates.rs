@@ -15,7 +15,7 @@ use tera::{Context, Tera};
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
 use crate::model::{Language, Site, routes};
-use crate::output::{Content, Memo, OutFile, key};
+use crate::output::{Content, Memo, OutFile, Prior, key, page_key};
 use crate::text::escape_html;
 use crate::theme::Theme;
 
@@ -47,6 +47,9 @@ pub(crate) struct Templates<'a> {
     langs: Vec<LangView>,
     /// Pages of an earlier build, reused when their key is the same.
     memo: Option<&'a Memo>,
+    /// The site published before (`camnang build`): pages whose key is
+    /// the same are linked from there.
+    prior: Option<&'a dyn Prior>,
     /// Hash of what every page shares: settings, strings, CSS, templates.
     global: u64,
     reused: AtomicUsize,
@@ -61,8 +64,9 @@ impl<'a> Templates<'a> {
         langs: &[Language],
         print: bool,
         memo: Option<&'a Memo>,
+        prior: Option<&'a dyn Prior>,
     ) -> Result<Templates<'a>, Diagnostic> {
-        Templates::prepare(site, theme, langs, print, memo, true)
+        Templates::prepare(site, theme, langs, print, (memo, prior), true)
     }
 
     /// [`Templates::new`], with the constants written into the templates
@@ -73,7 +77,7 @@ impl<'a> Templates<'a> {
         theme: &Theme,
         langs: &[Language],
         print: bool,
-        memo: Option<&'a Memo>,
+        (memo, prior): (Option<&'a Memo>, Option<&'a dyn Prior>),
         write_in: bool,
     ) -> Result<Templates<'a>, Diagnostic> {
         let templates: Vec<(String, String)> = theme
@@ -145,16 +149,25 @@ impl<'a> Templates<'a> {
                 })
             })
             .collect::<Result<_, _>>()?;
-        let global = match memo {
-            Some(_) => key(&[&site_value, &site.languages, &css, &print, &templates, &{
-                langs.iter().map(|l| &l.t).collect::<Vec<_>>()
-            }]),
-            None => 0,
+        // pages taken from a site published by an earlier run of camnang
+        // must have been made by the same camnang
+        let global = match memo.is_some() || prior.is_some() {
+            true => key(&[
+                &env!("CAMNANG_SOURCE_ID"),
+                &site_value,
+                &site.languages,
+                &css,
+                &print,
+                &templates,
+                &{ langs.iter().map(|l| &l.t).collect::<Vec<_>>() },
+            ]),
+            false => 0,
         };
         Ok(Templates {
             site,
             langs,
             memo,
+            prior,
             global,
             reused: AtomicUsize::new(0),
             rendered: AtomicUsize::new(0),
@@ -201,16 +214,23 @@ impl<'a> Templates<'a> {
         canonical: Option<String>,
         vars: Vec<(&str, Value)>,
     ) -> Result<OutFile, Diagnostic> {
-        let page_key = self
-            .memo
-            .map(|_| key(&[&self.global, &lv.code, &template, &canonical, &vars]));
-        if let (Some(memo), Some(k)) = (self.memo, page_key)
-            && let Some(bytes) = memo.get(&path, k)
-        {
+        let page_key = (self.memo.is_some() || self.prior.is_some())
+            .then(|| page_key(self.global, &lv.code, template, canonical.as_deref(), &vars));
+        // the page made before from the same inputs: in memory (serve),
+        // or in the site published before (build)
+        let earlier = page_key.and_then(|k| {
+            let memo = self.memo.and_then(|m| m.get(&path, k)).map(Content::Bytes);
+            memo.or_else(|| {
+                self.prior
+                    .and_then(|p| p.get(&path, k))
+                    .map(Content::Cached)
+            })
+        });
+        if let Some(content) = earlier {
             self.reused.fetch_add(1, Ordering::Relaxed);
             return Ok(OutFile {
                 path,
-                content: Content::Bytes(bytes),
+                content,
                 key: page_key,
             });
         }
@@ -708,14 +728,15 @@ mod tests {
         }
         let outputs = crate::render::Outputs::default();
         let made = |site: &Site, write_in: bool| -> Vec<(String, Vec<u8>)> {
-            let tp =
-                Templates::prepare(site, &theme, &langs, true, None, write_in).expect("templates");
+            let tp = Templates::prepare(site, &theme, &langs, true, (None, None), write_in)
+                .expect("templates");
             let cx = crate::output::Context {
                 site,
                 theme: &theme,
                 templates: &tp,
                 print: PrintMode::Listing,
                 reuse: None,
+                prior: None,
             };
             let mut files: Vec<(String, Vec<u8>)> = [
                 &outputs.pages as &dyn Output,

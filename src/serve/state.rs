@@ -125,6 +125,7 @@ impl Server {
         Outcome {
             report: BuildReport {
                 cached: None,
+                kept: (0, 0),
                 lang,
                 diags,
                 pages: 0,
@@ -263,6 +264,7 @@ impl Server {
             &live.langs,
             true,
             None,
+            None,
         )
         .ok()?;
         let cx = crate::output::Context {
@@ -271,6 +273,7 @@ impl Server {
             templates: &templates,
             print: PrintMode::Listing,
             reuse: None,
+            prior: None,
         };
         let mut redrawn = Vec::new();
         for (ci, pi, _, _, before) in &edits {

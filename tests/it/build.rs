@@ -174,12 +174,20 @@ fn a_yaml_mistake_names_file_and_line_and_keeps_the_published_site() {
         before
     );
     assert_eq!(files_below(&site.path("public")), files_before);
-    // no staging folder is left beside it (the build cache stays)
+    // no staging folder is left beside it (the build cache, the spare and
+    // the stamps stay)
     let names: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != ".camnang-cache" && n != ".public.camnang-spare")
+        .filter(|n| {
+            ![
+                ".camnang-cache",
+                ".public.camnang-spare",
+                ".public.camnang-stamps",
+            ]
+            .contains(&n.as_str())
+        })
         .collect();
     assert!(names.iter().all(|n| !n.contains("camnang-")), "{names:?}");
 }

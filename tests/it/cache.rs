@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::util::{TestSite, files_below, procedure};
+use crate::util::{self, TestSite, files_below, procedure};
 
 /// Every file below `dir` with its bytes.
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -151,4 +151,155 @@ fn the_cache_keeps_only_what_the_last_build_used_and_never_others_files() {
     // a site made alone with --no-print keeps no cache report
     site.write("content/cu-tru/moi.md", &procedure("Thủ tục mới", "tt09"));
     assert_eq!(build(&site, "public", &["--no-print"]), None);
+}
+
+// --- pages and QR codes kept from the site published before --------------
+
+/// Builds the site alone into `public/` and gives the report of pages and
+/// QR codes kept from the site published before: `(kept, made)`.
+fn build_pages(site: &TestSite, extra: &[&str]) -> Option<(usize, usize)> {
+    let mut args = vec!["--no-print"];
+    args.extend_from_slice(extra);
+    let r = site.build(&args);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("trang web và mã QR: "))?;
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    Some((numbers[0], numbers[1]))
+}
+
+/// A build of the same site with nothing kept, into `fresh`.
+fn fresh(site: &TestSite) -> Vec<(String, Vec<u8>)> {
+    let _ = std::fs::remove_dir_all(site.path("fresh"));
+    let out = site.path("fresh");
+    let r = site.build(&[
+        "--no-print",
+        "--no-cache",
+        "--output",
+        out.to_str().expect("path"),
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    snapshot(&out)
+}
+
+/// The site's own files: the published site without camnang's manifest.
+fn published(site: &TestSite) -> Vec<(String, Vec<u8>)> {
+    snapshot(&site.path("public"))
+}
+
+/// A site whose build takes several ticks of the file system's clock
+/// (files written in the tick of the build's end are not stamped).
+fn bigger_site() -> TestSite {
+    let site = TestSite::standard();
+    for i in 0..60 {
+        site.write(
+            &format!("content/cu-tru/p{i}.md"),
+            &procedure(&format!("Thủ tục số {i}"), &format!("p{i}")),
+        );
+    }
+    site
+}
+
+#[test]
+fn a_rebuild_keeps_unchanged_pages_and_never_a_changed_one() {
+    let site = bigger_site();
+    // the first build has nothing to keep
+    assert_eq!(build_pages(&site, &[]), None);
+    // pages and codes whose inputs did not change are kept (not those
+    // written in the last tick of the file system's clock, which are made
+    // again), and what is published is what a build that keeps nothing
+    // makes
+    build_pages(&site, &[]);
+    let (kept, made) = build_pages(&site, &[]).expect("pages kept");
+    assert!(kept > made, "kept {kept}, made {made}");
+    // every page (the service worker is made from a template too) and
+    // every QR code has a key
+    let keyed = published(&site)
+        .iter()
+        .filter(|f| f.0.ends_with(".html") || f.0.ends_with("qr.svg") || f.0 == "sw.js")
+        .count();
+    assert_eq!(kept + made, keyed);
+    same(&published(&site), &fresh(&site));
+    // a stamps file beside the output, never in it
+    assert!(site.path(".public.camnang-stamps").is_file());
+    assert!(published(&site).iter().all(|f| !f.0.contains("stamps")));
+    // a published page written into by hand (the same length) and one
+    // replaced are made again, never kept
+    let page = "cu-tru/dang-ky-tam-tru/index.html";
+    let mut bytes = std::fs::read(site.path("public").join(page)).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+    std::fs::write(site.path("public").join(page), &bytes).unwrap();
+    let other = "cu-tru/index.html";
+    let text = site.read(&format!("public/{other}"));
+    std::fs::remove_file(site.path("public").join(other)).unwrap();
+    site.write(
+        &format!("public/{other}"),
+        &text.replace("Cư trú", "Cư trụ"),
+    );
+    build_pages(&site, &[]);
+    same(&published(&site), &fresh(&site));
+    // an edited procedure, a changed setting, a theme's own template: the
+    // pages that show them are made again
+    let rebuilt_shows = |page: &str, text: &str| {
+        build_pages(&site, &[]);
+        assert!(
+            site.read(&format!("public/{page}")).contains(text),
+            "{text}"
+        );
+        same(&published(&site), &fresh(&site));
+    };
+    let text = site
+        .read("content/cu-tru/khai-bao-tam-vang.md")
+        .replace("Mang theo căn cước.", "Mang theo căn cước gắn chip.");
+    site.write("content/cu-tru/khai-bao-tam-vang.md", &text);
+    rebuilt_shows("cu-tru/khai-bao-tam-vang/index.html", "gắn chip");
+    let settings = util::SITE_YAML.replace("Xã Thử Nghiệm", "Xã Thử Lại");
+    site.write("site.yaml", &settings);
+    rebuilt_shows("cu-tru/xac-nhan-cu-tru/index.html", "Xã Thử Lại");
+    let theme = String::from_utf8_lossy(
+        &std::fs::read(util::repo().join("themes/default/templates/procedure.html")).unwrap(),
+    )
+    .replace("{% block main %}", "{% block main %}<p>Trang của xã</p>");
+    site.write("themes/default/templates/procedure.html", &theme);
+    rebuilt_shows("cu-tru/xac-nhan-cu-tru/index.html", "Trang của xã");
+    // --no-cache keeps nothing
+    assert_eq!(build_pages(&site, &["--no-cache"]), None);
+    same(&published(&site), &fresh(&site));
+    // a damaged or deleted stamps file: nothing kept, nothing wrong
+    build_pages(&site, &[]);
+    site.write(".public.camnang-stamps", "camnang-stamps 1\nsite 1 2 zz\n");
+    assert_eq!(build_pages(&site, &[]), None);
+    same(&published(&site), &fresh(&site));
+    std::fs::remove_file(site.path(".public.camnang-stamps")).unwrap();
+    assert_eq!(build_pages(&site, &[]), None);
+    same(&published(&site), &fresh(&site));
+}
+
+/// Folder stamps spare a rebuild reading every folder of the published
+/// site and of the spare, but never hide a file camnang did not write.
+#[test]
+fn a_file_added_to_a_stamped_folder_is_still_found() {
+    let site = bigger_site();
+    build_pages(&site, &[]);
+    build_pages(&site, &[]);
+    // in the published site: the build refuses the output folder
+    site.write("public/cu-tru/dang-ky-tam-tru/notes.txt", "mine");
+    let r = site.build(&["--no-print"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("notes.txt"), "{}", r.stderr);
+    std::fs::remove_file(site.path("public/cu-tru/dang-ky-tam-tru/notes.txt")).unwrap();
+    // in the spare: the spare is left alone and named (W044)
+    build_pages(&site, &[]);
+    site.write(".public.camnang-spare/q/tt01/notes.txt", "mine");
+    let r = site.build(&["--no-print"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("W044"), "{}", r.stderr);
+    assert_eq!(site.read(".public.camnang-spare/q/tt01/notes.txt"), "mine");
+    same(&published(&site), &fresh(&site));
 }

@@ -152,6 +152,9 @@ impl Html<'_> {
         let jobs = interleave(jobs, shorts);
         let results: Vec<Result<OutFile, Diagnostic>> = jobs
             .par_iter()
+            // small pieces, so that a thread done with its own output
+            // takes pages from the other to the end
+            .with_max_len(crate::alloc::PIECE)
             .map(|job| {
                 let r = match job {
                     Job::Home(lv) => self.home(lv),

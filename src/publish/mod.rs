@@ -6,6 +6,8 @@
 //! holding anything else is refused, so camnang never deletes a file it did
 //! not create.
 
+mod stamps;
+
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::Write as _;
@@ -93,14 +95,19 @@ pub(crate) fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagno
 
 /// Up to three entries of `dir` that camnang's manifest does not list.
 fn foreign_files(dir: &Path) -> Vec<String> {
-    foreign_in(
-        dir,
-        &fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default(),
-    )
+    let text = fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
+    let stamps = match (dir.parent(), dir.file_name()) {
+        (Some(parent), Some(name)) => {
+            stamps::Stamps::read(&stamps::file(parent, &name.to_string_lossy()))
+        }
+        _ => stamps::Stamps::default(),
+    };
+    foreign_in(dir, &text, stamps.of(dir, &text))
 }
 
-/// [`foreign_files`] of `dir` whose manifest reads `text`.
-fn foreign_in(dir: &Path, text: &str) -> Vec<String> {
+/// [`foreign_files`] of `dir` whose manifest reads `text`; folders whose
+/// `stamps` show they did not change are not read.
+fn foreign_in(dir: &Path, text: &str, stamps: Option<&stamps::Site>) -> Vec<String> {
     // what each folder of the manifest holds: its files and its folders
     let mut tree: HashMap<&str, Listed<'_>> = HashMap::new();
     tree.entry("").or_default().files.insert(MANIFEST);
@@ -115,7 +122,7 @@ fn foreign_in(dir: &Path, text: &str) -> Vec<String> {
             parent = up;
         }
     }
-    let mut foreign = foreign_below(dir, "", &tree);
+    let mut foreign = foreign_below(dir, "", &tree, stamps);
     foreign.sort();
     foreign.truncate(3);
     foreign
@@ -130,27 +137,44 @@ struct Listed<'a> {
 
 /// The entries below `root/rel` that the manifest does not account for,
 /// subfolders walked in parallel (a foreign folder is named, not entered).
-/// Links are never followed: a link is an entry like a file.
-fn foreign_below(root: &Path, rel: &str, tree: &HashMap<&str, Listed<'_>>) -> Vec<String> {
+/// Links are never followed: a link is an entry like a file. A folder
+/// whose stamp shows it holds what it held when camnang wrote it (the
+/// entries the manifest lists) is not read; its subfolders still are
+/// looked at.
+fn foreign_below(
+    root: &Path,
+    rel: &str,
+    tree: &HashMap<&str, Listed<'_>>,
+    stamps: Option<&stamps::Site>,
+) -> Vec<String> {
+    let empty = Listed::default();
+    let here = tree.get(rel).unwrap_or(&empty);
+    let key = |name: &str| match rel {
+        "" => name.to_string(),
+        _ => format!("{rel}/{name}"),
+    };
+    if !rel.is_empty() && stamps.is_some_and(|s| s.unchanged(root, rel)) {
+        return here
+            .folders
+            .par_iter()
+            .flat_map_iter(|f| foreign_below(root, &key(f), tree, stamps))
+            .collect();
+    }
     let Ok(entries) = fs::read_dir(root.join(rel)) else {
         return Vec::new();
     };
-    let empty = Listed::default();
-    let here = tree.get(rel).unwrap_or(&empty);
     let entries: Vec<fs::DirEntry> = entries.flatten().collect();
     entries
         .par_iter()
         .flat_map_iter(|e| {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            let key = || match rel {
-                "" => name.to_string(),
-                _ => format!("{rel}/{name}"),
-            };
             match e.file_type().is_ok_and(|t| t.is_dir()) {
-                true if here.folders.contains(name.as_ref()) => foreign_below(root, &key(), tree),
+                true if here.folders.contains(name.as_ref()) => {
+                    foreign_below(root, &key(&name), tree, stamps)
+                }
                 false if here.files.contains(name.as_ref()) => Vec::new(),
-                _ => vec![key()],
+                _ => vec![key(&name)],
             }
         })
         .collect()
@@ -181,6 +205,13 @@ pub(crate) struct Staging {
     /// The files of the spare site this build updates in place (see
     /// [`spare`]), when it found one.
     recycled: Option<BTreeSet<String>>,
+    /// The stamps of the site published in the output folder (see
+    /// [`stamps`]): which of its files may be linked into the new site.
+    prior: Option<stamps::Site>,
+    /// The stamp and key of every file with a key put so far.
+    stamped: std::sync::Mutex<HashMap<String, (stamps::Stamp, u64)>>,
+    /// Files taken from the published site so far.
+    kept: std::sync::atomic::AtomicUsize,
 }
 
 /// The site published before the current one, kept beside the output
@@ -195,12 +226,17 @@ fn spare(parent: &Path, name: &str) -> PathBuf {
 /// (not a link) holding camnang's manifest and nothing it does not list.
 /// Gives the files it holds; a spare holding others' files is left alone
 /// and named in `note`.
-fn recycle(spare: &Path, dir: &Path, note: &mut Option<Diagnostic>) -> Option<BTreeSet<String>> {
+fn recycle(
+    spare: &Path,
+    dir: &Path,
+    stamps: &stamps::Stamps,
+    note: &mut Option<Diagnostic>,
+) -> Option<BTreeSet<String>> {
     if !fs::symlink_metadata(spare).is_ok_and(|m| m.is_dir()) {
         return None;
     }
     let listed = fs::read_to_string(spare.join(MANIFEST)).ok()?;
-    let foreign = foreign_in(spare, &listed);
+    let foreign = foreign_in(spare, &listed, stamps.of(spare, &listed));
     if !foreign.is_empty() {
         *note = Some(Diagnostic::warning(Msg::SpareForeign {
             folder: spare.display().to_string(),
@@ -293,13 +329,17 @@ impl Staging {
         remove_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.camnang-new-{}", std::process::id()));
         let mut note = None;
-        let recycled = recycle(&spare(&parent, &name), &dir, &mut note);
+        let mut stamps = stamps::Stamps::read(&stamps::file(&parent, &name));
+        let recycled = recycle(&spare(&parent, &name), &dir, &stamps, &mut note);
         if recycled.is_none() {
             fs::create_dir(&dir).map_err(write_failed)?;
         }
         let staging = Staging {
             note,
             recycled,
+            prior: stamps.take_of(&out),
+            stamped: Default::default(),
+            kept: Default::default(),
             published: out_is_ours(&out),
             out,
             parent,
@@ -316,7 +356,32 @@ impl Staging {
     }
 
     /// Writes one file into the new site. Safe to call from many threads.
+    /// A file with a key is stamped (see [`stamps`]) once it is there.
     pub(crate) fn put(&self, f: &OutFile) -> std::io::Result<()> {
+        let mut written = None;
+        self.place(f, &mut written)?;
+        if let Some(key) = f.key {
+            // a file written now was stamped from its open handle
+            let stamp = match written {
+                Some(m) => stamps::of_metadata(&m),
+                None => stamps::of_file(&self.dir.join(&f.path)),
+            };
+            if let (Some(s), Ok(mut stamped)) = (stamp, self.stamped.lock()) {
+                stamped.insert(f.path.clone(), (s, key));
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Staging::put`] without the stamp; a file written anew gives its
+    /// metadata as written (in `written`).
+    fn place(&self, f: &OutFile, written: &mut Option<fs::Metadata>) -> std::io::Result<()> {
+        let mut write = |t: &Path, b: &[u8]| -> std::io::Result<()> {
+            let mut file = fs::File::create(t)?;
+            file.write_all(b)?;
+            *written = file.metadata().ok();
+            Ok(())
+        };
         self.touched
             .store(true, std::sync::atomic::Ordering::Relaxed);
         if let Some(folder) = Path::new(&f.path).parent()
@@ -335,7 +400,7 @@ impl Staging {
             // the spare site: a file that is already right stays as it is
             return match &f.content {
                 Content::Bytes(b) if same_bytes(&target, b) => Ok(()),
-                Content::Bytes(b) => replace(&target, |t| fs::write(t, b.as_slice())),
+                Content::Bytes(b) => replace(&target, |t| write(t, b.as_slice())),
                 Content::Copy(src) => replace(&target, |t| fs::copy(src, t).map(|_| ())),
                 Content::Cached(src) if same_file(src, &target) => Ok(()),
                 Content::Cached(src) => replace(&target, |t| link_or_copy(src, t)),
@@ -348,8 +413,8 @@ impl Staging {
             // what changed, and removing the old site frees only that
             Content::Bytes(b) => match self.published && same_bytes(&self.out.join(&f.path), b) {
                 true => fs::hard_link(self.out.join(&f.path), &target)
-                    .or_else(|_| fs::write(&target, b.as_slice())),
-                false => fs::write(target, b.as_slice()),
+                    .or_else(|_| write(&target, b.as_slice())),
+                false => write(&target, b.as_slice()),
             },
             Content::Copy(src) => fs::copy(src, target).map(|_| ()),
             // the build cache is camnang's own: its files may be shared
@@ -380,17 +445,21 @@ impl Staging {
                 }
             }
         }
-        let mut manifest = std::io::BufWriter::new(
-            fs::File::create(self.dir.join(MANIFEST)).map_err(write_failed)?,
-        );
+        let mut listed = String::with_capacity(paths.iter().map(|p| p.len() + 1).sum());
         for p in paths {
-            writeln!(manifest, "{p}").map_err(write_failed)?;
+            listed.push_str(p);
+            listed.push('\n');
         }
-        let file = manifest
-            .into_inner()
-            .map_err(|e| write_failed(e.into_error()))?;
-        file.sync_all().map_err(write_failed)?;
+        let mut manifest = fs::File::create(self.dir.join(MANIFEST)).map_err(write_failed)?;
+        manifest
+            .write_all(listed.as_bytes())
+            .map_err(write_failed)?;
+        manifest.sync_all().map_err(write_failed)?;
         fs::remove_file(self.dir.join(STAGING_MARK)).map_err(write_failed)?;
+        // the manifest's change time is the file system's clock now
+        if let Ok(now) = manifest.metadata() {
+            self.stamp(&listed, paths, &now);
+        }
         let pid = std::process::id();
         swap(&self.dir, &self.out, &self.parent, &self.name, pid).map_err(write_failed)?;
         self.committed = true;
@@ -399,6 +468,34 @@ impl Staging {
 }
 
 impl Staging {
+    /// Stamps the folders of the new site (see [`stamps`]) and keeps them
+    /// beside the output with those of the site it replaces, which
+    /// becomes the spare. Stamps that cannot be written are left out: the
+    /// next build then reads every folder.
+    fn stamp(&self, listed: &str, paths: &[String], now: &fs::Metadata) {
+        let file = stamps::file(&self.parent, &self.name);
+        let files = match self.stamped.lock() {
+            Ok(mut s) => std::mem::take(&mut *s),
+            Err(_) => HashMap::new(),
+        };
+        let folders = stamps::folders_of(paths);
+        let Some(new) = stamps::Site::take(&self.dir, listed, now, &folders, files) else {
+            let _ = fs::remove_file(&file);
+            return;
+        };
+        if stamps::Stamps::write(&file, &new, self.prior.as_ref()).is_err() {
+            let _ = fs::remove_file(&file);
+        }
+    }
+
+    /// How many files with a key were taken unchanged from the site
+    /// published before, and how many were made anew.
+    pub(crate) fn kept(&self) -> (usize, usize) {
+        let kept = self.kept.load(std::sync::atomic::Ordering::Relaxed);
+        let keyed = self.stamped.lock().map(|s| s.len()).unwrap_or(0);
+        (kept, keyed.saturating_sub(kept))
+    }
+
     /// A warning about the spare site beside the output (it holds files
     /// camnang did not write), to show with the build's report.
     pub(crate) fn take_note(&mut self) -> Option<Diagnostic> {
@@ -409,6 +506,14 @@ impl Staging {
     /// the output folder's sake, not the content's.
     pub(crate) fn write_failed(&self) -> bool {
         self.write_failed.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl crate::output::Prior for Staging {
+    fn get(&self, path: &str, key: u64) -> Option<PathBuf> {
+        let found = self.prior.as_ref()?.file(&self.out, path, key)?;
+        self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(found)
     }
 }
 
@@ -607,9 +712,15 @@ fn remove_leftovers(parent: &Path, name: &str) {
     // killed while deleting leaves a folder every later build recognises
     // by its name alone (deleting may already have taken its marker)
     let trash_prefix = format!(".{name}.camnang-trash-");
+    // stamps being written when a build was killed
+    let stamps_tmp = stamps::file(parent, name).with_extension("camnang-stamps-tmp");
     for (i, e) in entries.flatten().enumerate() {
         let n = e.file_name().to_string_lossy().into_owned();
         let p = e.path();
+        if p == stamps_tmp {
+            let _ = fs::remove_file(&p);
+            continue;
+        }
         if n.starts_with(&trash_prefix) {
             let _ = fs::remove_dir_all(&p);
             continue;
@@ -685,8 +796,8 @@ mod tests {
         // a file someone added makes the folder foreign
         fs::write(out.join("notes.txt"), b"mine").unwrap();
         assert!(check_output(&root, &out).is_err());
-        // no staging folders left behind: the site, and the spare the
-        // next build updates
+        // no staging folders left behind: the site, the spare the next
+        // build updates and the stamps of both
         let mut left: Vec<_> = fs::read_dir(&root)
             .unwrap()
             .flatten()
@@ -695,7 +806,13 @@ mod tests {
         left.sort();
         assert_eq!(
             left,
-            [".public.camnang-spare", "content", "public", "themes"],
+            [
+                ".public.camnang-spare",
+                ".public.camnang-stamps",
+                "content",
+                "public",
+                "themes"
+            ],
             "{left:?}"
         );
     }
