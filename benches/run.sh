@@ -154,9 +154,12 @@ RUN_NO=0
 time_once() {
     local out="$1"; shift
     RUN_NO=$(( RUN_NO + 1 ))
-    # cold: no output folder, and no spare site beside it (which camnang
-    # keeps to update in place next time)
-    if [[ "${KEEP_OUT:-0}" != 1 ]]; then rm -rf "$out" "$(dirname "$out")/.$(basename "$out").camnang-spare"; fi
+    # cold: no output folder, and no spare site or stamps beside it (which
+    # camnang keeps to update in place and keep unchanged pages next time)
+    if [[ "${KEEP_OUT:-0}" != 1 ]]; then
+        rm -rf "$out" "$(dirname "$out")/.$(basename "$out").camnang-spare" \
+            "$(dirname "$out")/.$(basename "$out").camnang-stamps"
+    fi
     if [[ -n "${PREP:-}" ]]; then eval "$PREP"; fi
     local t0 t1 status=0
     t0=$(date +%s%N)
@@ -295,14 +298,15 @@ report="$WORK/BENCHMARKS.md"
     echo
     echo "Builds of the same generated content (\`gen_site --seed $SEED\`) by camnang and by"
     echo "Hugo, after one untimed warm-up build of each tool. Cold runs start with no output"
-    echo "folder (and, with print files, no build cache \`.camnang-cache\`); \"rebuilt\" runs write"
-    echo "over the output of the run before. \"Rebuilt after one edit\" changes one procedure's"
+    echo "folder, no spare site and no stamps beside it (and, with print files, no build cache"
+    echo "\`.camnang-cache\`); \"rebuilt\" runs write over the output of the run before, keeping"
+    echo "the pages and QR codes whose key did not change. \"Rebuilt after one edit\" changes one procedure's"
     echo "summary before each run (untimed). \"Site alone\" is \`camnang build --no-print\`: every HTML page (home, one page"
-    echo "per category, one per procedure, 404), an SVG QR code and a short-link page (\`/q/ID/\`)"
-    echo "per procedure, the search index, sitemap.xml and robots.txt. The Hugo project in"
+    echo "per category, one per procedure, 404, the kiosk), an SVG QR code and a short-link page (\`/q/ID/\`)"
+    echo "per procedure, the JSON export (\`api/\`), the search index, sitemap.xml and robots.txt. The Hugo project in"
     echo "\`benches/hugo/\` renders the same pages from the same front matter with the same HTML"
-    echo "structure and a shorter inline stylesheet, but builds no QR codes, no search index and"
-    echo "no short-link pages, so it does less work than camnang. \"With print files\" adds"
+    echo "structure and a shorter inline stylesheet, but builds no QR codes, no search index, no JSON"
+    echo "export and no short-link pages, so it does less work than camnang. \"With print files\" adds"
     echo "camnang's PDF posters, board sheets and flyers. Wall time is taken with the shell's"
     echo "nanosecond clock around each command; peak memory is the largest maximum resident set"
     echo "size over the runs (GNU time's \`%M\`). The ratio is Hugo's median over camnang's"
