@@ -151,7 +151,14 @@ pub(crate) fn page_key(
             Value::Bool(b) => h.update(&[1 + u8::from(*b)]),
             Value::Number(n) => {
                 h.update(&[3]);
-                text(h, &n.to_string());
+                // a kind, then eight bytes
+                let (kind, bits) = match (n.as_u64(), n.as_i64()) {
+                    (Some(u), _) => (0u8, u.to_le_bytes()),
+                    (None, Some(i)) => (1, i.to_le_bytes()),
+                    (None, None) => (2, n.as_f64().unwrap_or(0.0).to_bits().to_le_bytes()),
+                };
+                h.update(&[kind]);
+                h.update(&bits);
             }
             Value::String(s) => {
                 h.update(&[4]);

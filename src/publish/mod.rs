@@ -208,8 +208,9 @@ pub(crate) struct Staging {
     /// The stamps of the site published in the output folder (see
     /// [`stamps`]): which of its files may be linked into the new site.
     prior: Option<stamps::Site>,
-    /// The stamp and key of every file with a key put so far.
-    stamped: std::sync::Mutex<HashMap<String, (stamps::Stamp, u64)>>,
+    /// The stamp and key of every file with a key put so far, one list a
+    /// thread (so that threads never wait for each other).
+    stamped: Vec<std::sync::Mutex<Vec<stamps::Stamped>>>,
     /// Files taken from the published site so far.
     kept: std::sync::atomic::AtomicUsize,
 }
@@ -338,7 +339,10 @@ impl Staging {
             note,
             recycled,
             prior: stamps.take_of(&out),
-            stamped: Default::default(),
+            // one list for each thread of the pool, and one for others
+            stamped: (0..=rayon::current_num_threads())
+                .map(|_| Default::default())
+                .collect(),
             kept: Default::default(),
             published: out_is_ours(&out),
             out,
@@ -366,8 +370,11 @@ impl Staging {
                 Some(m) => stamps::of_metadata(&m),
                 None => stamps::of_file(&self.dir.join(&f.path)),
             };
-            if let (Some(s), Ok(mut stamped)) = (stamp, self.stamped.lock()) {
-                stamped.insert(f.path.clone(), (s, key));
+            let shard = rayon::current_thread_index().map_or(0, |i| i + 1);
+            if let (Some(s), Some(Ok(mut stamped))) =
+                (stamp, self.stamped.get(shard).map(|m| m.lock()))
+            {
+                stamped.push((f.path.clone(), (s, key)));
             }
         }
         Ok(())
@@ -474,10 +481,12 @@ impl Staging {
     /// next build then reads every folder.
     fn stamp(&self, listed: &str, paths: &[String], now: &fs::Metadata) {
         let file = stamps::file(&self.parent, &self.name);
-        let files = match self.stamped.lock() {
-            Ok(mut s) => std::mem::take(&mut *s),
-            Err(_) => HashMap::new(),
-        };
+        let files: Vec<_> = self
+            .stamped
+            .iter()
+            .filter_map(|m| m.lock().ok().map(|mut s| std::mem::take(&mut *s)))
+            .flatten()
+            .collect();
         let folders = stamps::folders_of(paths);
         let Some(new) = stamps::Site::take(&self.dir, listed, now, &folders, files) else {
             let _ = fs::remove_file(&file);
@@ -492,7 +501,11 @@ impl Staging {
     /// published before, and how many were made anew.
     pub(crate) fn kept(&self) -> (usize, usize) {
         let kept = self.kept.load(std::sync::atomic::Ordering::Relaxed);
-        let keyed = self.stamped.lock().map(|s| s.len()).unwrap_or(0);
+        let keyed: usize = self
+            .stamped
+            .iter()
+            .map(|m| m.lock().map(|s| s.len()).unwrap_or(0))
+            .sum();
         (kept, keyed.saturating_sub(kept))
     }
 

@@ -24,7 +24,6 @@
 //! read every folder and make every file. Unix only (elsewhere nothing is
 //! stamped).
 
-use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::hash::{DefaultHasher, Hasher as _};
 use std::path::{Path, PathBuf};
@@ -38,6 +37,9 @@ const HEADER: &str = "camnang-stamps 1";
 /// (the length of a folder is 0).
 pub(super) type Stamp = (u64, i64, i64, u64);
 
+/// A file's path in its site folder, its stamp and its key.
+pub(super) type Stamped = (String, (Stamp, u64));
+
 /// The stamps kept beside the output folder `name` in `parent`.
 pub(super) fn file(parent: &Path, name: &str) -> PathBuf {
     parent.join(format!(".{name}.camnang-stamps"))
@@ -50,25 +52,29 @@ pub(super) struct Site {
     root: (u64, u64),
     /// A digest of the manifest the folders were stamped with.
     manifest: u64,
-    /// Every stamped folder, relative to the site folder.
-    folders: HashMap<String, Stamp>,
-    /// Every stamped file with a key, relative to the site folder.
-    files: HashMap<String, (Stamp, u64)>,
+    /// Every stamped folder, relative to the site folder, sorted.
+    folders: Vec<(String, Stamp)>,
+    /// Every stamped file with a key, relative to the site folder, sorted.
+    files: Vec<(String, (Stamp, u64))>,
+}
+
+/// The value of `key` in the list `sorted` (sorted by key).
+fn find<'a, T>(sorted: &'a [(String, T)], key: &str) -> Option<&'a T> {
+    let at = sorted.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+    sorted.get(at).map(|(_, v)| v)
 }
 
 impl Site {
     /// Whether the folder `rel` of the site folder `dir` holds exactly
     /// the entries it held when it was stamped.
     pub(super) fn unchanged(&self, dir: &Path, rel: &str) -> bool {
-        self.folders
-            .get(rel)
-            .is_some_and(|s| stamp(&dir.join(rel), true) == Some(*s))
+        find(&self.folders, rel).is_some_and(|s| stamp(&dir.join(rel), true) == Some(*s))
     }
 
     /// The file `rel` of the site folder `dir`, if it was made from inputs
     /// with `key` and is still as camnang wrote it.
     pub(super) fn file(&self, dir: &Path, rel: &str, key: u64) -> Option<PathBuf> {
-        let (s, k) = self.files.get(rel)?;
+        let (s, k) = find(&self.files, rel)?;
         let path = dir.join(rel);
         (*k == key && stamp(&path, false) == Some(*s)).then_some(path)
     }
@@ -82,24 +88,27 @@ impl Site {
         manifest: &str,
         now: &fs::Metadata,
         folders: &[&str],
-        files: HashMap<String, (Stamp, u64)>,
+        mut files: Vec<(String, (Stamp, u64))>,
     ) -> Option<Site> {
         let root = identity(dir)?;
         let limit = changed(now)?;
         let settled = |s: &Stamp| (s.1, s.2) < limit;
         let listed = |p: &str| !p.is_empty() && !p.contains(['\n', '\r']);
-        let folders = folders
+        let at = Within::open(dir);
+        // (sorted as `folders` is, for lookups by binary search)
+        let folders: Vec<(String, Stamp)> = folders
             .par_iter()
+            .with_min_len(64)
             .filter(|f| listed(f))
             .filter_map(|f| {
-                let s = stamp(&dir.join(f), true)?;
+                let s = at.stamp(f)?;
                 settled(&s).then(|| (f.to_string(), s))
             })
             .collect();
-        let files = files
-            .into_iter()
-            .filter(|(p, (s, _))| listed(p) && settled(s))
-            .collect();
+        files.retain(|(p, (s, _))| listed(p) && settled(s));
+        // (a path is put once a build: no two entries share one)
+        files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        dedup_last(&mut files);
         Some(Site {
             root,
             manifest: digest(manifest),
@@ -107,6 +116,18 @@ impl Site {
             files,
         })
     }
+}
+
+/// Keeps the last of the entries of sorted `list` that share a path.
+fn dedup_last<T>(list: &mut Vec<(String, T)>) {
+    let mut out: Vec<(String, T)> = Vec::with_capacity(list.len());
+    for e in list.drain(..) {
+        match out.last_mut() {
+            Some(last) if last.0 == e.0 => *last = e,
+            _ => out.push(e),
+        }
+    }
+    *list = out;
 }
 
 /// The change time of `m` (seconds, nanoseconds).
@@ -141,18 +162,35 @@ pub(super) fn of_metadata(_: &fs::Metadata) -> Option<Stamp> {
 
 /// Every folder the files `paths` (relative) need, below the site folder.
 pub(super) fn folders_of(paths: &[String]) -> Vec<&str> {
-    let mut seen: HashSet<&str> = HashSet::new();
+    // neighbours mostly share their folders: each path adds the folders
+    // the one before did not have, and the list is tidied at the end
+    let mut out: Vec<&str> = Vec::new();
+    let mut last = "";
     for p in paths {
-        let mut at = p.as_str();
-        while let Some((up, _)) = at.rsplit_once('/') {
-            if !seen.insert(up) {
-                break; // and the folders above it are in already
-            }
-            at = up;
+        let Some((folder, _)) = p.rsplit_once('/') else {
+            continue;
+        };
+        if folder == last {
+            continue;
         }
+        let mut at = folder;
+        loop {
+            let above_last = last.len() >= at.len()
+                && last.starts_with(at)
+                && (last.len() == at.len() || last.as_bytes()[at.len()] == b'/');
+            if above_last {
+                break; // a folder of the one before, and those above it too
+            }
+            out.push(at);
+            match at.rsplit_once('/') {
+                Some((up, _)) => at = up,
+                None => break,
+            }
+        }
+        last = folder;
     }
-    let mut out: Vec<&str> = seen.into_iter().collect();
-    out.sort_unstable();
+    out.par_sort_unstable();
+    out.dedup();
     out
 }
 
@@ -256,7 +294,7 @@ fn parse(text: &str) -> Option<Stamps> {
                 sites
                     .last_mut()?
                     .folders
-                    .insert(p.next()?.to_string(), stamp);
+                    .push((p.next()?.to_string(), stamp));
             }
             "f" => {
                 let mut p = rest.splitn(6, ' ');
@@ -272,10 +310,16 @@ fn parse(text: &str) -> Option<Stamps> {
                 sites
                     .last_mut()?
                     .files
-                    .insert(p.next()?.to_string(), (stamp, key));
+                    .push((p.next()?.to_string(), (stamp, key)));
             }
             _ => return None,
         }
+    }
+    for site in &mut sites {
+        site.folders.par_sort_by(|a, b| a.0.cmp(&b.0));
+        dedup_last(&mut site.folders);
+        site.files.par_sort_by(|a, b| a.0.cmp(&b.0));
+        dedup_last(&mut site.files);
     }
     Some(Stamps(sites))
 }
@@ -300,6 +344,43 @@ fn identity(dir: &Path) -> Option<(u64, u64)> {
 #[cfg(not(unix))]
 fn identity(_: &Path) -> Option<(u64, u64)> {
     None
+}
+
+/// Folders of one site folder, stamped relative to it (on Linux, without
+/// looking up the site folder's own path again for each).
+struct Within<'a> {
+    dir: &'a Path,
+    #[cfg(target_os = "linux")]
+    fd: Option<rustix::fd::OwnedFd>,
+}
+
+impl<'a> Within<'a> {
+    fn open(dir: &'a Path) -> Within<'a> {
+        Within {
+            dir,
+            #[cfg(target_os = "linux")]
+            fd: rustix::fs::open(
+                dir,
+                rustix::fs::OFlags::DIRECTORY
+                    | rustix::fs::OFlags::CLOEXEC
+                    | rustix::fs::OFlags::NOFOLLOW,
+                rustix::fs::Mode::empty(),
+            )
+            .ok(),
+        }
+    }
+
+    /// The stamp of the folder `rel`, not following a link.
+    fn stamp(&self, rel: &str) -> Option<Stamp> {
+        #[cfg(target_os = "linux")]
+        if let Some(fd) = &self.fd {
+            let st = rustix::fs::statat(fd, rel, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).ok()?;
+            let is_dir =
+                rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Directory;
+            return is_dir.then_some((st.st_ino, st.st_ctime as i64, st.st_ctime_nsec as i64, 0));
+        }
+        stamp(&self.dir.join(rel), true)
+    }
 }
 
 /// The stamp of the folder (`folder`) or plain file at `path`, not
@@ -351,8 +432,7 @@ mod tests {
         let paths = vec!["a/b/index.html".to_string(), "c/index.html".to_string()];
         assert_eq!(folders_of(&paths), ["a", "a/b", "c"]);
         let clock = now(tmp.path());
-        let taken =
-            Site::take(&site, manifest, &clock, &folders_of(&paths), HashMap::new()).unwrap();
+        let taken = Site::take(&site, manifest, &clock, &folders_of(&paths), Vec::new()).unwrap();
         assert_eq!(taken.folders.len(), 3);
         for f in ["a", "a/b", "c"] {
             assert!(taken.unchanged(&site, f), "{f}");
@@ -394,15 +474,57 @@ mod tests {
     }
 
     #[test]
+    fn the_folders_of_sorted_paths_are_each_named_once() {
+        let mut paths: Vec<String> = [
+            "404.html",
+            "a/b/x.html",
+            "a/b-c/y.html",
+            "a/b/z.html",
+            "a/bc/d/e.html",
+            "a/index.html",
+            "q/1/index.html",
+            "q/1/qr.svg",
+            "q/10/index.html",
+            "q/2/index.html",
+            "z/y/x/w.html",
+        ]
+        .map(String::from)
+        .to_vec();
+        paths.sort();
+        let mut naive: Vec<&str> = paths
+            .iter()
+            .flat_map(|p| {
+                let mut up = Vec::new();
+                let mut at = p.as_str();
+                while let Some((folder, _)) = at.rsplit_once('/') {
+                    up.push(folder);
+                    at = folder;
+                }
+                up
+            })
+            .collect();
+        naive.sort_unstable();
+        naive.dedup();
+        assert_eq!(folders_of(&paths), naive);
+        assert_eq!(
+            naive,
+            [
+                "a", "a/b", "a/b-c", "a/bc", "a/bc/d", "q", "q/1", "q/10", "q/2", "z", "z/y",
+                "z/y/x"
+            ]
+        );
+    }
+
+    #[test]
     fn a_file_is_found_by_its_key_only_while_it_is_as_written() {
         let tmp = tempfile::tempdir().unwrap();
         let site = tmp.path().join("site");
         fs::create_dir_all(site.join("a")).unwrap();
-        let mut files = HashMap::new();
+        let mut files = Vec::new();
         for (name, key) in [("a/one.html", 1u64), ("a/two.html", 2), ("a/three.html", 3)] {
             let path = site.join(name);
             fs::write(&path, "same length").unwrap();
-            files.insert(name.to_string(), (of_file(&path).unwrap(), key));
+            files.push((name.to_string(), (of_file(&path).unwrap(), key)));
         }
         tick();
         let clock = now(tmp.path());
@@ -443,10 +565,10 @@ mod tests {
         fs::write(site.join("new/late.html"), "x").unwrap();
         let late = of_file(&site.join("new/late.html")).unwrap();
         let clock = fs::metadata(site.join("new/late.html")).unwrap();
-        let files = HashMap::from([
+        let files = vec![
             ("old/early.html".to_string(), (early, 1)),
             ("new/late.html".to_string(), (late, 2)),
-        ]);
+        ];
         let taken = Site::take(&site, "", &clock, &["new", "old"], files).unwrap();
         assert!(taken.unchanged(&site, "old"));
         assert!(!taken.unchanged(&site, "new"));
