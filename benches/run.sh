@@ -377,6 +377,11 @@ PY
     fi
 } >"$report"
 
+# sections added by hand from benches/compare.sh (from the first heading
+# "## Side by side" to the end) are kept as they are
+if [[ -f "$BENCHMARKS_MD" ]] && grep -q '^## Side by side' "$BENCHMARKS_MD"; then
+    { echo; sed -n '/^## Side by side/,$p' "$BENCHMARKS_MD"; } >>"$report"
+fi
 cp "$report" "$BENCHMARKS_MD"
 log "wrote $BENCHMARKS_MD"
 column -t -s $'\t' "$RESULTS" >&2 2>/dev/null || cat "$RESULTS" >&2
