@@ -90,6 +90,9 @@ impl Site {
         folders: &[&str],
         mut files: Vec<(String, (Stamp, u64))>,
     ) -> Option<Site> {
+        if !trusted(dir) {
+            return None;
+        }
         let root = identity(dir)?;
         let limit = changed(now)?;
         let settled = |s: &Stamp| (s.1, s.2) < limit;
@@ -116,6 +119,30 @@ impl Site {
             files,
         })
     }
+}
+
+/// Whether the file system holding `dir` keeps a change time that only
+/// the system clock sets. FAT and exFAT (USB sticks, memory cards) have
+/// none: Linux shows the modification time, which anyone can set back. On
+/// those nothing is stamped, so nothing is kept and every folder is read.
+/// (FUSE file systems pass on what is below them: sshfs the server's,
+/// ntfs-3g NTFS's own change time; the old exfat-fuse is not told apart.)
+#[cfg(target_os = "linux")]
+fn trusted(dir: &Path) -> bool {
+    rustix::fs::statfs(dir).is_ok_and(|s| trusted_kind(s.f_type as u64))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn trusted(_: &Path) -> bool {
+    true
+}
+
+/// [`trusted`] for the file system kind `f_type` of `statfs(2)`.
+#[cfg(any(target_os = "linux", test))]
+fn trusted_kind(f_type: u64) -> bool {
+    const MSDOS: u64 = 0x4d44; // FAT12/16/32, vfat
+    const EXFAT: u64 = 0x2011_bab0;
+    ![MSDOS, EXFAT].contains(&f_type)
 }
 
 /// Keeps the last of the entries of sorted `list` that share a path.
@@ -471,6 +498,19 @@ mod tests {
             fs::write(&path, format!("{HEADER}\n{bad}")).unwrap();
             assert!(Stamps::read(&path).0.is_empty(), "{bad}");
         }
+    }
+
+    #[test]
+    fn nothing_is_stamped_where_a_change_time_can_be_set_back() {
+        assert!(!trusted_kind(0x4d44));
+        assert!(!trusted_kind(0x2011_bab0));
+        // ext2/3/4, tmpfs, XFS, Btrfs
+        for kind in [0xef53, 0x0102_1994, 0x5846_5342, 0x9123_683e] {
+            assert!(trusted_kind(kind), "{kind:x}");
+        }
+        // the folders of the tests are on one of those
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(trusted(tmp.path()));
     }
 
     #[test]
