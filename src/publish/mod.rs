@@ -4,7 +4,9 @@
 //! in. A failed or interrupted build leaves the published site whole. The
 //! output folder carries a manifest of every file camnang wrote; a folder
 //! holding anything else is refused, so camnang never deletes a file it did
-//! not create.
+//! not create. Beside the output, [`stamps`] records what camnang wrote,
+//! so that the next build keeps unchanged pages and QR codes (this module
+//! is their `output::Prior`) and reads only the folders that changed.
 
 mod stamps;
 
