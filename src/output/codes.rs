@@ -42,16 +42,24 @@ impl Output for Codes {
     fn render(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<OutFile>, Diagnostics> {
         let cfg = &cx.site.config;
         let ec = cfg.print.qr_error_correction.qr();
+        // the code of a link is the same as long as camnang and the level
+        // are: the key is theirs and the link's
+        let keyed = {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(env!("CAMNANG_SOURCE_ID").as_bytes());
+            h.update(format!("\0{ec:?}\0").as_bytes());
+            h
+        };
         let made: Vec<Result<OutFile, Diagnostic>> = jobs(cx.site)
             .par_iter()
             .with_max_len(crate::alloc::PIECE)
             .filter_map(|(prefix, id)| {
                 let link = routes::short_link(&routes::absolute(&cfg.base_url, prefix), id);
                 let path = routes::qr_svg(prefix, id);
-                // the code of a link is the same as long as camnang is
                 let key = cx.prior.map(|_| {
-                    let level = format!("{ec:?}");
-                    crate::output::key(&[&env!("CAMNANG_SOURCE_ID"), &level, &link])
+                    let mut h = keyed.clone();
+                    h.update(link.as_bytes());
+                    h.digest()
                 });
                 if let (Some(prior), Some(k)) = (cx.prior, key)
                     && let Some(published) = prior.get(&path, k)
