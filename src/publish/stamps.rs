@@ -21,8 +21,9 @@
 //! site are used only with the manifest they were taken with; anything
 //! whose stamp does not match is read, or made, as before. Stamps are
 //! camnang's own bookkeeping: deleting the file only makes the next build
-//! read every folder and make every file. Unix only (elsewhere nothing is
-//! stamped).
+//! read every folder and make every file. Unix only, and not on FAT or
+//! exFAT, whose change time is the modification time anyone can set back
+//! (there nothing is stamped).
 
 use std::fs;
 use std::hash::{DefaultHasher, Hasher as _};
@@ -55,7 +56,7 @@ pub(super) struct Site {
     /// Every stamped folder, relative to the site folder, sorted.
     folders: Vec<(String, Stamp)>,
     /// Every stamped file with a key, relative to the site folder, sorted.
-    files: Vec<(String, (Stamp, u64))>,
+    files: Vec<Stamped>,
 }
 
 /// The value of `key` in the list `sorted` (sorted by key).
@@ -88,7 +89,7 @@ impl Site {
         manifest: &str,
         now: &fs::Metadata,
         folders: &[&str],
-        mut files: Vec<(String, (Stamp, u64))>,
+        mut files: Vec<Stamped>,
     ) -> Option<Site> {
         if !trusted(dir) {
             return None;
