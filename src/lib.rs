@@ -292,10 +292,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     // mistake is still told first
     let (loaded, output_ok) = rayon::join(
         || load_site(opts, None),
-        || {
-            publish::check_output(&opts.root, &output)
-                .map(|()| publish::Staging::begin(&output, &|| progress.stage(Stage::Waiting, 0)))
-        },
+        || publish::open(&opts.root, &output, &|| progress.stage(Stage::Waiting, 0)),
     );
     report.lang = loaded.lang;
     report.diags = loaded.diags;
@@ -375,10 +372,14 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     };
     let (rendered, (new_lock, lock_changed)) = rayon::join(
         || render::render(&site, &theme, &job, &mut report.timings, &staging),
-        || {
-            let new = early_lock.unwrap_or_else(|| site.updated_lock());
-            let changed = new != site.qr_lock;
-            (new, changed)
+        // (with --locked the lock is already known to be unchanged)
+        || match early_lock {
+            Some(same) => (same, false),
+            None => {
+                let new = site.updated_lock();
+                let changed = new != site.qr_lock;
+                (new, changed)
+            }
         },
     );
     let rendered = match rendered {

@@ -46,7 +46,7 @@ impl Output for Codes {
         // are: the key is theirs and the link's
         let keyed = {
             let mut h = xxhash_rust::xxh3::Xxh3::new();
-            h.update(env!("CAMNANG_SOURCE_ID").as_bytes());
+            h.update(crate::output::SOURCE_ID.as_bytes());
             h.update(format!("\0{ec:?}\0").as_bytes());
             h
         };

@@ -23,6 +23,11 @@ pub(crate) mod search;
 pub(crate) mod site_files;
 pub(crate) mod templates;
 
+/// What camnang was built from (a hash of its sources, made by
+/// `build.rs`): part of every key of a file kept from one build to the
+/// next, so that another camnang never reuses this one's files.
+pub(crate) const SOURCE_ID: &str = env!("CAMNANG_SOURCE_ID");
+
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct OutFile {

@@ -153,7 +153,7 @@ impl<'a> Templates<'a> {
         // must have been made by the same camnang
         let global = match memo.is_some() || prior.is_some() {
             true => key(&[
-                &env!("CAMNANG_SOURCE_ID"),
+                &crate::output::SOURCE_ID,
                 &site_value,
                 &site.languages,
                 &css,

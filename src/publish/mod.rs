@@ -65,8 +65,41 @@ fn normalise(p: &Path) -> PathBuf {
     out
 }
 
-/// Refuses output folders that would damage the site or other files.
-pub(crate) fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
+/// The stamps kept beside `output` (see [`stamps`]).
+fn stamps_beside(output: &Path) -> stamps::Stamps {
+    let out = resolve(output);
+    match (out.parent(), out.file_name()) {
+        (Some(parent), Some(name)) => {
+            stamps::Stamps::read(&stamps::file(parent, &name.to_string_lossy()))
+        }
+        _ => stamps::Stamps::default(),
+    }
+}
+
+/// Refuses output folders that would damage the site or other files (the
+/// outer error), then starts writing a new site for `output` (the inner
+/// one: a staging folder that could not be made), reading the stamps
+/// beside the output once for both. If another build is writing beside
+/// `output`, calls `waiting` and waits for it to end.
+pub(crate) fn open(
+    site_root: &Path,
+    output: &Path,
+    waiting: &dyn Fn(),
+) -> Result<Result<Staging, Diagnostic>, Diagnostic> {
+    let stamps = stamps_beside(output);
+    check_with(site_root, output, &stamps)?;
+    Ok(Staging::begin_with(output, stamps, waiting))
+}
+
+/// The first half of [`open`] (the tests' way to check a folder).
+#[cfg(test)]
+fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    check_with(site_root, output, &stamps_beside(output))
+}
+
+/// Refuses output folders that would damage the site or other files,
+/// with the stamps beside the output already read.
+fn check_with(site_root: &Path, output: &Path, stamps: &stamps::Stamps) -> Result<(), Diagnostic> {
     let root = resolve(site_root);
     let out = resolve(output);
     let content = root.join("content");
@@ -84,7 +117,7 @@ pub(crate) fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagno
     match fs::symlink_metadata(&out) {
         Ok(m) if !m.is_dir() => Err(Diagnostic::error(Msg::OutputNotFolder)),
         Ok(_) => {
-            let foreign = foreign_files(&out);
+            let foreign = foreign_files(&out, stamps);
             if foreign.is_empty() {
                 Ok(())
             } else {
@@ -96,14 +129,8 @@ pub(crate) fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagno
 }
 
 /// Up to three entries of `dir` that camnang's manifest does not list.
-fn foreign_files(dir: &Path) -> Vec<String> {
+fn foreign_files(dir: &Path, stamps: &stamps::Stamps) -> Vec<String> {
     let text = fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
-    let stamps = match (dir.parent(), dir.file_name()) {
-        (Some(parent), Some(name)) => {
-            stamps::Stamps::read(&stamps::file(parent, &name.to_string_lossy()))
-        }
-        _ => stamps::Stamps::default(),
-    };
     foreign_in(dir, &text, stamps.of(dir, &text))
 }
 
@@ -292,19 +319,31 @@ fn make_folder(root: &Path, folder: &Path) -> std::io::Result<()> {
     fs::create_dir_all(root.join(folder))
 }
 
-/// Whether `path` is a plain file holding exactly `bytes`.
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+/// The metadata of `path` if it is a plain file holding exactly `bytes`.
+fn same_bytes(path: &Path, bytes: &[u8]) -> Option<fs::Metadata> {
     use std::io::Read as _;
-    let Ok(meta) = fs::symlink_metadata(path) else {
-        return false;
-    };
+    let meta = fs::symlink_metadata(path).ok()?;
     if !meta.is_file() || meta.len() != bytes.len() as u64 {
-        return false;
+        return None;
     }
     let mut old = Vec::with_capacity(bytes.len());
     fs::File::open(path)
         .and_then(|f| f.take(bytes.len() as u64 + 1).read_to_end(&mut old))
         .is_ok_and(|_| old == bytes)
+        .then_some(meta)
+}
+
+/// Writes `bytes` into a new file `path`, giving its metadata as written
+/// (in `written`).
+fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    written: &mut Option<fs::Metadata>,
+) -> std::io::Result<()> {
+    let mut file = fs::File::create(path)?;
+    file.write_all(bytes)?;
+    *written = file.metadata().ok();
+    Ok(())
 }
 
 fn write_failed(e: std::io::Error) -> Diagnostic {
@@ -314,10 +353,21 @@ fn write_failed(e: std::io::Error) -> Diagnostic {
 }
 
 impl Staging {
-    /// Starts writing a new site for `output`. Call [`check_output`] first.
-    /// If another build is writing beside `output`, calls `waiting` and
-    /// waits for it to end.
-    pub(crate) fn begin(output: &Path, waiting: &dyn Fn()) -> Result<Staging, Diagnostic> {
+    /// The second half of [`open`] (the tests' way to start a site).
+    #[cfg(test)]
+    fn begin(output: &Path, waiting: &dyn Fn()) -> Result<Staging, Diagnostic> {
+        Staging::begin_with(output, stamps_beside(output), waiting)
+    }
+
+    /// Starts writing a new site for `output`, with the stamps beside it
+    /// already read (read again if another build ran meanwhile). If another
+    /// build is writing beside `output`, calls `waiting` and waits for it
+    /// to end.
+    fn begin_with(
+        output: &Path,
+        mut stamps: stamps::Stamps,
+        waiting: &dyn Fn(),
+    ) -> Result<Staging, Diagnostic> {
         let out = resolve(output);
         let parent = out
             .parent()
@@ -328,11 +378,17 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         fs::create_dir_all(&parent).map_err(write_failed)?;
-        let lock = lock_beside(&parent, waiting);
+        let waited = std::cell::Cell::new(false);
+        let lock = lock_beside(&parent, &|| {
+            waited.set(true);
+            waiting();
+        });
+        if waited.get() {
+            stamps = stamps::Stamps::read(&stamps::file(&parent, &name));
+        }
         remove_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.camnang-new-{}", std::process::id()));
         let mut note = None;
-        let mut stamps = stamps::Stamps::read(&stamps::file(&parent, &name));
         let recycled = recycle(&spare(&parent, &name), &dir, &stamps, &mut note);
         if recycled.is_none() {
             fs::create_dir(&dir).map_err(write_failed)?;
@@ -367,7 +423,7 @@ impl Staging {
         let mut written = None;
         self.place(f, &mut written)?;
         if let Some(key) = f.key {
-            // a file written now was stamped from its open handle
+            // a file written now, or left as it was, comes with its metadata
             let stamp = match written {
                 Some(m) => stamps::of_metadata(&m),
                 None => stamps::of_file(&self.dir.join(&f.path)),
@@ -382,15 +438,9 @@ impl Staging {
         Ok(())
     }
 
-    /// [`Staging::put`] without the stamp; a file written anew gives its
-    /// metadata as written (in `written`).
+    /// [`Staging::put`] without the stamp; a file written anew, or left as
+    /// it was, gives its metadata (in `written`).
     fn place(&self, f: &OutFile, written: &mut Option<fs::Metadata>) -> std::io::Result<()> {
-        let mut write = |t: &Path, b: &[u8]| -> std::io::Result<()> {
-            let mut file = fs::File::create(t)?;
-            file.write_all(b)?;
-            *written = file.metadata().ok();
-            Ok(())
-        };
         self.touched
             .store(true, std::sync::atomic::Ordering::Relaxed);
         if let Some(folder) = Path::new(&f.path).parent()
@@ -407,24 +457,35 @@ impl Staging {
         let target = self.dir.join(&f.path);
         if self.recycled.is_some() {
             // the spare site: a file that is already right stays as it is
+            let right = match &f.content {
+                Content::Bytes(b) => same_bytes(&target, b),
+                Content::Cached(src) => same_file(src, &target),
+                Content::Copy(_) | Content::Written => None,
+            };
+            if right.is_some() {
+                *written = right;
+                return Ok(());
+            }
+            let mut write = |t: &Path, b: &[u8]| write_file(t, b, written);
             return match &f.content {
-                Content::Bytes(b) if same_bytes(&target, b) => Ok(()),
                 Content::Bytes(b) => replace(&target, |t| write(t, b.as_slice())),
                 Content::Copy(src) => replace(&target, |t| fs::copy(src, t).map(|_| ())),
-                Content::Cached(src) if same_file(src, &target) => Ok(()),
                 Content::Cached(src) => replace(&target, |t| link_or_copy(src, t)),
                 Content::Written => Ok(()),
             };
         }
+        let mut write = |t: &Path, b: &[u8]| write_file(t, b, written);
         match &f.content {
             // a file the published site already holds byte for byte is
             // linked from it, not written again: a rebuild then writes only
             // what changed, and removing the old site frees only that
-            Content::Bytes(b) => match self.published && same_bytes(&self.out.join(&f.path), b) {
-                true => fs::hard_link(self.out.join(&f.path), &target)
-                    .or_else(|_| write(&target, b.as_slice())),
-                false => write(&target, b.as_slice()),
-            },
+            Content::Bytes(b) => {
+                match self.published && same_bytes(&self.out.join(&f.path), b).is_some() {
+                    true => fs::hard_link(self.out.join(&f.path), &target)
+                        .or_else(|_| write(&target, b.as_slice())),
+                    false => write(&target, b.as_slice()),
+                }
+            }
             Content::Copy(src) => fs::copy(src, target).map(|_| ()),
             // the build cache is camnang's own: its files may be shared
             // with the site (a rebuild replaces them, never writes into
@@ -494,7 +555,8 @@ impl Staging {
             let _ = fs::remove_file(&file);
             return;
         };
-        if stamps::Stamps::write(&file, &new, self.prior.as_ref()).is_err() {
+        let text = stamps::Stamps::text(&new, self.prior.as_ref());
+        if write_whole(&file, text.as_bytes()).is_err() {
             let _ = fs::remove_file(&file);
         }
     }
@@ -596,7 +658,7 @@ fn lock_beside(parent: &Path, waiting: &dyn Fn()) -> Option<fs::File> {
 }
 
 /// Writes `files` into `output`, replacing the site published there before.
-/// Call [`check_output`] first. (The tests' way to publish a site.)
+/// (The tests' way to publish a site.)
 #[cfg(test)]
 pub fn publish(output: &Path, files: &[OutFile]) -> Result<(), Diagnostic> {
     let mut staging = Staging::begin(output, &|| {})?;
@@ -643,22 +705,19 @@ fn keep_spare(old: &Path, parent: &Path, name: &str, pid: u32) -> std::io::Resul
     }
 }
 
-/// Whether `a` and `b` are one file (hard links to the same data).
-fn same_file(a: &Path, b: &Path) -> bool {
+/// The metadata of `b` if `a` and `b` are one file (hard links to the
+/// same data).
+fn same_file(a: &Path, b: &Path) -> Option<fs::Metadata> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
-        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
-            (Ok(x), Ok(y)) => {
-                x.is_file() && y.is_file() && x.dev() == y.dev() && x.ino() == y.ino()
-            }
-            _ => false,
-        }
+        let (x, y) = (fs::symlink_metadata(a).ok()?, fs::symlink_metadata(b).ok()?);
+        (x.is_file() && y.is_file() && x.dev() == y.dev() && x.ino() == y.ino()).then_some(y)
     }
     #[cfg(not(unix))]
     {
         let _ = (a, b);
-        false
+        None
     }
 }
 
@@ -709,10 +768,22 @@ pub(crate) fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool>
     if fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(false);
     }
-    let tmp = path.with_extension("camnang-tmp");
-    fs::write(&tmp, text)?;
-    fs::rename(&tmp, path)?;
+    write_whole(path, text.as_bytes())?;
     Ok(true)
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it
+/// ([`temporary`]) and a rename: a reader sees the old file or the new
+/// one, never half of one.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = temporary(path);
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, path)
+}
+
+/// The temporary name [`write_whole`] writes `path` under.
+fn temporary(path: &Path) -> PathBuf {
+    path.with_extension("camnang-tmp")
 }
 
 /// Removes staging and old folders left by an interrupted build: only
@@ -728,7 +799,7 @@ fn remove_leftovers(parent: &Path, name: &str) {
     // by its name alone (deleting may already have taken its marker)
     let trash_prefix = format!(".{name}.camnang-trash-");
     // stamps being written when a build was killed
-    let stamps_tmp = stamps::file(parent, name).with_extension("camnang-stamps-tmp");
+    let stamps_tmp = temporary(&stamps::file(parent, name));
     for (i, e) in entries.flatten().enumerate() {
         let n = e.file_name().to_string_lossy().into_owned();
         let p = e.path();

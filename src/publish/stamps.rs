@@ -254,10 +254,9 @@ impl Stamps {
         Some(self.0.swap_remove(at))
     }
 
-    /// Writes the stamps of the new site and the folder stamps of the
-    /// spare (its files are never linked from) to `path`, through a
-    /// temporary file and a rename.
-    pub(super) fn write(path: &Path, new: &Site, spare: Option<&Site>) -> std::io::Result<()> {
+    /// The text of a stamps file holding the stamps of the new site and the
+    /// folder stamps of the spare (its files are never linked from).
+    pub(super) fn text(new: &Site, spare: Option<&Site>) -> String {
         use std::fmt::Write as _;
         let head = |site: &Site| {
             let (dev, ino) = site.root;
@@ -287,9 +286,7 @@ impl Stamps {
             text.push_str(&head(spare));
             text.push_str(&folders(spare));
         }
-        let tmp = path.with_extension("camnang-stamps-tmp");
-        fs::write(&tmp, text)?;
-        fs::rename(&tmp, path)
+        text
     }
 }
 
@@ -467,7 +464,7 @@ mod tests {
         }
         // written and read back, renamed with its site folder: the same
         let path = file(tmp.path(), "site");
-        Stamps::write(&path, &taken, None).unwrap();
+        fs::write(&path, Stamps::text(&taken, None)).unwrap();
         fs::rename(&site, tmp.path().join("moved")).unwrap();
         let moved = tmp.path().join("moved");
         let read = Stamps::read(&path);
@@ -571,7 +568,7 @@ mod tests {
         let clock = now(tmp.path());
         let taken = Site::take(&site, "", &clock, &["a"], files).unwrap();
         let path = file(tmp.path(), "site");
-        Stamps::write(&path, &taken, None).unwrap();
+        fs::write(&path, Stamps::text(&taken, None)).unwrap();
         let mut read = Stamps::read(&path);
         let site_stamps = read.take_of(&site).expect("stamps of the site");
         assert_eq!(site_stamps, taken);

@@ -642,7 +642,7 @@ impl Keys {
     fn new(printer: &Printer<'_>) -> Keys {
         let mut base = KeyMaker::default();
         base.bytes(env!("CARGO_PKG_VERSION").as_bytes())
-            .bytes(env!("CAMNANG_SOURCE_ID").as_bytes())
+            .bytes(crate::output::SOURCE_ID.as_bytes())
             .bytes(&printer.fonts.regular.digest)
             .bytes(&printer.fonts.bold.digest)
             .value(&printer.site.config)
