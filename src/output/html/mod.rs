@@ -8,12 +8,15 @@
 //! notice, marked `noindex`, its canonical address the original's.
 
 use rayon::prelude::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Category, LockEntry, Procedure, ShortLink, Site, routes};
 use crate::output::templates::{LangView, Templates};
 use crate::output::{Claim, Context, Edit, OutFile, Output, Owner, Sink, gather};
+
+mod views;
+use views::{CategoryLink, CategoryView, ProcedurePage, SearchBox, Slide, alternates, value};
 
 /// Slides on `/kiosk/` at most; a bigger site shows a category at a time
 /// (`/kiosk/<category>/`, or `/kiosk/?category=…`, which leads there).
@@ -221,120 +224,34 @@ impl Html<'_> {
         Ok(files)
     }
 
-    /// Links to the same page in every language where it really is in
-    /// that language (fallback copies are left out).
-    fn alternates(&self, rel: &str, has: impl Fn(&str) -> bool) -> Vec<Value> {
-        self.tp
-            .languages()
-            .iter()
-            .filter(|l| l.prefix.is_empty() || has(&l.code))
-            .map(|l| {
-                json!({
-                    "code": l.code,
-                    "name": l.label("lang_name"),
-                    "url": self.tp.url(&format!("{}{rel}", l.prefix)),
-                    "abs": self.tp.absolute(&format!("{}{rel}", l.prefix)),
-                })
-            })
-            .collect()
-    }
-
-    /// A category for the templates; `summaries` adds each procedure's
-    /// summary (the category page shows them, the home page does not).
-    fn category_view(&self, lv: &LangView, c: &Category, summaries: bool) -> Value {
-        let text = c.text(&lv.code);
-        json!({
-            "slug": c.slug,
-            "title": text.title,
-            "summary": text.summary,
-            "intro_html": text.intro_html,
-            "translated": lv.prefix.is_empty() || c.translations.contains_key(&lv.code),
-            "url": self.tp.url(&format!("{}{}", lv.prefix, routes::category(c))),
-            "procedures": c.procedures.iter().map(|p| {
-                let shown = p.in_lang(&lv.code);
-                json!({
-                    "id": p.id,
-                    "title": shown.title,
-                    "summary": if summaries { Some(&shown.summary) } else { None },
-                    "translated": lv.prefix.is_empty() || p.translations.contains_key(&lv.code),
-                    "url": self.tp.url(&format!("{}{}", lv.prefix, routes::procedure(p))),
-                })
-            }).collect::<Vec<_>>(),
-        })
-    }
-
     /// The short link of procedure `id` for a language.
     fn short_link(&self, lv: &LangView, id: &str) -> String {
         routes::short_link(&self.tp.absolute(&lv.prefix), id)
     }
 
-    fn procedure_view(&self, lv: &LangView, p: &Procedure) -> Value {
-        let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
-        let level_key = match p.online.as_ref().and_then(|o| o.level) {
-            Some(l) => format!("level_{l}"),
-            // an online link without a level: partly online
-            None if p.online.is_some() => format!("level_{}", crate::model::Level::Partial),
-            None => "level_none".into(),
-        };
-        let link = self.short_link(lv, &p.id);
-        // (most procedures have no draft field: no names are made for them)
-        let drafts = !p.draft.is_empty();
-        let draft = |field: &str| p.draft.iter().any(|d| d == field);
-        let extra = json!({
-            "url": self.tp.url(&format!("{}{}", lv.prefix, routes::procedure(p))),
-            "short_link_text": link.split_once("://").map(|(_, rest)| rest).unwrap_or(&link),
-            "short_link": link,
-            "qr_svg": self.tp.url(&routes::qr_svg(&lv.prefix, &p.id)),
-            "level_label": lv.label(&level_key),
-            "online_domain": p.online.as_ref().and_then(|o| routes::domain(&o.url)),
-            "app_labels": p.online.iter().flat_map(|o| o.apps.iter()).map(|a| lv.label(&format!("app_{a}"))).collect::<Vec<_>>(),
-            "channels": p.channels.iter().enumerate().map(|(i, c)| json!({
-                "way": c.way,
-                "way_label": lv.label(&format!("way_{}", c.way)),
-                "time": c.time,
-                "fee": c.fee,
-                "time_draft": drafts && (draft(&format!("channels[{i}].time")) || draft(&format!("channels[{i}]")) || draft("channels")),
-                "fee_draft": drafts && (draft(&format!("channels[{i}].fee")) || draft(&format!("channels[{i}]")) || draft("channels")),
-            })).collect::<Vec<_>>(),
-            "grouped_documents": p.document_groups.iter().any(|g| g.title.is_some()),
-            "document_groups": p.document_groups.iter().enumerate().map(|(i, g)| json!({
-                "title": g.title,
-                "items": g.items,
-                "draft": drafts && draft(&format!("documents[{i}]")),
-            })).collect::<Vec<_>>(),
-            // top-level fields still to be checked: `draft_of.agency` is true
-            "draft_of": p.draft.iter().filter(|d| !d.contains(['[', '.'])).map(|d| (d.clone(), Value::Bool(true))).collect::<serde_json::Map<String, Value>>(),
-            "online_level_draft": draft("online.level") || draft("online"),
-            "updated_dmy": p.updated.dmy(),
-            "updated_iso": p.updated.iso(),
-        });
-        if let (Value::Object(m), Value::Object(e)) = (&mut v, extra) {
-            m.extend(e);
-        }
-        v
-    }
-
     fn home(&self, lv: &LangView) -> Result<OutFile, Diagnostic> {
-        let cats: Vec<Value> = self
+        let cats: Vec<CategoryView> = self
             .site
             .categories
             .iter()
-            .map(|c| self.category_view(lv, c, false))
+            .map(|c| CategoryView::new(self.tp, lv, c, false))
             .collect();
-        let search = json!({
-            "index": self.tp.url(&format!("{}{}", lv.prefix, routes::SEARCH_INDEX)),
-            "script": self.tp.url(routes::SEARCH_SCRIPT),
-            "synonyms": self.site.config.synonyms,
-        });
+        let search = SearchBox {
+            index: self
+                .tp
+                .url(&format!("{}{}", lv.prefix, routes::SEARCH_INDEX)),
+            script: self.tp.url(routes::SEARCH_SCRIPT),
+            synonyms: &self.site.config.synonyms,
+        };
         self.tp.page(
             lv,
             "index.html",
             routes::page_file(&lv.prefix),
             Some(self.tp.absolute(&lv.prefix)),
             vec![
-                ("categories", Value::Array(cats)),
-                ("search", search),
-                ("alternates", json!(self.alternates("", |_| true))),
+                ("categories", value(cats)),
+                ("search", value(search)),
+                ("alternates", value(alternates(self.tp, "", |_| true))),
             ],
         )
     }
@@ -364,10 +281,12 @@ impl Html<'_> {
             routes::page_file(&format!("{}{rel}", lv.prefix)),
             Some(canonical),
             vec![
-                ("category", self.category_view(lv, c, true)),
+                ("category", value(CategoryView::new(self.tp, lv, c, true))),
                 (
                     "alternates",
-                    json!(self.alternates(&rel, |code| c.translations.contains_key(code))),
+                    value(alternates(self.tp, &rel, |code| {
+                        c.translations.contains_key(code)
+                    })),
                 ),
                 ("noindex", json!(!translated)),
             ],
@@ -396,18 +315,22 @@ impl Html<'_> {
             vec![
                 (
                     "category",
-                    json!({
-                        "title": c.title_in(&lv.code),
-                        "url": self.tp.url(&format!("{}{}", lv.prefix, routes::category(c))),
+                    value(CategoryLink {
+                        title: c.title_in(&lv.code),
+                        url: self
+                            .tp
+                            .url(&format!("{}{}", lv.prefix, routes::category(c))),
                     }),
                 ),
-                ("p", self.procedure_view(lv, shown)),
+                ("p", value(ProcedurePage::new(self.tp, lv, shown))),
                 ("fallback", json!(fallback)),
                 ("content_lang", json!(content_lang)),
                 ("noindex", json!(fallback)),
                 (
                     "alternates",
-                    json!(self.alternates(&rel, |code| p.translations.contains_key(code))),
+                    value(alternates(self.tp, &rel, |code| {
+                        p.translations.contains_key(code)
+                    })),
                 ),
             ],
         )
@@ -459,21 +382,18 @@ impl Html<'_> {
         let cfg = &self.site.config;
         // the codes are the pages' own SVG files: every slide's is loaded
         // with the screen (they are not lazy), so it runs on without signal
-        let slides: Vec<Value> = self
+        let slides: Vec<Slide> = self
             .site
             .procedures()
             .filter(|(c, _)| only.is_none_or(|o| o.slug == c.slug))
             .take(KIOSK_MAX)
-            .map(|(c, p)| {
-                let link = self.short_link(lv, &p.id);
-                json!({
-                    "title": p.title,
-                    "category": c.slug,
-                    "category_title": c.title,
-                    "steps": p.steps.iter().take(3).collect::<Vec<_>>(),
-                    "qr": self.tp.url(&routes::qr_svg(&lv.prefix, &p.id)),
-                    "link": routes::typed_link(&link),
-                })
+            .map(|(c, p)| Slide {
+                title: &p.title,
+                category: &c.slug,
+                category_title: &c.title,
+                steps: &p.steps[..p.steps.len().min(3)],
+                qr: self.tp.url(&routes::qr_svg(&lv.prefix, &p.id)),
+                link: routes::typed_link(&self.short_link(lv, &p.id)),
             })
             .collect();
         let rel = routes::kiosk(only);
@@ -483,7 +403,7 @@ impl Html<'_> {
             routes::page_file(&rel),
             Some(self.tp.absolute(&rel)),
             vec![
-                ("slides", Value::Array(slides)),
+                ("slides", value(slides)),
                 ("seconds", json!(cfg.kiosk_seconds)),
                 ("kiosk_root", json!(self.tp.url(&routes::kiosk(None)))),
                 ("noindex", json!(true)),
