@@ -28,6 +28,17 @@ pub fn purge_delay() -> std::ffi::c_long {
     unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) }
 }
 
+/// Frees `value` on a thread of its own. At the end of a build the model
+/// and what was rendered are hundreds of thousands of allocations (about
+/// 20 ms of freeing at 10,000 procedures): the build need not wait for
+/// that before it says it is done, and a process that ends meanwhile
+/// simply ends. Where no thread can be started, `value` is freed here.
+pub fn drop_aside<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new()
+        .name("camnang-free".into())
+        .spawn(move || drop(value));
+}
+
 /// The most items (files to parse, files to make) one thread takes at a
 /// time in a parallel loop. Small pieces let a thread that finished its
 /// own work take items from another one until the end: with rayon's

@@ -434,5 +434,6 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         .filter(|f| f.path.ends_with(".html"))
         .count();
     report.millis = start.elapsed().as_millis();
+    alloc::drop_aside((site, theme, rendered.files, rendered.outputs, new_lock));
     report
 }
