@@ -296,3 +296,75 @@ pub(super) struct SearchBox<'a> {
     /// `search.synonyms` of `site.yaml`: groups of words that mean the same.
     pub synonyms: &'a [Vec<String>],
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Language, PortalSource};
+    use crate::output::print::test_sites;
+    use crate::theme::Theme;
+
+    #[test]
+    fn p_holds_every_field_of_the_procedure_and_its_draft_marks() {
+        let site = test_sites::sample();
+        let theme = Theme::builtin();
+        let langs = Language::all(&site, &theme);
+        let tp = Templates::new(&site, &theme, &langs, false, None, None).expect("templates");
+        let lv = tp.default_lang();
+        let mut p = site
+            .procedures()
+            .map(|(_, p)| p.clone())
+            .find(|p| p.online.is_some() && p.channels.len() > 1)
+            .expect("a sample procedure done online in more than one way");
+        p.draft = ["agency", "channels[1].fee", "documents[0]", "online.level"]
+            .map(String::from)
+            .to_vec();
+        p.portal = Some(PortalSource {
+            portal_id: "d3b0c1e2".into(),
+            code: Some("1.000001".into()),
+            portal_updated: None,
+            imported: p.updated,
+        });
+        let view = value(ProcedurePage::new(&tp, lv, &p));
+        // every field the procedure serialises (all of its file's) is in
+        // `p`: a field added to the model reaches the templates
+        let Value::Object(model) = serde_json::to_value(&p).expect("procedure") else {
+            panic!("a procedure serialises as a map");
+        };
+        for (name, v) in &model {
+            let shown = view.get(name);
+            assert!(shown.is_some(), "p.{name} is missing");
+            // the two lists the page shows with more than the model holds
+            if name != "channels" && name != "document_groups" {
+                assert_eq!(shown, Some(v), "p.{name}");
+            }
+        }
+        assert_eq!(view["draft_of"], serde_json::json!({ "agency": true }));
+        assert_eq!(view["online_level_draft"], true);
+        let channels = view["channels"].as_array().expect("channels");
+        assert_eq!(channels.len(), p.channels.len());
+        assert_eq!(channels[0]["fee_draft"], false);
+        assert_eq!(channels[1]["fee_draft"], true);
+        assert_eq!(channels[1]["time_draft"], false);
+        assert_eq!(channels[0]["way"], model["channels"][0]["way"]);
+        assert_eq!(channels[0]["fee"], model["channels"][0]["fee"]);
+        assert_eq!(view["document_groups"][0]["draft"], true);
+        let link = view["short_link"].as_str().expect("short link");
+        assert!(link.ends_with(&format!("/q/{}/", p.id)), "{link}");
+        assert_eq!(
+            view["short_link_text"].as_str(),
+            link.split_once("://").map(|(_, rest)| rest)
+        );
+        // a procedure with no draft field marks nothing
+        p.draft.clear();
+        let clean = value(ProcedurePage::new(&tp, lv, &p));
+        assert_eq!(clean["draft_of"], serde_json::json!({}));
+        assert!(
+            clean["channels"]
+                .as_array()
+                .expect("channels")
+                .iter()
+                .all(|c| { c["fee_draft"] == false && c["time_draft"] == false })
+        );
+    }
+}
