@@ -398,7 +398,6 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     };
     report.timings.mark("render", &mut clock);
     let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
-    report.kept = staging.kept();
     let committed = staging.commit(&paths);
     if let Some(c) = cache {
         if let Some(d) = c.trouble() {
@@ -407,10 +406,13 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         report.cached = Some(c.counts());
         c.finish(committed.is_ok());
     }
-    if let Err(d) = committed {
-        report.diags.push(d);
-        report.failure = Some(Failure::Output { refused: false });
-        return report;
+    match committed {
+        Ok(kept) => report.kept = kept,
+        Err(d) => {
+            report.diags.push(d);
+            report.failure = Some(Failure::Output { refused: false });
+            return report;
+        }
     }
     report.timings.mark("publish", &mut clock);
     let path = opts.root.join(load::lock::LOCK_FILE);

@@ -495,11 +495,15 @@ impl Staging {
         }
     }
 
-    /// Writes the manifest of `paths` and swaps the new site in.
+    /// Writes the manifest of `paths` and swaps the new site in. Gives
+    /// how many files with a key were taken unchanged from the site
+    /// published before, and how many were made anew.
     /// The staging folder is kept (and with it the lock on the output's
     /// folder) until it is dropped: the build finishes its build cache and
     /// `qr-lock.yaml` before another build may start writing.
-    pub(crate) fn commit(&mut self, paths: &[String]) -> Result<(), Diagnostic> {
+    pub(crate) fn commit(&mut self, paths: &[String]) -> Result<(usize, usize), Diagnostic> {
+        // counted before the stamps are taken for the file beside the site
+        let kept = self.kept();
         if let Some(before) = &self.recycled {
             // what the spare held and this site does not: removed, and the
             // folders that leaves empty
@@ -533,7 +537,7 @@ impl Staging {
         let pid = std::process::id();
         swap(&self.dir, &self.out, &self.parent, &self.name, pid).map_err(write_failed)?;
         self.committed = true;
-        Ok(())
+        Ok(kept)
     }
 }
 
@@ -562,8 +566,9 @@ impl Staging {
     }
 
     /// How many files with a key were taken unchanged from the site
-    /// published before, and how many were made anew.
-    pub(crate) fn kept(&self) -> (usize, usize) {
+    /// published before, and how many were made anew (before the stamps
+    /// are taken by [`Staging::stamp`]).
+    fn kept(&self) -> (usize, usize) {
         let kept = self.kept.load(std::sync::atomic::Ordering::Relaxed);
         let keyed: usize = self
             .stamped
@@ -667,7 +672,7 @@ pub fn publish(output: &Path, files: &[OutFile]) -> Result<(), Diagnostic> {
         .try_for_each(|f| staging.put(f))
         .map_err(write_failed)?;
     let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-    staging.commit(&paths)
+    staging.commit(&paths).map(|_| ())
 }
 
 /// Puts the staging folder in the output's place. On Linux the two are
