@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::source::decode;
+use crate::load::source::decode_owned;
 use crate::load::yaml::{Doc, FieldPath};
 use crate::messages::Msg;
 use crate::model::{LockEntry, QrLock, Retired};
@@ -34,7 +34,7 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
             return (QrLock::default(), diags, String::new());
         }
     };
-    let text = match decode(&bytes) {
+    let text = match decode_owned(bytes) {
         Ok(t) => t,
         Err(m) => {
             diags.push(Diagnostic::error(m).in_file(shown));

@@ -518,10 +518,6 @@ fn parse_file(
     render: RenderOptions<'_>,
     cache: Option<&ParseCache>,
 ) -> ReadFile {
-    let is_index = matches!(
-        entry,
-        Entry::CategoryIndex { .. } | Entry::CategoryTranslation { .. }
-    );
     let Some(path) = entry.source() else {
         return (None, (Parsed::Nothing, Diagnostics::default()));
     };
@@ -546,19 +542,18 @@ fn parse_file(
     {
         return (Some(bytes), (parsed.clone(), diags.clone()));
     }
-    let parsed = parse_bytes(&shown, &bytes, entry, is_index, render);
     // the bytes are kept only to compare with the next load
-    (cache.is_some().then_some(bytes), parsed)
+    let kept = cache.is_some().then(|| bytes.clone());
+    (kept, parse_bytes(&shown, bytes, entry, render))
 }
 
 fn parse_bytes(
     shown: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     entry: &Entry,
-    is_index: bool,
     render: RenderOptions<'_>,
 ) -> (Parsed, Diagnostics) {
-    let text = match source::decode(bytes) {
+    let text = match source::decode_owned(bytes) {
         Ok(t) => t,
         Err(msg) => {
             return (
@@ -567,7 +562,6 @@ fn parse_bytes(
             );
         }
     };
-    let _ = is_index;
     match entry {
         Entry::CategoryIndex { .. } | Entry::CategoryTranslation { .. } => {
             let (meta, d) = parse_category_index(shown, &text, render);

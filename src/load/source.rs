@@ -9,14 +9,22 @@ use crate::text::nfc_owned;
 /// lone CR into LF, drops invisible control characters (text pasted from
 /// Word or a terminal brings them; YAML refuses them), and normalises to NFC.
 pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| Msg::NotUtf8 {
-        byte_offset: e.valid_up_to() + 1,
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] of bytes the caller has no more use for: text that needs no
+/// change is not copied.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Msg> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| Msg::NotUtf8 {
+        byte_offset: e.utf8_error().valid_up_to() + 1,
     })?;
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text.to_string()
+        text
     };
     // 0xC2 starts the UTF-8 form of the C1 controls (and of « ° ·)
     let suspect = text.as_bytes().chunks(64).any(|chunk| {
