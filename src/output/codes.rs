@@ -6,7 +6,9 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Site, routes};
-use crate::output::{Claim, Content, Context, Edit, OutFile, Output, Owner, Sink, gather};
+use crate::output::{
+    Claim, Content, Context, Edit, OutFile, Output, Owner, PrintMode, Sink, gather,
+};
 use crate::qr;
 
 /// The QR code files.
@@ -67,8 +69,13 @@ impl Output for Codes {
                     let content = Content::Cached(published);
                     return Some(sink.take(OutFile { path, content, key }));
                 }
-                let code = qr::cached(&link, ec)?;
-                let mut file = OutFile::bytes(path, code.svg(&link).into_bytes());
+                // the symbol is kept for the print files (and for serve's
+                // next render) only where some may be drawn
+                let svg = match cx.print {
+                    PrintMode::None => qr::Qr::encode(&link, ec)?.svg(&link),
+                    _ => qr::cached(&link, ec)?.svg(&link),
+                };
+                let mut file = OutFile::bytes(path, svg.into_bytes());
                 file.key = key;
                 Some(sink.take(file))
             })
