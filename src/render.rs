@@ -198,6 +198,8 @@ pub(crate) fn render(
         print,
         reuse: job.reuse,
         prior: job.prior,
+        // pages of an earlier render in memory: `camnang serve`
+        incremental: memo.is_some(),
     };
     let mut clashes = reserved_names(site);
     // files to make, and how many of them are print files

@@ -6,6 +6,8 @@
 //! false`. The fields are those of [`ProcedureView`]; their names are a
 //! contract for those tools: add fields, never rename one.
 
+use std::sync::{Arc, Mutex};
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -14,9 +16,15 @@ use crate::model::{Category, Choice, Procedure, Site, routes};
 use crate::output::templates::LangView;
 use crate::output::{Claim, Content, Context, Edit, OutFile, Output, Owner, Sink, gather};
 
-/// The JSON export output.
+/// The JSON export output. In `camnang serve` it keeps each language's
+/// procedure files, so that after an edit only the edited procedure is
+/// written out again and `api/procedures.json` is joined from the rest.
 #[derive(Default)]
-pub(crate) struct Export;
+pub(crate) struct Export {
+    /// With [`Context::incremental`]: the bytes of every `api/<id>.json`
+    /// of each language, in site order (shared with the files made).
+    ones: Mutex<Vec<Kept>>,
+}
 
 /// The start of `api/procedures.json`; `procedures` follows.
 #[derive(Serialize)]
@@ -169,6 +177,17 @@ fn view<'a>(
     }
 }
 
+/// The bytes of one language's procedure files, in site order.
+type Kept = Vec<Arc<Vec<u8>>>;
+
+/// The bytes of a file made here (every file of the export is).
+fn bytes_of(f: &OutFile) -> Option<Arc<Vec<u8>>> {
+    match &f.content {
+        Content::Bytes(b) => Some(b.clone()),
+        _ => None,
+    }
+}
+
 fn json_error(path: &str, e: serde_json::Error) -> Diagnostic {
     Diagnostic::error(crate::messages::Msg::WriteFailed {
         detail: format!("{path}: {e}"),
@@ -261,37 +280,177 @@ impl Output for Export {
     }
 
     fn render(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<OutFile>, Diagnostics> {
-        let made: Vec<Result<OutFile, Diagnostic>> = cx
+        let made: Vec<(Kept, Vec<Result<OutFile, Diagnostic>>)> = cx
             .templates
             .languages()
             .par_iter()
-            .flat_map(|lv| match self.language(cx, lv) {
-                // the files of a language are written by every thread
-                Ok(files) => files
-                    .into_par_iter()
-                    .with_max_len(crate::alloc::PIECE)
-                    .map(|f| sink.take(f))
-                    .collect(),
-                Err(d) => vec![Err(d)],
+            .map(|lv| match self.language(cx, lv) {
+                Ok(mut files) => {
+                    // (the file of all comes last)
+                    let all = files.pop();
+                    let kept = match cx.incremental {
+                        true => files.iter().filter_map(bytes_of).collect(),
+                        false => Vec::new(),
+                    };
+                    // the files of a language are written by every thread
+                    let written = files
+                        .into_par_iter()
+                        .chain(all)
+                        .with_max_len(crate::alloc::PIECE)
+                        .map(|f| sink.take(f))
+                        .collect();
+                    (kept, written)
+                }
+                Err(d) => (Vec::new(), vec![Err(d)]),
             })
             .collect();
-        gather(made)
+        let (kept, made): (Vec<_>, Vec<_>) = made.into_iter().unzip();
+        if cx.incremental {
+            *self.ones.lock().unwrap_or_else(|e| e.into_inner()) = kept;
+        }
+        gather(made.into_iter().flatten())
     }
 
-    /// The edited procedure's file and the file of all, in every language.
+    /// The edited procedure's file and the file of all, in every language:
+    /// the file of all joined from the files kept by the last render with
+    /// the edited one in its place, or made again from the model when
+    /// none were kept.
     fn touched(&self, cx: &Context<'_>, edit: &Edit<'_>) -> Result<Vec<OutFile>, Diagnostic> {
+        let count = cx.site.procedures().count();
+        let mut kept = self.ones.lock().unwrap_or_else(|e| e.into_inner());
         let mut files = Vec::new();
-        for lv in cx.templates.languages() {
-            let changed = [
-                routes::api_one(&lv.prefix, &edit.procedure.id),
-                routes::api_all(&lv.prefix),
-            ];
-            files.extend(
-                self.language(cx, lv)?
-                    .into_iter()
-                    .filter(|f| changed.contains(&f.path)),
-            );
+        for (i, lv) in cx.templates.languages().iter().enumerate() {
+            let one = self.one(cx, lv, edit.category, edit.procedure)?;
+            let ones = kept
+                .get_mut(i)
+                .filter(|ones| ones.len() == count && edit.position < count);
+            match (ones, bytes_of(&one)) {
+                (Some(ones), Some(bytes)) => {
+                    ones[edit.position] = bytes;
+                    let joined: Vec<&[u8]> = ones.iter().map(|b| b.as_slice()).collect();
+                    files.push(self.all(cx, lv, &joined)?);
+                }
+                _ => {
+                    let all = routes::api_all(&lv.prefix);
+                    files.extend(self.language(cx, lv)?.into_iter().filter(|f| f.path == all));
+                }
+            }
+            files.push(one);
         }
         Ok(files)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+    use crate::output::print::test_sites;
+    use crate::output::templates::Templates;
+    use crate::output::{Keep, PrintMode};
+    use crate::theme::Theme;
+
+    /// Every file of the export of `site`, by path.
+    fn made(site: &Site, theme: &Theme, export: &Export) -> Vec<(String, Vec<u8>)> {
+        let langs = Language::all(site, theme);
+        let tp = Templates::new(site, theme, &langs, false, None, None).expect("templates");
+        let cx = Context {
+            site,
+            theme,
+            templates: &tp,
+            print: PrintMode::Listing,
+            reuse: None,
+            prior: None,
+            incremental: true,
+        };
+        let mut files: Vec<(String, Vec<u8>)> = export
+            .render(&cx, &Keep)
+            .expect("render")
+            .into_iter()
+            .filter_map(|f| Some((f.path.clone(), bytes_of(&f)?.to_vec())))
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn an_edit_gives_the_files_a_whole_render_gives() {
+        let theme = Theme::builtin();
+        let site = test_sites::sample();
+        let langs = Language::all(&site, &theme);
+        assert!(langs.len() > 1, "the sample has translations");
+        let kept = Export::default();
+        made(&site, &theme, &kept);
+        // an edit of the fourth procedure's summary and a fee, as serve
+        // takes it: the model changed in place
+        let mut edited = site.clone();
+        let position = 3;
+        let (ci, pi) = {
+            let (c, p) = edited.procedures().nth(position).expect("four procedures");
+            let ci = edited.categories.iter().position(|x| x.slug == c.slug);
+            let pi = c.procedures.iter().position(|q| q.id == p.id);
+            (ci.expect("category"), pi.expect("procedure"))
+        };
+        let before = edited.categories[ci].procedures[pi].clone();
+        {
+            let p = &mut edited.categories[ci].procedures[pi];
+            p.summary = "Tóm tắt mới, có \"ngoặc kép\" và <thẻ>.".into();
+            if let Some(ch) = p.channels.first_mut() {
+                ch.fee = Some("99.000 đồng".into());
+            }
+        }
+        let whole = made(&edited, &theme, &Export::default());
+        let tp = Templates::new(&edited, &theme, &langs, false, None, None).expect("templates");
+        let cx = Context {
+            site: &edited,
+            theme: &theme,
+            templates: &tp,
+            print: PrintMode::Listing,
+            reuse: None,
+            prior: None,
+            incremental: true,
+        };
+        let category = &edited.categories[ci];
+        let edit = Edit {
+            category,
+            procedure: &category.procedures[pi],
+            before: &before,
+            position,
+        };
+        // with the files of the last render kept, and with none (a fresh
+        // output, as after a render that kept nothing)
+        for export in [&kept, &Export::default()] {
+            let touched = export.touched(&cx, &edit).expect("touched");
+            assert_eq!(touched.len(), 2 * langs.len());
+            for f in &touched {
+                let expected = whole
+                    .iter()
+                    .find(|(p, _)| *p == f.path)
+                    .expect("a file of the export");
+                let got = bytes_of(f).expect("bytes");
+                assert!(
+                    got.as_slice() == expected.1.as_slice(),
+                    "{} differs",
+                    f.path
+                );
+            }
+            let paths: Vec<&str> = touched.iter().map(|f| f.path.as_str()).collect();
+            let id = &edit.procedure.id;
+            assert!(
+                paths.contains(&format!("api/{id}.json").as_str()),
+                "{paths:?}"
+            );
+            assert!(paths.contains(&"api/procedures.json"), "{paths:?}");
+        }
+        // the kept file of all now holds the edit
+        let all = whole
+            .iter()
+            .find(|(p, _)| p == "api/procedures.json")
+            .expect("all");
+        let text = String::from_utf8_lossy(&all.1);
+        assert!(
+            text.contains("Tóm tắt mới"),
+            "the edit is in api/procedures.json"
+        );
     }
 }

@@ -319,6 +319,10 @@ pub(crate) struct Context<'a> {
     pub reuse: Option<&'a dyn Reuse>,
     /// The site published before, if the build may take files from it.
     pub prior: Option<&'a dyn Prior>,
+    /// Whether the render is kept to be updated in place (`camnang
+    /// serve`): an output may then keep what its [`Output::touched`]
+    /// needs, instead of making every file again after an edit.
+    pub incremental: bool,
 }
 
 /// An edit of one procedure that kept its title and id: what `camnang

@@ -737,6 +737,7 @@ mod tests {
                 print: PrintMode::Listing,
                 reuse: None,
                 prior: None,
+                incremental: false,
             };
             let mut files: Vec<(String, Vec<u8>)> = [
                 &outputs.pages as &dyn Output,

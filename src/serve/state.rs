@@ -274,6 +274,7 @@ impl Server {
             print: PrintMode::Listing,
             reuse: None,
             prior: None,
+            incremental: true,
         };
         let mut redrawn = Vec::new();
         for (ci, pi, _, _, before) in &edits {
