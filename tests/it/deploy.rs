@@ -16,21 +16,30 @@ use std::time::{Duration, Instant};
 
 use crate::util::{Needs, Run, TestSite, camnang, procedure};
 
-/// A server process, stopped by its id when dropped, with every process
-/// it started (nginx's worker, sshd's and vsftpd's sessions): each server
-/// leads a process group of its own, and the whole group is killed.
+/// A server process, stopped by its id when dropped: asked to stop first
+/// (SIGTERM), so that it stops what it started itself (nginx's worker
+/// outlived a SIGKILL of its master), and killed if it has not stopped
+/// within five seconds. The server stays in the tests' process group, so
+/// an interrupted `cargo test` (Ctrl-C) stops it too.
 struct Server {
     child: Child,
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        // (the shell's own kill, which takes a group)
+        // (the shell's own kill: no other package needed)
         let _ = Command::new("sh")
             .arg("-c")
-            .arg(format!("kill -KILL -{}", self.child.id()))
+            .arg(format!("kill -TERM {}", self.child.id()))
             .stderr(Stdio::null())
             .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -48,8 +57,6 @@ fn start(mut cmd: Command, port: u16) -> Server {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
-    // a group of its own, killed whole when the test ends
-    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     let mut child = cmd.spawn().expect("start the server");
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
