@@ -82,6 +82,26 @@ fn an_edit_shows_up_in_the_browser_and_only_its_pages_are_redrawn() {
         .recv_timeout(Duration::from_secs(10))
         .expect("the open page is told to reload");
     assert!(page(s.port).contains("Gửi hồ sơ trước 17 giờ."));
+    // the JSON export shows the edited step too, in the procedure's own
+    // file and in the file of all (joined from the files kept)
+    let steps = |v: &serde_json::Value| v["steps"].as_array().cloned().unwrap_or_default();
+    let one: serde_json::Value =
+        serde_json::from_str(&http_get(s.port, "/api/tt01.json").text()).expect("JSON");
+    let all: serde_json::Value =
+        serde_json::from_str(&http_get(s.port, "/api/procedures.json").text()).expect("JSON");
+    let in_all = all["procedures"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["id"] == "tt01"))
+        .expect("tt01 in the file of all");
+    assert_eq!(
+        steps(&one).last(),
+        Some(&"Gửi hồ sơ trước 17 giờ.".into()),
+        "{one}"
+    );
+    assert_eq!(
+        in_all, &one,
+        "the file of all holds the procedure's own file"
+    );
     // the body changed: its page is redrawn, the rest kept
     let line = s.wait_for_line(|l| l.contains("vẽ lại"));
     let redrawn: usize = line
