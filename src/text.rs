@@ -19,6 +19,16 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
+/// `bytes` as lowercase hexadecimal digits (digests in manifests and keys).
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
 /// [`nfc`] of an owned string, without copying text that is already NFC.
 pub fn nfc_owned(s: String) -> String {
     if is_nfc(&s) { s } else { s.nfc().collect() }
@@ -30,16 +40,6 @@ pub fn nfc_owned(s: String) -> String {
 /// dots (U+2010–U+2027) and currency signs (U+20A0–U+20BF, ₫) always is,
 /// and is recognised by its bytes alone: a test checks that each of these
 /// characters is NFC and combines with nothing before it.
-/// `bytes` as lowercase hexadecimal digits (digests in manifests and keys).
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
-}
-
 fn is_nfc(s: &str) -> bool {
     simple_text(s.as_bytes()) || unicode_normalization::is_nfc(s)
 }

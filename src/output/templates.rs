@@ -50,8 +50,9 @@ pub(crate) struct Templates<'a> {
     /// The site published before (`camnang build`): pages whose key is
     /// the same are linked from there.
     prior: Option<&'a dyn Prior>,
-    /// Hash of what every page shares: settings, strings, CSS, templates.
-    global: u64,
+    /// Hash of what every page shares: settings, strings, CSS, templates;
+    /// `None` when there are no earlier pages to take (pages get no key).
+    global: Option<u64>,
     reused: AtomicUsize,
     rendered: AtomicUsize,
 }
@@ -151,8 +152,8 @@ impl<'a> Templates<'a> {
             .collect::<Result<_, _>>()?;
         // pages taken from a site published by an earlier run of camnang
         // must have been made by the same camnang
-        let global = match memo.is_some() || prior.is_some() {
-            true => key(&[
+        let global = (memo.is_some() || prior.is_some()).then(|| {
+            key(&[
                 &crate::output::SOURCE_ID,
                 &site_value,
                 &site.languages,
@@ -160,9 +161,8 @@ impl<'a> Templates<'a> {
                 &print,
                 &templates,
                 &{ langs.iter().map(|l| &l.t).collect::<Vec<_>>() },
-            ]),
-            false => 0,
-        };
+            ])
+        });
         Ok(Templates {
             site,
             langs,
@@ -214,8 +214,9 @@ impl<'a> Templates<'a> {
         canonical: Option<String>,
         vars: Vec<(&str, Value)>,
     ) -> Result<OutFile, Diagnostic> {
-        let page_key = (self.memo.is_some() || self.prior.is_some())
-            .then(|| page_key(self.global, &lv.code, template, canonical.as_deref(), &vars));
+        let page_key = self
+            .global
+            .map(|g| page_key(g, &lv.code, template, canonical.as_deref(), &vars));
         // the page made before from the same inputs: in memory (serve),
         // or in the site published before (build)
         let earlier = page_key.and_then(|k| {

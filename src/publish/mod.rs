@@ -334,15 +334,17 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> Option<fs::Metadata> {
 }
 
 /// Writes `bytes` into a new file `path`, giving its metadata as written
-/// (in `written`).
+/// in `written` when asked for one (`Some`: the file is stamped).
 fn write_file(
     path: &Path,
     bytes: &[u8],
-    written: &mut Option<fs::Metadata>,
+    written: Option<&mut Option<fs::Metadata>>,
 ) -> std::io::Result<()> {
     let mut file = fs::File::create(path)?;
     file.write_all(bytes)?;
-    *written = file.metadata().ok();
+    if let Some(w) = written {
+        *w = file.metadata().ok();
+    }
     Ok(())
 }
 
@@ -438,9 +440,11 @@ impl Staging {
         Ok(())
     }
 
-    /// [`Staging::put`] without the stamp; a file written anew, or left as
-    /// it was, gives its metadata (in `written`).
+    /// [`Staging::put`] without the stamp; a file with a key written anew,
+    /// or a file left as it was, gives its metadata (in `written`).
     fn place(&self, f: &OutFile, written: &mut Option<fs::Metadata>) -> std::io::Result<()> {
+        // (only a file with a key is stamped: others need no metadata)
+        let keyed = f.key.is_some();
         self.touched
             .store(true, std::sync::atomic::Ordering::Relaxed);
         if let Some(folder) = Path::new(&f.path).parent()
@@ -466,7 +470,7 @@ impl Staging {
                 *written = right;
                 return Ok(());
             }
-            let mut write = |t: &Path, b: &[u8]| write_file(t, b, written);
+            let mut write = |t: &Path, b: &[u8]| write_file(t, b, keyed.then_some(&mut *written));
             return match &f.content {
                 Content::Bytes(b) => replace(&target, |t| write(t, b.as_slice())),
                 Content::Copy(src) => replace(&target, |t| fs::copy(src, t).map(|_| ())),
@@ -474,7 +478,7 @@ impl Staging {
                 Content::Written => Ok(()),
             };
         }
-        let mut write = |t: &Path, b: &[u8]| write_file(t, b, written);
+        let mut write = |t: &Path, b: &[u8]| write_file(t, b, keyed.then_some(&mut *written));
         match &f.content {
             // a file the published site already holds byte for byte is
             // linked from it, not written again: a rebuild then writes only

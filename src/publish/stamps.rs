@@ -112,7 +112,6 @@ impl Site {
         files.retain(|(p, (s, _))| listed(p) && settled(s));
         // (a path is put once a build: no two entries share one)
         files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        dedup_last(&mut files);
         Some(Site {
             root,
             manifest: digest(manifest),

@@ -176,19 +176,7 @@ fn a_yaml_mistake_names_file_and_line_and_keeps_the_published_site() {
     assert_eq!(files_below(&site.path("public")), files_before);
     // no staging folder is left beside it (the build cache, the spare and
     // the stamps stay)
-    let names: Vec<String> = std::fs::read_dir(site.root())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| {
-            ![
-                ".camnang-cache",
-                ".public.camnang-spare",
-                ".public.camnang-stamps",
-            ]
-            .contains(&n.as_str())
-        })
-        .collect();
+    let names = util::left_beside_output(site.root());
     assert!(names.iter().all(|n| !n.contains("camnang-")), "{names:?}");
 }
 

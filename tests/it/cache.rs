@@ -24,9 +24,14 @@ fn build(site: &TestSite, out: &str, extra: &[&str]) -> Option<(usize, usize)> {
     let out = site.path(out);
     let mut args = vec!["--output", out.to_str().expect("path")];
     args.extend_from_slice(extra);
-    let r = site.build(&args);
+    counts(&site.build(&args), "bộ nhớ đệm: ")
+}
+
+/// The two numbers of the line starting with `prefix` that a successful
+/// build printed: `(reused or kept, made)`.
+fn counts(r: &util::Run, prefix: &str) -> Option<(usize, usize)> {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    let line = r.stdout.lines().find(|l| l.starts_with("bộ nhớ đệm: "))?;
+    let line = r.stdout.lines().find(|l| l.starts_with(prefix))?;
     let numbers: Vec<usize> = line
         .split(|c: char| !c.is_ascii_digit())
         .filter_map(|n| n.parse().ok())
@@ -160,17 +165,7 @@ fn the_cache_keeps_only_what_the_last_build_used_and_never_others_files() {
 fn build_pages(site: &TestSite, extra: &[&str]) -> Option<(usize, usize)> {
     let mut args = vec!["--no-print"];
     args.extend_from_slice(extra);
-    let r = site.build(&args);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    let line = r
-        .stdout
-        .lines()
-        .find(|l| l.starts_with("trang web và mã QR: "))?;
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    Some((numbers[0], numbers[1]))
+    counts(&site.build(&args), "trang web và mã QR: ")
 }
 
 /// A build of the same site with nothing kept, into `fresh`.

@@ -279,22 +279,9 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
     assert!(seen_old > 0, "no kill landed before the swap");
     // the next build cleans what the killed ones left beside public/
     build_to(&public);
-    let left: Vec<String> = std::fs::read_dir(site.root())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        // the build cache, the spare site the next build updates and the
-        // stamps of both stay
-        .filter(|n| {
-            n.contains("camnang-")
-                && ![
-                    ".camnang-cache",
-                    ".public.camnang-spare",
-                    ".public.camnang-stamps",
-                ]
-                .contains(&n.as_str())
-        })
-        .collect();
+    // (the build cache, the spare site the next build updates and the
+    // stamps of both stay)
+    let left = util::left_beside_output(site.root());
     assert!(left.is_empty(), "left behind: {left:?}");
     // the spare site it keeps is whole: every file in it is in its manifest
     let spare = site.path(".public.camnang-spare");

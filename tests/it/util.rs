@@ -287,6 +287,24 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// What a build left beside an output folder in `dir` with camnang's
+/// names, other than what it keeps there on purpose: the build cache,
+/// the spare site the next build updates and the stamps of both
+/// (`public/` being the output).
+pub fn left_beside_output(dir: &Path) -> Vec<String> {
+    const KEPT: [&str; 3] = [
+        ".camnang-cache",
+        ".public.camnang-spare",
+        ".public.camnang-stamps",
+    ];
+    std::fs::read_dir(dir)
+        .expect("read_dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("camnang-") && !KEPT.contains(&n.as_str()))
+        .collect()
+}
+
 /// The repository, which is also the sample site.
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
