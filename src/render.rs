@@ -109,15 +109,47 @@ pub(crate) fn collisions(mut claims: Vec<Claim>) -> Diagnostics {
 }
 
 /// Category folders named like a folder camnang writes itself, or like
-/// one of the site's languages.
+/// one of the site's languages, and languages named like a folder camnang
+/// writes itself.
 pub(crate) fn reserved_names(site: &Site) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    for c in &site.categories {
-        let owner = match crate::model::routes::RESERVED
+    let reserved = |name: &str| {
+        crate::model::routes::RESERVED
             .iter()
-            .find(|(n, _)| *n == c.slug)
-        {
-            Some((_, owner)) => owner.to_string(),
+            .find(|(n, _)| *n == name)
+            .map(|(_, owner)| owner.to_string())
+    };
+    // a language's pages go into a folder named by its code
+    for code in site.languages.iter().skip(1) {
+        let Some(owner) = reserved(code) else {
+            continue;
+        };
+        // a translation in that language, as the clerk sees it
+        let procedure = site
+            .procedures()
+            .find_map(|(_, p)| p.translations.get(code).map(|t| t.source.clone()));
+        let category = || {
+            site.categories
+                .iter()
+                .find(|c| c.translations.contains_key(code))
+                .map(|c| crate::load::rel(&site.root, &c.source.join(format!("_index.{code}.md"))))
+        };
+        let Some(file) = procedure.or_else(category) else {
+            continue;
+        };
+        let shown = file.to_string_lossy().replace('\\', "/");
+        diags.push(
+            Diagnostic::error(Msg::ReservedLanguage {
+                code: code.clone(),
+                source: shown.clone(),
+                owner,
+            })
+            .in_file(shown),
+        );
+    }
+    for c in &site.categories {
+        let owner = match reserved(&c.slug) {
+            Some(owner) => owner,
             None if site.languages.iter().skip(1).any(|l| *l == c.slug) => format!("/{}/", c.slug),
             None => continue,
         };

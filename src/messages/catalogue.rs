@@ -356,15 +356,26 @@ catalogue! {
             hint_en: format!("rename the folder or file of {second}, or change its id"),
         }
 
-        /// A category folder (or a translation code) in `source` is named
-        /// `name`, a name camnang keeps for its own pages; `owner` says
-        /// which, worded to follow "for" (for example "short links /q/").
+        /// A category folder in `source` is named `name`, a name camnang
+        /// keeps for its own pages; `owner` says which, worded to follow
+        /// "for" (for example "short links /q/").
         ReservedName { name: String, source: String, owner: String } = "E047" {
             sample { name: "x".into(), source: "a".into(), owner: "b".into() }
             vi: format!("không dùng được tên «{name}» trong {source}: camnang đã dành tên này cho {owner}"),
             en: format!("the name `{name}` in {source} cannot be used: camnang keeps it for {owner}"),
             hint_vi: format!("đổi tên thư mục «{name}» thành một tên khác"),
             hint_en: format!("rename the folder `{name}` to something else"),
+        }
+
+        /// The translation `source` is in the language `code`, whose pages
+        /// would go into a folder camnang keeps for `owner` (`name.api.md`
+        /// would put a whole language into `/api/`).
+        ReservedLanguage { code: String, source: String, owner: String } = "E048" {
+            sample { code: "x".into(), source: "a".into(), owner: "b".into() }
+            vi: format!("tệp dịch {source} mang mã ngôn ngữ «{code}»: các trang của ngôn ngữ này sẽ nằm trong thư mục «{code}», nhưng camnang đã dành tên này cho {owner}"),
+            en: format!("the translation {source} has the language code `{code}`: its pages would go into the folder `{code}`, and camnang keeps it for {owner}"),
+            hint_vi: format!("đặt tên tệp theo mã ngôn ngữ thật của bản dịch, ví dụ «….en.md» cho tiếng Anh, hoặc bỏ «.{code}» nếu đây không phải bản dịch"),
+            hint_en: format!("name the file after the real language code of the translation, e.g. `….en.md` for English, or drop `.{code}` if it is not a translation"),
         }
 
         /// The build cache could not be opened or written (`detail`); the

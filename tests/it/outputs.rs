@@ -110,6 +110,21 @@ fn a_category_named_like_a_language_of_the_site_stops_the_build() {
 }
 
 #[test]
+fn a_translation_in_a_language_named_like_camnangs_own_folder_stops_the_build() {
+    // `.api.md` reads as a language code: its pages would fill /api/
+    let s = TestSite::standard();
+    s.write("content/cu-tru/dang-ky-tam-tru.api.md", EN);
+    refused(&s, "E048", "content/cu-tru/dang-ky-tam-tru.api.md");
+    // a category's title in that language alone is named the same way
+    let s = TestSite::standard();
+    s.write(
+        "content/cu-tru/_index.api.md",
+        "---\ntitle: Residence\n---\n",
+    );
+    refused(&s, "E048", "content/cu-tru/_index.api.md");
+}
+
+#[test]
 fn settings_full_of_braces_and_template_syntax_are_shown_as_text() {
     let s = TestSite::standard();
     let odd = "Xã {{ site.title }} {% if x %} {# y #} {";
