@@ -186,6 +186,14 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
                     c.translations.push(*p);
                 }
             }
+            (Entry::Unread { path, why }, _) => {
+                let shown = rel(&opts.root, path);
+                let mut shown = shown.to_string_lossy().replace('\\', "/");
+                if *why == Unread::Nested {
+                    shown.push('/');
+                }
+                diags.push(Diagnostic::warning(why.msg()).in_file(shown));
+            }
             (Entry::Static { source, target }, _) => static_files.push(StaticFile {
                 source: source.clone(),
                 target: target.clone(),
@@ -349,6 +357,36 @@ enum Entry {
         code: String,
         path: PathBuf,
     },
+    /// A file or folder where camnang reads nothing: told as a warning,
+    /// so a guide saved in the wrong place does not vanish unnoticed.
+    Unread {
+        path: PathBuf,
+        why: Unread,
+    },
+}
+
+/// Why a file or folder of `content/` is not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Unread {
+    /// A file right in `content/`, in no category.
+    Loose,
+    /// A folder inside a category folder.
+    Nested,
+    /// A file of a category folder whose name does not end in `.md`; the
+    /// name it would have as a guide, if it looks like one.
+    NotMarkdown { rename: Option<String> },
+}
+
+impl Unread {
+    fn msg(&self) -> Msg {
+        match self {
+            Unread::Loose => Msg::LooseFile,
+            Unread::Nested => Msg::NestedFolder,
+            Unread::NotMarkdown { rename } => Msg::NotMarkdown {
+                rename: rename.clone(),
+            },
+        }
+    }
 }
 
 /// A file's bytes (when it was read) and what parsing it gave.
@@ -406,9 +444,13 @@ fn walk(content: &Path) -> Vec<Entry> {
         .collect();
     tops.par_iter()
         .flat_map_iter(|top| {
+            // static folders are copied whole; a category is read one level
+            // deep (a folder inside it is told about, not walked)
+            let copied = STATIC_DIRS.contains(&top.file_name().to_string_lossy().as_ref());
             let inside: Vec<walkdir::DirEntry> = match top.file_type().is_dir() {
                 true => sorted(top.path())
                     .into_iter()
+                    .filter_entry(|e| copied || e.depth() <= 1)
                     .filter_map(Result::ok)
                     .collect(),
                 false => Vec::new(),
@@ -440,11 +482,27 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
             target: parts.join("/"),
         });
     }
+    let unread = |why: Unread| {
+        Some(Entry::Unread {
+            path: path.to_path_buf(),
+            why,
+        })
+    };
+    let name = parts.last()?;
     match parts.len() {
         1 if file_type.is_dir() => Some(Entry::CategoryDir {
             slug: slugify(top),
             dir: path.to_path_buf(),
         }),
+        // (links are not followed, and not told about: see the hostile cases)
+        1 if file_type.is_file() && !system_file(name) => unread(Unread::Loose),
+        2 if file_type.is_dir() => unread(Unread::Nested),
+        2 if file_type.is_file() && !parts[1].ends_with(".md") => match system_file(name) {
+            true => None,
+            false => unread(Unread::NotMarkdown {
+                rename: as_markdown(name),
+            }),
+        },
         2 if file_type.is_file() => {
             let stem = parts[1].strip_suffix(".md")?;
             let category = slugify(top);
@@ -473,6 +531,29 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
         }
         _ => None,
     }
+}
+
+/// Files the operating system leaves in folders by itself (Windows'
+/// thumbnails and folder settings, Office's lock files, editors' backups):
+/// never the clerk's work, never told about.
+fn system_file(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"].contains(&lower.as_str())
+        || name.starts_with("~$")
+        || name.ends_with('~')
+}
+
+/// The name a file that looks like a guide saved under another extension
+/// would have as one: `Đăng ký.MD`, `dang-ky.md.txt` (Notepad, with the
+/// extension hidden by Windows), `dang-ky.markdown`, `dang-ky.txt`.
+fn as_markdown(name: &str) -> Option<String> {
+    [".md.txt", ".md", ".markdown", ".mdown", ".mkd", ".txt"]
+        .iter()
+        .find_map(|ext| {
+            let at = name.len().checked_sub(ext.len()).filter(|&at| at > 0)?;
+            let (stem, end) = (name.get(..at)?, name.get(at..)?);
+            end.eq_ignore_ascii_case(ext).then(|| format!("{stem}.md"))
+        })
 }
 
 /// Reads one procedure file of a loaded site again, as [`load`] would,

@@ -295,6 +295,39 @@ catalogue! {
             en: format!("the theme folder themes/{name}/ does not exist"),
         }
 
+        /// A file right in `content/`, outside every category folder.
+        LooseFile = "W035" {
+            vi: "tệp nằm ngay trong content/, không thuộc lĩnh vực nào, nên không được đọc và không lên trang",
+            en: "the file is right in content/, in no category, so it is not read and is not on the site",
+            hint_vi: "chuyển tệp thủ tục vào thư mục của một lĩnh vực, ví dụ content/cu-tru/; mẫu tờ khai và ảnh để trong content/files/",
+            hint_en: "move a procedure file into a category folder such as content/cu-tru/; put forms and images in content/files/",
+        }
+
+        /// A folder inside a category folder: nothing in it is read.
+        NestedFolder = "W036" {
+            vi: "camnang không đọc thư mục nằm trong một lĩnh vực: các tệp trong thư mục này không lên trang",
+            en: "camnang does not read folders inside a category: the files in this folder are not on the site",
+            hint_vi: "chuyển các tệp thủ tục (.md) ra thẳng thư mục lĩnh vực; mẫu tờ khai và ảnh để trong content/files/",
+            hint_en: "move the procedure files (.md) up into the category folder; put forms and images in content/files/",
+        }
+
+        /// A file of a category folder that is not a `.md` file; `rename`
+        /// is the name it would have as a guide, if it looks like one.
+        NotMarkdown { rename: Option<String> } = "W037" {
+            sample { rename: Some("x.md".into()) }
+            sample { rename: None }
+            vi: "tên tệp không kết thúc bằng .md nên camnang không đọc tệp này và nó không lên trang",
+            en: "the file name does not end in .md, so camnang does not read it and it is not on the site",
+            hint_vi: match rename {
+                Some(r) => format!("nếu đây là một thủ tục, đổi tên tệp thành «{r}» (Windows có thể đang ẩn phần đuôi của tên tệp)"),
+                None => "mẫu tờ khai và ảnh để trong content/files/, rồi dẫn link tới /files/…".into(),
+            },
+            hint_en: match rename {
+                Some(r) => format!("if it is a procedure, rename the file to `{r}` (Windows may be hiding the end of file names)"),
+                None => "put forms and images in content/files/ and link to /files/…".into(),
+            },
+        }
+
         TemplateFailed { template: String, detail: String } = "E034" {
             sample { template: "x".into(), detail: "x".into() }
             vi: format!("mẫu giao diện «{template}» bị lỗi: {detail}"),

@@ -48,6 +48,29 @@ fn every_broken_site_gets_exactly_its_messages_at_the_right_place() {
 }
 
 #[test]
+fn a_guide_saved_where_camnang_reads_nothing_is_told_by_the_build_too() {
+    let site = case::named("broken", "files-in-the-wrong-place").site();
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "a warning: {}", run.stderr);
+    for told in ["W035", "W036", "W037", "content/cu-tru/khai-bao.md.txt"] {
+        assert!(run.stderr.contains(told), "{told} in {}", run.stderr);
+    }
+    // the name to give the file Notepad saved, in both languages
+    assert!(run.stderr.contains("«khai-bao.md»"), "{}", run.stderr);
+    let en = site.build(&["--no-print", "--lang", "en"]);
+    assert!(
+        en.stderr.contains("rename the file to `khai-bao.md`"),
+        "{}",
+        en.stderr
+    );
+    assert!(!run.stderr.contains("Thumbs.db"), "{}", run.stderr);
+    // nothing of what was not read is on the site
+    assert!(!site.path("public/cu-tru/khai-bao").exists());
+    assert!(!site.path("public/thu-tuc-moi").exists());
+    assert!(site.path("public/files/bieu-mau/mau-ct01.pdf").exists());
+}
+
+#[test]
 fn the_sample_site_has_no_mistakes() {
     let mut c = camnang();
     c.args(["check", "--today", TODAY, "--root"])
