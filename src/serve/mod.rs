@@ -54,20 +54,34 @@ pub struct ServeOptions {
     pub lan: bool,
 }
 
-/// Prints what a rebuild did.
-fn print_outcome(o: &Outcome) {
+/// Prints what a rebuild did: its warnings when they are not those
+/// printed last (a guide saved where camnang reads nothing is told once,
+/// not after every save), or its mistakes when it failed. `shown` holds
+/// the warnings printed last.
+fn print_outcome(o: &Outcome, shown: &mut String) {
     let lang = o.report.lang;
     match o.report.failure {
-        None => println!(
-            "{}",
-            Msg::Rebuilt {
-                rendered: o.rendered,
-                reused: o.reused,
-                millis: o.report.millis,
+        None => {
+            if !o.in_place {
+                let warnings = o.report.diags.render(lang);
+                if !warnings.is_empty() && warnings != *shown {
+                    eprintln!("{warnings}\n");
+                }
+                *shown = warnings;
             }
-            .text(lang)
-        ),
+            println!(
+                "{}",
+                Msg::Rebuilt {
+                    rendered: o.rendered,
+                    reused: o.reused,
+                    millis: o.report.millis,
+                }
+                .text(lang)
+            )
+        }
         Some(_) => {
+            // (once the mistake is fixed, the warnings are told again)
+            shown.clear();
             eprintln!("{}\n", o.report.diags.render(lang));
             eprintln!(
                 "{}",
@@ -122,7 +136,8 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
         print_report(&first.report);
         return ExitCode::from(1);
     }
-    print_outcome(&first);
+    let mut shown = String::new();
+    print_outcome(&first, &mut shown);
 
     let (tx, rx) = mpsc::channel();
     let _watcher = match watch(&opts.build.root, tx) {
@@ -147,7 +162,7 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
             while let Ok(more) = rx.try_recv() {
                 paths.extend(more);
             }
-            print_outcome(&rebuilder.update(&paths));
+            print_outcome(&rebuilder.update(&paths), &mut shown);
         }
     });
 

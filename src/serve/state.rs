@@ -93,6 +93,9 @@ pub struct Outcome {
     /// Pages rendered, and pages kept from the last build.
     pub rendered: usize,
     pub reused: usize,
+    /// Whether only the pages of edited procedures were redrawn (the
+    /// site was not loaded again, so `report` holds no warnings).
+    pub in_place: bool,
 }
 
 impl Server {
@@ -137,6 +140,7 @@ impl Server {
             },
             rendered: 0,
             reused: 0,
+            in_place: false,
         }
     }
 
@@ -316,6 +320,7 @@ impl Server {
         );
         outcome.rendered = rendered;
         outcome.reused = total.saturating_sub(rendered);
+        outcome.in_place = true;
         outcome.report.millis = start.elapsed().as_millis();
         self.publish(snapshot);
         Some(outcome)

@@ -170,6 +170,58 @@ fn a_new_procedure_file_appears_on_the_home_page() {
     assert!(!site.path("qr-lock.yaml").exists());
 }
 
+/// Every line the server prints until it has been quiet for a second.
+fn drain(s: &mut Served) -> Vec<String> {
+    let mut lines = Vec::new();
+    while let Some(l) = s.next_line() {
+        lines.push(l);
+    }
+    lines
+}
+
+#[test]
+fn a_guide_saved_where_camnang_reads_nothing_is_told_once_while_serving() {
+    let site = TestSite::standard();
+    let mut s = Served::start(&site, &[]);
+    drain(&mut s);
+    // Notepad's hidden .txt: told, with the name to give the file
+    site.write(
+        "content/cu-tru/thong-bao.md.txt",
+        &procedure("Thông báo lưu trú", "tt04"),
+    );
+    let told = s.wait_for_line(|l| l.contains("W037"));
+    assert!(told.contains("cảnh báo"), "{told}");
+    s.wait_for_line(|l| l.contains("«thong-bao.md»"));
+    drain(&mut s);
+    // an edit of a guide redraws its pages and does not tell it again
+    let text = site
+        .read("content/cu-tru/dang-ky-tam-tru.md")
+        .replace("Gửi hồ sơ.", "Gửi hồ sơ trước 17 giờ.");
+    site.write("content/cu-tru/dang-ky-tam-tru.md", &text);
+    s.wait_for_line(|l| l.starts_with("đã cập nhật"));
+    let lines = drain(&mut s);
+    assert!(!lines.iter().any(|l| l.contains("W03")), "{lines:?}");
+    // a folder inside the category: the warnings are told again, both
+    site.write(
+        "content/cu-tru/ban-cu/dang-ky.md",
+        &procedure("Bản cũ", "tt05"),
+    );
+    let mut lines = vec![s.wait_for_line(|l| l.contains("W036") || l.contains("W037"))];
+    lines.extend(drain(&mut s));
+    for code in ["W036", "W037"] {
+        assert!(lines.iter().any(|l| l.contains(code)), "{code}: {lines:?}");
+    }
+    // the same warnings after another change that loads the site again
+    site.write(
+        "content/cu-tru/thong-bao-luu-tru.md",
+        &procedure("Thông báo lưu trú", "tt04"),
+    );
+    s.wait_for_line(|l| l.starts_with("đã cập nhật"));
+    let lines = drain(&mut s);
+    assert!(!lines.iter().any(|l| l.contains("W03")), "{lines:?}");
+    assert!(http_get(s.port, "/").text().contains("Thông báo lưu trú"));
+}
+
 #[test]
 fn posters_can_be_previewed_while_serving() {
     let site = TestSite::standard();
