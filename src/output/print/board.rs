@@ -90,6 +90,7 @@ impl<'a> Printer<'a> {
                 surface: &mut surface,
                 ox: 0.0,
                 oy: 0.0,
+                shaping: Shaping::default(),
             };
             let mut y = g.m + lh(16.0);
             let title = format!("{} – {}", self.t("board_title"), cfg.commune);

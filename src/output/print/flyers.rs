@@ -33,6 +33,7 @@ impl<'a> Printer<'a> {
                     surface: &mut surface,
                     ox: col as f32 * cell_w + (cell_w - flyer.w) / 2.0,
                     oy: row as f32 * cell_h + (cell_h - flyer.h) / 2.0,
+                    shaping: Shaping::default(),
                 };
                 for part in self.draw_sheet(&mut c, p, flyer, per_sheet == 4, lang)? {
                     if !cuts.contains(&part) {
@@ -44,6 +45,7 @@ impl<'a> Printer<'a> {
                 surface: &mut surface,
                 ox: 0.0,
                 oy: 0.0,
+                shaping: Shaping::default(),
             };
             for k in 1..cols {
                 let x = k as f32 * cell_w;

@@ -26,7 +26,9 @@ use crate::output::{
 };
 use crate::qr::{QUIET_ZONE, Qr};
 use crate::theme::Theme;
-use pdf::{A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, fit, fit_balanced, page_settings, wrap};
+use pdf::{
+    A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, Shaping, fit, fit_balanced, page_settings, wrap,
+};
 use style::{BOARD, SHEET};
 
 mod board;

@@ -197,7 +197,7 @@ impl Printer<'_> {
 
     /// The order sheet as one A4 page: a block for each kind of file, the
     /// totals, and a note on the other languages.
-    pub(super) fn order_sheet(&self) -> Result<Drawn, DrawError> {
+    pub(super) fn order_sheet<'f>(&'f self) -> Result<Drawn, DrawError> {
         let f = &self.fonts;
         let cfg = &self.site.config;
         let order = self.order();
@@ -212,11 +212,12 @@ impl Printer<'_> {
             surface: &mut surface,
             ox: 0.0,
             oy: 0.0,
+            shaping: Shaping::default(),
         };
         let mut y = m;
         let right = m + w;
         let para =
-            |c: &mut Canvas<'_, '_>, y: &mut f32, bold: bool, size: f32, x: f32, text: &str| {
+            |c: &mut Canvas<'_, '_, 'f>, y: &mut f32, bold: bool, size: f32, x: f32, text: &str| {
                 let face = if bold { &f.bold } else { &f.regular };
                 for l in fit(face, text, size, right - x, 3).0 {
                     *y += lh(size);

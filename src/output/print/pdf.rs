@@ -6,6 +6,7 @@
 //! paper; the bleed lies outside it.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use krilla::color::cmyk;
 use krilla::geom::{PathBuilder, Point, Rect, Size};
@@ -13,7 +14,7 @@ use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::Surface;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size as FontSize};
 use skrifa::raw::TableProvider;
@@ -81,6 +82,8 @@ const DIRECT: u32 = 0x2100;
 /// measuring text before it is drawn.
 pub(crate) struct Face {
     pub font: Font,
+    /// The font file, for shaping (see [`Shaping`]).
+    bytes: Arc<Vec<u8>>,
     /// The SHA-256 of the font file (for the build cache's keys).
     pub digest: [u8; 32],
     /// Advances of the characters below [`DIRECT`], by code point (a
@@ -109,7 +112,8 @@ impl Face {
             use sha2::Digest as _;
             sha2::Sha256::digest(&bytes).into()
         };
-        let font = Font::new(bytes.into(), 0)?;
+        let bytes = Arc::new(bytes);
+        let font = Font::new(bytes.clone().into(), 0)?;
         let mut direct = vec![-1.0; DIRECT as usize];
         advances.retain(|c, adv| match direct.get_mut(*c as usize) {
             Some(slot) => {
@@ -120,6 +124,7 @@ impl Face {
         });
         Some(Face {
             font,
+            bytes,
             digest,
             direct,
             advances,
@@ -154,6 +159,92 @@ impl Face {
     pub fn covers(&self, text: &str) -> bool {
         text.chars()
             .all(|c| c.is_whitespace() || self.advance(c).is_some())
+    }
+}
+
+/// Shapes lines of text as krilla's `draw_text` does (rustybuzz, no
+/// features, script and direction guessed from the text, glyphs in ems),
+/// giving the very same glyphs, but reads each font's tables once for a
+/// canvas instead of once for every line, and makes each shaping plan once
+/// (reading the tables and planning took more time than shaping itself).
+#[derive(Default)]
+pub(crate) struct Shaping<'f> {
+    /// Each face used so far, with its font read for shaping and its plans
+    /// by direction, script and language.
+    faces: Vec<(&'f Face, rustybuzz::Face<'f>, Vec<Plan>)>,
+}
+
+/// A shaping plan and the properties of the text it was made for.
+type Plan = (
+    (
+        rustybuzz::Direction,
+        Option<rustybuzz::Script>,
+        Option<rustybuzz::Language>,
+    ),
+    rustybuzz::ShapePlan,
+);
+
+impl<'f> Shaping<'f> {
+    /// The glyphs of one line of `text` in `face`.
+    fn shape(&mut self, face: &'f Face, text: &str) -> Vec<KrillaGlyph> {
+        let at = match self.faces.iter().position(|(f, ..)| std::ptr::eq(*f, face)) {
+            Some(at) => at,
+            None => match rustybuzz::Face::from_slice(face.bytes.as_slice(), 0) {
+                Some(rb) => {
+                    self.faces.push((face, rb, Vec::new()));
+                    self.faces.len() - 1
+                }
+                // (krilla read this font already: it cannot fail here)
+                None => return Vec::new(),
+            },
+        };
+        let (_, rb, plans) = &mut self.faces[at];
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        // (a guessed script is never "unknown": that stands for none)
+        let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+        let props = (buffer.direction(), script, buffer.language());
+        let plan = match plans.iter().position(|(p, _)| *p == props) {
+            Some(i) => &plans[i].1,
+            None => {
+                let plan = rustybuzz::ShapePlan::new(rb, props.0, props.1, props.2.as_ref(), &[]);
+                plans.push((props.clone(), plan));
+                &plans[plans.len() - 1].1
+            }
+        };
+        let output = rustybuzz::shape_with_plan(rb, plan, buffer);
+        let upem = face.font.units_per_em();
+        let infos = output.glyph_infos();
+        let positions = output.glyph_positions();
+        let forward = matches!(
+            props.0,
+            rustybuzz::Direction::LeftToRight | rustybuzz::Direction::TopToBottom
+        );
+        infos
+            .iter()
+            .zip(positions)
+            .enumerate()
+            .map(|(i, (info, pos))| {
+                let start = info.cluster as usize;
+                // a glyph stands for the text up to the cluster of the next
+                // glyph of another cluster, in reading order
+                let other = match forward {
+                    true => (i + 1..infos.len()).find(|&j| infos[j].cluster != info.cluster),
+                    false => (0..i).rev().find(|&j| infos[j].cluster != info.cluster),
+                };
+                let end = other.map_or(text.len(), |j| infos[j].cluster as usize);
+                KrillaGlyph::new(
+                    GlyphId::new(info.glyph_id),
+                    pos.x_advance as f32 / upem,
+                    pos.x_offset as f32 / upem,
+                    pos.y_offset as f32 / upem,
+                    pos.y_advance as f32 / upem,
+                    start..end,
+                    None,
+                )
+            })
+            .collect()
     }
 }
 
@@ -295,35 +386,37 @@ pub(crate) fn black() -> Fill {
 
 /// A drawing surface in millimetres from the top-left of an area of the
 /// page (the trimmed paper, or one flyer on an imposed sheet).
-pub(crate) struct Canvas<'s, 'p> {
+pub(crate) struct Canvas<'s, 'p, 'f> {
     pub surface: &'s mut Surface<'p>,
     /// Where the area starts on the page, in mm (the bleed included).
     pub ox: f32,
     pub oy: f32,
+    pub shaping: Shaping<'f>,
 }
 
-impl Canvas<'_, '_> {
+impl<'f> Canvas<'_, '_, 'f> {
     fn pt(&self, x: f32, y: f32) -> (f32, f32) {
         ((x + self.ox) * MM, (y + self.oy) * MM)
     }
 
     /// Draws one line of text with its baseline at `y`, in black.
-    pub(crate) fn text(&mut self, face: &Face, size: f32, x: f32, y: f32, text: &str) {
+    pub(crate) fn text(&mut self, face: &'f Face, size: f32, x: f32, y: f32, text: &str) {
         let (px, py) = self.pt(x, y);
         self.surface.set_fill(Some(black()));
         self.surface.set_stroke(None);
-        self.surface.draw_text(
+        let glyphs = self.shaping.shape(face, text);
+        self.surface.draw_glyphs(
             Point::from_xy(px, py),
+            &glyphs,
             face.font.clone(),
-            size,
             text,
+            size,
             false,
-            TextDirection::Auto,
         );
     }
 
     /// Draws text centred on `cx`.
-    pub(crate) fn text_centred(&mut self, face: &Face, size: f32, cx: f32, y: f32, text: &str) {
+    pub(crate) fn text_centred(&mut self, face: &'f Face, size: f32, cx: f32, y: f32, text: &str) {
         let w = face.width(text, size);
         self.text(face, size, cx - w / 2.0, y, text);
     }
@@ -407,6 +500,72 @@ mod tests {
     fn face() -> Face {
         let t = crate::theme::Theme::builtin();
         Face::load(t.get("fonts/DejaVuSans.ttf").unwrap().to_vec()).unwrap()
+    }
+
+    /// A one-page PDF of `lines`, drawn by `draw`.
+    fn page_of(draw: impl FnOnce(&mut Surface<'_>)) -> Vec<u8> {
+        let mut doc = krilla::Document::new();
+        let settings = page_settings(A6, 0.0).unwrap();
+        let mut page = doc.start_page_with(settings);
+        let mut surface = page.surface();
+        draw(&mut surface);
+        surface.finish();
+        page.finish();
+        doc.finish().unwrap()
+    }
+
+    #[test]
+    fn lines_shaped_here_give_the_pdf_krillas_own_shaping_gives() {
+        let (regular, bold) = {
+            let t = crate::theme::Theme::builtin();
+            let load = |n: &str| Face::load(t.get(n).unwrap().to_vec()).unwrap();
+            (
+                load("fonts/DejaVuSans.ttf"),
+                load("fonts/DejaVuSans-Bold.ttf"),
+            )
+        };
+        // tones stacked on vowels, digits and punctuation only (no script),
+        // English, right-to-left scripts, a mix, and a line repeated (its
+        // plan and font reused)
+        let lines = [
+            ("Đăng ký thường trú: Ủy ban nhân dân xã", &regular),
+            ("0235 3000 000 · 7:30–11:30 …", &bold),
+            ("Registering temporary residence", &regular),
+            ("مرحبا بكم", &regular),
+            ("שלום עולם", &bold),
+            ("Hồ sơ (mẫu CT01) – שלום – ẞ ﬁ ǅ", &regular),
+            ("Đăng ký thường trú: Ủy ban nhân dân xã", &regular),
+        ];
+        // where each line goes, in mm, and in points as the canvas has it
+        let at = |i: usize| (10.0, 8.0 + 7.0 * i as f32);
+        let krilla_own = page_of(|surface| {
+            for (i, (text, face)) in lines.iter().enumerate() {
+                let (x, y) = at(i);
+                surface.set_fill(Some(black()));
+                surface.set_stroke(None);
+                surface.draw_text(
+                    Point::from_xy(x * MM, y * MM),
+                    face.font.clone(),
+                    11.0,
+                    text,
+                    false,
+                    krilla::text::TextDirection::Auto,
+                );
+            }
+        });
+        let here = page_of(|surface| {
+            let mut c = Canvas {
+                surface,
+                ox: 0.0,
+                oy: 0.0,
+                shaping: Shaping::default(),
+            };
+            for (i, (text, face)) in lines.iter().enumerate() {
+                let (x, y) = at(i);
+                c.text(face, 11.0, x, y, text);
+            }
+        });
+        assert!(krilla_own == here, "the two PDFs differ");
     }
 
     #[test]

@@ -23,6 +23,7 @@ impl<'a> Printer<'a> {
                 surface: &mut surface,
                 ox: bleed,
                 oy: bleed,
+                shaping: Shaping::default(),
             };
             cuts = self.draw_sheet(&mut c, p, paper, false, lang)?;
             if print.crop_marks {
@@ -37,9 +38,9 @@ impl<'a> Printer<'a> {
     /// Draws a poster or a flyer in a `paper`-sized area of the canvas.
     /// `compact` is the A6 flyer: no summary, three steps, no checklist.
     /// Returns what had to be shortened.
-    pub(super) fn draw_sheet(
-        &self,
-        c: &mut Canvas<'_, '_>,
+    pub(super) fn draw_sheet<'f>(
+        &'f self,
+        c: &mut Canvas<'_, '_, 'f>,
         p: &Procedure,
         paper: Paper,
         compact: bool,
@@ -309,9 +310,9 @@ impl<'a> Printer<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn draw_lists(
-        &self,
-        c: &mut Canvas<'_, '_>,
+    fn draw_lists<'f>(
+        &'f self,
+        c: &mut Canvas<'_, '_, 'f>,
         plan: &ListPlan,
         m: f32,
         top: f32,
