@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use krilla::color::cmyk;
-use krilla::geom::{PathBuilder, Point, Rect, Size};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Stroke};
@@ -459,20 +459,25 @@ impl<'f> Canvas<'_, '_, 'f> {
     pub(crate) fn qr(&mut self, qr: &Qr, x: f32, y: f32, size: f32) {
         let modules = (qr.size + 2 * QUIET_ZONE) as f32;
         let m = size / modules;
+        // drawn in modules, scaled once: each run is then a rectangle of
+        // small whole numbers (a third of the bytes of one in points, and
+        // the QR code was most of a poster's page description)
         let mut pb = PathBuilder::new();
         for (mx, my, len) in qr.runs() {
-            let (px, py) = self.pt(
-                x + (mx + QUIET_ZONE) as f32 * m,
-                y + (my + QUIET_ZONE) as f32 * m,
-            );
-            if let Some(r) = Rect::from_xywh(px, py, len as f32 * m * MM, m * MM) {
+            let at = ((mx + QUIET_ZONE) as f32, (my + QUIET_ZONE) as f32);
+            if let Some(r) = Rect::from_xywh(at.0, at.1, len as f32, 1.0) {
                 pb.push_rect(r);
             }
         }
         if let Some(path) = pb.finish() {
+            let (px, py) = self.pt(x, y);
+            let scale = m * MM;
+            self.surface
+                .push_transform(&Transform::from_row(scale, 0.0, 0.0, scale, px, py));
             self.surface.set_fill(Some(black()));
             self.surface.set_stroke(None);
             self.surface.draw_path(&path);
+            self.surface.pop();
         }
     }
 
