@@ -41,7 +41,9 @@ pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
     let prepared = prepare(opts, PrintMode::None, None, &Silent);
     let mut diags = prepared.diags;
     let lang = prepared.lang;
-    orphan_translations(&opts.root, &mut diags);
+    // (a file in the site's own language is told by the load, W038)
+    let own = prepared.site.as_ref().map(|s| s.config.language.clone());
+    orphan_translations(&opts.root, own.as_deref(), &mut diags);
     if let (Some(site), Some(rendered)) = (&prepared.site, &prepared.rendered) {
         let pages: HashMap<&str, &[u8]> = rendered
             .files
@@ -316,8 +318,9 @@ fn host_of(url: &str) -> Option<String> {
     Some(host.to_ascii_lowercase())
 }
 
-/// `name.xx.md` files with no `name.md` beside them.
-fn orphan_translations(root: &Path, diags: &mut Diagnostics) {
+/// `name.xx.md` files with no `name.md` beside them (but those in the
+/// site's own language `own`, which the load tells about).
+fn orphan_translations(root: &Path, own: Option<&str>, diags: &mut Diagnostics) {
     let content = root.join("content");
     for entry in walkdir::WalkDir::new(&content)
         .min_depth(2)
@@ -333,6 +336,9 @@ fn orphan_translations(root: &Path, diags: &mut Diagnostics) {
         let Some((base, code)) = crate::load::translation_of(stem) else {
             continue;
         };
+        if Some(code) == own {
+            continue;
+        }
         let original = entry.path().with_file_name(format!("{base}.md"));
         if !original.exists() {
             let shown = crate::load::rel(root, entry.path());

@@ -238,6 +238,17 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         for (mut t, spot) in parts.translations {
             let code = t.lang.clone().unwrap_or_default();
             if code == config.language {
+                // `dang-ky.vi.md` on a Vietnamese site: never read
+                let original = own_language_original(&t.source, &code);
+                let exists = opts.root.join(&original).is_file();
+                diags.push(
+                    Diagnostic::warning(Msg::OwnLanguageFile {
+                        code,
+                        original,
+                        exists,
+                    })
+                    .in_file(&t.source),
+                );
                 continue;
             }
             // a translation whose original is gone is left out (check says so)
@@ -260,6 +271,20 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             t.id = original.id.clone();
             languages.insert(code.clone());
             original.translations.insert(code, t);
+        }
+        if parts.texts.contains_key(&config.language) {
+            let file = rel(
+                &opts.root,
+                &parts.dir.join(format!("_index.{}.md", config.language)),
+            );
+            diags.push(
+                Diagnostic::warning(Msg::OwnLanguageFile {
+                    code: config.language.clone(),
+                    original: own_language_original(&file, &config.language),
+                    exists: true,
+                })
+                .in_file(file),
+            );
         }
         let translations = parts
             .texts
@@ -531,6 +556,19 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
         }
         _ => None,
     }
+}
+
+/// The file a translation `file` into the language `code` stands beside:
+/// `content/cu-tru/dang-ky.vi.md` → `content/cu-tru/dang-ky.md`.
+fn own_language_original(file: &Path, code: &str) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let original = name
+        .strip_suffix(&format!(".{code}.md"))
+        .map_or(name.clone(), |stem| format!("{stem}.md"));
+    file.with_file_name(original)
 }
 
 /// Files the operating system leaves in folders by itself (Windows'

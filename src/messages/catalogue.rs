@@ -328,6 +328,30 @@ catalogue! {
             },
         }
 
+        /// A translation file into the site's own language (`dang-ky.vi.md`
+        /// on a Vietnamese site), which is never read; `original` is the
+        /// file the page comes from, and whether it `exists`.
+        OwnLanguageFile { code: String, original: PathBuf, exists: bool } = "W038" {
+            sample { code: "vi".into(), original: "a.md".into(), exists: true }
+            sample { code: "vi".into(), original: "a.md".into(), exists: false }
+            vi: match exists {
+                true => format!("«{code}» là ngôn ngữ chính của trang nên camnang không đọc tệp này: trang lấy nội dung từ {}", original.display()),
+                false => format!("«{code}» là ngôn ngữ chính của trang nên camnang không đọc tệp này, và chưa có {}: nội dung này không lên trang", original.display()),
+            },
+            en: match exists {
+                true => format!("`{code}` is the site's own language, so camnang does not read this file: the page comes from {}", original.display()),
+                false => format!("`{code}` is the site's own language, so camnang does not read this file, and there is no {}: this is not on the site", original.display()),
+            },
+            hint_vi: match exists {
+                true => format!("sửa nội dung trong {} rồi xoá tệp này", original.display()),
+                false => format!("đổi tên tệp thành {} (bỏ «.{code}»)", original.display()),
+            },
+            hint_en: match exists {
+                true => format!("make your changes in {}, then delete this file", original.display()),
+                false => format!("rename the file to {} (drop `.{code}`)", original.display()),
+            },
+        }
+
         TemplateFailed { template: String, detail: String } = "E034" {
             sample { template: "x".into(), detail: "x".into() }
             vi: format!("mẫu giao diện «{template}» bị lỗi: {detail}"),
