@@ -41,9 +41,16 @@ pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
     let prepared = prepare(opts, PrintMode::None, None, &Silent);
     let mut diags = prepared.diags;
     let lang = prepared.lang;
-    // (a file in the site's own language is told by the load, W038)
-    let own = prepared.site.as_ref().map(|s| s.config.language.clone());
-    orphan_translations(&opts.root, own.as_deref(), &mut diags);
+    // (a file in the site's own language is told by the load, W038; the
+    // language from site.yaml's line when the site did not load)
+    let own = match &prepared.site {
+        Some(site) => site.config.language.clone(),
+        None => match crate::load::site_lang(&opts.root) {
+            Lang::Vi => "vi".to_string(),
+            Lang::En => "en".to_string(),
+        },
+    };
+    orphan_translations(&opts.root, Some(own.as_str()), &mut diags);
     if let (Some(site), Some(rendered)) = (&prepared.site, &prepared.rendered) {
         let pages: HashMap<&str, &[u8]> = rendered
             .files

@@ -238,9 +238,14 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         for (mut t, spot) in parts.translations {
             let code = t.lang.clone().unwrap_or_default();
             if code == config.language {
-                // `dang-ky.vi.md` on a Vietnamese site: never read
-                let original = own_language_original(&t.source, &code);
-                let exists = opts.root.join(&original).is_file();
+                // `dang-ky.vi.md` on a Vietnamese site: never read; the
+                // original is the procedure with its slug, as for others
+                let found = by_slug.get(&t.slug).and_then(|&i| procedures.get(i));
+                let exists = found.is_some();
+                let original = match found {
+                    Some(p) => p.source.clone(),
+                    None => own_language_original(&t.source, &code),
+                };
                 diags.push(
                     Diagnostic::warning(Msg::OwnLanguageFile {
                         code,
@@ -579,12 +584,18 @@ fn system_file(name: &str) -> bool {
     ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"].contains(&lower.as_str())
         || name.starts_with("~$")
         || name.ends_with('~')
+        // Emacs' autosave of a file being edited
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
 }
 
 /// The name a file that looks like a guide saved under another extension
 /// would have as one: `Đăng ký.MD`, `dang-ky.md.txt` (Notepad, with the
 /// extension hidden by Windows), `dang-ky.markdown`, `dang-ky.txt`.
 fn as_markdown(name: &str) -> Option<String> {
+    // (a name that is not UTF-8 is shown with U+FFFD: no name to give)
+    if name.contains('\u{FFFD}') {
+        return None;
+    }
     [".md.txt", ".md", ".markdown", ".mdown", ".mkd", ".txt"]
         .iter()
         .find_map(|ext| {

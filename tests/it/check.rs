@@ -71,6 +71,47 @@ fn a_guide_saved_where_camnang_reads_nothing_is_told_by_the_build_too() {
 }
 
 #[test]
+fn a_file_in_the_sites_own_language_points_at_the_file_the_page_comes_from() {
+    let site = case::named("broken", "own-language-file").site();
+    let run = check(&site, &[]);
+    let hint = |file: &str| {
+        let at = run.stderr.find(&format!("--> {file}\n")).expect(file);
+        run.stderr[at..]
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
+    };
+    // the original found by its slug, whatever its file is called
+    for file in [
+        "content/cu-tru/tam-tru.vi.md",
+        "content/cu-tru/Tam_Tru.vi.md",
+    ] {
+        let h = hint(file);
+        assert!(
+            h.contains("sửa nội dung trong content/cu-tru/tam-tru.md"),
+            "{file}: {h}"
+        );
+    }
+    let h = hint("content/cu-tru/thu-tuc-moi.vi.md");
+    assert!(
+        h.contains("đổi tên tệp thành content/cu-tru/thu-tuc-moi.md"),
+        "{h}"
+    );
+    // a site that does not load still tells it once, not also as W077
+    site.write("content/cu-tru/hong.md", "no front matter\n");
+    let run = check(&site, &["--format", "json"]);
+    let got = reported(&run).unwrap_or_else(|e| panic!("{e}"));
+    assert!(got.iter().any(|d| d.starts_with('E')), "{got:?}");
+    let of_it: Vec<_> = got
+        .iter()
+        .filter(|d| d.contains("thu-tuc-moi.vi.md"))
+        .collect();
+    assert_eq!(of_it.len(), 1, "{got:?}");
+    assert!(of_it[0].starts_with("W038"), "{got:?}");
+}
+
+#[test]
 fn the_sample_site_has_no_mistakes() {
     let mut c = camnang();
     c.args(["check", "--today", TODAY, "--root"])

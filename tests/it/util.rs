@@ -494,6 +494,23 @@ impl Served {
         panic!("no such line; got:\n{}", seen.join("\n"));
     }
 
+    /// Every line of output up to and with the first that matches (at
+    /// most 20 s).
+    pub fn lines_until(&mut self, want: impl Fn(&str) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut seen = Vec::new();
+        while Instant::now() < deadline {
+            if let Ok(l) = self.lines.recv_timeout(Duration::from_millis(200)) {
+                let done = want(&l);
+                seen.push(l);
+                if done {
+                    return seen;
+                }
+            }
+        }
+        panic!("no such line; got:\n{}", seen.join("\n"));
+    }
+
     /// The next line of output, if one comes within a second.
     pub fn next_line(&mut self) -> Option<String> {
         self.lines.recv_timeout(Duration::from_secs(1)).ok()

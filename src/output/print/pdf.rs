@@ -112,6 +112,9 @@ impl Face {
             use sha2::Digest as _;
             sha2::Sha256::digest(&bytes).into()
         };
+        // (a font the shaper cannot read is refused here, where a theme's
+        // font is checked, rather than giving pages without text)
+        rustybuzz::Face::from_slice(&bytes, 0)?;
         let bytes = Arc::new(bytes);
         let font = Font::new(bytes.clone().into(), 0)?;
         let mut direct = vec![-1.0; DIRECT as usize];
@@ -194,7 +197,7 @@ impl<'f> Shaping<'f> {
                     self.faces.push((face, rb, Vec::new()));
                     self.faces.len() - 1
                 }
-                // (krilla read this font already: it cannot fail here)
+                // (`Face::load` read it with rustybuzz already)
                 None => return Vec::new(),
             },
         };
