@@ -81,6 +81,8 @@ impl<'a> Printer<'a> {
         let full_w = paper.w - 2.0 * g.m;
         let range = volume.pages(total);
         let first = range.start;
+        // (one for the whole document: its pages share many lines)
+        let mut shaping = Shaping::default();
         for (n, rows) in pages[range].iter().enumerate() {
             let n = first + n;
             let settings = page_settings(paper, 0.0).ok_or("bad paper size")?;
@@ -90,7 +92,7 @@ impl<'a> Printer<'a> {
                 surface: &mut surface,
                 ox: 0.0,
                 oy: 0.0,
-                shaping: Shaping::default(),
+                shaping: std::mem::take(&mut shaping),
             };
             let mut y = g.m + lh(16.0);
             let title = format!("{} – {}", self.t("board_title"), cfg.commune);
@@ -161,6 +163,7 @@ impl<'a> Printer<'a> {
                     c.text_centred(&f.regular, BOARD.link, x + g.cell_w / 2.0, ty, &l.concat());
                 }
             }
+            shaping = std::mem::take(&mut c.shaping);
             surface.finish();
             page.finish();
         }

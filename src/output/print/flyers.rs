@@ -23,6 +23,8 @@ impl<'a> Printer<'a> {
         let cell_h = sheet.h / rows as f32;
         let mut doc = self.new_document(label, lang);
         let mut cuts: Vec<CutPart> = Vec::new();
+        // (one for the whole document: its flyers share many lines)
+        let mut shaping = Shaping::default();
         for chunk in list.chunks(per_sheet) {
             let settings = page_settings(sheet, 0.0).ok_or("bad paper size")?;
             let mut page = doc.start_page_with(settings);
@@ -33,9 +35,11 @@ impl<'a> Printer<'a> {
                     surface: &mut surface,
                     ox: col as f32 * cell_w + (cell_w - flyer.w) / 2.0,
                     oy: row as f32 * cell_h + (cell_h - flyer.h) / 2.0,
-                    shaping: Shaping::default(),
+                    shaping: std::mem::take(&mut shaping),
                 };
-                for part in self.draw_sheet(&mut c, p, flyer, per_sheet == 4, lang)? {
+                let drawn = self.draw_sheet(&mut c, p, flyer, per_sheet == 4, lang);
+                shaping = std::mem::take(&mut c.shaping);
+                for part in drawn? {
                     if !cuts.contains(&part) {
                         cuts.push(part);
                     }

@@ -168,13 +168,19 @@ impl Face {
 /// Shapes lines of text as krilla's `draw_text` does (rustybuzz, no
 /// features, script and direction guessed from the text, glyphs in ems),
 /// giving the very same glyphs, but reads each font's tables once for a
-/// canvas instead of once for every line, and makes each shaping plan once
-/// (reading the tables and planning took more time than shaping itself).
+/// canvas instead of once for every line, makes each shaping plan once
+/// (reading the tables and planning took more time than shaping itself),
+/// and shapes a line it has shaped before only once (four flyers on a
+/// sheet, the headings of every flyer of a volume). A document's pages
+/// may share one (see `flyers`).
 #[derive(Default)]
 pub(crate) struct Shaping<'f> {
     /// Each face used so far, with its font read for shaping and its plans
     /// by direction, script and language.
     faces: Vec<(&'f Face, rustybuzz::Face<'f>, Vec<Plan>)>,
+    /// The glyphs of every line shaped so far, by face (its place in
+    /// `faces`) and text.
+    lines: HashMap<(usize, String), Vec<KrillaGlyph>>,
 }
 
 /// A shaping plan and the properties of the text it was made for.
@@ -201,6 +207,9 @@ impl<'f> Shaping<'f> {
                 None => return Vec::new(),
             },
         };
+        if let Some(glyphs) = self.lines.get(&(at, text.to_string())) {
+            return glyphs.clone();
+        }
         let (_, rb, plans) = &mut self.faces[at];
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
@@ -224,7 +233,7 @@ impl<'f> Shaping<'f> {
             props.0,
             rustybuzz::Direction::LeftToRight | rustybuzz::Direction::TopToBottom
         );
-        infos
+        let glyphs: Vec<KrillaGlyph> = infos
             .iter()
             .zip(positions)
             .enumerate()
@@ -247,7 +256,9 @@ impl<'f> Shaping<'f> {
                     None,
                 )
             })
-            .collect()
+            .collect();
+        self.lines.insert((at, text.to_string()), glyphs.clone());
+        glyphs
     }
 }
 
