@@ -44,13 +44,10 @@ pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
     // (a file in the site's own language is told by the load, W038; the
     // language from site.yaml's line when the site did not load)
     let own = match &prepared.site {
-        Some(site) => site.config.language.clone(),
-        None => match crate::load::site_lang(&opts.root) {
-            Lang::Vi => "vi".to_string(),
-            Lang::En => "en".to_string(),
-        },
+        Some(site) => site.config.language.as_str(),
+        None => crate::load::site_lang(&opts.root).code(),
     };
-    orphan_translations(&opts.root, Some(own.as_str()), &mut diags);
+    orphan_translations(&opts.root, own, &mut diags);
     if let (Some(site), Some(rendered)) = (&prepared.site, &prepared.rendered) {
         let pages: HashMap<&str, &[u8]> = rendered
             .files
@@ -327,7 +324,7 @@ fn host_of(url: &str) -> Option<String> {
 
 /// `name.xx.md` files with no `name.md` beside them (but those in the
 /// site's own language `own`, which the load tells about).
-fn orphan_translations(root: &Path, own: Option<&str>, diags: &mut Diagnostics) {
+fn orphan_translations(root: &Path, own: &str, diags: &mut Diagnostics) {
     let content = root.join("content");
     for entry in walkdir::WalkDir::new(&content)
         .min_depth(2)
@@ -340,13 +337,15 @@ fn orphan_translations(root: &Path, own: Option<&str>, diags: &mut Diagnostics) 
         let Some(stem) = name.strip_suffix(".md") else {
             continue;
         };
-        let Some((base, code)) = crate::load::translation_of(stem) else {
+        let Some((_, code)) = crate::load::translation_of(stem) else {
             continue;
         };
-        if Some(code) == own {
+        if code == own {
             continue;
         }
-        let original = entry.path().with_file_name(format!("{base}.md"));
+        let Some(original) = crate::load::original_of(entry.path()) else {
+            continue;
+        };
         if !original.exists() {
             let shown = crate::load::rel(root, entry.path());
             diags.push(

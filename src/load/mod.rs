@@ -244,7 +244,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
                 let exists = found.is_some();
                 let original = match found {
                     Some(p) => p.source.clone(),
-                    None => own_language_original(&t.source, &code),
+                    None => original_of(&t.source).unwrap_or_else(|| t.source.clone()),
                 };
                 diags.push(
                     Diagnostic::warning(Msg::OwnLanguageFile {
@@ -285,7 +285,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             diags.push(
                 Diagnostic::warning(Msg::OwnLanguageFile {
                     code: config.language.clone(),
-                    original: own_language_original(&file, &config.language),
+                    original: rel(&opts.root, &parts.dir.join("_index.md")),
                     exists: true,
                 })
                 .in_file(file),
@@ -563,17 +563,12 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
     }
 }
 
-/// The file a translation `file` into the language `code` stands beside:
-/// `content/cu-tru/dang-ky.vi.md` → `content/cu-tru/dang-ky.md`.
-fn own_language_original(file: &Path, code: &str) -> PathBuf {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let original = name
-        .strip_suffix(&format!(".{code}.md"))
-        .map_or(name.clone(), |stem| format!("{stem}.md"));
-    file.with_file_name(original)
+/// The file the translation `file` stands beside, by name:
+/// `content/cu-tru/dang-ky.en.md` → `content/cu-tru/dang-ky.md`.
+pub fn original_of(file: &Path) -> Option<PathBuf> {
+    let name = file.file_name()?.to_string_lossy();
+    let (base, _) = translation_of(name.strip_suffix(".md")?)?;
+    Some(file.with_file_name(format!("{base}.md")))
 }
 
 /// Files the operating system leaves in folders by itself (Windows'

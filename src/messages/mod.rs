@@ -58,6 +58,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language's code (`vi`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
     /// Reads a language code (`vi`, `en`); other codes fall back to `None`.
     pub fn from_code(code: &str) -> Option<Lang> {
         match code.trim().to_ascii_lowercase().as_str() {

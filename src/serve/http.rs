@@ -142,10 +142,7 @@ pub(super) fn not_found(snap: &Snapshot) -> Response<Body> {
 /// The page shown in place of every page while the content is broken.
 pub(super) fn error_page(report: &BuildReport) -> String {
     let lang = report.lang;
-    let code = match lang {
-        Lang::Vi => "vi",
-        Lang::En => "en",
-    };
+    let code = lang.code();
     format!(
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>body{{font-family:system-ui,sans-serif;font-size:1.125rem;line-height:1.5;margin:0 auto;max-width:48rem;padding:1rem;color:#0b0c0c}}h1{{color:#a00}}pre{{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f2f1;border-left:6px solid #a00;padding:1rem;font-size:1rem}}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{lead}</p>\n<pre>{diags}</pre>\n</main>\n</body>\n</html>\n",
         title = label(lang, Label::PreviewTitle),

@@ -175,12 +175,17 @@ impl Face {
 /// may share one (see `flyers`).
 #[derive(Default)]
 pub(crate) struct Shaping<'f> {
-    /// Each face used so far, with its font read for shaping and its plans
-    /// by direction, script and language.
-    faces: Vec<(&'f Face, rustybuzz::Face<'f>, Vec<Plan>)>,
-    /// The glyphs of every line shaped so far, by face (its place in
-    /// `faces`) and text.
-    lines: HashMap<(usize, String), Vec<KrillaGlyph>>,
+    /// Each face used so far.
+    faces: Vec<Shaper<'f>>,
+}
+
+/// One face as [`Shaping`] keeps it: its font read for shaping, its plans
+/// by direction, script and language, and the glyphs of every line shaped.
+struct Shaper<'f> {
+    face: &'f Face,
+    rb: rustybuzz::Face<'f>,
+    plans: Vec<Plan>,
+    lines: HashMap<String, Vec<KrillaGlyph>>,
 }
 
 /// A shaping plan and the properties of the text it was made for.
@@ -195,45 +200,59 @@ type Plan = (
 
 impl<'f> Shaping<'f> {
     /// The glyphs of one line of `text` in `face`.
-    fn shape(&mut self, face: &'f Face, text: &str) -> Vec<KrillaGlyph> {
-        let at = match self.faces.iter().position(|(f, ..)| std::ptr::eq(*f, face)) {
+    fn shape(&mut self, face: &'f Face, text: &str) -> &[KrillaGlyph] {
+        let at = match self.faces.iter().position(|s| std::ptr::eq(s.face, face)) {
             Some(at) => at,
             None => match rustybuzz::Face::from_slice(face.bytes.as_slice(), 0) {
                 Some(rb) => {
-                    self.faces.push((face, rb, Vec::new()));
+                    self.faces.push(Shaper {
+                        face,
+                        rb,
+                        plans: Vec::new(),
+                        lines: HashMap::new(),
+                    });
                     self.faces.len() - 1
                 }
                 // (`Face::load` read it with rustybuzz already)
-                None => return Vec::new(),
+                None => return &[],
             },
         };
-        if let Some(glyphs) = self.lines.get(&(at, text.to_string())) {
-            return glyphs.clone();
+        let shaper = &mut self.faces[at];
+        if !shaper.lines.contains_key(text) {
+            let glyphs = shaper.shape(text);
+            shaper.lines.insert(text.to_string(), glyphs);
         }
-        let (_, rb, plans) = &mut self.faces[at];
+        shaper.lines.get(text).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl Shaper<'_> {
+    /// Shapes `text` as krilla's `naive_shape` does.
+    fn shape(&mut self, text: &str) -> Vec<KrillaGlyph> {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
         // (a guessed script is never "unknown": that stands for none)
         let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
         let props = (buffer.direction(), script, buffer.language());
-        let plan = match plans.iter().position(|(p, _)| *p == props) {
-            Some(i) => &plans[i].1,
+        let plan = match self.plans.iter().position(|(p, _)| *p == props) {
+            Some(i) => &self.plans[i].1,
             None => {
-                let plan = rustybuzz::ShapePlan::new(rb, props.0, props.1, props.2.as_ref(), &[]);
-                plans.push((props.clone(), plan));
-                &plans[plans.len() - 1].1
+                let plan =
+                    rustybuzz::ShapePlan::new(&self.rb, props.0, props.1, props.2.as_ref(), &[]);
+                self.plans.push((props.clone(), plan));
+                &self.plans[self.plans.len() - 1].1
             }
         };
-        let output = rustybuzz::shape_with_plan(rb, plan, buffer);
-        let upem = face.font.units_per_em();
+        let output = rustybuzz::shape_with_plan(&self.rb, plan, buffer);
+        let upem = self.face.font.units_per_em();
         let infos = output.glyph_infos();
         let positions = output.glyph_positions();
         let forward = matches!(
             props.0,
             rustybuzz::Direction::LeftToRight | rustybuzz::Direction::TopToBottom
         );
-        let glyphs: Vec<KrillaGlyph> = infos
+        infos
             .iter()
             .zip(positions)
             .enumerate()
@@ -256,9 +275,7 @@ impl<'f> Shaping<'f> {
                     None,
                 )
             })
-            .collect();
-        self.lines.insert((at, text.to_string()), glyphs.clone());
-        glyphs
+            .collect()
     }
 }
 
@@ -421,7 +438,7 @@ impl<'f> Canvas<'_, '_, 'f> {
         let glyphs = self.shaping.shape(face, text);
         self.surface.draw_glyphs(
             Point::from_xy(px, py),
-            &glyphs,
+            glyphs,
             face.font.clone(),
             text,
             size,
