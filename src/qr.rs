@@ -389,19 +389,21 @@ impl Qr {
     /// Horizontal runs of dark modules: (x, y, length), row by row. Drawing
     /// runs instead of single modules keeps SVG and PDF paths small.
     pub fn runs(&self) -> Vec<(usize, usize, usize)> {
-        let mut out = Vec::new();
-        for y in 0..self.size {
-            let mut x = 0;
-            while x < self.size {
-                if self.is_dark(x, y) {
-                    let start = x;
-                    while x < self.size && self.is_dark(x, y) {
-                        x += 1;
+        let mut out = Vec::with_capacity(self.dark.len() / 4);
+        for (y, row) in self.dark.chunks_exact(self.size.max(1)).enumerate() {
+            let mut start = None;
+            for (x, &dark) in row.iter().enumerate() {
+                match (dark, start) {
+                    (true, None) => start = Some(x),
+                    (false, Some(s)) => {
+                        out.push((s, y, x - s));
+                        start = None;
                     }
-                    out.push((start, y, x - start));
-                } else {
-                    x += 1;
+                    _ => {}
                 }
+            }
+            if let Some(s) = start {
+                out.push((s, y, row.len() - s));
             }
         }
         out

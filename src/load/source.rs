@@ -18,9 +18,7 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Msg> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    let text = String::from_utf8(bytes).map_err(|e| Msg::NotUtf8 {
-        byte_offset: e.utf8_error().valid_up_to() + 1,
-    })?;
+    let text = utf8(bytes)?;
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -39,6 +37,21 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Msg> {
         text
     };
     Ok(nfc_owned(text))
+}
+
+/// `bytes` as text, or where the first byte that is not UTF-8 is (from 1).
+///
+/// Checked with simdutf8, which reads Vietnamese text (two or three bytes
+/// a letter) about ten times faster than the standard library's check:
+/// that check was 3 % of the CPU time of a 10,000-procedure build.
+fn utf8(bytes: Vec<u8>) -> Result<String, Msg> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just checked that `bytes` is UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
+    String::from_utf8(bytes).map_err(|e| Msg::NotUtf8 {
+        byte_offset: e.utf8_error().valid_up_to() + 1,
+    })
 }
 
 /// C0 and C1 control characters other than tab and line feed, and DEL.
@@ -120,6 +133,36 @@ mod tests {
     fn windows_1258_bytes_are_refused_with_the_offset() {
         let raw = b"title: T\xe0m";
         assert_eq!(decode(raw), Err(Msg::NotUtf8 { byte_offset: 9 }));
+    }
+
+    #[test]
+    fn utf8_is_checked_as_the_standard_library_checks_it() {
+        // every cut of Vietnamese text, and bytes that are not UTF-8 at
+        // every place of a long text (past simdutf8's 64-byte blocks)
+        let vi = "Đăng ký thường trú – hồ sơ gồm: tờ khai, giấy tờ chứng minh chỗ ở hợp pháp. "
+            .repeat(3);
+        let mut cases: Vec<Vec<u8>> = (0..=vi.len())
+            .map(|n| vi.as_bytes()[..n].to_vec())
+            .collect();
+        for at in (0..vi.len()).step_by(7) {
+            for bad in [
+                &b"\xe0"[..],
+                b"\xff",
+                b"\xc3\x28",
+                b"\xed\xa0\x80",
+                b"\xf4\x90\x80\x80",
+            ] {
+                let mut b = vi.as_bytes().to_vec();
+                b.splice(at..at, bad.iter().copied());
+                cases.push(b);
+            }
+        }
+        for bytes in cases {
+            let want = String::from_utf8(bytes.clone()).map_err(|e| Msg::NotUtf8 {
+                byte_offset: e.utf8_error().valid_up_to() + 1,
+            });
+            assert_eq!(utf8(bytes), want);
+        }
     }
 
     #[test]

@@ -240,7 +240,8 @@ pub(crate) struct Staging {
     /// The stamp and key of every file with a key put so far, one list a
     /// thread (so that threads never wait for each other).
     stamped: Vec<std::sync::Mutex<Vec<stamps::Stamped>>>,
-    /// Files taken from the published site so far.
+    /// Files with a key taken from the published site so far, or made
+    /// again with the very bytes it (or the spare) holds.
     kept: std::sync::atomic::AtomicUsize,
 }
 
@@ -466,6 +467,13 @@ impl Staging {
                 Content::Cached(src) => same_file(src, &target),
                 Content::Copy(_) | Content::Written => None,
             };
+            // made again (not taken from the published site), yet the
+            // same as what that site holds
+            if let (true, true, Content::Bytes(b)) = (keyed, self.published, &f.content)
+                && same_bytes(&self.out.join(&f.path), b).is_some()
+            {
+                self.same_again();
+            }
             if right.is_some() {
                 *written = right;
                 return Ok(());
@@ -484,11 +492,17 @@ impl Staging {
             // linked from it, not written again: a rebuild then writes only
             // what changed, and removing the old site frees only that
             Content::Bytes(b) => {
-                match self.published && same_bytes(&self.out.join(&f.path), b).is_some() {
-                    true => fs::hard_link(self.out.join(&f.path), &target)
-                        .or_else(|_| write(&target, b.as_slice())),
-                    false => write(&target, b.as_slice()),
+                let published = self.out.join(&f.path);
+                if self.published
+                    && same_bytes(&published, b).is_some()
+                    && fs::hard_link(&published, &target).is_ok()
+                {
+                    if keyed {
+                        self.same_again();
+                    }
+                    return Ok(());
                 }
+                write(&target, b.as_slice())
             }
             Content::Copy(src) => fs::copy(src, target).map(|_| ()),
             // the build cache is camnang's own: its files may be shared
@@ -497,6 +511,15 @@ impl Staging {
             Content::Cached(src) => link_or_copy(src, &target),
             Content::Written => Ok(()),
         }
+    }
+
+    /// Counts a file with a key made again with the bytes the site
+    /// published before holds: kept, as far as anyone can tell (a page
+    /// whose stamp was not taken, because the last build wrote it in the
+    /// same tick of the file system's clock as its manifest, is made again
+    /// and found the same).
+    fn same_again(&self) {
+        self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Writes the manifest of `paths` and swaps the new site in. Gives
