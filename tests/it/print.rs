@@ -432,6 +432,36 @@ fn the_print_page_lists_every_print_file_with_its_paper() {
     );
 }
 
+#[test]
+fn a_site_with_no_procedure_yet_has_nothing_to_print_and_says_so() {
+    // (a new commune's site: one category, no procedure in it yet)
+    let site = TestSite::new();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // no empty board sheet, blank flyer sheet or order for nothing
+    let files: Vec<PathBuf> = files_below(&site.path("public/in-an"));
+    assert_eq!(files, vec![PathBuf::from("index.html")]);
+    let page = site.read("public/in-an/index.html");
+    assert!(page.contains("chưa có gì để in"), "{page}");
+    assert!(!page.contains(".pdf"), "{page}");
+    // the first procedure brings every print file and the order back
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &util::procedure("Đăng ký tạm trú", "tt01"),
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    let page = site.read("public/in-an/index.html");
+    assert!(!page.contains("chưa có gì để in"), "{page}");
+    for f in [
+        "bang-niem-yet-a4.pdf",
+        "don-dat-in.pdf",
+        "to-roi-4a6-tat-ca.pdf",
+    ] {
+        assert!(site.path("public/in-an").join(f).is_file(), "{f}");
+        assert!(page.contains(&format!("/in-an/{f}")), "{f}");
+    }
+}
+
 /// A word of `pdftotext -bbox` output, in points from the page's top left.
 #[derive(Debug, Clone)]
 struct Word {

@@ -178,6 +178,7 @@ fn print_page(
             ("checks", json!(checks)),
             ("order", json!(order)),
             ("order_pdf", json!(routes::order_sheet())),
+            ("nothing", json!(items.is_empty())),
         ],
     )
 }
@@ -370,6 +371,11 @@ impl<'a> Printer<'a> {
     /// Every print file of the site, in a fixed order.
     pub(crate) fn jobs(&self) -> Vec<Job<'a>> {
         let mut jobs = Vec::new();
+        // a site with no procedure yet has nothing to print: no empty board
+        // sheet, blank flyer sheet or order for them (the print page says so)
+        if self.procs.is_empty() {
+            return jobs;
+        }
         let mut posters = vec![A4, A5];
         if self.site.config.print.paper == crate::model::PaperSize::A3 {
             posters.insert(0, A3);

@@ -121,7 +121,7 @@ impl Printer<'_> {
                 finishing: trim,
             });
         }
-        if copies.board > 0 {
+        if copies.board > 0 && n > 0 {
             let pages = self.board_page_count(board);
             let volumes = pages.div_ceil(VOLUME_PAGES).max(1);
             let each = match volumes {
