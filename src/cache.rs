@@ -27,6 +27,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diag::Diagnostic;
+use crate::files::Existing;
 use crate::messages::Msg;
 use crate::output::{Content, Key, Reuse};
 
@@ -77,11 +78,7 @@ fn ours(name: &str) -> bool {
 fn write_new(path: &Path, bytes: &[u8], n: usize) -> std::io::Result<()> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = path.with_file_name(format!("{name}.tmp-{}-{n}", std::process::id()));
-    let written = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    written
+    crate::files::write_via(path, &tmp, bytes, Existing::Replace, false)
 }
 
 impl BuildCache {

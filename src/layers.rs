@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | 0 | `alloc`, `text` | memory, Vietnamese text, escaping |
 //! | 1 | `messages` | every sentence, in Vietnamese and English |
-//! | 2 | `diag`, `qr` | located diagnostics; the QR encoder |
+//! | 2 | `diag`, `files`, `qr` | located diagnostics; writing a file whole; the QR encoder |
 //! | 3 | `theme`, `markdown` | built-in theme files; Markdown to HTML |
 //! | 4 | `model` | site, categories, procedures; every address (`model::routes`), the languages |
 //! | 5 | `load` | `site.yaml`, `content/`, `qr-lock.yaml` read into the model |
@@ -27,7 +27,7 @@
 pub const LAYERS: &[&[&str]] = &[
     &["alloc", "text"],
     &["messages"],
-    &["diag", "qr"],
+    &["diag", "files", "qr"],
     &["theme", "markdown"],
     &["model"],
     &["load"],

@@ -25,6 +25,7 @@ pub mod check;
 pub mod commands;
 pub mod deploy;
 pub mod diag;
+pub(crate) mod files;
 pub mod import;
 pub mod layers;
 pub mod load;

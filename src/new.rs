@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::files::Existing;
 use crate::messages::{Lang, Msg, plain};
 use crate::text::slugify;
 
@@ -243,32 +244,16 @@ pub fn new_procedure(
         };
         std::fs::create_dir_all(&dir).map_err(fail)?;
         let index = format!("---\ntitle: {}\n---\n", crate::text::nfc(cat_title));
-        write_new(&dir.join("_index.md"), &index)?;
+        crate::files::write_text_file(&dir.join("_index.md"), index.as_bytes(), Existing::Keep)?;
     }
     let file = dir.join(format!("{slug}.md"));
     let id = free_id(&slug, &used_ids(root));
-    write_new(&file, &procedure_template(title, &id, &today.iso()))?;
+    crate::files::write_text_file(
+        &file,
+        procedure_template(title, &id, &today.iso()).as_bytes(),
+        Existing::Keep,
+    )?;
     Ok((crate::load::rel(root, &file), id))
-}
-
-/// Creates `path` with `text`, refusing if it exists.
-fn write_new(path: &Path, text: &str) -> Result<(), Msg> {
-    use std::io::Write as _;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Msg::NewTargetExists {
-                path: path.to_path_buf(),
-            },
-            _ => Msg::WriteFailed {
-                detail: e.to_string(),
-            },
-        })?;
-    f.write_all(text.as_bytes()).map_err(|e| Msg::WriteFailed {
-        detail: e.to_string(),
-    })
 }
 
 #[cfg(test)]

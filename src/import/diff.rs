@@ -322,14 +322,14 @@ fn one(
         draft: Some(draft),
     };
     let text = write::procedure_file(&merged, &kept, today);
-    write::write_atomic(file, text.as_bytes(), true)?;
+    crate::files::write_text_file(file, text.as_bytes(), crate::files::Existing::Replace)?;
     let data = record::unwrap_envelope(now)
         .map(|(d, _)| d.clone())
         .unwrap_or(Value::Null);
-    write::write_atomic(
+    crate::files::write_text_file(
         &snapshot,
         &serde_json::to_vec_pretty(&data).unwrap_or_default(),
-        true,
+        crate::files::Existing::Replace,
     )?;
     println!(
         "{}",

@@ -147,15 +147,15 @@ impl Session {
             .map(|(d, _)| d.clone())
             .unwrap_or(Value::Null);
         let snapshot = serde_json::to_vec_pretty(&data).unwrap_or_default();
-        write::write_atomic(
+        crate::files::write_text_file(
             &self
                 .root
                 .join(write::RECORDS_DIR)
                 .join(format!("{portal_id}.json")),
             &snapshot,
-            true,
+            crate::files::Existing::Replace,
         )?;
-        write::write_atomic(&file, text.as_bytes(), false)?;
+        crate::files::write_text_file(&file, text.as_bytes(), crate::files::Existing::Keep)?;
         self.used_ids.insert(id.clone());
         self.imported.insert(portal_id, file.clone());
         Ok(Outcome::Wrote {
@@ -199,7 +199,11 @@ impl Session {
                 true => "Thủ tục khác".to_string(),
                 false => g.category.clone(),
             };
-            write::write_atomic(&index, write::category_index(&title).as_bytes(), false)?;
+            crate::files::write_text_file(
+                &index,
+                write::category_index(&title).as_bytes(),
+                crate::files::Existing::Keep,
+            )?;
             println!(
                 "{}",
                 Msg::CategoryCreated {

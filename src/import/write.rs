@@ -1,14 +1,13 @@
 //! Writing what an import makes: the procedure file in camnang's format,
 //! a category's `_index.md`, the record kept for later comparison. Every
-//! file is written whole to a temporary file and then moved into place,
-//! so a failure never leaves half a file; a new file never replaces one.
+//! file is written whole (`crate::files::write_text_file`): a failure never
+//! leaves half a file, and a new file never replaces one.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::import::guide::Guide;
-use crate::messages::{Lang, Msg};
+use crate::messages::Lang;
 use crate::text::Date;
 
 /// Where the records of imported procedures are kept, under the site
@@ -149,54 +148,6 @@ pub(crate) fn procedure_file(g: &Guide, kept: &Kept, today: Date) -> String {
 /// A category's `_index.md`.
 pub(crate) fn category_index(title: &str) -> String {
     format!("---\ntitle: {}\n---\n", q(title))
-}
-
-/// Writes `text` to `path` through a temporary file beside it. With
-/// `replace` false an existing `path` is never replaced (the move fails).
-pub(crate) fn write_atomic(path: &Path, text: &[u8], replace: bool) -> Result<(), Msg> {
-    let fail = |e: std::io::Error| Msg::WriteFailed {
-        detail: format!("{}: {e}", path.display()),
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    if !replace && path.exists() {
-        return Err(Msg::NewTargetExists {
-            path: path.to_path_buf(),
-        });
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // a dot-file: the loader skips it if a crash leaves it behind
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text)?;
-        f.sync_all()?;
-        drop(f);
-        if replace {
-            std::fs::rename(&tmp, path)
-        } else {
-            // a hard link fails if `path` appeared meanwhile: no overwrite
-            match std::fs::hard_link(&tmp, path) {
-                Ok(()) => std::fs::remove_file(&tmp),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-                Err(_) if !path.exists() => std::fs::rename(&tmp, path),
-                Err(e) => Err(e),
-            }
-        }
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Msg::NewTargetExists {
-                path: path.to_path_buf(),
-            },
-            _ => fail(e),
-        });
-    }
-    Ok(())
 }
 
 /// The procedure files of a site already imported from the portal, by

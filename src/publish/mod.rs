@@ -18,6 +18,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
+use crate::files::Existing;
 use crate::messages::Msg;
 use crate::output::{Content, OutFile, Sink};
 
@@ -808,9 +809,7 @@ pub(crate) fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool>
 /// ([`temporary`]) and a rename: a reader sees the old file or the new
 /// one, never half of one.
 fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = temporary(path);
-    fs::write(&tmp, bytes)?;
-    fs::rename(&tmp, path)
+    crate::files::write_via(path, &temporary(path), bytes, Existing::Replace, false)
 }
 
 /// The temporary name [`write_whole`] writes `path` under.
