@@ -54,75 +54,107 @@ pub(crate) fn unmark(s: &str) -> &str {
     s.trim_start_matches(['-', '+', '*', '•', '–', ' '])
 }
 
-/// Removes HTML: `script` and `style` elements with their content, every
-/// other tag, and decodes the common entities.
+/// HTML elements, lower case: only these (and Word's namespaced tags,
+/// `<o:p>`) are taken for tags, so text in angle brackets (`<Mẫu CT01>`,
+/// `<số nhà, đường>`) stays text.
+#[rustfmt::skip]
+const ELEMENTS: &[&str] = &[
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
+    "big", "blockquote", "body", "br", "button", "caption", "center", "cite", "code", "col",
+    "colgroup", "data", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em",
+    "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins",
+    "kbd", "label", "legend", "li", "link", "main", "mark", "meta", "nav", "noscript", "object",
+    "ol", "option", "p", "pre", "q", "s", "samp", "script", "section", "select", "small",
+    "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "table", "tbody",
+    "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "tt", "u",
+    "ul", "var", "wbr", "xml",
+];
+
+/// Elements that start a new line of text (their closing tags too).
+#[rustfmt::skip]
+const BLOCKS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
+    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "tr", "ul",
+];
+
+/// The tag at the start of `rest` (which starts with `<`): its name in
+/// lower case, whether it closes, and its length up to and with `>`.
+fn tag(rest: &str) -> Option<(String, bool, usize)> {
+    let after = rest.strip_prefix('<')?;
+    let (closing, after) = match after.strip_prefix('/') {
+        Some(a) => (true, a),
+        None => (false, after),
+    };
+    let len = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b':')
+        .count();
+    let name = after[..len].to_ascii_lowercase();
+    let known = ELEMENTS.contains(&name.as_str()) || (name.contains(':') && len > 2);
+    let next = after[len..].chars().next()?;
+    if len == 0 || !known || !(next.is_whitespace() || next == '/' || next == '>') {
+        return None;
+    }
+    Some((name, closing, rest.find('>')? + 1))
+}
+
+/// Removes HTML: comments (with what Word puts in them), `script`,
+/// `style` and Word's `xml` elements with their content, and every other
+/// tag; a block element (`p`, `div`, `br`, `li`, …) starts a new line, a
+/// list item with "- "; then decodes every HTML entity (`&aacute;`,
+/// `&#7871;`, `&nbsp;`). Text that only looks like a tag stays.
 fn strip_tags(s: &str) -> String {
     if !s.contains('<') && !s.contains('&') {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
-    let lower = s.to_ascii_lowercase();
     let mut i = 0;
     while i < s.len() {
         let rest = &s[i..];
-        let lrest = &lower[i..];
-        if lrest.starts_with("<script") || lrest.starts_with("<style") {
-            let end_tag = if lrest.starts_with("<script") {
-                "</script"
-            } else {
-                "</style"
-            };
-            match lrest.find(end_tag) {
-                Some(j) => {
-                    let after = &lrest[j..];
-                    i += j + after.find('>').map(|k| k + 1).unwrap_or(after.len());
-                }
-                None => i = s.len(),
-            }
+        if rest.starts_with("<!--") {
+            i += rest.find("-->").map_or(rest.len(), |j| j + 3);
             continue;
         }
-        if let Some(after) = rest.strip_prefix('<') {
-            let next = after.chars().next();
-            let is_tag =
-                next.is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
-            if is_tag && let Some(j) = rest.find('>') {
-                out.push(' ');
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            // a doctype or an XML declaration
+            if let Some(j) = rest.find('>') {
                 i += j + 1;
                 continue;
             }
         }
-        if rest.starts_with('&')
-            && let Some(j) = rest[..rest.len().min(12)].find(';')
-            && let Some(c) = entity(&rest[1..j])
+        if rest.starts_with('<')
+            && let Some((name, closing, len)) = tag(rest)
         {
-            out.push(c);
-            i += j + 1;
+            i += len;
+            if !closing && matches!(name.as_str(), "script" | "style" | "xml") {
+                // the element's content is not text: up to its end tag
+                let close = format!("</{name}");
+                let lower = s[i..].to_ascii_lowercase();
+                i += match lower.find(&close) {
+                    Some(j) => j + lower[j..].find('>').map_or(lower.len() - j, |k| k + 1),
+                    None => lower.len(),
+                };
+                continue;
+            }
+            let block = BLOCKS.contains(&name.as_str());
+            if block && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            match name.as_str() {
+                "li" if !closing => out.push_str("- "),
+                "td" | "th" => out.push(' '),
+                _ => {}
+            }
             continue;
         }
         let c = rest.chars().next().unwrap_or(' ');
         out.push(c);
         i += c.len_utf8();
     }
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" | "#39" => '\'',
-        "nbsp" => ' ',
-        _ => {
-            let n = name.strip_prefix('#')?;
-            let code = match n.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => n.parse().ok()?,
-            };
-            char::from_u32(code).filter(|c| !c.is_control())?
-        }
-    })
+    htmlize::unescape(out).into_owned()
 }
 
 /// A legal text cleaned, with words the portal glued split again: a
@@ -156,9 +188,17 @@ pub(crate) fn legal(s: &str) -> String {
         }
         let mut end = j;
         let glued = end < chars.len() && chars[end].is_lowercase() && end > caps_start;
-        // "QH14Luật": the capital before the lower-case letter starts the word
-        if glued && end - caps_start >= 2 && chars[end - 2].is_ascii_digit() {
-            end -= 1;
+        // "QH14Luật", "NĐ-CPSửa": the capital before the lower-case
+        // letters starts the word when it makes one syllable with them
+        // ("Luật", "Sửa"); in "TT-BCAngày" it does not ("Angày")
+        if glued && end - caps_start >= 2 && chars[end - 1].is_uppercase() {
+            let word: String = chars[end - 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if syllable(&word) {
+                end -= 1;
+            }
         }
         out.extend(&chars[i..end]);
         if glued && end > caps_start {
@@ -167,6 +207,31 @@ pub(crate) fn legal(s: &str) -> String {
         i = end;
     }
     out
+}
+
+/// Whether `word` is one Vietnamese syllable: an initial consonant (or
+/// none), one to three vowels, and a final consonant or none (`sửa`,
+/// `Luật`, `ngày`; not `Angày`).
+fn syllable(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization as _;
+    // letters without tone or vowel marks (đ stays đ)
+    let bare: String = word
+        .to_lowercase()
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect();
+    const INITIALS: &[&str] = &[
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+        "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    ];
+    const FINALS: &[&str] = &["ch", "ng", "nh", "c", "m", "n", "p", "t", ""];
+    INITIALS.iter().any(|i| {
+        let Some(rest) = bare.strip_prefix(i) else {
+            return false;
+        };
+        let vowels = rest.chars().take_while(|c| "aeiouy".contains(*c)).count();
+        (1..=3).contains(&vowels) && FINALS.contains(&&rest[vowels..])
+    })
 }
 
 /// Escapes text for a Markdown paragraph or list item: every character
@@ -212,7 +277,9 @@ pub(crate) fn md(s: &str) -> String {
 pub(crate) fn md_blocks(text: &str, indent: &str) -> String {
     let mut out = String::new();
     let mut in_list = false;
-    for l in clean(text).split('\n') {
+    let cleaned = clean(text);
+    let lines = cleaned.split('\n').flat_map(unglue);
+    for l in lines {
         if l.is_empty() {
             continue;
         }
@@ -233,6 +300,30 @@ pub(crate) fn md_blocks(text: &str, indent: &str) -> String {
             in_list = false;
         }
     }
+    out
+}
+
+/// A list line the portal glued into one ("- A. - B; - C"): one line per
+/// item, split where a sentence ends (`.`, `;`, `:`) before " - " and a
+/// capital letter. Other lines stay whole.
+fn unglue(l: &str) -> Vec<&str> {
+    if !l.trim_start().starts_with(['-', '•', '–']) {
+        return vec![l];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(rel) = l[from..].find(" - ") {
+        let at = from + rel;
+        let ends = l[..at].ends_with(['.', ';', ':']);
+        let capital = l[at + 3..].chars().next().is_some_and(char::is_uppercase);
+        if ends && capital {
+            out.push(&l[start..at]);
+            start = at + 1;
+        }
+        from = at + 3;
+    }
+    out.push(&l[start..]);
     out
 }
 
@@ -324,6 +415,46 @@ mod tests {
     }
 
     #[test]
+    fn html_of_older_sources_becomes_lines_and_letters() {
+        // an ampersand before Vietnamese letters (a panic once), every
+        // named entity, numeric ones
+        assert_eq!(
+            line("Sở Tài nguyên & Môi trường"),
+            "Sở Tài nguyên & Môi trường"
+        );
+        assert_eq!(line("Phòng &ndash; Tổ &amp Đội"), "Phòng – Tổ & Đội");
+        assert_eq!(
+            line("C&aacute;c c&aacute; nh&acirc;n &#273;&#x1EBF;n"),
+            "Các cá nhân đến"
+        );
+        assert_eq!(line("&ldquo;Mẫu&rdquo;&hellip;"), "“Mẫu”…");
+        // paragraphs, line breaks and list items are lines; inline tags
+        // join, not split, letters
+        assert_eq!(
+            clean(
+                "<p>Bước 1: Chuẩn bị.</p><p>Bước 2: Nộp:</p><ul><li>tờ khai</li><li>CCCD</li></ul><p>Bư<b>ớc</b> 3: Nhận<br>kết quả.</p>"
+            ),
+            "Bước 1: Chuẩn bị.\nBước 2: Nộp:\n- tờ khai\n- CCCD\nBước 3: Nhận\nkết quả."
+        );
+        let (_, steps) =
+            split_steps("<p>Bước 1: A.</p><p>Bước 2: B.</p><p>Bước 3: C.</p>").unwrap();
+        assert_eq!(steps, vec!["A.", "B.", "C."]);
+        // text in angle brackets stays, once decoded and when written so
+        assert_eq!(line("&lt;số nhà, đường&gt;"), "<số nhà, đường>");
+        assert_eq!(line(&line("&lt;số nhà, đường&gt;")), "<số nhà, đường>");
+        assert_eq!(line("ghi <Mau CT01> vào"), "ghi <Mau CT01> vào");
+        // what Word leaves: conditional comments, XML islands, o:p
+        assert_eq!(
+            line(
+                "<!--[if gte mso 9]><xml><w:WordDocument>Normal 0</w:WordDocument></xml><![endif]-->Tờ khai<o:p></o:p>"
+            ),
+            "Tờ khai"
+        );
+        assert_eq!(line("<xml>Normal 0 false</xml>Tờ khai"), "Tờ khai");
+        assert_eq!(line("<td>Lệ phí</td><td>7.000</td>"), "Lệ phí 7.000");
+    }
+
+    #[test]
     fn glued_legal_words_are_split() {
         assert_eq!(
             legal("Thông tư số 53/2025/TT-BCAngày 01/7/2025 của Bộ Công an"),
@@ -338,6 +469,20 @@ mod tests {
             "Nghị định 154/2024/NĐ-CP"
         );
         assert_eq!(legal("66.7/2025/NQ-CP của"), "66.7/2025/NQ-CP của");
+        assert_eq!(
+            legal("Quyết định 9354/QĐ-BCA-C06ngày 10/10/2025"),
+            "Quyết định 9354/QĐ-BCA-C06 ngày 10/10/2025"
+        );
+        assert_eq!(
+            legal("Nghị định 104/2022/NĐ-CPSửa đổi, bổ sung"),
+            "Nghị định 104/2022/NĐ-CP Sửa đổi, bổ sung"
+        );
+        assert_eq!(
+            legal("Thông tư 04/2020/TT-BTPVề hộ tịch"),
+            "Thông tư 04/2020/TT-BTP Về hộ tịch"
+        );
+        assert!(syllable("Luật") && syllable("ngày") && syllable("Nghiêng") && syllable("Về"));
+        assert!(!syllable("Angày") && !syllable("Csửa") && !syllable("BCA"));
     }
 
     #[test]
@@ -349,6 +494,23 @@ mod tests {
         assert_eq!(md("<img src=x>"), "\\<img src=x\\>");
         assert_eq!(md("1. không phải danh sách"), "1\\. không phải danh sách");
         assert_eq!(md("- a"), "\\- a");
+    }
+
+    #[test]
+    fn list_items_glued_into_one_line_are_split() {
+        assert_eq!(
+            md_blocks(
+                "- Văn bản thuê nhà không phải công chứng. - Người nước ngoài phải có Quyết định; - Trong 60 ngày: - Khác",
+                ""
+            ),
+            "- Văn bản thuê nhà không phải công chứng.\n- Người nước ngoài phải có Quyết định;\n- Trong 60 ngày:\n- Khác\n"
+        );
+        // a dash inside a sentence, or before a small letter, stays
+        assert_eq!(
+            md_blocks("- Hà Nội - Hải Phòng. - và thêm", ""),
+            "- Hà Nội - Hải Phòng. - và thêm\n"
+        );
+        assert_eq!(md_blocks("Tuyến A. - B", ""), "Tuyến A. - B\n");
     }
 
     #[test]

@@ -104,6 +104,8 @@ fn time(t: &Time, unit: &str) -> (Option<String>, Option<Gap>) {
     let words = unit_words(unit);
     match (t, words) {
         (Time::None, _) => (None, None),
+        // 0 days is no time at all: the portal's field was left at 0
+        (Time::Whole(0), _) => (None, Some(Gap::TimeText { value: "0".into() })),
         (Time::Whole(n), Some(w)) => (Some(format!("{n:02} {w}")), None),
         (Time::Fraction(f), Some(w)) => (
             Some(format!("{} {w}", number_words(*f))),
@@ -114,7 +116,8 @@ fn time(t: &Time, unit: &str) -> (Option<String>, Option<Gap>) {
         (Time::Text(s), _) => {
             let s = line(s);
             let shown = match words {
-                Some(w) if !s.is_empty() => format!("{s} ({w})"),
+                // "03 ngày làm việc" needs no "(ngày làm việc)" after it
+                Some(w) if !s.is_empty() && !s.to_lowercase().contains(w) => format!("{s} ({w})"),
                 _ => s.clone(),
             };
             (
@@ -131,6 +134,21 @@ fn time(t: &Time, unit: &str) -> (Option<String>, Option<Gap>) {
             Some(Gap::TimeUnit { unit: line(unit) }),
         ),
     }
+}
+
+/// A note that starts with its own heading ("Lưu ý: …", "*Chú ý: …",
+/// "Ghi chú: …"): the heading, and the rest of the note.
+fn lead_in(note: &str) -> Option<(String, String)> {
+    let t = unmark(note.trim_start());
+    ["Lưu ý", "Chú ý", "Ghi chú"].iter().find_map(|w| {
+        let n = w.chars().count();
+        let head: String = t.chars().take(n).collect();
+        if head.to_lowercase() != w.to_lowercase() {
+            return None;
+        }
+        let rest = t[head.len()..].trim_start().strip_prefix(':')?;
+        Some((format!("{w}:"), rest.trim_start().to_string()))
+    })
 }
 
 /// Builds the guide of `r`, imported on `today`.
@@ -210,13 +228,32 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     let mut ways_text = String::new();
     for m in &r.methods {
         let Some(w) = way(&m.way) else {
+            // a way camnang does not know: its words go to the body,
+            // and the clerk is told
+            let method = line(&m.way);
+            let desc = clean::clean(&m.description);
+            if !method.is_empty() || !desc.is_empty() {
+                ways_text.push_str(&format!("**{}**\n\n", clean::md(&method)));
+                if !desc.is_empty() {
+                    ways_text.push_str(&clean::md_blocks(&desc, ""));
+                }
+                ways_text.push('\n');
+                g.gaps.push(("channels".into(), Gap::WayUnknown { method }));
+            }
             continue;
         };
-        if g.channels.iter().any(|c| c.way == w) {
-            continue;
-        }
-        let i = g.channels.len();
+        // a way given twice (two rows of "DIRECT", each for its own case)
+        // is one channel with both times and every fee
+        let seen = g.channels.iter().position(|c| c.way == w);
+        let i = seen.unwrap_or(g.channels.len());
         let (mut t, gap) = time(&m.time, &m.unit);
+        if t.is_none() && gap.is_none() && !case_times.is_empty() {
+            // no time on the way, but the portal's figures per case
+            let value = case_times.join("; ");
+            t = Some(value.clone());
+            g.gaps
+                .push((format!("channels[{i}].time"), Gap::TimeText { value }));
+        }
         if let Some(gap) = gap {
             if matches!(gap, Gap::TimeUnit { .. }) && !case_times.is_empty() {
                 // the portal's own figures per case, beside its bare number
@@ -230,6 +267,7 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         }
         let mut fees = Vec::new();
         let mut no_value = false;
+        let mut in_words = None;
         for f in &m.fees {
             let label = match f.kind.trim() {
                 "FEE" => "Lệ phí",
@@ -247,10 +285,15 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             } else {
                 currency
             };
-            let text = match f.value {
-                Some(0.0) => format!("{label}: miễn phí"),
-                Some(v) => format!("{label} {} {unit}", dong(v)),
-                None => {
+            let text = match (f.value, &f.value_text) {
+                (Some(0.0), _) => format!("{label}: miễn phí"),
+                (Some(v), _) => format!("{label} {} {unit}", dong(v)),
+                (None, Some(words)) => {
+                    let words = line(words);
+                    in_words.get_or_insert_with(|| words.clone());
+                    format!("{label}: {words}")
+                }
+                (None, None) => {
                     no_value = true;
                     format!("{label}: Cổng không ghi số tiền")
                 }
@@ -266,20 +309,41 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         }
         if no_value {
             g.gaps.push((format!("channels[{i}].fee"), Gap::FeeNoValue));
+        } else if let Some(value) = in_words {
+            g.gaps
+                .push((format!("channels[{i}].fee"), Gap::FeeText { value }));
         }
         let desc = clean::clean(&m.description);
         if !desc.is_empty() {
-            ways_text.push_str(&format!(
-                "**{}**\n\n{}\n",
-                way_words(w),
-                clean::md_blocks(&desc, "")
-            ));
+            match seen {
+                Some(_) => ways_text.push_str(&format!("{}\n", clean::md_blocks(&desc, ""))),
+                None => ways_text.push_str(&format!(
+                    "**{}**\n\n{}\n",
+                    way_words(w),
+                    clean::md_blocks(&desc, "")
+                )),
+            }
         }
-        g.channels.push(GuideChannel {
-            way: w.to_string(),
-            time: t,
-            fee: (!fees.is_empty()).then(|| fees.join("; ")),
-        });
+        let fee = (!fees.is_empty()).then(|| fees.join("; "));
+        match g.channels.get_mut(i) {
+            Some(c) => {
+                let both = |a: &mut Option<String>, b: Option<String>| match (a.as_mut(), b) {
+                    (Some(a), Some(b)) if !a.split("; ").any(|x| x == b) => {
+                        a.push_str("; ");
+                        a.push_str(&b);
+                    }
+                    (None, b) => *a = b,
+                    _ => {}
+                };
+                both(&mut c.time, t);
+                both(&mut c.fee, fee);
+            }
+            None => g.channels.push(GuideChannel {
+                way: w.to_string(),
+                time: t,
+                fee,
+            }),
+        }
     }
     if g.channels.iter().any(|c| c.way == "truc-tuyen")
         && crate::model::valid_portal_id(&g.portal_id)
@@ -297,10 +361,24 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     let mut note_count = 0;
     for c in &r.cases {
         let heading = line(unmark(&line(&c.name)));
-        let heading = (!heading.is_empty()).then_some(heading);
+        let mut heading = (!heading.is_empty()).then_some(heading);
+        let mut components = &c.components[..];
+        // a case the portal left without a name whose first line says what
+        // follows ("… các giấy tờ sau:") is headed by that line
+        if heading.is_none()
+            && let Some((first, rest)) = components.split_first()
+            && first.original == 0
+            && first.copy == 0
+        {
+            let intro = line(unmark(&line(&first.name)));
+            if intro.ends_with(':') {
+                heading = Some(intro);
+                components = rest;
+            }
+        }
         let mut items = Vec::new();
         let mut case_notes = Vec::new();
-        for p in &c.components {
+        for p in components {
             let name = clean::clean(&p.name);
             let first = line(unmark(&name));
             if first.is_empty() {
@@ -323,7 +401,21 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         }
         if !case_notes.is_empty() {
             note_count += case_notes.len();
-            if let Some(h) = &heading {
+            // notes of a case without a name get a heading of their own,
+            // never the one of the case before: "Lưu ý:" when they start
+            // so, else "Ghi chú khác:" (the first notes need none)
+            let own = match lead_in(&case_notes[0]) {
+                Some((h, rest)) if heading.is_none() => {
+                    case_notes[0] = rest;
+                    Some(h)
+                }
+                _ => None,
+            };
+            let shown = heading
+                .clone()
+                .or(own)
+                .or_else(|| (!notes.is_empty()).then(|| "Ghi chú khác:".to_string()));
+            if let Some(h) = &shown {
                 notes.push_str(&format!("**{}**\n\n", clean::md(h)));
             }
             for n in case_notes {
@@ -366,7 +458,18 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         let parts: Vec<String> = r
             .steps
             .iter()
-            .map(|(n, d)| clean::clean(&format!("{n}\n{d}")))
+            .map(|(n, d)| {
+                // an entry named only "Bước 1" is numbered by the list
+                let bare = line(n);
+                let number = bare
+                    .strip_prefix("Bước")
+                    .map(|x| x.trim().trim_end_matches([':', '.', ')', '-']).trim())
+                    .is_some_and(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()));
+                match number {
+                    true => clean::clean(d),
+                    false => clean::clean(&format!("{n}\n{d}")),
+                }
+            })
             .filter(|s| !s.is_empty())
             .collect();
         (parts.len() >= 2).then(|| (String::new(), parts))
@@ -462,5 +565,135 @@ mod tests {
             time(&Time::Text("Trong ngày".into()), "OTHER").1,
             Some(Gap::TimeText { .. })
         ));
+        // a text that already says its unit; a time of 0
+        assert_eq!(
+            time(&Time::Text("03 ngày làm việc".into()), "WORKING_DAY").0,
+            Some("03 ngày làm việc".into())
+        );
+        assert_eq!(
+            time(&Time::Whole(0), "WORKING_DAY"),
+            (None, Some(Gap::TimeText { value: "0".into() }))
+        );
+    }
+
+    fn record(v: serde_json::Value) -> Record {
+        crate::import::record::from_value(&v).unwrap()
+    }
+
+    fn today() -> Date {
+        Date::from_days(20_000)
+    }
+
+    #[test]
+    fn every_way_of_submitting_is_kept() {
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionMethods": [
+                {"submissionMethod": "DIRECT", "processingTime": 3, "processingTimeUnit": "WORKING_DAY",
+                 "fees": [{"type": "FEE", "value": "7.000"}]},
+                {"submissionMethod": "DIRECT", "processingTime": 7, "processingTimeUnit": "WORKING_DAY",
+                 "description": "Trường hợp cần xác minh", "fees": [{"type": "FEE", "value": 20000}]},
+                {"submissionMethod": "ONLINE_VNEID", "description": "Nộp qua ứng dụng VNeID"},
+                {"submissionMethod": "POSTAL", "fees": [{"type": "FEE", "value": "5.000 - 10.000"}]}
+            ]}),
+        );
+        let g = guide(&r, today());
+        assert_eq!(g.channels.len(), 2, "{:?}", g.channels);
+        let direct = &g.channels[0];
+        assert_eq!(direct.way, "truc-tiep");
+        assert_eq!(
+            direct.time.as_deref(),
+            Some("03 ngày làm việc; 07 ngày làm việc")
+        );
+        assert_eq!(
+            direct.fee.as_deref(),
+            Some("Lệ phí 7.000 đồng; Lệ phí 20.000 đồng")
+        );
+        assert_eq!(g.channels[1].fee.as_deref(), Some("Lệ phí: 5.000 - 10.000"));
+        assert!(g.gaps.contains(&(
+            "channels[1].fee".into(),
+            Gap::FeeText {
+                value: "5.000 - 10.000".into()
+            }
+        )));
+        assert!(g.gaps.contains(&(
+            "channels".into(),
+            Gap::WayUnknown {
+                method: "ONLINE_VNEID".into()
+            }
+        )));
+        assert!(g.body.contains("Trường hợp cần xác minh"), "{}", g.body);
+        assert!(g.body.contains("Nộp qua ứng dụng VNeID"), "{}", g.body);
+    }
+
+    #[test]
+    fn steps_the_portal_split_itself_are_numbered_once() {
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionSteps": [
+                {"name": "Bước 1", "description": "Cá nhân chuẩn bị hồ sơ."},
+                {"name": "Bước 2:", "description": "Nộp hồ sơ."},
+                {"name": "Nhận kết quả", "description": "Tại bộ phận một cửa."}
+            ]}),
+        );
+        let g = guide(&r, today());
+        assert!(
+            g.body.contains(
+                "1. Cá nhân chuẩn bị hồ sơ.\n2. Nộp hồ sơ.\n3. Nhận kết quả Tại bộ phận một cửa.\n"
+            ),
+            "{}",
+            g.body
+        );
+    }
+
+    #[test]
+    fn a_way_without_a_time_takes_the_times_of_the_cases() {
+        let r = record(serde_json::json!({"id": "a", "name": "B",
+            "executionMethods": [{"submissionMethod": "DIRECT"}],
+            "cases": [{"name": "Thông thường", "processingDay": {"qty": 3, "type": "WORKING_DAY"}}]
+        }));
+        let g = guide(&r, today());
+        assert!(
+            g.channels[0]
+                .time
+                .as_deref()
+                .is_some_and(|t| t.starts_with("03 ngày làm việc")),
+            "{:?}",
+            g.channels
+        );
+        assert!(g.gaps.iter().any(|(f, _)| f == "channels[0].time"));
+    }
+
+    #[test]
+    fn notes_of_a_case_without_a_name_are_headed_of_their_own() {
+        let note = |n: &str| serde_json::json!({"name": n, "originalQty": 0, "copyQty": 0});
+        let doc = |n: &str| serde_json::json!({"name": n, "originalQty": 1, "copyQty": 0});
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionCases": [
+                {"name": "* Hồ sơ gồm:", "profileComponents": [doc("Tờ khai"), note("Ví dụ: hợp đồng thuê nhà")]},
+                {"name": "", "profileComponents": [note("*Lưu ý: - Văn bản không phải công chứng. - Người nước ngoài mang hộ chiếu.")]},
+                {"name": "", "profileComponents": [note("- Người yêu cầu nộp các giấy tờ sau:"), doc("Giấy chứng sinh")]}
+            ]}),
+        );
+        let g = guide(&r, today());
+        assert_eq!(
+            g.documents,
+            vec![
+                (
+                    Some("Hồ sơ gồm:".into()),
+                    vec!["Tờ khai (01 bản chính)".into()]
+                ),
+                (
+                    Some("Người yêu cầu nộp các giấy tờ sau:".into()),
+                    vec!["Giấy chứng sinh (01 bản chính)".into()]
+                ),
+            ]
+        );
+        let notes = &g.body[g.body.find("Ghi chú về hồ sơ").unwrap()..];
+        let first = notes.find("**Hồ sơ gồm:**").unwrap();
+        let own = notes.find("**Lưu ý:**").unwrap();
+        assert!(first < notes.find("Ví dụ").unwrap() && notes.find("Ví dụ").unwrap() < own);
+        assert!(
+            notes.contains("- Văn bản không phải công chứng.\n- Người nước ngoài"),
+            "{notes}"
+        );
     }
 }

@@ -276,10 +276,73 @@ pub fn saved_records(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Value, Msg>)> {
                 path: f.clone(),
                 detail: e.to_string(),
             })
-            .and_then(|b| parse_json(&b, &f, 0));
-        out.push((f, parsed));
+            .and_then(|b| parse_values(&b, &f));
+        match parsed {
+            // a file may hold one record, several one after the other, or
+            // a list of them
+            Ok(values) => {
+                for v in values {
+                    match v {
+                        Value::Array(items) => {
+                            out.extend(items.into_iter().map(|r| (f.clone(), Ok(r))));
+                        }
+                        v => out.push((f.clone(), Ok(v))),
+                    }
+                }
+            }
+            Err(m) => out.push((f, Err(m))),
+        }
     }
     out
+}
+
+/// The text of a saved record: UTF-8 (with or without a byte order mark),
+/// or UTF-16 with one (what Windows PowerShell's `>` writes).
+fn json_text(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let utf16 = |be: bool, b: &[u8]| -> Vec<u8> {
+        let units = b.chunks_exact(2).map(|c| match be {
+            true => u16::from_be_bytes([c[0], c[1]]),
+            false => u16::from_le_bytes([c[0], c[1]]),
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect::<String>()
+            .into_bytes()
+    };
+    match bytes {
+        [0xff, 0xfe, rest @ ..] => utf16(false, rest).into(),
+        [0xfe, 0xff, rest @ ..] => utf16(true, rest).into(),
+        _ => bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes).into(),
+    }
+}
+
+/// Every JSON value of a saved file, one after the other; a mistake is
+/// placed at its line and column.
+fn parse_values(bytes: &[u8], f: &Path) -> Result<Vec<Value>, Msg> {
+    let text = json_text(bytes);
+    let mut values = Vec::new();
+    for v in serde_json::Deserializer::from_slice(&text).into_iter::<Value>() {
+        values.push(v.map_err(|e| bad_json(&e, f, 0))?);
+    }
+    if values.is_empty() {
+        // an empty file: said as serde_json says it
+        return parse_json(&text, f, 0).map(|v| vec![v]);
+    }
+    Ok(values)
+}
+
+fn bad_json(e: &serde_json::Error, f: &Path, line_offset: usize) -> Msg {
+    Msg::ImportBadJson {
+        path: f.to_path_buf(),
+        line: e.line() + line_offset,
+        column: e.column(),
+        detail: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    }
 }
 
 /// One record a line; each line's mistakes are its own.
@@ -341,18 +404,7 @@ use std::io::Read as _;
 /// Parses JSON; a mistake is placed at its line (plus `line_offset` for
 /// JSON Lines) and column.
 fn parse_json(bytes: &[u8], f: &Path, line_offset: usize) -> Result<Value, Msg> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    serde_json::from_slice(bytes).map_err(|e| Msg::ImportBadJson {
-        path: f.to_path_buf(),
-        line: e.line() + line_offset,
-        column: e.column(),
-        detail: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-    })
+    serde_json::from_slice(&json_text(bytes)).map_err(|e| bad_json(&e, f, line_offset))
 }
 
 /// Totals of a run, and every gap to list at the end.

@@ -71,6 +71,9 @@ pub(crate) struct Fee {
     /// `FEE`, `SERVICE_FEE`, `PRICE_LEVEL`.
     pub kind: String,
     pub value: Option<f64>,
+    /// The amount as the portal wrote it when it is words, not a number
+    /// ("5.000 - 10.000", "theo quy định").
+    pub value_text: Option<String>,
     pub currency: String,
     pub description: String,
 }
@@ -141,7 +144,8 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
     if id.trim().is_empty() {
         return Err(format!("{prefix}id is missing"));
     }
-    if name.trim().is_empty() {
+    // (a name that is only markup or spaces, "<p></p>" or "&nbsp;", is none)
+    if crate::import::clean::line(&name).is_empty() {
         return Err(format!("{prefix}name is missing"));
     }
     let names = |key: &str| -> Result<Vec<String>, Wrong> {
@@ -158,9 +162,11 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         let mut fees = Vec::new();
         for (j, f) in r.list_at(m, "fees", &at)?.iter().enumerate() {
             let fat = format!("{at}.fees[{j}]");
+            let amount = r.amount_at(f, "value", &fat)?;
             fees.push(Fee {
                 kind: r.text_at(f, "type", &fat)?,
-                value: r.number_at(f, "value", &fat)?,
+                value: amount.0,
+                value_text: amount.1,
                 currency: r.text_at(f, "currencyName", &fat)?,
                 description: r.text_at(f, "description", &fat)?,
             });
@@ -325,6 +331,24 @@ impl Reader {
         }
     }
 
+    /// An amount of money: a number, a number written the Vietnamese way
+    /// ("7.000", "1.500.000 đồng"), a word for none ("Miễn phí", "Không")
+    /// as 0, or other words kept as they are (second).
+    fn amount_at(
+        &self,
+        v: &Value,
+        key: &str,
+        at: &str,
+    ) -> Result<(Option<f64>, Option<String>), Wrong> {
+        match v.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(match amount(s) {
+                Some(n) => (Some(n), None),
+                None => (None, Some(s.clone())),
+            }),
+            _ => Ok((self.number_at(v, key, at)?, None)),
+        }
+    }
+
     /// A count of copies: a whole number from 0 to 1000.
     fn count_at(&self, v: &Value, key: &str, at: &str) -> Result<u32, Wrong> {
         match self.number_at(v, key, at)? {
@@ -367,10 +391,113 @@ impl Reader {
     }
 }
 
+/// An amount of money written as text, in đồng: "7.000" and "1.500.000"
+/// (dots between thousands, as Vietnamese writes them; commas too),
+/// "7000", "2,5" or "2.5" (a decimal), with or without "đồng", "đ" or
+/// "VND" after it; "Miễn phí", "Không" and the like are 0. `None` for
+/// anything else.
+pub(crate) fn amount(s: &str) -> Option<f64> {
+    let t = crate::text::nfc(s.trim()).to_lowercase();
+    if matches!(
+        t.trim_end_matches('.'),
+        "miễn phí"
+            | "miễn"
+            | "không"
+            | "không thu"
+            | "không thu phí"
+            | "không có"
+            | "không mất phí"
+    ) {
+        return Some(0.0);
+    }
+    let t = ["đồng", "vnđ", "vnd", "đ"]
+        .iter()
+        .find_map(|u| t.strip_suffix(u))
+        .unwrap_or(&t)
+        .trim();
+    let grouped = |sep: char, dec: char| -> Option<f64> {
+        let (whole, frac) = match t.split_once(dec) {
+            Some((w, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (w, Some(f)),
+            Some(_) => return None,
+            None => (t, None),
+        };
+        let mut groups = whole.split(sep);
+        let first = groups.next()?;
+        let rest: Vec<&str> = groups.collect();
+        let ok = !rest.is_empty()
+            && (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && rest
+                .iter()
+                .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        if !ok {
+            return None;
+        }
+        format!("{}{}", first, rest.concat())
+            .parse::<f64>()
+            .ok()
+            .map(|w| w + frac.map_or(0.0, |f| format!("0.{f}").parse().unwrap_or(0.0)))
+    };
+    let plain = || -> Option<f64> {
+        let simple = t
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            && t.bytes().filter(|b| !b.is_ascii_digit()).count() <= 1
+            && t.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        simple.then(|| t.replace(',', ".").parse().ok()).flatten()
+    };
+    grouped('.', ',')
+        .or_else(|| grouped(',', '.'))
+        .or_else(plain)
+        .filter(|f| f.is_finite() && *f >= 0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn amounts_are_read_the_vietnamese_way() {
+        for (text, want) in [
+            ("7.000", Some(7000.0)),
+            ("1.500.000 đồng", Some(1_500_000.0)),
+            ("5,000", Some(5000.0)),
+            ("1,500,000 VND", Some(1_500_000.0)),
+            ("7000", Some(7000.0)),
+            ("7000đ", Some(7000.0)),
+            ("2,5", Some(2.5)),
+            ("1.234.567,5", Some(1_234_567.5)),
+            ("Miễn phí", Some(0.0)),
+            ("Không", Some(0.0)),
+            ("0", Some(0.0)),
+            ("5.000 - 10.000", None),
+            ("theo quy định", None),
+            ("12.34.567", None),
+            ("-5", None),
+        ] {
+            assert_eq!(amount(text), want, "{text}");
+        }
+        let v = json!({"id": "a", "name": "B", "executionMethods": [{"fees": [
+            {"value": "7.000"}, {"value": "5.000 - 10.000"}, {"value": 5000}, {"value": null}
+        ]}]});
+        let fees = &from_value(&v).unwrap().methods[0].fees;
+        assert_eq!(fees[0].value, Some(7000.0));
+        assert_eq!(
+            (fees[1].value, fees[1].value_text.as_deref()),
+            (None, Some("5.000 - 10.000"))
+        );
+        assert_eq!(fees[2].value, Some(5000.0));
+        assert_eq!((fees[3].value, &fees[3].value_text), (None, &None));
+    }
+
+    #[test]
+    fn a_name_of_markup_alone_is_missing() {
+        for name in ["", "  ", "<p></p>", "&nbsp;", "<p>&nbsp;</p>"] {
+            let e = from_value(&json!({"id": "a", "name": name})).unwrap_err();
+            assert_eq!(e, "name is missing", "{name:?}");
+        }
+    }
 
     #[test]
     fn envelope_or_not() {

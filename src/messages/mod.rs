@@ -233,6 +233,10 @@ pub enum Gap {
     TimeUnit { unit: String },
     /// A fee row with no amount.
     FeeNoValue,
+    /// A fee row whose amount is words, not a number.
+    FeeText { value: String },
+    /// A way of submitting camnang does not know (`ONLINE_VNEID`).
+    WayUnknown { method: String },
     /// No executing agency in any of the portal's fields.
     NoAgency,
     /// The steps are not written as "Bước 1: … Bước 2: …".
@@ -271,6 +275,18 @@ impl Gap {
             }
             (Gap::FeeNoValue, Lang::Vi) => "có mức phí, lệ phí Cổng không ghi số tiền".into(),
             (Gap::FeeNoValue, Lang::En) => "a fee row has no amount on the portal".into(),
+            (Gap::FeeText { value }, Lang::Vi) => {
+                format!("Cổng ghi mức phí bằng chữ («{value}»), không phải một số tiền")
+            }
+            (Gap::FeeText { value }, Lang::En) => {
+                format!("the portal gives a fee in words (`{value}`), not an amount")
+            }
+            (Gap::WayUnknown { method }, Lang::Vi) => format!(
+                "Cổng ghi một cách nộp hồ sơ camnang chưa biết («{method}»): đã chép vào phần «Cách nộp hồ sơ», cần thêm vào «channels» nếu đúng"
+            ),
+            (Gap::WayUnknown { method }, Lang::En) => format!(
+                "the portal gives a way of submitting camnang does not know (`{method}`): copied into the body's «Cách nộp hồ sơ»; add it to `channels` if right"
+            ),
             (Gap::NoAgency, Lang::Vi) => "Cổng không ghi cơ quan thực hiện".into(),
             (Gap::NoAgency, Lang::En) => "the portal names no agency".into(),
             (Gap::StepsNotSplit, Lang::Vi) => {
@@ -313,6 +329,12 @@ impl Gap {
                 unit: "OTHER".into(),
             },
             Gap::FeeNoValue,
+            Gap::FeeText {
+                value: "5.000 - 10.000".into(),
+            },
+            Gap::WayUnknown {
+                method: "ONLINE_VNEID".into(),
+            },
             Gap::NoAgency,
             Gap::StepsNotSplit,
             Gap::NoSummary,

@@ -122,8 +122,25 @@ fn the_real_records_import_check_and_build() {
         text.contains("(01 bản chính, 01 bản sao)"),
         "copies counted"
     );
+    // the note of a case the portal left without a name is under a
+    // heading of its own, one item a line, not under the case before
+    let notes = &text[text.find("## Ghi chú về hồ sơ").expect("notes")..];
+    let own = notes.find("**Lưu ý:**").expect("own heading");
+    assert!(
+        notes[..own].contains("Hồ sơ đăng ký tạm trú gồm:"),
+        "{notes}"
+    );
+    assert!(
+        notes[own..].contains("chứng thực.\n- Người nước ngoài"),
+        "{notes}"
+    );
     let ks = site.read(khai_sinh);
     assert!(ks.contains("agency: \"Ủy ban nhân dân cấp xã\""), "{ks}");
+    // the documents after "… các giấy tờ sau:" are a group headed by it
+    assert!(
+        ks.contains("  - group: \"Người có yêu cầu đăng ký khai sinh thực hiện việc nộp/xuất trình (theo hình thức trực tiếp) hoặc tải lên (theo hình thức trực tuyến) các giấy tờ sau:\"\n    items:\n      - \"Tờ khai đăng ký khai sinh"),
+        "{ks}"
+    );
     assert!(ks.contains("  - \"steps\""), "khai sinh steps do not split");
     assert!(
         ks.contains("  - \"channels[0].time\""),
@@ -218,6 +235,77 @@ fn saved_records_in_every_shape() {
         "{files:?}"
     );
     assert!(site.read("content/thu-tuc/_index.md").contains("title:"));
+}
+
+#[test]
+fn older_text_odd_amounts_and_files_saved_on_windows_import_as_meant() {
+    let site = empty_site();
+    let inbox = tempfile::tempdir().expect("temp");
+    let older = with("1.004194", |d| {
+        d["id"] = json!("019d2bf7-770b-734d-b7fb-000000000011");
+        d["name"] = json!("Đăng k&yacute; t&#7841;m tr&uacute; (bản cũ)");
+        d["departmentsExecuting"] = json!([{"name": "Phòng Tài nguyên & Môi trường"}]);
+        d["executionSteps"] = json!([{"name": "", "description": "<p>Bước 1: Chuẩn bị hồ sơ.</p><p>Bước 2: Nộp hồ sơ:</p><ul><li>tờ khai</li><li>căn cước</li></ul><p>Bước 3: Nhận kết quả.</p>"}]);
+        d["executionMethods"][0]["fees"][0]["value"] = json!("7.000");
+    });
+    let second = with("1.004194", |d| {
+        d["id"] = json!("019d2bf7-770b-734d-b7fb-000000000012");
+        d["name"] = json!("Một thủ tục trong danh sách");
+    });
+    let third = with("1.004194", |d| {
+        d["id"] = json!("019d2bf7-770b-734d-b7fb-000000000013");
+        d["name"] = json!("Việc thứ ba trong danh sách");
+    });
+    // saved by Windows PowerShell: UTF-16 with a byte order mark
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(older.to_string().encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let a = inbox.path().join("cu.json");
+    std::fs::write(&a, utf16).expect("write");
+    // a list of records in one file
+    let b = inbox.path().join("list.json");
+    std::fs::write(&b, json!([second, third]).to_string()).expect("write");
+    let run = import(
+        &site,
+        &[
+            "--category",
+            "cu-tru",
+            a.to_str().expect("utf-8"),
+            b.to_str().expect("utf-8"),
+        ],
+    );
+    no_panic(&run);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("3 tệp mới"), "{}", run.stdout);
+    let text = site.read("content/cu-tru/dang-ky-tam-tru-ban-cu.md");
+    assert!(
+        text.contains("title: \"Đăng ký tạm trú (bản cũ)\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("agency: \"Phòng Tài nguyên & Môi trường\""),
+        "{text}"
+    );
+    assert!(text.contains("Lệ phí 7.000 đồng"), "{text}");
+    assert!(
+        text.contains(
+            "1. Chuẩn bị hồ sơ.\n2. Nộp hồ sơ:\n   - tờ khai\n   - căn cước\n3. Nhận kết quả."
+        ),
+        "{text}"
+    );
+    assert!(
+        site.path("content/cu-tru/mot-thu-tuc-trong-danh-sach.md")
+            .is_file()
+    );
+    assert!(
+        site.path("content/cu-tru/viec-thu-ba-trong-danh-sach.md")
+            .is_file()
+    );
+    let c = check(&site);
+    let report: Value = serde_json::from_str(&c.stdout).expect("json");
+    assert_eq!(report["errors"], 0, "{}", c.stdout);
+    assert_eq!(site.build(&["--no-print"]).code, 0);
 }
 
 /// A record with `data` changed by `edit`.
