@@ -43,8 +43,27 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
     };
     let doc = Doc::new(shown, &text, &text, 0);
     let mut lock = QrLock::default();
-    if let Some(map) = doc.parse() {
+    if let Some(mut map) = doc.parse() {
         let root = FieldPath::default();
+        // ids as written, in order: an id YAML reads as a number or a
+        // word such as `true` (`1004194:` in a lock written before ids
+        // were quoted) is still that id
+        let written: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with([' ', '\t', '#', '-']) && !l.trim().is_empty())
+            .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
+            .map(|k| k.trim_matches(['"', '\'']))
+            .collect();
+        if written.len() == map.len() && map.keys().any(|k| !k.is_string()) {
+            map = map
+                .into_iter()
+                .zip(&written)
+                .map(|((k, v), w)| match k.is_string() {
+                    true => (k, v),
+                    false => (serde_norway::Value::String(w.to_string()), v),
+                })
+                .collect();
+        }
         for key in map.keys() {
             let Some(id) = key.as_str() else { continue };
             let Some(m) = doc.mapping(&map, &root, id) else {
@@ -79,9 +98,10 @@ pub(crate) fn check_lock(lock: &QrLock, ids: &BTreeMap<String, ()>, text: &str) 
         if ids.contains_key(id) {
             continue;
         }
+        let heads = [format!("{id}:"), format!("'{id}':"), format!("\"{id}\":")];
         let line = text
             .lines()
-            .position(|l| l.trim_end() == format!("{id}:") || l.starts_with(&format!("{id}:")))
+            .position(|l| heads.iter().any(|h| l.starts_with(h.as_str())))
             .map(|i| i + 1)
             .unwrap_or(1);
         if let Some(target) = &entry.replaced_by {
@@ -140,7 +160,12 @@ pub(crate) fn lock_to_yaml(lock: &QrLock) -> String {
          # `replaced_by: <mã mới>` hoặc `retired: true`.)\n",
     );
     for (id, e) in &lock.entries {
-        out.push_str(&format!("{id}:\n  target: {}\n", scalar(&e.target)));
+        // (quoted when YAML would read it as something else: `'1004194':`)
+        out.push_str(&format!(
+            "{}:\n  target: {}\n",
+            scalar(id),
+            scalar(&e.target)
+        ));
         if !e.title.is_empty() {
             out.push_str(&format!("  title: {}\n", scalar(&e.title)));
         }
@@ -162,6 +187,42 @@ pub(crate) fn lock_to_yaml(lock: &QrLock) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_yaml_reads_as_numbers_or_words_stay_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lock = QrLock::default();
+        for id in ["1004194", "1e3", "0x1f", "true", "null", "no", "tt01"] {
+            lock.entries.insert(
+                id.into(),
+                LockEntry {
+                    target: format!("cu-tru/{id}/"),
+                    ..Default::default()
+                },
+            );
+        }
+        let text = lock_to_yaml(&lock);
+        assert!(
+            text.contains("'1004194':\n") && text.contains("\ntt01:\n"),
+            "{text}"
+        );
+        std::fs::write(dir.path().join(LOCK_FILE), &text).unwrap();
+        let (back, diags, _) = read_lock(dir.path());
+        assert!(diags.items.is_empty(), "{diags:?}");
+        assert_eq!(back, lock);
+        // a lock written before ids were quoted
+        std::fs::write(
+            dir.path().join(LOCK_FILE),
+            "# x\n1004194:\n  target: cu-tru/a/\ntrue:\n  target: cu-tru/b/\n",
+        )
+        .unwrap();
+        let (old, _, text) = read_lock(dir.path());
+        let ids: Vec<&str> = old.entries.keys().map(String::as_str).collect();
+        assert_eq!(ids, ["1004194", "true"]);
+        // and a removed one is found at its line
+        let gone = check_lock(&old, &BTreeMap::new(), &text);
+        assert_eq!(gone.items.len(), 2);
+    }
 
     #[test]
     fn the_lock_reads_back_what_it_writes() {

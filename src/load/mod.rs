@@ -158,6 +158,22 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         diags.extend(d);
         match (f, parsed) {
             (Entry::CategoryDir { slug, dir }, _) => {
+                // two folders with one address (`Cư Trú/` beside `cu-tru/`)
+                if let Some(first) = cats.get(slug)
+                    && first.dir != *dir
+                {
+                    let folder = |d: &Path| {
+                        let r = rel(&opts.root, d).to_string_lossy().replace('\\', "/");
+                        format!("{r}/")
+                    };
+                    diags.push(
+                        Diagnostic::error(Msg::DuplicateCategory {
+                            slug: slug.clone(),
+                            other: PathBuf::from(folder(&first.dir)),
+                        })
+                        .in_file(folder(dir)),
+                    );
+                }
                 cats.entry(slug.clone()).or_insert(CategoryParts {
                     meta: None,
                     dir: dir.clone(),
@@ -189,7 +205,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             (Entry::Unread { path, why }, _) => {
                 let shown = rel(&opts.root, path);
                 let mut shown = shown.to_string_lossy().replace('\\', "/");
-                if *why == Unread::Nested {
+                if *why == Unread::Nested || path.is_dir() {
                     shown.push('/');
                 }
                 diags.push(Diagnostic::warning(why.msg()).in_file(shown));
@@ -405,12 +421,15 @@ enum Unread {
     /// A file of a category folder whose name does not end in `.md`; the
     /// name it would have as a guide, if it looks like one.
     NotMarkdown { rename: Option<String> },
+    /// A guide or category folder whose name slugs to nothing (`-.md`).
+    NoLetters,
 }
 
 impl Unread {
     fn msg(&self) -> Msg {
         match self {
             Unread::Loose => Msg::LooseFile,
+            Unread::NoLetters => Msg::NameWithoutLetters,
             Unread::Nested => Msg::NestedFolder,
             Unread::NotMarkdown { rename } => Msg::NotMarkdown {
                 rename: rename.clone(),
@@ -519,9 +538,18 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
         })
     };
     let name = parts.last()?;
+    // a category folder whose name gives no address is told about once;
+    // the files in it are not read
+    let category = slugify(top);
+    if category.is_empty() && !(parts.len() == 1 && file_type.is_file()) {
+        return (parts.len() == 1 && file_type.is_dir()).then(|| Entry::Unread {
+            path: path.to_path_buf(),
+            why: Unread::NoLetters,
+        });
+    }
     match parts.len() {
         1 if file_type.is_dir() => Some(Entry::CategoryDir {
-            slug: slugify(top),
+            slug: category,
             dir: path.to_path_buf(),
         }),
         // (links are not followed, and not told about: see the hostile cases)
@@ -535,7 +563,10 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
         },
         2 if file_type.is_file() => {
             let stem = parts[1].strip_suffix(".md")?;
-            let category = slugify(top);
+            let base = translation_of(stem).map_or(stem, |(base, _)| base);
+            if base != "_index" && slugify(base).is_empty() {
+                return unread(Unread::NoLetters);
+            }
             Some(match (stem, translation_of(stem)) {
                 ("_index", _) => Entry::CategoryIndex {
                     slug: category,

@@ -273,7 +273,11 @@ fn documents(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath) -> Ve
                 },
             ),
             other => {
-                let Some(text) = yaml_scalar(other) else {
+                let Some(text) = doc
+                    .as_written(other, &ip)
+                    .map(|s| crate::text::nfc(s.trim()))
+                    .filter(|s| !s.is_empty())
+                else {
                     continue;
                 };
                 match groups.last_mut() {
@@ -287,13 +291,6 @@ fn documents(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath) -> Ve
         }
     }
     groups
-}
-
-/// A scalar as trimmed NFC text; `None` when empty.
-fn yaml_scalar(v: &serde_norway::Value) -> Option<String> {
-    super::yaml::scalar_text(v)
-        .map(|s| crate::text::nfc(s.trim()))
-        .filter(|s| !s.is_empty())
 }
 
 /// Whether a `draft:` entry names something the file has: a front-matter

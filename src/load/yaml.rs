@@ -153,7 +153,7 @@ impl<'a> Doc<'a> {
                 }
                 None
             }
-            Some(v) => match scalar_text(v) {
+            Some(v) => match self.as_written(v, &p) {
                 Some(s) if s.trim().is_empty() => {
                     if required {
                         self.error_at(
@@ -204,7 +204,7 @@ impl<'a> Doc<'a> {
             Some(Value::Sequence(items)) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, v)| match scalar_text(v) {
+                .filter_map(|(i, v)| match self.as_written(v, &p.index(i)) {
                     Some(s) if s.trim().is_empty() => None,
                     Some(s) => Some(nfc(s.trim())),
                     None => {
@@ -220,7 +220,7 @@ impl<'a> Doc<'a> {
                     }
                 })
                 .collect(),
-            Some(v) => match scalar_text(v) {
+            Some(v) => match self.as_written(v, &p) {
                 Some(s) if s.trim().is_empty() => Vec::new(),
                 Some(s) => vec![nfc(s.trim())],
                 None => {
@@ -235,6 +235,41 @@ impl<'a> Doc<'a> {
                 }
             },
         }
+    }
+
+    /// The text of a scalar as the clerk wrote it. YAML reads `50.000`
+    /// as the number 50 and `1.10` as 1.1, but a clerk writing a fee means
+    /// fifty thousand đồng: a number (or `yes`, `no`, read as true or
+    /// false) in a text field keeps its writing, read from its line.
+    pub(crate) fn as_written(&self, v: &Value, p: &FieldPath) -> Option<String> {
+        match v {
+            Value::Number(_) | Value::Bool(_) => self.written(p).or_else(|| scalar_text(v)),
+            _ => scalar_text(v),
+        }
+    }
+
+    /// The plain scalar written for the field `p` on its own line
+    /// (`fee: 50.000 # …`, `- 1.10`), if it is there.
+    fn written(&self, p: &FieldPath) -> Option<String> {
+        let (line, col) = locate(self.yaml, &p.0)?;
+        let whole = self.yaml.lines().nth(line)?;
+        let l = whole.get(col..)?;
+        let value = match p.0.last()? {
+            Seg::Key(k) => {
+                let after = l.strip_prefix(k.as_str())?.trim_start_matches(' ');
+                after.strip_prefix(':')?
+            }
+            // an item of a list written one per line
+            Seg::Index(_) if whole.get(..col)?.trim_end().ends_with('-') => l,
+            Seg::Index(_) => return None,
+        };
+        let value = value.split(" #").next()?.trim();
+        // one plain word, as a number or true/false is written
+        let plain = !value.is_empty()
+            && !value.contains([
+                ' ', '\t', '[', ']', '{', '}', ',', '"', '\'', '&', '*', '!', '|', '>',
+            ]);
+        plain.then(|| value.to_string())
     }
 
     /// A nested group of fields.
@@ -707,6 +742,36 @@ mod tests {
         assert_eq!(did_you_mean("Title", &allowed), Some("title".into()));
         assert_eq!(did_you_mean("updatd", &allowed), Some("updated".into()));
         assert_eq!(did_you_mean("colour", &allowed), None);
+    }
+
+    #[test]
+    fn numbers_in_text_fields_keep_their_writing() {
+        let yaml = "fee: 50.000   # năm mươi nghìn\ntime: 1.5\ncode: 12\nok: yes\ndocuments:\n  - 1.10\n  - giấy tờ\n  - 0x1F\nflow: [1.10, a]\nchannels:\n  - way: truc-tiep\n    fee: 100.500\n";
+        let doc = Doc::new(Path::new("a.md"), yaml, yaml, 0);
+        let map = doc.parse().unwrap();
+        let root = FieldPath::default();
+        let text = |k: &str| doc.text(&map, &root, k, false);
+        assert_eq!(text("fee").as_deref(), Some("50.000"));
+        assert_eq!(text("time").as_deref(), Some("1.5"));
+        assert_eq!(text("code").as_deref(), Some("12"));
+        assert_eq!(text("ok").as_deref(), Some("yes"));
+        assert_eq!(
+            doc.text_list(&map, &root, "documents"),
+            ["1.10", "giấy tờ", "0x1F"]
+        );
+        // a list written in brackets has no line per item: as YAML reads it
+        assert_eq!(doc.text_list(&map, &root, "flow"), ["1.1", "a"]);
+        let ch = root.key("channels").index(0);
+        let Some(Value::Sequence(items)) = map.get("channels") else {
+            panic!("channels")
+        };
+        let Some(Value::Mapping(first)) = items.first() else {
+            panic!("a channel")
+        };
+        assert_eq!(
+            doc.text(first, &ch, "fee", false).as_deref(),
+            Some("100.500")
+        );
     }
 
     #[test]

@@ -219,6 +219,15 @@ catalogue! {
             hint_en: "rename one of the two files",
         }
 
+        /// Two category folders slug to one address (`Cư Trú/` and `cu-tru/`).
+        DuplicateCategory { slug: String, other: PathBuf } = "E029" {
+            sample { slug: "x".into(), other: "content/x/".into() }
+            vi: format!("hai thư mục lĩnh vực cho ra cùng một địa chỉ «/{slug}/» (thư mục kia: {})", other.display()),
+            en: format!("two category folders give the same address `/{slug}/` (the other: {})", other.display()),
+            hint_vi: "chuyển các thủ tục vào một thư mục rồi xoá thư mục kia, hoặc đổi tên một trong hai thư mục",
+            hint_en: "move the procedures into one folder and delete the other, or rename one of the two",
+        }
+
         BadDate { value: String } = "E023" {
             sample { value: "x".into() }
             vi: format!("«{value}» không phải một ngày có thật"),
@@ -301,6 +310,15 @@ catalogue! {
             en: "the file is right in content/, in no category, so it is not read and is not on the site",
             hint_vi: "chuyển tệp thủ tục vào thư mục của một lĩnh vực, ví dụ content/cu-tru/; mẫu tờ khai và ảnh để trong content/files/",
             hint_en: "move a procedure file into a category folder such as content/cu-tru/; put forms and images in content/files/",
+        }
+
+        /// A file or folder whose name has no letter or digit (`-.md`,
+        /// `….md`): no page address can be made from it.
+        NameWithoutLetters = "W039" {
+            vi: "tên này không có chữ cái hay chữ số nào để làm địa chỉ trang, nên camnang không đọc nó và nó không lên trang",
+            en: "this name has no letter or digit to make a page address from, so camnang does not read it and it is not on the site",
+            hint_vi: "đổi tên theo nội dung, ví dụ «dang-ky-tam-tru.md» (hoặc «cu-tru» cho một thư mục)",
+            hint_en: "rename it after what it holds, for example `dang-ky-tam-tru.md` (or `cu-tru` for a folder)",
         }
 
         /// A folder inside a category folder: nothing in it is read.

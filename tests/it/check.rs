@@ -71,6 +71,33 @@ fn a_guide_saved_where_camnang_reads_nothing_is_told_by_the_build_too() {
 }
 
 #[test]
+fn a_fee_written_with_dots_reaches_every_output_as_written() {
+    let site = case::named("broken", "fee-written-with-dots").site();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("public/cu-tru/dang-ky/index.html");
+    assert!(page.contains("<td>50.000</td>"), "{page}");
+    assert!(page.contains("<li>1.10</li>"), "{page}");
+    let json = site.read("public/api/dk01.json");
+    assert!(json.contains("\"50.000\""), "{json}");
+}
+
+#[test]
+fn a_name_without_an_address_is_told_and_never_replaces_a_page() {
+    let site = case::named("broken", "names-without-an-address").site();
+    // without the second folder, the site builds: the category's list
+    // is still its own page, and the guides named "-" are not on it
+    std::fs::remove_dir_all(site.path("content/Cư Trú")).unwrap();
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("W039").count(), 3, "{}", run.stderr);
+    let list = site.read("public/cu-tru/index.html");
+    assert!(list.contains("tam-tru/"), "{list}");
+    assert!(!list.contains("gạch ngang"), "{list}");
+    assert!(!site.read("qr-lock.yaml").contains("gach"));
+}
+
+#[test]
 fn a_file_in_the_sites_own_language_points_at_the_file_the_page_comes_from() {
     let site = case::named("broken", "own-language-file").site();
     let run = check(&site, &[]);
