@@ -259,6 +259,11 @@ fn documents(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath) -> Ve
     for (i, v) in items.iter().enumerate() {
         let ip = p.index(i);
         match v {
+            // "- Giấy tờ chứng minh chỗ ở: hợp đồng thuê nhà"
+            Value::Mapping(m)
+                if !m.contains_key("group")
+                    && !m.contains_key("items")
+                    && doc.colon_in_item(v, &ip) => {}
             Value::Mapping(m) => {
                 doc.check_keys(m, &ip, GROUP_KEYS);
                 let title = doc.text(m, &ip, "group", true);

@@ -207,6 +207,7 @@ impl<'a> Doc<'a> {
                 .filter_map(|(i, v)| match self.as_written(v, &p.index(i)) {
                     Some(s) if s.trim().is_empty() => None,
                     Some(s) => Some(nfc(s.trim())),
+                    None if self.colon_in_item(v, &p.index(i)) => None,
                     None => {
                         let ip = p.index(i);
                         self.error_at(
@@ -235,6 +236,28 @@ impl<'a> Doc<'a> {
                 }
             },
         }
+    }
+
+    /// Whether `v`, an item of a list of texts, is a line with ": " in it
+    /// that YAML read as a one-field mapping; if so, says so at `p`.
+    pub(crate) fn colon_in_item(&self, v: &Value, p: &FieldPath) -> bool {
+        let Value::Mapping(m) = v else {
+            return false;
+        };
+        let Some((Some(key), value)) = m
+            .iter()
+            .next()
+            .filter(|_| m.len() == 1)
+            .map(|(k, v)| (scalar_text(k), v))
+        else {
+            return false;
+        };
+        let Some(value) = scalar_text(value) else {
+            return false;
+        };
+        let text = format!("{key}: {value}").trim().to_string();
+        self.error_at(p, Msg::ColonInItem { key, text });
+        true
     }
 
     /// The text of a scalar as the clerk wrote it. YAML reads `50.000`
@@ -492,6 +515,29 @@ pub(crate) fn scalar_text(v: &Value) -> Option<String> {
 /// Turns serde_norway's error into a problem a clerk understands, placed
 /// where the fix goes: where an unclosed quote or bracket opened, or at the
 /// second copy of a duplicated key.
+/// A field name and the column (from 1) where the field starts, in a
+/// line such as `  agency:Công an xã` (no space, or a non-breaking one,
+/// after the colon).
+fn glued_key(l: &str) -> Option<(String, usize)> {
+    let t = l.trim_start_matches([' ', '-']);
+    let (key, rest) = t.split_once(':')?;
+    let next = rest.chars().next()?;
+    let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    (word && !matches!(next, ' ' | '\t' | '/'))
+        .then(|| (key.to_string(), l.len() - t.len() + 1))
+}
+
+/// The field and the column (from 1) of its value, in a line whose value
+/// has ": " in it (`summary: Lưu ý: mang theo CCCD`).
+fn colon_in_value(l: &str) -> Option<(String, usize)> {
+    let t = l.trim_start_matches([' ', '-']);
+    let (key, value) = t.split_once(": ")?;
+    let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let v = value.trim_end();
+    (word && (v.contains(": ") || v.ends_with(':')) && !v.starts_with(['"', '\'']))
+        .then(|| (key.to_string(), l.len() - value.len() + 1))
+}
+
 fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usize) {
     let msg = e.to_string();
     let (line, col) = e
@@ -528,7 +574,24 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         let (l, c) = second.unwrap_or((line, col));
         return (YamlProblem::DuplicateKey { key }, l, c);
     }
-    if msg.contains("mapping values are not allowed") || msg.contains("did not find expected key") {
+    let confused = msg.contains("mapping values are not allowed")
+        || msg.contains("did not find expected key")
+        || msg.contains("could not find expected ':'");
+    if confused {
+        // a field with no plain space after its colon: the parser only
+        // stumbles a line or two later
+        let lines: Vec<&str> = yaml.lines().collect();
+        let glued = (line.saturating_sub(3)..line.min(lines.len()))
+            .rev()
+            .find_map(|i| glued_key(lines[i]).map(|(k, c)| (i + 1, c, k)));
+        if let Some((l, c, key)) = glued {
+            return (YamlProblem::NoSpaceAfterColon { key }, l, c);
+        }
+        if msg.contains("mapping values are not allowed")
+            && let Some((key, c)) = lines.get(line.wrapping_sub(1)).and_then(|l| colon_in_value(l))
+        {
+            return (YamlProblem::ColonInValue { key }, line, c);
+        }
         return (YamlProblem::Indentation, line, col);
     }
     let detail = match msg.find(" at line ") {
@@ -733,6 +796,34 @@ mod tests {
             (YamlProblem::DuplicateKey { key: "a".into() }, 3, 1)
         );
         assert_eq!(problem("a: 1\n  b: 2\n").0, YamlProblem::Indentation);
+        // a colon in a value, at the value
+        assert_eq!(
+            problem("title: A\nsummary: Lưu ý: mang theo CCCD\n"),
+            (
+                YamlProblem::ColonInValue {
+                    key: "summary".into()
+                },
+                2,
+                10
+            )
+        );
+        // no space after a colon, at the field (not the line after)
+        for yaml in [
+            "title: A\nagency:Công an xã\naudience: Công dân\n",
+            "title: A\nagency:\u{a0}Công an xã\naudience: Công dân\n",
+        ] {
+            assert_eq!(
+                problem(yaml),
+                (
+                    YamlProblem::NoSpaceAfterColon {
+                        key: "agency".into()
+                    },
+                    2,
+                    1
+                ),
+                "{yaml:?}"
+            );
+        }
     }
 
     #[test]

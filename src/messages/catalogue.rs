@@ -90,6 +90,8 @@ catalogue! {
             sample { problem: YamlProblem::UnclosedBracket }
             sample { problem: YamlProblem::Tab }
             sample { problem: YamlProblem::DuplicateKey { key: "x".into() } }
+            sample { problem: YamlProblem::ColonInValue { key: "x".into() } }
+            sample { problem: YamlProblem::NoSpaceAfterColon { key: "x".into() } }
             sample { problem: YamlProblem::Indentation }
             sample { problem: YamlProblem::Other { detail: "x".into() } }
             vi: format!("phần thông tin viết sai: {}", problem.text(Lang::Vi)),
@@ -217,6 +219,16 @@ catalogue! {
             en: format!("two files give the same page address `{slug}` (the other: {})", other.display()),
             hint_vi: "đổi tên một trong hai tệp",
             hint_en: "rename one of the two files",
+        }
+
+        /// A list item with ": " in it, which YAML reads as a field
+        /// (`- Giấy tờ chứng minh chỗ ở: hợp đồng thuê nhà`).
+        ColonInItem { key: String, text: String } = "E019" {
+            sample { key: "a".into(), text: "a: b".into() }
+            vi: format!("dòng này có dấu hai chấm nên bị đọc thành một trường «{key}», không phải một dòng chữ"),
+            en: format!("this line has a colon in it, so it reads as a field `{key}`, not as a line of text"),
+            hint_vi: format!("đặt cả dòng trong ngoặc kép: - \"{text}\""),
+            hint_en: format!("put the whole line in double quotes: - \"{text}\""),
         }
 
         /// Two category folders slug to one address (`Cư Trú/` and `cu-tru/`).

@@ -110,6 +110,11 @@ pub enum YamlProblem {
     UnclosedBracket,
     Tab,
     DuplicateKey { key: String },
+    /// A value with ": " in it (`summary: Lưu ý: mang theo CCCD`).
+    ColonInValue { key: String },
+    /// No space after a field's colon (`agency:Công an xã`, or a
+    /// non-breaking space pasted from Word or Zalo).
+    NoSpaceAfterColon { key: String },
     Indentation,
     Other { detail: String },
 }
@@ -137,6 +142,18 @@ impl YamlProblem {
             (YamlProblem::DuplicateKey { key }, Lang::En) => {
                 format!("the field `{key}` is written twice")
             }
+            (YamlProblem::ColonInValue { key }, Lang::Vi) => format!(
+                "giá trị của «{key}» có dấu hai chấm nên bị đọc nhầm thành một trường mới: đặt cả giá trị trong ngoặc kép, ví dụ {key}: \"Lưu ý: mang theo căn cước\""
+            ),
+            (YamlProblem::ColonInValue { key }, Lang::En) => format!(
+                "the value of `{key}` has a colon in it, so it reads as a new field: put the whole value in double quotes, e.g. {key}: \"Note: bring your ID card\""
+            ),
+            (YamlProblem::NoSpaceAfterColon { key }, Lang::Vi) => format!(
+                "sau dấu hai chấm của «{key}» cần một dấu cách thường (có thể đang thiếu, hoặc là dấu cách đặc biệt dán từ Word hay Zalo): viết «{key}: …»"
+            ),
+            (YamlProblem::NoSpaceAfterColon { key }, Lang::En) => format!(
+                "the colon of `{key}` needs a plain space after it (it may be missing, or be a special space pasted from Word or Zalo): write `{key}: …`"
+            ),
             (YamlProblem::Indentation, Lang::Vi) => {
                 "thụt lề không đúng, hoặc thiếu dấu cách sau dấu hai chấm".into()
             }
