@@ -229,6 +229,7 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
     };
     match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
         Ok(t) => {
+            out.diags.extend(model::language::without_words(&site, &t));
             out.theme = Some(t);
             out.site = Some(site);
         }

@@ -523,8 +523,7 @@ fn glued_key(l: &str) -> Option<(String, usize)> {
     let (key, rest) = t.split_once(':')?;
     let next = rest.chars().next()?;
     let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    (word && !matches!(next, ' ' | '\t' | '/'))
-        .then(|| (key.to_string(), l.len() - t.len() + 1))
+    (word && !matches!(next, ' ' | '\t' | '/')).then(|| (key.to_string(), l.len() - t.len() + 1))
 }
 
 /// The field and the column (from 1) of its value, in a line whose value
@@ -588,7 +587,9 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
             return (YamlProblem::NoSpaceAfterColon { key }, l, c);
         }
         if msg.contains("mapping values are not allowed")
-            && let Some((key, c)) = lines.get(line.wrapping_sub(1)).and_then(|l| colon_in_value(l))
+            && let Some((key, c)) = lines
+                .get(line.wrapping_sub(1))
+                .and_then(|l| colon_in_value(l))
         {
             return (YamlProblem::ColonInValue { key }, line, c);
         }

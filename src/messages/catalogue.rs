@@ -333,6 +333,16 @@ catalogue! {
             hint_en: "rename it after what it holds, for example `dang-ky-tam-tru.md` (or `cu-tru` for a folder)",
         }
 
+        /// A language of the site whose interface strings the theme lacks
+        /// (`dang-ky.old.md`, a backup copy, made the language `old`).
+        LanguageWithoutWords { code: String, files: usize } = "W040" {
+            sample { code: "old".into(), files: 1 }
+            vi: format!("tên tệp này tạo ra ngôn ngữ «{code}» ({files} thủ tục ở /{code}/), nhưng camnang chưa có chữ giao diện cho ngôn ngữ này: các trang đó sẽ hiện nút và tiêu đề bằng tiếng Việt"),
+            en: format!("this file name makes a language `{code}` ({files} procedure(s) under /{code}/), but camnang has no interface words for it: those pages show the buttons and headings in the site's language"),
+            hint_vi: format!("nếu đây là bản sao lưu (ví dụ «….{code}.md»), chuyển tệp ra khỏi content/; nếu đúng là một ngôn ngữ, thêm tệp themes/default/i18n/{code}.yaml (dịch từ tệp vi.yaml)"),
+            hint_en: format!("if it is a backup copy (such as `….{code}.md`), move it out of content/; if it is a language, add themes/default/i18n/{code}.yaml (translated from vi.yaml)"),
+        }
+
         /// A folder inside a category folder: nothing in it is read.
         NestedFolder = "W036" {
             vi: "camnang không đọc thư mục nằm trong một lĩnh vực: các tệp trong thư mục này không lên trang",

@@ -109,14 +109,22 @@ pub enum YamlProblem {
     UnclosedQuote,
     UnclosedBracket,
     Tab,
-    DuplicateKey { key: String },
+    DuplicateKey {
+        key: String,
+    },
     /// A value with ": " in it (`summary: Lưu ý: mang theo CCCD`).
-    ColonInValue { key: String },
+    ColonInValue {
+        key: String,
+    },
     /// No space after a field's colon (`agency:Công an xã`, or a
     /// non-breaking space pasted from Word or Zalo).
-    NoSpaceAfterColon { key: String },
+    NoSpaceAfterColon {
+        key: String,
+    },
     Indentation,
-    Other { detail: String },
+    Other {
+        detail: String,
+    },
 }
 
 impl YamlProblem {

@@ -46,6 +46,44 @@ impl Language {
     }
 }
 
+/// A warning for each language of the site the theme has no interface
+/// strings for (no `i18n/<code>.yaml`, built in or in the site's theme):
+/// its pages would show the site language's buttons and headings under
+/// another language's name. Most often a backup copy taken for a language
+/// (`dang-ky.old.md`, `dang-ky.cu.md`). Said at the language's first file.
+pub fn without_words(site: &Site, theme: &Theme) -> crate::diag::Diagnostics {
+    let mut diags = crate::diag::Diagnostics::default();
+    for code in site.languages.iter().skip(1) {
+        let words = format!("i18n/{code}.yaml");
+        if Theme::builtin().get(&words).is_some() || theme.get(&words).is_some() {
+            continue;
+        }
+        let files: Vec<&std::path::Path> = site
+            .procedures()
+            .filter_map(|(_, p)| p.translations.get(code).map(|t| t.source.as_path()))
+            .collect();
+        let first = files.first().map(|f| f.to_path_buf()).or_else(|| {
+            site.categories
+                .iter()
+                .find(|c| c.translations.contains_key(code))
+                .map(|c| {
+                    let f = c.source.join(format!("_index.{code}.md"));
+                    f.strip_prefix(&site.root)
+                        .map_or(f.clone(), |r| r.to_path_buf())
+                })
+        });
+        let mut d = crate::diag::Diagnostic::warning(crate::messages::Msg::LanguageWithoutWords {
+            code: code.clone(),
+            files: files.len(),
+        });
+        if let Some(f) = first {
+            d = d.in_file(f.to_string_lossy().replace('\\', "/"));
+        }
+        diags.push(d);
+    }
+    diags
+}
+
 /// The theme's interface strings for `language`, line by line: the
 /// built-in Vietnamese file, the built-in file of the language, then the
 /// same two files of the site's theme. A theme may change one line and keep
