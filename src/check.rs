@@ -246,6 +246,14 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             diags.push(fields.place(d, &p.source, &root.key("online").key("url")));
         }
         let months = today.months_since(p.updated);
+        if p.updated.months_since(today) >= 1 {
+            // a typo (2036 for 2026): the guide would never look stale (a
+            // month's slack: a clock or a time zone a day off is no typo)
+            let d = Diagnostic::warning(Msg::UpdatedInFuture {
+                date: p.updated.dmy(),
+            });
+            diags.push(fields.place(d, &p.source, &root.key("updated")));
+        }
         if months >= STALE_MONTHS {
             let d = Diagnostic::warning(Msg::Stale {
                 date: p.updated.dmy(),

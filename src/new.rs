@@ -211,7 +211,7 @@ pub fn new_procedure(
     today: crate::text::Date,
 ) -> Result<(PathBuf, String), Msg> {
     if !root.join("site.yaml").is_file() {
-        return Err(Msg::SiteYamlMissing);
+        return Err(Msg::SiteYamlMissing { near: None });
     }
     let slug = slugify(title);
     let cat = slugify(category);

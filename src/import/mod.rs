@@ -502,7 +502,7 @@ pub fn run_import(opts: &ImportOptions) -> ExitCode {
     }
     let needs_site = !(opts.list && opts.paths.is_empty());
     if needs_site && !opts.root.join("site.yaml").is_file() {
-        eprintln!("{}", error_line(&Msg::SiteYamlMissing, lang));
+        eprintln!("{}", error_line(&Msg::SiteYamlMissing { near: None }, lang));
         return ExitCode::from(1);
     }
     let mut portal = fetch::Portal::new(opts.portal.clone());

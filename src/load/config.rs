@@ -253,7 +253,19 @@ pub fn read_site_yaml(root: &Path) -> (Option<SiteConfig>, Diagnostics) {
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            diags.push(crate::diag::Diagnostic::error(Msg::SiteYamlMissing).in_file(shown));
+            // saved under a name a clerk would not see is wrong
+            let near = [
+                "site.yml",
+                "site.yaml.txt",
+                "site.yml.txt",
+                "Site.yaml",
+                "SITE.YAML",
+            ]
+            .into_iter()
+            .find(|n| root.join(n).is_file())
+            .map(str::to_string);
+            diags
+                .push(crate::diag::Diagnostic::error(Msg::SiteYamlMissing { near }).in_file(shown));
             return (None, diags);
         }
         Err(e) => {

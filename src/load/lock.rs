@@ -78,7 +78,14 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
                 retired: match m.get("retired") {
                     Some(serde_norway::Value::Bool(false)) | None => None,
                     Some(serde_norway::Value::Bool(true)) => Some(Retired::Plain),
-                    Some(_) => doc.text(m, &p, "retired", false).map(Retired::Message),
+                    // "retired: không" is a clerk saying no, "có" yes
+                    Some(_) => doc.text(m, &p, "retired", false).and_then(|t| {
+                        match t.to_lowercase().as_str() {
+                            "no" | "không" | "false" | "0" | "off" => None,
+                            "yes" | "có" | "true" | "1" | "on" => Some(Retired::Plain),
+                            _ => Some(Retired::Message(t)),
+                        }
+                    }),
                 },
                 languages: doc.text_list(m, &p, "languages"),
             };

@@ -155,6 +155,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     let mut cats: BTreeMap<String, CategoryParts> = BTreeMap::new();
     let mut static_files = Vec::new();
     for (f, (parsed, d)) in files.iter().zip(parsed) {
+        let told = d.has_errors();
         diags.extend(d);
         match (f, parsed) {
             (Entry::CategoryDir { slug, dir }, _) => {
@@ -176,6 +177,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
                 }
                 cats.entry(slug.clone()).or_insert(CategoryParts {
                     meta: None,
+                    index_broken: false,
                     dir: dir.clone(),
                     procs: Vec::new(),
                     texts: BTreeMap::new(),
@@ -185,6 +187,11 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             (Entry::CategoryIndex { slug, .. }, Parsed::Category(meta)) => {
                 if let Some(c) = cats.get_mut(slug) {
                     c.meta = Some(meta);
+                }
+            }
+            (Entry::CategoryIndex { slug, .. }, _) if told => {
+                if let Some(c) = cats.get_mut(slug) {
+                    c.index_broken = true;
                 }
             }
             (Entry::CategoryTranslation { slug, code, .. }, Parsed::Category(meta)) => {
@@ -234,8 +241,10 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     let mut languages: BTreeSet<String> = BTreeSet::new();
     for (slug, parts) in cats {
         let Some(meta) = parts.meta else {
-            let shown = rel(&opts.root, &parts.dir.join("_index.md"));
-            diags.push(Diagnostic::error(Msg::CategoryIndexMissing).in_file(shown));
+            if !parts.index_broken {
+                let shown = rel(&opts.root, &parts.dir.join("_index.md"));
+                diags.push(Diagnostic::error(Msg::CategoryIndexMissing).in_file(shown));
+            }
             continue;
         };
         let mut procedures: Vec<Procedure> = parts.procs.into_iter().map(|(p, _)| p).collect();
@@ -465,6 +474,9 @@ impl Entry {
 struct CategoryParts {
     /// Its `_index.md`.
     meta: Option<CategoryMeta>,
+    /// Whether it has an `_index.md` that could not be read (its own
+    /// mistakes are told; "no _index.md" would not be true).
+    index_broken: bool,
     dir: PathBuf,
     procs: Vec<(Procedure, IdSpot)>,
     /// `_index.xx.md` by language.

@@ -195,6 +195,26 @@ pub fn parse_procedure_in(
 
     let body = markdown::render(split.body, render);
     let mut diags = doc.into_diagnostics();
+    // a "---" typed inside the front matter ends it early: the fields after
+    // it would be shown on the page as text
+    if let Some((k, line)) = split
+        .body
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())
+        .and_then(|(k, l)| {
+            let (key, rest) = l.split_once(':')?;
+            (PROCEDURE_KEYS.contains(&key) && (rest.is_empty() || rest.starts_with(' ')))
+                .then_some((key, split.body_first_line + k))
+        })
+    {
+        diags.push(
+            Diagnostic::error(Msg::FrontMatterClosedEarly { key: k.to_string() })
+                .in_file(file)
+                .at(line, 1, text)
+                .field(k),
+        );
+    }
     report_bad_links(
         &mut diags,
         file,
@@ -414,6 +434,26 @@ pub fn parse_category_index(
     let summary = doc.text(&map, &root, "summary", false);
     let body = markdown::render(split.body, render);
     let mut diags = doc.into_diagnostics();
+    // a "---" typed inside the front matter ends it early: the fields after
+    // it would be shown on the page as text
+    if let Some((k, line)) = split
+        .body
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())
+        .and_then(|(k, l)| {
+            let (key, rest) = l.split_once(':')?;
+            (PROCEDURE_KEYS.contains(&key) && (rest.is_empty() || rest.starts_with(' ')))
+                .then_some((key, split.body_first_line + k))
+        })
+    {
+        diags.push(
+            Diagnostic::error(Msg::FrontMatterClosedEarly { key: k.to_string() })
+                .in_file(file)
+                .at(line, 1, text)
+                .field(k),
+        );
+    }
     report_bad_links(
         &mut diags,
         file,

@@ -100,6 +100,16 @@ catalogue! {
             hint_en: "check the colons, that every quote and bracket is closed, and indent with spaces (not Tab)",
         }
 
+        /// A field right after the `---` that closes the front matter:
+        /// a stray `---` typed inside it.
+        FrontMatterClosedEarly { key: String } = "E009" {
+            sample { key: "legal".into() }
+            vi: format!("dòng «{key}: …» nằm sau dấu «---» đóng phần thông tin, nên không được đọc như một trường mà sẽ hiện thành chữ trên trang"),
+            en: format!("the line `{key}: …` comes after the `---` that closes the front matter, so it is not read as a field and would show on the page as text"),
+            hint_vi: "xoá dòng «---» thừa ở phía trên: phần thông tin chỉ có một dòng «---» ở đầu và một ở cuối",
+            hint_en: "delete the extra `---` line above it: the front matter has one `---` line at the start and one at the end",
+        }
+
         NotAMapping = "E007" {
             vi: "phần thông tin phải là các dòng «tên: giá trị»",
             en: "the front matter must be lines of \"name: value\"",
@@ -288,11 +298,21 @@ catalogue! {
 
         // ── The site folder: site.yaml, content/, theme ─────────────────
 
-        SiteYamlMissing = "E030" {
+        /// No `site.yaml`; `near` is a file that looks like one saved
+        /// under another name (`site.yml`, Notepad's `site.yaml.txt`).
+        SiteYamlMissing { near: Option<String> } = "E030" {
+            sample { near: None }
+            sample { near: Some("site.yaml.txt".into()) }
             vi: "không tìm thấy tệp site.yaml trong thư mục trang",
             en: "there is no site.yaml in the site folder",
-            hint_vi: RUN_IN_SITE.vi,
-            hint_en: RUN_IN_SITE.en,
+            hint_vi: match near {
+                Some(n) => format!("có tệp «{n}»: đổi tên thành «site.yaml» (Windows có thể đang ẩn phần đuôi của tên tệp)"),
+                None => RUN_IN_SITE.vi.to_string(),
+            },
+            hint_en: match near {
+                Some(n) => format!("there is `{n}`: rename it to `site.yaml` (Windows may be hiding the end of file names)"),
+                None => RUN_IN_SITE.en.to_string(),
+            },
         }
 
         ContentMissing = "E031" {
@@ -687,6 +707,16 @@ catalogue! {
             en: format!("the guide was last checked on {date}, {months} months ago: check this procedure again"),
             hint_vi: "đối chiếu với Cổng Dịch vụ công rồi sửa «updated:» thành ngày kiểm tra",
             hint_en: "compare with the public-service portal, then set `updated:` to the day you checked",
+        }
+
+        /// `updated:` after today: a typo that would keep the guide from
+        /// ever being told as stale.
+        UpdatedInFuture { date: String } = "W078" {
+            sample { date: "01/10/2036".into() }
+            vi: format!("ngày kiểm tra «{date}» còn chưa tới: có lẽ gõ nhầm năm, và hướng dẫn sẽ không bao giờ được nhắc kiểm tra lại"),
+            en: format!("the date checked, {date}, is still to come: probably a mistyped year, and the guide would never be flagged for a check"),
+            hint_vi: "sửa «updated:» thành ngày đã kiểm tra thủ tục",
+            hint_en: "set `updated:` to the day the procedure was checked",
         }
 
         QrTooDense { link: String, version: i16, modules: usize } = "W075" {

@@ -131,7 +131,7 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
         .diags
         .items
         .iter()
-        .any(|d| matches!(d.msg, Msg::SiteYamlMissing))
+        .any(|d| matches!(d.msg, Msg::SiteYamlMissing { .. }))
     {
         print_report(&first.report);
         return ExitCode::from(1);
