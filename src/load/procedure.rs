@@ -195,25 +195,8 @@ pub fn parse_procedure_in(
 
     let body = markdown::render(split.body, render);
     let mut diags = doc.into_diagnostics();
-    // a "---" typed inside the front matter ends it early: the fields after
-    // it would be shown on the page as text
-    if let Some((k, line)) = split
-        .body
-        .lines()
-        .enumerate()
-        .find(|(_, l)| !l.trim().is_empty())
-        .and_then(|(k, l)| {
-            let (key, rest) = l.split_once(':')?;
-            (PROCEDURE_KEYS.contains(&key) && (rest.is_empty() || rest.starts_with(' ')))
-                .then_some((key, split.body_first_line + k))
-        })
-    {
-        diags.push(
-            Diagnostic::error(Msg::FrontMatterClosedEarly { key: k.to_string() })
-                .in_file(file)
-                .at(line, 1, text)
-                .field(k),
-        );
+    if let Some(d) = closed_early(&split, file, text, PROCEDURE_KEYS) {
+        diags.push(d);
     }
     report_bad_links(
         &mut diags,
@@ -434,25 +417,8 @@ pub fn parse_category_index(
     let summary = doc.text(&map, &root, "summary", false);
     let body = markdown::render(split.body, render);
     let mut diags = doc.into_diagnostics();
-    // a "---" typed inside the front matter ends it early: the fields after
-    // it would be shown on the page as text
-    if let Some((k, line)) = split
-        .body
-        .lines()
-        .enumerate()
-        .find(|(_, l)| !l.trim().is_empty())
-        .and_then(|(k, l)| {
-            let (key, rest) = l.split_once(':')?;
-            (PROCEDURE_KEYS.contains(&key) && (rest.is_empty() || rest.starts_with(' ')))
-                .then_some((key, split.body_first_line + k))
-        })
-    {
-        diags.push(
-            Diagnostic::error(Msg::FrontMatterClosedEarly { key: k.to_string() })
-                .in_file(file)
-                .at(line, 1, text)
-                .field(k),
-        );
+    if let Some(d) = closed_early(&split, file, text, CATEGORY_KEYS) {
+        diags.push(d);
     }
     report_bad_links(
         &mut diags,
@@ -475,6 +441,34 @@ pub fn parse_category_index(
         ),
         _ => (None, diags),
     }
+}
+
+/// A `---` typed inside the front matter ends it early, and the fields
+/// after it would show on the page as text: said at the first of them
+/// (one of `keys`), if the body starts with one.
+fn closed_early(
+    split: &crate::load::source::Split<'_>,
+    file: &Path,
+    text: &str,
+    keys: &[&str],
+) -> Option<Diagnostic> {
+    let (k, key) = split
+        .body
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())
+        .and_then(|(k, l)| {
+            let (key, rest) = l.split_once(':')?;
+            (keys.contains(&key) && (rest.is_empty() || rest.starts_with(' '))).then_some((k, key))
+        })?;
+    Some(
+        Diagnostic::error(Msg::FrontMatterClosedEarly {
+            key: key.to_string(),
+        })
+        .in_file(file)
+        .at(split.body_first_line + k, 1, text)
+        .field(key),
+    )
 }
 
 fn one(file: &Path, msg: Msg, text: &str) -> Diagnostics {

@@ -385,10 +385,17 @@ pub(crate) fn gather(
 ) -> Result<Vec<OutFile>, Diagnostics> {
     let mut files = Vec::new();
     let mut diags = Diagnostics::default();
+    // one mistake in a template shared by every page (a partial, the base
+    // layout) is told once, not once a page
+    let mut told = std::collections::HashSet::new();
     for r in results {
         match r {
             Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
+            Err(d) => {
+                if told.insert(format!("{:?} {:?} {:?}", d.msg, d.file, d.line)) {
+                    diags.push(d);
+                }
+            }
         }
     }
     if diags.has_errors() {

@@ -521,15 +521,41 @@ fn mentions(source: &str, name: &str) -> bool {
 }
 
 fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
-    let mut detail = e.to_string();
+    let mut chain = vec![e.to_string()];
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        detail.push_str(": ");
-        detail.push_str(&s.to_string());
+        chain.push(s.to_string());
         source = s.source();
     }
+    // the template the mistake is in: the innermost one Tera names (a
+    // partial every page includes, rather than each page's own template)
+    let named = |m: &str| {
+        [
+            "while rendering '",
+            "Failed to parse '",
+            "Failed to render '",
+        ]
+        .iter()
+        .filter_map(|lead| {
+            let at = m.rfind(lead)? + lead.len();
+            m[at..].split('\'').next().map(str::to_string)
+        })
+        .next()
+    };
+    let inner = chain
+        .iter()
+        .rev()
+        .find_map(|m| named(m))
+        .unwrap_or_else(|| template.to_string());
+    // (without "Failed to render 'page.html'", which differs page by page)
+    let detail = match chain.split_first() {
+        Some((outer, rest)) if outer.starts_with("Failed to render") && !rest.is_empty() => {
+            rest.join(": ")
+        }
+        _ => chain.join(": "),
+    };
     Diagnostic::error(Msg::TemplateFailed {
-        template: template.to_string(),
+        template: format!("templates/{inner}"),
         detail,
     })
 }

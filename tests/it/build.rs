@@ -397,6 +397,25 @@ fn a_site_theme_overrides_the_default_file_by_file() {
 }
 
 #[test]
+fn a_mistake_in_a_partial_every_page_includes_is_told_once_at_the_partial() {
+    let site = TestSite::standard();
+    site.write(
+        "themes/default/templates/partials/contact.html",
+        "<p>{{ site.contact.phonee }}</p>\n",
+    );
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("E034").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("«templates/partials/contact.html»")
+            && run.stderr.contains("site.contact.phonee"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("public").exists());
+}
+
+#[test]
 fn base_url_with_a_path_prefixes_every_link() {
     let site = TestSite::standard();
     site.write(
