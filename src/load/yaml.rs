@@ -526,6 +526,21 @@ fn glued_key(l: &str) -> Option<(String, usize)> {
     (word && !matches!(next, ' ' | '\t' | '/')).then(|| (key.to_string(), l.len() - t.len() + 1))
 }
 
+/// The field, the first character and the column (from 1) of a value that
+/// starts with a character YAML keeps for itself (`summary: *Lưu ý: …`).
+fn special_start(l: &str) -> Option<(String, char, usize)> {
+    let t = l.trim_start_matches([' ', '-']);
+    let (key, value) = t.split_once(": ")?;
+    let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let v = value.trim_start();
+    let first = v.chars().next()?;
+    // an anchor or alias is a word after & or *: "*Lưu ý" is not one
+    let text_after = v[first.len_utf8()..].contains(' ') || !v.is_ascii();
+    let special =
+        matches!(first, '@' | '`' | '%') || (matches!(first, '*' | '&' | '!') && text_after);
+    (word && special).then(|| (key.to_string(), first, l.len() - v.len() + 1))
+}
+
 /// The field and the column (from 1) of its value, in a line whose value
 /// has ": " in it (`summary: Lưu ý: mang theo CCCD`).
 fn colon_in_value(l: &str) -> Option<(String, usize)> {
@@ -556,6 +571,15 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     }
     if msg.contains("tab character") {
         return (YamlProblem::Tab, line, col);
+    }
+    // a value starting with a character YAML keeps for itself ("*Lưu ý",
+    // "@xa"): on the line of the mistake or the one before
+    let lines: Vec<&str> = yaml.lines().collect();
+    let special = (line.saturating_sub(2)..line.min(lines.len()))
+        .rev()
+        .find_map(|i| special_start(lines[i]).map(|(k, f, c)| (i + 1, c, k, f)));
+    if let Some((l, c, key, first)) = special {
+        return (YamlProblem::SpecialStart { key, first }, l, c);
     }
     if let Some(rest) = msg.strip_prefix("duplicate entry with key ") {
         let key = rest
@@ -808,6 +832,25 @@ mod tests {
                 10
             )
         );
+        for (yaml, first) in [
+            ("a: 1\nsummary: *Lưu ý: mang căn cước\n", '*'),
+            ("a: 1\nsummary: @xa Hòa Bình\n", '@'),
+            ("a: 1\nsummary: `CT01` tờ khai\n", '`'),
+            ("a: 1\nsummary: %10 lệ phí\n", '%'),
+        ] {
+            assert_eq!(
+                problem(yaml),
+                (
+                    YamlProblem::SpecialStart {
+                        key: "summary".into(),
+                        first
+                    },
+                    2,
+                    10
+                ),
+                "{yaml:?}"
+            );
+        }
         // no space after a colon, at the field (not the line after)
         for yaml in [
             "title: A\nagency:Công an xã\naudience: Công dân\n",

@@ -92,6 +92,7 @@ catalogue! {
             sample { problem: YamlProblem::DuplicateKey { key: "x".into() } }
             sample { problem: YamlProblem::ColonInValue { key: "x".into() } }
             sample { problem: YamlProblem::NoSpaceAfterColon { key: "x".into() } }
+            sample { problem: YamlProblem::SpecialStart { key: "x".into(), first: '*' } }
             sample { problem: YamlProblem::Indentation }
             sample { problem: YamlProblem::Other { detail: "x".into() } }
             vi: format!("phần thông tin viết sai: {}", problem.text(Lang::Vi)),

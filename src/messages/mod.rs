@@ -121,6 +121,12 @@ pub enum YamlProblem {
     NoSpaceAfterColon {
         key: String,
     },
+    /// A value starting with a character YAML keeps for itself (`*Lưu
+    /// ý`, `@`, a backquote, `%`, `&`, `!`).
+    SpecialStart {
+        key: String,
+        first: char,
+    },
     Indentation,
     Other {
         detail: String,
@@ -161,6 +167,12 @@ impl YamlProblem {
             ),
             (YamlProblem::NoSpaceAfterColon { key }, Lang::En) => format!(
                 "the colon of `{key}` needs a plain space after it (it may be missing, or be a special space pasted from Word or Zalo): write `{key}: …`"
+            ),
+            (YamlProblem::SpecialStart { key, first }, Lang::Vi) => format!(
+                "giá trị của «{key}» bắt đầu bằng «{first}», một ký tự YAML dành riêng: đặt cả giá trị trong ngoặc kép, ví dụ {key}: \"{first}…\""
+            ),
+            (YamlProblem::SpecialStart { key, first }, Lang::En) => format!(
+                "the value of `{key}` starts with `{first}`, a character YAML keeps for itself: put the whole value in double quotes, e.g. {key}: \"{first}…\""
             ),
             (YamlProblem::Indentation, Lang::Vi) => {
                 "thụt lề không đúng, hoặc thiếu dấu cách sau dấu hai chấm".into()
