@@ -11,8 +11,16 @@ pub(crate) struct FileStore {
 }
 
 impl FileStore {
+    /// The folder is made by the first file put in it, not here: a
+    /// `--dry-run` (or a deploy with nothing to do) makes nothing. A path
+    /// that is a file, not a folder, is refused.
     pub(crate) fn open(root: PathBuf) -> Result<FileStore, StoreError> {
-        fs::create_dir_all(&root).map_err(|e| StoreError::Connect(e.to_string()))?;
+        if fs::metadata(&root).is_ok_and(|m| !m.is_dir()) {
+            return Err(StoreError::Connect(format!(
+                "{} is a file, not a folder",
+                root.display()
+            )));
+        }
         Ok(FileStore { root })
     }
 }

@@ -56,6 +56,10 @@ fn login<T: TlsStream + Send>(
         .map_err(|e| StoreError::Login(e.to_string()))?;
     ftp.transfer_type(FileType::Binary)
         .map_err(StoreError::other)?;
+    // a server behind NAT may answer PASV with its private address: the
+    // data connection then goes to the address of the control connection
+    // (as FileZilla and lftp do)
+    ftp.set_passive_nat_workaround(true);
     // `/~/x` is `x` below the login's folder; other paths are the server's
     let base = match path.strip_prefix("/~") {
         Some(rest) => rest.trim_start_matches('/').to_string(),

@@ -268,6 +268,31 @@ pub fn plan(
     p
 }
 
+/// Whether `path` stays inside the site's folder: relative, no `..`,
+/// `.` or empty part, no backslash (a folder separator on Windows hosts),
+/// no control character.
+fn safe_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains(['\\', '\0'])
+        && !path.chars().any(char::is_control)
+        && !path
+            .split('/')
+            .any(|s| s == ".." || s == "." || s.is_empty())
+}
+
+impl HostManifest {
+    /// The first path of the manifest that would lead outside the site's
+    /// folder on the host (a damaged or tampered manifest: `../x`, `/etc/x`).
+    fn unsafe_path(&self) -> Option<&str> {
+        self.files
+            .keys()
+            .chain(self.pending_delete.iter())
+            .map(String::as_str)
+            .find(|p| !safe_path(p))
+    }
+}
+
 /// The built site: every file of `.camnang-manifest`, hashed.
 fn read_build(dir: &Path) -> Result<BTreeMap<String, Entry>, Msg> {
     let list = std::fs::read_to_string(dir.join(crate::publish::MANIFEST)).map_err(|_| {
@@ -278,13 +303,7 @@ fn read_build(dir: &Path) -> Result<BTreeMap<String, Entry>, Msg> {
     let paths: Vec<&str> = list
         .lines()
         .map(str::trim)
-        .filter(|l| {
-            !l.is_empty()
-                && !l.starts_with('/')
-                && !l.split('/').any(|s| s == ".." || s == "." || s.is_empty())
-                && *l != MANIFEST_ON_HOST
-                && *l != crate::publish::MANIFEST
-        })
+        .filter(|l| safe_path(l) && *l != MANIFEST_ON_HOST && *l != crate::publish::MANIFEST)
         .collect();
     paths
         .par_iter()
@@ -449,6 +468,14 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             HostManifest::default()
         }
         Ok(Some(bytes)) => match serde_json::from_slice::<HostManifest>(&bytes) {
+            // a path that leads outside the site's folder is never deleted
+            // or written: the whole manifest is refused
+            Ok(m) if m.unsafe_path().is_some() => {
+                say.error(Msg::DeployBadManifest {
+                    detail: format!("unsafe path {:?}", m.unsafe_path().unwrap_or_default()),
+                });
+                return ExitCode::from(1);
+            }
             Ok(m) => m,
             Err(e) => {
                 say.error(Msg::DeployBadManifest {

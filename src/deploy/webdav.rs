@@ -146,23 +146,25 @@ impl Store for WebDavStore {
 
     fn put(&mut self, path: &str, bytes: &[u8], meta: &Meta) -> Result<(), StoreError> {
         let mkcol = Method::from_bytes(b"MKCOL").map_err(StoreError::other)?;
-        let mut folders: Vec<String> = Vec::new();
+        // (folder, whether it is above the target folder)
+        let mut folders: Vec<(String, bool)> = Vec::new();
         if self.made.insert(String::new()) {
             // the target folder itself, and those above it
             let url_path = self.base.splitn(4, '/').nth(3).unwrap_or("").to_string();
+            let parts: Vec<&str> = url_path.split('/').filter(|s| !s.is_empty()).collect();
             let mut p = String::new();
-            for part in url_path.split('/').filter(|s| !s.is_empty()) {
+            for (i, part) in parts.iter().enumerate() {
                 p.push_str(part);
                 p.push('/');
-                folders.push(format!("/{p}"));
+                folders.push((format!("/{p}"), i + 1 < parts.len()));
             }
         }
         for dir in parents(path) {
             if self.made.insert(dir.to_string()) {
-                folders.push(format!("{}/", self.url(dir)));
+                folders.push((format!("{}/", self.url(dir)), false));
             }
         }
-        for f in folders {
+        for (f, above) in folders {
             // MKCOL wants the trailing slash (nginx answers 409 without);
             // 405 is a folder that is already there
             let url = if f.starts_with('/') {
@@ -196,7 +198,12 @@ impl Store for WebDavStore {
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
-            self.expect("MKCOL", status, &[405])?;
+            // a folder above the target may not be ours to make or even
+            // to ask about (Nextcloud answers 403 or 404 for /remote.php/):
+            // only the target folder and those below it must be there
+            if !above {
+                self.expect("MKCOL", status, &[405])?;
+            }
         }
         let tmp = temp_name(path);
         let headers = [

@@ -317,12 +317,27 @@ pub fn split_base_url(url: &str) -> Option<(String, String)> {
 
 /// Whether a URL such as `sftp://user:secret@host/` carries a password
 /// (a `:` in the part before the host's `@`).
+///
+/// A password may hold `/`, `?`, `#` or `@`, so the address is not cut at
+/// those first: whatever comes before its first `@` is looked at. A `:`
+/// there is a password unless what is before it holds a `/`, `?` or `#`
+/// (a folder or a query: `file:///tmp/a:b@c`) or what follows it is a port
+/// and a path (`sftp://host:2222/www/a@b`).
 pub fn url_has_password(url: &str) -> bool {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    authority
-        .rsplit_once('@')
-        .is_some_and(|(userinfo, _)| userinfo.contains(':'))
+    let Some((userinfo, _)) = rest.split_once('@') else {
+        return false;
+    };
+    let Some((user, pass)) = userinfo.split_once(':') else {
+        return false;
+    };
+    if user.contains(['/', '?', '#']) {
+        return false;
+    }
+    let port = pass.split(['/', '?', '#']).next().unwrap_or("");
+    let port_then_path =
+        !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && pass.len() > port.len();
+    !port_then_path
 }
 
 /// A phone number as a `tel:` link wants it: `+` and digits.
@@ -393,6 +408,18 @@ mod tests {
         assert!(!url_has_password("sftp://a@h:22/x"));
         assert!(!url_has_password("s3://b/p?endpoint=https://e:9000"));
         assert!(!url_has_password("file:///tmp/a:b@c"));
+        // passwords holding what ends an address part
+        for url in [
+            "sftp://web:Abc/123@host/var/www",
+            "file://web:Pa#55@localhost/srv",
+            "ftp://web:a?b@host/",
+            "webdav://web:p@ss@host/",
+            "sftp://web:1234@host/www",
+        ] {
+            assert!(url_has_password(url), "{url}");
+        }
+        assert!(!url_has_password("sftp://host:2222/www/a@b"));
+        assert!(!url_has_password("sftp://web@host:2222/www"));
     }
 
     #[test]

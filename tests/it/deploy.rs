@@ -915,9 +915,53 @@ fn the_target_is_checked_before_anything() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("E122"), "{}", r.stderr);
     assert!(!r.stderr.contains("Hunter-22") && !r.stdout.contains("Hunter-22"));
+    // passwords holding what ends a part of an address: refused, never shown
+    for (url, secret) in [
+        ("sftp://web:Abc/123@example.vn/www", "Abc/123"),
+        ("file://web:Pa#55@localhost/tmp/x", "Pa#55"),
+        ("ftp://web:a?b@example.vn/", "a?b"),
+    ] {
+        let r = run(&["--to", url]);
+        assert_eq!(r.code, 2, "{url}: {}", r.stderr);
+        assert!(r.stderr.contains("E122"), "{}", r.stderr);
+        assert!(
+            !r.stderr.contains(secret) && !r.stdout.contains(secret),
+            "{}",
+            r.stderr
+        );
+    }
     let r = run(&["--to", "gopher://example.vn/"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("E121"), "{}", r.stderr);
+    // a dry run makes nothing, not even the folder
+    let nowhere = tempfile::tempdir().expect("temp");
+    let typo = nowhere.path().join("typo/deep/www");
+    let r = run(&["--to", &format!("file://{}", typo.display()), "--dry-run"]);
+    ok(&r);
+    assert!(!nowhere.path().join("typo").exists());
+    // a host manifest naming a path outside the site's folder is refused
+    // whole: nothing outside is deleted or written
+    let host = tempfile::tempdir().expect("temp");
+    let www_dir = host.path().join("www");
+    std::fs::create_dir_all(&www_dir).expect("www");
+    std::fs::write(host.path().join("victim.txt"), "theirs").expect("victim");
+    std::fs::write(
+        www_dir.join(".camnang-deploy.json"),
+        r#"{"camnang": 1, "files": {"../victim.txt": {"sha256": "00", "size": 1}}, "pending_delete": ["/tmp/elsewhere.txt"]}"#,
+    )
+    .expect("manifest");
+    let r = run(&["--to", &format!("file://{}", www_dir.display()), "--yes"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("E131") && r.stderr.contains("../victim.txt"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(host.path().join("victim.txt")).expect("kept"),
+        "theirs"
+    );
+    assert!(!www_dir.join("index.html").exists());
     // deploy.to in site.yaml, and a built site is needed
     let www = tempfile::tempdir().expect("temp");
     let yaml = format!(
