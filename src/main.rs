@@ -146,6 +146,10 @@ enum Command {
         /// Go ahead even with more deletes than --max-deletes (đồng ý xoá).
         #[arg(long)]
         yes: bool,
+        /// Write over files already on the host, not uploaded by camnang,
+        /// that have the names of the site's files (ghi đè tệp có sẵn).
+        #[arg(long)]
+        replace_existing: bool,
         /// Build the site first; deploy only a build without mistakes (tạo trang trước).
         #[arg(long)]
         build: bool,
@@ -335,6 +339,7 @@ fn main() -> ExitCode {
             to,
             dry_run,
             yes,
+            replace_existing,
             build,
             max_deletes,
             identity,
@@ -344,6 +349,7 @@ fn main() -> ExitCode {
             to,
             dry_run,
             yes,
+            replace_existing,
             build,
             max_deletes,
             identity,

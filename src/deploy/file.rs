@@ -53,6 +53,16 @@ impl Store for FileStore {
         fs::rename(&tmp, &dst).map_err(StoreError::other)
     }
 
+    fn exists(&mut self, path: &str) -> Result<bool, StoreError> {
+        match fs::symlink_metadata(self.root.join(path)) {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            // a file where a folder of the path should be
+            Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Ok(false),
+            Err(e) => Err(StoreError::other(e)),
+        }
+    }
+
     fn delete(&mut self, path: &str) -> Result<(), StoreError> {
         match fs::remove_file(self.root.join(path)) {
             Ok(()) => {}

@@ -17,6 +17,8 @@ pub(crate) struct FtpStore<T: TlsStream + Send> {
     ftp: ImplFtpStream<T>,
     base: String,
     made: HashSet<String>,
+    /// Names in the folders listed so far (`None`: no such folder).
+    listed: std::collections::HashMap<String, Option<HashSet<String>>>,
 }
 
 /// Opens plain FTP or FTPS.
@@ -66,6 +68,7 @@ fn login<T: TlsStream + Send>(
         None => path.to_string(),
     };
     Ok(FtpStore {
+        listed: Default::default(),
         ftp,
         base,
         made: HashSet::new(),
@@ -115,6 +118,38 @@ impl<T: TlsStream + Send> FtpStore<T> {
 }
 
 impl<T: TlsStream + Send> Store for FtpStore<T> {
+    fn exists(&mut self, path: &str) -> Result<bool, StoreError> {
+        // FTP has no one command for "is there a file or a folder": the
+        // folder above is listed (once) and the name looked for
+        let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+        if !self.listed.contains_key(dir) {
+            let full = self.full(dir);
+            let names = match self.ftp.nlst(Some(full.as_str()).filter(|f| !f.is_empty())) {
+                Ok(list) => Some(
+                    list.iter()
+                        .map(|n| {
+                            n.trim_end_matches('/')
+                                .rsplit('/')
+                                .next()
+                                .unwrap_or(n)
+                                .to_string()
+                        })
+                        .collect(),
+                ),
+                Err(e) if missing(&e) => None,
+                // 450: a folder some servers will not list: it may hold anything
+                Err(FtpError::UnexpectedResponse(r)) if r.status.code() == 450 => return Ok(true),
+                Err(e) => return Err(StoreError::other(e)),
+            };
+            self.listed.insert(dir.to_string(), names);
+        }
+        Ok(self
+            .listed
+            .get(dir)
+            .and_then(Option::as_ref)
+            .is_some_and(|names| names.contains(name)))
+    }
+
     fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let full = self.full(path);
         match self.ftp.retr_as_buffer(&full) {

@@ -28,7 +28,7 @@ pub(crate) mod store;
 pub(crate) mod target;
 pub(crate) mod webdav;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -62,6 +62,9 @@ pub struct DeployOptions {
     pub dry_run: bool,
     /// Go ahead with more deletes than `max_deletes`.
     pub yes: bool,
+    /// Write over files on the host camnang did not upload that have the
+    /// names of the site's files.
+    pub replace_existing: bool,
     /// Build first; deploy only a build without errors.
     pub build: bool,
     pub max_deletes: usize,
@@ -149,6 +152,11 @@ pub struct HostManifest {
     /// Files to delete that a deploy has not deleted yet.
     #[serde(default)]
     pub pending_delete: Vec<String>,
+    /// Files a deploy was uploading when this was written (written before
+    /// the first new file goes up): camnang's own, even if that deploy was
+    /// stopped before it could list them in `files`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uploading: Vec<String>,
 }
 
 /// When a file goes up: 0 what pages need, 1 procedure pages then
@@ -255,6 +263,7 @@ pub fn plan(
         .files
         .keys()
         .chain(host.pending_delete.iter())
+        .chain(host.uploading.iter())
         .collect();
     for path in before {
         if local.contains_key(path) || path == MANIFEST_ON_HOST {
@@ -288,9 +297,54 @@ impl HostManifest {
         self.files
             .keys()
             .chain(self.pending_delete.iter())
+            .chain(self.uploading.iter())
             .map(String::as_str)
             .find(|p| !safe_path(p))
     }
+}
+
+/// The new files of `plan` (camnang never uploaded them) that would
+/// replace a file or folder already on the host: checked from the top, so
+/// that a folder not on the host is one question for everything below it
+/// (a first deploy to an empty folder asks about twenty).
+fn clashes(
+    store: &mut dyn Store,
+    plan: &Plan,
+    host: &HostManifest,
+) -> Result<Vec<String>, StoreError> {
+    let ours: BTreeSet<&str> = host
+        .uploading
+        .iter()
+        .chain(host.pending_delete.iter())
+        .map(String::as_str)
+        .collect();
+    let mut there: HashMap<String, bool> = HashMap::new();
+    let mut out = Vec::new();
+    for u in plan
+        .uploads
+        .iter()
+        .filter(|u| u.new && !ours.contains(u.path.as_str()))
+    {
+        let parts: Vec<&str> = u.path.split('/').collect();
+        for n in 1..=parts.len() {
+            let at = parts[..n].join("/");
+            let found = match there.get(&at) {
+                Some(f) => *f,
+                None => {
+                    let f = store.exists(&at)?;
+                    there.insert(at, f);
+                    f
+                }
+            };
+            if !found {
+                break;
+            }
+            if n == parts.len() {
+                out.push(u.path.clone());
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The built site: every file of `.camnang-manifest`, hashed.
@@ -521,6 +575,24 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         });
         return ExitCode::from(1);
     }
+    // files on the host camnang did not upload are never written over
+    // unless asked: the site's files with their names are listed
+    if !opts.replace_existing && plan.uploads.iter().any(|u| u.new) {
+        match clashes(first.as_mut(), &plan, &host) {
+            Ok(found) if !found.is_empty() => {
+                say.error(Msg::DeployWouldReplace {
+                    count: found.len(),
+                    first: found.iter().take(10).cloned().collect(),
+                });
+                return ExitCode::from(1);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                say.error(open_failed(e, &target.shown));
+                return ExitCode::from(1);
+            }
+        }
+    }
     if opts.dry_run {
         return ExitCode::SUCCESS;
     }
@@ -530,6 +602,35 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             unchanged: plan.unchanged,
         });
         return ExitCode::SUCCESS;
+    }
+
+    // before the first new file goes up, the host's manifest says which
+    // files this deploy is uploading: a deploy stopped part of the way
+    // leaves no file the next one would take for someone else's, or forget
+    let write = |store: &mut Box<dyn Store>, m: &HostManifest| {
+        let text = serde_json::to_vec_pretty(m).unwrap_or_default();
+        store.put(MANIFEST_ON_HOST, &text, &Meta::of(MANIFEST_ON_HOST))
+    };
+    let new: Vec<&String> = plan
+        .uploads
+        .iter()
+        .filter(|u| u.new && !host.uploading.contains(&u.path))
+        .map(|u| &u.path)
+        .collect();
+    if !new.is_empty() {
+        let mut during = HostManifest {
+            camnang: 1,
+            files: host.files.clone(),
+            pending_delete: host.pending_delete.clone(),
+            uploading: host.uploading.clone(),
+        };
+        during.uploading.extend(new.into_iter().cloned());
+        if let Err(e) = write(&mut first, &during) {
+            say.error(Msg::DeployManifestFailed {
+                detail: e.to_string(),
+            });
+            return ExitCode::from(1);
+        }
     }
 
     // uploads, phase by phase, several connections at a time
@@ -626,10 +727,7 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         camnang: 1,
         files: local,
         pending_delete: plan.deletes.clone(),
-    };
-    let write = |store: &mut Box<dyn Store>, m: &HostManifest| {
-        let text = serde_json::to_vec_pretty(m).unwrap_or_default();
-        store.put(MANIFEST_ON_HOST, &text, &Meta::of(MANIFEST_ON_HOST))
+        uploading: Vec::new(),
     };
     if let Err(e) = write(store, &manifest) {
         say.error(Msg::DeployManifestFailed {
@@ -723,6 +821,8 @@ mod tests {
             ]
             .into(),
             pending_delete: vec!["older/index.html".into()],
+            // a page a stopped deploy was uploading, built no more
+            uploading: vec!["stopped/index.html".into()],
         };
         let locked: BTreeSet<String> = ["tt09".to_string()].into();
         let p = plan(&local, &host, &locked);
@@ -732,12 +832,80 @@ mod tests {
         assert_eq!(p.unchanged, 1);
         assert_eq!(
             p.deletes,
-            ["gone/index.html", "older/index.html", "q/tt08/index.html"]
+            [
+                "gone/index.html",
+                "older/index.html",
+                "q/tt08/index.html",
+                "stopped/index.html"
+            ]
         );
         assert_eq!(
             p.kept,
             [("q/tt09/index.html".to_string(), "tt09".to_string())]
         );
+    }
+
+    /// A host holding `there` (files and folders), counting questions.
+    struct Fake {
+        there: BTreeSet<&'static str>,
+        asked: usize,
+    }
+
+    impl Store for Fake {
+        fn read(&mut self, _: &str) -> Result<Option<Vec<u8>>, StoreError> {
+            Ok(None)
+        }
+        fn put(&mut self, _: &str, _: &[u8], _: &Meta) -> Result<(), StoreError> {
+            Ok(())
+        }
+        fn delete(&mut self, _: &str) -> Result<(), StoreError> {
+            Ok(())
+        }
+        fn exists(&mut self, path: &str) -> Result<bool, StoreError> {
+            self.asked += 1;
+            Ok(self.there.contains(path))
+        }
+    }
+
+    #[test]
+    fn only_files_camnang_did_not_upload_clash_and_empty_folders_are_asked_once() {
+        let local: BTreeMap<String, Entry> = [
+            "index.html",
+            "robots.txt",
+            "cu-tru/index.html",
+            "cu-tru/a/index.html",
+            "cu-tru/b/index.html",
+            "files/mau.pdf",
+            "q/tt01/index.html",
+            "q/tt02/index.html",
+        ]
+        .into_iter()
+        .map(|p| (p.to_string(), e(p)))
+        .collect();
+        let mut host = HostManifest::default();
+        let mut fake = Fake {
+            // an old site: its robots.txt and files/mau.pdf, and a folder
+            // cu-tru/ with other pages
+            there: [
+                "robots.txt",
+                "cu-tru",
+                "cu-tru/cu.html",
+                "files",
+                "files/mau.pdf",
+            ]
+            .into(),
+            asked: 0,
+        };
+        let p = plan(&local, &host, &BTreeSet::new());
+        let found = clashes(&mut fake, &p, &host).unwrap();
+        assert_eq!(found, ["files/mau.pdf", "robots.txt"]);
+        // index.html, robots.txt, cu-tru, its three pages' folders and
+        // index, files, files/mau.pdf, q (once for both short links)
+        assert_eq!(fake.asked, 9);
+        // what a stopped deploy was uploading is camnang's
+        host.uploading = vec!["files/mau.pdf".into(), "robots.txt".into()];
+        let p = plan(&local, &host, &BTreeSet::new());
+        assert!(clashes(&mut fake, &p, &host).unwrap().is_empty());
     }
 
     #[test]

@@ -113,6 +113,24 @@ impl Store for S3Store {
         Ok(())
     }
 
+    fn exists(&mut self, path: &str) -> Result<bool, StoreError> {
+        let key = self.key(path);
+        match self.bucket.head_object(&key) {
+            Ok((_, code)) if (200..300).contains(&code) => return Ok(true),
+            Ok((_, 404)) => {}
+            Ok((_, code)) => return Err(StoreError::Other(format!("HEAD: HTTP {code}"))),
+            Err(e) if status(&e) == Some(404) => {}
+            Err(e) => return Err(StoreError::other(e)),
+        }
+        // S3 has no folders: a "folder" is objects under its name
+        let prefix = format!("{}/", key.trim_start_matches('/'));
+        let (page, _) = self
+            .bucket
+            .list_page(prefix, Some("/".into()), None, None, Some(1))
+            .map_err(StoreError::other)?;
+        Ok(!page.contents.is_empty() || page.common_prefixes.is_some_and(|c| !c.is_empty()))
+    }
+
     fn delete(&mut self, path: &str) -> Result<(), StoreError> {
         match self.bucket.delete_object(self.key(path)) {
             Ok(_) => Ok(()),

@@ -147,6 +147,14 @@ fn missing(e: &ssh2::Error) -> bool {
 }
 
 impl Store for SftpStore {
+    fn exists(&mut self, path: &str) -> Result<bool, StoreError> {
+        match self.sftp.lstat(&self.full(path)) {
+            Ok(_) => Ok(true),
+            Err(e) if missing(&e) => Ok(false),
+            Err(e) => Err(StoreError::other(e)),
+        }
+    }
+
     fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let mut f = match self.sftp.open(self.full(path)) {
             Ok(f) => f,

@@ -112,6 +112,10 @@ pub(crate) trait Store: Send {
     fn put(&mut self, path: &str, bytes: &[u8], meta: &Meta) -> Result<(), StoreError>;
     /// Deletes `path`; a file already gone is not an error.
     fn delete(&mut self, path: &str) -> Result<(), StoreError>;
+    /// Whether there is a file or a folder at `path` (below the target
+    /// folder). When the host cannot tell, it says yes: a file is never
+    /// written over on a guess.
+    fn exists(&mut self, path: &str) -> Result<bool, StoreError>;
 }
 
 /// The temporary name `put` writes to before the rename: a hidden file

@@ -144,6 +144,13 @@ impl Store for WebDavStore {
         }
     }
 
+    fn exists(&mut self, path: &str) -> Result<bool, StoreError> {
+        // a folder asked for without its slash answers with a redirect;
+        // anything but "not found" may be something: said to be there
+        let (status, _) = self.send(Method::HEAD, path, &[], None)?;
+        Ok(!matches!(status, 404 | 410))
+    }
+
     fn put(&mut self, path: &str, bytes: &[u8], meta: &Meta) -> Result<(), StoreError> {
         let mkcol = Method::from_bytes(b"MKCOL").map_err(StoreError::other)?;
         // (folder, whether it is above the target folder)

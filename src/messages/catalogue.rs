@@ -1065,8 +1065,8 @@ catalogue! {
             sample { detail: "x".into() }
             vi: format!("tệp .camnang-deploy.json trên máy chủ không đọc được ({detail}): camnang không biết tệp nào do mình tải lên"),
             en: format!("the .camnang-deploy.json file on the host cannot be read ({detail}): camnang cannot tell which files it uploaded"),
-            hint_vi: "xoá tệp .camnang-deploy.json trên máy chủ rồi chạy lại: mọi tệp sẽ được tải lên lại, không tệp nào bị xoá",
-            hint_en: "delete .camnang-deploy.json on the host and run again: every file is uploaded again and none is deleted",
+            hint_vi: "xoá tệp .camnang-deploy.json trên máy chủ rồi chạy lại với --replace-existing: mọi tệp sẽ được tải lên lại, không tệp nào bị xoá",
+            hint_en: "delete .camnang-deploy.json on the host and run again with --replace-existing: every file is uploaded again and none is deleted",
         }
 
         DeployBuildFailed = "E132" {
@@ -1148,8 +1148,18 @@ catalogue! {
 
         DeployFirst { target: String } = "I126" {
             sample { target: "x".into() }
-            vi: format!("lần đầu đưa trang lên {target}: các tệp đã có sẵn trên máy chủ được để nguyên, không tệp nào bị xoá"),
-            en: format!("first deploy to {target}: files already on the host are left alone, none is deleted"),
+            vi: format!("lần đầu đưa trang lên {target}: các tệp đã có sẵn trên máy chủ được để nguyên, không tệp nào bị xoá hay ghi đè"),
+            en: format!("first deploy to {target}: files already on the host are left alone, none is deleted or written over"),
+        }
+
+        /// Files of the site whose names are taken on the host by files
+        /// camnang did not upload (`first`: up to ten of them).
+        DeployWouldReplace { count: usize, first: Vec<String> } = "E136" {
+            sample { count: 2, first: vec!["index.html".into(), "files/a.pdf".into()] }
+            vi: format!("trên máy chủ đã có {count} tệp không do camnang tải lên nhưng trùng tên với tệp của trang: {}{}; không tải lên gì để khỏi ghi đè", first.join(", "), if *count > first.len() { ", …" } else { "" }),
+            en: format!("the host already holds {count} file(s) camnang did not upload with the names of the site's files: {}{}; nothing was uploaded, so nothing is written over", first.join(", "), if *count > first.len() { ", …" } else { "" }),
+            hint_vi: "nếu đó là trang cũ cần thay, chạy lại với --replace-existing; nếu không, chuyển các tệp đó sang chỗ khác trên máy chủ",
+            hint_en: "if it is an old site to replace, run again with --replace-existing; otherwise move those files elsewhere on the host",
         }
 
         DeployUploading { files: usize } = "I127" {

@@ -620,13 +620,29 @@ fn scenario(host: &Host) {
         std::fs::create_dir_all(dir.join("cu-tru")).expect("mkdir");
         std::fs::write(dir.join("foreign.txt"), "not camnang's").expect("foreign");
         std::fs::write(dir.join("cu-tru/old.html"), "not camnang's").expect("foreign");
+        // an old site's file with the name of one of the site's files
+        std::fs::write(dir.join("robots.txt"), "not camnang's").expect("foreign");
         if let Some(owner) = host.owner {
             let _ = Command::new("chown").arg("-R").arg(owner).arg(dir).status();
         }
     }
 
-    // first deploy: everything goes up, nothing foreign is touched
-    let run = host.deploy(&s, &[]);
+    // first deploy: a file camnang did not upload is never written over
+    // unless asked (nothing goes up); then everything goes up and nothing
+    // else foreign is touched
+    let mut run = host.deploy(&s, &[]);
+    if let Some(dir) = &host.dir {
+        assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("E136") && run.stderr.contains("robots.txt"),
+            "{}",
+            run.stderr
+        );
+        assert!(!host.has("index.html"));
+        let robots = std::fs::read_to_string(dir.join("robots.txt")).expect("robots");
+        assert_eq!(robots, "not camnang's");
+        run = host.deploy(&s, &["--replace-existing"]);
+    }
     ok(&run);
     assert!(run.stdout.contains("first deploy"), "{}", run.stdout);
     assert_eq!(uploaded(&run), total);
