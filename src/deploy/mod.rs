@@ -157,6 +157,15 @@ pub struct HostManifest {
     /// stopped before it could list them in `files`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uploading: Vec<String>,
+    /// The `base_url` of the site deployed here: another site's deploy to
+    /// the same folder is stopped before it deletes this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// Every id whose short link was ever in the site's `qr-lock.yaml`
+    /// when deployed here: its `q/<id>/` is never deleted, even by a copy
+    /// of the site that has lost its lock file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locked: Vec<String>,
 }
 
 /// When a file goes up: 0 what pages need, 1 procedure pages then
@@ -493,7 +502,8 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         }
     };
     let (lock, _, _) = crate::load::lock::read_lock(&opts.root);
-    let locked: BTreeSet<String> = lock.entries.keys().cloned().collect();
+    let mut locked: BTreeSet<String> = lock.entries.keys().cloned().collect();
+    let site = config.as_ref().map(|c| c.base_url.clone());
 
     let auth = Auth {
         user: target.user.clone(),
@@ -543,6 +553,20 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // another site deployed here (a deploy.to copied from a neighbouring
+    // commune, a stale copy of another site): stopped before it deletes
+    if let (Some(theirs), Some(ours)) = (&host.site, &site)
+        && theirs != ours
+        && !opts.replace_existing
+    {
+        say.error(Msg::DeployOtherSite {
+            theirs: theirs.clone(),
+            ours: ours.clone(),
+        });
+        return ExitCode::from(1);
+    }
+    // a short link once printed stays, whatever this copy's lock says
+    locked.extend(host.locked.iter().cloned());
     let plan = plan(&local, &host, &locked);
     for (path, id) in &plan.kept {
         say.warning(Msg::DeployKeptLocked {
@@ -623,6 +647,8 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             files: host.files.clone(),
             pending_delete: host.pending_delete.clone(),
             uploading: host.uploading.clone(),
+            site: host.site.clone(),
+            locked: host.locked.clone(),
         };
         during.uploading.extend(new.into_iter().cloned());
         if let Err(e) = write(&mut first, &during) {
@@ -728,6 +754,8 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         files: local,
         pending_delete: plan.deletes.clone(),
         uploading: Vec::new(),
+        site: site.clone(),
+        locked: locked.iter().cloned().collect(),
     };
     if let Err(e) = write(store, &manifest) {
         say.error(Msg::DeployManifestFailed {
@@ -823,6 +851,7 @@ mod tests {
             pending_delete: vec!["older/index.html".into()],
             // a page a stopped deploy was uploading, built no more
             uploading: vec!["stopped/index.html".into()],
+            ..HostManifest::default()
         };
         let locked: BTreeSet<String> = ["tt09".to_string()].into();
         let p = plan(&local, &host, &locked);

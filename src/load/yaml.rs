@@ -534,10 +534,12 @@ fn special_start(l: &str) -> Option<(String, char, usize)> {
     let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
     let v = value.trim_start();
     let first = v.chars().next()?;
-    // an anchor or alias is a word after & or *: "*Lưu ý" is not one
-    let text_after = v[first.len_utf8()..].contains(' ') || !v.is_ascii();
-    let special =
-        matches!(first, '@' | '`' | '%') || (matches!(first, '*' | '&' | '!') && text_after);
+    // an alias is one word after *: "*Lưu ý: …" is text ("&a [x, y]" and
+    // "!tag x" are YAML's own anchors and tags, and left to the parser)
+    let alias = v[first.len_utf8()..]
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
+    let special = matches!(first, '@' | '`' | '%') || (first == '*' && !alias);
     (word && special).then(|| (key.to_string(), first, l.len() - v.len() + 1))
 }
 

@@ -1152,6 +1152,15 @@ catalogue! {
             en: format!("first deploy to {target}: files already on the host are left alone, none is deleted or written over"),
         }
 
+        /// The host holds another site (its `base_url` in the manifest).
+        DeployOtherSite { theirs: String, ours: String } = "E137" {
+            sample { theirs: "https://a.example.vn".into(), ours: "https://b.example.vn".into() }
+            vi: format!("thư mục này trên máy chủ đang chứa một trang khác ({theirs}), không phải trang này ({ours}): không tải lên, không xoá gì"),
+            en: format!("this folder on the host holds another site ({theirs}), not this one ({ours}): nothing uploaded or deleted"),
+            hint_vi: "kiểm tra lại deploy.to trong site.yaml; nếu trang này thay hẳn trang kia (ví dụ xã đổi tên miền), chạy lại với --replace-existing",
+            hint_en: "check deploy.to in site.yaml; if this site replaces the other (a commune's new domain, say), run again with --replace-existing",
+        }
+
         /// Files of the site whose names are taken on the host by files
         /// camnang did not upload (`first`: up to ten of them).
         DeployWouldReplace { count: usize, first: Vec<String> } = "E136" {

@@ -122,7 +122,7 @@ pub enum YamlProblem {
         key: String,
     },
     /// A value starting with a character YAML keeps for itself (`*Lưu
-    /// ý`, `@`, a backquote, `%`, `&`, `!`).
+    /// ý`, `@`, a backquote, `%`).
     SpecialStart {
         key: String,
         first: char,

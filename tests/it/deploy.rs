@@ -796,6 +796,45 @@ fn killed(host: &Host) {
     );
 }
 
+/// Another site deployed to the same folder, or a copy of the site that
+/// lost its `qr-lock.yaml`: neither deletes the first site, nor a short
+/// link once printed.
+#[test]
+fn another_site_or_a_copy_without_its_lock_keeps_the_printed_codes() {
+    let host = folder_host();
+    let s = site(3);
+    build(&s);
+    ok(&host.deploy(&s, &[]));
+    let files = built(&s).len();
+    // a neighbouring commune's site with the same deploy.to
+    let other = site(1);
+    other.write(
+        "site.yaml",
+        &crate::util::SITE_YAML.replace("https://thu.example.vn", "https://khac.example.vn"),
+    );
+    build(&other);
+    let run = host.deploy(&other, &[]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("E137") && run.stderr.contains("https://thu.example.vn"),
+        "{}",
+        run.stderr
+    );
+    assert!(host.has("cu-tru/thu-tuc-02/index.html") && host.has("q/tt03/index.html"));
+    // a copy of the first site without its lock file, with one procedure
+    // fewer: the page goes, the printed short link stays
+    std::fs::remove_file(s.path("content/cu-tru/thu-tuc-03.md")).expect("rm");
+    std::fs::remove_file(s.path("qr-lock.yaml")).expect("rm lock");
+    build(&s);
+    std::fs::remove_file(s.path("qr-lock.yaml")).expect("rm lock again");
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    assert!(!host.has("cu-tru/thu-tuc-03/index.html"));
+    assert!(host.has("q/tt03/index.html"), "{}", run.stderr);
+    assert!(run.stderr.contains("W121"), "{}", run.stderr);
+    assert!(files > 0);
+}
+
 #[test]
 fn to_a_folder() {
     scenario(&folder_host());
