@@ -254,6 +254,19 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             });
             diags.push(fields.place(d, &p.source, &root.key("updated")));
         }
+        if p.steps.is_empty() && !p.draft.iter().any(|d| d == "steps") {
+            // steps written as lines ("Bước 1: …") rather than a numbered
+            // list: the page runs them together, posters print none
+            let text = fields.text(&p.source);
+            if let Ok(split) = split_front_matter(&text)
+                && let Some(k) = split.body.lines().position(step_line)
+            {
+                let d = Diagnostic::warning(Msg::StepsNotAList)
+                    .in_file(&p.source)
+                    .at(split.body_first_line + k, 1, &text);
+                diags.push(d);
+            }
+        }
         if months >= STALE_MONTHS {
             let d = Diagnostic::warning(Msg::Stale {
                 date: p.updated.dmy(),
@@ -365,6 +378,21 @@ fn orphan_translations(root: &Path, own: &str, diags: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// A line that starts a step the way people write one by hand: "Bước 1:",
+/// "**Bước 2.**", "- Bước 3 -".
+fn step_line(l: &str) -> bool {
+    let t = l.trim_start().trim_start_matches(['-', '*', '+', ' ', '#']);
+    let Some(rest) = t.strip_prefix("Bước").or_else(|| t.strip_prefix("bước")) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && rest[digits..]
+            .trim_start()
+            .starts_with([':', '.', ')', '-', '*'])
 }
 
 /// Today's date from the system clock (UTC).

@@ -710,6 +710,15 @@ catalogue! {
             hint_en: "compare with the public-service portal, then set `updated:` to the day you checked",
         }
 
+        /// Steps written as lines ("Bước 1: …") instead of a numbered
+        /// list: the page runs them together and posters print none.
+        StepsNotAList = "W079" {
+            vi: "các bước được viết thành dòng «Bước 1: …», không phải danh sách đánh số: trên trang chúng dính vào nhau, và áp phích, tờ rơi không in bước nào",
+            en: "the steps are written as lines «Bước 1: …», not as a numbered list: the page runs them together, and posters and flyers print none",
+            hint_vi: "viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
+            hint_en: "write each step on a line starting with a number and a full stop: `1. Open VNeID.`, `2. …`",
+        }
+
         /// `updated:` after today: a typo that would keep the guide from
         /// ever being told as stale.
         UpdatedInFuture { date: String } = "W078" {
