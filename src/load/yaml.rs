@@ -734,6 +734,12 @@ pub(crate) fn locate(yaml: &str, path: &[Seg]) -> Option<(usize, usize)> {
                 block_col = None;
             }
             Seg::Index(n) => {
+                // a list written in brackets on its key's line: `[a, b]`
+                if let Some((kl, kc)) = found
+                    && let Some(at) = flow_item(lines[kl], kc, *n)
+                {
+                    return Some((kl, at));
+                }
                 let first = (start..end).find(|&i| meaningful(lines[i]))?;
                 let (dash, _) = key_col(lines[first]);
                 let items: Vec<usize> = (start..end)
@@ -754,6 +760,37 @@ pub(crate) fn locate(yaml: &str, path: &[Seg]) -> Option<(usize, usize)> {
         }
     }
     found.or(Some((0, 0)))
+}
+
+/// The column (from 0) of item `n` of a list written in brackets after the
+/// key that starts at column `kc` of `line` (`apps: [vneid, VNeID]`).
+fn flow_item(line: &str, kc: usize, n: usize) -> Option<usize> {
+    let rest = line.get(kc..)?;
+    let colon = rest.find(':')?;
+    let after = &rest[colon + 1..];
+    let open = kc + colon + 1 + after.find(|c: char| c != ' ')?;
+    if !line[open..].starts_with('[') {
+        return None;
+    }
+    // items start after the bracket and after each comma outside quotes
+    // and inner brackets
+    let mut starts = vec![open + 1];
+    let (mut depth, mut quote) = (0usize, None);
+    for (i, c) in line[open + 1..].char_indices() {
+        match (c, quote) {
+            ('"' | '\'', None) => quote = Some(c),
+            (c, Some(q)) if c == q => quote = None,
+            (_, Some(_)) => {}
+            ('[' | '{', None) => depth += 1,
+            (']' | '}', None) if depth == 0 => break,
+            (']' | '}', None) => depth -= 1,
+            (',', None) if depth == 0 => starts.push(open + 1 + i + 1),
+            _ => {}
+        }
+    }
+    let at = *starts.get(n)?;
+    let item = &line[at..];
+    Some(at + item.len() - item.trim_start().len())
 }
 
 fn key_matches(rest: &str, key: &str) -> bool {
@@ -794,6 +831,17 @@ mod tests {
         for (path, want) in cases {
             assert_eq!(locate(FM, &path), Some(want), "{path:?}");
         }
+    }
+
+    #[test]
+    fn locates_items_of_lists_written_in_brackets() {
+        let fm = "title: A\nonline:\n  apps: [vneid, VNeID, \"a, b\", [x, y], z]\nkeywords: [KT3, [a]]\n";
+        let apps = |n| vec![k("online"), k("apps"), Seg::Index(n)];
+        assert_eq!(locate(fm, &apps(0)), Some((2, 9)));
+        assert_eq!(locate(fm, &apps(1)), Some((2, 16)));
+        assert_eq!(locate(fm, &apps(3)), Some((2, 31)));
+        assert_eq!(locate(fm, &apps(4)), Some((2, 39)));
+        assert_eq!(locate(fm, &[k("keywords"), Seg::Index(1)]), Some((3, 16)));
     }
 
     #[test]
