@@ -9,9 +9,14 @@ pub(crate) fn clean(s: &str) -> String {
     let s = strip_tags(s);
     let s = crate::text::nfc(&s);
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            // a bare CR (old Mac line ends, some Word exports) ends a line
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
             '\r' => {}
+            // a soft hyphen is invisible until a word breaks
+            '\u{ad}' => {}
             '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
             '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
                 out.push(' ')
@@ -280,7 +285,12 @@ pub(crate) fn md_blocks(text: &str, indent: &str) -> String {
     let cleaned = clean(text);
     let lines = cleaned.split('\n').flat_map(unglue);
     for l in lines {
-        if l.is_empty() {
+        // (a rule of dashes is no list item)
+        if l.is_empty()
+            || l.trim()
+                .chars()
+                .all(|c| matches!(c, '-' | '–' | '—' | '_' | '='))
+        {
             continue;
         }
         let t = l.trim_start();
@@ -409,6 +419,13 @@ mod tests {
             "Tờ khai CT01\n\nx"
         );
         assert_eq!(line("a\u{2028}b\u{7}c"), "a bc");
+        // bare CR line ends, soft hyphens, a rule of dashes
+        assert_eq!(
+            clean("như sau:\r- Trường hợp\r\nhết"),
+            "như sau:\n- Trường hợp\nhết"
+        );
+        assert_eq!(line("đăng\u{ad}ký"), "đăngký");
+        assert_eq!(md_blocks("Ghi chú\n---\n- Một", ""), "Ghi chú\n\n- Một\n");
         // NFD in, NFC out
         assert_eq!(line("Đăng ky\u{301}"), "Đăng ký");
         assert_eq!(clean("a < b và c > d"), "a < b và c > d");

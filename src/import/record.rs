@@ -374,10 +374,24 @@ impl Reader {
                 _ => Time::Text(n.to_string()),
             },
             Some(Value::String(s)) if s.trim().is_empty() => Time::None,
-            Some(Value::String(s)) => match s.trim().parse::<i64>() {
-                Ok(i) => Time::Whole(i),
-                Err(_) => Time::Text(s.clone()),
-            },
+            Some(Value::String(s)) => {
+                let t = s.trim();
+                // "1.5" or "0,5" as text is a fraction, as a number would be
+                let decimal = t.bytes().filter(|b| matches!(b, b'.' | b',')).count() == 1
+                    && t.bytes()
+                        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+                    && t.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                    && t.bytes().last().is_some_and(|b| b.is_ascii_digit());
+                match (t.parse::<i64>(), decimal) {
+                    (Ok(i), _) => Time::Whole(i),
+                    (_, true) => match t.replace(',', ".").parse::<f64>() {
+                        Ok(f) if f.fract() == 0.0 => Time::Whole(f as i64),
+                        Ok(f) => Time::Fraction(f),
+                        Err(_) => Time::Text(s.clone()),
+                    },
+                    _ => Time::Text(s.clone()),
+                }
+            }
             Some(_) => return Err(format!("{}: expected a number", self.path(at, key))),
         })
     }
@@ -523,6 +537,15 @@ mod tests {
             json!({"id": "a", "name": "B", "executionMethods": [{"processingTime": "0,5 ngày"}]});
         let r = from_value(&v).unwrap();
         assert_eq!(r.methods[0].time, Time::Text("0,5 ngày".into()));
+        for (text, want) in [
+            ("1.5", Time::Fraction(1.5)),
+            ("0,5", Time::Fraction(0.5)),
+            ("03", Time::Whole(3)),
+            ("2.0", Time::Whole(2)),
+        ] {
+            let v = json!({"id": "a", "name": "B", "executionMethods": [{"processingTime": text}]});
+            assert_eq!(from_value(&v).unwrap().methods[0].time, want, "{text}");
+        }
         let v = json!({"id": "a", "name": "B", "executionMethods": [{"processingTime": 0.5}]});
         assert_eq!(from_value(&v).unwrap().methods[0].time, Time::Fraction(0.5));
     }
