@@ -97,14 +97,10 @@ impl Target {
             .to_string();
         let path = decode(path);
         if scheme == Scheme::File {
-            if !host.is_empty() && host != "localhost" {
-                return Err(BadTarget::Why(
-                    "file:// takes a folder on this computer: file:///folder".into(),
-                ));
-            }
             if path.is_empty() {
                 return Err(BadTarget::Why("no folder after file://".into()));
             }
+            local_folder(&host, &path, cfg!(windows)).map_err(BadTarget::Why)?;
         } else if host.is_empty() {
             return Err(BadTarget::Why("no host".into()));
         }
@@ -124,7 +120,8 @@ impl Target {
 
     /// The folder of a `file://` target.
     pub(crate) fn folder(&self) -> PathBuf {
-        PathBuf::from(&self.path)
+        local_folder(&self.host, &self.path, cfg!(windows))
+            .unwrap_or_else(|_| PathBuf::from(&self.path))
     }
 
     /// Whether a connection is cheap to open several times (network
@@ -137,9 +134,55 @@ impl Target {
     }
 }
 
+/// The folder a `file://` address names on this computer. On Windows a
+/// drive (`file:///C:/inetpub/wwwroot`) and a network share
+/// (`file://server/share/www`, a commune's file server) are folders too;
+/// elsewhere the host must be empty or `localhost`.
+pub(crate) fn local_folder(host: &str, path: &str, windows: bool) -> Result<PathBuf, String> {
+    let local = host.is_empty() || host.eq_ignore_ascii_case("localhost");
+    if !windows {
+        return match local {
+            true => Ok(PathBuf::from(path)),
+            false => Err("file:// takes a folder on this computer: file:///folder".into()),
+        };
+    }
+    let b = path.as_bytes();
+    match local {
+        // "/C:/inetpub" → "C:/inetpub"
+        true if b.len() >= 3 && b[0] == b'/' && b[1].is_ascii_alphabetic() && b[2] == b':' => {
+            Ok(PathBuf::from(&path[1..]))
+        }
+        true => Ok(PathBuf::from(path)),
+        false => Ok(PathBuf::from(format!(
+            "\\\\{host}{}",
+            path.replace('/', "\\")
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_windows_drive_and_share_are_folders_there_only() {
+        let win =
+            |h: &str, p: &str| local_folder(h, p, true).map(|f| f.to_string_lossy().into_owned());
+        assert_eq!(
+            win("", "/C:/inetpub/wwwroot").as_deref(),
+            Ok("C:/inetpub/wwwroot")
+        );
+        assert_eq!(win("localhost", "/d:/www").as_deref(), Ok("d:/www"));
+        assert_eq!(
+            win("maychu", "/chia-se/www").as_deref(),
+            Ok("\\\\maychu\\chia-se\\www")
+        );
+        assert_eq!(
+            local_folder("", "/srv/www", false),
+            Ok(PathBuf::from("/srv/www"))
+        );
+        assert!(local_folder("maychu", "/chia-se/www", false).is_err());
+    }
 
     #[test]
     fn targets_are_read() {
