@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 
-use super::{CutPart, Gap, Kind, Lang, YamlProblem};
+use super::{CutPart, Gap, Kind, Lang, YamlProblem, os_vi};
 
 /// A hint shared by several messages, in both languages.
 struct Words {
@@ -54,7 +54,7 @@ catalogue! {
 
         ReadFailed { detail: String } = "E001" {
             sample { detail: "x".into() }
-            vi: format!("không đọc được tệp ({detail})"),
+            vi: format!("không đọc được tệp ({})", os_vi(detail)),
             en: format!("could not read the file ({detail})"),
         }
 
@@ -459,7 +459,7 @@ catalogue! {
 
         WriteFailed { detail: String } = "E045" {
             sample { detail: "x".into() }
-            vi: format!("không ghi được trang web ({detail})"),
+            vi: format!("không ghi được trang web ({})", os_vi(detail)),
             en: format!("could not write the site ({detail})"),
         }
 
@@ -801,7 +801,7 @@ catalogue! {
 
         ImportReadFailed { path: PathBuf, detail: String } = "E100" {
             sample { path: "a.json".into(), detail: "x".into() }
-            vi: format!("không đọc được {} ({detail})", path.display()),
+            vi: format!("không đọc được {} ({})", path.display(), os_vi(detail)),
             en: format!("could not read {} ({detail})", path.display()),
         }
 
@@ -1092,7 +1092,7 @@ catalogue! {
 
         DeployReadLocal { path: String, detail: String } = "E134" {
             sample { path: "x".into(), detail: "x".into() }
-            vi: format!("không đọc được tệp {path} của trang đã tạo ({detail})"),
+            vi: format!("không đọc được tệp {path} của trang đã tạo ({})", os_vi(detail)),
             en: format!("could not read {path} of the built site ({detail})"),
             hint_vi: "chạy lại camnang build rồi camnang deploy",
             hint_en: "run camnang build again, then camnang deploy",

@@ -382,6 +382,42 @@ impl Gap {
     }
 }
 
+/// The operating system's words for a file error (always English), in
+/// Vietnamese: "Permission denied (os error 13)" → "không có quyền truy
+/// cập". Words it does not know are kept.
+pub(crate) fn os_vi(detail: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("Permission denied", "không có quyền truy cập"),
+        ("No such file or directory", "không có tệp hay thư mục này"),
+        ("No space left on device", "ổ đĩa đã đầy"),
+        ("Read-only file system", "ổ đĩa chỉ cho đọc, không cho ghi"),
+        ("Is a directory", "đây là một thư mục, không phải tệp"),
+        (
+            "Not a directory",
+            "một phần của đường dẫn là tệp, không phải thư mục",
+        ),
+        ("File exists", "tệp đã có"),
+        ("Directory not empty", "thư mục không trống"),
+        ("Disk quota exceeded", "đã hết dung lượng được cấp"),
+        ("Too many open files", "quá nhiều tệp đang mở"),
+        ("Input/output error", "lỗi đọc ghi ổ đĩa"),
+        ("File name too long", "tên tệp quá dài"),
+        ("File too large", "tệp quá lớn so với giới hạn của máy"),
+    ];
+    let mut out = detail.to_string();
+    for (en, vi) in WORDS {
+        if out.contains(en) {
+            out = out.replace(en, vi);
+        }
+    }
+    // "(os error 13)" means nothing to a clerk
+    match out.find(" (os error ") {
+        Some(at) if out.ends_with(')') => out.truncate(at),
+        _ => {}
+    }
+    out
+}
+
 /// Words around a diagnostic ("error", "hint"), in the user's language.
 pub fn label(lang: Lang, key: Label) -> &'static str {
     match (key, lang) {
@@ -428,6 +464,19 @@ pub fn plain(msg: &Msg, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn file_errors_read_in_vietnamese() {
+        assert_eq!(
+            super::os_vi("Permission denied (os error 13)"),
+            "không có quyền truy cập"
+        );
+        assert_eq!(
+            super::os_vi("content/a.md: No space left on device (os error 28)"),
+            "content/a.md: ổ đĩa đã đầy"
+        );
+        assert_eq!(super::os_vi("something else"), "something else");
+    }
+
     use super::*;
 
     #[test]
