@@ -180,7 +180,9 @@ impl YamlProblem {
             (YamlProblem::Indentation, Lang::En) => {
                 "wrong indentation, or a missing space after a colon".into()
             }
-            (YamlProblem::Other { detail }, Lang::Vi) => format!("YAML không hợp lệ ({detail})"),
+            (YamlProblem::Other { detail }, Lang::Vi) => {
+                format!("YAML không hợp lệ ({})", yaml_vi(detail))
+            }
             (YamlProblem::Other { detail }, Lang::En) => detail.clone(),
         }
     }
@@ -382,6 +384,37 @@ impl Gap {
     }
 }
 
+/// The YAML parser's words for a mistake (always English), in Vietnamese
+/// where camnang knows them; others are kept.
+fn yaml_vi(detail: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        (
+            "found character that cannot start any token",
+            "có một ký tự không được đứng đầu giá trị: đặt giá trị trong ngoặc kép",
+        ),
+        (
+            "block sequence entries are not allowed in this context",
+            "danh sách «- …» phải bắt đầu ở dòng mới, dưới tên trường",
+        ),
+        ("recursion limit exceeded", "các mục lồng vào nhau quá sâu"),
+        ("found undefined alias", "dùng một tên «*…» chưa được đặt"),
+        ("unknown anchor", "dùng một tên «*…» chưa được đặt"),
+        ("did not find expected node content", "thiếu giá trị"),
+        (
+            "could not find expected ':'",
+            "thiếu dấu hai chấm sau tên trường",
+        ),
+        (
+            "found unexpected end of stream",
+            "phần thông tin kết thúc giữa chừng",
+        ),
+    ];
+    WORDS
+        .iter()
+        .find(|(en, _)| detail.contains(en))
+        .map_or_else(|| detail.to_string(), |(_, vi)| vi.to_string())
+}
+
 /// The operating system's words for a file error (always English), in
 /// Vietnamese: "Permission denied (os error 13)" → "không có quyền truy
 /// cập". Words it does not know are kept.
@@ -464,6 +497,15 @@ pub fn plain(msg: &Msg, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn yaml_words_read_in_vietnamese() {
+        let vi = super::YamlProblem::Other {
+            detail: "recursion limit exceeded".into(),
+        }
+        .text(super::Lang::Vi);
+        assert_eq!(vi, "YAML không hợp lệ (các mục lồng vào nhau quá sâu)");
+    }
+
     #[test]
     fn file_errors_read_in_vietnamese() {
         assert_eq!(
