@@ -48,13 +48,18 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
         // ids as written, in order: an id YAML reads as a number or a
         // word such as `true` (`1004194:` in a lock written before ids
         // were quoted) is still that id
-        let written: Vec<&str> = text
-            .lines()
-            .filter(|l| !l.starts_with([' ', '\t', '#', '-']) && !l.trim().is_empty())
-            .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
-            .map(|k| k.trim_matches(['"', '\'']))
-            .collect();
-        if written.len() == map.len() && map.keys().any(|k| !k.is_string()) {
+        let written = || -> Vec<&str> {
+            text.lines()
+                .filter(|l| !l.starts_with([' ', '\t', '#', '-']) && !l.trim().is_empty())
+                .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
+                .map(|k| k.trim_matches(['"', '\'']))
+                .collect()
+        };
+        let written = match map.keys().any(|k| !k.is_string()) {
+            true => written(),
+            false => Vec::new(),
+        };
+        if written.len() == map.len() && !written.is_empty() {
             map = map
                 .into_iter()
                 .zip(&written)
