@@ -110,8 +110,12 @@ pub(crate) fn unwrap_envelope(v: &Value) -> Result<(&Value, &'static str), Wrong
     let Some(obj) = v.as_object() else {
         return Err("the JSON is not an object".into());
     };
-    let enveloped =
-        obj.contains_key("data") && (obj.contains_key("code") || obj.contains_key("message"));
+    // {"code", "message", "data"} as the portal answers, or {"data": {…}}
+    // alone as some tools save it (a record has an id of its own)
+    let enveloped = obj.contains_key("data")
+        && (obj.contains_key("code")
+            || obj.contains_key("message")
+            || (!obj.contains_key("id") && obj.get("data").is_some_and(Value::is_object)));
     if !enveloped {
         return Ok((v, ""));
     }
@@ -519,6 +523,8 @@ mod tests {
         let wrapped = json!({"code": "OK", "message": "OK", "data": bare.clone()});
         assert_eq!(from_value(&bare).unwrap().name, "B");
         assert_eq!(from_value(&wrapped).unwrap().id, "a");
+        let data_alone = json!({"data": bare.clone()});
+        assert_eq!(from_value(&data_alone).unwrap().id, "a");
         let err = from_value(&json!({"code": "NOT_FOUND", "data": null, "message": "x"}));
         assert!(err.unwrap_err().contains("NOT_FOUND"));
     }
