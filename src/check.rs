@@ -224,6 +224,14 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
     let ec = &site.config.print.qr_error_correction;
     // when even a one-letter id is too dense, the address is too long:
     // say so once, at base_url
+    // codes printed with http:// open a page a phone marks as not secure,
+    // and stay printed when the site moves to https
+    if site.config.base_url.starts_with("http://") {
+        let d = Diagnostic::warning(Msg::BaseUrlNotHttps {
+            url: site.config.base_url.clone(),
+        });
+        diags.push(fields.place(d, Path::new("site.yaml"), &root.key("base_url")));
+    }
     let shortest = crate::model::routes::short_link(&site.config.base_url, "a");
     let base_too_long = match crate::qr::cached(&shortest, ec.qr()) {
         Some(qr) if qr.version > MAX_QR_VERSION => {

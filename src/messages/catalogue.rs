@@ -710,6 +710,16 @@ catalogue! {
             hint_en: "compare with the public-service portal, then set `updated:` to the day you checked",
         }
 
+        /// `base_url` with http://: printed codes open pages phones mark
+        /// as not secure.
+        BaseUrlNotHttps { url: String } = "W081" {
+            sample { url: "http://xa.example.vn".into() }
+            vi: format!("địa chỉ trang {url} dùng http://: mã QR in ra sẽ mở trang mà điện thoại báo là không an toàn, và vẫn in như vậy khi trang chuyển sang https"),
+            en: format!("the site's address {url} uses http://: printed codes open pages phones mark as not secure, and stay so when the site moves to https"),
+            hint_vi: "nếu máy chủ có chứng chỉ https (hầu hết nhà cung cấp hosting đều cấp miễn phí), sửa base_url thành https://… trước khi in áp phích",
+            hint_en: "if the host has an https certificate (most hosting providers give one free), change base_url to https://… before printing posters",
+        }
+
         /// Steps written as lines ("Bước 1: …") instead of a numbered
         /// list: the page runs them together and posters print none.
         StepsNotAList = "W079" {
