@@ -575,11 +575,13 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
         },
         2 if file_type.is_file() => {
             let stem = parts[1].strip_suffix(".md")?;
-            let base = translation_of(stem).map_or(stem, |(base, _)| base);
-            if base != "_index" && slugify(base).is_empty() {
+            let language = translation_of(stem);
+            let base = language.map_or(stem, |(base, _)| base);
+            let slug = slugify(base);
+            if base != "_index" && slug.is_empty() {
                 return unread(Unread::NoLetters);
             }
-            Some(match (stem, translation_of(stem)) {
+            Some(match (stem, language) {
                 ("_index", _) => Entry::CategoryIndex {
                     slug: category,
                     path: path.to_path_buf(),
@@ -589,15 +591,15 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
                     code: code.to_string(),
                     path: path.to_path_buf(),
                 },
-                (_, Some((base, code))) => Entry::Translation {
+                (_, Some((_, code))) => Entry::Translation {
                     category,
-                    slug: slugify(base),
+                    slug,
                     code: code.to_string(),
                     path: path.to_path_buf(),
                 },
                 (_, None) => Entry::Procedure {
                     category,
-                    slug: slugify(stem),
+                    slug,
                     path: path.to_path_buf(),
                 },
             })

@@ -512,27 +512,30 @@ pub(crate) fn scalar_text(v: &Value) -> Option<String> {
     }
 }
 
-/// Turns serde_norway's error into a problem a clerk understands, placed
-/// where the fix goes: where an unclosed quote or bracket opened, or at the
-/// second copy of a duplicated key.
+/// A front-matter line `key: value` (after its indentation and list
+/// dash): the field's name, what follows its colon, and the column (from
+/// 1) where the name starts; `None` unless the name is one word.
+fn field_line(l: &str) -> Option<(&str, &str, usize)> {
+    let t = l.trim_start_matches([' ', '-']);
+    let (key, after) = t.split_once(':')?;
+    let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    word.then_some((key, after, l.len() - t.len() + 1))
+}
+
 /// A field name and the column (from 1) where the field starts, in a
 /// line such as `  agency:Công an xã` (no space, or a non-breaking one,
 /// after the colon).
 fn glued_key(l: &str) -> Option<(String, usize)> {
-    let t = l.trim_start_matches([' ', '-']);
-    let (key, rest) = t.split_once(':')?;
-    let next = rest.chars().next()?;
-    let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    (word && !matches!(next, ' ' | '\t' | '/')).then(|| (key.to_string(), l.len() - t.len() + 1))
+    let (key, after, col) = field_line(l)?;
+    let next = after.chars().next()?;
+    (!matches!(next, ' ' | '\t' | '/')).then(|| (key.to_string(), col))
 }
 
 /// The field, the first character and the column (from 1) of a value that
 /// starts with a character YAML keeps for itself (`summary: *Lưu ý: …`).
 fn special_start(l: &str) -> Option<(String, char, usize)> {
-    let t = l.trim_start_matches([' ', '-']);
-    let (key, value) = t.split_once(": ")?;
-    let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    let v = value.trim_start();
+    let (key, after, _) = field_line(l)?;
+    let v = after.strip_prefix(' ')?.trim_start();
     let first = v.chars().next()?;
     // an alias is one word after *: "*Lưu ý: …" is text ("&a [x, y]" and
     // "!tag x" are YAML's own anchors and tags, and left to the parser)
@@ -540,20 +543,22 @@ fn special_start(l: &str) -> Option<(String, char, usize)> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
     let special = matches!(first, '@' | '`' | '%') || (first == '*' && !alias);
-    (word && special).then(|| (key.to_string(), first, l.len() - v.len() + 1))
+    special.then(|| (key.to_string(), first, l.len() - v.len() + 1))
 }
 
 /// The field and the column (from 1) of its value, in a line whose value
 /// has ": " in it (`summary: Lưu ý: mang theo CCCD`).
 fn colon_in_value(l: &str) -> Option<(String, usize)> {
-    let t = l.trim_start_matches([' ', '-']);
-    let (key, value) = t.split_once(": ")?;
-    let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let (key, after, _) = field_line(l)?;
+    let value = after.strip_prefix(' ')?;
     let v = value.trim_end();
-    (word && (v.contains(": ") || v.ends_with(':')) && !v.starts_with(['"', '\'']))
+    ((v.contains(": ") || v.ends_with(':')) && !v.starts_with(['"', '\'']))
         .then(|| (key.to_string(), l.len() - value.len() + 1))
 }
 
+/// Turns serde_norway's error into a problem a clerk understands, placed
+/// where the fix goes: where an unclosed quote or bracket opened, or at the
+/// second copy of a duplicated key.
 fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usize) {
     let msg = e.to_string();
     let (line, col) = e
