@@ -15,7 +15,8 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::load::source::{decode, split_front_matter};
+use crate::load::fields::FieldFinder;
+use crate::load::source::split_front_matter;
 use crate::load::yaml::{FieldPath, locate};
 use crate::messages::{Lang, Msg};
 use crate::model::{PlacedLink, Site};
@@ -62,50 +63,13 @@ pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
         let mut fields = FieldFinder::new(&site.root);
         links(site, &pages, &mut fields, &mut diags);
         procedures(site, today, &mut fields, &mut diags);
+        // (what the posters and flyers `build` makes would leave out)
+        if let Some(theme) = &prepared.theme {
+            diags.extend(crate::output::print::unprintable(site, theme));
+        }
     }
     diags.sort();
     (diags, lang)
-}
-
-/// Reads front-matter lines of files to point warnings at fields.
-struct FieldFinder {
-    root: PathBuf,
-    texts: HashMap<PathBuf, Option<String>>,
-}
-
-impl FieldFinder {
-    fn new(root: &Path) -> FieldFinder {
-        FieldFinder {
-            root: root.to_path_buf(),
-            texts: HashMap::new(),
-        }
-    }
-
-    /// The decoded text of `file` (relative to the site), read once.
-    fn text(&mut self, file: &Path) -> String {
-        let abs = self.root.join(file);
-        self.texts
-            .entry(abs.clone())
-            .or_insert_with(|| std::fs::read(&abs).ok().and_then(|b| decode(&b).ok()))
-            .clone()
-            .unwrap_or_default()
-    }
-
-    /// Puts `d` at `field` of `file` (shown relative to the site).
-    fn place(&mut self, d: Diagnostic, file: &Path, field: &FieldPath) -> Diagnostic {
-        let text = self.text(file);
-        let d = d.in_file(file).field(field.to_string());
-        // site.yaml is YAML throughout; Markdown files have front matter
-        let (yaml, offset) = match split_front_matter(&text) {
-            Ok(split) => (split.front, split.front_line_offset),
-            Err(_) if file.extension().is_some_and(|e| e == "yaml") => (text.as_str(), 0),
-            Err(_) => return d,
-        };
-        match locate(yaml, &field.0) {
-            Some((l, c)) => d.at(l + 1 + offset, c + 1, &text),
-            None => d,
-        }
-    }
 }
 
 /// Links inside the site must lead to a page or file that the build

@@ -1,6 +1,7 @@
 //! Diagnostics: a [`Msg`] with the place it is about (file, line, column,
 //! field), printed in the style of rustc so a clerk sees the very line to fix.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -202,14 +203,47 @@ impl Diagnostics {
         });
     }
 
+    /// Every diagnostic as the terminal shows it. The same message told
+    /// more than [`SHOWN_ALIKE`] times in one file (a list whose every
+    /// item has the same mistake) is shown that many times, and the rest
+    /// in one line naming their lines: a clerk reads the first, fixes them
+    /// all, and is not buried under fifty copies. (`--format json` lists
+    /// every one.)
     pub fn render(&self, lang: Lang) -> String {
-        self.items
-            .iter()
-            .map(|d| d.render(lang))
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        let mut seen: BTreeMap<(Option<&Path>, &'static str), Vec<Option<usize>>> = BTreeMap::new();
+        let mut shown = Vec::new();
+        for d in &self.items {
+            let lines = seen.entry((d.file.as_deref(), d.msg.code())).or_default();
+            lines.push(d.line);
+            if lines.len() <= SHOWN_ALIKE || d.file.is_none() {
+                shown.push(d.render(lang));
+            }
+        }
+        for ((file, code), lines) in seen {
+            let (Some(file), Some(rest)) = (file, lines.get(SHOWN_ALIKE..)) else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            let msg = Msg::MoreLikeThis {
+                code,
+                file: file.display().to_string(),
+                count: rest.len(),
+                lines: rest
+                    .iter()
+                    .map(|l| l.map_or_else(|| "?".to_string(), |l| l.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            shown.push(msg.text(lang));
+        }
+        shown.join("\n\n")
     }
 }
+
+/// How many diagnostics with one code in one file are shown in full.
+pub const SHOWN_ALIKE: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -230,5 +264,53 @@ mod tests {
             out,
             "error[E011]: there is no field called `sumary`\n --> content/a/b.md:2:1 (field sumary)\n  |\n2 | sumary: B\n  | ^^^^^^\n  = hint: did you mean `summary`?"
         );
+    }
+
+    #[test]
+    fn one_mistake_told_again_and_again_in_a_file_is_shown_three_times_then_summed_up() {
+        let src: String = (1..=60).map(|i| format!("  - Giấy tờ {i}: x\n")).collect();
+        let colon = |file: &str, line: usize| {
+            Diagnostic::error(Msg::UnknownField {
+                field: format!("f{line}"),
+                suggestion: None,
+            })
+            .in_file(file)
+            .at(line, 5, &src)
+        };
+        let mut ds = Diagnostics::default();
+        for line in 3..=9 {
+            ds.push(colon("content/a.md", line));
+        }
+        // another file, another code, and a message with no file: whole
+        ds.push(colon("content/b.md", 4));
+        ds.push(Diagnostic::error(Msg::DuplicateTitle {
+            title: "t".into(),
+            other: "u".into(),
+        }));
+        for _ in 0..5 {
+            ds.push(Diagnostic::error(Msg::ContentMissing));
+        }
+        let out = ds.render(Lang::En);
+        let told = |line: usize, file: &str| out.contains(&format!("{file}:{line}:5"));
+        assert!((3..=5).all(|l| told(l, "content/a.md")), "{out}");
+        assert!(!(6..=9).any(|l| told(l, "content/a.md")), "{out}");
+        assert!(told(4, "content/b.md"), "{out}");
+        assert!(
+            out.ends_with(
+                "… and 4 more places with the same E011 in content/a.md: lines 6, 7, 8, 9"
+            )
+        );
+        assert_eq!(
+            out.matches(Msg::ContentMissing.text(Lang::En).as_str())
+                .count(),
+            5
+        );
+        assert_eq!(out.matches("error[").count(), 3 + 1 + 1 + 5, "{out}");
+        // three or fewer: nothing summed up
+        let mut few = Diagnostics::default();
+        for line in 3..=5 {
+            few.push(colon("content/a.md", line));
+        }
+        assert!(!few.render(Lang::Vi).contains("…"));
     }
 }

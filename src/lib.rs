@@ -303,6 +303,11 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         report.failure = Some(Failure::Content);
         return report;
     };
+    if print != output::PrintMode::None {
+        report
+            .diags
+            .extend(output::print::unprintable(&site, &theme));
+    }
     let begun = match output_ok {
         Ok(begun) => begun,
         Err(d) => {

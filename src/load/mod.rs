@@ -4,6 +4,7 @@
 //! the whole site are collected, so a clerk sees every problem in one run.
 
 pub mod config;
+pub(crate) mod fields;
 pub(crate) mod lock;
 pub mod procedure;
 pub mod source;

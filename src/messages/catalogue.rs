@@ -639,6 +639,14 @@ catalogue! {
             en: format!("could not watch the files ({detail})"),
         }
 
+        /// The same mistake told again and again in one file: after the
+        /// first few, the rest are one line naming where they are.
+        MoreLikeThis { code: &'static str, file: String, count: usize, lines: String } = "I014" {
+            sample { code: "E019", file: "content/cu-tru/a.md".into(), count: 12, lines: "9, 10, 11".into() }
+            vi: format!("… và {count} chỗ nữa có cùng lỗi {code} trong {file}: dòng {lines}"),
+            en: format!("… and {count} more places with the same {code} in {file}: lines {lines}"),
+        }
+
         Serving { url: String } = "I003" {
             sample { url: "x".into() }
             vi: format!("đang phục vụ trang tại {url} (Ctrl+C để dừng)"),
@@ -718,6 +726,16 @@ catalogue! {
             en: format!("the site's address {url} uses http://: printed codes open pages phones mark as not secure, and stay so when the site moves to https"),
             hint_vi: "nếu máy chủ có chứng chỉ https (hầu hết nhà cung cấp hosting đều cấp miễn phí), sửa base_url thành https://… trước khi in áp phích",
             hint_en: "if the host has an https certificate (most hosting providers give one free), change base_url to https://… before printing posters",
+        }
+
+        /// Characters the print font has no glyph for (emoji, Chinese
+        /// characters): print files leave them out.
+        UnprintableCharacters { chars: String } = "W082" {
+            sample { chars: "«📌» (U+1F4CC)".into() }
+            vi: format!("phông chữ dùng để in không có {chars}: áp phích, bảng niêm yết và tờ rơi in trường này mà không có các ký tự đó (trang web vẫn hiện đủ)"),
+            en: format!("the print font has no glyph for {chars}: posters, the board sheet and flyers print this field without them (the web page shows it all)"),
+            hint_vi: "bỏ các ký tự đó (biểu tượng cảm xúc, chữ Hán…) khỏi trường để bản in nói đúng như trang web",
+            hint_en: "remove those characters (emoji, Chinese characters…) from the field so that the print says what the page says",
         }
 
         /// Steps written as lines ("Bước 1: …") instead of a numbered

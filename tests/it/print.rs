@@ -814,3 +814,48 @@ fn the_order_sheet_says_what_to_print_how_many_and_how_to_finish_it_needs_popple
         assert!(page.contains(words), "{words:?} missing in {page}");
     }
 }
+
+#[test]
+fn characters_the_print_font_lacks_are_left_out_of_print_and_told_at_their_line_needs_poppler() {
+    // an emoji copied from a Zalo message, Chinese characters, a flag
+    let s = TestSite::new();
+    let file = util::procedure("📌 Đăng ký tạm trú 漢字 🇻🇳", "tt01").replace(
+        "2. Chọn **Thủ tục hành chính**.",
+        "2. Chọn **Thủ tục hành chính** 👉 gửi.",
+    );
+    s.write("content/cu-tru/dang-ky-tam-tru.md", &file);
+    let run = s.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // (where each is told: the broken case characters-print-lacks)
+    for told in [
+        "W082",
+        "content/cu-tru/dang-ky-tam-tru.md:2:8",
+        "«📌» (U+1F4CC), «漢» (U+6F22), «字» (U+5B57)",
+        "«👉» (U+1F449)",
+    ] {
+        assert!(run.stderr.contains(told), "{told} not in {}", run.stderr);
+    }
+    // `--no-print` makes no print file: nothing to tell
+    let run = s.build(&["--no-print"]);
+    assert!(!run.stderr.contains("W082"), "{}", run.stderr);
+
+    if !poppler(Needs::default()).met() {
+        return;
+    }
+    let s2 = TestSite::new();
+    s2.write("content/cu-tru/dang-ky-tam-tru.md", &file);
+    assert_eq!(s2.build(&[]).code, 0);
+    for pdf in [
+        "ap-phich-a4/tt01.pdf",
+        "to-roi-4a6/tt01.pdf",
+        "bang-niem-yet-a4.pdf",
+    ] {
+        let text = pdf_text(&s2.path("public/in-an").join(pdf));
+        assert!(text.contains("Đăng ký tạm trú"), "{pdf}: {text}");
+        for c in ["📌", "漢", "🇻", "👉", "\u{fffd}"] {
+            assert!(!text.contains(c), "{pdf}: {c} printed in {text}");
+        }
+    }
+    let poster = pdf_text(&s2.path("public/in-an/ap-phich-a4/tt01.pdf"));
+    assert!(poster.contains("Chọn Thủ tục hành chính gửi."), "{poster}");
+}

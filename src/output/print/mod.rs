@@ -32,11 +32,14 @@ use pdf::{
 use style::{BOARD, SHEET};
 
 mod board;
+mod coverage;
 mod flyers;
 mod order;
 pub(crate) mod pdf;
 mod poster;
 mod style;
+
+pub(crate) use coverage::unprintable;
 
 /// The print output: every print file (with [`PrintMode::All`]) and the
 /// print page listing them. It keeps what it had to shorten, for the

@@ -5,6 +5,7 @@
 //! Coordinates are millimetres from the top-left corner of the trimmed
 //! paper; the bleed lies outside it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -152,16 +153,45 @@ impl Face {
             .fold(em, |a, c| a + self.advance(c).unwrap_or(self.fallback))
     }
 
-    /// Width of `text` at `size` points, in millimetres.
+    /// Width of `text` at `size` points, in millimetres, as [`Canvas::text`]
+    /// draws it (without the characters the font lacks).
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        self.ems(0.0, text) * size / MM
+        self.ems(0.0, &self.printable(text)) * size / MM
+    }
+
+    /// Whether the font draws `c` (spaces always count as drawn).
+    fn has(&self, c: char) -> bool {
+        c.is_whitespace() || self.advance(c).is_some()
     }
 
     /// Whether the font has a glyph for every character of `text`.
-    #[cfg(test)]
-    pub fn covers(&self, text: &str) -> bool {
-        text.chars()
-            .all(|c| c.is_whitespace() || self.advance(c).is_some())
+    pub(crate) fn covers(&self, text: &str) -> bool {
+        text.chars().all(|c| self.has(c))
+    }
+
+    /// `text` without the characters the font has no glyph for (emoji,
+    /// Chinese characters, a stray control character): drawn, each would
+    /// print as an empty box. Spaces a removal leaves doubled or at an end
+    /// go too. Text the font covers is returned as it is, so taking the
+    /// printable part of a printable text changes nothing.
+    pub(crate) fn printable<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if self.covers(text) {
+            return Cow::Borrowed(text);
+        }
+        let kept: String = text.chars().filter(|c| self.has(*c)).collect();
+        Cow::Owned(kept.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// The characters of `text` the font has no glyph for, each once, in
+    /// the order they come.
+    pub(crate) fn lacks(&self, text: &str) -> Vec<char> {
+        let mut out: Vec<char> = Vec::new();
+        for c in text.chars().filter(|c| !self.has(*c)) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
     }
 }
 
@@ -285,9 +315,25 @@ pub(crate) struct Fonts {
     pub bold: Face,
 }
 
+impl Fonts {
+    /// The characters of `text` that one of the faces lacks (see
+    /// [`Face::lacks`]).
+    pub(crate) fn lacks(&self, text: &str) -> Vec<char> {
+        let mut out = self.regular.lacks(text);
+        for c in self.bold.lacks(text) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
 /// Breaks `text` into lines no wider than `max_w` mm at `size` pt.
-/// Words longer than a line are broken between characters.
+/// Words longer than a line are broken between characters; characters
+/// the font lacks are left out ([`Face::printable`]).
 pub(crate) fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String> {
+    let text = face.printable(text);
     let mut lines = Vec::new();
     let mut line = String::new();
     // the line's width in ems, kept as it grows
@@ -430,8 +476,10 @@ impl<'f> Canvas<'_, '_, 'f> {
         ((x + self.ox) * MM, (y + self.oy) * MM)
     }
 
-    /// Draws one line of text with its baseline at `y`, in black.
+    /// Draws one line of text with its baseline at `y`, in black, leaving
+    /// out the characters the font lacks ([`Face::printable`]).
     pub(crate) fn text(&mut self, face: &'f Face, size: f32, x: f32, y: f32, text: &str) {
+        let text = &*face.printable(text);
         let (px, py) = self.pt(x, y);
         self.surface.set_fill(Some(black()));
         self.surface.set_stroke(None);
@@ -602,6 +650,29 @@ mod tests {
             }
         });
         assert!(krilla_own == here, "the two PDFs differ");
+    }
+
+    #[test]
+    fn characters_the_font_lacks_are_left_out_and_measured_as_left_out() {
+        let f = face();
+        // text the font covers is the very same text (same bytes drawn)
+        let plain = "Đăng ký tạm trú: 0235 3000 000 – “mẫu CT01”";
+        assert!(matches!(f.printable(plain), Cow::Borrowed(t) if t == plain));
+        // an emoji, Chinese characters, a flag, a control character: gone,
+        // with the spaces they leave
+        let mixed = "📌 Đăng ký 漢字 tạm trú 🇻🇳\u{7}";
+        assert_eq!(f.lacks(mixed), vec!['📌', '漢', '字', '🇻', '🇳', '\u{7}']);
+        let kept = f.printable(mixed);
+        assert_eq!(kept, "Đăng ký tạm trú");
+        // taking the printable part again changes nothing
+        assert!(matches!(f.printable(&kept), Cow::Borrowed(_)));
+        // measured and wrapped as it is drawn
+        assert_eq!(f.width(mixed, 12.0), f.width("Đăng ký tạm trú", 12.0));
+        assert_eq!(
+            wrap(&f, mixed, 12.0, 30.0),
+            wrap(&f, "Đăng ký tạm trú", 12.0, 30.0)
+        );
+        assert!(wrap(&f, "📌 漢字", 12.0, 30.0).is_empty());
     }
 
     #[test]
