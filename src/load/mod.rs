@@ -689,6 +689,18 @@ fn parse_file(
     render: RenderOptions<'_>,
     cache: Option<&ParseCache>,
 ) -> ReadFile {
+    // a file of `content/files/` is copied into the site as it is: one
+    // that cannot be read is told here, at its own name, before anything
+    // is written (not as the output file that could not be made)
+    if let Entry::Static { source, .. } = entry
+        && let Err(e) = std::fs::File::open(source)
+    {
+        let msg = Msg::ReadFailed {
+            detail: e.to_string(),
+        };
+        let d = Diagnostic::error(msg).in_file(rel(root, source));
+        return (None, (Parsed::Nothing, single(d)));
+    }
     let Some(path) = entry.source() else {
         return (None, (Parsed::Nothing, Diagnostics::default()));
     };
@@ -826,4 +838,40 @@ fn guess_lang(root: &Path) -> Lang {
         })
         .and_then(|c| Lang::from_code(&c))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_to_copy_that_cannot_be_read_is_told_at_its_own_name() {
+        let root = Path::new("/nonexistent-site");
+        let entry = Entry::Static {
+            source: root.join("content/files/mau-ct01.pdf"),
+            target: "files/mau-ct01.pdf".into(),
+        };
+        let render = RenderOptions {
+            allow_html: false,
+            base_path: "/",
+            text: true,
+        };
+        let (_, (parsed, diags)) = parse_file(root, &entry, render, None);
+        assert!(matches!(parsed, Parsed::Nothing));
+        assert_eq!(diags.items.len(), 1);
+        let d = &diags.items[0];
+        assert_eq!(d.msg.code(), "E001");
+        assert_eq!(
+            d.file.as_deref(),
+            Some(Path::new("content/files/mau-ct01.pdf"))
+        );
+        // a file that can be read: nothing to tell
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let readable = Entry::Static {
+            source: here.join("Cargo.toml"),
+            target: "files/Cargo.toml".into(),
+        };
+        let (_, (_, diags)) = parse_file(here, &readable, render, None);
+        assert!(diags.items.is_empty());
+    }
 }
