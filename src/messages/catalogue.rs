@@ -29,6 +29,40 @@ const COPY_ADDRESS: Words = Words {
     en: "copy the full address from the browser's address bar",
 };
 
+/// What to do about a `base_url` that is not a full address, from what
+/// is wrong with it: the most common first.
+fn base_url_hint(value: &str, lang: Lang) -> String {
+    let v = value.trim();
+    let rest = v.split_once("://").map(|(_, r)| r);
+    let host = rest.unwrap_or(v).split('/').next().unwrap_or_default();
+    let vi = lang == Lang::Vi;
+    // a letter with a tone mark: a Vietnamese keyboard (Unikey, EVKey)
+    // left on while typing, which turns "w" into "ư" and "dd" into "đ"
+    if let Some(letter) = host.chars().find(|c| !c.is_ascii()) {
+        return match vi {
+            true => format!(
+                "tên miền có chữ «{letter}»: nếu do bộ gõ tiếng Việt (Unikey, EVKey) còn bật khi gõ, tắt bộ gõ rồi gõ lại; nếu tên miền thật sự có dấu, viết nó ở dạng xn--… mà nơi đăng ký tên miền cung cấp"
+            ),
+            false => format!(
+                "the domain has the letter «{letter}»: if a Vietnamese keyboard (Unikey, EVKey) was on while typing, turn it off and type it again; if the domain really has accents, write its xn--… form, which the domain registrar gives"
+            ),
+        };
+    }
+    match (rest, vi) {
+        (None, true) if host.contains('.') => format!("viết thêm https:// ở đầu: https://{v}"),
+        (None, false) if host.contains('.') => format!("add https:// in front: https://{v}"),
+        (_, true) if v.contains(['?', '#']) => {
+            "bỏ phần từ dấu ? hoặc # trở đi: base_url là địa chỉ trang chủ của trang".into()
+        }
+        (_, false) if v.contains(['?', '#']) => {
+            "leave out everything from the ? or #: base_url is the address of the site's home page"
+                .into()
+        }
+        (_, true) => COPY_ADDRESS.vi.into(),
+        (_, false) => COPY_ADDRESS.en.into(),
+    }
+}
+
 const RUN_IN_SITE: Words = Words {
     vi: "chạy lệnh trong thư mục trang, hoặc chỉ đường bằng --root THƯ_MỤC",
     en: "run the command in the site folder, or point to it with --root DIR",
@@ -279,6 +313,8 @@ catalogue! {
             sample { value: "x".into() }
             vi: format!("«base_url» phải là địa chỉ đầy đủ như https://xa.example.vn (đang là «{value}»)"),
             en: format!("`base_url` must be a full address such as https://commune.example.vn (it is `{value}`)"),
+            hint_vi: base_url_hint(value, Lang::Vi),
+            hint_en: base_url_hint(value, Lang::En),
         }
 
         TranslationIdDiffers { id: String, original: String } = "E027" {

@@ -507,6 +507,33 @@ mod tests {
     }
 
     #[test]
+    fn a_base_url_that_is_not_an_address_gets_the_fix_for_its_mistake() {
+        use super::{Lang, Msg};
+        let hint = |value: &str, lang| {
+            Msg::BadBaseUrl {
+                value: value.into(),
+            }
+            .hint(lang)
+            .unwrap_or_default()
+        };
+        // typed with a Vietnamese keyboard on: "www" became "ưư"
+        let vi = hint("https://ưư.hoabinh.gov.vn", Lang::Vi);
+        assert!(vi.contains("«ư»") && vi.contains("Unikey"), "{vi}");
+        assert!(hint("https://hòabình.vn", Lang::En).contains("xn--"));
+        // no scheme: the address with one
+        assert_eq!(
+            hint("hoabinh.gov.vn", Lang::Vi),
+            "viết thêm https:// ở đầu: https://hoabinh.gov.vn"
+        );
+        assert!(hint("https://hoabinh.gov.vn/?p=1", Lang::En).contains("everything from the ?"));
+        // anything else: copy it from the browser
+        assert_eq!(
+            hint("hoabinh", Lang::En),
+            "copy the full address from the browser's address bar"
+        );
+    }
+
+    #[test]
     fn file_errors_read_in_vietnamese() {
         assert_eq!(
             super::os_vi("Permission denied (os error 13)"),
