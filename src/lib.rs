@@ -303,11 +303,6 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         report.failure = Some(Failure::Content);
         return report;
     };
-    if print != output::PrintMode::None {
-        report
-            .diags
-            .extend(output::print::unprintable(&site, &theme));
-    }
     let begun = match output_ok {
         Ok(begun) => begun,
         Err(d) => {
@@ -377,18 +372,27 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         prior: (!opts.no_cache).then_some(&staging as &dyn output::Prior),
         progress,
     };
-    let (rendered, (new_lock, lock_changed)) = rayon::join(
+    let (rendered, ((new_lock, lock_changed), unprintable)) = rayon::join(
         || render::render(&site, &theme, &job, &mut report.timings, &staging),
-        // (with --locked the lock is already known to be unchanged)
-        || match early_lock {
-            Some(same) => (same, false),
-            None => {
-                let new = site.updated_lock();
-                let changed = new != site.qr_lock;
-                (new, changed)
-            }
+        || {
+            // (with --locked the lock is already known to be unchanged)
+            let lock = match early_lock {
+                Some(same) => (same, false),
+                None => {
+                    let new = site.updated_lock();
+                    let changed = new != site.qr_lock;
+                    (new, changed)
+                }
+            };
+            // what print files will leave out, told while they are made
+            let unprintable = match print {
+                output::PrintMode::None => diag::Diagnostics::default(),
+                _ => output::print::unprintable(&site, &theme),
+            };
+            (lock, unprintable)
         },
     );
+    report.diags.extend(unprintable);
     let rendered = match rendered {
         Ok(r) => r,
         Err(d) => {

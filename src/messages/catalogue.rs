@@ -770,8 +770,8 @@ catalogue! {
             sample { chars: "«📌» (U+1F4CC)".into() }
             vi: format!("phông chữ dùng để in không có {chars}: áp phích, bảng niêm yết và tờ rơi in trường này mà không có các ký tự đó (trang web vẫn hiện đủ)"),
             en: format!("the print font has no glyph for {chars}: posters, the board sheet and flyers print this field without them (the web page shows it all)"),
-            hint_vi: "bỏ các ký tự đó (biểu tượng cảm xúc, chữ Hán…) khỏi trường để bản in nói đúng như trang web",
-            hint_en: "remove those characters (emoji, Chinese characters…) from the field so that the print says what the page says",
+            hint_vi: "bỏ các ký tự đó (biểu tượng cảm xúc, chữ Hán…) khỏi trường; nếu đó là chữ của một ngôn ngữ trang dùng (chữ Khmer chẳng hạn), đặt một phông chữ có chúng (tệp .ttf hoặc .otf, ví dụ Noto Sans Khmer) vào thư mục themes/default/fonts/ của trang",
+            hint_en: "remove those characters (emoji, Chinese characters…) from the field; if they are the letters of a language the site uses (Khmer, say), put a font that has them (a .ttf or .otf file, such as Noto Sans Khmer) in the site's themes/default/fonts/ folder",
         }
 
         /// Steps written as lines ("Bước 1: …") instead of a numbered

@@ -859,3 +859,52 @@ fn characters_the_print_font_lacks_are_left_out_of_print_and_told_at_their_line_
     let poster = pdf_text(&s2.path("public/in-an/ap-phich-a4/tt01.pdf"));
     assert!(poster.contains("Chọn Thủ tục hành chính gửi."), "{poster}");
 }
+
+#[test]
+fn a_font_the_site_adds_draws_the_letters_dejavu_lacks_needs_poppler() {
+    // (DejaVu Sans Mono has APL symbols DejaVu Sans has not: they stand
+    // for the letters of a language whose font a site adds, Khmer say)
+    let mono = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
+    let needs = poppler(Needs::default()).file(mono, "apt-get install fonts-dejavu-core");
+    if !needs.met() {
+        return;
+    }
+    let s = TestSite::new();
+    s.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &util::procedure("Đăng ký tạm trú ⌒⍋", "tt01"),
+    );
+    let poster = s.path("public/in-an/ap-phich-a4/tt01.pdf");
+    // without the font: told, and left out of the print
+    let without = s.build(&[]);
+    assert_eq!(without.code, 0, "{}", without.stderr);
+    assert!(
+        without.stderr.contains("«⌒» (U+2312), «⍋» (U+234B)"),
+        "{}",
+        without.stderr
+    );
+    assert!(!pdf_text(&poster).contains('⌒'));
+    // the font put in the site's theme: the letters are drawn with it,
+    // nothing is told, and the build cache does not hand back the poster
+    // made without it
+    s.write_bytes(
+        "themes/default/fonts/DejaVuSansMono.ttf",
+        &std::fs::read(mono).expect("the font"),
+    );
+    let with = s.build(&[]);
+    assert_eq!(with.code, 0, "{}", with.stderr);
+    assert!(!with.stderr.contains("W082"), "{}", with.stderr);
+    let text = pdf_text(&poster);
+    assert!(text.contains("Đăng ký tạm trú ⌒⍋"), "{text}");
+    let (ok, fonts, err) = run(Command::new("pdffonts").arg(&poster));
+    assert!(ok, "{err}");
+    // name, type, encoding, then "emb sub uni": embedded as a subset
+    let line = fonts
+        .lines()
+        .find(|l| l.contains("DejaVuSansMono"))
+        .unwrap_or_else(|| panic!("DejaVu Sans Mono not in the poster:\n{fonts}"));
+    assert!(line.contains("yes yes yes"), "{line}");
+    // the site-language pages are untouched by the font
+    let page = s.read("public/cu-tru/dang-ky-tam-tru/index.html");
+    assert!(page.contains("Đăng ký tạm trú ⌒⍋"), "{page}");
+}

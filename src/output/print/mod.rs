@@ -291,11 +291,35 @@ pub(crate) struct PrintOutput {
     pub cuts: Vec<Cut>,
 }
 
-/// Loads the print font from the theme.
+/// The print font's two faces.
+const REGULAR: &str = "DejaVuSans.ttf";
+const BOLD: &str = "DejaVuSans-Bold.ttf";
+
+/// Loads the print font from the theme: DejaVu Sans, regular and bold,
+/// each with the theme's other fonts (`fonts/*.ttf`, `fonts/*.otf`, in
+/// name order) for the characters DejaVu Sans lacks. A font file that
+/// cannot be read is left out (what it would have drawn is told, W082).
 pub(crate) fn fonts(theme: &Theme) -> Option<Fonts> {
-    let regular = Face::load(theme.get("fonts/DejaVuSans.ttf")?.to_vec())?;
-    let bold = Face::load(theme.get("fonts/DejaVuSans-Bold.ttf")?.to_vec())?;
-    Some(Fonts { regular, bold })
+    let more: Vec<Arc<Face>> = theme
+        .under("fonts/")
+        .filter(|(name, _)| {
+            let lower = name.to_ascii_lowercase();
+            !name.contains('/')
+                && *name != REGULAR
+                && *name != BOLD
+                && (lower.ends_with(".ttf") || lower.ends_with(".otf"))
+        })
+        .filter_map(|(_, bytes)| Face::load(bytes.to_vec()).map(Arc::new))
+        .collect();
+    let face = |name: &str| {
+        let mut f = Face::load(theme.get(&format!("fonts/{name}"))?.to_vec())?;
+        f.more = more.clone();
+        Some(f)
+    };
+    Some(Fonts {
+        regular: face(REGULAR)?,
+        bold: face(BOLD)?,
+    })
 }
 
 /// Draws the print files of one site, in every language.
@@ -656,6 +680,15 @@ impl Keys {
             .bytes(crate::output::SOURCE_ID.as_bytes())
             .bytes(&printer.fonts.regular.digest)
             .bytes(&printer.fonts.bold.digest)
+            .value(
+                &printer
+                    .fonts
+                    .regular
+                    .more
+                    .iter()
+                    .map(|f| f.digest)
+                    .collect::<Vec<_>>(),
+            )
             .value(&printer.site.config)
             .value(&printer.langs);
         let procs = printer

@@ -93,6 +93,10 @@ pub(crate) struct Face {
     advances: HashMap<char, f32>,
     /// Width used for a character the font lacks (one em).
     fallback: f32,
+    /// The theme's other fonts, in name order: a character this one lacks
+    /// is drawn with the first of them that has it (Khmer letters for a
+    /// Khmer translation, say). Empty in the faces listed here.
+    pub more: Vec<Arc<Face>>,
 }
 
 impl Face {
@@ -133,6 +137,7 @@ impl Face {
             direct,
             advances,
             fallback: 1.0,
+            more: Vec::new(),
         })
     }
 
@@ -145,23 +150,76 @@ impl Face {
         }
     }
 
+    /// Which face draws `c` (this one first, then [`Face::more`] in
+    /// order), with its advance in ems.
+    fn reach(&self, c: char) -> Option<(&Face, f32)> {
+        match self.advance(c) {
+            Some(adv) => Some((self, adv)),
+            None => self
+                .more
+                .iter()
+                .find_map(|f| f.advance(c).map(|adv| (&**f, adv))),
+        }
+    }
+
     /// `em` plus the advances of the characters of `text`, added one by one
     /// from the left (so that measuring a line word by word gives the very
     /// same sum as measuring it whole).
     fn ems(&self, em: f32, text: &str) -> f32 {
-        text.chars()
-            .fold(em, |a, c| a + self.advance(c).unwrap_or(self.fallback))
+        text.chars().fold(em, |a, c| {
+            a + self.reach(c).map_or(self.fallback, |(_, adv)| adv)
+        })
     }
 
     /// Width of `text` at `size` points, in millimetres, as [`Canvas::text`]
     /// draws it (without the characters the font lacks).
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        self.ems(0.0, &self.printable(text)) * size / MM
+        // (one pass, as `ems`, while every character is drawn)
+        let mut em = 0.0;
+        for c in text.chars() {
+            em += match self.reach(c) {
+                Some((_, adv)) => adv,
+                None if c.is_whitespace() => self.fallback,
+                None => return self.ems(0.0, &self.printable(text)) * size / MM,
+            };
+        }
+        em * size / MM
     }
 
-    /// Whether the font draws `c` (spaces always count as drawn).
+    /// Whether the font, or one of [`Face::more`], draws `c` (spaces
+    /// always count as drawn).
     fn has(&self, c: char) -> bool {
-        c.is_whitespace() || self.advance(c).is_some()
+        c.is_whitespace() || self.reach(c).is_some()
+    }
+
+    /// `text` in runs of one face each: a space goes with the run it is
+    /// in, every other character with the face that draws it. Text the
+    /// face covers alone is one run.
+    fn runs<'t>(&self, text: &'t str) -> Vec<(&Face, &'t str)> {
+        if self.more.is_empty() {
+            return vec![(self, text)];
+        }
+        let mut runs: Vec<(&Face, &'t str)> = Vec::new();
+        let mut start = 0;
+        let mut current: &Face = self;
+        for (at, c) in text.char_indices() {
+            // (a space in a font that has none is drawn with this face)
+            let face = match c.is_whitespace() {
+                true if current.advance(c).is_some() => continue,
+                true => self,
+                false => self.reach(c).map_or(self, |(f, _)| f),
+            };
+            if !std::ptr::eq(face, current) {
+                if at > start {
+                    runs.push((current, &text[start..at]));
+                }
+                (start, current) = (at, face);
+            }
+        }
+        if start < text.len() || runs.is_empty() {
+            runs.push((current, &text[start..]));
+        }
+        runs
     }
 
     /// Whether the font has a glyph for every character of `text`.
@@ -478,20 +536,26 @@ impl<'f> Canvas<'_, '_, 'f> {
 
     /// Draws one line of text with its baseline at `y`, in black, leaving
     /// out the characters the font lacks ([`Face::printable`]).
+    /// Characters the face lacks and one of its [`Face::more`] has are
+    /// drawn with that one, run by run.
     pub(crate) fn text(&mut self, face: &'f Face, size: f32, x: f32, y: f32, text: &str) {
         let text = &*face.printable(text);
-        let (px, py) = self.pt(x, y);
+        let (mut px, py) = self.pt(x, y);
         self.surface.set_fill(Some(black()));
         self.surface.set_stroke(None);
-        let glyphs = self.shaping.shape(face, text);
-        self.surface.draw_glyphs(
-            Point::from_xy(px, py),
-            glyphs,
-            face.font.clone(),
-            text,
-            size,
-            false,
-        );
+        for (face, run) in face.runs(text) {
+            let glyphs = self.shaping.shape(face, run);
+            let advance: f32 = glyphs.iter().map(|g| g.x_advance).sum::<f32>() * size;
+            self.surface.draw_glyphs(
+                Point::from_xy(px, py),
+                glyphs,
+                face.font.clone(),
+                run,
+                size,
+                false,
+            );
+            px += advance;
+        }
     }
 
     /// Draws text centred on `cx`.
@@ -673,6 +737,48 @@ mod tests {
             wrap(&f, "Đăng ký tạm trú", 12.0, 30.0)
         );
         assert!(wrap(&f, "📌 漢字", 12.0, 30.0).is_empty());
+    }
+
+    #[test]
+    fn a_character_the_face_lacks_is_drawn_with_the_first_other_font_that_has_it() {
+        let t = crate::theme::Theme::builtin();
+        let load = |n: &str| Face::load(t.get(n).unwrap().to_vec()).unwrap();
+        // DejaVu Sans Bold has no mathematical sans-serif letters (𝖠 𝖡);
+        // the regular face has them
+        let mut bold = load("fonts/DejaVuSans-Bold.ttf");
+        let text = "Đăng 𝖠𝖡 ký";
+        assert_eq!(bold.lacks(text), vec!['𝖠', '𝖡']);
+        let runs: Vec<&str> = bold.runs(text).iter().map(|(_, r)| *r).collect();
+        assert_eq!(runs, vec![text], "one face: one run");
+        bold.more = vec![Arc::new(load("fonts/DejaVuSans.ttf"))];
+        assert!(bold.lacks(text).is_empty());
+        assert!(matches!(bold.printable(text), Cow::Borrowed(_)));
+        let runs = bold.runs(text);
+        let shown: Vec<(bool, &str)> = runs
+            .iter()
+            .map(|(f, r)| (std::ptr::eq(*f, &bold), *r))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![(true, "Đăng "), (false, "𝖠𝖡 "), (true, "ký")],
+            "a space stays in the run it is in"
+        );
+        // measured with the face that draws each character
+        let regular = load("fonts/DejaVuSans.ttf");
+        let want = bold.width("Đăng  ký", 10.0) + regular.width("𝖠𝖡", 10.0);
+        assert!((bold.width(text, 10.0) - want).abs() < 1e-4);
+        // a line of them is drawn run by run, each in its own font
+        let pdf = page_of(|surface| {
+            let mut c = Canvas {
+                surface,
+                ox: 0.0,
+                oy: 0.0,
+                shaping: Shaping::default(),
+            };
+            c.text(&bold, 11.0, 10.0, 10.0, text);
+        });
+        let fonts = String::from_utf8_lossy(&pdf).matches("/FontFile2").count();
+        assert_eq!(fonts, 2, "both fonts embedded");
     }
 
     #[test]
