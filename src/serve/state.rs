@@ -167,6 +167,12 @@ impl Server {
                     .iter()
                     .filter(|f| f.path.ends_with(".html"))
                     .count();
+                // (posters are drawn on request: what they would leave
+                // out is told now, as `build` tells it)
+                if self.opts.print {
+                    let unprintable = crate::output::print::unprintable(&site, &theme);
+                    outcome.report.diags.extend(unprintable);
+                }
                 let outputs = rendered.outputs;
                 let files: Arc<HashMap<String, Served>> =
                     Arc::new(rendered.files.into_iter().map(served).collect());

@@ -227,6 +227,30 @@ fn a_guide_saved_where_camnang_reads_nothing_is_told_once_while_serving() {
 }
 
 #[test]
+fn a_character_posters_would_leave_out_is_told_while_serving() {
+    let site = TestSite::standard();
+    let mut s = Served::start(&site, &[]);
+    drain(&mut s);
+    // a new guide whose title starts with an emoji copied from Zalo
+    site.write(
+        "content/cu-tru/thong-bao-luu-tru.md",
+        &procedure("📌 Thông báo lưu trú", "tt05"),
+    );
+    let mut lines = s.lines_until(|l| l.starts_with("đã cập nhật"));
+    lines.extend(drain(&mut s));
+    assert!(
+        lines.iter().any(|l| l.contains("cảnh báo[W082]")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("content/cu-tru/thong-bao-luu-tru.md:2:8")),
+        "{lines:?}"
+    );
+}
+
+#[test]
 fn posters_can_be_previewed_while_serving() {
     let site = TestSite::standard();
     let s = Served::start(&site, &[]);
