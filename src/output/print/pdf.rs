@@ -416,12 +416,12 @@ pub(crate) fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String
         if em * size / MM <= max_w {
             line = word.to_string();
         } else {
-            for c in word.chars() {
+            for cluster in clusters(word) {
                 let mut next = line.clone();
-                next.push(c);
+                next.push_str(cluster);
                 if face.width(&next, size) > max_w && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
-                    line.push(c);
+                    line.push_str(cluster);
                 } else {
                     line = next;
                 }
@@ -433,6 +433,30 @@ pub(crate) fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String
         lines.push(line);
     }
     lines
+}
+
+/// `word` cut where a line may break inside a word: never before a
+/// combining mark (a tone mark written apart, a Khmer or Thai vowel sign)
+/// nor after a sign that joins the next letter to this one (the Khmer
+/// coeng, the Myanmar virama), so that no letter is drawn without its
+/// marks. Scripts written without spaces (Khmer, Thai, Lao) have only
+/// such breaks inside their long words.
+fn clusters(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut joins = false;
+    for (at, c) in word.char_indices() {
+        let attached = unicode_normalization::char::is_combining_mark(c) || joins;
+        if at > start && !attached {
+            out.push(&word[start..at]);
+            start = at;
+        }
+        joins = matches!(c, '\u{17D2}' | '\u{1039}' | '\u{1A60}');
+    }
+    if start < word.len() {
+        out.push(&word[start..]);
+    }
+    out
 }
 
 /// Wraps `text` into at most `max_lines`; if it does not fit, the last
@@ -779,6 +803,19 @@ mod tests {
         });
         let fonts = String::from_utf8_lossy(&pdf).matches("/FontFile2").count();
         assert_eq!(fonts, 2, "both fonts embedded");
+    }
+
+    #[test]
+    fn a_long_word_breaks_between_letters_never_inside_one() {
+        // Vietnamese written with tone marks apart (not NFC), Khmer with a
+        // coeng (្) joining two consonants and vowel signs
+        assert_eq!(clusters("hoa\u{300}"), vec!["h", "o", "a\u{300}"]);
+        assert_eq!(
+            clusters("ស្នាក់"),
+            vec!["ស\u{17D2}\u{1793}\u{17B6}", "\u{1780}\u{17CB}"]
+        );
+        assert_eq!(clusters("ab"), vec!["a", "b"]);
+        assert!(clusters("").is_empty());
     }
 
     #[test]
