@@ -480,7 +480,9 @@ pub(crate) fn fit(
                 *last = candidate;
                 break;
             }
-            last.pop();
+            // (a letter goes with its marks)
+            let cut = clusters(last).last().map_or(0, |c| c.len());
+            last.truncate(last.len() - cut);
         }
     }
     (lines, true)
