@@ -181,6 +181,67 @@ fn html_ids(bytes: &[u8]) -> BTreeSet<String> {
         .collect()
 }
 
+/// The 29 provinces merged into others in 2025 (Resolution 202/2025/QH15:
+/// 63 provinces and cities became 34), by their name without tone marks,
+/// with the province or city each is now part of.
+const MERGED: &[(&str, &str)] = &[
+    ("ha giang", "Tỉnh Tuyên Quang"),
+    ("yen bai", "Tỉnh Lào Cai"),
+    ("bac kan", "Tỉnh Thái Nguyên"),
+    ("vinh phuc", "Tỉnh Phú Thọ"),
+    ("hoa binh", "Tỉnh Phú Thọ"),
+    ("bac giang", "Tỉnh Bắc Ninh"),
+    ("thai binh", "Tỉnh Hưng Yên"),
+    ("hai duong", "Thành phố Hải Phòng"),
+    ("ha nam", "Tỉnh Ninh Bình"),
+    ("nam dinh", "Tỉnh Ninh Bình"),
+    ("quang binh", "Tỉnh Quảng Trị"),
+    ("quang nam", "Thành phố Đà Nẵng"),
+    ("kon tum", "Tỉnh Quảng Ngãi"),
+    ("binh dinh", "Tỉnh Gia Lai"),
+    ("ninh thuan", "Tỉnh Khánh Hòa"),
+    ("dak nong", "Tỉnh Lâm Đồng"),
+    ("binh thuan", "Tỉnh Lâm Đồng"),
+    ("phu yen", "Tỉnh Đắk Lắk"),
+    ("binh duong", "Thành phố Hồ Chí Minh"),
+    ("ba ria vung tau", "Thành phố Hồ Chí Minh"),
+    ("binh phuoc", "Tỉnh Đồng Nai"),
+    ("long an", "Tỉnh Tây Ninh"),
+    ("soc trang", "Thành phố Cần Thơ"),
+    ("hau giang", "Thành phố Cần Thơ"),
+    ("ben tre", "Tỉnh Vĩnh Long"),
+    ("tra vinh", "Tỉnh Vĩnh Long"),
+    ("tien giang", "Tỉnh Đồng Tháp"),
+    ("bac lieu", "Tỉnh Cà Mau"),
+    ("kien giang", "Tỉnh An Giang"),
+];
+
+/// The province or city `province` (as `site.yaml` writes it: "Tỉnh
+/// Quảng Nam", "quảng nam", "Quang Nam") has been part of since 2025, if
+/// it is one of those merged.
+fn merged_into(province: &str) -> Option<&'static str> {
+    let folded = crate::text::fold(province);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name = match words.as_slice() {
+        ["tinh", rest @ ..] | ["thanh", "pho", rest @ ..] | ["tp", rest @ ..] => rest,
+        all => all,
+    }
+    .join(" ");
+    // (Bắc Kạn is also written Bắc Cạn, Đắk Nông Đăk Nông or Dak Nong)
+    let name = match name.as_str() {
+        "bac can" => "bac kan".to_string(),
+        "daknong" => "dak nong".to_string(),
+        _ => name,
+    };
+    MERGED
+        .iter()
+        .find(|(old, _)| *old == name)
+        .map(|(_, now)| *now)
+}
+
 /// Checks of each procedure's fields.
 fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Diagnostics) {
     let root = FieldPath::default();
@@ -195,6 +256,17 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             url: site.config.base_url.clone(),
         });
         diags.push(fields.place(d, Path::new("site.yaml"), &root.key("base_url")));
+    }
+    // a province merged into another in 2025: every page and poster
+    // would print its old name
+    if let Some(name) = &site.config.province
+        && let Some(now) = merged_into(name)
+    {
+        let d = Diagnostic::warning(Msg::ProvinceMerged {
+            name: name.clone(),
+            now,
+        });
+        diags.push(fields.place(d, Path::new("site.yaml"), &root.key("province")));
     }
     let shortest = crate::model::routes::short_link(&site.config.base_url, "a");
     let base_too_long = match crate::qr::cached(&shortest, ec.qr()) {
@@ -415,5 +487,42 @@ pub fn run_check(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merged_into;
+
+    #[test]
+    fn a_province_merged_in_2025_is_known_however_it_is_written() {
+        for written in [
+            "Tỉnh Quảng Nam",
+            "quảng nam",
+            "Quang Nam",
+            "TP. Quảng Nam",
+            "tỉnh  Quảng   Nam ",
+        ] {
+            assert_eq!(merged_into(written), Some("Thành phố Đà Nẵng"), "{written}");
+        }
+        assert_eq!(
+            merged_into("Tỉnh Bà Rịa – Vũng Tàu"),
+            Some("Thành phố Hồ Chí Minh")
+        );
+        assert_eq!(merged_into("Bắc Cạn"), Some("Tỉnh Thái Nguyên"));
+        assert_eq!(merged_into("Tỉnh Đăk Nông"), Some("Tỉnh Lâm Đồng"));
+        assert_eq!(merged_into("Hòa Bình"), Some("Tỉnh Phú Thọ"));
+        // the 34 of today, and names that only contain an old one
+        for today in [
+            "Thành phố Đà Nẵng",
+            "Tỉnh Quảng Ngãi",
+            "Tỉnh Phú Thọ",
+            "Hà Nội",
+            "Thành phố Hồ Chí Minh",
+            "Tỉnh Lâm Đồng",
+            "Tỉnh Quảng Nam Mới",
+        ] {
+            assert_eq!(merged_into(today), None, "{today}");
+        }
     }
 }

@@ -29,6 +29,14 @@ const COPY_ADDRESS: Words = Words {
     en: "copy the full address from the browser's address bar",
 };
 
+/// `Tỉnh Lâm Đồng` → `tỉnh Lâm Đồng`, inside a sentence.
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
 /// What to do about a `base_url` that is not a full address, from what
 /// is wrong with it: the most common first.
 fn base_url_hint(value: &str, lang: Lang) -> String {
@@ -762,6 +770,16 @@ catalogue! {
             en: format!("the site's address {url} uses http://: printed codes open pages phones mark as not secure, and stay so when the site moves to https"),
             hint_vi: "nếu máy chủ có chứng chỉ https (hầu hết nhà cung cấp hosting đều cấp miễn phí), sửa base_url thành https://… trước khi in áp phích",
             hint_en: "if the host has an https certificate (most hosting providers give one free), change base_url to https://… before printing posters",
+        }
+
+        /// `province:` names a province merged into another in 2025: pages
+        /// and posters would carry a name that no longer exists.
+        ProvinceMerged { name: String, now: &'static str } = "W083" {
+            sample { name: "Tỉnh Quảng Nam".into(), now: "Thành phố Đà Nẵng" }
+            vi: format!("«{name}» không còn là một tỉnh: từ năm 2025 đã sáp nhập vào {}, nên trang và áp phích sẽ ghi một tên cũ", lower_first(now)),
+            en: format!("«{name}» is no longer a province: in 2025 it was merged into {now}, so the pages and posters would carry an old name"),
+            hint_vi: format!("nếu xã nay thuộc {now}, sửa thành «province: {now}»"),
+            hint_en: format!("if the commune now belongs to {now}, write `province: {now}`"),
         }
 
         /// Characters the print font has no glyph for (emoji, Chinese
