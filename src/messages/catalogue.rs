@@ -772,6 +772,16 @@ catalogue! {
             hint_en: "if the host has an https certificate (most hosting providers give one free), change base_url to https://… before printing posters",
         }
 
+        /// A file of the theme's `fonts/` folder that is not a font print
+        /// can read: print does without it.
+        FontUnreadable { name: String } = "W084" {
+            sample { name: "NotoSansKhmer.ttf".into() }
+            vi: format!("tệp «{name}» trong thư mục fonts/ của giao diện không phải phông chữ camnang đọc được: bản in không dùng nó"),
+            en: format!("the file «{name}» in the theme's fonts/ folder is not a font camnang can read: print does without it"),
+            hint_vi: "thay bằng tệp .ttf hoặc .otf tải về từ nơi phát hành phông chữ (Google Fonts, SIL…); tệp .ttc (nhiều phông trong một tệp) và tệp nén .zip không dùng được",
+            hint_en: "replace it with a .ttf or .otf file downloaded from the font's publisher (Google Fonts, SIL…); a .ttc collection or a .zip does not work",
+        }
+
         /// `province:` names a province merged into another in 2025: pages
         /// and posters would carry a name that no longer exists.
         ProvinceMerged { name: String, now: &'static str } = "W083" {

@@ -2,7 +2,8 @@
 //! Zalo message, Chinese characters): print files leave them out rather
 //! than print empty boxes ([`super::pdf::Face::printable`]), and `W082`
 //! tells the clerk where each one is written, so that a poster never says
-//! less than its page without a word.
+//! less than its page without a word. A font file added to the theme that
+//! print cannot use is told too (`W084`).
 
 use std::path::Path;
 
@@ -30,6 +31,15 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
     };
     if site.procedures().next().is_none() {
         return teller.diags;
+    }
+    // a font file added to the theme that is not one print can use
+    for (name, bytes) in super::added_fonts(theme) {
+        if super::pdf::Face::load(bytes.to_vec()).is_none() {
+            let d = Diagnostic::warning(Msg::FontUnreadable {
+                name: name.to_string(),
+            });
+            teller.diags.push(d.in_file(font_file(site, name)));
+        }
     }
     let root = FieldPath(Vec::new());
     let cfg = &site.config;
@@ -60,6 +70,18 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
         }
     }
     teller.diags
+}
+
+/// Where the site keeps the theme's font `name`: its theme's folder,
+/// else `themes/default/`.
+fn font_file(site: &Site, name: &str) -> String {
+    let folders = [site.config.theme.as_deref(), Some("default")];
+    folders
+        .into_iter()
+        .flatten()
+        .map(|t| format!("themes/{t}/fonts/{name}"))
+        .find(|f| site.root.join(f).is_file())
+        .unwrap_or_else(|| format!("themes/default/fonts/{name}"))
 }
 
 struct Teller {

@@ -300,15 +300,7 @@ const BOLD: &str = "DejaVuSans-Bold.ttf";
 /// name order) for the characters DejaVu Sans lacks. A font file that
 /// cannot be read is left out (what it would have drawn is told, W082).
 pub(crate) fn fonts(theme: &Theme) -> Option<Fonts> {
-    let more: Vec<Arc<Face>> = theme
-        .under("fonts/")
-        .filter(|(name, _)| {
-            let lower = name.to_ascii_lowercase();
-            !name.contains('/')
-                && *name != REGULAR
-                && *name != BOLD
-                && (lower.ends_with(".ttf") || lower.ends_with(".otf"))
-        })
+    let more: Vec<Arc<Face>> = added_fonts(theme)
         .filter_map(|(_, bytes)| Face::load(bytes.to_vec()).map(Arc::new))
         .collect();
     let face = |name: &str| {
@@ -319,6 +311,18 @@ pub(crate) fn fonts(theme: &Theme) -> Option<Fonts> {
     Some(Fonts {
         regular: face(REGULAR)?,
         bold: face(BOLD)?,
+    })
+}
+
+/// The theme's font files beside DejaVu Sans (`fonts/*.ttf`,
+/// `fonts/*.otf`), in name order, with their names.
+pub(crate) fn added_fonts(theme: &Theme) -> impl Iterator<Item = (&str, &[u8])> {
+    theme.under("fonts/").filter(|(name, _)| {
+        let lower = name.to_ascii_lowercase();
+        !name.contains('/')
+            && *name != REGULAR
+            && *name != BOLD
+            && (lower.ends_with(".ttf") || lower.ends_with(".otf"))
     })
 }
 

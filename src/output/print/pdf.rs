@@ -95,7 +95,8 @@ pub(crate) struct Face {
     fallback: f32,
     /// The theme's other fonts, in name order: a character this one lacks
     /// is drawn with the first of them that has it (Khmer letters for a
-    /// Khmer translation, say). Empty in the faces listed here.
+    /// Khmer translation, say). The faces listed here have none of their
+    /// own.
     pub more: Vec<Arc<Face>>,
 }
 
