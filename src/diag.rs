@@ -295,11 +295,7 @@ mod tests {
         assert!((3..=5).all(|l| told(l, "content/a.md")), "{out}");
         assert!(!(6..=9).any(|l| told(l, "content/a.md")), "{out}");
         assert!(told(4, "content/b.md"), "{out}");
-        assert!(
-            out.ends_with(
-                "… and 4 more places with the same E011 in content/a.md: lines 6, 7, 8, 9"
-            )
-        );
+        assert!(out.ends_with("… and 4 more places with E011 in content/a.md: lines 6, 7, 8, 9"));
         assert_eq!(
             out.matches(Msg::ContentMissing.text(Lang::En).as_str())
                 .count(),

@@ -687,8 +687,8 @@ catalogue! {
         /// first few, the rest are one line naming where they are.
         MoreLikeThis { code: &'static str, file: String, count: usize, lines: String } = "I014" {
             sample { code: "E019", file: "content/cu-tru/a.md".into(), count: 12, lines: "9, 10, 11".into() }
-            vi: format!("… và {count} chỗ nữa có cùng lỗi {code} trong {file}: dòng {lines}"),
-            en: format!("… and {count} more places with the same {code} in {file}: lines {lines}"),
+            vi: format!("… và {count} chỗ nữa cũng có {code} trong {file}: dòng {lines}"),
+            en: format!("… and {count} more places with {code} in {file}: lines {lines}"),
         }
 
         Serving { url: String } = "I003" {

@@ -18,8 +18,10 @@ use super::pdf::Fonts;
 
 /// A `W082` for every field printed on a poster, flyer or board sheet
 /// that holds a character the theme's print font lacks, at the first such
-/// character. Nothing for a site with no procedure (it has no print
-/// files) or a theme whose font cannot be read (the print output says so).
+/// character, and a `W084` for every font file added to the theme that
+/// print cannot read. Nothing for a site with no procedure (it has no
+/// print files) or a theme whose DejaVu Sans cannot be read (the print
+/// output says so).
 pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
     let mut teller = Teller {
         fonts: match super::fonts(theme) {
@@ -32,8 +34,11 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
     if site.procedures().next().is_none() {
         return teller.diags;
     }
-    // a font file added to the theme that is not one print can use
-    for (name, bytes) in super::added_fonts(theme) {
+    // a font file added to the theme that is not one print can use (each
+    // is read again only when one was left out)
+    let added = super::added_fonts(theme);
+    let unread = added.count() > teller.fonts.regular.more.len();
+    for (name, bytes) in super::added_fonts(theme).filter(|_| unread) {
         if super::pdf::Face::load(bytes.to_vec()).is_none() {
             let d = Diagnostic::warning(Msg::FontUnreadable {
                 name: name.to_string(),
