@@ -242,6 +242,25 @@ fn merged_into(province: &str) -> Option<&'static str> {
         .map(|(_, now)| *now)
 }
 
+/// The district-level unit an agency's name belongs to ("UBND huyện
+/// Hòa Vang", "Công an quận", "Phòng Tư pháp thị xã"): districts, urban
+/// districts and towns were abolished on 1 July 2025, when local
+/// government went to two levels (province, commune). Only the words
+/// with their tone marks count ("quản lý", "quân sự" are other words).
+fn district_level(agency: &str) -> Option<&'static str> {
+    let lower = agency.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().find_map(|(i, w)| match *w {
+        "huyện" => Some("huyện"),
+        "quận" => Some("quận"),
+        "thị" if words.get(i + 1) == Some(&"xã") => Some("thị xã"),
+        _ => None,
+    })
+}
+
 /// Checks of each procedure's fields.
 fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Diagnostics) {
     let root = FieldPath::default();
@@ -288,6 +307,14 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
         {
             let d = Diagnostic::warning(Msg::NotGovHost { host });
             diags.push(fields.place(d, &p.source, &root.key("online").key("url")));
+        }
+        // an agency at the district level, gone since 1 July 2025
+        if let Some(level) = district_level(&p.agency) {
+            let d = Diagnostic::warning(Msg::DistrictAgency {
+                agency: p.agency.clone(),
+                level,
+            });
+            diags.push(fields.place(d, &p.source, &root.key("agency")));
         }
         let months = today.months_since(p.updated);
         if p.updated.months_since(today) >= 1 {
@@ -493,6 +520,25 @@ pub fn run_check(
 #[cfg(test)]
 mod tests {
     use super::merged_into;
+
+    #[test]
+    fn an_agency_of_a_district_abolished_in_2025_is_known() {
+        use super::district_level;
+        assert_eq!(district_level("UBND huyện Hòa Vang"), Some("huyện"));
+        assert_eq!(district_level("Phòng Tư pháp cấp huyện"), Some("huyện"));
+        assert_eq!(district_level("Công an Quận 1"), Some("quận"));
+        assert_eq!(district_level("UBND thị xã Điện Bàn"), Some("thị xã"));
+        for today in [
+            "Công an xã",
+            "UBND xã Hòa Bình",
+            "Ban quản lý dự án",
+            "Bộ Chỉ huy quân sự tỉnh",
+            "Trung tâm Phục vụ hành chính công tỉnh",
+            "Xã Thị Xuân",
+        ] {
+            assert_eq!(district_level(today), None, "{today}");
+        }
+    }
 
     #[test]
     fn a_province_merged_in_2025_is_known_however_it_is_written() {

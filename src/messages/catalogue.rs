@@ -782,6 +782,16 @@ catalogue! {
             hint_en: "replace it with a .ttf or .otf file downloaded from the font's publisher (Google Fonts, SIL…); a .ttc collection or a .zip does not work",
         }
 
+        /// An agency at the district level, abolished in 2025: residents
+        /// would look for an office that no longer takes applications.
+        DistrictAgency { agency: String, level: &'static str } = "W085" {
+            sample { agency: "UBND huyện Hòa Vang".into(), level: "huyện" }
+            vi: format!("cơ quan «{agency}» thuộc cấp {level}: từ ngày 1/7/2025 không còn cấp huyện, người dân sẽ tìm đến một nơi không còn nhận hồ sơ"),
+            en: format!("the agency «{agency}» is at the {level} (district) level: since 1 July 2025 there are no districts, so residents would look for an office that no longer takes applications"),
+            hint_vi: "ghi cơ quan đang nhận hồ sơ (thường là UBND xã, Công an xã hoặc Trung tâm Phục vụ hành chính công) và xem lại thủ tục trên Cổng Dịch vụ công quốc gia",
+            hint_en: "write the office that takes applications now (usually the commune People's Committee, the commune police or the public administration service centre) and check the procedure again on the national portal",
+        }
+
         /// `province:` names a province merged into another in 2025: pages
         /// and posters would carry a name that no longer exists.
         ProvinceMerged { name: String, now: &'static str } = "W083" {
