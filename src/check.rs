@@ -247,7 +247,7 @@ fn merged_into(province: &str) -> Option<&'static str> {
 /// districts and towns were abolished on 1 July 2025, when local
 /// government went to two levels (province, commune). Only the words
 /// with their tone marks count ("quản lý", "quân sự" are other words).
-fn district_level(agency: &str) -> Option<&'static str> {
+pub(crate) fn district_level(agency: &str) -> Option<&'static str> {
     let lower = agency.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())

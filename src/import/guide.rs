@@ -198,6 +198,10 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     if g.agency.is_empty() {
         g.agency = "Chưa rõ".into();
         g.gaps.push(("agency".into(), Gap::NoAgency));
+    } else if let Some(level) = crate::check::district_level(&g.agency) {
+        // (records written before 1 July 2025 still name the district)
+        g.gaps
+            .push(("agency".into(), Gap::DistrictAgency { level }));
     }
     g.audience = joined(&r.audience, ", ");
     g.result = joined(&r.results, "; ");
@@ -574,6 +578,24 @@ mod tests {
             time(&Time::Whole(0), "WORKING_DAY"),
             (None, Some(Gap::TimeText { value: "0".into() }))
         );
+    }
+
+    #[test]
+    fn an_agency_at_the_district_level_is_left_for_a_clerk_to_check() {
+        let old = record(serde_json::json!({"id": "a", "name": "B",
+            "departmentsExecuting": [{"name": "Ủy ban nhân dân cấp huyện"}]}));
+        let g = guide(&old, today());
+        assert_eq!(g.agency, "Ủy ban nhân dân cấp huyện");
+        assert!(
+            g.gaps
+                .iter()
+                .any(|(f, gap)| f == "agency" && *gap == Gap::DistrictAgency { level: "huyện" }),
+            "{:?}",
+            g.gaps
+        );
+        let now = record(serde_json::json!({"id": "a", "name": "B",
+            "departmentsExecuting": [{"name": "Ủy ban nhân dân cấp xã"}]}));
+        assert!(!guide(&now, today()).gaps.iter().any(|(f, _)| f == "agency"));
     }
 
     fn record(v: serde_json::Value) -> Record {

@@ -278,6 +278,9 @@ pub enum Gap {
     WayUnknown { method: String },
     /// No executing agency in any of the portal's fields.
     NoAgency,
+    /// The portal's agency is at the district level (`huyện`), abolished
+    /// on 1 July 2025.
+    DistrictAgency { level: &'static str },
     /// The steps are not written as "Bước 1: … Bước 2: …".
     StepsNotSplit,
     /// The portal has no description.
@@ -328,6 +331,12 @@ impl Gap {
             ),
             (Gap::NoAgency, Lang::Vi) => "Cổng không ghi cơ quan thực hiện".into(),
             (Gap::NoAgency, Lang::En) => "the portal names no agency".into(),
+            (Gap::DistrictAgency { level }, Lang::Vi) => {
+                format!("Cổng ghi cơ quan cấp {level}, không còn từ ngày 1/7/2025: ghi cơ quan đang nhận hồ sơ")
+            }
+            (Gap::DistrictAgency { level }, Lang::En) => {
+                format!("the portal names an agency at the {level} (district) level, gone since 1 July 2025: write the office that takes applications now")
+            }
             (Gap::StepsNotSplit, Lang::Vi) => {
                 "trình tự thực hiện không chia theo «Bước 1: … Bước 2: …»: chép nguyên văn, cần viết lại thành các bước".into()
             }
@@ -375,6 +384,7 @@ impl Gap {
                 method: "ONLINE_VNEID".into(),
             },
             Gap::NoAgency,
+            Gap::DistrictAgency { level: "huyện" },
             Gap::StepsNotSplit,
             Gap::NoSummary,
             Gap::NotesInDocuments { count: 1 },
