@@ -204,8 +204,8 @@ impl Diagnostics {
     }
 
     /// Every diagnostic as the terminal shows it. The same message told
-    /// more than [`SHOWN_ALIKE`] times in one file (a list whose every
-    /// item has the same mistake) is shown that many times, and the rest
+    /// more than three times in one file (a list whose every item has the
+    /// same mistake) is shown three times, and the rest
     /// in one line naming their lines: a clerk reads the first, fixes them
     /// all, and is not buried under fifty copies. (`--format json` lists
     /// every one.)
@@ -243,7 +243,7 @@ impl Diagnostics {
 }
 
 /// How many diagnostics with one code in one file are shown in full.
-pub const SHOWN_ALIKE: usize = 3;
+const SHOWN_ALIKE: usize = 3;
 
 #[cfg(test)]
 mod tests {
