@@ -598,6 +598,16 @@ catalogue! {
             en: format!("could not make the print file of `{procedure}` ({part}): {detail}"),
         }
 
+        /// A font file of the theme the PDF writer cannot embed (damaged,
+        /// or cut short by a download).
+        PrintFontBroken { procedure: String, part: String, font: String } = "E092" {
+            sample { procedure: "x".into(), part: "a".into(), font: "NotoSansKhmer-Regular.ttf".into() }
+            vi: format!("không tạo được tệp in của «{procedure}» ({part}): phông chữ «{font}» bị hỏng, không nhúng vào tệp in được"),
+            en: format!("could not make the print file of `{procedure}` ({part}): the font «{font}» is damaged and cannot be embedded"),
+            hint_vi: format!("tải lại «{font}» từ nơi phát hành phông chữ rồi chép đè vào thư mục fonts/ của giao diện, hoặc xoá tệp đó"),
+            hint_en: format!("download «{font}» again from the font's publisher and copy it over the one in the theme's fonts/ folder, or delete it"),
+        }
+
         /// `part` of a print file for `procedure` does not fit even at the
         /// smallest text size.
         LayoutFailed { procedure: String, part: String } = "E091" {

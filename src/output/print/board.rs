@@ -167,7 +167,7 @@ impl<'a> Printer<'a> {
             surface.finish();
             page.finish();
         }
-        Ok((finish(doc)?, cuts))
+        Ok((finish(doc, &self.fonts)?, cuts))
     }
 }
 

@@ -64,6 +64,6 @@ impl<'a> Printer<'a> {
             surface.finish();
             page.finish();
         }
-        Ok((finish(doc)?, cuts))
+        Ok((finish(doc, &self.fonts)?, cuts))
     }
 }

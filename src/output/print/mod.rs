@@ -273,6 +273,8 @@ pub(crate) enum DrawError {
     NoRoom { part: &'static str },
     /// The drawing or the PDF writer failed.
     Failed(String),
+    /// The font file `name` of the theme could not be embedded.
+    Font { name: String },
 }
 
 impl From<&str> for DrawError {
@@ -301,10 +303,15 @@ const BOLD: &str = "DejaVuSans-Bold.ttf";
 /// cannot be read is left out (what it would have drawn is told, W082).
 pub(crate) fn fonts(theme: &Theme) -> Option<Fonts> {
     let more: Vec<Arc<Face>> = added_fonts(theme)
-        .filter_map(|(_, bytes)| Face::load(bytes.to_vec()).map(Arc::new))
+        .filter_map(|(name, bytes)| {
+            let mut f = Face::load(bytes.to_vec())?;
+            f.name = name.to_string();
+            Some(Arc::new(f))
+        })
         .collect();
     let face = |name: &str| {
         let mut f = Face::load(theme.get(&format!("fonts/{name}"))?.to_vec())?;
+        f.name = name.to_string();
         f.more = more.clone();
         Some(f)
     };
@@ -564,6 +571,11 @@ impl<'a> Printer<'a> {
                     part: file,
                     detail,
                 },
+                DrawError::Font { name } => Msg::PrintFontBroken {
+                    procedure,
+                    part: file,
+                    font: name,
+                },
             })
         })
     }
@@ -752,9 +764,15 @@ impl Keys {
     }
 }
 
-fn finish(doc: Document) -> Result<Vec<u8>, DrawError> {
-    doc.finish()
-        .map_err(|e| DrawError::Failed(format!("{e:?}")))
+/// The PDF of `doc`; a font the PDF writer cannot embed (a damaged file
+/// added to the theme) is named.
+fn finish(doc: Document, fonts: &Fonts) -> Result<Vec<u8>, DrawError> {
+    doc.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Font(font, _) => DrawError::Font {
+            name: fonts.name_of(&font).unwrap_or_default(),
+        },
+        e => DrawError::Failed(format!("{e:?}")),
+    })
 }
 
 /// Width with the quiet zone of a QR code whose symbol is `symbol_mm` wide.
@@ -798,5 +816,63 @@ pub(crate) mod test_sites {
             k += 1;
         }
         site
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skrifa::raw::types::Tag;
+
+    /// `bytes` with every offset of its `loca` table out of range: the
+    /// characters can be read, the glyphs cannot be embedded.
+    fn glyphs_broken(bytes: &[u8]) -> Vec<u8> {
+        let font = skrifa::FontRef::new(bytes).expect("a font");
+        let loca = font
+            .table_directory
+            .table_records()
+            .iter()
+            .find(|r| r.tag() == Tag::new(b"loca"))
+            .expect("a loca table");
+        let (at, len) = (loca.offset() as usize, loca.length() as usize);
+        let mut broken = bytes.to_vec();
+        broken[at..at + len].fill(0xFF);
+        broken
+    }
+
+    #[test]
+    fn a_damaged_font_added_to_the_theme_is_named_when_it_cannot_be_embedded() {
+        let t = Theme::builtin();
+        let load = |n: &str| Face::load(t.get(n).expect("font").to_vec()).expect("face");
+        let regular = load("fonts/DejaVuSans.ttf");
+        let mut bold = load("fonts/DejaVuSans-Bold.ttf");
+        // DejaVu Sans Bold has no 𝖠; the added font has it, damaged
+        let mut added = Face::load(glyphs_broken(t.get("fonts/DejaVuSans.ttf").expect("font")))
+            .expect("its characters can be read");
+        added.name = "Them-Regular.ttf".into();
+        bold.more = vec![Arc::new(added)];
+        let fonts = Fonts { regular, bold };
+        let draw = |text: &str| {
+            let mut doc = Document::new();
+            let mut page = doc.start_page_with(page_settings(A6, 0.0).expect("A6"));
+            let mut surface = page.surface();
+            let mut c = Canvas {
+                surface: &mut surface,
+                ox: 0.0,
+                oy: 0.0,
+                shaping: Shaping::default(),
+            };
+            c.text(&fonts.bold, 11.0, 10.0, 10.0, text);
+            surface.finish();
+            page.finish();
+            finish(doc, &fonts)
+        };
+        match draw("Đăng ký 𝖠") {
+            Err(DrawError::Font { name }) => assert_eq!(name, "Them-Regular.ttf"),
+            Err(DrawError::Failed(d)) => panic!("not named: {d}"),
+            other => panic!("{:?}", other.map(|b| b.len()).map_err(|_| "?")),
+        }
+        // a line the damaged font has no part in is made
+        assert!(draw("Đăng ký").is_ok());
     }
 }

@@ -305,7 +305,7 @@ impl Printer<'_> {
         }
         surface.finish();
         page.finish();
-        Ok((finish(doc)?, Vec::new()))
+        Ok((finish(doc, &self.fonts)?, Vec::new()))
     }
 }
 

@@ -93,6 +93,9 @@ pub(crate) struct Face {
     advances: HashMap<char, f32>,
     /// Width used for a character the font lacks (one em).
     fallback: f32,
+    /// The font's file name in the theme's `fonts/` folder (empty for a
+    /// face not loaded from a theme).
+    pub name: String,
     /// The theme's other fonts, in name order: a character this one lacks
     /// is drawn with the first of them that has it (Khmer letters for a
     /// Khmer translation, say). The faces listed here have none of their
@@ -138,6 +141,7 @@ impl Face {
             direct,
             advances,
             fallback: 1.0,
+            name: String::new(),
             more: Vec::new(),
         })
     }
@@ -375,6 +379,15 @@ pub(crate) struct Fonts {
 }
 
 impl Fonts {
+    /// The file name of the face whose font is `font` (krilla tells fonts
+    /// apart by their names, metrics and checksum: an added font first).
+    pub(crate) fn name_of(&self, font: &Font) -> Option<String> {
+        let mut faces = (self.regular.more.iter().chain(&self.bold.more))
+            .map(|f| &**f)
+            .chain([&self.regular, &self.bold]);
+        faces.find(|f| f.font == *font).map(|f| f.name.clone())
+    }
+
     /// The characters of `text` that one of the faces lacks (see
     /// [`Face::lacks`]).
     pub(crate) fn lacks(&self, text: &str) -> Vec<char> {

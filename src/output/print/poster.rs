@@ -32,7 +32,7 @@ impl<'a> Printer<'a> {
             surface.finish();
             page.finish();
         }
-        Ok((finish(doc)?, cuts))
+        Ok((finish(doc, &self.fonts)?, cuts))
     }
 
     /// Draws a poster or a flyer in a `paper`-sized area of the canvas.
