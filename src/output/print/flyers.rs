@@ -45,12 +45,7 @@ impl<'a> Printer<'a> {
                     }
                 }
             }
-            let mut c = Canvas {
-                surface: &mut surface,
-                ox: 0.0,
-                oy: 0.0,
-                shaping: Shaping::default(),
-            };
+            let mut c = Canvas::at(&mut surface, 0.0, 0.0);
             for k in 1..cols {
                 let x = k as f32 * cell_w;
                 c.line(x, 0.0, x, 5.0, 0.3);

@@ -856,12 +856,7 @@ mod tests {
             let mut doc = Document::new();
             let mut page = doc.start_page_with(page_settings(A6, 0.0).expect("A6"));
             let mut surface = page.surface();
-            let mut c = Canvas {
-                surface: &mut surface,
-                ox: 0.0,
-                oy: 0.0,
-                shaping: Shaping::default(),
-            };
+            let mut c = Canvas::at(&mut surface, 0.0, 0.0);
             c.text(&fonts.bold, 11.0, 10.0, 10.0, text);
             surface.finish();
             page.finish();

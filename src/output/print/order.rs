@@ -208,12 +208,7 @@ impl Printer<'_> {
         let settings = page_settings(paper, 0.0).ok_or("bad paper size")?;
         let mut page = doc.start_page_with(settings);
         let mut surface = page.surface();
-        let mut c = Canvas {
-            surface: &mut surface,
-            ox: 0.0,
-            oy: 0.0,
-            shaping: Shaping::default(),
-        };
+        let mut c = Canvas::at(&mut surface, 0.0, 0.0);
         let mut y = m;
         let right = m + w;
         let para =

@@ -569,7 +569,18 @@ pub(crate) struct Canvas<'s, 'p, 'f> {
     pub shaping: Shaping<'f>,
 }
 
-impl<'f> Canvas<'_, '_, 'f> {
+impl<'s, 'p, 'f> Canvas<'s, 'p, 'f> {
+    /// A canvas on `surface` whose area starts at (`ox`, `oy`) mm, with
+    /// no line shaped yet.
+    pub(crate) fn at(surface: &'s mut Surface<'p>, ox: f32, oy: f32) -> Self {
+        Canvas {
+            surface,
+            ox,
+            oy,
+            shaping: Shaping::default(),
+        }
+    }
+
     fn pt(&self, x: f32, y: f32) -> (f32, f32) {
         ((x + self.ox) * MM, (y + self.oy) * MM)
     }
@@ -742,12 +753,7 @@ mod tests {
             }
         });
         let here = page_of(|surface| {
-            let mut c = Canvas {
-                surface,
-                ox: 0.0,
-                oy: 0.0,
-                shaping: Shaping::default(),
-            };
+            let mut c = Canvas::at(surface, 0.0, 0.0);
             for (i, (text, face)) in lines.iter().enumerate() {
                 let (x, y) = at(i);
                 c.text(face, 11.0, x, y, text);
@@ -809,12 +815,7 @@ mod tests {
         assert!((bold.width(text, 10.0) - want).abs() < 1e-4);
         // a line of them is drawn run by run, each in its own font
         let pdf = page_of(|surface| {
-            let mut c = Canvas {
-                surface,
-                ox: 0.0,
-                oy: 0.0,
-                shaping: Shaping::default(),
-            };
+            let mut c = Canvas::at(surface, 0.0, 0.0);
             c.text(&bold, 11.0, 10.0, 10.0, text);
         });
         let fonts = String::from_utf8_lossy(&pdf).matches("/FontFile2").count();

@@ -19,12 +19,7 @@ impl<'a> Printer<'a> {
         {
             let mut page = doc.start_page_with(settings);
             let mut surface = page.surface();
-            let mut c = Canvas {
-                surface: &mut surface,
-                ox: bleed,
-                oy: bleed,
-                shaping: Shaping::default(),
-            };
+            let mut c = Canvas::at(&mut surface, bleed, bleed);
             cuts = self.draw_sheet(&mut c, p, paper, false, lang)?;
             if print.crop_marks {
                 c.crop_marks(paper.w, paper.h, bleed);
