@@ -5,6 +5,7 @@
 //! less than its page without a word. A font file added to the theme that
 //! print cannot use is told too (`W084`).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -17,6 +18,7 @@ use crate::theme::Theme;
 use super::pdf::Fonts;
 
 /// A `W082` for every field printed on a poster, flyer or board sheet
+/// (and every interface string print uses that the site's theme writes)
 /// that holds a character the theme's print font lacks, at the first such
 /// character, and a `W084` for every font file added to the theme that
 /// print cannot read. Nothing for a site with no procedure (it has no
@@ -43,10 +45,29 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
             let d = Diagnostic::warning(Msg::FontUnreadable {
                 name: name.to_string(),
             });
-            teller.diags.push(d.in_file(font_file(site, name)));
+            teller
+                .diags
+                .push(d.in_file(theme_file(site, &format!("fonts/{name}"))));
         }
     }
     let root = FieldPath(Vec::new());
+    // the interface strings print uses, where the site's theme writes them
+    for code in &site.languages {
+        let rel = format!("i18n/{code}.yaml");
+        let Some(bytes) = theme.get(&rel) else {
+            continue;
+        };
+        if Theme::builtin().get(&rel) == Some(bytes) {
+            continue;
+        }
+        let Ok(lines) = serde_norway::from_slice::<BTreeMap<String, String>>(bytes) else {
+            continue;
+        };
+        let file = theme_file(site, &rel);
+        for (key, text) in lines.iter().filter(|(k, _)| printed(k)) {
+            teller.tell(Path::new(&file), root.key(key), text);
+        }
+    }
     let cfg = &site.config;
     let settings = Path::new("site.yaml");
     teller.tell(settings, root.key("commune"), &cfg.commune);
@@ -77,16 +98,25 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
     teller.diags
 }
 
-/// Where the site keeps the theme's font `name`: its theme's folder,
-/// else `themes/default/`.
-fn font_file(site: &Site, name: &str) -> String {
+/// Where the site keeps the theme's file `rel` (`fonts/X.ttf`): its
+/// theme's folder, else `themes/default/`.
+fn theme_file(site: &Site, rel: &str) -> String {
     let folders = [site.config.theme.as_deref(), Some("default")];
     folders
         .into_iter()
         .flatten()
-        .map(|t| format!("themes/{t}/fonts/{name}"))
+        .map(|t| format!("themes/{t}/{rel}"))
         .find(|f| site.root.join(f).is_file())
-        .unwrap_or_else(|| format!("themes/default/fonts/{name}"))
+        .unwrap_or_else(|| format!("themes/default/{rel}"))
+}
+
+/// Whether print uses the interface string `key` (posters, flyers, the
+/// board and order sheets; the print page's own strings count too).
+fn printed(key: &str) -> bool {
+    ["poster_", "order_", "board_", "print_"]
+        .iter()
+        .any(|p| key.starts_with(p))
+        || ["genuine_code", "updated", "prepare", "lang_name"].contains(&key)
 }
 
 struct Teller {
