@@ -835,6 +835,42 @@ mod tests {
         assert!(clusters("").is_empty());
     }
 
+    /// DejaVu Sans Bold with the regular face as an added font (it has
+    /// letters the bold face lacks), read once.
+    fn bold_with_more() -> &'static Face {
+        static FACE: std::sync::OnceLock<Face> = std::sync::OnceLock::new();
+        FACE.get_or_init(|| {
+            let t = crate::theme::Theme::builtin();
+            let load = |n: &str| Face::load(t.get(n).unwrap().to_vec()).unwrap();
+            let mut bold = load("fonts/DejaVuSans-Bold.ttf");
+            bold.more = vec![Arc::new(load("fonts/DejaVuSans.ttf"))];
+            bold
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: None,
+            ..proptest::test_runner::Config::with_cases(300)
+        })]
+
+        #[test]
+        fn any_text_wraps_and_fits_keeping_every_character_it_can_print(
+            text in "\\PC{0,80}",
+            width in 3.0f32..60.0,
+        ) {
+            let f = bold_with_more();
+            let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let lines = wrap(f, &text, 10.0, width);
+            proptest::prop_assert_eq!(bare(&lines.concat()), bare(&f.printable(&text)));
+            for (face, run) in f.runs(&f.printable(&text)) {
+                proptest::prop_assert!(run.chars().all(|c| c.is_whitespace() || face.advance(c).is_some()));
+            }
+            let (fitted, _) = fit(f, &text, 10.0, width, 2);
+            proptest::prop_assert!(fitted.len() <= 2);
+        }
+    }
+
     #[test]
     fn the_theme_font_covers_every_vietnamese_letter() {
         let f = face();
