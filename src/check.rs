@@ -182,59 +182,54 @@ fn html_ids(bytes: &[u8]) -> BTreeSet<String> {
 }
 
 /// The 29 provinces merged into others in 2025 (Resolution 202/2025/QH15:
-/// 63 provinces and cities became 34), by their name without tone marks,
-/// with the province or city each is now part of.
+/// 63 provinces and cities became 34), by the slug of their name, with
+/// the province or city each is now part of.
 const MERGED: &[(&str, &str)] = &[
-    ("ha giang", "Tỉnh Tuyên Quang"),
-    ("yen bai", "Tỉnh Lào Cai"),
-    ("bac kan", "Tỉnh Thái Nguyên"),
-    ("vinh phuc", "Tỉnh Phú Thọ"),
-    ("hoa binh", "Tỉnh Phú Thọ"),
-    ("bac giang", "Tỉnh Bắc Ninh"),
-    ("thai binh", "Tỉnh Hưng Yên"),
-    ("hai duong", "Thành phố Hải Phòng"),
-    ("ha nam", "Tỉnh Ninh Bình"),
-    ("nam dinh", "Tỉnh Ninh Bình"),
-    ("quang binh", "Tỉnh Quảng Trị"),
-    ("quang nam", "Thành phố Đà Nẵng"),
-    ("kon tum", "Tỉnh Quảng Ngãi"),
-    ("binh dinh", "Tỉnh Gia Lai"),
-    ("ninh thuan", "Tỉnh Khánh Hòa"),
-    ("dak nong", "Tỉnh Lâm Đồng"),
-    ("binh thuan", "Tỉnh Lâm Đồng"),
-    ("phu yen", "Tỉnh Đắk Lắk"),
-    ("binh duong", "Thành phố Hồ Chí Minh"),
-    ("ba ria vung tau", "Thành phố Hồ Chí Minh"),
-    ("binh phuoc", "Tỉnh Đồng Nai"),
-    ("long an", "Tỉnh Tây Ninh"),
-    ("soc trang", "Thành phố Cần Thơ"),
-    ("hau giang", "Thành phố Cần Thơ"),
-    ("ben tre", "Tỉnh Vĩnh Long"),
-    ("tra vinh", "Tỉnh Vĩnh Long"),
-    ("tien giang", "Tỉnh Đồng Tháp"),
-    ("bac lieu", "Tỉnh Cà Mau"),
-    ("kien giang", "Tỉnh An Giang"),
+    ("ha-giang", "Tỉnh Tuyên Quang"),
+    ("yen-bai", "Tỉnh Lào Cai"),
+    ("bac-kan", "Tỉnh Thái Nguyên"),
+    ("vinh-phuc", "Tỉnh Phú Thọ"),
+    ("hoa-binh", "Tỉnh Phú Thọ"),
+    ("bac-giang", "Tỉnh Bắc Ninh"),
+    ("thai-binh", "Tỉnh Hưng Yên"),
+    ("hai-duong", "Thành phố Hải Phòng"),
+    ("ha-nam", "Tỉnh Ninh Bình"),
+    ("nam-dinh", "Tỉnh Ninh Bình"),
+    ("quang-binh", "Tỉnh Quảng Trị"),
+    ("quang-nam", "Thành phố Đà Nẵng"),
+    ("kon-tum", "Tỉnh Quảng Ngãi"),
+    ("binh-dinh", "Tỉnh Gia Lai"),
+    ("ninh-thuan", "Tỉnh Khánh Hòa"),
+    ("dak-nong", "Tỉnh Lâm Đồng"),
+    ("binh-thuan", "Tỉnh Lâm Đồng"),
+    ("phu-yen", "Tỉnh Đắk Lắk"),
+    ("binh-duong", "Thành phố Hồ Chí Minh"),
+    ("ba-ria-vung-tau", "Thành phố Hồ Chí Minh"),
+    ("binh-phuoc", "Tỉnh Đồng Nai"),
+    ("long-an", "Tỉnh Tây Ninh"),
+    ("soc-trang", "Thành phố Cần Thơ"),
+    ("hau-giang", "Thành phố Cần Thơ"),
+    ("ben-tre", "Tỉnh Vĩnh Long"),
+    ("tra-vinh", "Tỉnh Vĩnh Long"),
+    ("tien-giang", "Tỉnh Đồng Tháp"),
+    ("bac-lieu", "Tỉnh Cà Mau"),
+    ("kien-giang", "Tỉnh An Giang"),
 ];
 
 /// The province or city `province` (as `site.yaml` writes it: "Tỉnh
 /// Quảng Nam", "quảng nam", "Quang Nam") has been part of since 2025, if
 /// it is one of those merged.
 fn merged_into(province: &str) -> Option<&'static str> {
-    let folded = crate::text::fold(province);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let name = match words.as_slice() {
-        ["tinh", rest @ ..] | ["thanh", "pho", rest @ ..] | ["tp", rest @ ..] => rest,
-        all => all,
-    }
-    .join(" ");
+    let slug = crate::text::slugify(province);
+    let name = ["tinh-", "thanh-pho-", "tp-"]
+        .iter()
+        .find_map(|p| slug.strip_prefix(p))
+        .unwrap_or(&slug);
     // (Bắc Kạn is also written Bắc Cạn, Đắk Nông Đăk Nông or Dak Nong)
-    let name = match name.as_str() {
-        "bac can" => "bac kan".to_string(),
-        "daknong" => "dak nong".to_string(),
-        _ => name,
+    let name = match name {
+        "bac-can" => "bac-kan",
+        "daknong" => "dak-nong",
+        other => other,
     };
     MERGED
         .iter()

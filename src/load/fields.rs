@@ -55,7 +55,8 @@ impl FieldFinder {
         c: char,
     ) -> Diagnostic {
         let text = self.text(file);
-        let from = match field_spot(file, &text, field) {
+        let spot = field_spot(file, &text, field);
+        let from = match spot {
             Some((l, _)) => l,
             None => split_front_matter(&text).map_or(0, |s| s.body_first_line.saturating_sub(1)),
         };
@@ -63,10 +64,11 @@ impl FieldFinder {
             let at = line.find(c)?;
             Some((i, line[..at].chars().count()))
         });
+        // (else at the field, as `place` puts it)
         let d = d.in_file(file).field(field.to_string());
-        match found {
+        match found.or(spot) {
             Some((l, col)) => d.at(l + 1, col + 1, &text),
-            None => self.place(d, file, field),
+            None => d,
         }
     }
 }

@@ -36,19 +36,11 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
     if site.procedures().next().is_none() {
         return teller.diags;
     }
-    // a font file added to the theme that is not one print can use (each
-    // is read again only when one was left out)
-    let added = super::added_fonts(theme);
-    let unread = added.count() > teller.fonts.regular.more.len();
-    for (name, bytes) in super::added_fonts(theme).filter(|_| unread) {
-        if super::pdf::Face::load(bytes.to_vec()).is_none() {
-            let d = Diagnostic::warning(Msg::FontUnreadable {
-                name: name.to_string(),
-            });
-            teller
-                .diags
-                .push(d.in_file(theme_file(site, &format!("fonts/{name}"))));
-        }
+    // a font file added to the theme that is not one print can use
+    for name in &teller.fonts.unread {
+        let d = Diagnostic::warning(Msg::FontUnreadable { name: name.clone() });
+        let file = theme_file(site, &format!("fonts/{name}"));
+        teller.diags.push(d.in_file(file));
     }
     let root = FieldPath(Vec::new());
     // the interface strings print uses, where the site's theme writes them

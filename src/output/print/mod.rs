@@ -302,13 +302,16 @@ const BOLD: &str = "DejaVuSans-Bold.ttf";
 /// name order) for the characters DejaVu Sans lacks. A font file that
 /// cannot be read is left out (what it would have drawn is told, W082).
 pub(crate) fn fonts(theme: &Theme) -> Option<Fonts> {
-    let more: Vec<Arc<Face>> = added_fonts(theme)
-        .filter_map(|(name, bytes)| {
-            let mut f = Face::load(bytes.to_vec())?;
-            f.name = name.to_string();
-            Some(Arc::new(f))
-        })
-        .collect();
+    let (mut more, mut unread) = (Vec::new(), Vec::new());
+    for (name, bytes) in added_fonts(theme) {
+        match Face::load(bytes.to_vec()) {
+            Some(mut f) => {
+                f.name = name.to_string();
+                more.push(Arc::new(f));
+            }
+            None => unread.push(name.to_string()),
+        }
+    }
     let face = |name: &str| {
         let mut f = Face::load(theme.get(&format!("fonts/{name}"))?.to_vec())?;
         f.name = name.to_string();
@@ -318,12 +321,13 @@ pub(crate) fn fonts(theme: &Theme) -> Option<Fonts> {
     Some(Fonts {
         regular: face(REGULAR)?,
         bold: face(BOLD)?,
+        unread,
     })
 }
 
 /// The theme's font files beside DejaVu Sans (`fonts/*.ttf`,
 /// `fonts/*.otf`), in name order, with their names.
-pub(crate) fn added_fonts(theme: &Theme) -> impl Iterator<Item = (&str, &[u8])> {
+fn added_fonts(theme: &Theme) -> impl Iterator<Item = (&str, &[u8])> {
     theme.under("fonts/").filter(|(name, _)| {
         let lower = name.to_ascii_lowercase();
         !name.contains('/')
@@ -851,7 +855,11 @@ mod tests {
             .expect("its characters can be read");
         added.name = "Them-Regular.ttf".into();
         bold.more = vec![Arc::new(added)];
-        let fonts = Fonts { regular, bold };
+        let fonts = Fonts {
+            regular,
+            bold,
+            unread: Vec::new(),
+        };
         let draw = |text: &str| {
             let mut doc = Document::new();
             let mut page = doc.start_page_with(page_settings(A6, 0.0).expect("A6"));

@@ -376,6 +376,9 @@ impl Shaper<'_> {
 pub(crate) struct Fonts {
     pub regular: Face,
     pub bold: Face,
+    /// The font files added to the theme that could not be read (left
+    /// out of [`Face::more`]).
+    pub unread: Vec<String>,
 }
 
 impl Fonts {
