@@ -324,8 +324,17 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             // steps written as lines ("Bước 1: …") rather than a numbered
             // list: the page runs them together, posters print none
             let text = fields.text(&p.source);
+            let first = |body: &str| {
+                body.lines().position(step_line).or_else(|| {
+                    // "1/ …", "a) …", "• …" lines, two or more: a list
+                    // typed by hand in Word, which Markdown does not read
+                    let mut hand = body.lines().enumerate().filter(|(_, l)| hand_item(l));
+                    let first = hand.next().map(|(k, _)| k);
+                    hand.next().and(first)
+                })
+            };
             if let Ok(split) = split_front_matter(&text)
-                && let Some(k) = split.body.lines().position(step_line)
+                && let Some(k) = first(split.body)
             {
                 let d = Diagnostic::warning(Msg::StepsNotAList)
                     .in_file(&p.source)
@@ -459,6 +468,25 @@ fn step_line(l: &str) -> bool {
         && rest[digits..]
             .trim_start()
             .starts_with([':', '.', ')', '-', '*'])
+}
+
+/// A line of a list typed by hand, which Markdown does not take for a
+/// list: "1/ …", "a) …" (a letter and a bracket), "• …".
+fn hand_item(l: &str) -> bool {
+    let t = l.trim_start();
+    let rest = if let Some(r) = t.strip_prefix('•') {
+        r
+    } else {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        match (digits, t[digits..].chars().next()) {
+            (1.., Some('/')) => &t[digits + 1..],
+            (0, Some(c)) if c.is_alphabetic() && t[c.len_utf8()..].starts_with(')') => {
+                &t[c.len_utf8() + 1..]
+            }
+            _ => return false,
+        }
+    };
+    rest.starts_with([' ', '\t']) && !rest.trim().is_empty()
 }
 
 /// Today's date from the system clock (UTC).

@@ -210,16 +210,22 @@ impl Diagnostics {
     /// all, and is not buried under fifty copies. (`--format json` lists
     /// every one.)
     pub fn render(&self, lang: Lang) -> String {
-        let mut seen: BTreeMap<(Option<&Path>, &'static str), Vec<Option<usize>>> = BTreeMap::new();
+        type Alike<'d> = (Option<&'d Path>, &'static str, String);
+        let mut seen: BTreeMap<Alike<'_>, Vec<Option<usize>>> = BTreeMap::new();
         let mut shown = Vec::new();
         for d in &self.items {
-            let lines = seen.entry((d.file.as_deref(), d.msg.code())).or_default();
+            // one mistake down a list: the same code on the same field,
+            // whichever item (`documents[3]` is `documents[]`)
+            let field = d.field.as_deref().map_or_else(String::new, unindexed);
+            let lines = seen
+                .entry((d.file.as_deref(), d.msg.code(), field))
+                .or_default();
             lines.push(d.line);
             if lines.len() <= SHOWN_ALIKE || d.file.is_none() {
                 shown.push(d.render(lang));
             }
         }
-        for ((file, code), lines) in seen {
+        for ((file, code, _), lines) in seen {
             let (Some(file), Some(rest)) = (file, lines.get(SHOWN_ALIKE..)) else {
                 continue;
             };
@@ -240,6 +246,28 @@ impl Diagnostics {
         }
         shown.join("\n\n")
     }
+}
+
+/// A field's path without its list positions: `channels[1].way` is
+/// `channels[].way`.
+fn unindexed(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut inside = false;
+    for c in field.chars() {
+        match c {
+            '[' => {
+                inside = true;
+                out.push('[');
+            }
+            ']' => {
+                inside = false;
+                out.push(']');
+            }
+            _ if inside => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// How many diagnostics with one code in one file are shown in full.
@@ -302,6 +330,34 @@ mod tests {
             5
         );
         assert_eq!(out.matches("error[").count(), 3 + 1 + 1 + 5, "{out}");
+        // the same code on other fields is another mistake, shown whole;
+        // one field down a list is one mistake
+        let mut fields = Diagnostics::default();
+        for (line, field) in (3..=9).zip([
+            "documents[0]",
+            "documents[1]",
+            "documents[2]",
+            "documents[3]",
+            "documents[4]",
+            "channels[0].way",
+            "online.level",
+        ]) {
+            fields.push(colon("content/a.md", line).field(field));
+        }
+        let out = fields.render(Lang::En);
+        let told = |line: usize, file: &str| out.contains(&format!("{file}:{line}:5"));
+        assert!(
+            [3, 4, 5, 8, 9].iter().all(|&l| told(l, "content/a.md")),
+            "{out}"
+        );
+        assert!(
+            !told(6, "content/a.md") && !told(7, "content/a.md"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("… and 2 more places with E011 in content/a.md: lines 6, 7"),
+            "{out}"
+        );
         // three or fewer: nothing summed up
         let mut few = Diagnostics::default();
         for line in 3..=5 {

@@ -303,6 +303,30 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         report.failure = Some(Failure::Content);
         return report;
     };
+    // no qr-lock.yaml (deleted, or not copied with the content) while the
+    // site published here has short links this build would drop: they
+    // may be on posters, so nothing is written
+    if opts.lock == LockMode::Update && !opts.root.join(load::lock::LOCK_FILE).exists() {
+        let now: std::collections::BTreeSet<&str> = site
+            .procedures()
+            .map(|(_, p)| p.id.as_str())
+            .chain(site.qr_lock.entries.keys().map(String::as_str))
+            .collect();
+        let ids: Vec<String> = publish::published_short_links(&output)
+            .into_iter()
+            .filter(|id| !now.contains(id.as_str()))
+            .collect();
+        if !ids.is_empty() {
+            let d = diag::Diagnostic::error(messages::Msg::LockMissing {
+                output: output.display().to_string(),
+                ids,
+            })
+            .in_file(load::lock::LOCK_FILE);
+            report.diags.push(d);
+            report.failure = Some(Failure::Content);
+            return report;
+        }
+    }
     let begun = match output_ok {
         Ok(begun) => begun,
         Err(d) => {
@@ -408,6 +432,25 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         }
     };
     report.timings.mark("render", &mut clock);
+    // qr-lock.yaml before the site: a site is never published with a short
+    // link the lock does not hold (a lock that cannot be written stops here)
+    let path = opts.root.join(load::lock::LOCK_FILE);
+    // an unchanged lock is left as the clerk wrote it
+    let lock_due = opts.lock == LockMode::Update && (lock_changed || !path.exists());
+    if lock_due
+        && let Err(e) = publish::write_if_changed(&path, &load::lock::lock_to_yaml(&new_lock))
+    {
+        if let Some(c) = cache {
+            c.finish(false);
+        }
+        let d = diag::Diagnostic::error(messages::Msg::LockNotWritten {
+            detail: e.to_string(),
+        })
+        .in_file(load::lock::LOCK_FILE);
+        report.diags.push(d);
+        report.failure = Some(Failure::Output { refused: false });
+        return report;
+    }
     let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
     let committed = staging.commit(&paths);
     if let Some(c) = cache {
@@ -426,20 +469,6 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         }
     }
     report.timings.mark("publish", &mut clock);
-    let path = opts.root.join(load::lock::LOCK_FILE);
-    // an unchanged lock is left as the clerk wrote it
-    let lock_due = opts.lock == LockMode::Update && (lock_changed || !path.exists());
-    if lock_due
-        && let Err(e) = publish::write_if_changed(&path, &load::lock::lock_to_yaml(&new_lock))
-    {
-        let d = diag::Diagnostic::error(messages::Msg::WriteFailed {
-            detail: e.to_string(),
-        })
-        .in_file(load::lock::LOCK_FILE);
-        report.diags.push(d);
-        report.failure = Some(Failure::Output { refused: false });
-        return report;
-    }
     report.cuts = rendered.cuts;
     report.pages = rendered
         .files

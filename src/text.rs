@@ -11,6 +11,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalises text to Unicode NFC. Unikey and macOS can give decomposed
 /// text (a base letter followed by combining tone marks); everything the
 /// build reads goes through here before use.
+/// The endings of a web page's file name (`index.html`, `trang-chu.php`),
+/// which a site's address, a folder, never ends with.
+pub const PAGE_ENDINGS: &[&str] = &["html", "htm", "php", "asp", "aspx", "jsp"];
+
 pub fn nfc(s: &str) -> String {
     if is_nfc(s) {
         s.to_string()
@@ -54,21 +58,27 @@ fn simple_nfc(c: char) -> bool {
 }
 
 /// Whether the UTF-8 text `b` has only simple characters (see [`is_nfc`]), read
-/// from their bytes: ASCII eight bytes at a time, the rest by lead byte.
+/// from their bytes, eight at a time: in UTF-8 every byte below 0xCC is ASCII,
+/// a continuation byte or the lead of a character below U+0300, so only the
+/// bytes from 0xCC up (the lead of anything higher) are looked at one by one.
 fn simple_text(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut i = 0;
     while i < b.len() {
-        if let Some(Ok(eight)) = b.get(i..i + 8).map(<[u8; 8]>::try_from)
-            && u64::from_le_bytes(eight) & 0x8080_8080_8080_8080 == 0
-        {
-            i += 8;
-            continue;
+        if let Some(Ok(eight)) = b.get(i..i + 8).map(<[u8; 8]>::try_from) {
+            let x = u64::from_le_bytes(eight);
+            // a byte at or above 0xCC: its high bit set, and its low seven
+            // bits plus 0x34 carrying into the high bit (no carry crosses bytes)
+            let lead = x & HIGH & ((x & !HIGH) + 0x3434_3434_3434_3434);
+            if lead == 0 {
+                i += 8;
+                continue;
+            }
+            i += lead.trailing_zeros() as usize / 8;
         }
         let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
         i += match b[i] {
-            0..=0x7F => 1,
-            // U+0080–U+02FF
-            0xC2..=0xCB => 2,
+            0..=0xCB => 1,
             // U+1E00–U+1EFF
             0xE1 if matches!(next(1), 0xB8..=0xBB) => 3,
             // U+2010–U+2027
@@ -304,8 +314,10 @@ mod tests {
         assert!(!is_nfc("Đa\u{306}ng"));
         // the byte reading agrees with the character one, around the edges too
         for c in (0u32..0x3000).filter_map(char::from_u32) {
-            let s = format!("abcdefgh{c}xyz");
-            assert_eq!(simple_text(s.as_bytes()), simple_nfc(c), "{c:?}");
+            for before in 0..9 {
+                let s = format!("{}{c}xyz", "ă".repeat(before % 3) + &"a".repeat(before));
+                assert_eq!(simple_text(s.as_bytes()), simple_nfc(c), "{s:?}");
+            }
         }
         assert!(is_nfc("Đăng ký tạm trú, hoà hòa – ₫"));
     }

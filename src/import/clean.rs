@@ -339,15 +339,30 @@ fn unglue(l: &str) -> Vec<&str> {
 
 /// Splits "Bước 1: … Bước 2: …" into the steps' texts; `None` unless the
 /// text has steps numbered 1, 2, … (at least two). Text before step 1
-/// is returned first.
+/// is returned first. "Bước" in any case ("bước", "BƯỚC") counts where a
+/// line or a sentence starts ("… hồ sơ. Bước 2: …" on one line too).
 pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
     let t = clean(text);
+    // the byte length of the word "bước" at `at`, written in any case
+    let word = |at: usize| -> Option<usize> {
+        let mut chars = t[at..].chars();
+        let mut len = 0;
+        for want in "bước".chars() {
+            let c = chars.next()?;
+            if !c.to_lowercase().eq(std::iter::once(want)) {
+                return None;
+            }
+            len += c.len_utf8();
+        }
+        Some(len)
+    };
     let mut marks: Vec<(usize, usize)> = Vec::new(); // (byte start, byte after the mark)
-    let mut search = 0;
     let mut want = 1;
-    while let Some(rel) = t[search..].find("Bước") {
-        let at = search + rel;
-        let after = &t[at + "Bước".len()..];
+    for (at, c) in t.char_indices() {
+        let Some(len) = matches!(c, 'B' | 'b').then(|| word(at)).flatten() else {
+            continue;
+        };
+        let after = &t[at + len..];
         let digits_start = after.len() - after.trim_start().len();
         let num: String = after[digits_start..]
             .chars()
@@ -355,18 +370,17 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
             .collect();
         let rest = &after[digits_start + num.len()..];
         let punct = rest.trim_start().chars().next();
-        let starts_line =
-            t[..at].trim_end_matches(' ').ends_with('\n') || t[..at].trim().is_empty();
+        let before = t[..at].trim_end_matches([' ', '\t']);
+        let starts = before.is_empty() || before.ends_with(['\n', '.', ';', ':', '!', '?']);
         if num.parse::<usize>().ok() == Some(want)
             && matches!(punct, Some(':' | '.' | ')' | '-'))
-            && starts_line
+            && starts
         {
             let punct_at = rest.len() - rest.trim_start().len() + 1;
-            let end = at + "Bước".len() + digits_start + num.len() + punct_at;
+            let end = at + len + digits_start + num.len() + punct_at;
             marks.push((at, end));
             want += 1;
         }
-        search = at + "Bước".len();
     }
     if marks.len() < 2 {
         return None;
@@ -539,5 +553,18 @@ mod tests {
         assert_eq!(md_step(2, &steps[1]), "2. Nộp.\n   - a\n   - b\n");
         assert!(split_steps("- Nếu lựa chọn nộp trực tiếp…\n- Cán bộ…").is_none());
         assert!(split_steps("Bước 1: chỉ một bước").is_none());
+        // on one line, and in any case
+        let (_, steps) =
+            split_steps("Bước 1: Nộp tờ khai. Bước 2: Nhận giấy hẹn. bước 3: Nhận kết quả.")
+                .unwrap();
+        assert_eq!(
+            steps,
+            vec!["Nộp tờ khai.", "Nhận giấy hẹn.", "Nhận kết quả."]
+        );
+        let (_, steps) = split_steps("BƯỚC 1 - Nộp.\nBƯỚC 2. Nhận.").unwrap();
+        assert_eq!(steps, vec!["Nộp.", "Nhận."]);
+        // a step named inside a sentence is not a new step
+        let (_, steps) = split_steps("Bước 1: Nộp.\nBước 2: Làm lại như Bước 3: xong.").unwrap();
+        assert_eq!(steps.len(), 2);
     }
 }

@@ -94,6 +94,72 @@ pub(crate) fn dong(v: f64) -> String {
     out
 }
 
+/// The fee rows of one way of submitting, as lines ("Lệ phí 15.000 đồng
+/// (cấp lần đầu)"), with what a clerk must check: a row with no amount,
+/// an amount in words, a row of 0 đồng whose note names an amount.
+struct Fees {
+    lines: Vec<String>,
+    no_value: bool,
+    in_words: Option<String>,
+    free_but_priced: Option<String>,
+}
+
+fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
+    let mut out = Fees {
+        lines: Vec::new(),
+        no_value: false,
+        in_words: None,
+        free_but_priced: None,
+    };
+    for f in rows {
+        let label = match f.kind.trim() {
+            "FEE" => "Lệ phí",
+            "SERVICE_FEE" => "Phí",
+            "PRICE_LEVEL" => "Mức giá",
+            _ => "Phí, lệ phí",
+        };
+        let cond = line(unmark(&line(&f.description)));
+        let currency = line(&f.currency);
+        let unit = if currency.is_empty()
+            || currency.to_lowercase().contains("đồng")
+            || currency.eq_ignore_ascii_case("vnd")
+        {
+            "đồng".to_string()
+        } else {
+            currency
+        };
+        let text = match (f.value, &f.value_text) {
+            (Some(0.0), _) => {
+                // "0" beside a note that names an amount ("Lệ phí: 50.000
+                // đồng/hồ sơ"): the portal's figure was left at 0
+                if cond.chars().any(|c| c.is_ascii_digit() && c != '0') {
+                    out.free_but_priced.get_or_insert_with(|| cond.clone());
+                }
+                format!("{label}: miễn phí")
+            }
+            (Some(v), _) => format!("{label} {} {unit}", dong(v)),
+            (None, Some(words)) => {
+                let words = line(words);
+                out.in_words.get_or_insert_with(|| words.clone());
+                format!("{label}: {words}")
+            }
+            (None, None) => {
+                out.no_value = true;
+                format!("{label}: Cổng không ghi số tiền")
+            }
+        };
+        let text = if cond.is_empty() {
+            text
+        } else {
+            format!("{text} ({cond})")
+        };
+        if !out.lines.contains(&text) {
+            out.lines.push(text);
+        }
+    }
+    out
+}
+
 fn number_words(f: f64) -> String {
     let s = format!("{f}");
     s.replace('.', ",")
@@ -190,7 +256,14 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     g.agency = [
         joined(&r.departments, ", "),
         joined(&r.unit_groups, ", "),
-        line(&r.executing_agencies),
+        // one agency a line ("Ủy ban nhân dân cấp xã\nCông an cấp xã")
+        joined(
+            &clean::clean(&r.executing_agencies)
+                .split('\n')
+                .map(|l| unmark(l).trim_end_matches([',', ';']).to_string())
+                .collect::<Vec<_>>(),
+            ", ",
+        ),
     ]
     .into_iter()
     .find(|s| !s.is_empty())
@@ -236,8 +309,19 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             // and the clerk is told
             let method = line(&m.way);
             let desc = clean::clean(&m.description);
-            if !method.is_empty() || !desc.is_empty() {
+            let (t, _) = time(&m.time, &m.unit);
+            let fees = fees_of(&m.fees).lines;
+            if !method.is_empty() || !desc.is_empty() || t.is_some() || !fees.is_empty() {
                 ways_text.push_str(&format!("**{}**\n\n", clean::md(&method)));
+                if let Some(t) = &t {
+                    ways_text.push_str(&format!("- Thời hạn giải quyết: {}\n", clean::md(t)));
+                }
+                for fee in &fees {
+                    ways_text.push_str(&format!("- {}\n", clean::md(fee)));
+                }
+                if t.is_some() || !fees.is_empty() {
+                    ways_text.push('\n');
+                }
                 if !desc.is_empty() {
                     ways_text.push_str(&clean::md_blocks(&desc, ""));
                 }
@@ -269,54 +353,18 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             }
             g.gaps.push((format!("channels[{i}].time"), gap));
         }
-        let mut fees = Vec::new();
-        let mut no_value = false;
-        let mut in_words = None;
-        for f in &m.fees {
-            let label = match f.kind.trim() {
-                "FEE" => "Lệ phí",
-                "SERVICE_FEE" => "Phí",
-                "PRICE_LEVEL" => "Mức giá",
-                _ => "Phí, lệ phí",
-            };
-            let cond = line(unmark(&line(&f.description)));
-            let currency = line(&f.currency);
-            let unit = if currency.is_empty()
-                || currency.to_lowercase().contains("đồng")
-                || currency.eq_ignore_ascii_case("vnd")
-            {
-                "đồng".to_string()
-            } else {
-                currency
-            };
-            let text = match (f.value, &f.value_text) {
-                (Some(0.0), _) => format!("{label}: miễn phí"),
-                (Some(v), _) => format!("{label} {} {unit}", dong(v)),
-                (None, Some(words)) => {
-                    let words = line(words);
-                    in_words.get_or_insert_with(|| words.clone());
-                    format!("{label}: {words}")
-                }
-                (None, None) => {
-                    no_value = true;
-                    format!("{label}: Cổng không ghi số tiền")
-                }
-            };
-            let text = if cond.is_empty() {
-                text
-            } else {
-                format!("{text} ({cond})")
-            };
-            if !fees.contains(&text) {
-                fees.push(text);
-            }
-        }
-        if no_value {
+        let fees = fees_of(&m.fees);
+        if fees.no_value {
             g.gaps.push((format!("channels[{i}].fee"), Gap::FeeNoValue));
-        } else if let Some(value) = in_words {
+        } else if let Some(value) = fees.in_words {
             g.gaps
                 .push((format!("channels[{i}].fee"), Gap::FeeText { value }));
         }
+        if let Some(note) = fees.free_but_priced {
+            g.gaps
+                .push((format!("channels[{i}].fee"), Gap::FreeButPriced { note }));
+        }
+        let fees = fees.lines;
         let desc = clean::clean(&m.description);
         if !desc.is_empty() {
             match seen {

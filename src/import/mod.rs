@@ -360,6 +360,30 @@ fn read_lines(f: &Path, out: &mut Vec<(PathBuf, Result<Value, Msg>)>) {
     };
     let max = (MAX_RECORD_MB * 1024 * 1024) as usize;
     let mut reader = std::io::BufReader::new(file);
+    // UTF-16 (PowerShell's `>`): its line ends are two bytes, so the file
+    // is read whole, made UTF-8, and read line by line from there
+    if reader
+        .fill_buf()
+        .is_ok_and(|b| b.starts_with(&[0xff, 0xfe]) || b.starts_with(&[0xfe, 0xff]))
+    {
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            let msg = Msg::ImportReadFailed {
+                path: f.to_path_buf(),
+                detail: e.to_string(),
+            };
+            out.push((f.to_path_buf(), Err(msg)));
+            return;
+        }
+        let text = json_text(&bytes);
+        for (i, l) in text.split(|b| *b == b'\n').enumerate() {
+            let l = l.strip_suffix(b"\r").unwrap_or(l);
+            if !l.iter().all(u8::is_ascii_whitespace) {
+                out.push((f.to_path_buf(), parse_json(l, f, i)));
+            }
+        }
+        return;
+    }
     let mut n = 0;
     loop {
         n += 1;

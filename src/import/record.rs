@@ -221,7 +221,20 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         let at = format!("legalBasisesDetails[{i}]");
         let name = r.text_at(l, "name", &at)?;
         let code = r.text_at(l, "code", &at)?;
-        let t = if name.trim().is_empty() { code } else { name };
+        // the document's number is kept: a name alone ("Luật Cư trú 2020")
+        // does not say which text, and a clerk checks it by its number
+        let squeezed = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let t = match (name.trim(), code.trim()) {
+            ("", _) => code,
+            (_, "") => name,
+            (n, c) if squeezed(n).contains(&squeezed(c)) => name,
+            (n, c) => format!("{n} ({c})"),
+        };
         if !t.trim().is_empty() {
             legal.push(t);
         }

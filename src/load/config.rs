@@ -130,7 +130,10 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
     if let Some(m) = doc.mapping(&map, &root, "search") {
         let p = root.key("search");
         doc.check_keys(m, &p, SEARCH_KEYS);
-        for line in doc.text_list(m, &p, "synonyms") {
+        // (groups written on one line, `CCCD, căn cước; KT3, tạm trú`,
+        // are split at their semicolons)
+        let lines = doc.text_list(m, &p, "synonyms");
+        for line in lines.iter().flat_map(|l| l.split(';')) {
             let group: Vec<String> = line
                 .split(',')
                 .map(|w| w.trim().to_string())
@@ -254,16 +257,7 @@ pub fn read_site_yaml(root: &Path) -> (Option<SiteConfig>, Diagnostics) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             // saved under a name a clerk would not see is wrong
-            let near = [
-                "site.yml",
-                "site.yaml.txt",
-                "site.yml.txt",
-                "Site.yaml",
-                "SITE.YAML",
-            ]
-            .into_iter()
-            .find(|n| root.join(n).is_file())
-            .map(str::to_string);
+            let near = super::source::saved_as(root, "site.yaml");
             diags
                 .push(crate::diag::Diagnostic::error(Msg::SiteYamlMissing { near }).in_file(shown));
             return (None, diags);
@@ -302,7 +296,16 @@ pub fn split_base_url(url: &str) -> Option<(String, String)> {
         && host
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-    let path_ok = !path.contains(['?', '#', '"', '<', '>', '\'', ' ', '\\']);
+    // a page's name at the end (`/index.html`, `/trang-chu.php`) is not
+    // the site's folder: every address under it would be wrong
+    let page = path
+        .rsplit('/')
+        .next()
+        .and_then(|last| last.rsplit_once('.'))
+        .is_some_and(|(_, ext)| {
+            crate::text::PAGE_ENDINGS.contains(&ext.to_ascii_lowercase().as_str())
+        });
+    let path_ok = !page && !path.contains(['?', '#', '"', '<', '>', '\'', ' ', '\\']);
     if !host_ok || !path_ok {
         return None;
     }
@@ -377,9 +380,24 @@ mod tests {
             "https://",
             "https://a b",
             "javascript:alert(1)",
+            "https://hoabinh.example.vn/index.html",
+            "https://tinh.example.vn/xa/Trang-Chu.PHP",
         ] {
             assert_eq!(split_base_url(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn synonym_groups_are_lines_or_parts_of_a_line_between_semicolons() {
+        let head = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\nsearch:\n  synonyms:";
+        let groups = |body: &str| {
+            let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), &format!("{head}{body}"));
+            assert!(!diags.has_errors(), "{diags:?}");
+            cfg.map(|c| c.synonyms).unwrap_or_default()
+        };
+        let want = vec![vec!["CCCD", "căn cước"], vec!["KT3", "tạm trú"]];
+        assert_eq!(groups("\n    - CCCD, căn cước\n    - KT3, tạm trú\n"), want);
+        assert_eq!(groups(" CCCD, căn cước; KT3, tạm trú\n"), want);
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
     let bytes = match std::fs::read(root.join(LOCK_FILE)) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(near) = crate::load::source::saved_as(root, LOCK_FILE) {
+                diags.push(Diagnostic::error(Msg::LockMisnamed { near }).in_file(shown));
+            }
             return (QrLock::default(), diags, String::new());
         }
         Err(e) => {
@@ -102,28 +105,58 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
 }
 
 /// Checks that every locked id still leads somewhere: to a procedure with
-/// that id, to its `replaced_by` procedure, or to a `retired` page.
-pub(crate) fn check_lock(lock: &QrLock, ids: &BTreeMap<String, ()>, text: &str) -> Diagnostics {
+/// that id, to its `replaced_by` procedure, or to a `retired` page; and
+/// warns when a locked id now belongs to another procedure (another title
+/// at another address). `ids` holds each procedure's id with its page
+/// address and title.
+pub(crate) fn check_lock(
+    lock: &QrLock,
+    ids: &BTreeMap<String, (String, String)>,
+    text: &str,
+) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let shown = Path::new(LOCK_FILE);
     for (id, entry) in &lock.entries {
-        if ids.contains_key(id) {
+        let line = entry_line(text, id, None);
+        // a field's line and the column its name starts at
+        let field_at = |field: &str| {
+            let l = entry_line(text, id, Some(field));
+            let indent = text
+                .lines()
+                .nth(l - 1)
+                .map_or(0, |s| s.len() - s.trim_start().len());
+            (l, indent + 1)
+        };
+        if let Some((target, title)) = ids.get(id) {
+            let other = |a: &str, b: &str| !a.is_empty() && a.trim() != b.trim();
+            if other(&entry.target, target) && other(&entry.title, title) {
+                let d = Diagnostic::warning(Msg::LockedIdNowOther {
+                    id: id.clone(),
+                    was: entry.title.clone(),
+                    now: title.clone(),
+                })
+                .in_file(shown)
+                .at(line, 1, text)
+                .field(id.clone());
+                diags.push(d);
+            }
             continue;
         }
-        let heads = [format!("{id}:"), format!("'{id}':"), format!("\"{id}\":")];
-        let line = text
-            .lines()
-            .position(|l| heads.iter().any(|h| l.starts_with(h.as_str())))
-            .map(|i| i + 1)
-            .unwrap_or(1);
         if let Some(target) = &entry.replaced_by {
+            if entry.retired.is_some() {
+                let d = Diagnostic::warning(Msg::LockRetiredAndReplaced { id: id.clone() })
+                    .in_file(shown)
+                    .at(field_at("retired").0, field_at("retired").1, text)
+                    .field(format!("{id}.retired"));
+                diags.push(d);
+            }
             if resolve(lock, ids, target).is_none() {
                 let d = Diagnostic::error(Msg::ReplacedByUnknown {
                     id: id.clone(),
                     target: target.clone(),
                 })
                 .in_file(shown)
-                .at(line, 1, text)
+                .at(field_at("replaced_by").0, field_at("replaced_by").1, text)
                 .field(format!("{id}.replaced_by"));
                 diags.push(d);
             }
@@ -141,10 +174,33 @@ pub(crate) fn check_lock(lock: &QrLock, ids: &BTreeMap<String, ()>, text: &str) 
     diags
 }
 
+/// The line (from 1) of `id`'s entry in the lock's text, or of its
+/// `field` line when there is one (else the entry's own line).
+fn entry_line(text: &str, id: &str, field: Option<&str>) -> usize {
+    let heads = [format!("{id}:"), format!("'{id}':"), format!("\"{id}\":")];
+    let Some(at) = text
+        .lines()
+        .position(|l| heads.iter().any(|h| l.starts_with(h.as_str())))
+    else {
+        return 1;
+    };
+    let Some(field) = field else { return at + 1 };
+    text.lines()
+        .enumerate()
+        .skip(at + 1)
+        .take_while(|(_, l)| l.is_empty() || l.starts_with([' ', '\t', '#']))
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(field)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+        .map_or(at + 1, |(i, _)| i + 1)
+}
+
 /// Follows `replaced_by` from `id` to a procedure id that exists.
-pub(crate) fn resolve<'a>(
+pub(crate) fn resolve<'a, V>(
     lock: &'a QrLock,
-    ids: &BTreeMap<String, ()>,
+    ids: &BTreeMap<String, V>,
     mut id: &'a str,
 ) -> Option<&'a str> {
     for _ in 0..16 {

@@ -354,9 +354,13 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     });
 
     diags.extend(lock_diags);
-    let ids: BTreeMap<String, ()> = categories
+    let ids: BTreeMap<String, (String, String)> = categories
         .iter()
-        .flat_map(|c| c.procedures.iter().map(|p| (p.id.clone(), ())))
+        .flat_map(|c| c.procedures.iter())
+        .map(|p| {
+            let now = (crate::model::routes::procedure(p), p.title.clone());
+            (p.id.clone(), now)
+        })
         .collect();
     if !diags.has_errors() {
         diags.extend(lock::check_lock(&qr_lock, &ids, &lock_text));

@@ -8,6 +8,36 @@ use crate::text::nfc_owned;
 /// Decodes file bytes into clean text: strips a UTF-8 BOM, turns CRLF and
 /// lone CR into LF, drops invisible control characters (text pasted from
 /// Word or a terminal brings them; YAML refuses them), and normalises to NFC.
+/// A file in `root` that looks like `name` saved under another name: in
+/// other capitals, with Notepad's `.txt` added, `.yml` for `.yaml`, or `_`
+/// or a space for `-` (`QR-Lock.yaml`, `qr-lock.yaml.txt`, `Site.YML`).
+/// `None` if `name` itself is there.
+pub(crate) fn saved_as(root: &std::path::Path, name: &str) -> Option<String> {
+    fn plain(n: &str) -> String {
+        let n = n.to_lowercase();
+        let n = n.strip_suffix(".txt").unwrap_or(&n);
+        let n = n
+            .strip_suffix(".yml")
+            .map_or_else(|| n.to_string(), |s| format!("{s}.yaml"));
+        n.chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .collect()
+    }
+    if root.join(name).is_file() {
+        return None;
+    }
+    let wanted = plain(name);
+    let mut found: Vec<String> = std::fs::read_dir(root)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| plain(n) == wanted)
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
 pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
     decode_owned(bytes.to_vec())
 }

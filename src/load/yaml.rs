@@ -85,7 +85,10 @@ impl<'a> Doc<'a> {
             return Some(Mapping::new());
         }
         match serde_norway::from_str::<Value>(self.yaml) {
-            Ok(Value::Mapping(m)) => Some(m),
+            Ok(Value::Mapping(m)) => {
+                self.tell_cut_comments();
+                Some(m)
+            }
             Ok(Value::Null) => Some(Mapping::new()),
             Ok(_) => {
                 self.report(Diagnostic::error(Msg::NotAMapping), 1, 1);
@@ -99,6 +102,23 @@ impl<'a> Doc<'a> {
                     col.max(1),
                 );
                 None
+            }
+        }
+    }
+
+    /// Warns at each value that YAML cuts at ` #` (what follows is a
+    /// comment to YAML, so `summary: tổ #3, thôn 1` keeps only `tổ`).
+    fn tell_cut_comments(&self) {
+        if !self.yaml.contains('#') {
+            return;
+        }
+        for (i, line) in self.yaml.lines().enumerate() {
+            if let Some((key, col, cut)) = cut_comment(line) {
+                let mut d = Diagnostic::warning(Msg::CutAtHash { cut });
+                if !key.is_empty() {
+                    d = d.field(key);
+                }
+                self.report(d, i + 1, col);
             }
         }
     }
@@ -522,6 +542,39 @@ fn field_line(l: &str) -> Option<(&str, &str, usize)> {
     word.then_some((key, after, l.len() - t.len() + 1))
 }
 
+/// In a line `key: value #…` or `- item #…` whose plain (unquoted) value
+/// YAML cuts at ` #`: the field's name (empty for a list item), the column
+/// (from 1) of the `#` and the words cut off. Only a `#` glued to what
+/// follows and one space after the words (`tổ #3`, `đồng #miễn phí`) is
+/// taken for text: a comment written on purpose (`posters: 2   # of each`)
+/// and a line that is only a comment, a quoted value or a block (`|`, `>`)
+/// are left alone.
+fn cut_comment(l: &str) -> Option<(String, usize, String)> {
+    let hash = l.find(" #")? + 1;
+    let glued = l[hash + 1..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace());
+    let one_space = l[..hash - 1]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    if !(glued && one_space) {
+        return None;
+    }
+    let (key, value) = match field_line(l) {
+        Some((key, after, _)) => (key, after),
+        None => ("", l.trim_start().strip_prefix("- ")?),
+    };
+    let v = value.trim_start();
+    let before = l[..hash].trim_end();
+    let plain = !v.starts_with(['"', '\'', '|', '>', '#', '[', '{', '&', '!']);
+    let said = before.len() > l.len() - v.len();
+    let cut = l[hash + 1..].trim();
+    let col = l[..hash].chars().count() + 1;
+    (plain && said && !cut.is_empty()).then(|| (key.to_string(), col, cut.to_string()))
+}
+
 /// A field name and the column (from 1) where the field starts, in a
 /// line such as `  agency:Công an xã` (no space, or a non-breaking one,
 /// after the colon).
@@ -622,7 +675,14 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
                 .get(line.wrapping_sub(1))
                 .and_then(|l| colon_in_value(l))
         {
-            return (YamlProblem::ColonInValue { key }, line, c);
+            let curly = lines
+                .get(line.wrapping_sub(1))
+                .and_then(|l| l.chars().nth(c - 1))
+                .is_some_and(|q| matches!(q, '“' | '”' | '‘' | '’' | '„'));
+            return match curly {
+                true => (YamlProblem::CurlyQuotes { key }, line, c),
+                false => (YamlProblem::ColonInValue { key }, line, c),
+            };
         }
         return (YamlProblem::Indentation, line, col);
     }
@@ -881,6 +941,17 @@ mod tests {
             problem("title: A\nsummary: Lưu ý: mang theo CCCD\n"),
             (
                 YamlProblem::ColonInValue {
+                    key: "summary".into()
+                },
+                2,
+                10
+            )
+        );
+        // in Word's curly quotes, which are not quotes to YAML
+        assert_eq!(
+            problem("title: A\nsummary: “Lưu ý: mang theo CCCD”\n"),
+            (
+                YamlProblem::CurlyQuotes {
                     key: "summary".into()
                 },
                 2,

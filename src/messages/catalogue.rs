@@ -29,6 +29,13 @@ const COPY_ADDRESS: Words = Words {
     en: "copy the full address from the browser's address bar",
 };
 
+/// A character that shows as nothing: zero-width and joining marks, the
+/// byte order mark, soft hyphen, and spaces other than the plain one.
+fn unseen(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{2028}' | '\u{2029}')
+        || (c.is_whitespace() && c != ' ')
+}
+
 /// `Tỉnh Lâm Đồng` → `tỉnh Lâm Đồng`, inside a sentence.
 fn lower_first(name: &str) -> String {
     let mut chars = name.chars();
@@ -56,9 +63,33 @@ fn base_url_hint(value: &str, lang: Lang) -> String {
             ),
         };
     }
+    // `https:\\host` or `https:\host`: the slashes of a Windows path
+    if v.contains('\\') {
+        let fixed = v.replace('\\', "/");
+        return match vi {
+            true => format!("viết dấu / thay cho dấu \\: {fixed}"),
+            false => format!("write / instead of \\: {fixed}"),
+        };
+    }
     match (rest, vi) {
         (None, true) if host.contains('.') => format!("viết thêm https:// ở đầu: https://{v}"),
         (None, false) if host.contains('.') => format!("add https:// in front: https://{v}"),
+        (Some(r), _)
+            if r.rsplit('/')
+                .next()
+                .and_then(|l| l.rsplit_once('.'))
+                .is_some_and(|(_, ext)| {
+                    crate::text::PAGE_ENDINGS.contains(&ext.to_ascii_lowercase().as_str())
+                }) =>
+        {
+            let folder = &v[..v.rfind('/').map_or(v.len(), |i| i + 1)];
+            match vi {
+                true => format!("bỏ tên trang ở cuối, chỉ giữ địa chỉ thư mục của trang: {folder}"),
+                false => format!(
+                    "leave out the page's name at the end, keep the site's folder: {folder}"
+                ),
+            }
+        }
         (_, true) if v.contains(['?', '#']) => {
             "bỏ phần từ dấu ? hoặc # trở đi: base_url là địa chỉ trang chủ của trang".into()
         }
@@ -133,6 +164,7 @@ catalogue! {
             sample { problem: YamlProblem::Tab }
             sample { problem: YamlProblem::DuplicateKey { key: "x".into() } }
             sample { problem: YamlProblem::ColonInValue { key: "x".into() } }
+            sample { problem: YamlProblem::CurlyQuotes { key: "x".into() } }
             sample { problem: YamlProblem::NoSpaceAfterColon { key: "x".into() } }
             sample { problem: YamlProblem::SpecialStart { key: "x".into(), first: '*' } }
             sample { problem: YamlProblem::Indentation }
@@ -254,8 +286,14 @@ catalogue! {
             sample { value: "x".into() }
             vi: format!("mã «{value}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, tối đa 16 ký tự"),
             en: format!("the id `{value}` is not valid: use only lower-case letters a-z, digits and '-', at most 16"),
-            hint_vi: "ví dụ: id: tt01",
-            hint_en: "for example: id: tt01",
+            hint_vi: match value.chars().find(|c| unseen(*c)) {
+                Some(c) => format!("mã có một ký tự không nhìn thấy (U+{:04X}), thường do chép từ Word hay Zalo: xoá rồi gõ lại cả dòng id", c as u32),
+                None => "ví dụ: id: tt01".into(),
+            },
+            hint_en: match value.chars().find(|c| unseen(*c)) {
+                Some(c) => format!("the id holds an invisible character (U+{:04X}), usually copied from Word or Zalo: delete the id line and type it again", c as u32),
+                None => "for example: id: tt01".into(),
+            },
         }
 
         DuplicateId { id: String, other: PathBuf } = "E021" {
@@ -339,6 +377,16 @@ catalogue! {
             en: format!("`{value}` is not a portal record id (like 019d2bf7-770b-734d-b7fb-5e1995f194f4)"),
             hint_vi: "chép phần cuối địa chỉ trang thủ tục trên dichvucong.gov.vn",
             hint_en: "copy the last part of the procedure's address on dichvucong.gov.vn",
+        }
+
+        /// A plain value with ` #` in it: YAML reads the rest as a comment
+        /// and leaves `cut` out (`summary: tổ #3, thôn 1`).
+        CutAtHash { cut: String } = "W086" {
+            sample { cut: "3, thôn 1".into() }
+            vi: format!("phần «#{cut}» bị bỏ đi: trong phần thông tin, dấu # sau một khoảng trắng bắt đầu một ghi chú"),
+            en: format!("«#{cut}» is left out: in the front matter, a # after a space starts a comment"),
+            hint_vi: "đặt cả giá trị trong ngoặc kép, ví dụ: summary: \"Tổ #3, thôn 1\", hoặc viết «số 3» thay cho «#3»",
+            hint_en: "put the whole value in double quotes, for example: summary: \"Group #3, hamlet 1\", or write «no. 3» instead of «#3»",
         }
 
         // ── The site folder: site.yaml, content/, theme ─────────────────
@@ -505,6 +553,8 @@ catalogue! {
             sample { detail: "x".into() }
             vi: format!("không ghi được trang web ({})", os_vi(detail)),
             en: format!("could not write the site ({detail})"),
+            hint_vi: "xem ổ đĩa còn chỗ trống và thư mục xuất không bị đặt «chỉ đọc» hay khoá, hoặc chọn thư mục khác bằng --output",
+            hint_en: "check the disk has free space and the output folder is not read-only or locked, or choose another folder with --output",
         }
 
         /// Two sources would be written to the same output `path`; `first`
@@ -574,6 +624,56 @@ catalogue! {
             en: format!("qr-lock.yaml does not list the new ids: {} (running with --locked)", ids.join(", ")),
             hint_vi: "chạy camnang build không có --locked rồi lưu qr-lock.yaml",
             hint_en: "run camnang build without --locked and commit qr-lock.yaml",
+        }
+
+        /// `qr-lock.yaml` could not be written: the site is not published,
+        /// so no short link goes out that the lock does not hold.
+        LockNotWritten { detail: String } = "E063" {
+            sample { detail: "Permission denied (os error 13)".into() }
+            vi: format!("không ghi được tệp qr-lock.yaml ({}), nên trang web mới chưa được xuất bản", os_vi(detail)),
+            en: format!("could not write qr-lock.yaml ({detail}), so the new site was not published"),
+            hint_vi: "đóng chương trình đang mở qr-lock.yaml, bỏ thuộc tính «chỉ đọc» của tệp (hoặc của thư mục trang) rồi chạy lại",
+            hint_en: "close any program that has qr-lock.yaml open, make the file (or the site folder) writable, and run again",
+        }
+
+        /// There is no `qr-lock.yaml`, but the site published in `output`
+        /// has short links (`ids`) that this build would drop.
+        LockMissing { output: String, ids: Vec<String> } = "E064" {
+            sample { output: "public".into(), ids: vec!["ct03".into()] }
+            vi: format!("không có tệp qr-lock.yaml, mà trang đã xuất bản ở {output} có mã QR mà lần tạo này sẽ bỏ: {}; các mã này có thể đã in lên áp phích", ids.join(", ")),
+            en: format!("there is no qr-lock.yaml, yet the site published in {output} has QR codes this build would drop: {}; they may be printed on posters", ids.join(", ")),
+            hint_vi: format!("đặt lại tệp qr-lock.yaml vào thư mục trang (từ bản sao lưu hay từ máy đã tạo trang lần trước); nếu chắc chắn các mã này chưa in ở đâu, xoá thư mục {output} rồi chạy lại"),
+            hint_en: format!("put qr-lock.yaml back in the site folder (from a backup or the computer that built the site last); if you are sure these codes are printed nowhere, delete the folder {output} and run again"),
+        }
+
+        /// No `qr-lock.yaml`, but `near` looks like it saved under another
+        /// name (`QR-Lock.yaml`, Notepad's `qr-lock.yaml.txt`).
+        LockMisnamed { near: String } = "E065" {
+            sample { near: "qr-lock.yaml.txt".into() }
+            vi: format!("không có tệp qr-lock.yaml, mà có tệp «{near}»: camnang chỉ đọc tệp tên đúng qr-lock.yaml, nên các mã QR đã in không được giữ"),
+            en: format!("there is no qr-lock.yaml but there is `{near}`: camnang reads only a file named exactly qr-lock.yaml, so printed QR codes are not kept"),
+            hint_vi: format!("đổi tên «{near}» thành «qr-lock.yaml» (Windows có thể đang ẩn phần đuôi của tên tệp)"),
+            hint_en: format!("rename `{near}` to `qr-lock.yaml` (Windows may be hiding the end of file names)"),
+        }
+
+        /// A locked id now belongs to a procedure with another title at
+        /// another address: posters printed for the first open the second.
+        LockedIdNowOther { id: String, was: String, now: String } = "W066" {
+            sample { id: "ct03".into(), was: "Khai báo tạm vắng".into(), now: "Đăng ký xe".into() }
+            vi: format!("mã QR «{id}» đã dùng cho «{was}» và có thể đã in lên áp phích; nay nó dẫn đến «{now}»"),
+            en: format!("the QR code `{id}` was used for «{was}» and may be printed on posters; it now leads to «{now}»"),
+            hint_vi: format!("nếu «{now}» là thủ tục khác, cho nó một mã (id) mới, và trong qr-lock.yaml ghi dưới «{id}:» «replaced_by:» hay «retired: true» cho thủ tục cũ"),
+            hint_en: format!("if «{now}» is another procedure, give it a new id, and in qr-lock.yaml write `replaced_by:` or `retired: true` under `{id}:` for the old one"),
+        }
+
+        /// An entry of `qr-lock.yaml` has both `retired` and `replaced_by`:
+        /// the code leads to the replacement and the sentence is not shown.
+        LockRetiredAndReplaced { id: String } = "W067" {
+            sample { id: "ht03".into() }
+            vi: format!("mã «{id}» trong qr-lock.yaml có cả «retired» lẫn «replaced_by»: mã QR sẽ mở thủ tục thay thế, dòng «retired» bị bỏ qua"),
+            en: format!("`{id}` in qr-lock.yaml has both `retired` and `replaced_by`: the QR code opens the replacement and `retired` is ignored"),
+            hint_vi: "giữ một trong hai dòng: «replaced_by» nếu có thủ tục thay thế, «retired» nếu không",
+            hint_en: "keep one of the two lines: `replaced_by` if a procedure replaces it, `retired` if none does",
         }
 
         // ── Print files: posters, board sheets, flyers ──────────────────
@@ -825,8 +925,8 @@ catalogue! {
         /// Steps written as lines ("Bước 1: …") instead of a numbered
         /// list: the page runs them together and posters print none.
         StepsNotAList = "W079" {
-            vi: "các bước được viết thành dòng «Bước 1: …», không phải danh sách đánh số: trên trang chúng dính vào nhau, và áp phích, tờ rơi không in bước nào",
-            en: "the steps are written as lines «Bước 1: …», not as a numbered list: the page runs them together, and posters and flyers print none",
+            vi: "các bước được viết thành dòng («Bước 1: …», «1/ …», «a) …», «• …»), không phải danh sách đánh số: trên trang chúng dính vào nhau, và áp phích, tờ rơi không in bước nào",
+            en: "the steps are written as lines («Bước 1: …», «1/ …», «a) …», «• …»), not as a numbered list: the page runs them together, and posters and flyers print none",
             hint_vi: "viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
             hint_en: "write each step on a line starting with a number and a full stop: `1. Open VNeID.`, `2. …`",
         }

@@ -116,6 +116,11 @@ pub enum YamlProblem {
     ColonInValue {
         key: String,
     },
+    /// A value with ": " in it, put in Word's curly quotes (`summary:
+    /// “Lưu ý: …”`), which YAML does not take for quotes.
+    CurlyQuotes {
+        key: String,
+    },
     /// No space after a field's colon (`agency:Công an xã`, or a
     /// non-breaking space pasted from Word or Zalo).
     NoSpaceAfterColon {
@@ -161,6 +166,12 @@ impl YamlProblem {
             ),
             (YamlProblem::ColonInValue { key }, Lang::En) => format!(
                 "the value of `{key}` has a colon in it, so it reads as a new field: put the whole value in double quotes, e.g. {key}: \"Note: bring your ID card\""
+            ),
+            (YamlProblem::CurlyQuotes { key }, Lang::Vi) => format!(
+                "giá trị của «{key}» có dấu hai chấm và đặt trong ngoặc kép cong “ ” (của Word): YAML chỉ nhận ngoặc kép thẳng \", ví dụ {key}: \"Lưu ý: mang theo căn cước\""
+            ),
+            (YamlProblem::CurlyQuotes { key }, Lang::En) => format!(
+                "the value of `{key}` has a colon in it and is in curly quotes “ ” (from Word): YAML takes only straight quotes \", e.g. {key}: \"Note: bring your ID card\""
             ),
             (YamlProblem::NoSpaceAfterColon { key }, Lang::Vi) => format!(
                 "sau dấu hai chấm của «{key}» cần một dấu cách thường (có thể đang thiếu, hoặc là dấu cách đặc biệt dán từ Word hay Zalo): viết «{key}: …»"
@@ -276,6 +287,8 @@ pub enum Gap {
     FeeText { value: String },
     /// A way of submitting camnang does not know (`ONLINE_VNEID`).
     WayUnknown { method: String },
+    /// A fee row of 0 đồng whose note names an amount (`note`).
+    FreeButPriced { note: String },
     /// No executing agency in any of the portal's fields.
     NoAgency,
     /// The portal's agency is at the district level (`huyện`), abolished
@@ -328,6 +341,12 @@ impl Gap {
             ),
             (Gap::WayUnknown { method }, Lang::En) => format!(
                 "the portal gives a way of submitting camnang does not know (`{method}`): copied into the body's «Cách nộp hồ sơ»; add it to `channels` if right"
+            ),
+            (Gap::FreeButPriced { note }, Lang::Vi) => format!(
+                "Cổng ghi mức phí 0 đồng nhưng phần ghi chú lại có số tiền («{note}»): xem lại thủ tục có thu phí không"
+            ),
+            (Gap::FreeButPriced { note }, Lang::En) => format!(
+                "the portal gives a fee of 0 đồng but its note names an amount (`{note}`): check whether the procedure is free"
             ),
             (Gap::NoAgency, Lang::Vi) => "Cổng không ghi cơ quan thực hiện".into(),
             (Gap::NoAgency, Lang::En) => "the portal names no agency".into(),
@@ -383,6 +402,9 @@ impl Gap {
             Gap::WayUnknown {
                 method: "ONLINE_VNEID".into(),
             },
+            Gap::FreeButPriced {
+                note: "Lệ phí: 50.000 đồng/hồ sơ".into(),
+            },
             Gap::NoAgency,
             Gap::DistrictAgency { level: "huyện" },
             Gap::StepsNotSplit,
@@ -434,6 +456,10 @@ pub(crate) fn os_vi(detail: &str) -> String {
         ("No such file or directory", "không có tệp hay thư mục này"),
         ("No space left on device", "ổ đĩa đã đầy"),
         ("Read-only file system", "ổ đĩa chỉ cho đọc, không cho ghi"),
+        (
+            "Operation not permitted",
+            "không được phép (tệp hay thư mục bị khoá)",
+        ),
         ("Is a directory", "đây là một thư mục, không phải tệp"),
         (
             "Not a directory",
@@ -536,11 +562,39 @@ mod tests {
             "viết thêm https:// ở đầu: https://hoabinh.gov.vn"
         );
         assert!(hint("https://hoabinh.gov.vn/?p=1", Lang::En).contains("everything from the ?"));
+        // a page's name at the end, a Windows path's slashes
+        assert_eq!(
+            hint("https://hoabinh.example.vn/xa/index.html", Lang::Vi),
+            "bỏ tên trang ở cuối, chỉ giữ địa chỉ thư mục của trang: https://hoabinh.example.vn/xa/"
+        );
+        assert_eq!(
+            hint("https:\\\\hoabinh.example.vn", Lang::En),
+            "write / instead of \\: https://hoabinh.example.vn"
+        );
         // anything else: copy it from the browser
         assert_eq!(
             hint("hoabinh", Lang::En),
             "copy the full address from the browser's address bar"
         );
+    }
+
+    #[test]
+    fn an_id_with_an_invisible_character_names_it() {
+        use super::{Lang, Msg};
+        let hint = |value: &str| {
+            Msg::BadId {
+                value: value.into(),
+            }
+            .hint(Lang::Vi)
+            .unwrap_or_default()
+        };
+        assert!(
+            hint("ct02\u{200B}").contains("U+200B"),
+            "{}",
+            hint("ct02\u{200B}")
+        );
+        assert!(hint("ct\u{00A0}02").contains("U+00A0"));
+        assert_eq!(hint("CT02"), "ví dụ: id: tt01");
     }
 
     #[test]

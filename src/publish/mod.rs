@@ -563,7 +563,16 @@ impl Staging {
             self.stamp(&listed, paths, &now);
         }
         let pid = std::process::id();
-        swap(&self.dir, &self.out, &self.parent, &self.name, pid).map_err(write_failed)?;
+        if let Err(e) = swap(&self.dir, &self.out, &self.parent, &self.name, pid) {
+            // the published site stayed (a locked or read-only output
+            // folder): the new one, no longer marked, is removed here
+            if fs::symlink_metadata(&self.out).is_ok() {
+                let _ = fs::remove_dir_all(&self.dir);
+            }
+            return Err(Diagnostic::error(Msg::WriteFailed {
+                detail: format!("{}: {e}", self.out.display()),
+            }));
+        }
         self.committed = true;
         Ok(kept)
     }
@@ -663,6 +672,26 @@ impl Drop for Staging {
     }
 }
 
+/// The ids of the short links (`q/<id>/`, `<lang>/q/<id>/`) of the site
+/// camnang published in `out`, read from its manifest (none if it has none).
+pub(crate) fn published_short_links(out: &Path) -> BTreeSet<String> {
+    let listed = fs::read_to_string(out.join(MANIFEST)).unwrap_or_default();
+    listed
+        .lines()
+        .filter_map(|l| {
+            let parts: Vec<&str> = l.split('/').collect();
+            match parts.as_slice() {
+                [q, id, "index.html"] | [_, q, id, "index.html"]
+                    if *q == crate::model::routes::SHORT_DIR =>
+                {
+                    Some(id.to_string())
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// Whether `out` is a folder holding a site camnang published (its
 /// manifest is there).
 fn out_is_ours(out: &Path) -> bool {
@@ -712,8 +741,11 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std:
     if fs::symlink_metadata(out).is_ok() {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         if renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE).is_ok() {
-            // the old site is now where the staging folder was
-            return keep_spare(staging, parent, name, pid);
+            // the old site is now where the staging folder was; the new
+            // one is published even if the old one cannot be kept aside
+            // (a leftover the next build removes)
+            let _ = keep_spare(staging, parent, name, pid);
+            return Ok(());
         }
     }
     if fs::symlink_metadata(out).is_ok() {
@@ -723,7 +755,8 @@ fn swap(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> std:
             let _ = fs::rename(&old, out);
             return Err(e);
         }
-        keep_spare(&old, parent, name, pid)
+        let _ = keep_spare(&old, parent, name, pid);
+        Ok(())
     } else {
         fs::rename(staging, out)
     }

@@ -825,6 +825,16 @@ fn another_site_or_a_copy_without_its_lock_keeps_the_printed_codes() {
     // fewer: the page goes, the printed short link stays
     std::fs::remove_file(s.path("content/cu-tru/thu-tuc-03.md")).expect("rm");
     std::fs::remove_file(s.path("qr-lock.yaml")).expect("rm lock");
+    // (the build itself refuses while its own public/ holds the short
+    // link, E064; a copy made without public/ builds)
+    let refused = s.build(&["--no-print"]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("E064") && refused.stderr.contains("tt03"),
+        "{}",
+        refused.stderr
+    );
+    std::fs::remove_dir_all(s.path("public")).expect("rm public");
     build(&s);
     std::fs::remove_file(s.path("qr-lock.yaml")).expect("rm lock again");
     let run = host.deploy(&s, &[]);

@@ -166,3 +166,26 @@ fn the_sample_lock_file_is_up_to_date() {
     let public = util::sample_site().join("public");
     assert!(public.join("q/ct02/index.html").is_file());
 }
+
+/// `qr-lock.yaml` is written before the new site goes in: a lock that
+/// cannot be written (here a folder stands where its temporary file
+/// goes) stops the build with the published site as it was, and says so.
+#[test]
+fn a_site_is_never_published_with_a_code_its_lock_does_not_hold() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&["--no-print"]).code, 0);
+    let lock = site.read("qr-lock.yaml");
+    site.write("content/cu-tru/moi.md", &procedure("Thủ tục mới", "tt09"));
+    std::fs::create_dir(site.path("qr-lock.camnang-tmp")).expect("mkdir");
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("E063"), "{}", run.stderr);
+    assert!(!site.path("public/q/tt09").exists());
+    assert!(!site.path("public/cu-tru/moi").exists());
+    assert_eq!(site.read("qr-lock.yaml"), lock);
+    std::fs::remove_dir(site.path("qr-lock.camnang-tmp")).expect("rmdir");
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.path("public/q/tt09/index.html").exists());
+    assert!(site.read("qr-lock.yaml").contains("tt09:"));
+}
