@@ -1,7 +1,7 @@
-//! `ftp://user@host[:port]/path` and `ftps://…` (explicit TLS): with the
-//! `suppaftp` crate, passive mode, binary transfers. FTPS trusts the
-//! usual web roots, plus the certificates in `CAMNANG_CA_FILE` (PEM) for
-//! a host with its own certificate authority.
+//! `ftp://user@host[:port]/path` and `ftps://…` (explicit TLS 1.2): with
+//! the `suppaftp` crate, passive mode, binary transfers. FTPS trusts the
+//! usual web roots, plus the certificates in `CAMNANG_CA_FILE` (PEM), as
+//! authorities and as the host's own certificate (see [`tls_config`]).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -24,24 +24,104 @@ pub(crate) struct FtpStore<T: TlsStream + Send> {
 /// Opens plain FTP or FTPS.
 pub(crate) struct AnyFtp;
 
+/// FTPS's TLS settings. The usual web roots are trusted, plus each
+/// certificate of `CAMNANG_CA_FILE`: as an authority, and as the host's
+/// own certificate itself (pinned), so a self-signed certificate made
+/// the way hosting panels make them (`openssl req -x509`, marked as an
+/// authority, often with no subject alternative name) is trusted as it
+/// is. TLS 1.2: ProFTPD by default wants the data connections to resume
+/// the control connection's TLS session, which its TLS 1.3 does not
+/// allow (425 "Unable to build data connection").
 fn tls_config() -> Result<rustls::ClientConfig, StoreError> {
     let mut roots = rustls::RootCertStore::empty();
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    let mut pinned = Vec::new();
     if let Some(file) = std::env::var_os("CAMNANG_CA_FILE") {
         use rustls::pki_types::CertificateDer;
         use rustls::pki_types::pem::PemObject as _;
-        for cert in CertificateDer::pem_file_iter(&file).map_err(StoreError::other)? {
-            roots
-                .add(cert.map_err(StoreError::other)?)
-                .map_err(StoreError::other)?;
+        let unreadable = |e: &dyn std::fmt::Display| {
+            StoreError::Certificate(format!(
+                "CAMNANG_CA_FILE={}: {e}",
+                std::path::Path::new(&file).display()
+            ))
+        };
+        for cert in CertificateDer::pem_file_iter(&file).map_err(|e| unreadable(&e))? {
+            let cert = cert.map_err(|e| unreadable(&e))?;
+            // a certificate webpki will not take as an authority is still
+            // the host's own
+            let _ = roots.add(cert.clone());
+            pinned.push(cert);
+        }
+        if pinned.is_empty() {
+            return Err(unreadable(
+                &"no certificate (-----BEGIN CERTIFICATE-----) in the file",
+            ));
         }
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let webpki = rustls::client::WebPkiServerVerifier::builder_with_provider(
+        Arc::new(roots),
+        provider.clone(),
+    )
+    .build()
+    .map_err(StoreError::other)?;
     Ok(rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
+        .with_protocol_versions(&[&rustls::version::TLS12])
         .map_err(StoreError::other)?
-        .with_root_certificates(roots)
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(Pinned { pinned, webpki }))
         .with_no_client_auth())
+}
+
+/// Trusts a host whose certificate is one of `pinned` byte for byte, and
+/// otherwise what webpki trusts.
+#[derive(Debug)]
+struct Pinned {
+    pinned: Vec<rustls::pki_types::CertificateDer<'static>>,
+    webpki: Arc<rustls::client::WebPkiServerVerifier>,
+}
+
+impl rustls::client::danger::ServerCertVerifier for Pinned {
+    fn verify_server_cert(
+        &self,
+        end_entity: &rustls::pki_types::CertificateDer<'_>,
+        intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        server_name: &rustls::pki_types::ServerName<'_>,
+        ocsp_response: &[u8],
+        now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        if self
+            .pinned
+            .iter()
+            .any(|c| c.as_ref() == end_entity.as_ref())
+        {
+            return Ok(rustls::client::danger::ServerCertVerified::assertion());
+        }
+        self.webpki
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        self.webpki.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        self.webpki.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.webpki.supported_verify_schemes()
+    }
 }
 
 fn login<T: TlsStream + Send>(
@@ -94,9 +174,13 @@ impl AnyFtp {
             let ftp = RustlsFtpStream::connect_timeout(addr, timeout)
                 .map_err(|e| StoreError::Connect(e.to_string()))?;
             let connector = RustlsConnector::from(Arc::new(tls_config()?));
-            let ftp = ftp
-                .into_secure(connector, host)
-                .map_err(|e| StoreError::Connect(e.to_string()))?;
+            let ftp = ftp.into_secure(connector, host).map_err(|e| {
+                let e = e.to_string();
+                match e.contains("certificate") {
+                    true => StoreError::Certificate(e),
+                    false => StoreError::Connect(e),
+                }
+            })?;
             Ok(Box::new(login(ftp, path, auth)?))
         } else {
             let ftp = suppaftp::FtpStream::connect_timeout(addr, timeout)
@@ -137,8 +221,15 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
                         .collect(),
                 ),
                 Err(e) if missing(&e) => None,
-                // 450: a folder some servers will not list: it may hold anything
-                Err(FtpError::UnexpectedResponse(r)) if r.status.code() == 450 => return Ok(true),
+                // 450: ProFTPD's "no such folder"; any other 450 is a
+                // folder the server will not list: it may hold anything
+                Err(FtpError::UnexpectedResponse(r)) if r.status.code() == 450 => {
+                    let said = String::from_utf8_lossy(&r.body).to_lowercase();
+                    if !said.contains("no such file") {
+                        return Ok(true);
+                    }
+                    None
+                }
                 Err(e) => return Err(StoreError::other(e)),
             };
             self.listed.insert(dir.to_string(), names);
@@ -175,8 +266,11 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
         let tmp = self.full(&temp_name(path));
         let mut reader = bytes;
         if self.ftp.put_file(&tmp, &mut reader).is_err() {
-            // a folder another connection was still making: make the
-            // folders again, then try once more
+            // a temporary file a stopped deploy left, on a server that will
+            // not write over files (ProFTPD's AllowOverwrite off): removed;
+            // or a folder another connection was still making: made again;
+            // then once more
+            let _ = self.ftp.rm(&tmp);
             let mut p = String::new();
             for part in self
                 .full(path)

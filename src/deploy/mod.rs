@@ -442,6 +442,7 @@ fn open_failed(e: StoreError, shown: &str) -> Msg {
         StoreError::HostChanged { host } => Msg::DeployHostChanged { host },
         StoreError::NoPassword => Msg::DeployNoPassword,
         StoreError::NoKeys => Msg::DeployNoKeys,
+        StoreError::Certificate(detail) => Msg::DeployCertificate { target, detail },
     }
 }
 
@@ -628,31 +629,38 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         return ExitCode::SUCCESS;
     }
 
-    // before the first new file goes up, the host's manifest says which
-    // files this deploy is uploading: a deploy stopped part of the way
-    // leaves no file the next one would take for someone else's, or forget
+    // before the first file goes up, the host's manifest says which files
+    // this deploy is uploading, and no longer vouches for the contents of
+    // those it replaces: a deploy stopped part of the way leaves no file
+    // the next one would take for someone else's, or forget, and no file
+    // whose half-done change the next one would take for up to date (an
+    // edit undone after a stopped deploy goes up again)
     let write = |store: &mut Box<dyn Store>, m: &HostManifest| {
         let text = serde_json::to_vec_pretty(m).unwrap_or_default();
         store.put(MANIFEST_ON_HOST, &text, &Meta::of(MANIFEST_ON_HOST))
     };
-    let new: Vec<&String> = plan
-        .uploads
-        .iter()
-        .filter(|u| u.new && !host.uploading.contains(&u.path))
-        .map(|u| &u.path)
-        .collect();
-    if !new.is_empty() {
+    if !plan.uploads.is_empty() {
+        let going: BTreeSet<&String> = plan.uploads.iter().map(|u| &u.path).collect();
         let mut during = HostManifest {
             camnang: 1,
-            files: host.files.clone(),
+            files: host
+                .files
+                .iter()
+                .filter(|(p, _)| !going.contains(p))
+                .map(|(p, e)| (p.clone(), e.clone()))
+                .collect(),
             pending_delete: host.pending_delete.clone(),
             uploading: host.uploading.clone(),
             site: host.site.clone(),
             locked: host.locked.clone(),
         };
-        during.uploading.extend(new.into_iter().cloned());
+        for p in going {
+            if !during.uploading.contains(p) {
+                during.uploading.push(p.clone());
+            }
+        }
         if let Err(e) = write(&mut first, &during) {
-            say.error(Msg::DeployManifestFailed {
+            say.error(Msg::DeployManifestFirst {
                 detail: e.to_string(),
             });
             return ExitCode::from(1);

@@ -76,6 +76,9 @@ pub enum StoreError {
     NoPassword,
     /// S3 without keys.
     NoKeys,
+    /// A TLS host whose certificate is not trusted, or a
+    /// `CAMNANG_CA_FILE` that cannot be read.
+    Certificate(String),
     /// Anything else, in the protocol's words.
     Other(String),
 }
@@ -89,7 +92,10 @@ impl StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Connect(d) | StoreError::Login(d) | StoreError::Other(d) => f.write_str(d),
+            StoreError::Connect(d)
+            | StoreError::Login(d)
+            | StoreError::Other(d)
+            | StoreError::Certificate(d) => f.write_str(d),
             StoreError::HostUnknown { host, .. } | StoreError::HostChanged { host } => {
                 f.write_str(host)
             }

@@ -209,7 +209,13 @@ impl Store for WebDavStore {
             // to ask about (Nextcloud answers 403 or 404 for /remote.php/):
             // only the target folder and those below it must be there
             if !above {
-                self.expect("MKCOL", status, &[405])?;
+                // another connection of this deploy made it meanwhile
+                // (Apache answers 403, WsgiDAV 500: "File exists"): a
+                // folder that is there now is what was wanted
+                let fine = (200..300).contains(&status) || status == 405;
+                if !fine && !self.is_folder(&url)? {
+                    self.expect("MKCOL", status, &[405])?;
+                }
             }
         }
         let tmp = temp_name(path);
@@ -238,6 +244,97 @@ impl Store for WebDavStore {
 
     fn delete(&mut self, path: &str) -> Result<(), StoreError> {
         let (status, _) = self.send(Method::DELETE, path, &[], None)?;
-        self.expect("DELETE", status, &[404])
+        self.expect("DELETE", status, &[404])?;
+        // the folders this leaves empty go too (a web server would list an
+        // empty folder instead of answering "not found"); DELETE of a
+        // folder removes what is in it, so only one that PROPFIND shows
+        // holding nothing at all is deleted
+        let mut dirs = parents(path);
+        dirs.reverse();
+        for d in dirs {
+            let url = format!("{}/", self.url(d));
+            if self.entries(&url)? != Some(0) {
+                break;
+            }
+            let (status, _) = self.send(Method::DELETE, &format!("{d}/"), &[], None)?;
+            if !(200..300).contains(&status) {
+                break;
+            }
+            self.made.remove(d);
+        }
+        Ok(())
+    }
+}
+
+impl WebDavStore {
+    /// `PROPFIND` of the full address `url` with `depth`: the status, and
+    /// the answer's text when it is 207 Multi-Status.
+    fn propfind(&mut self, url: &str, depth: &str) -> Result<(u16, String), StoreError> {
+        let propfind = Method::from_bytes(b"PROPFIND").map_err(StoreError::other)?;
+        let mut req = Request::builder()
+            .method(propfind)
+            .uri(url)
+            .header("Depth", depth);
+        if let Some(a) = &self.authorization {
+            req = req.header("Authorization", a.as_str());
+        }
+        let req = req.body(Vec::new()).map_err(StoreError::other)?;
+        let mut answer = self.agent.run(req).map_err(StoreError::other)?;
+        let status = answer.status().as_u16();
+        if status != 207 {
+            return Ok((status, String::new()));
+        }
+        let body = answer
+            .body_mut()
+            .with_config()
+            .limit(16 * 1024 * 1024)
+            .read_to_string()
+            .map_err(StoreError::other)?;
+        Ok((status, body))
+    }
+
+    /// How many things the folder at the full address `url` holds (one
+    /// `response` for the folder and one for each thing in it); `None` if
+    /// the answer is not a multi-status.
+    fn entries(&mut self, url: &str) -> Result<Option<usize>, StoreError> {
+        let (status, body) = self.propfind(url, "1")?;
+        Ok((status == 207)
+            .then(|| responses(&body).checked_sub(1))
+            .flatten())
+    }
+
+    /// Whether the folder at the full address `url` is there.
+    fn is_folder(&mut self, url: &str) -> Result<bool, StoreError> {
+        Ok(self.propfind(url, "0")?.0 == 207)
+    }
+}
+
+/// The number of `<response>` elements (with any namespace prefix) of a
+/// WebDAV multi-status answer.
+fn responses(xml: &str) -> usize {
+    xml.match_indices('<')
+        .filter(|(i, _)| {
+            let tag = &xml[i + 1..];
+            let name = tag
+                .split([' ', '>', '\t', '\r', '\n', '/'])
+                .next()
+                .unwrap_or("");
+            let local = name.rsplit(':').next().unwrap_or("");
+            local.eq_ignore_ascii_case("response") && !tag.starts_with('/')
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn responses_are_counted_whatever_their_prefix() {
+        let empty = r#"<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response><D:href>/a/</D:href><D:propstat><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>"#;
+        assert_eq!(super::responses(empty), 1);
+        let two = "<d:multistatus xmlns:d=\"DAV:\"><d:response>\n<d:href>/a/</d:href></d:response><d:response><d:href>/a/b.html</d:href><d:responsedescription>x</d:responsedescription></d:response></d:multistatus>";
+        assert_eq!(super::responses(two), 2);
+        let plain =
+            "<multistatus xmlns=\"DAV:\"><response><href>/a/</href></response></multistatus>";
+        assert_eq!(super::responses(plain), 1);
     }
 }

@@ -1235,6 +1235,16 @@ catalogue! {
             hint_en: "check the address, the port and the network, then run it again; camnang carries on where it stopped",
         }
 
+        /// An FTPS host whose certificate is not trusted (its own, or one
+        /// no public authority issued), or `CAMNANG_CA_FILE` unreadable.
+        DeployCertificate { target: String, detail: String } = "E138" {
+            sample { target: "x".into(), detail: "x".into() }
+            vi: format!("không tin được chứng chỉ của {target} ({detail})"),
+            en: format!("the certificate of {target} cannot be trusted ({detail})"),
+            hint_vi: "nếu máy chủ dùng chứng chỉ tự cấp (thường gặp ở hosting cPanel), xin người quản trị tệp chứng chỉ (.crt, .pem), lưu vào máy rồi ghi đường dẫn tệp vào biến môi trường CAMNANG_CA_FILE; hoặc dùng sftp:// nếu máy chủ có",
+            hint_en: "if the host uses its own certificate (common on cPanel hosting), ask its administrator for the certificate file (.crt, .pem), save it and name it in the environment variable CAMNANG_CA_FILE; or use sftp:// if the host has it",
+        }
+
         DeployLogin { target: String, detail: String } = "E125" {
             sample { target: "x".into(), detail: "x".into() }
             vi: format!("máy chủ {target} không cho đăng nhập ({detail})"),
@@ -1308,6 +1318,16 @@ catalogue! {
             en: format!("could not read {path} of the built site ({detail})"),
             hint_vi: "chạy lại camnang build rồi camnang deploy",
             hint_en: "run camnang build again, then camnang deploy",
+        }
+
+        /// `.camnang-deploy.json` could not be written before the first
+        /// upload: nothing went up.
+        DeployManifestFirst { detail: String } = "E139" {
+            sample { detail: "x".into() }
+            vi: format!("không ghi được .camnang-deploy.json lên máy chủ nên chưa tải tệp nào lên ({detail})"),
+            en: format!("could not write .camnang-deploy.json on the host, so nothing was uploaded ({detail})"),
+            hint_vi: "xem thư mục trên máy chủ cho phép ghi; một số máy chủ FTP cấm tên tệp bắt đầu bằng dấu chấm (Pure-FTPd với -x): nhờ người quản trị cho phép, hoặc dùng sftp://",
+            hint_en: "check the host's folder can be written; some FTP servers forbid file names starting with a dot (Pure-FTPd with -x): ask the administrator to allow them, or use sftp://",
         }
 
         DeployManifestFailed { detail: String } = "E135" {

@@ -376,12 +376,29 @@ fn ftp_user_ready() -> bool {
 /// vsftpd with its default upload umask (077, files only their owner
 /// can read), logging in as [`FTP_USER`] with a password.
 fn vsftpd_host() -> Option<Host> {
+    vsftpd(false)
+}
+
+/// vsftpd with explicit TLS (FTPS) and the settings hosting panels use:
+/// a self-signed certificate made with `openssl req -x509` (marked as an
+/// authority, as OpenSSL makes it), and data connections that must reuse
+/// the control connection's TLS session (`require_ssl_reuse`, vsftpd's
+/// default). camnang trusts it through `CAMNANG_CA_FILE`.
+fn vsftpd_tls_host() -> Option<Host> {
+    vsftpd(true)
+}
+
+fn vsftpd(tls: bool) -> Option<Host> {
     if !Needs::default()
         .tool("/usr/sbin/vsftpd", &["-v"])
         .that(is_root(), "root, to run vsftpd (CI runs as root)")
         .that(
             is_root() && ftp_user_ready(),
             "the system user camnangftp (made under CI=true)",
+        )
+        .tool(
+            if tls { "openssl" } else { "/usr/sbin/vsftpd" },
+            if tls { &["version"] } else { &["-v"] },
         )
         .met()
     {
@@ -390,12 +407,37 @@ fn vsftpd_host() -> Option<Host> {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     let port = free_port();
+    let (mut tls_lines, mut env) = (String::new(), Vec::new());
+    if tls {
+        let (cert, key) = (d.join("ftp.crt"), d.join("ftp.key"));
+        let made = Command::new("openssl")
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+            ])
+            .args(["-subj", "/CN=ftp.xa.example.vn", "-keyout"])
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert)
+            .output()
+            .expect("openssl");
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        tls_lines = format!(
+            "ssl_enable=YES\nrsa_cert_file={}\nrsa_private_key_file={}\nforce_local_logins_ssl=YES\nforce_local_data_ssl=YES\nrequire_ssl_reuse=YES\n",
+            cert.display(),
+            key.display()
+        );
+        env.push(("CAMNANG_CA_FILE".to_string(), cert.display().to_string()));
+    }
     let _ = std::fs::create_dir_all("/var/run/vsftpd/empty");
     let config = d.join("vsftpd.conf");
     std::fs::write(
         &config,
         format!(
-            "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\nlisten_port={port}\nanonymous_enable=NO\nlocal_enable=YES\nwrite_enable=YES\nlocal_umask=077\npasv_enable=YES\npasv_address=127.0.0.1\npam_service_name=vsftpd\nseccomp_sandbox=NO\nbackground=NO\nsecure_chroot_dir=/var/run/vsftpd/empty\nuserlist_enable=NO\ncheck_shell=NO\nxferlog_enable=NO\n"
+            "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\nlisten_port={port}\nanonymous_enable=NO\nlocal_enable=YES\nwrite_enable=YES\nlocal_umask=077\npasv_enable=YES\npasv_address=127.0.0.1\npam_service_name=vsftpd\nseccomp_sandbox=NO\nbackground=NO\nsecure_chroot_dir=/var/run/vsftpd/empty\nuserlist_enable=NO\ncheck_shell=NO\nxferlog_enable=NO\n{tls_lines}"
         ),
     )
     .expect("vsftpd.conf");
@@ -406,9 +448,11 @@ fn vsftpd_host() -> Option<Host> {
     // belong to another uid)
     let _ = Command::new("chown").arg(FTP_USER).arg(d).status();
     let www = d.join("www");
+    env.push(("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into()));
+    let scheme = if tls { "ftps" } else { "ftp" };
     Some(Host {
-        url: format!("ftp://{FTP_USER}@127.0.0.1:{port}{}", www.display()),
-        env: vec![("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into())],
+        url: format!("{scheme}://{FTP_USER}@127.0.0.1:{port}{}", www.display()),
+        env,
         dir: Some(www),
         get: None,
         extra: Vec::new(),
@@ -794,6 +838,40 @@ fn killed(host: &Host) {
         "{}",
         again.stdout
     );
+    // an edit whose deploy is stopped part of the way, then undone: the
+    // next deploy puts back every file the stopped one had changed
+    let page = "cu-tru/thu-tuc-01/index.html";
+    let before = host.read(page);
+    let edited = |title: &str| {
+        let text = procedure(title, "tt01");
+        s.write("content/cu-tru/thu-tuc-01.md", &text);
+        build(&s);
+    };
+    let mut caught = false;
+    for wait in [40u64, 80, 160, 320, 640] {
+        edited("Thủ tục số 1 (sửa nhầm)");
+        let mut cmd = host.command(&s, &["--pause-ms", "40"]);
+        cmd.stdout(Stdio::null()).stderr(Stdio::null());
+        let mut child = cmd.spawn().expect("deploy");
+        std::thread::sleep(Duration::from_millis(wait));
+        let stopped = child.try_wait().ok().flatten().is_none();
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        // stopped after the edited page went up, before the deploy ended
+        if stopped && host.read(page) != before {
+            caught = true;
+            break;
+        }
+        edited("Thủ tục số 1 (sửa)");
+        ok(&host.deploy(&s, &[]));
+    }
+    assert!(
+        caught,
+        "no deploy was stopped after the edited page went up"
+    );
+    edited("Thủ tục số 1 (sửa)");
+    ok(&host.deploy(&s, &[]));
+    same_as_build(host, &s);
 }
 
 /// Another site deployed to the same folder, or a copy of the site that
@@ -923,6 +1001,25 @@ fn needs_nginx_webdav_killed_part_of_the_way() {
 #[test]
 fn needs_vsftpd_ftp_with_a_password() {
     if let Some(h) = vsftpd_host() {
+        scenario(&h);
+    }
+}
+
+#[test]
+fn needs_vsftpd_ftps_with_a_self_signed_certificate() {
+    if let Some(h) = vsftpd_tls_host() {
+        // without the certificate: refused, and told where to name it
+        let s = site(1);
+        build(&s);
+        let mut cmd = h.command(&s, &[]);
+        cmd.env_remove("CAMNANG_CA_FILE");
+        let run = Run::of(cmd);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("E138") && run.stderr.contains("CAMNANG_CA_FILE"),
+            "{}",
+            run.stderr
+        );
         scenario(&h);
     }
 }

@@ -106,6 +106,9 @@ fn the_real_records_import_check_and_build() {
     let text = site.read(tam_tru);
     assert!(text.contains("code: \"1.004194\""), "{text}");
     assert!(text.contains("Lệ phí 7.000 đồng"), "{text}");
+    // a legal document named without its number keeps the number
+    assert!(text.contains("Luật Cư trú 2020 (68/2020/QH14)"), "{text}");
+    assert!(text.contains("(154/2024/NĐ-CP)"), "{text}");
     assert!(text.contains("  portal_id: 019d2bf7-770b-734d-b7fb-5e1995f194f4"));
     assert!(text.contains("  portal_updated: 2026-04-29"));
     assert!(
