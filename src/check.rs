@@ -419,7 +419,9 @@ fn host_of(url: &str) -> Option<String> {
 }
 
 /// `name.xx.md` files with no `name.md` beside them (but those in the
-/// site's own language `own`, which the load tells about).
+/// site's own language `own`, which the load tells about, and those the
+/// load told about already; a site that stopped loading early gets them
+/// here).
 fn orphan_translations(root: &Path, own: &str, diags: &mut Diagnostics) {
     let content = root.join("content");
     for entry in walkdir::WalkDir::new(&content)
@@ -442,8 +444,12 @@ fn orphan_translations(root: &Path, own: &str, diags: &mut Diagnostics) {
         let Some(original) = crate::load::original_of(entry.path()) else {
             continue;
         };
-        if !original.exists() {
-            let shown = crate::load::rel(root, entry.path());
+        let shown = crate::load::rel(root, entry.path());
+        // (the load tells it when it got as far as the translations)
+        let told = diags.items.iter().any(|d| {
+            matches!(d.msg, Msg::OrphanTranslation { .. }) && d.file.as_deref() == Some(&*shown)
+        });
+        if !original.exists() && !told {
             diags.push(
                 Diagnostic::warning(Msg::OrphanTranslation {
                     code: code.to_string(),

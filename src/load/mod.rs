@@ -267,7 +267,10 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
                 // `dang-ky.vi.md` on a Vietnamese site: never read; the
                 // original is the procedure with its slug, as for others
                 let found = by_slug.get(&t.slug).and_then(|&i| procedures.get(i));
-                let exists = found.is_some();
+                // (an original with a mistake is not among the procedures,
+                // but it is there)
+                let exists = found.is_some()
+                    || original_of(&t.source).is_some_and(|o| opts.root.join(o).is_file());
                 let original = match found {
                     Some(p) => p.source.clone(),
                     None => original_of(&t.source).unwrap_or_else(|| t.source.clone()),
@@ -282,8 +285,22 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
                 );
                 continue;
             }
-            // a translation whose original is gone is left out (check says so)
+            // a translation whose original is gone is left out, and told
+            // (`build` too: a renamed original silently took its
+            // translation off the site); one whose original has a mistake
+            // is left out with that mistake told
             let Some(original) = by_slug.get(&t.slug).and_then(|&i| procedures.get_mut(i)) else {
+                if let Some(o) = original_of(&t.source)
+                    && !opts.root.join(&o).is_file()
+                {
+                    diags.push(
+                        Diagnostic::warning(Msg::OrphanTranslation {
+                            code: code.clone(),
+                            original: o,
+                        })
+                        .in_file(&t.source),
+                    );
+                }
                 continue;
             };
             if !t.id.is_empty() && t.id != original.id {

@@ -194,3 +194,51 @@ fn a_site_can_add_a_language_of_its_own() {
             .contains(">Bahnar</a>")
     );
 }
+
+/// The original renamed (`dang-ky-tam-tru.md` → `tam-tru.md`): its
+/// translation leaves the site, and `build` says so, not only `check`.
+/// A translation beside an original with a mistake is not told as having
+/// no original.
+#[test]
+fn a_translation_whose_original_was_renamed_is_told_by_the_build() {
+    let s = site();
+    assert_eq!(s.build(&["--no-print"]).code, 0);
+    std::fs::rename(
+        s.path("content/cu-tru/dang-ky-tam-tru.md"),
+        s.path("content/cu-tru/tam-tru.md"),
+    )
+    .expect("rename");
+    let run = s.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("W077") && run.stderr.contains("content/cu-tru/dang-ky-tam-tru.en.md"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("W077").count(), 1, "{}", run.stderr);
+    // the original back, with a mistake: that mistake, no W077
+    let text = std::fs::read_to_string(s.path("content/cu-tru/tam-tru.md")).expect("read");
+    s.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &text.replace("updated: 2026-10-01", "updated: 01/10/2026"),
+    );
+    std::fs::remove_file(s.path("content/cu-tru/tam-tru.md")).expect("rm");
+    let run = s.build(&["--no-print"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("E023") && !run.stderr.contains("W077"),
+        "{}",
+        run.stderr
+    );
+    let check = crate::util::Run::of({
+        let mut c = crate::util::camnang();
+        c.args(["check", "--root"]).arg(s.root());
+        c
+    });
+    assert_eq!(
+        check.stderr.matches("W077").count() + check.stdout.matches("W077").count(),
+        0,
+        "{}",
+        check.stderr
+    );
+}
