@@ -454,6 +454,9 @@ enum Unread {
     NotMarkdown { rename: Option<String> },
     /// A guide or category folder whose name slugs to nothing (`-.md`).
     NoLetters,
+    /// A guide named like a translation in a way camnang does not read
+    /// (`dang-ky.EN.md`, `dang-ky.en-US.md`): the name it should have.
+    OddLanguage { rename: String },
 }
 
 impl Unread {
@@ -463,6 +466,9 @@ impl Unread {
             Unread::NoLetters => Msg::NameWithoutLetters,
             Unread::Nested => Msg::NestedFolder,
             Unread::NotMarkdown { rename } => Msg::NotMarkdown {
+                rename: rename.clone(),
+            },
+            Unread::OddLanguage { rename } => Msg::OddLanguageName {
                 rename: rename.clone(),
             },
         }
@@ -598,6 +604,11 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
         2 if file_type.is_file() => {
             let stem = parts[1].strip_suffix(".md")?;
             let language = translation_of(stem);
+            if language.is_none()
+                && let Some(rename) = odd_language(stem)
+            {
+                return unread(Unread::OddLanguage { rename });
+            }
             let base = language.map_or(stem, |(base, _)| base);
             let slug = slugify(base);
             if base != "_index" && slug.is_empty() {
@@ -696,6 +707,25 @@ pub fn reload_procedure(
 }
 
 /// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
+/// The name a guide named like a translation in capitals or with a
+/// region (`dang-ky.EN`, `dang-ky.en-US`, `dang-ky.km_KH`) should have
+/// (`dang-ky.en.md`); `None` for other names.
+fn odd_language(stem: &str) -> Option<String> {
+    let (base, code) = stem.rsplit_once('.')?;
+    let lang = code.split(['-', '_']).next()?;
+    // (capitals alone only for languages a commune's site may well have:
+    // `quy-dinh.ND.md` stays a guide)
+    const LIKELY: &[&str] = &[
+        "en", "vi", "km", "zh", "fr", "ko", "ja", "th", "lo", "ru", "de", "es",
+    ];
+    let letters = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_alphabetic());
+    let region = code.len() > lang.len();
+    let capitals = lang.bytes().any(|b| b.is_ascii_uppercase())
+        && LIKELY.contains(&lang.to_ascii_lowercase().as_str());
+    (letters && (capitals || region) && !base.is_empty())
+        .then(|| format!("{base}.{}.md", lang.to_ascii_lowercase()))
+}
+
 pub fn translation_of(stem: &str) -> Option<(&str, &str)> {
     let (base, code) = stem.rsplit_once('.')?;
     let ok = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());

@@ -456,6 +456,17 @@ catalogue! {
             hint_en: format!("if it is a backup copy (such as `….{code}.md`), move it out of content/; if it is a language, add themes/default/i18n/{code}.yaml (translated from vi.yaml)"),
         }
 
+        /// A guide named like a translation in capitals or with a region
+        /// (`dang-ky.EN.md`, `dang-ky.en-US.md`): not read; `rename` is the
+        /// name camnang reads as a translation.
+        OddLanguageName { rename: String } = "W041" {
+            sample { rename: "dang-ky.en.md".into() }
+            vi: "tên tệp giống một bản dịch nhưng mã ngôn ngữ viết hoa hay có thêm vùng, nên camnang không đọc tệp này",
+            en: "the file name looks like a translation, but its language code is in capitals or has a region, so camnang does not read this file",
+            hint_vi: format!("đổi tên tệp thành «{rename}» (mã ngôn ngữ chữ thường, hai hay ba chữ)"),
+            hint_en: format!("rename the file to `{rename}` (a lower-case language code of two or three letters)"),
+        }
+
         /// A folder inside a category folder: nothing in it is read.
         NestedFolder = "W036" {
             vi: "camnang không đọc thư mục nằm trong một lĩnh vực: các tệp trong thư mục này không lên trang",
