@@ -230,6 +230,13 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
     match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
         Ok(t) => {
             out.diags.extend(model::language::without_words(&site, &t));
+            let words = load::words::theme_words(&site, &t);
+            let broken = words.has_errors();
+            out.diags.extend(words);
+            if broken {
+                out.failure = Some(Failure::Content);
+                return out;
+            }
             out.theme = Some(t);
             out.site = Some(site);
         }

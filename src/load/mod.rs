@@ -8,6 +8,7 @@ pub(crate) mod fields;
 pub(crate) mod lock;
 pub mod procedure;
 pub mod source;
+pub(crate) mod words;
 pub(crate) mod yaml;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

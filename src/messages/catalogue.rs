@@ -467,6 +467,23 @@ catalogue! {
             hint_en: format!("rename the file to `{rename}` (a lower-case language code of two or three letters)"),
         }
 
+        /// A line of the theme's `i18n/<code>.yaml` whose name is no
+        /// interface word: it changes nothing on the site.
+        UnknownWord { key: String, suggestion: Option<String> } = "W042" {
+            sample { key: "breadcrum".into(), suggestion: Some("breadcrumb".into()) }
+            sample { key: "x".into(), suggestion: None }
+            vi: format!("giao diện không có dòng chữ nào tên «{key}»: dòng này không đổi gì trên trang"),
+            en: format!("the theme has no interface word called `{key}`: this line changes nothing on the site"),
+            hint_vi: match suggestion {
+                Some(s) => format!("có phải bạn muốn viết «{s}»?"),
+                None => "xem các tên dòng trong tệp i18n/vi.yaml gốc (README, phần giao diện)".into(),
+            },
+            hint_en: match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "see the names of the lines in the built-in i18n/vi.yaml (README, themes)".into(),
+            },
+        }
+
         /// A folder inside a category folder: nothing in it is read.
         NestedFolder = "W036" {
             vi: "camnang không đọc thư mục nằm trong một lĩnh vực: các tệp trong thư mục này không lên trang",

@@ -254,6 +254,19 @@ impl Site {
         lock
     }
 
+    /// Where the file `rel` of the theme is in the site folder, as a clerk
+    /// finds it (`themes/default/i18n/vi.yaml`): the site's theme, else its
+    /// `themes/default/`; the latter when neither has it (the built-in one).
+    pub fn theme_file(&self, rel: &str) -> String {
+        let folders = [self.config.theme.as_deref(), Some("default")];
+        folders
+            .into_iter()
+            .flatten()
+            .map(|t| format!("themes/{t}/{rel}"))
+            .find(|f| self.root.join(f).is_file())
+            .unwrap_or_else(|| format!("themes/default/{rel}"))
+    }
+
     /// Every procedure, category by category.
     pub fn procedures(&self) -> impl Iterator<Item = (&Category, &Procedure)> {
         self.categories

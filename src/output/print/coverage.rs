@@ -39,7 +39,7 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
     // a font file added to the theme that is not one print can use
     for name in &teller.fonts.unread {
         let d = Diagnostic::warning(Msg::FontUnreadable { name: name.clone() });
-        let file = theme_file(site, &format!("fonts/{name}"));
+        let file = site.theme_file(&format!("fonts/{name}"));
         teller.diags.push(d.in_file(file));
     }
     let root = FieldPath(Vec::new());
@@ -55,7 +55,7 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
         let Ok(lines) = serde_norway::from_slice::<BTreeMap<String, String>>(bytes) else {
             continue;
         };
-        let file = theme_file(site, &rel);
+        let file = site.theme_file(&rel);
         for (key, text) in lines.iter().filter(|(k, _)| printed(k)) {
             teller.tell(Path::new(&file), root.key(key), text);
         }
@@ -88,18 +88,6 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
         }
     }
     teller.diags
-}
-
-/// Where the site keeps the theme's file `rel` (`fonts/X.ttf`): its
-/// theme's folder, else `themes/default/`.
-fn theme_file(site: &Site, rel: &str) -> String {
-    let folders = [site.config.theme.as_deref(), Some("default")];
-    folders
-        .into_iter()
-        .flatten()
-        .map(|t| format!("themes/{t}/{rel}"))
-        .find(|f| site.root.join(f).is_file())
-        .unwrap_or_else(|| format!("themes/default/{rel}"))
 }
 
 /// Whether print uses the interface string `key` (posters, flyers, the
