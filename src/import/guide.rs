@@ -104,6 +104,36 @@ struct Fees {
     free_but_priced: Option<String>,
 }
 
+/// Whether `text` names a sum of money: a number other than 0 followed by
+/// "đồng", "đ" or "VND" ("50.000 đồng/hồ sơ", "15000đ"); article numbers
+/// and dates ("Điều 4", "22/12/2022") are not sums.
+fn names_an_amount(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_ascii_digit() || (i > 0 && chars[i - 1].1.is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].1.is_ascii_digit() || matches!(chars[i].1, '.' | ',')) {
+            i += 1;
+        }
+        let number = &lower[chars[start].0..chars.get(i).map_or(lower.len(), |c| c.0)];
+        let nonzero = number.chars().any(|c| c.is_ascii_digit() && c != '0');
+        let rest = lower[chars.get(i).map_or(lower.len(), |c| c.0)..].trim_start();
+        let unit = ["đồng", "vnđ", "vnd", "đ"].iter().any(|u| {
+            rest.strip_prefix(u)
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+        });
+        if nonzero && unit {
+            return true;
+        }
+    }
+    false
+}
+
 fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
     let mut out = Fees {
         lines: Vec::new(),
@@ -132,7 +162,7 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
             (Some(0.0), _) => {
                 // "0" beside a note that names an amount ("Lệ phí: 50.000
                 // đồng/hồ sơ"): the portal's figure was left at 0
-                if cond.chars().any(|c| c.is_ascii_digit() && c != '0') {
+                if names_an_amount(&cond) {
                     out.free_but_priced.get_or_insert_with(|| cond.clone());
                 }
                 format!("{label}: miễn phí")
@@ -693,6 +723,25 @@ mod tests {
         )));
         assert!(g.body.contains("Trường hợp cần xác minh"), "{}", g.body);
         assert!(g.body.contains("Nộp qua ứng dụng VNeID"), "{}", g.body);
+    }
+
+    #[test]
+    fn a_sum_of_money_is_told_from_article_numbers_and_dates() {
+        for yes in [
+            "Lệ phí: 50.000 đồng/hồ sơ",
+            "thu 15000đ",
+            "25,000 VND một lần",
+        ] {
+            assert!(super::names_an_amount(yes), "{yes}");
+        }
+        for no in [
+            "Miễn phí Đồng - theo Điều 4 Thông tư số 75/2022/TT-BTC ngày 22/12/2022",
+            "0 đồng",
+            "Điều 4",
+            "Mẫu CT01",
+        ] {
+            assert!(!super::names_an_amount(no), "{no}");
+        }
     }
 
     #[test]

@@ -66,6 +66,12 @@ pub enum Outcome {
         file: PathBuf,
         portal_id: String,
     },
+    /// A guide of the site (written by hand, or imported from another
+    /// record) already has the record's procedure code.
+    Covered {
+        file: PathBuf,
+        code: String,
+    },
 }
 
 /// What an import run keeps between records.
@@ -76,6 +82,8 @@ pub struct Session {
     pub lang: Lang,
     used_ids: BTreeSet<String>,
     imported: BTreeMap<String, PathBuf>,
+    /// Guides written by hand, by their procedure code (`1.004194`).
+    coded: BTreeMap<String, PathBuf>,
 }
 
 impl Session {
@@ -87,6 +95,7 @@ impl Session {
             lang,
             used_ids: crate::new::used_ids(root),
             imported: write::imported_files(root),
+            coded: write::coded_files(root),
         }
     }
 
@@ -111,6 +120,16 @@ impl Session {
             return Ok(Outcome::Exists {
                 file: crate::load::rel(&self.root, file),
                 portal_id,
+            });
+        }
+        // a guide the site has for the same procedure (written by hand
+        // before the import): a second copy in another category would
+        // give residents two pages, two codes, and two versions to keep
+        let code = rec.code.trim();
+        if let Some(file) = self.coded.get(code).filter(|_| !code.is_empty()) {
+            return Ok(Outcome::Covered {
+                file: crate::load::rel(&self.root, file),
+                code: code.to_string(),
             });
         }
         let g = guide::guide(&rec, self.today);
@@ -464,6 +483,10 @@ impl Tally {
             }
             Ok(Outcome::Exists { file, portal_id }) => {
                 println!("{}", plain(&Msg::ImportExists { file, portal_id }, lang));
+                self.existing += 1;
+            }
+            Ok(Outcome::Covered { file, code }) => {
+                println!("{}", plain(&Msg::ImportCovered { file, code }, lang));
                 self.existing += 1;
             }
             Err(m) => {

@@ -153,20 +153,43 @@ pub(crate) fn category_index(title: &str) -> String {
 /// The procedure files of a site already imported from the portal, by
 /// portal id (read from their `portal_id:` lines).
 pub(crate) fn imported_files(root: &Path) -> BTreeMap<String, PathBuf> {
+    guides_by(root, "portal_id:", true)
+}
+
+/// The guides of the site written by hand (no `portal_id`), by their
+/// procedure `code:` (the portal's number, `1.004194`): the first file
+/// with each code. (Records of one procedure imported from several portal
+/// records, a province's and the standard one, stay separate guides.)
+pub(crate) fn coded_files(root: &Path) -> BTreeMap<String, PathBuf> {
+    let imported: std::collections::BTreeSet<PathBuf> =
+        imported_files(root).into_values().collect();
+    let mut by_code = guides_by(root, "code:", false);
+    by_code.retain(|_, f| !imported.contains(f));
+    by_code
+}
+
+/// Guide files by the value of a front-matter line starting with `key`
+/// (`indented`: at any indentation, as `portal_id:` inside `source:`;
+/// else at the start of the line). Translations (`x.en.md`) are left out.
+fn guides_by(root: &Path, key: &str, indented: bool) -> BTreeMap<String, PathBuf> {
     let mut found = BTreeMap::new();
     for entry in walkdir::WalkDir::new(root.join("content"))
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| crate::load::original_of(e.path()).is_none())
     {
-        if let Ok(text) = std::fs::read_to_string(entry.path()) {
-            for l in text.lines() {
-                if let Some(v) = l.trim_start().strip_prefix("portal_id:") {
-                    let id = v.trim().trim_matches('"').to_string();
-                    found
-                        .entry(id)
-                        .or_insert_with(|| entry.path().to_path_buf());
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        // the front matter only: between the first two `---` lines
+        for l in text.lines().skip(1).take_while(|l| l.trim_end() != "---") {
+            let l = if indented { l.trim_start() } else { l };
+            if let Some(v) = l.strip_prefix(key) {
+                let v = v.trim().trim_matches(['"', '\'']).trim().to_string();
+                if !v.is_empty() {
+                    found.entry(v).or_insert_with(|| entry.path().to_path_buf());
                 }
             }
         }

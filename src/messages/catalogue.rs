@@ -1175,6 +1175,15 @@ catalogue! {
             hint_en: "to take the portal's latest changes, use camnang import --update",
         }
 
+        /// A record whose procedure code a guide of the site already has.
+        ImportCovered { file: PathBuf, code: String } = "I110" {
+            sample { file: "a.md".into(), code: "1.004194".into() }
+            vi: format!("thủ tục mã {code} đã có trong {}: không nhập thêm một bản thứ hai", file.display()),
+            en: format!("the procedure {code} is already in {}: no second copy imported", file.display()),
+            hint_vi: format!("để dùng bản của Cổng, xoá hay chuyển tệp {} ra khỏi content/ rồi nhập lại; để so với Cổng, xem trang thủ tục trên Cổng Dịch vụ công", file.display()),
+            hint_en: format!("to use the portal's version, delete {} or move it out of content/ and import again; to compare, open the procedure on the national portal", file.display()),
+        }
+
         ImportDone { written: usize, existing: usize, failed: usize, gaps: usize } = "I102" {
             sample { written: 1, existing: 1, failed: 1, gaps: 1 }
             vi: format!("nhập xong: {written} tệp mới, {existing} đã có, {failed} lỗi; {gaps} chỗ cần kiểm tra (camnang check liệt kê lại)"),

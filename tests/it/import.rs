@@ -776,3 +776,26 @@ fn posters_of_drafts_say_their_facts_are_being_checked_needs_poppler() {
     assert!(checked.contains("Mã thật"), "{checked}");
     assert!(!checked.contains("kiểm tra lại"), "{checked}");
 }
+
+/// A record of a procedure the site already has, written by hand before
+/// the import (its `code:` the record's): told, and no second copy in
+/// another category.
+#[test]
+fn a_procedure_the_site_has_by_hand_is_not_imported_twice() {
+    let site = empty_site();
+    site.write("content/cu-tru/_index.md", "---\ntitle: Cư trú\n---\n");
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &crate::util::procedure("Đăng ký tạm trú", "tt01"),
+    );
+    let record = portal_dir().join("1.004194.json");
+    let run = import(&site, &[record.to_str().expect("utf-8 path")]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("1.004194") && run.stdout.contains("content/cu-tru/dang-ky-tam-tru.md"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("0 tệp mới, 1 đã có"), "{}", run.stdout);
+    assert_eq!(md_files(&site).len(), 2, "{:?}", md_files(&site));
+}
