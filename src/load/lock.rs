@@ -145,19 +145,21 @@ pub(crate) fn check_lock(
         }
         if let Some(target) = &entry.replaced_by {
             if entry.retired.is_some() {
+                let (l, c) = field_at("retired");
                 let d = Diagnostic::warning(Msg::LockRetiredAndReplaced { id: id.clone() })
                     .in_file(shown)
-                    .at(field_at("retired").0, field_at("retired").1, text)
+                    .at(l, c, text)
                     .field(format!("{id}.retired"));
                 diags.push(d);
             }
             if resolve(lock, ids, target).is_none() {
+                let (l, c) = field_at("replaced_by");
                 let d = Diagnostic::error(Msg::ReplacedByUnknown {
                     id: id.clone(),
                     target: target.clone(),
                 })
                 .in_file(shown)
-                .at(field_at("replaced_by").0, field_at("replaced_by").1, text)
+                .at(l, c, text)
                 .field(format!("{id}.replaced_by"));
                 diags.push(d);
             }
