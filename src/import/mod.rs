@@ -339,6 +339,13 @@ fn json_text(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 /// placed at its line and column.
 fn parse_values(bytes: &[u8], f: &Path) -> Result<Vec<Value>, Msg> {
     let text = json_text(bytes);
+    // a web page saved in place of the record (the portal's login or
+    // firewall page): not a file cut short
+    if text.trim_ascii_start().starts_with(b"<") {
+        return Err(Msg::ImportWebPage {
+            path: f.to_path_buf(),
+        });
+    }
     let mut values = Vec::new();
     for v in serde_json::Deserializer::from_slice(&text).into_iter::<Value>() {
         values.push(v.map_err(|e| bad_json(&e, f, 0))?);

@@ -1055,6 +1055,16 @@ catalogue! {
             hint_en: "the file may have been cut off while saving: save the record again, or import it with --code",
         }
 
+        /// A saved file that is a web page (HTML), not a record: the
+        /// portal's login or firewall page saved in its place.
+        ImportWebPage { path: PathBuf } = "E112" {
+            sample { path: "a.json".into() }
+            vi: format!("{}: tệp này là một trang web (HTML), không phải bản ghi thủ tục: có thể đã lưu trang đăng nhập hay trang chặn của Cổng thay cho bản ghi", path.display()),
+            en: format!("{}: this file is a web page (HTML), not a procedure record: the portal's login or blocking page may have been saved in its place", path.display()),
+            hint_vi: "mở lại thủ tục trên Cổng và lưu bản ghi JSON, hoặc nhập thẳng bằng camnang import --code <mã thủ tục>",
+            hint_en: "open the procedure on the portal again and save the JSON record, or import it directly with camnang import --code <procedure code>",
+        }
+
         /// JSON, but not a portal procedure: `detail` says what is wrong
         /// and where (a JSON path such as `data.executionMethods[0].fees`).
         ImportNotRecord { path: PathBuf, detail: String } = "E102" {

@@ -799,3 +799,36 @@ fn a_procedure_the_site_has_by_hand_is_not_imported_twice() {
     assert!(run.stdout.contains("0 tệp mới, 1 đã có"), "{}", run.stdout);
     assert_eq!(md_files(&site).len(), 2, "{:?}", md_files(&site));
 }
+
+/// The portal's login page saved in place of a record, and a PowerShell
+/// (UTF-16) JSON Lines file: the first is told as a web page (not as a
+/// file cut short), the second read record by record.
+#[test]
+fn a_saved_web_page_is_named_and_utf16_json_lines_are_read() {
+    let site = empty_site();
+    let inbox = tempfile::tempdir().expect("temp");
+    let page = inbox.path().join("1.004194.json");
+    std::fs::write(
+        &page,
+        "\n<!DOCTYPE html><html><head><title>Đăng nhập</title></head><body>Phiên đăng nhập hết hạn</body></html>",
+    )
+    .expect("write");
+    let run = import(&site, &[page.to_str().expect("utf-8")]);
+    no_panic(&run);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("E112") && !run.stderr.contains("E101"),
+        "{}",
+        run.stderr
+    );
+    // two records a line, in UTF-16 with its byte order mark and CRLF
+    let text = format!("{}\r\n{}\r\n", record("1.004194"), record("1.001193"));
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let jsonl = inbox.path().join("crawl.jsonl");
+    std::fs::write(&jsonl, bytes).expect("write");
+    let run = import(&site, &[jsonl.to_str().expect("utf-8")]);
+    no_panic(&run);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("2 tệp mới"), "{}", run.stdout);
+}
