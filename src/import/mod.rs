@@ -554,6 +554,20 @@ pub fn run_import(opts: &ImportOptions) -> ExitCode {
         eprintln!("{}", error_line(&Msg::ImportNothingAsked, lang));
         return ExitCode::from(2);
     }
+    // a `--portal` that is no web address is said at once (it was retried
+    // for 14 s as if the network were down)
+    let base = opts.portal.base.trim();
+    let web = ["http://", "https://"].iter().any(|s| {
+        base.get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    });
+    if !web || base.contains(char::is_whitespace) {
+        let m = Msg::ImportBadPortal {
+            value: base.to_string(),
+        };
+        eprintln!("{}", error_line(&m, lang));
+        return ExitCode::from(2);
+    }
     let needs_site = !(opts.list && opts.paths.is_empty());
     if needs_site && !opts.root.join("site.yaml").is_file() {
         eprintln!("{}", error_line(&Msg::SiteYamlMissing { near: None }, lang));

@@ -1087,6 +1087,15 @@ catalogue! {
             en: format!("{} holds no .json or .jsonl file", path.display()),
         }
 
+        /// `--portal` is no web address.
+        ImportBadPortal { value: String } = "E113" {
+            sample { value: "not a url".into() }
+            vi: format!("địa chỉ --portal «{value}» không phải địa chỉ web (http:// hay https://)"),
+            en: format!("the --portal address `{value}` is not a web address (http:// or https://)"),
+            hint_vi: "bỏ --portal để dùng Cổng Dịch vụ công quốc gia, hoặc chép lại địa chỉ đầy đủ của bản sao Cổng",
+            hint_en: "leave --portal out to use the national portal, or copy the mirror's full address again",
+        }
+
         ImportNothingAsked = "E105" {
             vi: "chưa nói nhập gì: ghi tệp hay thư mục bản ghi, hoặc --code, --portal-id, --list, --all",
             en: "nothing to import: give record files or folders, or --code, --portal-id, --list, --all",

@@ -567,6 +567,17 @@ fn from_the_portal_politely_and_with_clear_failures() {
             .is_file()
     );
 
+    // a --portal that is no web address: said at once, exit 2
+    for bad in ["not a url", "ftp://127.0.0.1/x"] {
+        let run = import(&site, &["--portal", bad, "--code", "1.004194"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("E113") && !run.stderr.contains("E106"),
+            "{}",
+            run.stderr
+        );
+    }
+
     // --list: both pages of the catalogue
     let list = import(&site, &["--portal", &base(port, "ok"), "--list"]);
     assert_eq!(list.code, 0, "{}", list.stderr);
