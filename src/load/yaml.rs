@@ -632,9 +632,17 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     if msg.contains("tab character") {
         return (YamlProblem::Tab, line, col);
     }
+    let lines: Vec<&str> = yaml.lines().collect();
+    // a Tab in the indentation of the line the parser stopped at: libyaml
+    // says only that a character "cannot start any token" there
+    if lines
+        .get(line.wrapping_sub(1))
+        .is_some_and(|l| l[..l.len() - l.trim_start().len()].contains('\t'))
+    {
+        return (YamlProblem::Tab, line, 1);
+    }
     // a value starting with a character YAML keeps for itself ("*Lưu ý",
     // "@xa"): on the line of the mistake or the one before
-    let lines: Vec<&str> = yaml.lines().collect();
     let special = (line.saturating_sub(2)..line.min(lines.len()))
         .rev()
         .find_map(|i| special_start(lines[i]).map(|(k, f, c)| (i + 1, c, k, f)));
@@ -931,6 +939,12 @@ mod tests {
             (YamlProblem::UnclosedBracket, 1, 4)
         );
         assert_eq!(problem("a: 1\n\tb: 2\n").0, YamlProblem::Tab);
+        // inside a mapping, where the parser only says a character cannot
+        // start a token
+        assert_eq!(
+            problem("contact:\n  phone: \"1\"\n\tzalo: \"2\"\n"),
+            (YamlProblem::Tab, 3, 1)
+        );
         assert_eq!(
             problem("a: 1\nb: 2\na: 3\n"),
             (YamlProblem::DuplicateKey { key: "a".into() }, 3, 1)
