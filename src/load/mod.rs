@@ -455,6 +455,9 @@ enum Unread {
     NotMarkdown { rename: Option<String> },
     /// A guide or category folder whose name slugs to nothing (`-.md`).
     NoLetters,
+    /// `content/Files/` or `content/STATIC/`: the folder of forms and
+    /// images in other capitals; the name it must have.
+    StaticMisnamed { rename: String },
     /// A guide named like a translation in a way camnang does not read
     /// (`dang-ky.EN.md`, `dang-ky.en-US.md`): the name it should have.
     OddLanguage { rename: String },
@@ -470,6 +473,9 @@ impl Unread {
                 rename: rename.clone(),
             },
             Unread::OddLanguage { rename } => Msg::OddLanguageName {
+                rename: rename.clone(),
+            },
+            Unread::StaticMisnamed { rename } => Msg::FilesFolderName {
                 rename: rename.clone(),
             },
         }
@@ -578,6 +584,17 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
             why,
         })
     };
+    // `Files/`: the forms' folder in other capitals, told once (a category
+    // of that name would ask for an `_index.md`, then clash with `files`)
+    let lower = top.to_lowercase();
+    if STATIC_DIRS.contains(&lower.as_str()) {
+        return (parts.len() == 1 && file_type.is_dir()).then(|| Entry::Unread {
+            path: path.to_path_buf(),
+            why: Unread::StaticMisnamed {
+                rename: format!("content/{lower}/"),
+            },
+        });
+    }
     let name = parts.last()?;
     // a category folder whose name gives no address is told about once;
     // the files in it are not read

@@ -467,6 +467,16 @@ catalogue! {
             hint_en: format!("rename the file to `{rename}` (a lower-case language code of two or three letters)"),
         }
 
+        /// The folder of forms and images in other capitals
+        /// (`content/Files/`): nothing in it is on the site.
+        FilesFolderName { rename: String } = "W043" {
+            sample { rename: "content/files/".into() }
+            vi: format!("thư mục này giống thư mục mẫu tờ khai và ảnh {rename}, nhưng tên viết hoa khác nên camnang không đọc: các tệp trong đó không lên trang"),
+            en: format!("this folder looks like the forms and images folder {rename}, but its name has other capitals, so camnang does not read it: nothing in it is on the site"),
+            hint_vi: format!("đổi tên thư mục thành {rename} (chữ thường)"),
+            hint_en: format!("rename the folder to {rename} (lower case)"),
+        }
+
         /// A line of the theme's `i18n/<code>.yaml` whose name is no
         /// interface word: it changes nothing on the site.
         UnknownWord { key: String, suggestion: Option<String> } = "W042" {
