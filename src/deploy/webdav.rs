@@ -104,7 +104,19 @@ impl WebDavStore {
         headers: &[(&str, &str)],
         body: Option<&[u8]>,
     ) -> Result<(u16, Vec<u8>), StoreError> {
-        let mut req = Request::builder().method(method).uri(self.url(rel));
+        self.send_to(method, &self.url(rel), headers, body)
+    }
+
+    /// [`WebDavStore::send`] to a full address (a folder above the target,
+    /// a folder's address with its slash).
+    fn send_to(
+        &self,
+        method: Method,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Result<(u16, Vec<u8>), StoreError> {
+        let mut req = Request::builder().method(method).uri(url);
         if let Some(a) = &self.authorization {
             req = req.header("Authorization", a.as_str());
         }
@@ -189,17 +201,7 @@ impl Store for WebDavStore {
             // folder: the server answers 423 (locked) until it is done
             let mut status = 0;
             for _ in 0..20 {
-                let mut req = Request::builder().method(mkcol.clone()).uri(url.as_str());
-                if let Some(a) = &self.authorization {
-                    req = req.header("Authorization", a.as_str());
-                }
-                let req = req.body(Vec::new()).map_err(StoreError::other)?;
-                status = self
-                    .agent
-                    .run(req)
-                    .map_err(StoreError::other)?
-                    .status()
-                    .as_u16();
+                status = self.send_to(mkcol.clone(), &url, &[], None)?.0;
                 if status != 423 {
                     break;
                 }
@@ -268,29 +270,11 @@ impl Store for WebDavStore {
 
 impl WebDavStore {
     /// `PROPFIND` of the full address `url` with `depth`: the status, and
-    /// the answer's text when it is 207 Multi-Status.
+    /// the answer's text.
     fn propfind(&mut self, url: &str, depth: &str) -> Result<(u16, String), StoreError> {
         let propfind = Method::from_bytes(b"PROPFIND").map_err(StoreError::other)?;
-        let mut req = Request::builder()
-            .method(propfind)
-            .uri(url)
-            .header("Depth", depth);
-        if let Some(a) = &self.authorization {
-            req = req.header("Authorization", a.as_str());
-        }
-        let req = req.body(Vec::new()).map_err(StoreError::other)?;
-        let mut answer = self.agent.run(req).map_err(StoreError::other)?;
-        let status = answer.status().as_u16();
-        if status != 207 {
-            return Ok((status, String::new()));
-        }
-        let body = answer
-            .body_mut()
-            .with_config()
-            .limit(16 * 1024 * 1024)
-            .read_to_string()
-            .map_err(StoreError::other)?;
-        Ok((status, body))
+        let (status, body) = self.send_to(propfind, url, &[("Depth", depth)], None)?;
+        Ok((status, String::from_utf8_lossy(&body).into_owned()))
     }
 
     /// How many things the folder at the full address `url` holds (one

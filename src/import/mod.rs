@@ -66,8 +66,8 @@ pub enum Outcome {
         file: PathBuf,
         portal_id: String,
     },
-    /// A guide of the site (written by hand, or imported from another
-    /// record) already has the record's procedure code.
+    /// A guide of the site written by hand already has the record's
+    /// procedure code.
     Covered {
         file: PathBuf,
         code: String,

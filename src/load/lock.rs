@@ -8,7 +8,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::source::decode_owned;
 use crate::load::yaml::{Doc, FieldPath};
 use crate::messages::Msg;
-use crate::model::{LockEntry, QrLock, Retired};
+use crate::model::{LockEntry, Procedure, QrLock, Retired};
 
 /// The lock file's name, in the site folder.
 pub(crate) const LOCK_FILE: &str = "qr-lock.yaml";
@@ -107,11 +107,10 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
 /// Checks that every locked id still leads somewhere: to a procedure with
 /// that id, to its `replaced_by` procedure, or to a `retired` page; and
 /// warns when a locked id now belongs to another procedure (another title
-/// at another address). `ids` holds each procedure's id with its page
-/// address and title.
+/// at another address). `ids` holds each procedure by its id.
 pub(crate) fn check_lock(
     lock: &QrLock,
-    ids: &BTreeMap<String, (String, String)>,
+    ids: &BTreeMap<String, &Procedure>,
     text: &str,
 ) -> Diagnostics {
     let mut diags = Diagnostics::default();
@@ -128,13 +127,16 @@ pub(crate) fn check_lock(
                 .map_or(0, |s| s.len() - s.trim_start().len());
             (l, indent + 1)
         };
-        if let Some((target, title)) = ids.get(id) {
+        if let Some(p) = ids.get(id) {
             let other = |a: &str, b: &str| !a.is_empty() && a.trim() != b.trim();
-            if other(&entry.target, target) && other(&entry.title, title) {
+            // (the title first: the address is made only when it differs)
+            if other(&entry.title, &p.title)
+                && other(&entry.target, &crate::model::routes::procedure(p))
+            {
                 let d = Diagnostic::warning(Msg::LockedIdNowOther {
                     id: id.clone(),
                     was: entry.title.clone(),
-                    now: title.clone(),
+                    now: p.title.clone(),
                 })
                 .in_file(shown)
                 .at(line(), 1, text)

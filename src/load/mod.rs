@@ -268,13 +268,15 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
                 // `dang-ky.vi.md` on a Vietnamese site: never read; the
                 // original is the procedure with its slug, as for others
                 let found = by_slug.get(&t.slug).and_then(|&i| procedures.get(i));
-                // (an original with a mistake is not among the procedures,
-                // but it is there)
-                let exists = found.is_some()
-                    || original_of(&t.source).is_some_and(|o| opts.root.join(o).is_file());
-                let original = match found {
-                    Some(p) => p.source.clone(),
-                    None => original_of(&t.source).unwrap_or_else(|| t.source.clone()),
+                let (original, exists) = match found {
+                    Some(p) => (p.source.clone(), true),
+                    // (an original with a mistake is not among the
+                    // procedures, but it is there)
+                    None => {
+                        let o = original_of(&t.source).unwrap_or_else(|| t.source.clone());
+                        let there = opts.root.join(&o).is_file();
+                        (o, there)
+                    }
                 };
                 diags.push(
                     Diagnostic::warning(Msg::OwnLanguageFile {
@@ -372,13 +374,10 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     });
 
     diags.extend(lock_diags);
-    let ids: BTreeMap<String, (String, String)> = categories
+    let ids: BTreeMap<String, &Procedure> = categories
         .iter()
         .flat_map(|c| c.procedures.iter())
-        .map(|p| {
-            let now = (crate::model::routes::procedure(p), p.title.clone());
-            (p.id.clone(), now)
-        })
+        .map(|p| (p.id.clone(), p))
         .collect();
     if !diags.has_errors() {
         diags.extend(lock::check_lock(&qr_lock, &ids, &lock_text));
@@ -586,12 +585,11 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
     };
     // `Files/`: the forms' folder in other capitals, told once (a category
     // of that name would ask for an `_index.md`, then clash with `files`)
-    let lower = top.to_lowercase();
-    if STATIC_DIRS.contains(&lower.as_str()) {
+    if let Some(dir) = STATIC_DIRS.iter().find(|d| top.eq_ignore_ascii_case(d)) {
         return (parts.len() == 1 && file_type.is_dir()).then(|| Entry::Unread {
             path: path.to_path_buf(),
             why: Unread::StaticMisnamed {
-                rename: format!("content/{lower}/"),
+                rename: format!("content/{dir}/"),
             },
         });
     }
@@ -724,7 +722,6 @@ pub fn reload_procedure(
     Some(new)
 }
 
-/// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
 /// The name a guide named like a translation in capitals or with a
 /// region (`dang-ky.EN`, `dang-ky.en-US`, `dang-ky.km_KH`) should have
 /// (`dang-ky.en.md`); `None` for other names.
@@ -744,6 +741,7 @@ fn odd_language(stem: &str) -> Option<String> {
         .then(|| format!("{base}.{}.md", lang.to_ascii_lowercase()))
 }
 
+/// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
 pub fn translation_of(stem: &str) -> Option<(&str, &str)> {
     let (base, code) = stem.rsplit_once('.')?;
     let ok = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());

@@ -5,9 +5,6 @@
 use crate::messages::Msg;
 use crate::text::nfc_owned;
 
-/// Decodes file bytes into clean text: strips a UTF-8 BOM, turns CRLF and
-/// lone CR into LF, drops invisible control characters (text pasted from
-/// Word or a terminal brings them; YAML refuses them), and normalises to NFC.
 /// A file in `root` that looks like `name` saved under another name: in
 /// other capitals, with Notepad's `.txt` added, `.yml` for `.yaml`, or `_`
 /// or a space for `-` (`QR-Lock.yaml`, `qr-lock.yaml.txt`, `Site.YML`).
@@ -38,6 +35,9 @@ pub(crate) fn saved_as(root: &std::path::Path, name: &str) -> Option<String> {
     found.into_iter().next()
 }
 
+/// Decodes file bytes into clean text: strips a UTF-8 BOM, turns CRLF and
+/// lone CR into LF, drops invisible control characters (text pasted from
+/// Word or a terminal brings them; YAML refuses them), and normalises to NFC.
 pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
     decode_owned(bytes.to_vec())
 }

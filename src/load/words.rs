@@ -2,7 +2,6 @@
 //! a mistake in one is told at its line, not passed over (the whole file
 //! was left out, the built-in words shown, without a word).
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -26,8 +25,7 @@ pub(crate) fn theme_words(site: &Site, theme: &Theme) -> Diagnostics {
             .collect()
     })
     .unwrap_or_default();
-    let known_set: BTreeSet<&str> = known.iter().map(String::as_str).collect();
-    let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
     let mut diags = Diagnostics::default();
     for (rel, bytes) in theme.under("i18n/") {
         let path = format!("i18n/{rel}");
@@ -49,11 +47,11 @@ pub(crate) fn theme_words(site: &Site, theme: &Theme) -> Diagnostics {
                 let Some(k) = key.as_str() else { continue };
                 // a value that is not text is told by reading it so
                 let _ = doc.text(&map, &root, k, false);
-                if !known_set.contains(k) {
+                if !known.contains(&k) {
                     let (line, col) = locate(&text, &[Seg::Key(k.to_string())]).unwrap_or((0, 0));
                     let d = Diagnostic::warning(Msg::UnknownWord {
                         key: k.to_string(),
-                        suggestion: did_you_mean(k, &known_refs),
+                        suggestion: did_you_mean(k, &known),
                     })
                     .in_file(&shown)
                     .at(line + 1, col + 1, &text);
