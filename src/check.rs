@@ -444,12 +444,15 @@ fn orphan_translations(root: &Path, own: &str, diags: &mut Diagnostics) {
         let Some(original) = crate::load::original_of(entry.path()) else {
             continue;
         };
+        if original.exists() {
+            continue;
+        }
         let shown = crate::load::rel(root, entry.path());
         // (the load tells it when it got as far as the translations)
         let told = diags.items.iter().any(|d| {
             matches!(d.msg, Msg::OrphanTranslation { .. }) && d.file.as_deref() == Some(&*shown)
         });
-        if !original.exists() && !told {
+        if !told {
             diags.push(
                 Diagnostic::warning(Msg::OrphanTranslation {
                     code: code.to_string(),
