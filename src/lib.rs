@@ -225,12 +225,22 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
     };
     let Some(site) = loaded.site else {
         out.failure = Some(Failure::Content);
+        // the theme's mistakes are told with the content's
+        if let Some(site) = loaded.unfinished {
+            match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
+                Ok(t) => {
+                    out.diags.extend(theme_mistakes(&site, &t));
+                    out.diags.extend(render::vet(&site, &t));
+                }
+                Err(d) => out.diags.push(d),
+            }
+            out.diags.sort();
+        }
         return out;
     };
     match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
         Ok(t) => {
-            out.diags.extend(model::language::without_words(&site, &t));
-            let words = load::words::theme_words(&site, &t);
+            let words = theme_mistakes(&site, &t);
             let broken = words.has_errors();
             out.diags.extend(words);
             if broken {
@@ -246,6 +256,13 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
         }
     }
     out
+}
+
+/// Languages the theme has no words for, and mistakes in the theme's words.
+fn theme_mistakes(site: &model::Site, theme: &theme::Theme) -> Diagnostics {
+    let mut diags = model::language::without_words(site, theme);
+    diags.extend(load::words::theme_words(site, theme));
+    diags
 }
 
 /// What a build did.

@@ -108,6 +108,20 @@ pub(crate) fn collisions(mut claims: Vec<Claim>) -> Diagnostics {
     diags
 }
 
+/// What a site with mistakes would be stopped for later, told with its
+/// mistakes so one run tells them all: names camnang keeps for itself,
+/// and templates Tera cannot read. (Two claims on one path are told once
+/// the content has no mistake: two files with one id would be told
+/// twice.)
+pub(crate) fn vet(site: &Site, theme: &Theme) -> Diagnostics {
+    let mut diags = reserved_names(site);
+    let langs = Language::all(site, theme);
+    if let Err(d) = Templates::new(site, theme, &langs, false, None, None) {
+        diags.push(d);
+    }
+    diags
+}
+
 /// Category folders named like a folder camnang writes itself, or like
 /// one of the site's languages, and languages named like a folder camnang
 /// writes itself.

@@ -450,6 +450,8 @@ fn open_failed(e: StoreError, shown: &str) -> Msg {
 /// still work), 2 the command was used wrongly.
 pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
     let (config, diags) = crate::load::config::read_site_yaml(&opts.root);
+    // (settings with mistakes are only stand-ins)
+    let config = config.filter(|_| !diags.has_errors());
     let lang = opts
         .lang
         .or(config.as_ref().map(|c| c.lang))

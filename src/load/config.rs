@@ -46,6 +46,19 @@ pub const COPIES_MAX: f64 = 100_000.0;
 /// Reads `site.yaml` text (already decoded) into settings.
 /// `file` is the path shown in messages.
 pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
+    let (config, diags) = read_settings(file, text);
+    match diags.has_errors() {
+        true => (None, diags),
+        false => (config, diags),
+    }
+}
+
+/// [`parse_site_yaml`], but with mistakes the settings are still given
+/// whenever the file is a mapping: each field with a mistake (or missing)
+/// stands in with its default, so the content can be read and its
+/// mistakes told in the same run. Never published: the mistakes stop the
+/// build.
+fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
     let doc = Doc::new(file, text, text, 0);
     let Some(map) = doc.parse() else {
         return (None, doc.into_diagnostics());
@@ -65,11 +78,15 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
                 None
             }
         });
-    let language = doc
+    let mut language = doc
         .text(&map, &root, "language", false)
         .unwrap_or_else(|| "vi".into());
     let lang = match Lang::from_code(&language) {
-        Some(l) => l,
+        Some(l) => {
+            // (`VI` is `vi`: pages and file names use the small letters)
+            language = l.code().into();
+            l
+        }
         None => {
             doc.error_at(
                 &root.key("language"),
@@ -77,6 +94,7 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
                     value: language.clone(),
                 },
             );
+            language = "vi".into();
             Lang::Vi
         }
     };
@@ -174,16 +192,11 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
             d.source_line = None;
         }
     }
-    if diags.has_errors() {
-        return (None, diags);
-    }
-    let (Some(title), Some(commune), Some((base_url, base_path))) = (title, commune, base_url)
-    else {
-        return (None, diags);
-    };
+    // (stand-ins for what is missing or wrong: the site is not built)
+    let (base_url, base_path) = base_url.unwrap_or_else(|| ("/".into(), "/".into()));
     let config = SiteConfig {
-        title,
-        commune,
+        title: title.unwrap_or_default(),
+        commune: commune.unwrap_or_default(),
         province,
         base_url,
         base_path,
@@ -248,7 +261,9 @@ fn copies(doc: &Doc<'_>, print: &Mapping, p: &FieldPath) -> Copies {
     out
 }
 
-/// Reads `site.yaml` from the site folder.
+/// Reads `site.yaml` from the site folder. With mistakes (errors among
+/// the diagnostics) the settings, when given, are stand-ins to read the
+/// content with (see `read_settings`), never to publish.
 pub fn read_site_yaml(root: &Path) -> (Option<SiteConfig>, Diagnostics) {
     let path = root.join("site.yaml");
     let shown = Path::new("site.yaml");
@@ -273,7 +288,7 @@ pub fn read_site_yaml(root: &Path) -> (Option<SiteConfig>, Diagnostics) {
         }
     };
     match decode(&bytes) {
-        Ok(text) => parse_site_yaml(shown, &text),
+        Ok(text) => read_settings(shown, &text),
         Err(msg) => {
             diags.push(crate::diag::Diagnostic::error(msg).in_file(shown));
             (None, diags)
@@ -398,6 +413,41 @@ mod tests {
         let want = vec![vec!["CCCD", "căn cước"], vec!["KT3", "tạm trú"]];
         assert_eq!(groups("\n    - CCCD, căn cước\n    - KT3, tạm trú\n"), want);
         assert_eq!(groups(" CCCD, căn cước; KT3, tạm trú\n"), want);
+    }
+
+    #[test]
+    fn settings_with_mistakes_stand_in_for_reading_the_content_but_never_pass() {
+        let text =
+            "titel: T\ncommune: X\nbase_url: https:\\\\x.gov.vn\nlanguage: vn\nallow_html: có\n";
+        let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), text);
+        assert!(cfg.is_none());
+        let codes: Vec<&str> = diags.items.iter().map(|d| d.msg.code()).collect();
+        assert_eq!(codes.len(), 4, "{codes:?}");
+        // what the load reads the content with: defaults where a setting
+        // is missing or wrong
+        let (cfg, again) = read_settings(Path::new("site.yaml"), text);
+        assert_eq!(again.items, diags.items);
+        let cfg = cfg.expect("stand-in settings");
+        assert_eq!(
+            (
+                cfg.title.as_str(),
+                cfg.commune.as_str(),
+                cfg.base_path.as_str()
+            ),
+            ("", "X", "/")
+        );
+        assert_eq!((cfg.language.as_str(), cfg.lang), ("vi", Lang::Vi));
+        assert!(!cfg.allow_html);
+        // a language code in capitals is the code
+        let (cfg, diags) = parse_site_yaml(
+            Path::new("site.yaml"),
+            "title: T\ncommune: X\nbase_url: https://x.gov.vn/\nlanguage: EN\n",
+        );
+        assert!(!diags.has_errors(), "{diags:?}");
+        assert_eq!(
+            cfg.map(|c| (c.language, c.lang)),
+            Some(("en".into(), Lang::En))
+        );
     }
 
     #[test]

@@ -44,7 +44,13 @@ pub struct LoadOptions {
 /// diagnostic, plus the language to report them in.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The site, when it has no mistakes.
     pub site: Option<Site>,
+    /// The site as far as it could be read, when it has mistakes (the
+    /// settings of a `site.yaml` with mistakes stand in with defaults):
+    /// for the theme's checks, so a run tells every mistake at once.
+    /// Never rendered or published.
+    pub unfinished: Option<Site>,
     pub diags: Diagnostics,
     pub lang: Lang,
 }
@@ -77,6 +83,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         }
         return Loaded {
             site: None,
+            unfinished: None,
             diags,
             lang,
         };
@@ -100,6 +107,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         diags.push(Diagnostic::error(Msg::ContentMissing).in_file("content/"));
         return Loaded {
             site: None,
+            unfinished: None,
             diags,
             lang,
         };
@@ -384,21 +392,26 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     }
 
     diags.sort();
-    let site = if diags.has_errors() {
-        None
-    } else {
-        let mut langs = vec![config.language.clone()];
-        langs.extend(languages);
-        Some(Site {
-            root: opts.root.clone(),
-            config,
-            categories,
-            static_files,
-            qr_lock,
-            languages: langs,
-        })
+    let mut langs = vec![config.language.clone()];
+    langs.extend(languages);
+    let site = Site {
+        root: opts.root.clone(),
+        config,
+        categories,
+        static_files,
+        qr_lock,
+        languages: langs,
     };
-    Loaded { site, diags, lang }
+    let (site, unfinished) = match diags.has_errors() {
+        true => (None, Some(site)),
+        false => (Some(site), None),
+    };
+    Loaded {
+        site,
+        unfinished,
+        diags,
+        lang,
+    }
 }
 
 /// A file or folder found in `content/`.

@@ -2,7 +2,7 @@
 //! BOM, CRLF or LF line ends, composed or decomposed Vietnamese. What comes
 //! out is NFC text with `\n` line ends, or a message saying what is wrong.
 
-use crate::messages::Msg;
+use crate::messages::{Binary, Msg};
 use crate::text::nfc_owned;
 
 /// A file in `root` that looks like `name` saved under another name: in
@@ -79,9 +79,42 @@ fn utf8(bytes: Vec<u8>) -> Result<String, Msg> {
         // SAFETY: simdutf8 has just checked that `bytes` is UTF-8.
         return Ok(unsafe { String::from_utf8_unchecked(bytes) });
     }
+    if let Some(what) = binary(&bytes) {
+        return Err(Msg::NotText { what });
+    }
     String::from_utf8(bytes).map_err(|e| Msg::NotUtf8 {
         byte_offset: e.utf8_error().valid_up_to() + 1,
     })
+}
+
+/// What a file that is not UTF-8 is, if its first bytes say so.
+fn binary(bytes: &[u8]) -> Option<Binary> {
+    let has = |name: &[u8]| bytes.windows(name.len()).any(|w| w == name);
+    if bytes.starts_with(b"PK\x03\x04") {
+        // (Office and OpenDocument files are zip files; the names of
+        // the parts inside tell which)
+        return Some(if has(b"word/") {
+            Binary::Word
+        } else if has(b"xl/") {
+            Binary::Excel
+        } else if has(b"application/vnd.oasis.opendocument") {
+            Binary::OpenDocument
+        } else {
+            Binary::Zip
+        });
+    }
+    let starts = |magic: &[&[u8]]| magic.iter().any(|m| bytes.starts_with(m));
+    if starts(&[b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"]) {
+        Some(Binary::OldOffice)
+    } else if starts(&[b"%PDF-"]) {
+        Some(Binary::Pdf)
+    } else if starts(&[b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"II*\x00", b"MM\x00*"])
+        || (bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"))
+    {
+        Some(Binary::Image)
+    } else {
+        None
+    }
 }
 
 /// C0 and C1 control characters other than tab and line feed, and DEL.
@@ -145,6 +178,43 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_or_a_picture_renamed_md_is_told_as_what_it_is() {
+        let zip = |name: &[u8]| {
+            let mut b = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4".to_vec();
+            b.extend_from_slice(name);
+            b.extend_from_slice(b"\xff\xfe\x00");
+            b
+        };
+        let what = |bytes: &[u8]| match decode(bytes) {
+            Err(Msg::NotText { what }) => Some(what),
+            _ => None,
+        };
+        assert_eq!(what(&zip(b"word/document.xml")), Some(Binary::Word));
+        assert_eq!(what(&zip(b"xl/workbook.xml")), Some(Binary::Excel));
+        assert_eq!(
+            what(&zip(b"mimetypeapplication/vnd.oasis.opendocument.text")),
+            Some(Binary::OpenDocument)
+        );
+        assert_eq!(what(&zip(b"bang-gia.csv")), Some(Binary::Zip));
+        let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\xff";
+        assert_eq!(what(ole), Some(Binary::OldOffice));
+        assert_eq!(what(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), Some(Binary::Pdf));
+        assert_eq!(what(b"\x89PNG\r\n\x1a\n\x00"), Some(Binary::Image));
+        assert_eq!(what(b"\xFF\xD8\xFF\xE0\x00\x10JFIF"), Some(Binary::Image));
+        assert_eq!(
+            what(b"RIFF\x10\x00\x00\x00WEBPVP8 \xff"),
+            Some(Binary::Image)
+        );
+        // text in another encoding stays E002, with where it goes wrong
+        assert_eq!(
+            decode(b"title: T\xe0m tr\xfa"),
+            Err(Msg::NotUtf8 { byte_offset: 9 })
+        );
+        // a text that begins like one of them is text
+        assert!(decode(b"%PDF- is how a PDF file begins\n").is_ok());
+    }
 
     #[test]
     fn control_characters_pasted_from_word_are_dropped() {

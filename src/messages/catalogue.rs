@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 
-use super::{CutPart, Gap, Kind, Lang, YamlProblem, os_vi};
+use super::{Binary, CutPart, Gap, Kind, Lang, YamlProblem, os_vi};
 
 /// A hint shared by several messages, in both languages.
 struct Words {
@@ -139,6 +139,28 @@ catalogue! {
             hint_en: "open the file in an editor and save it as UTF-8",
         }
 
+        /// The file is not text at all: its first bytes are those of
+        /// `what` (a Word document renamed `.md`, a scan).
+        NotText { what: Binary } = "E052" {
+            sample { what: Binary::Word }
+            sample { what: Binary::Excel }
+            sample { what: Binary::OpenDocument }
+            sample { what: Binary::OldOffice }
+            sample { what: Binary::Zip }
+            sample { what: Binary::Pdf }
+            sample { what: Binary::Image }
+            vi: format!("tệp này không phải văn bản mà là {}, chỉ đổi tên", what.word(Lang::Vi)),
+            en: format!("this file is not text but {}, only renamed", what.word(Lang::En)),
+            hint_vi: match what.downloadable() {
+                true => "tệp để người dân tải về (mẫu đơn PDF, ảnh) đặt trong thư mục content/files/ với đuôi thật của nó (.pdf, .jpg, .png) rồi dẫn liên kết tới; trang hướng dẫn là tệp .md gõ chữ",
+                false => "mở tệp bằng chương trình đã tạo ra nó, chép chữ sang một tệp .md mới (tạo bằng «camnang new»), rồi xoá tệp này",
+            },
+            hint_en: match what.downloadable() {
+                true => "a file for residents to download (a PDF form, a picture) goes in content/files/ with its real ending (.pdf, .jpg, .png), linked from a guide; a guide is a typed .md file",
+                false => "open the file in the program that made it, copy the text into a new .md file (made with `camnang new`), then delete this one",
+            },
+        }
+
         EmptyFile = "E003" {
             vi: "tệp trống",
             en: "the file is empty",
@@ -230,6 +252,20 @@ catalogue! {
             sample { field: "x".into(), expected: Kind::Number }
             vi: format!("trường «{field}» phải là {}", expected.word(Lang::Vi)),
             en: format!("the field `{field}` must be {}", expected.word(Lang::En)),
+            hint_vi: match expected {
+                Kind::Text => "viết giá trị ngay sau dấu hai chấm, trên cùng một dòng",
+                Kind::List => "viết mỗi mục trên một dòng riêng bên dưới tên trường, thụt vào hai dấu cách và bắt đầu bằng «- »",
+                Kind::Map => "viết các trường con trên các dòng bên dưới, mỗi dòng thụt vào hai dấu cách",
+                Kind::Bool => "viết true (có) hoặc false (không), không dấu ngoặc kép",
+                Kind::Number => "chỉ viết chữ số, ví dụ 12, không kèm chữ và không dấu ngoặc kép",
+            },
+            hint_en: match expected {
+                Kind::Text => "write the value right after the colon, on the same line",
+                Kind::List => "write each item on its own line below the field's name, indented two spaces and starting with \"- \"",
+                Kind::Map => "write the sub-fields on the lines below, each indented two spaces",
+                Kind::Bool => "write true (yes) or false (no), without quotes",
+                Kind::Number => "write only digits, for example 12, with no words and no quotes",
+            },
         }
 
         CodeNotText { field: String } = "E013" {

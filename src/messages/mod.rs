@@ -103,6 +103,51 @@ impl Kind {
     }
 }
 
+/// What a file that is not text is, told from its first bytes: a Word
+/// document or a scan renamed `.md` is a clerk's likely mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Binary {
+    /// `.docx`
+    Word,
+    /// `.xlsx`
+    Excel,
+    /// `.odt` and the other OpenDocument files
+    OpenDocument,
+    /// `.doc` and `.xls` (Office 97–2003)
+    OldOffice,
+    /// another `.zip`
+    Zip,
+    Pdf,
+    Image,
+}
+
+impl Binary {
+    fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Binary::Word, Lang::Vi) => "một văn bản Word (.docx)",
+            (Binary::Word, Lang::En) => "a Word document (.docx)",
+            (Binary::Excel, Lang::Vi) => "một bảng tính Excel (.xlsx)",
+            (Binary::Excel, Lang::En) => "an Excel workbook (.xlsx)",
+            (Binary::OpenDocument, Lang::Vi) => "một văn bản LibreOffice (.odt)",
+            (Binary::OpenDocument, Lang::En) => "a LibreOffice document (.odt)",
+            (Binary::OldOffice, Lang::Vi) => "một tệp Word hoặc Excel cũ (.doc, .xls)",
+            (Binary::OldOffice, Lang::En) => "an old Word or Excel file (.doc, .xls)",
+            (Binary::Zip, Lang::Vi) => "một tệp nén (.zip)",
+            (Binary::Zip, Lang::En) => "a compressed file (.zip)",
+            (Binary::Pdf, Lang::Vi) => "một tệp PDF",
+            (Binary::Pdf, Lang::En) => "a PDF file",
+            (Binary::Image, Lang::Vi) => "một ảnh",
+            (Binary::Image, Lang::En) => "a picture",
+        }
+    }
+
+    /// Whether the file is one residents could download as it is (a form
+    /// as PDF, a picture), rather than text to copy out.
+    fn downloadable(self) -> bool {
+        matches!(self, Binary::Pdf | Binary::Image)
+    }
+}
+
 /// What is wrong in a piece of YAML, in words a clerk knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum YamlProblem {

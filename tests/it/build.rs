@@ -397,6 +397,32 @@ fn a_site_theme_overrides_the_default_file_by_file() {
 }
 
 #[test]
+fn a_broken_template_is_told_with_the_mistakes_of_site_yaml_and_the_guides() {
+    let site = TestSite::standard();
+    site.write("site.yaml", &util::SITE_YAML.replace("title:", "titel:"));
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &util::procedure("Đăng ký tạm trú", "tt01").replace("agency:", "agncy:"),
+    );
+    site.write(
+        "themes/default/templates/partials/contact.html",
+        "<p>{% if site.contact.phone %}{{ site.contact.phone }}</p>\n",
+    );
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // one run, all three (each used to wait for the one before to be fixed)
+    for told in [
+        "site.yaml",
+        "dang-ky-tam-tru.md",
+        "templates/partials/contact.html",
+    ] {
+        assert!(run.stderr.contains(told), "{told}: {}", run.stderr);
+    }
+    assert_eq!(run.stderr.matches("E034").count(), 1, "{}", run.stderr);
+    assert!(!site.path("public").exists());
+}
+
+#[test]
 fn a_mistake_in_a_partial_every_page_includes_is_told_once_at_the_partial() {
     let site = TestSite::standard();
     site.write(
