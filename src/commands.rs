@@ -152,3 +152,26 @@ pub fn exit_code(report: &BuildReport) -> ExitCode {
         Some(_) => ExitCode::from(1),
     }
 }
+
+/// Tells a mistake on the command line `args` (the whole command, to find
+/// the language of messages: `--lang`, else the site's of `--root` or of
+/// the current folder); exit 2, the command was used wrongly.
+pub fn tell_command_mistake(msg: Msg, args: &[String]) -> ExitCode {
+    let value = |name: &str| {
+        let eq = format!("{name}=");
+        args.iter()
+            .enumerate()
+            .find_map(|(i, a)| match a.strip_prefix(&eq) {
+                Some(v) => Some(v.to_string()),
+                None => (a == name).then(|| args.get(i + 1).cloned()).flatten(),
+            })
+    };
+    let lang = value("--lang")
+        .and_then(|l| Lang::from_code(&l))
+        .unwrap_or_else(|| {
+            let root = value("--root").unwrap_or_else(|| ".".into());
+            crate::load::site_lang(std::path::Path::new(&root))
+        });
+    eprintln!("{}", crate::diag::Diagnostic::error(msg).render(lang));
+    ExitCode::from(2)
+}

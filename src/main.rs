@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use camnang::messages::Lang;
+use camnang::messages::{Lang, Msg};
 use camnang::{BuildOptions, LockMode};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -236,7 +236,11 @@ impl Common {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_mistake(e),
+    };
+    match cli.command {
         Command::Build {
             common,
             output,
@@ -379,3 +383,49 @@ fn main() -> ExitCode {
 /// about a fifth of a 10,000-procedure build on that.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// A mistake on the command line, told as camnang tells its other mistakes
+/// (in the site's language, with a code and a hint; exit 2). Help and the
+/// version go out as clap writes them.
+fn command_line_mistake(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let first = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.first().cloned(),
+        _ => None,
+    };
+    let msg = match e.kind() {
+        ErrorKind::InvalidSubcommand => Msg::UnknownCommand {
+            given: first(ContextKind::InvalidSubcommand).unwrap_or_default(),
+            near: first(ContextKind::SuggestedSubcommand),
+        },
+        ErrorKind::UnknownArgument => Msg::UnknownOption {
+            given: first(ContextKind::InvalidArg).unwrap_or_default(),
+            near: first(ContextKind::SuggestedArg),
+        },
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Msg::BadOptionValue {
+            // (`--lang <LANG>`: the option as typed)
+            option: first(ContextKind::InvalidArg)
+                .and_then(|a| a.split_whitespace().next().map(str::to_string))
+                .unwrap_or_default(),
+            value: first(ContextKind::InvalidValue).unwrap_or_default(),
+            allowed: match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                _ => Vec::new(),
+            },
+        },
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+        _ => Msg::CommandLine {
+            detail: e
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("error: ")
+                .to_string(),
+        },
+    };
+    camnang::commands::tell_command_mistake(msg, &std::env::args().collect::<Vec<_>>())
+}

@@ -23,6 +23,10 @@ pub struct Rendered {
     pub text: String,
     /// Links that were dropped: (byte offset in the source, the link).
     pub bad_links: Vec<(usize, String)>,
+    /// Links Markdown did not take as links because their address has a
+    /// space (`[mẫu đơn](files/mau don.pdf)`): shown as they were typed.
+    /// (byte offset in the source, the address)
+    pub spaced_links: Vec<(usize, String)>,
     /// `id`s given to headings, for anchor checks.
     pub anchors: Vec<String>,
     /// Every link and image kept, for `camnang check`.
@@ -100,7 +104,34 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
 
     // the image whose alt text is being read, as an index into r.links
     let mut image_link: Option<usize> = None;
+    // plain text read one event after another (outside code), where a
+    // link Markdown did not take stays as typed
+    let mut run: Option<std::ops::Range<usize>> = None;
+    let mut in_code = false;
     for (event, range) in parser {
+        match &event {
+            Event::Text(_) if !in_code => {
+                run = match run.take() {
+                    Some(r0) if r0.end == range.start => Some(r0.start..range.end),
+                    other => {
+                        if let Some(r0) = other {
+                            spaced_links(md, r0, &mut r.spaced_links);
+                        }
+                        Some(range.clone())
+                    }
+                };
+            }
+            _ => {
+                if let Some(r0) = run.take() {
+                    spaced_links(md, r0, &mut r.spaced_links);
+                }
+                match &event {
+                    Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                    Event::End(TagEnd::CodeBlock) => in_code = false,
+                    _ => {}
+                }
+            }
+        }
         // text for search, steps and heading ids
         if let Event::Text(t) | Event::Code(t) = &event {
             if let Some(i) = image_link
@@ -253,11 +284,41 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
         }
     }
     let _ = in_image;
+    if let Some(r0) = run.take() {
+        spaced_links(md, r0, &mut r.spaced_links);
+    }
     pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
     if opts.text {
         r.text = squeeze(&r.text);
     }
     r
+}
+
+/// Links left as typed in the text `md[range]` because their address has
+/// white space in it: `[text](address with space)`, each with the offset
+/// of its `[` (or of `](` when the text before is elsewhere).
+fn spaced_links(md: &str, range: std::ops::Range<usize>, out: &mut Vec<(usize, String)>) {
+    let Some(text) = md.get(range.clone()) else {
+        return;
+    };
+    let mut from = 0;
+    while let Some(at) = text[from..].find("](").map(|i| from + i) {
+        let rest = &text[at + 2..];
+        from = at + 2;
+        let Some(end) = rest
+            .find([')', '\n'])
+            .filter(|&e| rest[e..].starts_with(')'))
+        else {
+            continue;
+        };
+        let address = rest[..end].trim();
+        if address.is_empty() || address.starts_with('<') || !address.contains(char::is_whitespace)
+        {
+            continue;
+        }
+        let start = text[..at].rfind('[').unwrap_or(at);
+        out.push((range.start + start, address.to_string()));
+    }
 }
 
 /// `text` with every run of white space made one space, and none at the
@@ -339,6 +400,26 @@ mod tests {
         base_path: "/",
         text: true,
     };
+
+    #[test]
+    fn a_link_whose_address_has_a_space_is_found_where_it_was_typed() {
+        let md = "Tải [mẫu đơn](files/mau don.pdf) về.\n\n\
+                  - [Tờ khai CT01](files/To khai CT01.docx)\n\n\
+                  [đúng](files/mau-don.pdf \"Mẫu đơn\") và [cũng đúng](<files/mau don.pdf>)\n\n\
+                  `[mã](a b)`\n\n```\n[khối](c d)\n```\n";
+        let r = render(md, OPTS);
+        let urls: Vec<&str> = r.spaced_links.iter().map(|(_, u)| u.as_str()).collect();
+        assert_eq!(urls, ["files/mau don.pdf", "files/To khai CT01.docx"]);
+        assert!(md[r.spaced_links[0].0..].starts_with("[mẫu đơn]("));
+        assert!(md[r.spaced_links[1].0..].starts_with("[Tờ khai CT01]("));
+        // the good ones are links, with nothing told
+        assert!(r.html.contains("href=\"files/mau-don.pdf\""), "{}", r.html);
+        assert!(
+            r.html.contains("href=\"files/mau%20don.pdf\""),
+            "{}",
+            r.html
+        );
+    }
 
     #[test]
     fn squeezing_is_split_whitespace_joined() {

@@ -205,6 +205,7 @@ pub fn parse_procedure_in(
         split.body,
         split.body_first_line,
         &body.bad_links,
+        &body.spaced_links,
     );
 
     if diags.has_errors() {
@@ -427,6 +428,7 @@ pub fn parse_category_index(
         split.body,
         split.body_first_line,
         &body.bad_links,
+        &body.spaced_links,
     );
     match title {
         Some(title) if !diags.has_errors() => (
@@ -513,7 +515,16 @@ fn report_bad_links(
     body: &str,
     body_first_line: usize,
     bad: &[(usize, String)],
+    spaced: &[(usize, String)],
 ) {
+    for (offset, url) in spaced {
+        let (line, col) = place(body, body_first_line, *offset);
+        diags.push(
+            Diagnostic::warning(Msg::LinkWithSpaces { value: url.clone() })
+                .in_file(file)
+                .at(line, col, text),
+        );
+    }
     for (offset, url) in bad {
         let (line, col) = place(body, body_first_line, *offset);
         diags.push(

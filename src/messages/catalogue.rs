@@ -425,6 +425,17 @@ catalogue! {
             hint_en: "put the whole value in double quotes, for example: summary: \"Group #3, hamlet 1\", or write «no. 3» instead of «#3»",
         }
 
+        /// A link in a body whose address has a space (`[mẫu đơn](files/mau
+        /// don.pdf)`): Markdown does not take it as a link, and the page
+        /// shows the brackets as typed.
+        LinkWithSpaces { value: String } = "W087" {
+            sample { value: "files/mau don.pdf".into() }
+            vi: format!("liên kết tới «{value}» không thành liên kết vì địa chỉ có dấu cách: trang sẽ hiện nguyên dấu ngoặc như đã gõ"),
+            en: format!("the link to `{value}` is not a link because its address has a space: the page shows the brackets as typed"),
+            hint_vi: format!("đổi tên tệp cho không còn dấu cách (ví dụ «{}») và sửa liên kết theo, hoặc đặt địa chỉ trong ngoặc nhọn: (<{value}>)", value.split_whitespace().collect::<Vec<_>>().join("-")),
+            hint_en: format!("rename the file so it has no space (for example `{}`) and change the link to match, or put the address in angle brackets: (<{value}>)", value.split_whitespace().collect::<Vec<_>>().join("-")),
+        }
+
         // ── The site folder: site.yaml, content/, theme ─────────────────
 
         /// No `site.yaml`; `near` is a file that looks like one saved
@@ -790,6 +801,74 @@ catalogue! {
             en: format!("print file of `{procedure}`: {part} does not fit on the page even at the smallest text size"),
             hint_vi: "viết ngắn lại phần chữ này",
             hint_en: "shorten that text",
+        }
+
+        // ── The command line ────────────────────────────────────────────
+
+        /// `camnang buil`: no command `given`; `near` is the one likely meant.
+        UnknownCommand { given: String, near: Option<String> } = "E053" {
+            sample { given: "buil".into(), near: Some("build".into()) }
+            sample { given: "x".into(), near: None }
+            vi: format!("camnang không có lệnh «{given}»"),
+            en: format!("camnang has no command `{given}`"),
+            hint_vi: match near {
+                Some(n) => format!("có phải bạn muốn gõ «camnang {n}»?"),
+                None => "các lệnh là build, serve, check, new, import và deploy (xem «camnang --help»)".into(),
+            },
+            hint_en: match near {
+                Some(n) => format!("did you mean `camnang {n}`?"),
+                None => "the commands are build, serve, check, new, import and deploy (see `camnang --help`)".into(),
+            },
+        }
+
+        /// An option the command does not have (`--no-prin`); `near` is
+        /// the one likely meant.
+        UnknownOption { given: String, near: Option<String> } = "E054" {
+            sample { given: "--no-prin".into(), near: Some("--no-print".into()) }
+            sample { given: "x".into(), near: None }
+            vi: match given.starts_with('-') {
+                true => format!("lệnh này không có tùy chọn «{given}»"),
+                false => format!("lệnh này không nhận thêm «{given}»"),
+            },
+            en: match given.starts_with('-') {
+                true => format!("this command has no option `{given}`"),
+                false => format!("this command takes no `{given}`"),
+            },
+            hint_vi: match near {
+                Some(n) => format!("có phải bạn muốn gõ «{n}»?"),
+                None => "xem các tùy chọn của lệnh bằng «--help», ví dụ «camnang build --help»".into(),
+            },
+            hint_en: match near {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "see the command's options with `--help`, e.g. `camnang build --help`".into(),
+            },
+        }
+
+        /// A value an option does not take (`--lang vn`, `--port abc`);
+        /// `allowed` lists the values it takes, when they are few.
+        BadOptionValue { option: String, value: String, allowed: Vec<String> } = "E055" {
+            sample { option: "--lang".into(), value: "vn".into(), allowed: vec!["vi".into(), "en".into()] }
+            sample { option: "x".into(), value: "x".into(), allowed: Vec::new() }
+            vi: format!("«{value}» không dùng được cho {option}"),
+            en: format!("`{value}` cannot be used for {option}"),
+            hint_vi: match allowed.is_empty() {
+                false => format!("viết một trong: {}", allowed.join(", ")),
+                true => "xem giá trị cần viết bằng «--help», ví dụ «camnang serve --help»".into(),
+            },
+            hint_en: match allowed.is_empty() {
+                false => format!("write one of: {}", allowed.join(", ")),
+                true => "see what to write with `--help`, e.g. `camnang serve --help`".into(),
+            },
+        }
+
+        /// Any other mistake on the command line, in the words of the
+        /// argument parser (`detail`, in English).
+        CommandLine { detail: String } = "E056" {
+            sample { detail: "x".into() }
+            vi: format!("lệnh gõ chưa đúng: {detail}"),
+            en: format!("the command is not written right: {detail}"),
+            hint_vi: "xem cách gõ bằng «camnang --help» hoặc «camnang <lệnh> --help»",
+            hint_en: "see how to write it with `camnang --help` or `camnang <command> --help`",
         }
 
         // ── camnang build ───────────────────────────────────────────────

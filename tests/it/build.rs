@@ -519,3 +519,47 @@ fn procedure_page_snapshot() {
     let markup = format!("{}<style>…</style>{}", &page[..start], &page[end + 8..]);
     insta::assert_snapshot!(markup);
 }
+
+#[test]
+fn command_line_mistakes_are_told_in_the_sites_language_with_what_was_meant() {
+    let site = TestSite::standard();
+    let run_in = |args: &[&str]| {
+        let mut cmd = util::camnang();
+        cmd.current_dir(site.root()).args(args);
+        util::Run::of(cmd)
+    };
+    // (clap's own words were English: "unrecognized subcommand 'buil'")
+    let run = run_in(&["buil"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("lỗi[E053]"), "{}", run.stderr);
+    assert!(run.stderr.contains("«camnang build»"), "{}", run.stderr);
+    let run = run_in(&["build", "--no-prin"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("lỗi[E054]") && run.stderr.contains("«--no-print»"),
+        "{}",
+        run.stderr
+    );
+    let run = run_in(&["check", "--lang", "vn"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("lỗi[E055]") && run.stderr.contains("vi, en"),
+        "{}",
+        run.stderr
+    );
+    // English when asked, or when the site is English
+    let run = run_in(&["serve", "--port", "abc", "--lang", "en"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("error[E055]"), "{}", run.stderr);
+    site.write(
+        "site.yaml",
+        &util::SITE_YAML.replace("language: vi", "language: en"),
+    );
+    let run = run_in(&["deploy", "--dry-runn"]);
+    assert!(run.stderr.contains("error[E054]"), "{}", run.stderr);
+    // help is still help, on standard output, exit 0
+    let run = run_in(&["build", "--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("--no-print"), "{}", run.stdout);
+    assert!(!site.path("public").exists());
+}
