@@ -606,7 +606,39 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     }
     body.push_str(".\n");
     g.body = body;
+    // what the portal wrote in a shape camnang cannot read is marked at
+    // the part of the guide it would have filled
+    for (path, want) in &r.unread {
+        let gap = Gap::Unread {
+            path: path.clone(),
+            want: *want,
+        };
+        g.gaps.push((unread_part(path).into(), gap));
+    }
     g
+}
+
+/// The part of a guide a field of a portal record fills (`draft:` names
+/// it): `data.executionMethods[0].fees[0].value` fills `channels`.
+fn unread_part(path: &str) -> &'static str {
+    let key = path
+        .trim_start_matches("data.")
+        .split(['.', '['])
+        .next()
+        .unwrap_or_default();
+    match key {
+        "executionMethods" | "cases" => "channels",
+        "executionCases" => "documents",
+        "legalBasisesDetails" => "legal",
+        "executionSteps" => "steps",
+        "departmentsExecuting" | "unitGroupsExecuting" | "executingAgencies" => "agency",
+        "subjectTypesDetails" => "audience",
+        "resultsDetails" => "result",
+        "description" => "summary",
+        "code" | "codeNotation" => "code",
+        "isFullProcess" => "online.level",
+        _ => "body",
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -620,6 +652,23 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_the_portal_wrote_in_an_odd_shape_is_marked_where_it_belongs() {
+        let v = serde_json::json!({"id": "a", "name": "Đăng ký khai sinh",
+            "legalBasisesDetails": 7, "executionSteps": 3, "subjectTypesDetails": true,
+            "executionMethods": [{"submissionMethod": "DIRECT", "fees": [{"value": [1]}]}]});
+        let r = crate::import::record::from_value(&v).unwrap();
+        let g = guide(&r, today());
+        let marked: Vec<&str> = g
+            .gaps
+            .iter()
+            .filter(|(_, gap)| matches!(gap, Gap::Unread { .. }))
+            .map(|(f, _)| f.as_str())
+            .collect();
+        assert_eq!(marked, ["channels", "legal", "steps", "audience"]);
+        assert_eq!(g.title, "Đăng ký khai sinh");
+    }
 
     #[test]
     fn money_is_written_the_vietnamese_way() {

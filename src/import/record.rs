@@ -1,9 +1,17 @@
 //! A procedure record of the national portal (`get-formality-by-citizen`),
 //! read leniently from JSON: with or without the `{code, data, message}`
-//! envelope, numbers that may be text, lists that may be missing. Whatever
-//! cannot be read is reported with its JSON path, never a panic.
+//! envelope, numbers that may be text, lists that may be missing or a
+//! single item, names that may be bare text. A field that still cannot be
+//! read is left empty and listed with its JSON path ([`Record::unread`]):
+//! the guide marks it to check, and the rest of the record is imported.
+//! Only a record with no id or name is refused. Never a panic.
+
+use std::cell::RefCell;
 
 use serde_json::Value;
+
+use crate::messages::Lang;
+pub(crate) use crate::messages::Want;
 
 /// A record, keeping only what camnang writes or compares.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,6 +50,10 @@ pub(crate) struct Record {
     pub commune_level: bool,
     /// `isFullProcess`, not confirmed to mean "toàn trình".
     pub full_process: Option<bool>,
+    /// Fields in a shape camnang cannot read, each with its JSON path
+    /// (`data.executionMethods[0].fees[0].value`) and what was expected:
+    /// read as empty.
+    pub unread: Vec<(String, Want)>,
 }
 
 /// One way of submitting (`executionMethods[]`).
@@ -142,9 +154,16 @@ fn short(v: &Value) -> String {
 /// Reads a record from a parsed JSON value (with or without envelope).
 pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
     let (d, prefix) = unwrap_envelope(v)?;
-    let r = Reader { prefix };
-    let id = r.text(d, "id")?;
-    let name = r.text(d, "name")?;
+    let r = Reader {
+        prefix,
+        unread: RefCell::new(Vec::new()),
+    };
+    let id = r.text(d, "id");
+    let name = r.text(d, "name");
+    // (an id or a name in a shape camnang cannot read is no record)
+    if let Some((path, want)) = r.unread.borrow().first() {
+        return Err(format!("{path}: expected {}", want.word(Lang::En)));
+    }
     if id.trim().is_empty() {
         return Err(format!("{prefix}id is missing"));
     }
@@ -152,75 +171,75 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
     if crate::import::clean::line(&name).is_empty() {
         return Err(format!("{prefix}name is missing"));
     }
-    let names = |key: &str| -> Result<Vec<String>, Wrong> {
-        r.list(d, key)?
+    let names = |key: &str| -> Vec<String> {
+        r.list(d, key)
             .iter()
             .enumerate()
-            .map(|(i, x)| r.text_at(x, "name", &format!("{key}[{i}]")))
-            .filter(|t| !matches!(t, Ok(s) if s.trim().is_empty()))
+            .map(|(i, x)| r.name_at(x, &format!("{key}[{i}]")))
+            .filter(|t| !t.trim().is_empty())
             .collect()
     };
     let mut methods = Vec::new();
-    for (i, m) in r.list(d, "executionMethods")?.iter().enumerate() {
+    for (i, m) in r.list(d, "executionMethods").iter().enumerate() {
         let at = format!("executionMethods[{i}]");
         let mut fees = Vec::new();
-        for (j, f) in r.list_at(m, "fees", &at)?.iter().enumerate() {
+        for (j, f) in r.list_at(m, "fees", &at).iter().enumerate() {
             let fat = format!("{at}.fees[{j}]");
-            let amount = r.amount_at(f, "value", &fat)?;
+            let amount = r.amount_at(f, "value", &fat);
             fees.push(Fee {
-                kind: r.text_at(f, "type", &fat)?,
+                kind: r.text_at(f, "type", &fat),
                 value: amount.0,
                 value_text: amount.1,
-                currency: r.text_at(f, "currencyName", &fat)?,
-                description: r.text_at(f, "description", &fat)?,
+                currency: r.text_at(f, "currencyName", &fat),
+                description: r.text_at(f, "description", &fat),
             });
         }
         methods.push(Method {
-            way: r.text_at(m, "submissionMethod", &at)?,
-            time: r.time_at(m, "processingTime", &at)?,
-            unit: r.text_at(m, "processingTimeUnit", &at)?,
-            description: r.text_at(m, "description", &at)?,
+            way: r.text_at(m, "submissionMethod", &at),
+            time: r.time_at(m, "processingTime", &at),
+            unit: r.text_at(m, "processingTimeUnit", &at),
+            description: r.text_at(m, "description", &at),
             fees,
         });
     }
     let mut cases = Vec::new();
-    for (i, c) in r.list(d, "executionCases")?.iter().enumerate() {
+    for (i, c) in r.list(d, "executionCases").iter().enumerate() {
         let at = format!("executionCases[{i}]");
         let mut components = Vec::new();
-        for (j, p) in r.list_at(c, "profileComponents", &at)?.iter().enumerate() {
+        for (j, p) in r.list_at(c, "profileComponents", &at).iter().enumerate() {
             let pat = format!("{at}.profileComponents[{j}]");
             components.push(Component {
-                name: r.text_at(p, "name", &pat)?,
-                original: r.count_at(p, "originalQty", &pat)?,
-                copy: r.count_at(p, "copyQty", &pat)?,
+                name: r.name_at(p, &pat),
+                original: r.count_at(p, "originalQty", &pat),
+                copy: r.count_at(p, "copyQty", &pat),
             });
         }
         cases.push(Case {
-            name: r.text_at(c, "name", &at)?,
+            name: r.text_at(c, "name", &at),
             components,
         });
     }
     let mut case_times = Vec::new();
-    for (i, c) in r.list(d, "cases")?.iter().enumerate() {
+    for (i, c) in r.list(d, "cases").iter().enumerate() {
         let at = format!("cases[{i}]");
         let (qty, unit) = match c.get("processingDay") {
             Some(pd) if pd.is_object() => {
                 let pat = format!("{at}.processingDay");
-                (r.time_at(pd, "qty", &pat)?, r.text_at(pd, "type", &pat)?)
+                (r.time_at(pd, "qty", &pat), r.text_at(pd, "type", &pat))
             }
             _ => (Time::None, String::new()),
         };
         case_times.push(CaseTime {
-            name: r.text_at(c, "name", &at)?,
+            name: r.text_at(c, "name", &at),
             qty,
             unit,
         });
     }
     let mut legal = Vec::new();
-    for (i, l) in r.list(d, "legalBasisesDetails")?.iter().enumerate() {
+    for (i, l) in r.list(d, "legalBasisesDetails").iter().enumerate() {
         let at = format!("legalBasisesDetails[{i}]");
-        let name = r.text_at(l, "name", &at)?;
-        let code = r.text_at(l, "code", &at)?;
+        let name = r.name_at(l, &at);
+        let code = r.text_at(l, "code", &at);
         // the document's number is kept: a name alone ("Luật Cư trú 2020")
         // does not say which text, and a clerk checks it by its number
         let squeezed = |s: &str| -> String {
@@ -240,43 +259,46 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         }
     }
     let mut steps = Vec::new();
-    for (i, s) in r.list(d, "executionSteps")?.iter().enumerate() {
+    for (i, s) in r.list(d, "executionSteps").iter().enumerate() {
         let at = format!("executionSteps[{i}]");
-        steps.push((
-            r.text_at(s, "name", &at)?,
-            r.text_at(s, "description", &at)?,
-        ));
+        // (a step written as bare text is its description)
+        steps.push(match s {
+            Value::String(text) => (String::new(), text.clone()),
+            _ => (r.text_at(s, "name", &at), r.text_at(s, "description", &at)),
+        });
     }
     let (category, decision) = (
         match d.get("category") {
-            Some(c) if c.is_object() => r.text_at(c, "name", "category")?,
+            Some(c) if c.is_object() => r.text_at(c, "name", "category"),
+            Some(Value::String(c)) => c.clone(),
             _ => String::new(),
         },
         match d.get("procedureProposal") {
-            Some(p) if p.is_object() => r.text_at(p, "proposalNumber", "procedureProposal")?,
+            Some(p) if p.is_object() => r.text_at(p, "proposalNumber", "procedureProposal"),
             _ => String::new(),
         },
     );
     Ok(Record {
         code: {
-            let c = r.text(d, "code")?;
+            let c = r.text(d, "code");
             if c.trim().is_empty() {
-                r.text(d, "codeNotation")?
+                r.text(d, "codeNotation")
             } else {
                 c
             }
         },
-        description: r.text(d, "description")?,
-        departments: names("departmentsExecuting")?,
-        unit_groups: names("unitGroupsExecuting")?,
-        executing_agencies: r.text(d, "executingAgencies")?,
-        audience: names("subjectTypesDetails")?,
-        results: names("resultsDetails")?,
-        requirements: r.text(d, "requirementsAndConditions")?,
-        updated_at: r.number_at(d, "updatedAt", "")?.map(|n| n as i64),
-        state: r.text(d, "state")?,
-        commune_level: r.flag(d, "isWard")?.unwrap_or(false),
-        full_process: r.flag(d, "isFullProcess")?,
+        description: r.text(d, "description"),
+        departments: names("departmentsExecuting"),
+        unit_groups: names("unitGroupsExecuting"),
+        executing_agencies: r.text(d, "executingAgencies"),
+        audience: names("subjectTypesDetails"),
+        results: names("resultsDetails"),
+        requirements: r.text(d, "requirementsAndConditions"),
+        updated_at: r.number_at(d, "updatedAt", "").map(|n| n as i64),
+        state: r.text(d, "state"),
+        commune_level: r.flag(d, "isWard").unwrap_or(false),
+        full_process: r.flag(d, "isFullProcess"),
+        unread: r.unread.take(),
         id,
         name,
         methods,
@@ -289,9 +311,11 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
     })
 }
 
-/// Reads fields and says where a wrong one is.
+/// Reads fields, leniently; a field it cannot read is read as empty and
+/// listed in `unread` with where it is.
 struct Reader {
     prefix: &'static str,
+    unread: RefCell<Vec<(String, Want)>>,
 }
 
 impl Reader {
@@ -302,85 +326,104 @@ impl Reader {
         }
     }
 
-    fn text(&self, v: &Value, key: &str) -> Result<String, Wrong> {
+    /// Notes that the field `key` (under `at`) is not `expected`.
+    fn unread(&self, at: &str, key: &str, want: Want) {
+        let path = self.path(at, key);
+        self.unread.borrow_mut().push((path, want));
+    }
+
+    fn text(&self, v: &Value, key: &str) -> String {
         self.text_at(v, key, "")
     }
 
-    /// Text; numbers and booleans as text; missing or null as empty.
-    fn text_at(&self, v: &Value, key: &str, at: &str) -> Result<String, Wrong> {
-        match v.get(key) {
-            None | Some(Value::Null) => Ok(String::new()),
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(Value::Number(n)) => Ok(n.to_string()),
-            Some(Value::Bool(b)) => Ok(b.to_string()),
-            Some(_) => Err(format!("{}: expected text", self.path(at, key))),
+    /// Text; numbers and booleans as text; missing or null as empty; a
+    /// list of texts as its lines; an object as its `name`.
+    fn text_at(&self, v: &Value, key: &str, at: &str) -> String {
+        match v.get(key).map(plain_text) {
+            None => String::new(),
+            Some(Some(t)) => t,
+            Some(None) => {
+                self.unread(at, key, Want::Text);
+                String::new()
+            }
         }
     }
 
-    fn list(&self, v: &Value, key: &str) -> Result<Vec<Value>, Wrong> {
+    /// The `name` of an item of a list of named things; an item that is
+    /// bare text is its own name.
+    fn name_at(&self, item: &Value, at: &str) -> String {
+        match item {
+            Value::String(s) => s.clone(),
+            _ => self.text_at(item, "name", at),
+        }
+    }
+
+    fn list(&self, v: &Value, key: &str) -> Vec<Value> {
         self.list_at(v, key, "")
     }
 
-    /// A list; missing or null as empty.
-    fn list_at(&self, v: &Value, key: &str, at: &str) -> Result<Vec<Value>, Wrong> {
+    /// A list; missing or null as empty; one item (an object or a text)
+    /// where a list was expected as a list of one.
+    fn list_at(&self, v: &Value, key: &str, at: &str) -> Vec<Value> {
         match v.get(key) {
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::Array(a)) => Ok(a.clone()),
-            Some(_) => Err(format!("{}: expected a list", self.path(at, key))),
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(a)) => a.clone(),
+            Some(one @ (Value::Object(_) | Value::String(_))) => vec![one.clone()],
+            Some(_) => {
+                self.unread(at, key, Want::List);
+                Vec::new()
+            }
         }
     }
 
     /// A number; a numeric text is read too; missing, null or "" as none.
-    fn number_at(&self, v: &Value, key: &str, at: &str) -> Result<Option<f64>, Wrong> {
+    fn number_at(&self, v: &Value, key: &str, at: &str) -> Option<f64> {
         match v.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) => Ok(n.as_f64().filter(|f| f.is_finite())),
-            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => n.as_f64().filter(|f| f.is_finite()),
+            Some(Value::String(s)) if s.trim().is_empty() => None,
             Some(Value::String(s)) => match s.trim().replace(',', ".").parse::<f64>() {
-                Ok(f) if f.is_finite() => Ok(Some(f)),
-                _ => Err(format!(
-                    "{}: expected a number, found «{}»",
-                    self.path(at, key),
-                    s.chars().take(40).collect::<String>()
-                )),
+                Ok(f) if f.is_finite() => Some(f),
+                _ => {
+                    self.unread(at, key, Want::Number);
+                    None
+                }
             },
-            Some(_) => Err(format!("{}: expected a number", self.path(at, key))),
+            Some(_) => {
+                self.unread(at, key, Want::Number);
+                None
+            }
         }
     }
 
     /// An amount of money: a number, a number written the Vietnamese way
     /// ("7.000", "1.500.000 đồng"), a word for none ("Miễn phí", "Không")
     /// as 0, or other words kept as they are (second).
-    fn amount_at(
-        &self,
-        v: &Value,
-        key: &str,
-        at: &str,
-    ) -> Result<(Option<f64>, Option<String>), Wrong> {
+    fn amount_at(&self, v: &Value, key: &str, at: &str) -> (Option<f64>, Option<String>) {
         match v.get(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(match amount(s) {
+            Some(Value::String(s)) if !s.trim().is_empty() => match amount(s) {
                 Some(n) => (Some(n), None),
                 None => (None, Some(s.clone())),
-            }),
-            _ => Ok((self.number_at(v, key, at)?, None)),
+            },
+            _ => (self.number_at(v, key, at), None),
         }
     }
 
     /// A count of copies: a whole number from 0 to 1000.
-    fn count_at(&self, v: &Value, key: &str, at: &str) -> Result<u32, Wrong> {
-        match self.number_at(v, key, at)? {
-            None => Ok(0),
-            Some(f) if (0.0..=1000.0).contains(&f) && f.fract() == 0.0 => Ok(f as u32),
-            Some(f) => Err(format!(
-                "{}: expected a number of copies, found {f}",
-                self.path(at, key)
-            )),
+    fn count_at(&self, v: &Value, key: &str, at: &str) -> u32 {
+        match self.number_at(v, key, at) {
+            None => 0,
+            Some(f) if (0.0..=1000.0).contains(&f) && f.fract() == 0.0 => f as u32,
+            Some(_) => {
+                self.unread(at, key, Want::Copies);
+                0
+            }
         }
     }
 
     /// A processing time: whole, fraction or text, as the portal wrote it.
-    fn time_at(&self, v: &Value, key: &str, at: &str) -> Result<Time, Wrong> {
-        Ok(match v.get(key) {
+    fn time_at(&self, v: &Value, key: &str, at: &str) -> Time {
+        match v.get(key) {
             None | Some(Value::Null) => Time::None,
             Some(Value::Number(n)) => match (n.as_i64(), n.as_f64()) {
                 (Some(i), _) => Time::Whole(i),
@@ -409,16 +452,52 @@ impl Reader {
                     _ => Time::Text(s.clone()),
                 }
             }
-            Some(_) => return Err(format!("{}: expected a number", self.path(at, key))),
-        })
+            Some(_) => {
+                self.unread(at, key, Want::Number);
+                Time::None
+            }
+        }
     }
 
-    fn flag(&self, v: &Value, key: &str) -> Result<Option<bool>, Wrong> {
+    /// True or false; also `"true"`, `"false"`, `1`, `0` as some exports
+    /// write them.
+    fn flag(&self, v: &Value, key: &str) -> Option<bool> {
         match v.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(_) => Err(format!("{}: expected true or false", self.path("", key))),
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(Value::Number(n)) if n.as_f64() == Some(1.0) => Some(true),
+            Some(Value::Number(n)) if n.as_f64() == Some(0.0) => Some(false),
+            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("true") => Some(true),
+            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("false") => Some(false),
+            Some(_) => {
+                self.unread("", key, Want::YesNo);
+                None
+            }
         }
+    }
+}
+
+/// A value as text: text, a number or true/false as written, a list of
+/// such values one a line, an object by its `name`; `None` for any other
+/// shape (null is empty text).
+fn plain_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => Some(String::new()),
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| match i {
+                Value::Array(_) => None,
+                other => plain_text(other),
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|lines| lines.join("\n")),
+        Value::Object(o) => match o.get("name") {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        },
     }
 }
 
@@ -531,6 +610,43 @@ mod tests {
     }
 
     #[test]
+    fn shapes_older_exports_use_are_read() {
+        let v = json!({
+            "id": "a",
+            "name": "B",
+            // one item where a list was expected
+            "executionMethods": {"submissionMethod": "DIRECT", "processingTime": "05"},
+            // names as bare text, and a list of them
+            "resultsDetails": ["Giấy xác nhận tình trạng hôn nhân"],
+            "departmentsExecuting": "Ủy ban nhân dân xã",
+            "legalBasisesDetails": ["Luật Hộ tịch (60/2014/QH13)"],
+            // steps as text, a description as paragraphs
+            "executionSteps": ["Bước 1: Nộp hồ sơ.", "Bước 2: Nhận kết quả."],
+            "description": ["Đoạn một.", "Đoạn hai."],
+            "category": "Hộ tịch",
+            "isWard": "true",
+            "isFullProcess": 0,
+        });
+        let r = from_value(&v).unwrap();
+        assert!(r.unread.is_empty(), "{:?}", r.unread);
+        assert_eq!(r.methods.len(), 1);
+        assert_eq!(
+            (r.methods[0].way.as_str(), &r.methods[0].time),
+            ("DIRECT", &Time::Whole(5))
+        );
+        assert_eq!(r.results, ["Giấy xác nhận tình trạng hôn nhân"]);
+        assert_eq!(r.departments, ["Ủy ban nhân dân xã"]);
+        assert_eq!(r.legal, ["Luật Hộ tịch (60/2014/QH13)"]);
+        assert_eq!(
+            r.steps[1],
+            (String::new(), "Bước 2: Nhận kết quả.".to_string())
+        );
+        assert_eq!(r.description, "Đoạn một.\nĐoạn hai.");
+        assert_eq!(r.category, "Hộ tịch");
+        assert_eq!((r.commune_level, r.full_process), (true, Some(false)));
+    }
+
+    #[test]
     fn envelope_or_not() {
         let bare = json!({"id": "a", "name": "B", "processingTime": 1});
         let wrapped = json!({"code": "OK", "message": "OK", "data": bare.clone()});
@@ -543,15 +659,29 @@ mod tests {
     }
 
     #[test]
-    fn wrong_types_are_located() {
+    fn wrong_types_are_located_and_the_rest_is_read() {
         let v = json!({"data": {"id": "a", "name": "B", "executionMethods": [
-            {"submissionMethod": "ONLINE", "fees": [{"value": {"x": 1}}]}
-        ]}, "code": "OK"});
-        let e = from_value(&v).unwrap_err();
+            {"submissionMethod": "ONLINE", "processingTime": 3, "fees": [{"value": {"x": 1}}]}
+        ], "isFullProcess": "có", "legalBasisesDetails": 7}, "code": "OK"});
+        let r = from_value(&v).unwrap();
+        let unread: Vec<(&str, Want)> = r.unread.iter().map(|(p, w)| (p.as_str(), *w)).collect();
         assert_eq!(
-            e,
-            "data.executionMethods[0].fees[0].value: expected a number"
+            unread,
+            [
+                ("data.executionMethods[0].fees[0].value", Want::Number),
+                ("data.legalBasisesDetails", Want::List),
+                ("data.isFullProcess", Want::YesNo),
+            ]
         );
+        // (the record was refused whole for one such field)
+        assert_eq!(
+            (r.methods[0].way.as_str(), &r.methods[0].time),
+            ("ONLINE", &Time::Whole(3))
+        );
+        assert_eq!(r.methods[0].fees[0].value, None);
+        // an id or a name that cannot be read is no record
+        let e = from_value(&json!({"id": {"x": 1}, "name": "B"})).unwrap_err();
+        assert_eq!(e, "id: expected text");
         let v =
             json!({"id": "a", "name": "B", "executionMethods": [{"processingTime": "0,5 ngày"}]});
         let r = from_value(&v).unwrap();

@@ -148,6 +148,35 @@ impl Binary {
     }
 }
 
+/// What a field of a portal record should have held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    Text,
+    List,
+    Number,
+    /// A number of copies, 0 to 1000.
+    Copies,
+    YesNo,
+}
+
+impl Want {
+    /// Its words, as the end of "expected …" / "cần …".
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Want::Text, Lang::Vi) => "chữ",
+            (Want::Text, Lang::En) => "text",
+            (Want::List, Lang::Vi) => "một danh sách",
+            (Want::List, Lang::En) => "a list",
+            (Want::Number, Lang::Vi) => "một số",
+            (Want::Number, Lang::En) => "a number",
+            (Want::Copies, Lang::Vi) => "số bản từ 0 đến 1000",
+            (Want::Copies, Lang::En) => "a number of copies from 0 to 1000",
+            (Want::YesNo, Lang::Vi) => "true hoặc false",
+            (Want::YesNo, Lang::En) => "true or false",
+        }
+    }
+}
+
 /// What is wrong in a piece of YAML, in words a clerk knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum YamlProblem {
@@ -349,6 +378,9 @@ pub enum Gap {
     OnlineLevel,
     /// `camnang import --update` took the portal's new text.
     ChangedOnPortal,
+    /// The portal wrote the field `path` in a shape camnang cannot read
+    /// (it should hold `want`): left empty.
+    Unread { path: String, want: Want },
 }
 
 impl Gap {
@@ -427,6 +459,14 @@ impl Gap {
             }
             (Gap::ChangedOnPortal, Lang::Vi) => "vừa được cập nhật theo Cổng".into(),
             (Gap::ChangedOnPortal, Lang::En) => "just updated from the portal".into(),
+            (Gap::Unread { path, want }, Lang::Vi) => format!(
+                "Cổng ghi «{path}» theo dạng camnang không đọc được (cần {}): chép tay từ trang thủ tục trên Cổng",
+                want.word(Lang::Vi)
+            ),
+            (Gap::Unread { path, want }, Lang::En) => format!(
+                "the portal wrote `{path}` in a shape camnang cannot read (expected {}): copy it by hand from the procedure's page on the portal",
+                want.word(Lang::En)
+            ),
         }
     }
 
@@ -457,6 +497,10 @@ impl Gap {
             Gap::NotesInDocuments { count: 1 },
             Gap::OnlineLevel,
             Gap::ChangedOnPortal,
+            Gap::Unread {
+                path: "data.executionMethods[0].fees[0].value".into(),
+                want: Want::Number,
+            },
         ]
     }
 }
