@@ -300,13 +300,22 @@ pub fn saved_records(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Value, Msg>)> {
             // a file may hold one record, several one after the other, or
             // a list of them
             Ok(values) => {
-                for v in values {
-                    match v {
-                        Value::Array(items) => {
-                            out.extend(items.into_iter().map(|r| (f.clone(), Ok(r))));
-                        }
-                        v => out.push((f.clone(), Ok(v))),
-                    }
+                let records: Vec<Value> = values
+                    .into_iter()
+                    .flat_map(|v| match v {
+                        Value::Array(items) => items,
+                        v => vec![v],
+                    })
+                    .collect();
+                // (one of several is named by its place, from 0, as in
+                // the JSON paths of the other messages: `danh-sach.json[2]`)
+                let several = records.len() > 1;
+                for (i, r) in records.into_iter().enumerate() {
+                    let from = match several {
+                        true => PathBuf::from(format!("{}[{i}]", f.display())),
+                        false => f.clone(),
+                    };
+                    out.push((from, Ok(r)));
                 }
             }
             Err(m) => out.push((f, Err(m))),
@@ -405,7 +414,8 @@ fn read_lines(f: &Path, out: &mut Vec<(PathBuf, Result<Value, Msg>)>) {
         for (i, l) in text.split(|b| *b == b'\n').enumerate() {
             let l = l.strip_suffix(b"\r").unwrap_or(l);
             if !l.iter().all(u8::is_ascii_whitespace) {
-                out.push((f.to_path_buf(), parse_json(l, f, i)));
+                let from = PathBuf::from(format!("{}:{}", f.display(), i + 1));
+                out.push((from, parse_json(l, f, i)));
             }
         }
         return;
@@ -435,7 +445,9 @@ fn read_lines(f: &Path, out: &mut Vec<(PathBuf, Result<Value, Msg>)>) {
                 while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                     buf.pop();
                 }
-                out.push((f.to_path_buf(), parse_json(&buf, f, n - 1)));
+                // (a record is named by its line: `crawl.jsonl:3`)
+                let from = PathBuf::from(format!("{}:{n}", f.display()));
+                out.push((from, parse_json(&buf, f, n - 1)));
             }
             Err(e) => {
                 let msg = Msg::ImportReadFailed {

@@ -202,9 +202,10 @@ fn saved_records_in_every_shape() {
     std::fs::write(inbox.path().join("bare.json"), bare.to_string()).expect("write");
     // JSON Lines: one good record, one blank line, one cut off
     let lines = format!(
-        "{}\n\n{}\n",
+        "{}\n\n{}\n{}\n",
         record("1.001193"),
-        cut(&record("1.001193").to_string(), 500)
+        cut(&record("1.001193").to_string(), 500),
+        json!({"ma": "1.004194", "ten": "not a portal record"})
     );
     let jsonl = inbox.path().join("crawl.jsonl");
     std::fs::write(&jsonl, lines).expect("write");
@@ -225,6 +226,12 @@ fn saved_records_in_every_shape() {
     );
     assert!(
         run.stderr.contains("E101") && run.stderr.contains("crawl.jsonl:3:"),
+        "{}",
+        run.stderr
+    );
+    // a line that is JSON but no record is named by its line
+    assert!(
+        run.stderr.contains("E102") && run.stderr.contains("crawl.jsonl:4:"),
         "{}",
         run.stderr
     );
