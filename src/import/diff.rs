@@ -124,6 +124,35 @@ fn take(to: &mut Guide, from: &Guide, key: &str) {
     }
 }
 
+/// The lines of `old` and `new` that differ, each side made one line
+/// with [`short`]: lines both share at the start and at the end are left
+/// out as `…`, so a change deep in a long list is not hidden behind the
+/// same first 300 characters on both sides.
+fn differing(old: &str, new: &str) -> (String, String) {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let part = |lines: &[&str]| -> String {
+        let middle = &lines[head..lines.len() - tail];
+        let mut parts: Vec<&str> = Vec::new();
+        if head > 0 {
+            parts.push("…");
+        }
+        parts.extend(middle);
+        if tail > 0 {
+            parts.push("…");
+        }
+        short(&parts.join("\n"))
+    };
+    (part(&a), part(&b))
+}
+
 fn short(s: &str) -> String {
     let one = s.replace('\n', " ¶ ");
     if one.chars().count() > 300 {
@@ -237,13 +266,14 @@ fn one(
     let (base_v, new_v, cur_v) = (view(base), view(&new), view(&cur_g));
     // one changed field, as the clerk reads it
     let show = |field: &str, old: &str, new: &str| {
+        let (old, new) = differing(old, new);
         println!(
             "{}",
             Msg::DiffField {
                 file: shown.to_path_buf(),
                 field: field.to_string(),
-                old: short(old),
-                new: short(new),
+                old,
+                new,
             }
             .text(lang)
         );
@@ -340,4 +370,28 @@ fn one(
         .text(lang)
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_deep_in_a_long_list_is_shown_not_its_shared_start() {
+        let docs: Vec<String> = (1..=40)
+            .map(|i| format!("Giấy tờ số {i} cần nộp"))
+            .collect();
+        let old = docs.join("\n");
+        let mut changed = docs.clone();
+        changed[30] = "Giấy tờ số 31 (bản sao có chứng thực)".into();
+        let (was, now) = differing(&old, &changed.join("\n"));
+        assert_eq!(was, "… ¶ Giấy tờ số 31 cần nộp ¶ …");
+        assert_eq!(now, "… ¶ Giấy tờ số 31 (bản sao có chứng thực) ¶ …");
+        // an item added at the end, and a one-line value
+        let (was, now) = differing("A\nB", "A\nB\nC");
+        assert_eq!((was.as_str(), now.as_str()), ("…", "… ¶ C"));
+        let (was, now) = differing("03 ngày", "05 ngày");
+        assert_eq!((was.as_str(), now.as_str()), ("03 ngày", "05 ngày"));
+        assert_eq!(differing("", "Mới").0, "—");
+    }
 }

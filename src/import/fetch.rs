@@ -99,15 +99,32 @@ impl Portal {
     }
 
     /// The portal id of the procedure whose code is `code`.
-    pub fn find_code(&self, code: &str) -> Result<String, Msg> {
+    ///
+    /// Several records may carry one code (the same procedure published
+    /// for several levels): the one done at commune level is taken, and
+    /// the others are named in a warning (second), with their portal ids
+    /// to import one of them instead.
+    pub fn find_code(&self, code: &str) -> Result<(String, Option<Msg>), Msg> {
         let (items, _) = self.page(Some(code), None, 50)?;
-        items
+        let mut same: Vec<ListItem> = items
             .into_iter()
-            .find(|i| i.code.trim() == code.trim())
-            .map(|i| i.id)
-            .ok_or_else(|| Msg::PortalNotFound {
-                what: code.to_string(),
-            })
+            .filter(|i| i.code.trim() == code.trim())
+            .collect();
+        // (a stable sort: the portal's order among equals)
+        same.sort_by_key(|i| i.commune_level != Some(true));
+        let mut same = same.into_iter();
+        let first = same.next().ok_or_else(|| Msg::PortalNotFound {
+            what: code.to_string(),
+        })?;
+        let others: Vec<String> = same
+            .map(|i| format!("{} ({})", i.name.trim(), i.id))
+            .collect();
+        let told = (!others.is_empty()).then(|| Msg::PortalCodeShared {
+            code: code.to_string(),
+            taken: first.name.trim().to_string(),
+            others,
+        });
+        Ok((first.id, told))
     }
 
     /// Every item of the catalogue matching `query` (all when `None`),

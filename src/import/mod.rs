@@ -607,7 +607,12 @@ pub fn run_import(opts: &ImportOptions) -> ExitCode {
     let mut ids: Vec<String> = opts.portal_ids.clone();
     for code in &opts.codes {
         match portal.find_code(code) {
-            Ok(id) => ids.push(id),
+            Ok((id, told)) => {
+                if let Some(m) = told {
+                    eprintln!("{}", warning_line(&m, lang));
+                }
+                ids.push(id);
+            }
             Err(m) => tally.take(Err(m), lang),
         }
     }

@@ -1289,6 +1289,17 @@ catalogue! {
             en: format!("{}: `{field}` needs checking: {}", file.display(), gap.text(Lang::En)),
         }
 
+        /// `--code` found several records with `code`: `taken` was
+        /// imported (the one done at commune level, if any); `others` are
+        /// the rest, each "name (portal id)".
+        PortalCodeShared { code: String, taken: String, others: Vec<String> } = "W103" {
+            sample { code: "1.004194".into(), taken: "a".into(), others: vec!["b (x)".into()] }
+            vi: format!("Cổng có {} thủ tục cùng mã {code}: đã nhập «{taken}»; còn {}", others.len() + 1, others.join("; ")),
+            en: format!("the portal has {} procedures with the code {code}: «{taken}» was imported; the others are {}", others.len() + 1, others.join("; ")),
+            hint_vi: "nếu cần thủ tục khác, nhập nó bằng --portal-id với mã trong ngoặc",
+            hint_en: "to import another one, use --portal-id with the id in brackets",
+        }
+
         /// `--update` kept the clerk's text of `field` although the portal changed it.
         UpdateKeptClerk { file: PathBuf, field: String } = "W102" {
             sample { file: "a.md".into(), field: "x".into() }

@@ -541,6 +541,20 @@ async fn answer(
                 q.is_empty() || i["code"] == q || i["name"].as_str().unwrap_or("").contains(q)
             })
             .collect();
+        if mode == "twins" {
+            // one code published twice: for the province first, then for
+            // communes (the record camnang has), on one page
+            let mut province = items[0].clone();
+            province["id"] = json!("019d2bf7-770b-734d-b7fb-00000000abcd");
+            province["name"] = json!("Đăng ký tạm trú (cấp tỉnh)");
+            province["isWard"] = json!(false);
+            let mut commune = items[0].clone();
+            commune["isWard"] = json!(true);
+            return json_answer(
+                StatusCode::CREATED,
+                json!({"code": "OK", "message": "OK", "data": {"items": [province, commune], "lastId": null, "total": 2}}),
+            );
+        }
         let total = items.len();
         // two pages: one item each, the cursor in lastId
         let (page, last) = match asked["lastId"].as_str() {
@@ -580,6 +594,21 @@ fn from_the_portal_politely_and_with_clear_failures() {
         site.path("content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru.md")
             .is_file()
     );
+    // one code, two records: the commune's is taken, the other named (the
+    // first the portal listed was taken, whichever it was)
+    let twins = empty_site();
+    let run = import(
+        &twins,
+        &["--portal", &base(port, "twins"), "--code", "1.004194"],
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("W103") && run.stderr.contains("019d2bf7-770b-734d-b7fb-00000000abcd"),
+        "{}",
+        run.stderr
+    );
+    let got = twins.read("content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru.md");
+    assert!(got.contains(TAM_TRU), "{got}");
 
     // a --portal that is no web address: said at once, exit 2
     for bad in ["not a url", "ftp://127.0.0.1/x"] {
