@@ -108,8 +108,8 @@ fn tag(rest: &str) -> Option<(String, bool, usize)> {
 
 /// Removes HTML: comments (with what Word puts in them), `script`,
 /// `style` and Word's `xml` elements with their content, and every other
-/// tag; a block element (`p`, `div`, `br`, `li`, …) starts a new line, a
-/// list item with "- "; then decodes every HTML entity (`&aacute;`,
+/// tag; a block element (`p`, `div`, `br`, `li`, `tr`, …) starts a new
+/// line, a list item with "- ", a table's cells are apart with " | "; then decodes every HTML entity (`&aacute;`,
 /// `&#7871;`, `&nbsp;`). Text that only looks like a tag stays.
 fn strip_tags(s: &str) -> String {
     if !s.contains('<') && !s.contains('&') {
@@ -150,6 +150,12 @@ fn strip_tags(s: &str) -> String {
             }
             match name.as_str() {
                 "li" if !closing => out.push_str("- "),
+                // a table's row is a line, its cells apart with " | "
+                // (cells run together read as one sentence)
+                "td" | "th" if !closing => {
+                    let row = out.rsplit('\n').next().unwrap_or_default();
+                    out.push_str(if row.trim().is_empty() { " " } else { " | " });
+                }
                 "td" | "th" => out.push(' '),
                 _ => {}
             }
@@ -482,7 +488,13 @@ mod tests {
             "Tờ khai"
         );
         assert_eq!(line("<xml>Normal 0 false</xml>Tờ khai"), "Tờ khai");
-        assert_eq!(line("<td>Lệ phí</td><td>7.000</td>"), "Lệ phí 7.000");
+        assert_eq!(line("<td>Lệ phí</td><td>7.000</td>"), "Lệ phí | 7.000");
+        assert_eq!(
+            clean(
+                "<table><tr><th>Giấy tờ</th><th>Số bản</th></tr><tr><td>Tờ khai</td><td>01</td></tr></table>"
+            ),
+            "Giấy tờ | Số bản\nTờ khai | 01"
+        );
     }
 
     #[test]

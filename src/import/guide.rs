@@ -606,6 +606,25 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     }
     body.push_str(".\n");
     g.body = body;
+    // a table the portal wrote into a text is written as lines: marked
+    // where it went
+    let table = |t: &str| t.to_ascii_lowercase().contains("<table");
+    if table(&r.description) {
+        g.gaps.push(("summary".into(), Gap::Table));
+    }
+    let in_body = table(&r.requirements)
+        || r.steps.iter().any(|(n, d)| table(n) || table(d))
+        || r.cases.iter().any(|c| table(&c.name))
+        || r.methods.iter().any(|m| table(&m.description));
+    if in_body {
+        g.gaps.push(("body".into(), Gap::Table));
+    }
+    if r.cases
+        .iter()
+        .any(|c| c.components.iter().any(|p| table(&p.name)))
+    {
+        g.gaps.push(("documents".into(), Gap::Table));
+    }
     // what the portal wrote in a shape camnang cannot read is marked at
     // the part of the guide it would have filled
     for (path, want) in &r.unread {
@@ -668,6 +687,24 @@ mod tests {
             .collect();
         assert_eq!(marked, ["channels", "legal", "steps", "audience"]);
         assert_eq!(g.title, "Đăng ký khai sinh");
+    }
+
+    #[test]
+    fn a_table_written_as_lines_is_marked_to_check() {
+        let v = serde_json::json!({"id": "a", "name": "Cấp bản sao trích lục",
+            "requirementsAndConditions": "<p>Mức thu:</p><table><tr><td>Bản sao</td><td>8.000 đồng</td></tr><tr><td>Bản chính</td><td>Miễn</td></tr></table>"});
+        let r = crate::import::record::from_value(&v).unwrap();
+        let g = guide(&r, today());
+        assert!(
+            g.gaps.contains(&("body".into(), Gap::Table)),
+            "{:?}",
+            g.gaps
+        );
+        assert!(
+            g.body.contains("Bản sao \\| 8.000 đồng") || g.body.contains("Bản sao | 8.000 đồng"),
+            "{}",
+            g.body
+        );
     }
 
     #[test]

@@ -378,6 +378,9 @@ pub enum Gap {
     OnlineLevel,
     /// `camnang import --update` took the portal's new text.
     ChangedOnPortal,
+    /// The portal's text held a table, written as lines with its cells
+    /// apart with " | ".
+    Table,
     /// The portal wrote the field `path` in a shape camnang cannot read
     /// (it should hold `want`): left empty.
     Unread { path: String, want: Want },
@@ -459,6 +462,12 @@ impl Gap {
             }
             (Gap::ChangedOnPortal, Lang::Vi) => "vừa được cập nhật theo Cổng".into(),
             (Gap::ChangedOnPortal, Lang::En) => "just updated from the portal".into(),
+            (Gap::Table, Lang::Vi) => {
+                "Cổng ghi một bảng ở đây; camnang viết mỗi hàng một dòng, các ô cách nhau bằng «|»: đọc lại xem có rõ không".into()
+            }
+            (Gap::Table, Lang::En) => {
+                "the portal has a table here; camnang wrote each row as a line, its cells apart with \"|\": read it again to see that it is clear".into()
+            }
             (Gap::Unread { path, want }, Lang::Vi) => format!(
                 "Cổng ghi «{path}» theo dạng camnang không đọc được (cần {}): chép tay từ trang thủ tục trên Cổng",
                 want.word(Lang::Vi)
@@ -497,6 +506,7 @@ impl Gap {
             Gap::NotesInDocuments { count: 1 },
             Gap::OnlineLevel,
             Gap::ChangedOnPortal,
+            Gap::Table,
             Gap::Unread {
                 path: "data.executionMethods[0].fees[0].value".into(),
                 want: Want::Number,
