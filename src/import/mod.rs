@@ -214,9 +214,28 @@ impl Session {
         let dir = self.root.join("content").join(&slug);
         let index = dir.join("_index.md");
         if !index.exists() {
-            let title = match g.category.is_empty() {
-                true => "Thủ tục khác".to_string(),
-                false => g.category.clone(),
+            let title = match &self.category {
+                // `--category "Cư trú"`: the name given; `--category
+                // cu-tru`: the portal's name when it names that folder
+                // (`dang-ky-quan-ly-cu-tru` has every word of `cu-tru`),
+                // else the folder's name in words (it was the first
+                // record's portal category, whatever the folder)
+                Some(given) if given.contains(char::is_whitespace) || !given.is_ascii() => {
+                    given.trim().to_string()
+                }
+                Some(given)
+                    if !slug
+                        .split('-')
+                        .all(|w| from_portal.split('-').any(|p| p == w)) =>
+                {
+                    let words = given.trim().replace(['-', '_'], " ");
+                    let mut c = words.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
+                }
+                _ if g.category.is_empty() => "Thủ tục khác".to_string(),
+                _ => g.category.clone(),
             };
             crate::files::write_text_file(
                 &index,
