@@ -169,6 +169,18 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Days from 1970-01-01 to this date (the inverse of [`Date::from_days`]).
+    pub fn days(&self) -> i64 {
+        // Howard Hinnant's days-from-civil algorithm
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// Whole months from `earlier` to this date (negative if it is later).
     pub fn months_since(&self, earlier: Date) -> i32 {
         let mut m = (i32::from(self.year) - i32::from(earlier.year)) * 12 + i32::from(self.month)
@@ -327,6 +339,9 @@ mod tests {
         assert_eq!(Date::from_days(0).iso(), "1970-01-01");
         assert_eq!(Date::from_days(20_780).iso(), "2026-11-23");
         assert_eq!(Date::from_days(11_016).iso(), "2000-02-29");
+        for days in [-1, 0, 59, 60, 11_016, 20_780, 2_932_896] {
+            assert_eq!(Date::from_days(days).days(), days, "{days}");
+        }
         let d = |s| Date::parse(s).unwrap();
         assert_eq!(d("2026-11-23").months_since(d("2025-11-23")), 12);
         assert_eq!(d("2026-11-22").months_since(d("2025-11-23")), 11);

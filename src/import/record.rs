@@ -294,7 +294,7 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         audience: names("subjectTypesDetails"),
         results: names("resultsDetails"),
         requirements: r.text(d, "requirementsAndConditions"),
-        updated_at: r.number_at(d, "updatedAt", "").map(|n| n as i64),
+        updated_at: r.moment_at(d, "updatedAt"),
         state: r.text(d, "state"),
         commune_level: r.flag(d, "isWard").unwrap_or(false),
         full_process: r.flag(d, "isFullProcess"),
@@ -394,6 +394,23 @@ impl Reader {
                 None
             }
         }
+    }
+
+    /// A moment as epoch milliseconds: a number of milliseconds, or of
+    /// seconds (below 10^11, which as milliseconds would be before 1973;
+    /// some exports write seconds), or an ISO date (`2024-05-01` or
+    /// `2024-05-01T08:00:00Z`, read by its date).
+    fn moment_at(&self, v: &Value, key: &str) -> Option<i64> {
+        if let Some(Value::String(s)) = v.get(key)
+            && let Some(date) = s.trim().get(..10).and_then(crate::text::Date::parse)
+        {
+            return Some(date.days() * 86_400_000);
+        }
+        let n = self.number_at(v, key, "")? as i64;
+        Some(match n.abs() < 100_000_000_000 {
+            true => n.saturating_mul(1000),
+            false => n,
+        })
     }
 
     /// An amount of money: a number, a number written the Vietnamese way
@@ -644,6 +661,20 @@ mod tests {
         assert_eq!(r.description, "Đoạn một.\nĐoạn hai.");
         assert_eq!(r.category, "Hộ tịch");
         assert_eq!((r.commune_level, r.full_process), (true, Some(false)));
+    }
+
+    #[test]
+    fn the_update_time_is_read_in_milliseconds_seconds_or_as_a_date() {
+        let at = |t: Value| from_value(&json!({"id": "a", "name": "B", "updatedAt": t})).unwrap();
+        // 2024-05-01 00:00 UTC
+        let ms = 1_714_521_600_000_i64;
+        assert_eq!(at(json!(ms)).updated_at, Some(ms));
+        assert_eq!(at(json!(ms / 1000)).updated_at, Some(ms));
+        assert_eq!(at(json!("1714521600")).updated_at, Some(ms));
+        assert_eq!(at(json!("2024-05-01T08:30:00Z")).updated_at, Some(ms));
+        assert_eq!(at(json!("2024-05-01")).updated_at, Some(ms));
+        let odd = at(json!("hôm qua"));
+        assert_eq!((odd.updated_at, odd.unread.len()), (None, 1));
     }
 
     #[test]
