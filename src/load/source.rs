@@ -54,6 +54,15 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Msg> {
     } else {
         text
     };
+    // Word's and Zalo's line and paragraph separators (U+2028, U+2029):
+    // an editor shows a new line there, YAML counts one, and camnang's
+    // lines do not, so every mistake after one was told a line off; a
+    // space keeps the words apart, as a line break in a paragraph does
+    let text = if text.contains("\u{2028}") || text.contains("\u{2029}") {
+        text.replace(['\u{2028}', '\u{2029}'], " ")
+    } else {
+        text
+    };
     // 0xC2 starts the UTF-8 form of the C1 controls (and of « ° ·)
     let suspect = text.as_bytes().chunks(64).any(|chunk| {
         // no early exit inside a chunk, so the compiler can use vectors
@@ -214,6 +223,12 @@ mod tests {
         );
         // a text that begins like one of them is text
         assert!(decode(b"%PDF- is how a PDF file begins\n").is_ok());
+    }
+
+    #[test]
+    fn line_separators_pasted_from_word_are_spaces() {
+        let got = decode("summary: Dòng một\u{2028}dòng hai\u{2029}ba\n".as_bytes()).unwrap();
+        assert_eq!(got, "summary: Dòng một dòng hai ba\n");
     }
 
     #[test]

@@ -641,6 +641,15 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     {
         return (YamlProblem::Tab, line, 1);
     }
+    // a special space in the indentation (a no-break space from Word or
+    // Zalo): not a space to YAML, which stumbles a line later
+    let odd = (line.saturating_sub(3)..line.min(lines.len()))
+        .rev()
+        .find_map(|i| odd_indent(lines[i]).map(|c| (i + 1, c)));
+    if let Some((l, c)) = odd {
+        let code = format!("U+{:04X}", u32::from(c));
+        return (YamlProblem::OddSpace { code }, l, 1);
+    }
     // a value starting with a character YAML keeps for itself ("*Lưu ý",
     // "@xa"): on the line of the mistake or the one before
     let special = (line.saturating_sub(2)..line.min(lines.len()))
@@ -699,6 +708,14 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         None => msg,
     };
     (YamlProblem::Other { detail }, line, col)
+}
+
+/// The first space other than a plain space or a Tab in the indentation
+/// of `line` (U+00A0 no-break space, U+3000, U+2000…U+200A…).
+fn odd_indent(line: &str) -> Option<char> {
+    line.chars()
+        .take_while(|c| c.is_whitespace() || *c == '\u{feff}')
+        .find(|c| !matches!(c, ' ' | '\t'))
 }
 
 /// Where the last `[` or `{` that is never closed was opened (1-based),

@@ -190,6 +190,7 @@ catalogue! {
             sample { problem: YamlProblem::NoSpaceAfterColon { key: "x".into() } }
             sample { problem: YamlProblem::SpecialStart { key: "x".into(), first: '*' } }
             sample { problem: YamlProblem::Indentation }
+            sample { problem: YamlProblem::OddSpace { code: "U+00A0".into() } }
             sample { problem: YamlProblem::Other { detail: "x".into() } }
             vi: format!("phần thông tin viết sai: {}", problem.text(Lang::Vi)),
             en: format!("the front matter is not valid YAML: {}", problem.text(Lang::En)),

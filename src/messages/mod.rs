@@ -207,6 +207,11 @@ pub enum YamlProblem {
         first: char,
     },
     Indentation,
+    /// The line is indented with a space that is not a plain space
+    /// (`code`, `U+00A0`: a no-break space pasted from Word or Zalo).
+    OddSpace {
+        code: String,
+    },
     Other {
         detail: String,
     },
@@ -265,6 +270,12 @@ impl YamlProblem {
             (YamlProblem::Indentation, Lang::En) => {
                 "wrong indentation, or a missing space after a colon".into()
             }
+            (YamlProblem::OddSpace { code }, Lang::Vi) => format!(
+                "dòng này thụt lề bằng một dấu cách đặc biệt ({code}, thường dán từ Word hay Zalo), YAML không coi là dấu cách: xoá khoảng trắng đầu dòng rồi gõ lại bằng phím cách"
+            ),
+            (YamlProblem::OddSpace { code }, Lang::En) => format!(
+                "this line is indented with a special space ({code}, often pasted from Word or Zalo), which YAML does not take for a space: delete the space at the start of the line and type it again with the space bar"
+            ),
             (YamlProblem::Other { detail }, Lang::Vi) => {
                 format!("YAML không hợp lệ ({})", yaml_vi(detail))
             }
