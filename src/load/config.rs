@@ -137,6 +137,15 @@ fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
             print.qr_error_correction = v;
         }
         print.copies = copies(&doc, m, &p);
+        let none = Copies {
+            posters: 0,
+            board: 0,
+            flyers_a5: 0,
+            flyers_a6: 0,
+        };
+        if print.copies == none {
+            doc.warning_at(&p.key("copies"), Msg::NothingToOrder);
+        }
     }
 
     let theme = doc.text(&map, &root, "theme", false);

@@ -35,6 +35,10 @@ const ONLINE_KEYS: &[&str] = &["url", "level", "apps"];
 const CHANNEL_KEYS: &[&str] = &["way", "time", "fee"];
 const GROUP_KEYS: &[&str] = &["group", "items"];
 const SOURCE_KEYS: &[&str] = &["portal_id", "code", "portal_updated", "imported"];
+/// A guide longer than this, in KB of its file, is told (`W089`): a
+/// procedure's guide is a few KB; 300 KB is a minute or more on weak 3G.
+pub const PAGE_TOO_LONG_KB: usize = 300;
+
 /// What a `draft:` entry may name besides the front-matter fields: the
 /// steps and notes of the body.
 pub const DRAFT_BODY: &[&str] = &["steps", "body"];
@@ -207,6 +211,17 @@ pub fn parse_procedure_in(
         &body.bad_links,
         &body.spaced_links,
     );
+    // a page a phone on a weak 3G line takes minutes to open (a whole law
+    // pasted in, a picture pasted as text)
+    if text.len() > PAGE_TOO_LONG_KB * 1024 {
+        diags.push(
+            Diagnostic::warning(Msg::PageTooLong {
+                kb: text.len() / 1024,
+                max: PAGE_TOO_LONG_KB,
+            })
+            .in_file(file),
+        );
+    }
 
     if diags.has_errors() {
         return (None, diags);

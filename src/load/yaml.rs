@@ -136,6 +136,13 @@ impl<'a> Doc<'a> {
         self.report(d, line + 1, col + 1);
     }
 
+    /// Warns about a field, pointing at the field's line.
+    pub(crate) fn warning_at(&self, path: &FieldPath, msg: Msg) {
+        let (line, col) = locate(self.yaml, &path.0).unwrap_or((0, 0));
+        let d = Diagnostic::warning(msg).field(path.to_string());
+        self.report(d, line + 1, col + 1);
+    }
+
     /// Reports unknown keys of `map`, with a "did you mean" from `allowed`.
     pub(crate) fn check_keys(&self, map: &Mapping, path: &FieldPath, allowed: &[&str]) {
         for key in map.keys() {

@@ -437,6 +437,25 @@ catalogue! {
             hint_en: format!("rename the file so it has no space (for example `{}`) and change the link to match, or put the address in angle brackets: (<{value}>)", value.split_whitespace().collect::<Vec<_>>().join("-")),
         }
 
+        /// `print.copies` asks for no copy of anything: the order sheet
+        /// would be an empty table.
+        NothingToOrder = "W088" {
+            vi: "print.copies đặt mọi số bản bằng 0: phiếu đặt in sẽ không có gì để in",
+            en: "print.copies sets every number of copies to 0: the order sheet would ask for nothing",
+            hint_vi: "ghi số bản cần in, ví dụ «copies: 2», hoặc xoá dòng copies để lấy số mặc định (2 áp phích mỗi thủ tục, 1 bảng mã, 20 tờ rơi A6)",
+            hint_en: "write how many to print, e.g. `copies: 2`, or remove the copies line for the defaults (2 posters a procedure, 1 board sheet, 20 A6 flyers)",
+        }
+
+        /// A guide of `kb` KB, more than `max`: its page takes minutes to
+        /// open on a phone over weak 3G.
+        PageTooLong { kb: usize, max: usize } = "W089" {
+            sample { kb: 900, max: 300 }
+            vi: format!("tệp hướng dẫn dài {kb} KB (quá {max} KB): điện thoại dùng 3G yếu phải chờ nhiều phút mới mở được trang"),
+            en: format!("the guide is {kb} KB long (more than {max} KB): a phone on weak 3G waits minutes to open its page"),
+            hint_vi: "chỉ giữ những gì người dân cần để làm thủ tục; văn bản luật dài thì đặt tệp PDF trong content/files/ và dẫn liên kết tới",
+            hint_en: "keep only what a resident needs to do the procedure; put a long legal text as a PDF in content/files/ and link to it",
+        }
+
         // ── The site folder: site.yaml, content/, theme ─────────────────
 
         /// No `site.yaml`; `near` is a file that looks like one saved
