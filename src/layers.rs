@@ -12,7 +12,7 @@
 //! | 4 | `model` | site, categories, procedures; every address (`model::routes`), the languages |
 //! | 5 | `load` | `site.yaml`, `content/`, `qr-lock.yaml` read into the model |
 //! | 6 | `output` | what outputs share: files, sinks, memo, the `Output` trait |
-//! | 7 | `output::templates` | the page templates of every language |
+//! | 7 | `output::templates`, `output::template_errors` | the page templates of every language; their mistakes, placed |
 //! | 8 | `output::html`, `output::site_files`, `output::search`, `output::codes`, `output::json`, `output::print` | one module per output |
 //! | 9 | `render`, `publish`, `cache` | run the outputs; write the site atomically; the build cache |
 //! | 10 | `check`, `commands` | `camnang check`; build reports and progress |
@@ -32,7 +32,7 @@ pub const LAYERS: &[&[&str]] = &[
     &["model"],
     &["load"],
     &["output"],
-    &["output::templates"],
+    &["output::templates", "output::template_errors"],
     &[
         "output::html",
         "output::site_files",

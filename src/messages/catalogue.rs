@@ -616,6 +616,64 @@ catalogue! {
             en: format!("the theme template `{template}` failed: {detail}"),
         }
 
+        /// The theme template `template` cannot be read by Tera at the
+        /// place told; `expected` is Tera's own list of what may come
+        /// there (English).
+        TemplateSyntax { template: String, expected: String } = "E057" {
+            sample { template: "templates/x.html".into(), expected: "expected tag or some content".into() }
+            vi: format!("mẫu giao diện «{template}» viết sai ở đây (Tera: {expected})"),
+            en: format!("the theme template `{template}` is not written right here (Tera: {expected})"),
+            hint_vi: "thường do một thẻ {{ }} hay {% %} chưa đóng, hoặc một {% if %}, {% for %}, {% block %} ở phía trên thiếu thẻ kết thúc {% endif %}, {% endfor %}, {% endblock %}",
+            hint_en: "most often a {{ }} or {% %} tag that is not closed, or an {% if %}, {% for %} or {% block %} above without its {% endif %}, {% endfor %} or {% endblock %}",
+        }
+
+        /// The template `template` looks up `name`, which pages do not
+        /// have; `near` is the name meant, from the built-in templates.
+        TemplateUnknownName { template: String, name: String, near: Option<String> } = "E058" {
+            sample { template: "templates/x.html".into(), name: "site.contact.phonee".into(), near: Some("site.contact.phone".into()) }
+            sample { template: "templates/x.html".into(), name: "x".into(), near: None }
+            sample { template: "templates/x.html".into(), name: "p.title".into(), near: Some("p.title".into()) }
+            vi: format!("mẫu giao diện «{template}» dùng «{name}», nhưng trang không có giá trị nào tên như vậy"),
+            en: format!("the theme template `{template}` uses `{name}`, which no page has"),
+            hint_vi: match near {
+                // (a name some pages have, in a template every page uses)
+                Some(n) if n == name => format!("«{name}» chỉ có ở một số trang (p.… chỉ ở trang thủ tục): đặt trong {{% if {name} %}} … {{% endif %}}"),
+                Some(n) => format!("có phải bạn muốn viết «{n}»?"),
+                None => "xem những tên các mẫu có sẵn của camnang dùng (themes/default/templates trong mã nguồn camnang)".into(),
+            },
+            hint_en: match near {
+                Some(n) if n == name => format!("`{name}` is on some pages only (p.… on procedure pages): put it in {{% if {name} %}} … {{% endif %}}"),
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "see the names camnang's own templates use (themes/default/templates in camnang's source)".into(),
+            },
+        }
+
+        /// The template `template` uses a filter Tera does not have.
+        TemplateUnknownFilter { template: String, filter: String, near: Option<String> } = "E059" {
+            sample { template: "templates/x.html".into(), filter: "uper".into(), near: Some("upper".into()) }
+            sample { template: "templates/x.html".into(), filter: "x".into(), near: None }
+            vi: format!("mẫu giao diện «{template}» dùng bộ lọc «{filter}», Tera không có bộ lọc này"),
+            en: format!("the theme template `{template}` uses the filter `{filter}`, which Tera does not have"),
+            hint_vi: match near {
+                Some(n) => format!("có phải bạn muốn viết «{n}»?"),
+                None => "các bộ lọc hay dùng: upper, lower, safe, join, length, default, replace, trim, truncate".into(),
+            },
+            hint_en: match near {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "filters often used: upper, lower, safe, join, length, default, replace, trim, truncate".into(),
+            },
+        }
+
+        /// The template `template` includes or extends `name`, which the
+        /// theme does not have.
+        TemplateMissing { template: String, name: String } = "E068" {
+            sample { template: "templates/x.html".into(), name: "partials/y.html".into() }
+            vi: format!("mẫu giao diện «{template}» gọi mẫu «{name}», nhưng không có tệp templates/{name}"),
+            en: format!("the theme template `{template}` uses the template `{name}`, and there is no templates/{name}"),
+            hint_vi: "kiểm tra tên tệp, hoặc tạo tệp đó trong thư mục templates của giao diện",
+            hint_en: "check the file name, or make that file in the theme's templates folder",
+        }
+
         // ── The output folder and writing the site ──────────────────────
 
         OutputIsSource = "E040" {

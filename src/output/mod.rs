@@ -21,6 +21,7 @@ pub(crate) mod json;
 pub(crate) mod print;
 pub(crate) mod search;
 pub(crate) mod site_files;
+pub(crate) mod template_errors;
 pub(crate) mod templates;
 
 /// What camnang was built from (a hash of its sources, made by

@@ -13,9 +13,8 @@ use serde_json::{Map, Value, json};
 use tera::{Context, Tera};
 
 use crate::diag::Diagnostic;
-use crate::messages::Msg;
 use crate::model::{Language, Site, routes};
-use crate::output::{Content, Memo, OutFile, Prior, key, page_key};
+use crate::output::{Content, Memo, OutFile, Prior, key, page_key, template_errors};
 use crate::text::escape_html;
 use crate::theme::Theme;
 
@@ -53,6 +52,9 @@ pub(crate) struct Templates<'a> {
     /// Hash of what every page shares: settings, strings, CSS, templates;
     /// `None` when there are no earlier pages to take (pages get no key).
     global: Option<u64>,
+    /// The theme's templates as written (name under `templates/`, text),
+    /// to place a mistake in one.
+    sources: Vec<(String, String)>,
     reused: AtomicUsize,
     rendered: AtomicUsize,
 }
@@ -90,6 +92,7 @@ impl<'a> Templates<'a> {
                 )
             })
             .collect();
+        let sources = &templates;
         let css = theme.text("static/style.css");
         let cfg = &site.config;
         let site_value = serde_json::to_value(cfg).unwrap_or(Value::Null);
@@ -139,8 +142,16 @@ impl<'a> Templates<'a> {
                     base.remove("css");
                 }
                 let mut tera = Tera::default();
-                tera.add_raw_templates(templates)
-                    .map_err(|e| template_error("templates", &e))?;
+                if let Err(e) = tera.add_raw_templates(templates) {
+                    // placed in the templates as written (constants
+                    // written in move columns)
+                    let mut plain = Tera::default();
+                    let e = match plain.add_raw_templates(sources.to_vec()) {
+                        Err(original) => original,
+                        Ok(()) => e,
+                    };
+                    return Err(template_errors::told(site, sources, "templates", &e));
+                }
                 tera.set_escape_fn(escape_html);
                 Ok(LangView {
                     lang: lang.clone(),
@@ -169,9 +180,16 @@ impl<'a> Templates<'a> {
             memo,
             prior,
             global,
+            sources: templates,
             reused: AtomicUsize::new(0),
             rendered: AtomicUsize::new(0),
         })
+    }
+
+    /// The mistake `e` of rendering `template`, placed in the template
+    /// that holds it.
+    fn told(&self, template: &str, e: &tera::Error) -> Diagnostic {
+        template_errors::told(self.site, &self.sources, template, e)
     }
 
     /// Pages taken from the memo, and pages rendered.
@@ -255,14 +273,13 @@ impl<'a> Templates<'a> {
         for (name, value) in vars {
             map.insert(name.to_string(), value);
         }
-        let ctx =
-            Context::from_value(Value::Object(map)).map_err(|e| template_error(template, &e))?;
+        let ctx = Context::from_value(Value::Object(map)).map_err(|e| self.told(template, &e))?;
         // straight into bytes: Tera's render() would check the page is
         // UTF-8 once more
         let mut html = Vec::with_capacity(16 * 1024);
         lv.tera
             .render_to(template, &ctx, &mut html)
-            .map_err(|e| template_error(template, &e))?;
+            .map_err(|e| self.told(template, &e))?;
         self.rendered.fetch_add(1, Ordering::Relaxed);
         let mut file = OutFile::bytes(path, html);
         file.key = page_key;
@@ -518,46 +535,6 @@ fn mentions(source: &str, name: &str) -> bool {
         rest = &rest[end..];
     }
     false
-}
-
-fn template_error(template: &str, e: &tera::Error) -> Diagnostic {
-    let mut chain = vec![e.to_string()];
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        chain.push(s.to_string());
-        source = s.source();
-    }
-    // the template the mistake is in: the innermost one Tera names (a
-    // partial every page includes, rather than each page's own template)
-    let named = |m: &str| {
-        [
-            "while rendering '",
-            "Failed to parse '",
-            "Failed to render '",
-        ]
-        .iter()
-        .filter_map(|lead| {
-            let at = m.rfind(lead)? + lead.len();
-            m[at..].split('\'').next().map(str::to_string)
-        })
-        .next()
-    };
-    let inner = chain
-        .iter()
-        .rev()
-        .find_map(|m| named(m))
-        .unwrap_or_else(|| template.to_string());
-    // (without "Failed to render 'page.html'", which differs page by page)
-    let detail = match chain.split_first() {
-        Some((outer, rest)) if outer.starts_with("Failed to render") && !rest.is_empty() => {
-            rest.join(": ")
-        }
-        _ => chain.join(": "),
-    };
-    Diagnostic::error(Msg::TemplateFailed {
-        template: format!("templates/{inner}"),
-        detail,
-    })
 }
 
 #[cfg(test)]

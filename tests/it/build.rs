@@ -418,7 +418,7 @@ fn a_broken_template_is_told_with_the_mistakes_of_site_yaml_and_the_guides() {
     ] {
         assert!(run.stderr.contains(told), "{told}: {}", run.stderr);
     }
-    assert_eq!(run.stderr.matches("E034").count(), 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("E057").count(), 1, "{}", run.stderr);
     assert!(!site.path("public").exists());
 }
 
@@ -431,14 +431,54 @@ fn a_mistake_in_a_partial_every_page_includes_is_told_once_at_the_partial() {
     );
     let run = site.build(&["--no-print"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(run.stderr.matches("E034").count(), 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("E058").count(), 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("«templates/partials/contact.html»")
-            && run.stderr.contains("site.contact.phonee"),
+        run.stderr
+            .contains("themes/default/templates/partials/contact.html:1:7")
+            && run.stderr.contains("«site.contact.phone»?"),
         "{}",
         run.stderr
     );
     assert!(!site.path("public").exists());
+    // a filter and an include a partial names: told once, at the partial
+    // (they were told at each page's template, four times, in Tera's words)
+    for (line, code, place, meant) in [
+        (
+            "<p>{{ site.commune | uper }}</p>",
+            "E059",
+            ":1:22",
+            "«upper»",
+        ),
+        (
+            "<p>{% include \"partials/nope.html\" %}</p>",
+            "E068",
+            ":1:15",
+            "partials/nope.html",
+        ),
+        (
+            "<p>\n{% if site.notice %}{{ site.notice }}</p>\n",
+            "E057",
+            ":3:1",
+            "endif",
+        ),
+    ] {
+        site.write("themes/default/templates/partials/contact.html", line);
+        let run = site.build(&["--no-print"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(
+            run.stderr.matches(code).count(),
+            1,
+            "{code}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains(&format!("partials/contact.html{place}"))
+                && run.stderr.contains(meant),
+            "{code}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]

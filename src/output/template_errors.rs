@@ -1,0 +1,265 @@
+//! A theme template Tera cannot read or render, told as camnang tells
+//! other mistakes: in the site's language, at the file, line and column of
+//! the template that holds the mistake (a partial every page includes,
+//! not each page's own template), with a "did you mean" where one is
+//! likely. Tera's own words are kept only where camnang has none.
+
+use crate::diag::Diagnostic;
+use crate::load::yaml::did_you_mean;
+use crate::messages::Msg;
+use crate::model::Site;
+use crate::theme::Theme;
+
+/// Tera's own filters (tera 1.20), for a "did you mean".
+const FILTERS: &[&str] = &[
+    "abs",
+    "addslashes",
+    "as_str",
+    "capitalize",
+    "concat",
+    "date",
+    "default",
+    "escape",
+    "escape_xml",
+    "filesizeformat",
+    "filter",
+    "first",
+    "float",
+    "get",
+    "group_by",
+    "indent",
+    "int",
+    "join",
+    "json_encode",
+    "last",
+    "length",
+    "linebreaksbr",
+    "lower",
+    "map",
+    "nth",
+    "pluralize",
+    "replace",
+    "reverse",
+    "round",
+    "safe",
+    "slice",
+    "slugify",
+    "sort",
+    "spaceless",
+    "split",
+    "striptags",
+    "title",
+    "trim",
+    "trim_end",
+    "trim_end_matches",
+    "trim_start",
+    "trim_start_matches",
+    "truncate",
+    "unique",
+    "upper",
+    "urlencode",
+    "urlencode_strict",
+    "wordcount",
+];
+
+/// The mistake `e` of rendering (or reading) `template`, with `sources`
+/// the theme's templates as written (name under `templates/`, text).
+pub(crate) fn told(
+    site: &Site,
+    sources: &[(String, String)],
+    template: &str,
+    e: &tera::Error,
+) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push(s.to_string());
+        source = s.source();
+    }
+    // the template the mistake is in: the innermost one Tera names (a
+    // partial every page includes, rather than each page's own template)
+    let named = |m: &str| {
+        [
+            "while rendering '",
+            "Failed to parse '",
+            "Failed to render '",
+        ]
+        .iter()
+        .filter_map(|lead| {
+            let at = m.rfind(lead)? + lead.len();
+            m[at..].split('\'').next().map(str::to_string)
+        })
+        .next()
+    };
+    let inner = chain
+        .iter()
+        .rev()
+        .find_map(|m| named(m))
+        .unwrap_or_else(|| template.to_string());
+    let text_of = |name: &str| {
+        sources
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+    };
+    // the template whose text holds `needle`, and where: the named one
+    // first, else any (Tera names the page's template for a filter or an
+    // include it cannot find in a partial)
+    let find = |needle: &dyn Fn(&str) -> Option<usize>| -> Option<(String, usize, usize)> {
+        let order = std::iter::once(inner.as_str()).chain(sources.iter().map(|(n, _)| n.as_str()));
+        order.into_iter().find_map(|name| {
+            let text = text_of(name)?;
+            text.lines().enumerate().find_map(|(i, l)| {
+                let at = needle(l)?;
+                Some((name.to_string(), i + 1, l[..at].chars().count() + 1))
+            })
+        })
+    };
+    let last = chain.last().map(String::as_str).unwrap_or_default();
+    let placed = |name: &str, msg: Msg, line: usize, col: usize| {
+        let file = site.theme_file(&format!("templates/{name}"));
+        let text = text_of(name).unwrap_or_default();
+        Diagnostic::error(msg).in_file(file).at(line, col, text)
+    };
+
+    // a template Tera cannot read: where, and what it expected
+    if chain.iter().any(|m| m.contains("Failed to parse '")) {
+        let detail = chain.join("\n");
+        let at = detail.split(" --> ").nth(1).and_then(|rest| {
+            let (l, c) = rest.split_once(':')?;
+            let c: String = c.chars().take_while(char::is_ascii_digit).collect();
+            Some((l.trim().parse::<usize>().ok()?, c.parse::<usize>().ok()?))
+        });
+        let expected = detail
+            .lines()
+            .rev()
+            .find_map(|l| l.trim().strip_prefix("= "))
+            .unwrap_or_default()
+            .to_string();
+        if let Some((line, col)) = at {
+            let msg = Msg::TemplateSyntax {
+                template: format!("templates/{inner}"),
+                expected,
+            };
+            return placed(&inner, msg, line, col);
+        }
+    }
+    // a name the page does not have (`site.contact.phonee`)
+    if let Some(name) = between(last, "Variable `", "` not found").map(str::to_string) {
+        let builtin = builtin_names();
+        let known: Vec<&str> = builtin.iter().map(String::as_str).collect();
+        let near = did_you_mean(&name, &known);
+        let at = |l: &str| l.find(name.as_str());
+        if let Some((file, line, col)) = find(&at) {
+            let msg = Msg::TemplateUnknownName {
+                template: format!("templates/{file}"),
+                name,
+                near,
+            };
+            return placed(&file, msg, line, col);
+        }
+    }
+    // a filter Tera does not have (`| uper`)
+    if let Some(filter) = between(last, "Filter '", "' not found").map(str::to_string) {
+        let near = did_you_mean(&filter, FILTERS);
+        let at = |l: &str| {
+            l.match_indices('|').find_map(|(i, _)| {
+                let after = l[i + 1..].trim_start();
+                let rest = after.strip_prefix(filter.as_str())?;
+                let ends = !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+                ends.then(|| i + 1 + (l[i + 1..].len() - after.len()))
+            })
+        };
+        if let Some((file, line, col)) = find(&at) {
+            let msg = Msg::TemplateUnknownFilter {
+                template: format!("templates/{file}"),
+                filter,
+                near,
+            };
+            return placed(&file, msg, line, col);
+        }
+    }
+    // a template named that is not there (`{% include "partials/x.html" %}`)
+    if let Some(missing) =
+        between(last, "Template '", "' not found").map(|t| t.trim_matches(['[', ']']).to_string())
+    {
+        let at = |l: &str| {
+            ["\"", "'"]
+                .iter()
+                .find_map(|q| l.find(&format!("{q}{missing}{q}")))
+        };
+        if let Some((file, line, col)) = find(&at) {
+            let msg = Msg::TemplateMissing {
+                template: format!("templates/{file}"),
+                name: missing,
+            };
+            return placed(&file, msg, line, col);
+        }
+    }
+    // (without "Failed to render 'page.html'", which differs page by page)
+    let detail = match chain.split_first() {
+        Some((outer, rest)) if outer.starts_with("Failed to render") && !rest.is_empty() => {
+            rest.join(": ")
+        }
+        _ => chain.join(": "),
+    };
+    Diagnostic::error(Msg::TemplateFailed {
+        template: format!("templates/{inner}"),
+        detail,
+    })
+}
+
+/// What `text` holds between `before`, at its start, and `after`.
+fn between<'a>(text: &'a str, before: &str, after: &str) -> Option<&'a str> {
+    text.strip_prefix(before)?.split_once(after).map(|(x, _)| x)
+}
+
+/// The names the built-in templates look up (`p.title`, `site.contact.phone`,
+/// `t.home`): what a page has, for a "did you mean".
+fn builtin_names() -> Vec<String> {
+    let theme = Theme::builtin();
+    let mut names: Vec<String> = Vec::new();
+    for (_, bytes) in theme.under("templates/") {
+        let text = String::from_utf8_lossy(bytes);
+        let mut rest = &text[..];
+        while let Some(at) = rest.find(['{']) {
+            rest = &rest[at + 1..];
+            if !rest.starts_with(['{', '%']) {
+                continue;
+            }
+            // (the tag's text, after its `{` or `%`, up to its end)
+            let end = rest[1..].find(['}', '%']).map_or(rest.len(), |e| e + 1);
+            for word in rest[1..end].split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            {
+                let ok = word.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !names.iter().any(|n| n == word);
+                if ok {
+                    names.push(word.to_string());
+                }
+            }
+            rest = &rest[end..];
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_names_pages_have_come_from_the_built_in_templates() {
+        let names = builtin_names();
+        for n in ["p.title", "site.contact.phone", "category.url"] {
+            assert!(names.iter().any(|x| x == n), "{n} in {names:?}");
+        }
+        assert_eq!(
+            did_you_mean(
+                "site.contact.phonee",
+                &names.iter().map(String::as_str).collect::<Vec<_>>()
+            ),
+            Some("site.contact.phone".to_string())
+        );
+        assert_eq!(did_you_mean("uper", FILTERS), Some("upper".to_string()));
+    }
+}
