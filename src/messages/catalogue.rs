@@ -11,7 +11,9 @@
 
 use std::path::PathBuf;
 
-use super::{Binary, CutPart, Gap, Kind, Lang, YamlProblem, os_vi};
+use super::{
+    Binary, CutPart, Gap, Kind, Lang, YamlProblem, choice_meant, date_meant, id_meant, os_vi,
+};
 
 /// A hint shared by several messages, in both languages.
 struct Words {
@@ -287,8 +289,14 @@ catalogue! {
             sample { field: "x".into(), value: "x".into(), allowed: vec!["x".into()] }
             vi: format!("trường «{field}» không nhận giá trị «{value}»"),
             en: format!("the field `{field}` does not accept `{value}`"),
-            hint_vi: format!("chọn một trong: {}", allowed.join(", ")),
-            hint_en: format!("choose one of: {}", allowed.join(", ")),
+            hint_vi: match choice_meant(value, allowed) {
+                Some(m) => format!("viết «{m}» (chọn một trong: {})", allowed.join(", ")),
+                None => format!("chọn một trong: {}", allowed.join(", ")),
+            },
+            hint_en: match choice_meant(value, allowed) {
+                Some(m) => format!("write `{m}` (one of: {})", allowed.join(", ")),
+                None => format!("choose one of: {}", allowed.join(", ")),
+            },
         }
 
         /// A number in `site.yaml` outside what makes sense.
@@ -325,11 +333,17 @@ catalogue! {
             en: format!("the id `{value}` is not valid: use only lower-case letters a-z, digits and '-', at most 16"),
             hint_vi: match value.chars().find(|c| unseen(*c)) {
                 Some(c) => format!("mã có một ký tự không nhìn thấy (U+{:04X}), thường do chép từ Word hay Zalo: xoá rồi gõ lại cả dòng id", c as u32),
-                None => "ví dụ: id: tt01".into(),
+                None => match id_meant(value) {
+                    Some(m) => format!("viết «id: {m}»"),
+                    None => "ví dụ: id: tt01".into(),
+                },
             },
             hint_en: match value.chars().find(|c| unseen(*c)) {
                 Some(c) => format!("the id holds an invisible character (U+{:04X}), usually copied from Word or Zalo: delete the id line and type it again", c as u32),
-                None => "for example: id: tt01".into(),
+                None => match id_meant(value) {
+                    Some(m) => format!("write `id: {m}`"),
+                    None => "for example: id: tt01".into(),
+                },
             },
         }
 
@@ -372,8 +386,14 @@ catalogue! {
             sample { value: "x".into() }
             vi: format!("«{value}» không phải một ngày có thật"),
             en: format!("`{value}` is not a real date"),
-            hint_vi: "viết theo dạng năm-tháng-ngày, ví dụ: 2026-10-01",
-            hint_en: "write it as year-month-day, for example 2026-10-01",
+            hint_vi: match date_meant(value) {
+                Some(d) => format!("viết theo dạng năm-tháng-ngày: {d}"),
+                None => "viết theo dạng năm-tháng-ngày, ví dụ: 2026-10-01".into(),
+            },
+            hint_en: match date_meant(value) {
+                Some(d) => format!("write it as year-month-day: {d}"),
+                None => "write it as year-month-day, for example 2026-10-01".into(),
+            },
         }
 
         BadLink { field: String, value: String } = "E024" {

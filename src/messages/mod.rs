@@ -148,6 +148,52 @@ impl Binary {
     }
 }
 
+/// The date a clerk meant by `value`, written the way camnang reads it:
+/// `29/11/2026`, `29-11-2026` and `29.11.2026` (day first, as Vietnam
+/// writes dates), `2026-1-5` and `2026/01/05` give `2026-11-29` and
+/// `2026-01-05`; `None` when no real date is meant.
+fn date_meant(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value.trim().split(['/', '-', '.']).collect();
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    let digits = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(a) && digits(b) && digits(c)) {
+        return None;
+    }
+    let (y, m, d) = match (a.len(), c.len()) {
+        (4, 1..=2) => (a, b, c),
+        (1..=2, 4) => (c, b, a),
+        _ => return None,
+    };
+    let iso = format!("{y}-{m:0>2}-{d:0>2}");
+    crate::text::Date::parse(&iso).map(|date| date.iso())
+}
+
+/// The allowed value a clerk meant by `value`: the same in the letters of
+/// an address (`toàn trình` is `toan-trinh`, `truc tiep` is `truc-tiep`),
+/// or a typo away.
+fn choice_meant(value: &str, allowed: &[String]) -> Option<String> {
+    let slug = crate::text::slugify(value);
+    allowed
+        .iter()
+        .map(|a| (strsim::damerau_levenshtein(&slug, a), a))
+        .filter(|(d, a)| *d <= 2.min(a.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a.clone())
+}
+
+/// The id a clerk meant by `value` (`CT02` is `ct02`, `tt 01` is `tt-01`),
+/// if that one is valid.
+fn id_meant(value: &str) -> Option<String> {
+    let id = crate::text::slugify(value);
+    let ok = (1..=16).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    (ok && id != value).then_some(id)
+}
+
 /// What a field of a portal record should have held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Want {
@@ -644,6 +690,43 @@ pub fn plain(msg: &Msg, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn what_a_clerk_meant_is_found_for_dates_choices_and_ids() {
+        use super::{choice_meant, date_meant, id_meant};
+        for (typed, meant) in [
+            ("29/11/2026", Some("2026-11-29")),
+            ("5-1-2026", Some("2026-01-05")),
+            ("29.11.2026", Some("2026-11-29")),
+            ("2026-1-5", Some("2026-01-05")),
+            ("2026/01/05", Some("2026-01-05")),
+            ("30/02/2026", None),
+            ("hôm qua", None),
+            ("11/29/2026", None),
+        ] {
+            assert_eq!(date_meant(typed).as_deref(), meant, "{typed}");
+        }
+        let ways: Vec<String> = ["truc-tuyen", "truc-tiep", "buu-chinh"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            choice_meant("truc tiep", &ways).as_deref(),
+            Some("truc-tiep")
+        );
+        assert_eq!(
+            choice_meant("Bưu chính", &ways).as_deref(),
+            Some("buu-chinh")
+        );
+        assert_eq!(choice_meant("qua mạng", &ways), None);
+        let levels: Vec<String> = ["toan-trinh", "mot-phan"].map(String::from).to_vec();
+        assert_eq!(
+            choice_meant("toàn trình", &levels).as_deref(),
+            Some("toan-trinh")
+        );
+        assert_eq!(id_meant("CT02").as_deref(), Some("ct02"));
+        assert_eq!(id_meant("tt 01").as_deref(), Some("tt-01"));
+        assert_eq!(id_meant("mot-ma-rat-dai-qua-muoi-sau"), None);
+    }
+
+    #[test]
     fn yaml_words_read_in_vietnamese() {
         let vi = super::YamlProblem::Other {
             detail: "recursion limit exceeded".into(),
@@ -704,7 +787,8 @@ mod tests {
             hint("ct02\u{200B}")
         );
         assert!(hint("ct\u{00A0}02").contains("U+00A0"));
-        assert_eq!(hint("CT02"), "ví dụ: id: tt01");
+        assert_eq!(hint("CT02"), "viết «id: ct02»");
+        assert_eq!(hint("một-mã-rất-dài-quá-mười-sáu"), "ví dụ: id: tt01");
     }
 
     #[test]
