@@ -244,6 +244,8 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
             let broken = words.has_errors();
             out.diags.extend(words);
             if broken {
+                // (told with what the render would stop for next)
+                out.diags.extend(render::vet(&site, &t));
                 out.failure = Some(Failure::Content);
                 return out;
             }

@@ -417,15 +417,24 @@ fn command_line_mistake(e: clap::Error) -> ExitCode {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+        // (clap's words up to its usage line: "the following required
+        // arguments were not provided: <DIR>" names them on the next line)
         _ => Msg::CommandLine {
             detail: e
                 .to_string()
                 .lines()
-                .next()
-                .unwrap_or_default()
+                .take_while(|l| !l.starts_with("Usage:"))
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
                 .trim_start_matches("error: ")
                 .to_string(),
         },
     };
-    camnang::commands::tell_command_mistake(msg, &std::env::args().collect::<Vec<_>>())
+    // (an argument that is not UTF-8 is a mistake to tell, not a panic)
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    camnang::commands::tell_command_mistake(msg, &args)
 }

@@ -305,10 +305,23 @@ fn spaced_links(md: &str, range: std::ops::Range<usize>, out: &mut Vec<(usize, S
     while let Some(at) = text[from..].find("](").map(|i| from + i) {
         let rest = &text[at + 2..];
         from = at + 2;
-        let Some(end) = rest
-            .find([')', '\n'])
-            .filter(|&e| rest[e..].starts_with(')'))
-        else {
+        // the `)` that closes the address, past pairs inside it (`mau don
+        // (1).pdf`, as Windows names a second copy), on the same line
+        let mut depth = 0usize;
+        let end = rest.char_indices().find_map(|(i, c)| match c {
+            '\n' => Some(None),
+            '(' => {
+                depth += 1;
+                None
+            }
+            ')' if depth == 0 => Some(Some(i)),
+            ')' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        });
+        let Some(Some(end)) = end else {
             continue;
         };
         let address = rest[..end].trim();
@@ -410,6 +423,8 @@ mod tests {
         let r = render(md, OPTS);
         let urls: Vec<&str> = r.spaced_links.iter().map(|(_, u)| u.as_str()).collect();
         assert_eq!(urls, ["files/mau don.pdf", "files/To khai CT01.docx"]);
+        let copy = render("Tải [mẫu](files/mau don (1).pdf) về.\n", OPTS);
+        assert_eq!(copy.spaced_links[0].1, "files/mau don (1).pdf");
         assert!(md[r.spaced_links[0].0..].starts_with("[mẫu đơn]("));
         assert!(md[r.spaced_links[1].0..].starts_with("[Tờ khai CT01]("));
         // the good ones are links, with nothing told

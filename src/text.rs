@@ -235,6 +235,14 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+/// Whether `id` is a valid short id: `[a-z0-9-]{1,16}`.
+pub fn valid_id(id: &str) -> bool {
+    (1..=16).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// Length of a string in characters, for limits users can count.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()

@@ -116,6 +116,9 @@ fn strip_tags(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
+    // inside a table's cell, where a paragraph (Word puts each cell's
+    // text in one) keeps to the row
+    let mut in_cell = false;
     let mut i = 0;
     while i < s.len() {
         let rest = &s[i..];
@@ -145,8 +148,18 @@ fn strip_tags(s: &str) -> String {
                 continue;
             }
             let block = BLOCKS.contains(&name.as_str());
-            if block && !out.ends_with('\n') {
+            let row = matches!(name.as_str(), "tr" | "table" | "tbody" | "thead" | "tfoot");
+            if in_cell && block && !row {
+                if !out.ends_with([' ', '\n']) {
+                    out.push(' ');
+                }
+            } else if block && !out.ends_with('\n') {
                 out.push('\n');
+            }
+            if matches!(name.as_str(), "td" | "th") {
+                in_cell = !closing;
+            } else if row {
+                in_cell = false;
             }
             match name.as_str() {
                 "li" if !closing => out.push_str("- "),
@@ -494,6 +507,13 @@ mod tests {
                 "<table><tr><th>Giấy tờ</th><th>Số bản</th></tr><tr><td>Tờ khai</td><td>01</td></tr></table>"
             ),
             "Giấy tờ | Số bản\nTờ khai | 01"
+        );
+        // Word puts each cell's text in a paragraph
+        assert_eq!(
+            clean(
+                "<table><tr><td><p>Bản sao</p></td><td><p>8.000 đồng</p><p>mỗi bản</p></td></tr></table>"
+            ),
+            "Bản sao | 8.000 đồng mỗi bản"
         );
     }
 

@@ -314,12 +314,35 @@ fn one(
     let mut merged = new.clone();
     let mut applied: Vec<String> = Vec::new();
     let mut draft = cur.draft.clone();
+    // parts the portal now writes in a shape camnang cannot read: the
+    // file's text stays (taken, the part would be emptied), and is told
+    let unread: Vec<(&String, &Gap)> = new
+        .gaps
+        .iter()
+        .filter(|(_, g)| matches!(g, Gap::Unread { .. }))
+        .map(|(f, g)| (f, g))
+        .collect();
     for k in new_v.keys() {
         let old_k = base_v.get(k);
         let cur_k = cur_v.get(k);
         let new_k = new_v.get(k);
+        let unreadable: Vec<&Gap> = unread
+            .iter()
+            .filter(|(f, _)| f.as_str() == *k)
+            .map(|(_, g)| *g)
+            .collect();
         if old_k == new_k {
             take(&mut merged, &cur_g, k);
+        } else if !unreadable.is_empty() {
+            take(&mut merged, &cur_g, k);
+            for gap in unreadable {
+                let m = Msg::ImportGap {
+                    file: shown.to_path_buf(),
+                    field: k.to_string(),
+                    gap: gap.clone(),
+                };
+                println!("{}", warning_line(&m, lang));
+            }
         } else if old.is_some() && cur_k == old_k {
             applied.push(k.to_string());
             draft.push(k.to_string());

@@ -632,20 +632,25 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             path: path.clone(),
             want: *want,
         };
-        g.gaps.push((unread_part(path).into(), gap));
+        // (fields that fill no part of the guide, such as `state` or
+        // `isWard`, are not asked of the clerk)
+        if let Some(part) = unread_part(path) {
+            g.gaps.push((part.into(), gap));
+        }
     }
     g
 }
 
 /// The part of a guide a field of a portal record fills (`draft:` names
-/// it): `data.executionMethods[0].fees[0].value` fills `channels`.
-fn unread_part(path: &str) -> &'static str {
+/// it): `data.executionMethods[0].fees[0].value` fills `channels`; `None`
+/// for a field the guide does not show.
+fn unread_part(path: &str) -> Option<&'static str> {
     let key = path
         .trim_start_matches("data.")
         .split(['.', '['])
         .next()
         .unwrap_or_default();
-    match key {
+    Some(match key {
         "executionMethods" | "cases" => "channels",
         "executionCases" => "documents",
         "legalBasisesDetails" => "legal",
@@ -656,8 +661,12 @@ fn unread_part(path: &str) -> &'static str {
         "description" => "summary",
         "code" | "codeNotation" => "code",
         "isFullProcess" => "online.level",
-        _ => "body",
-    }
+        "requirementsAndConditions" => "body",
+        // (the portal's date is in the source block; `updated:` is the
+        // clerk's check of it)
+        "updatedAt" => "updated",
+        _ => return None,
+    })
 }
 
 fn capitalise(s: &str) -> String {

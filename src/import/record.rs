@@ -172,7 +172,7 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         return Err(format!("{prefix}name is missing"));
     }
     let names = |key: &str| -> Vec<String> {
-        r.list(d, key)
+        r.texts_at(d, key, "")
             .iter()
             .enumerate()
             .map(|(i, x)| r.name_at(x, &format!("{key}[{i}]")))
@@ -206,7 +206,7 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
     for (i, c) in r.list(d, "executionCases").iter().enumerate() {
         let at = format!("executionCases[{i}]");
         let mut components = Vec::new();
-        for (j, p) in r.list_at(c, "profileComponents", &at).iter().enumerate() {
+        for (j, p) in r.texts_at(c, "profileComponents", &at).iter().enumerate() {
             let pat = format!("{at}.profileComponents[{j}]");
             components.push(Component {
                 name: r.name_at(p, &pat),
@@ -236,7 +236,7 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         });
     }
     let mut legal = Vec::new();
-    for (i, l) in r.list(d, "legalBasisesDetails").iter().enumerate() {
+    for (i, l) in r.texts_at(d, "legalBasisesDetails", "").iter().enumerate() {
         let at = format!("legalBasisesDetails[{i}]");
         let name = r.name_at(l, &at);
         let code = r.text_at(l, "code", &at);
@@ -259,7 +259,7 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         }
     }
     let mut steps = Vec::new();
-    for (i, s) in r.list(d, "executionSteps").iter().enumerate() {
+    for (i, s) in r.texts_at(d, "executionSteps", "").iter().enumerate() {
         let at = format!("executionSteps[{i}]");
         // (a step written as bare text is its description)
         steps.push(match s {
@@ -362,11 +362,25 @@ impl Reader {
         self.list_at(v, key, "")
     }
 
-    /// A list; missing or null as empty; one item (an object or a text)
-    /// where a list was expected as a list of one.
+    /// A list of objects; missing or null as empty; one object where a
+    /// list was expected as a list of one. Bare text is not read here (a
+    /// fee or a way of submitting written as text would lose its words).
     fn list_at(&self, v: &Value, key: &str, at: &str) -> Vec<Value> {
         match v.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                self.unread(at, key, Want::List);
+                Vec::new()
+            }
+            _ => self.texts_at(v, key, at),
+        }
+    }
+
+    /// [`Reader::list_at`] of things a bare text can stand for (a named
+    /// thing by its name, a step by its text): one text is a list of one.
+    fn texts_at(&self, v: &Value, key: &str, at: &str) -> Vec<Value> {
+        match v.get(key) {
             None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) if s.trim().is_empty() => Vec::new(),
             Some(Value::Array(a)) => a.clone(),
             Some(one @ (Value::Object(_) | Value::String(_))) => vec![one.clone()],
             Some(_) => {
@@ -710,6 +724,14 @@ mod tests {
             ("ONLINE", &Time::Whole(3))
         );
         assert_eq!(r.methods[0].fees[0].value, None);
+        // a fee written as text where rows are expected is not an empty row
+        let v = json!({"id": "a", "name": "B", "executionMethods": [{"fees": "Miễn phí"}]});
+        let r = from_value(&v).unwrap();
+        assert!(r.methods[0].fees.is_empty());
+        assert_eq!(
+            r.unread,
+            [("executionMethods[0].fees".to_string(), Want::List)]
+        );
         // an id or a name that cannot be read is no record
         let e = from_value(&json!({"id": {"x": 1}, "name": "B"})).unwrap_err();
         assert_eq!(e, "id: expected text");

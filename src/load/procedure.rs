@@ -54,13 +54,7 @@ pub struct IdSpot {
     pub text: String,
 }
 
-/// Whether `id` is a valid short id: `[a-z0-9-]{1,16}`.
-pub fn valid_id(id: &str) -> bool {
-    (1..=16).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use crate::text::valid_id;
 
 /// Parses a procedure file's decoded text.
 pub fn parse_procedure(

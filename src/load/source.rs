@@ -102,12 +102,15 @@ fn binary(bytes: &[u8]) -> Option<Binary> {
     if bytes.starts_with(b"PK\x03\x04") {
         // (Office and OpenDocument files are zip files; the names of
         // the parts inside tell which)
-        return Some(if has(b"word/") {
-            Binary::Word
-        } else if has(b"xl/") {
-            Binary::Excel
-        } else if has(b"application/vnd.oasis.opendocument") {
+        // (OpenDocument first: its `mimetype` part comes first, stored
+        // as it is; the other names are those of whole parts, not three
+        // letters compressed data could hold by chance)
+        return Some(if has(b"mimetypeapplication/vnd.oasis.opendocument") {
             Binary::OpenDocument
+        } else if has(b"word/document") {
+            Binary::Word
+        } else if has(b"xl/workbook") {
+            Binary::Excel
         } else {
             Binary::Zip
         });

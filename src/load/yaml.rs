@@ -131,16 +131,17 @@ impl<'a> Doc<'a> {
 
     /// Reports a message about a field, pointing at the field's line.
     pub(crate) fn error_at(&self, path: &FieldPath, msg: Msg) {
-        let (line, col) = locate(self.yaml, &path.0).unwrap_or((0, 0));
-        let d = Diagnostic::error(msg).field(path.to_string());
-        self.report(d, line + 1, col + 1);
+        self.report_at(path, Diagnostic::error(msg));
     }
 
     /// Warns about a field, pointing at the field's line.
     pub(crate) fn warning_at(&self, path: &FieldPath, msg: Msg) {
+        self.report_at(path, Diagnostic::warning(msg));
+    }
+
+    fn report_at(&self, path: &FieldPath, d: Diagnostic) {
         let (line, col) = locate(self.yaml, &path.0).unwrap_or((0, 0));
-        let d = Diagnostic::warning(msg).field(path.to_string());
-        self.report(d, line + 1, col + 1);
+        self.report(d.field(path.to_string()), line + 1, col + 1);
     }
 
     /// Reports unknown keys of `map`, with a "did you mean" from `allowed`.

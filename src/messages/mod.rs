@@ -187,11 +187,7 @@ fn choice_meant(value: &str, allowed: &[String]) -> Option<String> {
 /// if that one is valid.
 fn id_meant(value: &str) -> Option<String> {
     let id = crate::text::slugify(value);
-    let ok = (1..=16).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    (ok && id != value).then_some(id)
+    (crate::text::valid_id(&id) && id != value).then_some(id)
 }
 
 /// What a field of a portal record should have held.

@@ -10,18 +10,18 @@ use crate::messages::Msg;
 use crate::model::Site;
 use crate::theme::Theme;
 
-/// Tera's own filters (tera 1.20), for a "did you mean".
+/// The filters of Tera 1.20 as camnang builds it (without its `builtins`
+/// feature, so no `date`, `filesizeformat`, `slugify` or `urlencode`), for
+/// a "did you mean".
 const FILTERS: &[&str] = &[
     "abs",
     "addslashes",
     "as_str",
     "capitalize",
     "concat",
-    "date",
     "default",
     "escape",
     "escape_xml",
-    "filesizeformat",
     "filter",
     "first",
     "float",
@@ -43,7 +43,6 @@ const FILTERS: &[&str] = &[
     "round",
     "safe",
     "slice",
-    "slugify",
     "sort",
     "spaceless",
     "split",
@@ -57,8 +56,6 @@ const FILTERS: &[&str] = &[
     "truncate",
     "unique",
     "upper",
-    "urlencode",
-    "urlencode_strict",
     "wordcount",
 ];
 
@@ -70,32 +67,8 @@ pub(crate) fn told(
     template: &str,
     e: &tera::Error,
 ) -> Diagnostic {
-    let mut chain = vec![e.to_string()];
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        chain.push(s.to_string());
-        source = s.source();
-    }
-    // the template the mistake is in: the innermost one Tera names (a
-    // partial every page includes, rather than each page's own template)
-    let named = |m: &str| {
-        [
-            "while rendering '",
-            "Failed to parse '",
-            "Failed to render '",
-        ]
-        .iter()
-        .filter_map(|lead| {
-            let at = m.rfind(lead)? + lead.len();
-            m[at..].split('\'').next().map(str::to_string)
-        })
-        .next()
-    };
-    let inner = chain
-        .iter()
-        .rev()
-        .find_map(|m| named(m))
-        .unwrap_or_else(|| template.to_string());
+    let chain = chain(e);
+    let inner = innermost(&chain).unwrap_or_else(|| template.to_string());
     let text_of = |name: &str| {
         sources
             .iter()
@@ -149,7 +122,7 @@ pub(crate) fn told(
         let builtin = builtin_names();
         let known: Vec<&str> = builtin.iter().map(String::as_str).collect();
         let near = did_you_mean(&name, &known);
-        let at = |l: &str| l.find(name.as_str());
+        let at = |l: &str| find_name(l, &name);
         if let Some((file, line, col)) = find(&at) {
             let msg = Msg::TemplateUnknownName {
                 template: format!("templates/{file}"),
@@ -196,6 +169,14 @@ pub(crate) fn told(
             return placed(&file, msg, line, col);
         }
     }
+    unplaced(template, e)
+}
+
+/// The mistake `e` of `template` in Tera's words (`E034`), at the
+/// innermost template Tera names.
+pub(crate) fn unplaced(template: &str, e: &tera::Error) -> Diagnostic {
+    let chain = chain(e);
+    let inner = innermost(&chain).unwrap_or_else(|| template.to_string());
     // (without "Failed to render 'page.html'", which differs page by page)
     let detail = match chain.split_first() {
         Some((outer, rest)) if outer.starts_with("Failed to render") && !rest.is_empty() => {
@@ -209,32 +190,88 @@ pub(crate) fn told(
     })
 }
 
+/// Tera's error and its causes, outermost first.
+fn chain(e: &tera::Error) -> Vec<String> {
+    let mut chain = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push(s.to_string());
+        source = s.source();
+    }
+    chain
+}
+
+/// The template the mistake is in: the innermost one Tera names (a
+/// partial every page includes, rather than each page's own template).
+fn innermost(chain: &[String]) -> Option<String> {
+    let named = |m: &str| {
+        [
+            "while rendering '",
+            "Failed to parse '",
+            "Failed to render '",
+        ]
+        .iter()
+        .filter_map(|lead| {
+            let at = m.rfind(lead)? + lead.len();
+            m[at..].split('\'').next().map(str::to_string)
+        })
+        .next()
+    };
+    chain.iter().rev().find_map(|m| named(m))
+}
+
+/// Where `line` holds the name `name` as a whole (`p.titl`, not inside
+/// `p.title` or a word, nor a block's name).
+fn find_name(line: &str, name: &str) -> Option<usize> {
+    let part = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    line.match_indices(name).map(|(i, _)| i).find(|&i| {
+        let before = line[..i].chars().next_back();
+        let after = line[i + name.len()..].chars().next();
+        let block = line[..i].trim_end().ends_with("block");
+        !before.is_some_and(part) && !after.is_some_and(part) && !block
+    })
+}
+
 /// What `text` holds between `before`, at its start, and `after`.
 fn between<'a>(text: &'a str, before: &str, after: &str) -> Option<&'a str> {
     text.strip_prefix(before)?.split_once(after).map(|(x, _)| x)
 }
 
-/// The names the built-in templates look up (`p.title`, `site.contact.phone`,
-/// `t.home`): what a page has, for a "did you mean".
+/// The names the built-in templates look up (`p.title`,
+/// `site.contact.phone`, `t.home`, and what an output tag `{{ … }}` starts
+/// with): what pages have, for a "did you mean". Not Tera's words, block
+/// names, filters or loop variables of a letter or two.
 fn builtin_names() -> Vec<String> {
     let theme = Theme::builtin();
     let mut names: Vec<String> = Vec::new();
+    let mut add = |w: &str| {
+        if !names.iter().any(|n| n == w) {
+            names.push(w.to_string());
+        }
+    };
+    let file = |w: &str| {
+        w.rsplit('.')
+            .next()
+            .is_some_and(|e| ["html", "js", "css", "xml", "txt", "yaml"].contains(&e))
+    };
     for (_, bytes) in theme.under("templates/") {
         let text = String::from_utf8_lossy(bytes);
         let mut rest = &text[..];
-        while let Some(at) = rest.find(['{']) {
+        while let Some(at) = rest.find('{') {
             rest = &rest[at + 1..];
-            if !rest.starts_with(['{', '%']) {
+            let output = rest.starts_with('{');
+            if !output && !rest.starts_with('%') {
                 continue;
             }
             // (the tag's text, after its `{` or `%`, up to its end)
             let end = rest[1..].find(['}', '%']).map_or(rest.len(), |e| e + 1);
-            for word in rest[1..end].split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-            {
-                let ok = word.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !names.iter().any(|n| n == word);
-                if ok {
-                    names.push(word.to_string());
+            let tag = &rest[1..end];
+            let words = tag.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'));
+            for (i, w) in words.filter(|w| !w.is_empty()).enumerate() {
+                let name = w.starts_with(|c: char| c.is_ascii_lowercase());
+                let dotted = w.contains('.') && !w.ends_with('.') && !file(w);
+                if name && (dotted || (output && i == 0 && w.len() > 2)) {
+                    add(w);
                 }
             }
             rest = &rest[end..];
@@ -261,5 +298,12 @@ mod tests {
             Some("site.contact.phone".to_string())
         );
         assert_eq!(did_you_mean("uper", FILTERS), Some("upper".to_string()));
+        // not Tera's words, block names or file names
+        for w in ["for", "if", "endblock", "main", "safe", "base.html", "d"] {
+            assert!(!names.iter().any(|x| x == w), "{w} in {names:?}");
+        }
+        assert_eq!(find_name("{{ p.title }} {{ p.titl }}", "p.titl"), Some(17));
+        assert_eq!(find_name("{% block title %}{{ title }}", "title"), Some(20));
+        assert_eq!(find_name("{{ p.title }}", "title"), None);
     }
 }

@@ -92,7 +92,7 @@ impl<'a> Templates<'a> {
                 )
             })
             .collect();
-        let sources = &templates;
+        let as_written = &templates;
         let css = theme.text("static/style.css");
         let cfg = &site.config;
         let site_value = serde_json::to_value(cfg).unwrap_or(Value::Null);
@@ -146,11 +146,14 @@ impl<'a> Templates<'a> {
                     // placed in the templates as written (constants
                     // written in move columns)
                     let mut plain = Tera::default();
-                    let e = match plain.add_raw_templates(sources.to_vec()) {
-                        Err(original) => original,
-                        Ok(()) => e,
-                    };
-                    return Err(template_errors::told(site, sources, "templates", &e));
+                    return Err(match plain.add_raw_templates(as_written.to_vec()) {
+                        Err(original) => {
+                            template_errors::told(site, as_written, "templates", &original)
+                        }
+                        // (only the templates with constants written in
+                        // fail: their places are not the files')
+                        Ok(()) => template_errors::unplaced("templates", &e),
+                    });
                 }
                 tera.set_escape_fn(escape_html);
                 Ok(LangView {

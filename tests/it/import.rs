@@ -787,6 +787,24 @@ fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
     let c = check(&site);
     let report: Value = serde_json::from_str(&c.stdout).expect("json");
     assert_eq!(report["errors"], 0, "{}", c.stdout);
+
+    // the portal now writes the legal basis in a shape camnang cannot
+    // read: the file's legal basis stays (taken, it would be emptied)
+    let odd = with("1.004194", |d| {
+        d["executionMethods"][0]["fees"][0]["value"] = json!(8000);
+        d["departmentsExecuting"][0]["name"] = json!("Công an xã, phường");
+        d["legalBasisesDetails"] = json!(7);
+    });
+    std::fs::write(&now, odd.to_string()).expect("write");
+    let up = import(&site, &["--update", now.to_str().expect("utf-8")]);
+    assert_eq!(up.code, 0, "{}\n{}", up.stdout, up.stderr);
+    let kept = site.read(rel);
+    assert!(kept.contains("Luật Cư trú"), "legal basis kept: {kept}");
+    assert!(
+        up.stdout.contains("data.legalBasisesDetails"),
+        "{}",
+        up.stdout
+    );
 }
 
 /// A poster of an imported procedure whose facts are still to check says
