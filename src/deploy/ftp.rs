@@ -301,6 +301,12 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
         Ok(())
     }
 
+    fn put_again(&mut self, path: &str, bytes: &[u8], meta: &Meta) -> Result<(), StoreError> {
+        // (a 550 when there is none is fine)
+        let _ = self.ftp.rm(self.full(&temp_name(path)));
+        self.put(path, bytes, meta)
+    }
+
     fn delete(&mut self, path: &str) -> Result<(), StoreError> {
         match self.ftp.rm(self.full(path)) {
             Ok(()) => {}

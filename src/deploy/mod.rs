@@ -698,6 +698,9 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         indicatif::ProgressBar::hidden()
     };
     let dir = opts.root.join("public");
+    // what a stopped deploy was uploading when it stopped
+    let stopped: BTreeSet<&String> = host.uploading.iter().collect();
+    let stopped = &stopped;
     let failed: Mutex<Option<Msg>> = Mutex::new(None);
     let stop = AtomicBool::new(false);
     let mut i = 0;
@@ -724,7 +727,14 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
                                 detail: e.to_string(),
                             })
                             .and_then(|bytes| {
-                                store.put(path, &bytes, &Meta::of(path)).map_err(|e| {
+                                let meta = Meta::of(path);
+                                // (a stopped deploy may have left its
+                                // temporary file)
+                                match stopped.contains(path) {
+                                    true => store.put_again(path, &bytes, &meta),
+                                    false => store.put(path, &bytes, &meta),
+                                }
+                                .map_err(|e| {
                                     Msg::DeployUploadFailed {
                                         path: path.clone(),
                                         detail: e.to_string(),

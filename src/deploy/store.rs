@@ -116,6 +116,14 @@ pub(crate) trait Store: Send {
     /// (deleted first where the server refuses to rename onto a file),
     /// readable by the web server. A reader never sees half a file.
     fn put(&mut self, path: &str, bytes: &[u8], meta: &Meta) -> Result<(), StoreError>;
+    /// [`Store::put`] of a file a stopped deploy was uploading, whose
+    /// temporary file may still be there: on a server that renames an
+    /// upload instead of writing over a file (Pure-FTPd's `-r`), the new
+    /// bytes would go to another name and the rename would publish the
+    /// leftover, so that is removed first.
+    fn put_again(&mut self, path: &str, bytes: &[u8], meta: &Meta) -> Result<(), StoreError> {
+        self.put(path, bytes, meta)
+    }
     /// Deletes `path`; a file already gone is not an error.
     fn delete(&mut self, path: &str) -> Result<(), StoreError>;
     /// Whether there is a file or a folder at `path` (below the target

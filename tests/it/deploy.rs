@@ -444,13 +444,24 @@ fn vsftpd(tls: bool) -> Option<Host> {
     let mut cmd = Command::new("/usr/sbin/vsftpd");
     cmd.arg(&config);
     let server = start(cmd, port);
-    // a folder of the FTP user's own (not its home: an old home may
-    // belong to another uid)
-    let _ = Command::new("chown").arg(FTP_USER).arg(d).status();
-    let www = d.join("www");
-    env.push(("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into()));
     let scheme = if tls { "ftps" } else { "ftp" };
-    Some(Host {
+    Some(ftp_user_host(scheme, port, server, dir, env))
+}
+
+/// The host of an FTP server on `port` that logs [`FTP_USER`] in: its
+/// files go to `www` in `dir`, a folder of the FTP user's own (not its
+/// home: an old home may belong to another uid).
+fn ftp_user_host(
+    scheme: &str,
+    port: u16,
+    server: Server,
+    dir: tempfile::TempDir,
+    mut env: Vec<(String, String)>,
+) -> Host {
+    let _ = Command::new("chown").arg(FTP_USER).arg(dir.path()).status();
+    let www = dir.path().join("www");
+    env.push(("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into()));
+    Host {
         url: format!("{scheme}://{FTP_USER}@127.0.0.1:{port}{}", www.display()),
         env,
         dir: Some(www),
@@ -460,7 +471,38 @@ fn vsftpd(tls: bool) -> Option<Host> {
         owner: Some(FTP_USER),
         _server: Some(server),
         _keep: vec![dir],
-    })
+    }
+}
+
+/// Pure-FTPd's binary, unpacked from its Debian package by `.ci/run` (the
+/// package conflicts with vsftpd's).
+const PURE_FTPD: &str = "/opt/pure-ftpd/usr/sbin/pure-ftpd";
+
+/// Pure-FTPd as shared hosts run it with `-r` ("autorename"): an upload to
+/// a name that exists is renamed (`file.1`) instead of writing over it.
+/// Logs in as [`FTP_USER`] with a password (`-l unix`).
+fn pure_ftpd_host() -> Option<Host> {
+    if !Needs::default()
+        .tool(PURE_FTPD, &["--help"])
+        .that(is_root(), "root, to run pure-ftpd (CI runs as root)")
+        .that(
+            is_root() && ftp_user_ready(),
+            "the system user camnangftp (made under CI=true)",
+        )
+        .met()
+    {
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let passive = free_port();
+    let mut cmd = Command::new(PURE_FTPD);
+    cmd.args(["-S", &format!("127.0.0.1,{port}")])
+        .args(["-l", "unix", "-E", "-H", "-r", "-u", "1"])
+        .args(["-p", &format!("{passive}:{}", passive + 20)])
+        .args(["-P", "127.0.0.1"]);
+    let server = start(cmd, port);
+    Some(ftp_user_host("ftp", port, server, dir, Vec::new()))
 }
 
 /// A raw HTTP request to 127.0.0.1:`port`: status and body.
@@ -1172,4 +1214,48 @@ fn needs_rclone_an_unknown_host_key_is_refused() {
                 .is_some_and(|d| !d.join("index.html").exists())
         );
     }
+}
+
+#[test]
+fn needs_pure_ftpd_ftp_with_autorename() {
+    if let Some(h) = pure_ftpd_host() {
+        scenario(&h);
+    }
+}
+
+#[test]
+fn needs_pure_ftpd_autorename_after_a_stopped_deploy() {
+    let Some(h) = pure_ftpd_host() else {
+        return;
+    };
+    // a deploy stopped while it wrote a page left the page's temporary
+    // file, and the host's manifest says it was uploading the page
+    let s = site(3);
+    build(&s);
+    ok(&h.deploy(&s, &[]));
+    let page = "cu-tru/thu-tuc-01/index.html";
+    let www = h.dir.clone().expect("a folder");
+    let leftover = www.join("cu-tru/thu-tuc-01/.index.html.camnang-tmp");
+    std::fs::write(&leftover, b"<p>half a page").expect("leftover");
+    let _ = Command::new("chown").arg(FTP_USER).arg(&leftover).status();
+    let manifest = www.join(".camnang-deploy.json");
+    let mut m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest).expect("manifest")).expect("json");
+    m["files"].as_object_mut().expect("files").remove(page);
+    m["uploading"] = serde_json::json!([page]);
+    std::fs::write(&manifest, m.to_string()).expect("manifest");
+    // the next deploy: with -r, its upload of the temporary name went to
+    // `.index.html.camnang-tmp.1` and the rename published the leftover
+    ok(&h.deploy(&s, &[]));
+    assert_eq!(
+        h.read(page),
+        std::fs::read(s.path("public").join(page)).ok(),
+        "the page as built, not the leftover"
+    );
+    let left: Vec<String> = crate::util::files_below(&www)
+        .iter()
+        .map(|p| p.display().to_string())
+        .filter(|p| p.contains("camnang-tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
