@@ -102,6 +102,8 @@ struct Fees {
     no_value: bool,
     in_words: Option<String>,
     free_but_priced: Option<String>,
+    /// An amount that reads two ways: as written, and as read.
+    doubtful: Option<(String, String)>,
 }
 
 /// Whether `text` names a sum of money: a number other than 0 followed by
@@ -140,6 +142,7 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
         no_value: false,
         in_words: None,
         free_but_priced: None,
+        doubtful: None,
     };
     for f in rows {
         let label = match f.kind.trim() {
@@ -167,7 +170,13 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
                 }
                 format!("{label}: miễn phí")
             }
-            (Some(v), _) => format!("{label} {} {unit}", dong(v)),
+            (Some(v), _) => {
+                if let Some(written) = &f.doubtful {
+                    out.doubtful
+                        .get_or_insert_with(|| (line(written), format!("{} {unit}", dong(v))));
+                }
+                format!("{label} {} {unit}", dong(v))
+            }
             (None, Some(words)) => {
                 let words = line(words);
                 out.in_words.get_or_insert_with(|| words.clone());
@@ -393,6 +402,12 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         if let Some(note) = fees.free_but_priced {
             g.gaps
                 .push((format!("channels[{i}].fee"), Gap::FreeButPriced { note }));
+        }
+        if let Some((written, read)) = fees.doubtful {
+            g.gaps.push((
+                format!("channels[{i}].fee"),
+                Gap::AmountTwoWays { written, read },
+            ));
         }
         let fees = fees.lines;
         let desc = clean::clean(&m.description);
@@ -696,6 +711,25 @@ mod tests {
             .collect();
         assert_eq!(marked, ["channels", "legal", "steps", "audience"]);
         assert_eq!(g.title, "Đăng ký khai sinh");
+    }
+
+    #[test]
+    fn an_amount_that_reads_two_ways_is_marked_to_check() {
+        let v = serde_json::json!({"id": "a", "name": "Cấp bản sao",
+            "executionMethods": [{"submissionMethod": "DIRECT", "fees": [{"type": "FEE", "value": "7,000"}]}]});
+        let r = crate::import::record::from_value(&v).unwrap();
+        let g = guide(&r, today());
+        assert!(
+            g.gaps.contains(&(
+                "channels[0].fee".into(),
+                Gap::AmountTwoWays {
+                    written: "7,000".into(),
+                    read: "7.000 đồng".into()
+                }
+            )),
+            "{:?}",
+            g.gaps
+        );
     }
 
     #[test]

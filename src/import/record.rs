@@ -86,6 +86,9 @@ pub(crate) struct Fee {
     /// The amount as the portal wrote it when it is words, not a number
     /// ("5.000 - 10.000", "theo quy định").
     pub value_text: Option<String>,
+    /// The amount as the portal wrote it when it reads two ways ("7,000":
+    /// seven thousand, or seven with a decimal comma): read as thousands.
+    pub doubtful: Option<String>,
     pub currency: String,
     pub description: String,
 }
@@ -186,10 +189,15 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         for (j, f) in r.list_at(m, "fees", &at).iter().enumerate() {
             let fat = format!("{at}.fees[{j}]");
             let amount = r.amount_at(f, "value", &fat);
+            let doubtful = match f.get("value") {
+                Some(Value::String(s)) if amount.0.is_some() && two_ways(s) => Some(s.clone()),
+                _ => None,
+            };
             fees.push(Fee {
                 kind: r.text_at(f, "type", &fat),
                 value: amount.0,
                 value_text: amount.1,
+                doubtful,
                 currency: r.text_at(f, "currencyName", &fat),
                 description: r.text_at(f, "description", &fat),
             });
@@ -532,6 +540,27 @@ fn plain_text(v: &Value) -> Option<String> {
     }
 }
 
+/// Whether an amount written as text reads two ways: one comma followed by
+/// three digits and nothing else ("7,000": seven thousand the English
+/// way, or seven with a Vietnamese decimal comma).
+fn two_ways(s: &str) -> bool {
+    let t = ["đồng", "vnđ", "vnd", "đ"]
+        .iter()
+        .fold(s.trim().to_lowercase(), |t, u| {
+            t.strip_suffix(u)
+                .map_or(t.clone(), |r| r.trim().to_string())
+        });
+    match t.split_once(',') {
+        Some((whole, frac)) => {
+            !whole.is_empty()
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && frac.len() == 3
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
 /// An amount of money written as text, in đồng: "7.000" and "1.500.000"
 /// (dots between thousands, as Vietnamese writes them; commas too),
 /// "7000", "2,5" or "2.5" (a decimal), with or without "đồng", "đ" or
@@ -630,6 +659,20 @@ mod tests {
         );
         assert_eq!(fees[2].value, Some(5000.0));
         assert_eq!((fees[3].value, &fees[3].value_text), (None, &None));
+    }
+
+    #[test]
+    fn an_amount_that_reads_two_ways_is_kept_as_written() {
+        let v = json!({"id": "a", "name": "B", "executionMethods": [{"fees": [
+            {"value": "7,000"}, {"value": "7.000"}, {"value": "1,500,000"}, {"value": "2,5"}, {"value": "7,000 đồng"}
+        ]}]});
+        let fees = &from_value(&v).unwrap().methods[0].fees;
+        let doubtful: Vec<Option<&str>> = fees.iter().map(|f| f.doubtful.as_deref()).collect();
+        assert_eq!(
+            doubtful,
+            [Some("7,000"), None, None, None, Some("7,000 đồng")]
+        );
+        assert_eq!(fees[0].value, Some(7000.0));
     }
 
     #[test]

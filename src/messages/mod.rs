@@ -431,6 +431,9 @@ pub enum Gap {
     OnlineLevel,
     /// `camnang import --update` took the portal's new text.
     ChangedOnPortal,
+    /// An amount the portal wrote so that it reads two ways (`7,000`):
+    /// `read` is how camnang read it.
+    AmountTwoWays { written: String, read: String },
     /// The portal's text held a table, written as lines with its cells
     /// apart with " | ".
     Table,
@@ -515,6 +518,12 @@ impl Gap {
             }
             (Gap::ChangedOnPortal, Lang::Vi) => "vừa được cập nhật theo Cổng".into(),
             (Gap::ChangedOnPortal, Lang::En) => "just updated from the portal".into(),
+            (Gap::AmountTwoWays { written, read }, Lang::Vi) => format!(
+                "Cổng ghi số tiền «{written}», camnang đọc là {read}; dấu phẩy cũng có thể là dấu thập phân: đối chiếu lại"
+            ),
+            (Gap::AmountTwoWays { written, read }, Lang::En) => format!(
+                "the portal wrote the amount «{written}», read as {read}; the comma may also be a decimal comma: check it"
+            ),
             (Gap::Table, Lang::Vi) => {
                 "Cổng ghi một bảng ở đây; camnang viết mỗi hàng một dòng, các ô cách nhau bằng «|»: đọc lại xem có rõ không".into()
             }
@@ -560,6 +569,10 @@ impl Gap {
             Gap::OnlineLevel,
             Gap::ChangedOnPortal,
             Gap::Table,
+            Gap::AmountTwoWays {
+                written: "7,000".into(),
+                read: "7.000 đồng".into(),
+            },
             Gap::Unread {
                 path: "data.executionMethods[0].fees[0].value".into(),
                 want: Want::Number,
