@@ -300,6 +300,15 @@ fn answer(
             false,
         ));
     }
+    // the portal's own refusal in its envelope (`{"code": "UNAUTHORIZED",
+    // "message": …}` with a 401): its words, not a guess (a busy portal,
+    // 429 or 5xx, is asked again below)
+    if (400..=499).contains(&status)
+        && status != 429
+        && let Some(refused) = refusal(&text, what)
+    {
+        return Err((refused, false));
+    }
     match status {
         404 | 410 => {
             return Err((
@@ -332,25 +341,35 @@ fn answer(
         )
     })?;
     // the envelope: {"code": "OK", "data": …}
-    if let Some(code) = v.get("code").and_then(Value::as_str)
-        && code != "OK"
+    if v.get("code")
+        .and_then(Value::as_str)
+        .is_some_and(|c| c != "OK")
+        && let Some(refused) = refusal(&text, what)
     {
-        let gone = code.contains("NOT_FOUND") || v.get("data").is_none_or(Value::is_null);
-        return Err(match gone {
-            true => (
-                Msg::PortalNotFound {
-                    what: what.to_string(),
-                },
-                false,
-            ),
-            false => (
-                Msg::PortalBadAnswer {
-                    url: url.into(),
-                    detail: format!("code {code}"),
-                },
-                false,
-            ),
-        });
+        return Err((refused, false));
     }
     Ok(v)
+}
+
+/// The portal's envelope `text` saying no (a `code` other than `OK`): the
+/// record is gone (`NOT_FOUND`), or the portal refused with its own code
+/// and message (`UNAUTHORIZED`, "Phiên đăng nhập hết hạn"), told as it
+/// said it. `None` when `text` is no such envelope.
+fn refusal(text: &str, what: &str) -> Option<Msg> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    let code = v.get("code")?.as_str()?.trim().to_string();
+    if code == "OK" {
+        return None;
+    }
+    if code.contains("NOT_FOUND") || code.contains("NOT_EXIST") {
+        return Some(Msg::PortalNotFound {
+            what: what.to_string(),
+        });
+    }
+    let message = v
+        .get("message")
+        .and_then(Value::as_str)
+        .map(|m| m.chars().take(200).collect::<String>())
+        .unwrap_or_default();
+    Some(Msg::PortalRefused { code, message })
 }

@@ -518,6 +518,24 @@ async fn answer(
     if mode == "slow" {
         let _ = tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_secs(5))).await;
     }
+    if mode == "refused" {
+        // the portal's own no, in its envelope, with a 401
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::CONTENT_TYPE, "application/json")],
+            "{\"code\":\"UNAUTHORIZED\",\"message\":\"Phiên đăng nhập hết hạn\",\"data\":null}",
+        )
+            .into_response();
+    }
+    if mode == "said-no" {
+        // the same with a 201, as the portal answers everything
+        return (
+            StatusCode::CREATED,
+            [(header::CONTENT_TYPE, "application/json")],
+            "{\"code\":\"FORBIDDEN\",\"message\":\"Không có quyền truy cập\",\"data\":null}",
+        )
+            .into_response();
+    }
     if mode == "bad" {
         return (
             StatusCode::CREATED,
@@ -682,6 +700,20 @@ fn from_the_portal_politely_and_with_clear_failures() {
         r
     };
     fails("ok", &[], "E108"); // gone: 404
+    // the portal's own no is told in its words (it was told as a record
+    // that is gone)
+    let no = fails("refused", &[], "E114");
+    assert!(
+        no.stderr.contains("UNAUTHORIZED") && no.stderr.contains("Phiên đăng nhập hết hạn"),
+        "{}",
+        no.stderr
+    );
+    let no = fails("said-no", &[], "E114");
+    assert!(
+        no.stderr.contains("FORBIDDEN") && !no.stderr.contains("E108"),
+        "{}",
+        no.stderr
+    );
     let fw = fails("firewall", &[], "E107");
     assert!(fw.stderr.contains("tường lửa"), "{}", fw.stderr);
     fails("bad", &[], "E109");
