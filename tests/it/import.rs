@@ -518,24 +518,6 @@ async fn answer(
     if mode == "slow" {
         let _ = tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_secs(5))).await;
     }
-    if mode == "refused" {
-        // the portal's own no, in its envelope, with a 401
-        return (
-            StatusCode::UNAUTHORIZED,
-            [(header::CONTENT_TYPE, "application/json")],
-            "{\"code\":\"UNAUTHORIZED\",\"message\":\"Phiên đăng nhập hết hạn\",\"data\":null}",
-        )
-            .into_response();
-    }
-    if mode == "said-no" {
-        // the same with a 201, as the portal answers everything
-        return (
-            StatusCode::CREATED,
-            [(header::CONTENT_TYPE, "application/json")],
-            "{\"code\":\"FORBIDDEN\",\"message\":\"Không có quyền truy cập\",\"data\":null}",
-        )
-            .into_response();
-    }
     if mode == "bad" {
         return (
             StatusCode::CREATED,
@@ -552,6 +534,21 @@ async fn answer(
         )
             .into_response()
     };
+    // the portal's own no, in its envelope: with a 401, and with a 201 as
+    // the portal answers everything
+    let no = |code: &str, message: &str| json!({"code": code, "message": message, "data": null});
+    if mode == "refused" {
+        return json_answer(
+            StatusCode::UNAUTHORIZED,
+            no("UNAUTHORIZED", "Phiên đăng nhập hết hạn"),
+        );
+    }
+    if mode == "said-no" {
+        return json_answer(
+            StatusCode::CREATED,
+            no("FORBIDDEN", "Không có quyền truy cập"),
+        );
+    }
     let asked: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     if uri
         .path()
