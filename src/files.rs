@@ -3,7 +3,9 @@
 //! files of `camnang new` and `camnang import`) goes to a temporary file
 //! beside it first and is then moved into place, so that a reader, or a
 //! build killed halfway, sees the old file or the new one, never half of
-//! one; a temporary file a failure leaves is removed.
+//! one; a temporary file a failure leaves is removed, and one a killed
+//! `camnang new` or `camnang import` left is removed by the next write
+//! into its folder once it is an hour old.
 
 use std::fs;
 use std::io::Write as _;
@@ -77,6 +79,7 @@ pub(crate) fn write_text_file(path: &Path, text: &[u8], existing: Existing) -> R
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    sweep(dir);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     write_via(path, &tmp, text, existing, true).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => exists(),
@@ -84,9 +87,82 @@ pub(crate) fn write_text_file(path: &Path, text: &[u8], existing: Existing) -> R
     })
 }
 
+/// How old a temporary file of [`write_text_file`] must be to be taken for
+/// one a killed run left (a write takes a fraction of a second).
+const LEFT_OVER_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files of [`write_text_file`] (`.<name>.<pid>.tmp`)
+/// in `dir` older than [`LEFT_OVER_AFTER`]: what a killed run left. Each
+/// folder is looked at once a run.
+fn sweep(dir: &Path) {
+    static SWEPT: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let Ok(mut swept) = SWEPT.lock() else {
+        return;
+    };
+    if swept.iter().any(|d| d == dir) {
+        return;
+    }
+    swept.push(dir.to_path_buf());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        // `.` + a name + `.` + digits + `.tmp`: camnang's own, nothing else
+        let ours = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .and_then(|n| n.rsplit_once('.'))
+            .is_some_and(|(file, pid)| {
+                !file.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+            });
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > LEFT_OVER_AFTER);
+        if ours && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temporary_file_a_killed_run_left_goes_once_it_is_an_hour_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let put = |name: &str, hours: u64| {
+            let f = fs::File::create(d.join(name)).unwrap();
+            let when = std::time::SystemTime::now() - std::time::Duration::from_secs(hours * 3600);
+            f.set_modified(when).unwrap();
+        };
+        put(".dang-ky.md.4242.tmp", 2); // left by a killed import
+        put(".khai-sinh.md.77.tmp", 0); // another run writing now
+        put(".notes.tmp", 2); // not camnang's
+        put("ghi-chu.md.1.tmp", 2); // not a dot-file
+        write_text_file(&d.join("moi.md"), b"x", Existing::Keep).unwrap();
+        let mut names: Vec<String> = fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                ".khai-sinh.md.77.tmp",
+                ".notes.tmp",
+                "ghi-chu.md.1.tmp",
+                "moi.md"
+            ]
+        );
+    }
 
     #[test]
     fn a_new_file_never_replaces_one_and_a_failure_leaves_nothing() {
