@@ -109,7 +109,9 @@ fn sweep(dir: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        // `.` + a name + `.` + digits + `.tmp`: camnang's own, nothing else
+        // `.` + a name + `.` + digits + `.tmp`: the pattern of camnang's
+        // own (another program's file of that shape, an hour old, would go
+        // too; none is known to write one into a content folder)
         let ours = name
             .strip_prefix('.')
             .and_then(|n| n.strip_suffix(".tmp"))

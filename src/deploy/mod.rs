@@ -637,9 +637,10 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
     // the next one would take for someone else's, or forget, and no file
     // whose half-done change the next one would take for up to date (an
     // edit undone after a stopped deploy goes up again)
+    // (the manifest's temporary file may be one a stopped deploy left)
     let write = |store: &mut Box<dyn Store>, m: &HostManifest| {
         let text = serde_json::to_vec_pretty(m).unwrap_or_default();
-        store.put(MANIFEST_ON_HOST, &text, &Meta::of(MANIFEST_ON_HOST))
+        store.put_again(MANIFEST_ON_HOST, &text, &Meta::of(MANIFEST_ON_HOST))
     };
     if !plan.uploads.is_empty() {
         let going: BTreeSet<&String> = plan.uploads.iter().map(|u| &u.path).collect();
@@ -786,6 +787,11 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
     let mut deleted = 0;
     let mut left = Vec::new();
     for path in &plan.deletes {
+        // a file a stopped deploy was uploading, built no more: its
+        // temporary file goes too
+        if stopped.contains(path) {
+            let _ = store.delete(&store::temp_name(path));
+        }
         match store.delete(path) {
             Ok(()) => deleted += 1,
             Err(e) => {

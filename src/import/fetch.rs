@@ -304,7 +304,7 @@ fn answer(
     // "message": …}` with a 401): its words, not a guess (a busy portal,
     // 429 or 5xx, is asked again below)
     if (400..=499).contains(&status)
-        && status != 429
+        && !matches!(status, 404 | 410 | 429)
         && let Some(refused) = refusal(&text, what)
     {
         return Err((refused, false));
@@ -357,10 +357,12 @@ fn answer(
 /// said it. `None` when `text` is no such envelope.
 fn refusal(text: &str, what: &str) -> Option<Msg> {
     let v: Value = serde_json::from_str(text).ok()?;
-    let code = v.get("code")?.as_str()?.trim().to_string();
+    let code = v.get("code")?.as_str()?.trim();
     if code == "OK" {
         return None;
     }
+    // (the portal's words as text on one line, whatever they hold)
+    let code: String = crate::import::clean::line(code).chars().take(60).collect();
     if code.contains("NOT_FOUND") || code.contains("NOT_EXIST") {
         return Some(Msg::PortalNotFound {
             what: what.to_string(),
@@ -369,7 +371,12 @@ fn refusal(text: &str, what: &str) -> Option<Msg> {
     let message = v
         .get("message")
         .and_then(Value::as_str)
-        .map(|m| m.chars().take(200).collect::<String>())
+        .map(|m| {
+            crate::import::clean::line(m)
+                .chars()
+                .take(200)
+                .collect::<String>()
+        })
         .unwrap_or_default();
     Some(Msg::PortalRefused { code, message })
 }

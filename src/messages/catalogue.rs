@@ -1310,17 +1310,23 @@ catalogue! {
             en: format!("{} holds no .json or .jsonl file", path.display()),
         }
 
-        /// `--portal` is no web address.
         /// The portal said no with its own `code` and `message`
         /// (`UNAUTHORIZED`): not a record that is gone.
         PortalRefused { code: String, message: String } = "E114" {
             sample { code: "UNAUTHORIZED".into(), message: "Phiên đăng nhập hết hạn".into() }
-            vi: format!("Cổng không trả bản ghi mà trả lời «{code}»: {message}"),
-            en: format!("the portal sent no record but answered `{code}`: {message}"),
+            vi: match message.is_empty() {
+                true => format!("Cổng không trả bản ghi mà trả lời «{code}»"),
+                false => format!("Cổng không trả bản ghi mà trả lời «{code}»: {message}"),
+            },
+            en: match message.is_empty() {
+                true => format!("the portal sent no record but answered `{code}`"),
+                false => format!("the portal sent no record but answered `{code}`: {message}"),
+            },
             hint_vi: "thử lại sau ít phút; nếu vẫn vậy, mở thủ tục trong trình duyệt, lưu bản ghi rồi dùng camnang import TỆP",
             hint_en: "try again in a few minutes; if it stays so, save the record from a browser and use camnang import FILE",
         }
 
+        /// `--portal` is no web address.
         ImportBadPortal { value: String } = "E113" {
             sample { value: "not a url".into() }
             vi: format!("địa chỉ --portal «{value}» không phải địa chỉ web (http:// hay https://)"),

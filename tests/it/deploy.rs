@@ -495,7 +495,15 @@ fn pure_ftpd_host() -> Option<Host> {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let port = free_port();
-    let passive = free_port();
+    // (a range of passive ports, each free when the server starts)
+    let passive = loop {
+        let base = free_port();
+        if base < 65_000
+            && (base..=base + 20).all(|p| std::net::TcpListener::bind(("127.0.0.1", p)).is_ok())
+        {
+            break base;
+        }
+    };
     let mut cmd = Command::new(PURE_FTPD);
     cmd.args(["-S", &format!("127.0.0.1,{port}")])
         .args(["-l", "unix", "-E", "-H", "-r", "-u", "1"])
