@@ -8,13 +8,22 @@ use icu_collator::options::CollatorOptions;
 use icu_collator::{Collator, CollatorBorrowed};
 use unicode_normalization::UnicodeNormalization;
 
-/// Normalises text to Unicode NFC. Unikey and macOS can give decomposed
-/// text (a base letter followed by combining tone marks); everything the
-/// build reads goes through here before use.
 /// The endings of a web page's file name (`index.html`, `trang-chu.php`),
 /// which a site's address, a folder, never ends with.
 pub const PAGE_ENDINGS: &[&str] = &["html", "htm", "php", "asp", "aspx", "jsp"];
 
+/// Whether the address path `path` ends in a web page's file name
+/// (`/hoabinh/index.html`), not a folder.
+pub fn ends_in_page(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .and_then(|last| last.rsplit_once('.'))
+        .is_some_and(|(_, ext)| PAGE_ENDINGS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// Normalises text to Unicode NFC. Unikey and macOS can give decomposed
+/// text (a base letter followed by combining tone marks); everything the
+/// build reads goes through here before use.
 pub fn nfc(s: &str) -> String {
     if is_nfc(s) {
         s.to_string()

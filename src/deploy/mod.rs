@@ -642,6 +642,8 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         let text = serde_json::to_vec_pretty(m).unwrap_or_default();
         store.put_again(MANIFEST_ON_HOST, &text, &Meta::of(MANIFEST_ON_HOST))
     };
+    // what a stopped deploy was uploading when it stopped
+    let stopped: BTreeSet<&String> = host.uploading.iter().collect();
     if !plan.uploads.is_empty() {
         let going: BTreeSet<&String> = plan.uploads.iter().map(|u| &u.path).collect();
         let mut during = HostManifest {
@@ -657,11 +659,10 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             site: host.site.clone(),
             locked: host.locked.clone(),
         };
-        for p in going {
-            if !during.uploading.contains(p) {
-                during.uploading.push(p.clone());
-            }
-        }
+        // (`going` is a set: a path is added once)
+        during
+            .uploading
+            .extend(going.into_iter().filter(|p| !stopped.contains(p)).cloned());
         if let Err(e) = write(&mut first, &during) {
             say.error(Msg::DeployManifestFirst {
                 detail: e.to_string(),
@@ -699,8 +700,6 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         indicatif::ProgressBar::hidden()
     };
     let dir = opts.root.join("public");
-    // what a stopped deploy was uploading when it stopped
-    let stopped: BTreeSet<&String> = host.uploading.iter().collect();
     let stopped = &stopped;
     let failed: Mutex<Option<Msg>> = Mutex::new(None);
     let stop = AtomicBool::new(false);

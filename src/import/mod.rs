@@ -88,14 +88,15 @@ pub struct Session {
 
 impl Session {
     pub fn new(root: &Path, category: Option<String>, today: Date, lang: Lang) -> Session {
+        let imported = write::imported_files(root);
         Session {
             root: root.to_path_buf(),
             category,
             today,
             lang,
             used_ids: crate::new::used_ids(root),
-            imported: write::imported_files(root),
-            coded: write::coded_files(root),
+            coded: write::coded_files(root, &imported),
+            imported,
         }
     }
 

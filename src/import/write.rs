@@ -160,9 +160,12 @@ pub(crate) fn imported_files(root: &Path) -> BTreeMap<String, PathBuf> {
 /// procedure `code:` (the portal's number, `1.004194`): the first file
 /// with each code. (Records of one procedure imported from several portal
 /// records, a province's and the standard one, stay separate guides.)
-pub(crate) fn coded_files(root: &Path) -> BTreeMap<String, PathBuf> {
-    let imported: std::collections::BTreeSet<PathBuf> =
-        imported_files(root).into_values().collect();
+/// `imported` is [`imported_files`] of the site.
+pub(crate) fn coded_files(
+    root: &Path,
+    imported: &BTreeMap<String, PathBuf>,
+) -> BTreeMap<String, PathBuf> {
+    let imported: std::collections::BTreeSet<&PathBuf> = imported.values().collect();
     let mut by_code = guides_by(root, "code:", false);
     by_code.retain(|_, f| !imported.contains(f));
     by_code

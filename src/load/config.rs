@@ -322,13 +322,7 @@ pub fn split_base_url(url: &str) -> Option<(String, String)> {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
     // a page's name at the end (`/index.html`, `/trang-chu.php`) is not
     // the site's folder: every address under it would be wrong
-    let page = path
-        .rsplit('/')
-        .next()
-        .and_then(|last| last.rsplit_once('.'))
-        .is_some_and(|(_, ext)| {
-            crate::text::PAGE_ENDINGS.contains(&ext.to_ascii_lowercase().as_str())
-        });
+    let page = crate::text::ends_in_page(path);
     let path_ok = !page && !path.contains(['?', '#', '"', '<', '>', '\'', ' ', '\\']);
     if !host_ok || !path_ok {
         return None;

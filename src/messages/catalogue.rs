@@ -76,14 +76,7 @@ fn base_url_hint(value: &str, lang: Lang) -> String {
     match (rest, vi) {
         (None, true) if host.contains('.') => format!("viết thêm https:// ở đầu: https://{v}"),
         (None, false) if host.contains('.') => format!("add https:// in front: https://{v}"),
-        (Some(r), _)
-            if r.rsplit('/')
-                .next()
-                .and_then(|l| l.rsplit_once('.'))
-                .is_some_and(|(_, ext)| {
-                    crate::text::PAGE_ENDINGS.contains(&ext.to_ascii_lowercase().as_str())
-                }) =>
-        {
+        (Some(r), _) if crate::text::ends_in_page(r) => {
             let folder = &v[..v.rfind('/').map_or(v.len(), |i| i + 1)];
             match vi {
                 true => format!("bỏ tên trang ở cuối, chỉ giữ địa chỉ thư mục của trang: {folder}"),

@@ -240,8 +240,14 @@ fn between<'a>(text: &'a str, before: &str, after: &str) -> Option<&'a str> {
 /// The names the built-in templates look up (`p.title`,
 /// `site.contact.phone`, `t.home`, and what an output tag `{{ … }}` starts
 /// with): what pages have, for a "did you mean". Not Tera's words, block
-/// names, filters or loop variables of a letter or two.
-fn builtin_names() -> Vec<String> {
+/// names, filters or loop variables of a letter or two. Read once a run:
+/// a mistake in a template every page uses is told by every page's render.
+fn builtin_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(read_builtin_names)
+}
+
+fn read_builtin_names() -> Vec<String> {
     let theme = Theme::builtin();
     let mut names: Vec<String> = Vec::new();
     let mut add = |w: &str| {
