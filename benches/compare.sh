@@ -39,8 +39,10 @@ echo "byte-identical (old's files): $same"
 for ((i = 0; i < runs; i++)); do
   for b in old new; do
     bin=$old; [[ $b == new ]] && bin=$new
-    # cold: no output, and no spare site beside it
-    rm -rf "$tmp/cold-$b" "$tmp/.cold-$b.camnang-spare"; run "$b cold" "$bin" "$tmp/cold-$b"
+    # cold: no output, and no spare site or stamps beside it (as in
+    # benches/run.sh)
+    rm -rf "$tmp/cold-$b" "$tmp/.cold-$b.camnang-spare" "$tmp/.cold-$b.camnang-stamps"
+    run "$b cold" "$bin" "$tmp/cold-$b"
     run "$b rebuild" "$bin" "$tmp/$b"
   done
 done

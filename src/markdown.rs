@@ -302,7 +302,13 @@ fn spaced_links(md: &str, range: std::ops::Range<usize>, out: &mut Vec<(usize, S
         return;
     };
     let mut from = 0;
-    while let Some(at) = text[from..].find("](").map(|i| from + i) {
+    // (a `]` is looked for, then the `(` after it: a one-byte search is
+    // quick, a two-byte one is set up anew for every text)
+    while let Some(at) = text[from..].find(']').map(|i| from + i) {
+        from = at + 1;
+        if text.as_bytes().get(at + 1) != Some(&b'(') {
+            continue;
+        }
         let rest = &text[at + 2..];
         from = at + 2;
         // the `)` that closes the address, past pairs inside it (`mau don

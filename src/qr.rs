@@ -390,61 +390,70 @@ impl Qr {
     /// runs instead of single modules keeps SVG and PDF paths small.
     pub fn runs(&self) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::with_capacity(self.dark.len() / 4);
+        self.each_run(|x, y, len| out.push((x, y, len)));
+        out
+    }
+
+    /// Calls `f` with each of [`Qr::runs`], as the rows are read.
+    fn each_run(&self, mut f: impl FnMut(usize, usize, usize)) {
         for (y, row) in self.dark.chunks_exact(self.size.max(1)).enumerate() {
             let mut start = None;
             for (x, &dark) in row.iter().enumerate() {
                 match (dark, start) {
                     (true, None) => start = Some(x),
                     (false, Some(s)) => {
-                        out.push((s, y, x - s));
+                        f(s, y, x - s);
                         start = None;
                     }
                     _ => {}
                 }
             }
             if let Some(s) = start {
-                out.push((s, y, row.len() - s));
+                f(s, y, row.len() - s);
             }
         }
-        out
     }
 
-    /// The dark modules as SVG path data, quiet zone included in the
-    /// coordinates.
-    fn path_data(&self) -> String {
+    /// Writes the dark modules as SVG path data into `d`, quiet zone
+    /// included in the coordinates: one `M x yhNv1h-Nz` per run of
+    /// [`Qr::runs`].
+    fn path_data(&self, d: &mut Vec<u8>) {
         // digits written by hand: the formatting machinery took most of
         // the time of making 10,000 SVG files
-        fn num(d: &mut String, n: usize) {
+        fn num(d: &mut Vec<u8>, n: usize) {
             if n >= 10 {
                 num(d, n / 10);
             }
-            d.push(char::from(b'0' + (n % 10) as u8));
+            d.push(b'0' + (n % 10) as u8);
         }
-        let mut d = String::with_capacity(self.dark.len() * 3);
-        for (x, y, len) in self.runs() {
-            d.push('M');
-            num(&mut d, x + QUIET_ZONE);
-            d.push(' ');
-            num(&mut d, y + QUIET_ZONE);
-            d.push('h');
-            num(&mut d, len);
-            d.push_str("v1h-");
-            num(&mut d, len);
-            d.push('z');
-        }
-        d
+        self.each_run(|x, y, len| {
+            d.push(b'M');
+            num(d, x + QUIET_ZONE);
+            d.push(b' ');
+            num(d, y + QUIET_ZONE);
+            d.push(b'h');
+            num(d, len);
+            d.extend_from_slice(b"v1h-");
+            num(d, len);
+            d.push(b'z');
+        });
     }
 
     /// A standalone SVG: white background with the quiet zone, black
     /// modules as one path, sized in modules (scale it freely).
     pub fn svg(&self, label: &str) -> String {
         let w = self.size + 2 * QUIET_ZONE;
-        let d = self.path_data();
-        format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {w}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"{label}\"><rect width=\"{w}\" height=\"{w}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>\n",
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {w}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"{label}\"><rect width=\"{w}\" height=\"{w}\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
             px = w * 8,
             label = crate::text::escape_html(label),
         )
+        .into_bytes();
+        svg.reserve(self.dark.len() * 3 + 16);
+        self.path_data(&mut svg);
+        svg.extend_from_slice(b"\"/></svg>\n");
+        // (ASCII digits and letters after the text of a String)
+        String::from_utf8(svg).unwrap_or_default()
     }
 }
 

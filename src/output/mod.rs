@@ -143,40 +143,43 @@ pub(crate) fn page_key(
     vars: &[(&str, serde_json::Value)],
 ) -> u64 {
     use serde_json::Value;
-    use xxhash_rust::xxh3::Xxh3;
-    fn len(h: &mut Xxh3, n: usize) {
-        h.update(&(n as u64).to_le_bytes());
+    // the bytes gathered first and hashed at once: XXH3 of their
+    // concatenation is what feeding them one by one gives (the same keys),
+    // without the hasher's work for each of a page's many short texts
+    type Buf = Vec<u8>;
+    fn len(h: &mut Buf, n: usize) {
+        h.extend_from_slice(&(n as u64).to_le_bytes());
     }
-    fn text(h: &mut Xxh3, s: &str) {
+    fn text(h: &mut Buf, s: &str) {
         len(h, s.len());
-        h.update(s.as_bytes());
+        h.extend_from_slice(s.as_bytes());
     }
-    fn value(h: &mut Xxh3, v: &Value) {
+    fn value(h: &mut Buf, v: &Value) {
         match v {
-            Value::Null => h.update(&[0]),
-            Value::Bool(b) => h.update(&[1 + u8::from(*b)]),
+            Value::Null => h.extend_from_slice(&[0]),
+            Value::Bool(b) => h.extend_from_slice(&[1 + u8::from(*b)]),
             Value::Number(n) => {
-                h.update(&[3]);
+                h.extend_from_slice(&[3]);
                 // a kind, then eight bytes
                 let (kind, bits) = match (n.as_u64(), n.as_i64()) {
                     (Some(u), _) => (0u8, u.to_le_bytes()),
                     (None, Some(i)) => (1, i.to_le_bytes()),
                     (None, None) => (2, n.as_f64().unwrap_or(0.0).to_bits().to_le_bytes()),
                 };
-                h.update(&[kind]);
-                h.update(&bits);
+                h.extend_from_slice(&[kind]);
+                h.extend_from_slice(&bits);
             }
             Value::String(s) => {
-                h.update(&[4]);
+                h.extend_from_slice(&[4]);
                 text(h, s);
             }
             Value::Array(a) => {
-                h.update(&[5]);
+                h.extend_from_slice(&[5]);
                 len(h, a.len());
                 a.iter().for_each(|v| value(h, v));
             }
             Value::Object(m) => {
-                h.update(&[6]);
+                h.extend_from_slice(&[6]);
                 len(h, m.len());
                 for (k, v) in m {
                     text(h, k);
@@ -185,23 +188,28 @@ pub(crate) fn page_key(
             }
         }
     }
-    let mut h = Xxh3::new();
-    h.update(&global.to_le_bytes());
-    text(&mut h, lang);
-    text(&mut h, template);
-    match canonical {
-        Some(c) => {
-            h.update(&[1]);
-            text(&mut h, c);
+    thread_local! {
+        static BUF: std::cell::RefCell<Buf> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with_borrow_mut(|h| {
+        h.clear();
+        h.extend_from_slice(&global.to_le_bytes());
+        text(h, lang);
+        text(h, template);
+        match canonical {
+            Some(c) => {
+                h.extend_from_slice(&[1]);
+                text(h, c);
+            }
+            None => h.extend_from_slice(&[0]),
         }
-        None => h.update(&[0]),
-    }
-    len(&mut h, vars.len());
-    for (name, v) in vars {
-        text(&mut h, name);
-        value(&mut h, v);
-    }
-    h.digest()
+        len(h, vars.len());
+        for (name, v) in vars {
+            text(h, name);
+            value(h, v);
+        }
+        xxhash_rust::xxh3::xxh3_64(h)
+    })
 }
 
 /// Serialising into a hasher without building a string first.
