@@ -555,13 +555,26 @@ fn walk(content: &Path) -> Vec<Entry> {
             // static folders are copied whole; a category is read one level
             // deep (a folder inside it is told about, not walked)
             let copied = STATIC_DIRS.contains(&top.file_name().to_string_lossy().as_ref());
-            let inside: Vec<walkdir::DirEntry> = match top.file_type().is_dir() {
-                true => sorted(top.path())
+            let inside: Vec<walkdir::DirEntry> = match (top.file_type().is_dir(), copied) {
+                (true, true) => sorted(top.path())
                     .into_iter()
-                    .filter_entry(|e| copied || e.depth() <= 1)
                     .filter_map(Result::ok)
                     .collect(),
-                false => Vec::new(),
+                // one level: the entries sorted by name once (each name
+                // read once, not at every comparison), the order the
+                // sorted walk gives
+                (true, false) => {
+                    let mut inside: Vec<walkdir::DirEntry> = WalkDir::new(top.path())
+                        .min_depth(1)
+                        .max_depth(1)
+                        .follow_links(false)
+                        .into_iter()
+                        .filter_map(Result::ok)
+                        .collect();
+                    inside.sort_by_cached_key(|e| e.file_name().to_os_string());
+                    inside
+                }
+                (false, _) => Vec::new(),
             };
             std::iter::once(top.clone())
                 .chain(inside)

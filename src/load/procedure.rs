@@ -292,7 +292,7 @@ fn documents(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath) -> Ve
             ),
             other => {
                 let Some(text) = doc
-                    .as_written(other, &ip)
+                    .as_written(other, || ip.clone())
                     .map(|s| crate::text::nfc(s.trim()))
                     .filter(|s| !s.is_empty())
                 else {

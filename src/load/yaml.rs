@@ -147,6 +147,11 @@ impl<'a> Doc<'a> {
     /// Reports unknown keys of `map`, with a "did you mean" from `allowed`.
     pub(crate) fn check_keys(&self, map: &Mapping, path: &FieldPath, allowed: &[&str]) {
         for key in map.keys() {
+            if let Value::String(s) = key
+                && allowed.contains(&s.as_str())
+            {
+                continue;
+            }
             let name = match key {
                 Value::String(s) => s.clone(),
                 other => scalar_text(other).unwrap_or_else(|| "?".into()),
@@ -173,17 +178,19 @@ impl<'a> Doc<'a> {
         key: &str,
         required: bool,
     ) -> Option<String> {
-        let p = path.key(key);
+        // (the field's path is made only to tell of a mistake)
+        let p = || path.key(key);
         match map.get(key) {
             None | Some(Value::Null) => {
                 if required {
-                    self.missing(map, path, &p, key);
+                    self.missing(map, path, &p(), key);
                 }
                 None
             }
-            Some(v) => match self.as_written(v, &p) {
+            Some(v) => match self.as_written(v, p) {
                 Some(s) if s.trim().is_empty() => {
                     if required {
+                        let p = p();
                         self.error_at(
                             &p,
                             Msg::EmptyValue {
@@ -195,6 +202,7 @@ impl<'a> Doc<'a> {
                 }
                 Some(s) => Some(nfc(s.trim())),
                 None => {
+                    let p = p();
                     self.error_at(
                         &p,
                         Msg::WrongType {
@@ -232,7 +240,7 @@ impl<'a> Doc<'a> {
             Some(Value::Sequence(items)) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, v)| match self.as_written(v, &p.index(i)) {
+                .filter_map(|(i, v)| match self.as_written(v, || p.index(i)) {
                     Some(s) if s.trim().is_empty() => None,
                     Some(s) => Some(nfc(s.trim())),
                     None if self.colon_in_item(v, &p.index(i)) => None,
@@ -249,7 +257,7 @@ impl<'a> Doc<'a> {
                     }
                 })
                 .collect(),
-            Some(v) => match self.as_written(v, &p) {
+            Some(v) => match self.as_written(v, || p.clone()) {
                 Some(s) if s.trim().is_empty() => Vec::new(),
                 Some(s) => vec![nfc(s.trim())],
                 None => {
@@ -292,9 +300,10 @@ impl<'a> Doc<'a> {
     /// as the number 50 and `1.10` as 1.1, but a clerk writing a fee means
     /// fifty thousand đồng: a number (or `yes`, `no`, read as true or
     /// false) in a text field keeps its writing, read from its line.
-    pub(crate) fn as_written(&self, v: &Value, p: &FieldPath) -> Option<String> {
+    /// The field's path is made (by `p`) only for a number or a boolean.
+    pub(crate) fn as_written(&self, v: &Value, p: impl FnOnce() -> FieldPath) -> Option<String> {
         match v {
-            Value::Number(_) | Value::Bool(_) => self.written(p).or_else(|| scalar_text(v)),
+            Value::Number(_) | Value::Bool(_) => self.written(&p()).or_else(|| scalar_text(v)),
             _ => scalar_text(v),
         }
     }
