@@ -204,8 +204,10 @@ impl Export {
         p: &Procedure,
     ) -> Result<OutFile, Diagnostic> {
         let path = routes::api_one(&lv.prefix, &p.id);
-        let mut bytes =
-            serde_json::to_vec(&view(cx.site, lv, c, p)).map_err(|e| json_error(&path, e))?;
+        // (room for a short procedure at once; JSON started at 128 bytes)
+        let mut bytes = Vec::with_capacity(2048);
+        serde_json::to_writer(&mut bytes, &view(cx.site, lv, c, p))
+            .map_err(|e| json_error(&path, e))?;
         bytes.push(b'\n');
         Ok(OutFile::bytes(path, bytes))
     }

@@ -94,7 +94,8 @@ pub fn words(text: &str) -> Vec<String> {
 /// [`words`] joined by spaces, as an index field holds them.
 pub(crate) fn words_line(text: &str) -> String {
     let folded = fold(text);
-    let mut seen = HashSet::new();
+    // (room for about every word at once: Vietnamese syllables are short)
+    let mut seen = HashSet::with_capacity(folded.len() / 4 + 1);
     let mut line = String::with_capacity(folded.len());
     for w in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
         if !w.is_empty() && seen.insert(w) {
