@@ -222,8 +222,10 @@ pub(crate) struct Staging {
     committed: bool,
     /// Held until the build ends: see [`lock_beside`].
     _lock: Option<fs::File>,
-    /// Folders made so far, so that each is made once, before its first file.
-    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// Folders made so far, so that each is made once, before its first
+    /// file (as the files' paths write them: a text hashes faster than a
+    /// path, which is read part by part).
+    made: std::sync::Mutex<std::collections::HashSet<String>>,
     /// Whether a file could not be written (the disk, not the content).
     write_failed: std::sync::atomic::AtomicBool,
     /// Whether a site camnang wrote is published in the output folder.
@@ -449,15 +451,13 @@ impl Staging {
         let keyed = f.key.is_some();
         self.touched
             .store(true, std::sync::atomic::Ordering::Relaxed);
-        if let Some(folder) = Path::new(&f.path).parent()
-            && !folder.as_os_str().is_empty()
+        if let Some((folder, _)) = f.path.rsplit_once('/')
+            && !folder.is_empty()
+            && !self.made.lock().is_ok_and(|m| m.contains(folder))
         {
-            let made = |m: &std::collections::HashSet<PathBuf>| m.contains(folder);
-            if !self.made.lock().is_ok_and(|m| made(&m)) {
-                make_folder(&self.dir, folder)?;
-                if let Ok(mut m) = self.made.lock() {
-                    m.insert(folder.to_path_buf());
-                }
+            make_folder(&self.dir, Path::new(folder))?;
+            if let Ok(mut m) = self.made.lock() {
+                m.insert(folder.to_string());
             }
         }
         let target = self.dir.join(&f.path);
