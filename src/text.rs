@@ -144,9 +144,9 @@ fn fold_any(s: &str) -> String {
     folded
 }
 
-/// The first letter of the Latin blocks [`fold_latin`] reads from a
-/// table (Latin-1 to Latin Extended-B, then Latin Extended Additional,
-/// where Vietnamese letters are).
+/// The first and last letters of the Latin blocks [`fold_latin`] reads
+/// from a table (Latin-1 to Latin Extended-B, then Latin Extended
+/// Additional, where Vietnamese letters are).
 const LATIN: [(u32, u32); 2] = [(0xC0, 0x24F), (0x1E00, 0x1EFF)];
 
 /// [`fold`] of NFC text made only of ASCII and of letters of the [`LATIN`]

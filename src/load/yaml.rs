@@ -178,7 +178,8 @@ impl<'a> Doc<'a> {
         key: &str,
         required: bool,
     ) -> Option<String> {
-        // (the field's path is made only to tell of a mistake)
+        // (the field's path is made only where it is needed: to tell of a
+        // mistake, or to read how a number was written)
         let p = || path.key(key);
         match map.get(key) {
             None | Some(Value::Null) => {

@@ -94,8 +94,9 @@ pub fn words(text: &str) -> Vec<String> {
 /// [`words`] joined by spaces, as an index field holds them.
 pub(crate) fn words_line(text: &str) -> String {
     let folded = fold(text);
-    // (room for about every word at once: Vietnamese syllables are short)
-    let mut seen = HashSet::with_capacity(folded.len() / 4 + 1);
+    // (room at once for the words of a short field, whose syllables are
+    // short; a long body, with words again and again, grows it)
+    let mut seen = HashSet::with_capacity((folded.len() / 4 + 1).min(512));
     let mut line = String::with_capacity(folded.len());
     for w in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
         if !w.is_empty() && seen.insert(w) {
