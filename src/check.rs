@@ -144,7 +144,7 @@ fn resolve(
     if path_part.is_empty() {
         return Some((format!("{from_dir}index.html"), anchor));
     }
-    let joined = match path_part.strip_prefix('/') {
+    let joined = match crate::markdown::site_rooted(path_part) {
         Some(abs) => abs.to_string(),
         None => format!("{from_dir}{path_part}"),
     };
@@ -333,13 +333,20 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                     hand.next().and(first)
                 })
             };
-            if let Ok(split) = split_front_matter(&text)
-                && let Some(k) = first(split.body)
-            {
-                let d = Diagnostic::warning(Msg::StepsNotAList)
-                    .in_file(&p.source)
-                    .at(split.body_first_line + k, 1, &text);
-                diags.push(d);
+            if let Ok(split) = split_front_matter(&text) {
+                let told = match (first(split.body), bullets(split.body)) {
+                    (Some(k), _) => Some((k, Msg::StepsNotAList)),
+                    (None, Some(k)) => Some((k, Msg::StepsAsBullets)),
+                    (None, None) => None,
+                };
+                if let Some((k, msg)) = told {
+                    let d = Diagnostic::warning(msg).in_file(&p.source).at(
+                        split.body_first_line + k,
+                        1,
+                        &text,
+                    );
+                    diags.push(d);
+                }
             }
         }
         if months >= STALE_MONTHS {
@@ -477,6 +484,27 @@ fn step_line(l: &str) -> bool {
         && rest[digits..]
             .trim_start()
             .starts_with([':', '.', ')', '-', '*'])
+}
+
+/// The line of the first of two or more bulleted items (`- …`, `* …`,
+/// `+ …`) under the body's first heading, where the steps belong: a
+/// list, but not the numbered one steps are read from.
+fn bullets(body: &str) -> Option<usize> {
+    let heading = |l: &str| l.trim_start().starts_with('#');
+    let mut under_first = body
+        .lines()
+        .enumerate()
+        .skip_while(|(_, l)| !heading(l))
+        .skip(1)
+        .take_while(|(_, l)| !heading(l))
+        .filter(|(_, l)| {
+            let t = l.trim_start();
+            l.len() - t.len() < 4
+                && ["- ", "* ", "+ "].iter().any(|b| t.starts_with(b))
+                && !t[2..].trim().is_empty()
+        });
+    let first = under_first.next().map(|(k, _)| k);
+    under_first.next().and(first)
 }
 
 /// A line of a list typed by hand, which Markdown does not take for a

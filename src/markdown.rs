@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::text::slugify;
 
@@ -27,6 +27,10 @@ pub struct Rendered {
     /// space (`[mẫu đơn](files/mau don.pdf)`): shown as they were typed.
     /// (byte offset in the source, the address)
     pub spaced_links: Vec<(usize, String)>,
+    /// Text Markdown shows as code because its lines are indented by four
+    /// spaces or a tab (steps pasted from Word with their indentation): the
+    /// byte offset in the source of each such block.
+    pub indented_code: Vec<usize>,
     /// `id`s given to headings, for anchor checks.
     pub anchors: Vec<String>,
     /// Every link and image kept, for `camnang check`.
@@ -126,7 +130,12 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
                     spaced_links(md, r0, &mut r.spaced_links);
                 }
                 match &event {
-                    Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                    Event::Start(Tag::CodeBlock(kind)) => {
+                        in_code = true;
+                        if let CodeBlockKind::Indented = kind {
+                            r.indented_code.push(range.start);
+                        }
+                    }
                     Event::End(TagEnd::CodeBlock) => in_code = false,
                     _ => {}
                 }
@@ -401,13 +410,33 @@ fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
 }
 
 /// Links starting with a single `/` are made to start with the site's base
-/// path, so a site published under `/hoabinh/` keeps working.
+/// path, so a site published under `/hoabinh/` keeps working; so are links
+/// into `files/` and `static/` written without it (see [`site_rooted`]).
 fn rebase<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
-    if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
-        format!("{}{}", base_path.trim_end_matches('/'), url).into()
-    } else {
-        url
+    match site_rooted(&url) {
+        Some(rel) if !url.starts_with('/') || base_path != "/" => {
+            format!("{}/{rel}", base_path.trim_end_matches('/')).into()
+        }
+        _ => url,
     }
+}
+
+/// The folders of `content/` copied to the site's root as they are (forms,
+/// images).
+pub const COPIED_DIRS: &[&str] = &["static", "files"];
+
+/// The path from the site's root of a link that starts there: `/…`, and
+/// `files/…` or `static/…` as a clerk writes a form's link (the folders of
+/// `content/` copied as they are sit at the site's root, never beside a
+/// page: written relative to a page, such a link led nowhere).
+pub fn site_rooted(url: &str) -> Option<&str> {
+    if let Some(rel) = url.strip_prefix('/') {
+        return (!rel.starts_with('/')).then_some(rel);
+    }
+    COPIED_DIRS
+        .iter()
+        .any(|dir| url.strip_prefix(dir).is_some_and(|r| r.starts_with('/')))
+        .then_some(url)
 }
 
 #[cfg(test)]
@@ -433,10 +462,10 @@ mod tests {
         assert_eq!(copy.spaced_links[0].1, "files/mau don (1).pdf");
         assert!(md[r.spaced_links[0].0..].starts_with("[mẫu đơn]("));
         assert!(md[r.spaced_links[1].0..].starts_with("[Tờ khai CT01]("));
-        // the good ones are links, with nothing told
-        assert!(r.html.contains("href=\"files/mau-don.pdf\""), "{}", r.html);
+        // the good ones are links (to the site's files/), with nothing told
+        assert!(r.html.contains("href=\"/files/mau-don.pdf\""), "{}", r.html);
         assert!(
-            r.html.contains("href=\"files/mau%20don.pdf\""),
+            r.html.contains("href=\"/files/mau%20don.pdf\""),
             "{}",
             r.html
         );
@@ -544,5 +573,33 @@ mod tests {
         );
         assert!(r.html.contains("<div class=\"table-scroll\""));
         assert!(r.html.contains("href=\"/xa/files/a.pdf\""));
+    }
+
+    #[test]
+    fn a_forms_link_written_without_its_slash_leads_to_the_form() {
+        let md = "[mẫu](files/ct01.docx) [ảnh](static/a.png) [trang](files-cu/) [khác](../x/)";
+        for (base, form) in [("/", "/files/ct01.docx"), ("/xa/", "/xa/files/ct01.docx")] {
+            let r = render(
+                md,
+                RenderOptions {
+                    allow_html: false,
+                    base_path: base,
+                    text: false,
+                },
+            );
+            assert!(r.html.contains(&format!("href=\"{form}\"")), "{}", r.html);
+            assert!(
+                r.html.contains(&format!("href=\"{}static/a.png\"", base)),
+                "{}",
+                r.html
+            );
+            // other relative links stay as written
+            assert!(r.html.contains("href=\"files-cu/\""), "{}", r.html);
+            assert!(r.html.contains("href=\"../x/\""), "{}", r.html);
+        }
+        assert_eq!(site_rooted("/files/a"), Some("files/a"));
+        assert_eq!(site_rooted("files/a"), Some("files/a"));
+        assert_eq!(site_rooted("//cdn/x"), None);
+        assert_eq!(site_rooted("filesx/a"), None);
     }
 }

@@ -103,18 +103,41 @@ fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
     if let Some(c) = doc.mapping(&map, &root, "contact") {
         let p = root.key("contact");
         doc.check_keys(c, &p, CONTACT_KEYS);
+        // a link a resident taps must call or open one right place
+        let two = |field: &str, first: &str| {
+            doc.warning_at(
+                &p.key(field),
+                Msg::TwoNumbers {
+                    field: field.into(),
+                    first: first.into(),
+                },
+            );
+        };
         contact.phone = doc.text(c, &p, "phone", false);
-        contact.phone_tel = contact
-            .phone
-            .as_deref()
-            .map(tel_digits)
-            .filter(|t| !t.is_empty());
+        contact.phone_tel = contact.phone.as_deref().and_then(|phone| {
+            let (first, more) = first_number(phone);
+            if more {
+                two("phone", first);
+            }
+            Some(tel_digits(first)).filter(|t| !t.is_empty())
+        });
         contact.zalo = doc.text(c, &p, "zalo", false);
-        contact.zalo_link = contact
-            .zalo
-            .as_deref()
-            .map(|z| z.chars().filter(char::is_ascii_digit).collect::<String>())
-            .filter(|z| !z.is_empty());
+        contact.zalo_link = contact.zalo.as_deref().and_then(|zalo| {
+            let link = zalo_link(zalo);
+            match &link {
+                Some(ZaloLink::Number {
+                    first, more: true, ..
+                }) => two("zalo", first),
+                Some(_) => {}
+                None => doc.warning_at(
+                    &p.key("zalo"),
+                    Msg::ZaloNotALink {
+                        value: zalo.to_string(),
+                    },
+                ),
+            }
+            link.map(ZaloLink::path)
+        });
         contact.address = doc.text(c, &p, "address", false);
         contact.hours = doc.text(c, &p, "hours", false);
         contact.team = doc.text(c, &p, "team", false);
@@ -361,6 +384,66 @@ pub fn url_has_password(url: &str) -> bool {
     !port_then_path
 }
 
+/// The first of the numbers written in `text` ("0235 3000 000 - 0905 000
+/// 000", "…; …", "… hoặc …"), and whether another follows.
+fn first_number(text: &str) -> (&str, bool) {
+    const APART: [&str; 9] = [" - ", " – ", " — ", ",", ";", "/", "|", " hoặc ", " or "];
+    let mut parts = vec![text];
+    for sep in APART {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let mut numbers = parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| p.chars().any(|c| c.is_ascii_digit()));
+    let first = numbers.next().unwrap_or(text);
+    (first, numbers.next().is_some())
+}
+
+/// What `contact.zalo` leads to.
+enum ZaloLink<'a> {
+    /// An address on zalo.me, after `zalo.me/` (`g/abcxyz`, an official
+    /// account's number).
+    Page(&'a str),
+    /// A phone number's digits; `first` is the number as written, `more`
+    /// whether another was written after it.
+    Number {
+        digits: String,
+        first: &'a str,
+        more: bool,
+    },
+}
+
+impl ZaloLink<'_> {
+    /// What follows `https://zalo.me/` in the link.
+    fn path(self) -> String {
+        match self {
+            ZaloLink::Page(p) => p.to_string(),
+            ZaloLink::Number { digits, .. } => digits,
+        }
+    }
+}
+
+/// `contact.zalo` as a link: an address on zalo.me as it is, or a phone
+/// number (nine digits or more); `None` for anything else (a name: there
+/// is nothing to link to).
+fn zalo_link(zalo: &str) -> Option<ZaloLink<'_>> {
+    if let Some((_, rest)) = zalo.split_once("zalo.me/") {
+        let rest = rest.trim().trim_end_matches('/');
+        let plain = rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/_-.".contains(&b));
+        return (plain && !rest.is_empty()).then_some(ZaloLink::Page(rest));
+    }
+    let (first, more) = first_number(zalo);
+    let digits: String = first.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 9).then_some(ZaloLink::Number {
+        digits,
+        first,
+        more,
+    })
+}
+
 /// A phone number as a `tel:` link wants it: `+` and digits.
 pub fn tel_digits(phone: &str) -> String {
     phone
@@ -374,6 +457,46 @@ pub fn tel_digits(phone: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contact_links_call_one_number_or_open_the_zalo_page_written() {
+        assert_eq!(first_number("0235 3000 000"), ("0235 3000 000", false));
+        assert_eq!(first_number("0235-3000-000"), ("0235-3000-000", false));
+        assert_eq!(
+            first_number("(0235) 3000 000 - 0905 000 000"),
+            ("(0235) 3000 000", true)
+        );
+        assert_eq!(
+            first_number("0905 000 000 hoặc 0912 111 111"),
+            ("0905 000 000", true)
+        );
+        assert_eq!(
+            first_number("0905.000.000; Tổ CNS"),
+            ("0905.000.000", false)
+        );
+        let path = |z: &str| zalo_link(z).map(ZaloLink::path);
+        assert_eq!(path("0905 000 000").as_deref(), Some("0905000000"));
+        assert_eq!(
+            path("https://zalo.me/g/abcxyz123").as_deref(),
+            Some("g/abcxyz123")
+        );
+        assert_eq!(
+            path("zalo.me/2345678901234567890/").as_deref(),
+            Some("2345678901234567890")
+        );
+        assert_eq!(
+            path("https://zalo.me/0905000000").as_deref(),
+            Some("0905000000")
+        );
+        // a name, a short number, an address with what a link cannot hold
+        assert_eq!(path("Zalo OA UBND xã Hòa Bình"), None);
+        assert_eq!(path("Zalo tổ 3"), None);
+        assert_eq!(path("https://zalo.me/g/a b\"x"), None);
+        assert!(matches!(
+            zalo_link("0905 000 000 / 0912 111 111"),
+            Some(ZaloLink::Number { more: true, .. })
+        ));
+    }
 
     #[test]
     fn base_urls_get_a_trailing_slash_and_a_path() {

@@ -20,12 +20,12 @@ use walkdir::WalkDir;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::RenderOptions;
 use crate::messages::{Lang, Msg};
-use crate::model::{Category, CategoryText, Procedure, Site, StaticFile};
+use crate::model::{Category, CategoryText, Procedure, QrLock, Site, StaticFile};
 use crate::text::{slugify, vi_cmp};
 use procedure::{CategoryMeta, IdSpot, parse_category_index, parse_procedure, parse_procedure_in};
 
 /// Folders of `content/` copied as they are instead of read as categories.
-pub const STATIC_DIRS: &[&str] = &["static", "files"];
+pub const STATIC_DIRS: &[&str] = crate::markdown::COPIED_DIRS;
 /// The build cache's folder beside `site.yaml` (see `crate::cache`).
 pub const CACHE_DIR: &str = ".camnang-cache";
 
@@ -235,7 +235,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         }
     }
 
-    check_unique(&mut diags, &cats);
+    check_unique(&mut diags, &cats, &qr_lock);
 
     // each category's procedures in Vietnamese order, categories in parallel
     let cats: Vec<(String, CategoryParts)> = cats
@@ -863,25 +863,43 @@ fn parse_bytes(
 }
 
 /// Ids must be unique across the site, page addresses within a category.
-fn check_unique(diags: &mut Diagnostics, cats: &BTreeMap<String, CategoryParts>) {
-    let mut ids: BTreeMap<&str, &Path> = BTreeMap::new();
+/// Of two files with one id, the one `qr-lock.yaml` names for it keeps it
+/// (a code printed for it leads there) and the other is told: a copy
+/// Windows names `… - Copy.md` sorts first, and a clerk who changed the id
+/// where the mistake was told moved the printed code to the copy.
+fn check_unique(diags: &mut Diagnostics, cats: &BTreeMap<String, CategoryParts>, lock: &QrLock) {
+    let mut ids: BTreeMap<&str, (&Procedure, &IdSpot)> = BTreeMap::new();
+    let locked_at = |p: &Procedure| {
+        lock.entries
+            .get(&p.id)
+            .is_some_and(|e| e.target == crate::model::routes::procedure(p))
+    };
     for parts in cats.values() {
         let procs = &parts.procs;
         let mut slugs: BTreeMap<&str, &Path> = BTreeMap::new();
         for (p, spot) in procs {
-            if let Some(other) = ids.get(p.id.as_str()) {
+            if let Some(&(first, first_spot)) = ids.get(p.id.as_str()) {
+                // told at the file the lock does not name (the later one
+                // when it names neither)
+                let swap = locked_at(p) && !locked_at(first);
+                let ((told, told_spot), (keeper, keeper_spot)) = match swap {
+                    true => ((first, first_spot), (p, spot)),
+                    false => ((p, spot), (first, first_spot)),
+                };
                 let mut d = Diagnostic::error(Msg::DuplicateId {
                     id: p.id.clone(),
-                    other: other.to_path_buf(),
+                    other: keeper.source.clone(),
                 })
-                .in_file(&p.source)
+                .in_file(&told.source)
                 .field("id");
-                d.line = Some(spot.line);
-                d.column = Some(spot.column);
-                d.source_line = Some(spot.text.clone());
+                d.line = Some(told_spot.line);
+                d.column = Some(told_spot.column);
+                d.source_line = Some(told_spot.text.clone());
                 diags.push(d);
+                // a third file with the id is told against the keeper
+                ids.insert(&keeper.id, (keeper, keeper_spot));
             } else {
-                ids.insert(&p.id, &p.source);
+                ids.insert(&p.id, (p, spot));
             }
             if let Some(other) = slugs.get(p.slug.as_str()) {
                 diags.push(

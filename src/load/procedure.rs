@@ -202,8 +202,7 @@ pub fn parse_procedure_in(
         text,
         split.body,
         split.body_first_line,
-        &body.bad_links,
-        &body.spaced_links,
+        &body,
     );
     // a page a phone on a weak 3G line takes minutes to open (a whole law
     // pasted in, a picture pasted as text)
@@ -436,8 +435,7 @@ pub fn parse_category_index(
         text,
         split.body,
         split.body_first_line,
-        &body.bad_links,
-        &body.spaced_links,
+        &body,
     );
     match title {
         Some(title) if !diags.has_errors() => (
@@ -523,9 +521,18 @@ fn report_bad_links(
     text: &str,
     body: &str,
     body_first_line: usize,
-    bad: &[(usize, String)],
-    spaced: &[(usize, String)],
+    rendered: &markdown::Rendered,
 ) {
+    let bad = &rendered.bad_links;
+    let spaced = &rendered.spaced_links;
+    for offset in &rendered.indented_code {
+        let (line, col) = place(body, body_first_line, *offset);
+        diags.push(
+            Diagnostic::warning(Msg::IndentedAsCode)
+                .in_file(file)
+                .at(line, col, text),
+        );
+    }
     for (offset, url) in spaced {
         let (line, col) = place(body, body_first_line, *offset);
         diags.push(

@@ -469,6 +469,26 @@ catalogue! {
             hint_en: "keep only what a resident needs to do the procedure; put a long legal text as a PDF in content/files/ and link to it",
         }
 
+        /// `contact.zalo` is neither a phone number nor an address on
+        /// zalo.me: the pages cannot link it, and leave it out.
+        ZaloNotALink { value: String } = "W090" {
+            sample { value: "Zalo OA UBND xã".into() }
+            vi: format!("«{value}» không phải số điện thoại Zalo hay địa chỉ zalo.me: người dân không bấm vào được, nên trang không ghi dòng Zalo"),
+            en: format!("«{value}» is neither a Zalo phone number nor a zalo.me address: residents could not tap it, so the pages leave the Zalo line out"),
+            hint_vi: "ghi số điện thoại dùng Zalo, ví dụ «zalo: \"0905 000 000\"», hoặc địa chỉ của trang Zalo, ví dụ «zalo: https://zalo.me/g/abcxyz»",
+            hint_en: "write the phone number used on Zalo, e.g. `zalo: \"0905 000 000\"`, or the address of the Zalo page, e.g. `zalo: https://zalo.me/g/abcxyz`",
+        }
+
+        /// `contact.phone` or `contact.zalo` holds two numbers: a link can
+        /// call only one (their digits run together made a wrong number).
+        TwoNumbers { field: String, first: String } = "W091" {
+            sample { field: "phone".into(), first: "0235 3000 000".into() }
+            vi: format!("«{field}» ghi hơn một số: khi bấm vào, điện thoại chỉ gọi được số đầu «{first}»"),
+            en: format!("`{field}` holds more than one number: a tap calls only the first, «{first}»"),
+            hint_vi: "ghi một số ở đây; số khác thì ghi vào «hours» hay «team», ví dụ «team: Tổ công nghệ số, 0905 000 000»",
+            hint_en: "write one number here; put another in `hours` or `team`, e.g. `team: Tổ công nghệ số, 0905 000 000`",
+        }
+
         // ── The site folder: site.yaml, content/, theme ─────────────────
 
         /// No `site.yaml`; `near` is a file that looks like one saved
@@ -1173,6 +1193,24 @@ catalogue! {
             en: "the steps are written as lines («Bước 1: …», «1/ …», «a) …», «• …»), not as a numbered list: the page runs them together, and posters and flyers print none",
             hint_vi: "viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
             hint_en: "write each step on a line starting with a number and a full stop: `1. Open VNeID.`, `2. …`",
+        }
+
+        /// Steps written as a bulleted list (`- …`) under the first
+        /// heading: no numbered list, so no steps.
+        StepsAsBullets = "W093" {
+            vi: "các bước được viết thành danh sách gạch đầu dòng («- …»), không phải danh sách đánh số: trang không đánh số các bước, và áp phích, tờ rơi không in bước nào",
+            en: "the steps are written as a bulleted list (`- …`), not a numbered one: the page does not number them, and posters and flyers print none",
+            hint_vi: "viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
+            hint_en: "write each step on a line starting with a number and a full stop: `1. Open VNeID.`, `2. …`",
+        }
+
+        /// Body text indented by four spaces or a tab, which Markdown
+        /// shows as code: steps pasted from Word with their indentation.
+        IndentedAsCode = "W092" {
+            vi: "đoạn này thụt vào bốn dấu cách (hay một dấu Tab) nên trang hiện nó như mã máy: chữ đều nhau, «**» và «<br>» hiện nguyên, danh sách không thành danh sách",
+            en: "this text is indented by four spaces (or a tab), so the page shows it as code: fixed-width letters, `**` and `<br>` shown as typed, lists not made lists",
+            hint_vi: "bỏ các dấu cách (hay Tab) ở đầu những dòng này",
+            hint_en: "remove the spaces (or tabs) at the start of these lines",
         }
 
         /// `updated:` after today: a typo that would keep the guide from

@@ -68,7 +68,8 @@ pub struct Contact {
     /// The phone number written for a `tel:` link (digits and `+` only).
     pub phone_tel: Option<String>,
     pub zalo: Option<String>,
-    /// The Zalo number for a `https://zalo.me/` link (digits only).
+    /// What follows `https://zalo.me/` in its link: a phone number's
+    /// digits, or the address written (`g/abcxyz`).
     pub zalo_link: Option<String>,
     pub address: Option<String>,
     pub hours: Option<String>,
