@@ -107,6 +107,12 @@ const OTHER_OUTPUT: Words = Words {
     en: "choose another folder with --output, for example --output public",
 };
 
+/// How steps are written (W079, W093).
+const NUMBERED_STEPS: Words = Words {
+    vi: "viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
+    en: "write each step on a line starting with a number and a full stop: `1. Open VNeID.`, `2. …`",
+};
+
 const COPY_TARGET: Words = Words {
     vi: "mở trang đích trong trình duyệt và chép lại địa chỉ của nó",
     en: "open the target page in the browser and copy its address",
@@ -1191,8 +1197,8 @@ catalogue! {
         StepsNotAList = "W079" {
             vi: "các bước được viết thành dòng («Bước 1: …», «1/ …», «a) …», «• …»), không phải danh sách đánh số: trên trang chúng dính vào nhau, và áp phích, tờ rơi không in bước nào",
             en: "the steps are written as lines («Bước 1: …», «1/ …», «a) …», «• …»), not as a numbered list: the page runs them together, and posters and flyers print none",
-            hint_vi: "viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
-            hint_en: "write each step on a line starting with a number and a full stop: `1. Open VNeID.`, `2. …`",
+            hint_vi: NUMBERED_STEPS.vi,
+            hint_en: NUMBERED_STEPS.en,
         }
 
         /// Steps written as a bulleted list (`- …`) under the first
@@ -1200,8 +1206,8 @@ catalogue! {
         StepsAsBullets = "W093" {
             vi: "các bước được viết thành danh sách gạch đầu dòng («- …»), không phải danh sách đánh số: trang không đánh số các bước, và áp phích, tờ rơi không in bước nào",
             en: "the steps are written as a bulleted list (`- …`), not a numbered one: the page does not number them, and posters and flyers print none",
-            hint_vi: "viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
-            hint_en: "write each step on a line starting with a number and a full stop: `1. Open VNeID.`, `2. …`",
+            hint_vi: NUMBERED_STEPS.vi,
+            hint_en: NUMBERED_STEPS.en,
         }
 
         /// Body text indented by four spaces or a tab, which Markdown
