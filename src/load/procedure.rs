@@ -204,6 +204,18 @@ pub fn parse_procedure_in(
         split.body_first_line,
         &body,
     );
+    // Markdown typed into a field (a form's link in a document, a word
+    // made bold): fields are plain text, shown as typed
+    for (k, line) in split.front.lines().enumerate() {
+        if let Some(at) = markdown_in_field(line) {
+            let column = line[..at].chars().count() + 1;
+            diags.push(Diagnostic::warning(Msg::MarkdownInField).in_file(file).at(
+                k + 1 + split.front_line_offset,
+                column,
+                text,
+            ));
+        }
+    }
     // a page a phone on a weak 3G line takes minutes to open (a whole law
     // pasted in, a picture pasted as text)
     if text.len() > PAGE_TOO_LONG_KB * 1024 {
@@ -513,6 +525,20 @@ fn placed_links(body: &str, body_first_line: usize, links: &[BodyLink]) -> Vec<P
             }
         })
         .collect()
+}
+
+/// Where a front-matter line has Markdown in its value (byte column): a
+/// link `[…](…)` or a bold `**…**`, which fields show as typed.
+fn markdown_in_field(line: &str) -> Option<usize> {
+    let link = line
+        .find("](")
+        .filter(|&at| line[..at].contains('[') && line[at..].contains(')'));
+    let link = link.and_then(|at| line[..at].rfind('['));
+    let bold = line.find("**").filter(|&at| line[at + 2..].contains("**"));
+    match (link, bold) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 fn report_bad_links(

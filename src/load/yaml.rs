@@ -617,6 +617,17 @@ fn special_start(l: &str) -> Option<(String, char, usize)> {
     special.then(|| (key.to_string(), first, l.len() - v.len() + 1))
 }
 
+/// The field and the column (from 1) of its colon, in a line whose field
+/// is followed by a full-width colon `：` (U+FF1A) instead of `:`.
+fn wide_colon(l: &str) -> Option<(String, usize)> {
+    let t = l.trim_start_matches([' ', '-']);
+    let (key, _) = t.split_once('：')?;
+    let key = key.trim_end();
+    let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let before = l.len() - t.len() + key.len();
+    word.then(|| (key.to_string(), l[..before].chars().count() + 1))
+}
+
 /// The field and the column (from 1) of its value, in a line whose value
 /// has ": " in it (`summary: Lưu ý: mang theo CCCD`).
 fn colon_in_value(l: &str) -> Option<(String, usize)> {
@@ -691,6 +702,28 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
             .map(|(i, l)| (i + 1, l.len() - l.trim_start_matches([' ', '-']).len() + 1));
         let (l, c) = second.unwrap_or((line, col));
         return (YamlProblem::DuplicateKey { key }, l, c);
+    }
+    // a field written with a full-width colon (`agency：…`, from a Chinese
+    // or Japanese keyboard layout): YAML reads the line as text and
+    // stumbles a line or more later, or at the end
+    let wide = (line.saturating_sub(3)..line.min(lines.len()))
+        .rev()
+        .find_map(|i| wide_colon(lines[i]).map(|(k, c)| (i + 1, c, k)));
+    if let Some((l, c, key)) = wide {
+        return (YamlProblem::WideColon { key }, l, c);
+    }
+    // a number too big for any number type (a fee of 21 digits): serde
+    // names the Rust type it tried
+    if msg.contains("as u128") || msg.contains("as i128") {
+        let big = lines.iter().enumerate().find_map(|(i, l)| {
+            let mut run = 0;
+            l.char_indices().find_map(|(k, c)| {
+                run = if c.is_ascii_digit() { run + 1 } else { 0 };
+                (run == 20).then(|| (i + 1, l[..=k].chars().count() - 19))
+            })
+        });
+        let (l, c) = big.unwrap_or((line, col));
+        return (YamlProblem::NumberTooBig, l, c);
     }
     let confused = msg.contains("mapping values are not allowed")
         || msg.contains("did not find expected key")

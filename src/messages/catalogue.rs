@@ -192,6 +192,8 @@ catalogue! {
             sample { problem: YamlProblem::SpecialStart { key: "x".into(), first: '*' } }
             sample { problem: YamlProblem::Indentation }
             sample { problem: YamlProblem::OddSpace { code: "U+00A0".into() } }
+            sample { problem: YamlProblem::WideColon { key: "x".into() } }
+            sample { problem: YamlProblem::NumberTooBig }
             sample { problem: YamlProblem::Other { detail: "x".into() } }
             vi: format!("phần thông tin viết sai: {}", problem.text(Lang::Vi)),
             en: format!("the front matter is not valid YAML: {}", problem.text(Lang::En)),
@@ -1199,6 +1201,15 @@ catalogue! {
             en: "the steps are written as lines («Bước 1: …», «1/ …», «a) …», «• …»), not as a numbered list: the page runs them together, and posters and flyers print none",
             hint_vi: NUMBERED_STEPS.vi,
             hint_en: NUMBERED_STEPS.en,
+        }
+
+        /// Markdown typed into a field of the front matter: fields are
+        /// plain text, and show `**` and `[…](…)` as typed.
+        MarkdownInField = "W094" {
+            vi: "trường này có ký hiệu Markdown («**chữ đậm**», «[chữ](địa chỉ)»): các trường ở đầu tệp là chữ thường, nên trang, áp phích và tờ rơi hiện nguyên các ký hiệu, và liên kết không bấm được",
+            en: "this field has Markdown in it (`**bold**`, `[text](address)`): the fields at the top of the file are plain text, so the page, posters and flyers show the marks as typed, and a link cannot be tapped",
+            hint_vi: "bỏ các ký hiệu; liên kết tới mẫu đơn thì đặt trong phần nội dung (dưới dòng --- thứ hai), ví dụ «[Tải mẫu CT01](files/ct01.docx)»",
+            hint_en: "remove the marks; put a link to a form in the body (below the second --- line), e.g. `[Download form CT01](files/ct01.docx)`",
         }
 
         /// Steps written as a bulleted list (`- …`) under the first

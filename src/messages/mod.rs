@@ -254,6 +254,14 @@ pub enum YamlProblem {
     OddSpace {
         code: String,
     },
+    /// A field with a full-width colon `：` (a Chinese or Japanese keyboard
+    /// layout), which YAML does not take for a colon.
+    WideColon {
+        key: String,
+    },
+    /// A number with twenty digits or more, bigger than any number YAML
+    /// reads.
+    NumberTooBig,
     Other {
         detail: String,
     },
@@ -318,6 +326,18 @@ impl YamlProblem {
             (YamlProblem::OddSpace { code }, Lang::En) => format!(
                 "this line is indented with a special space ({code}, often pasted from Word or Zalo), which YAML does not take for a space: delete the space at the start of the line and type it again with the space bar"
             ),
+            (YamlProblem::WideColon { key }, Lang::Vi) => format!(
+                "sau «{key}» là dấu hai chấm toàn độ rộng «：» (của bộ gõ tiếng Trung hay tiếng Nhật), không phải dấu «:»: xoá nó rồi gõ lại «{key}: …» bằng bàn phím thường"
+            ),
+            (YamlProblem::WideColon { key }, Lang::En) => format!(
+                "`{key}` is followed by a full-width colon `：` (from a Chinese or Japanese keyboard layout), not `:`: delete it and type `{key}: …` again on a plain keyboard"
+            ),
+            (YamlProblem::NumberTooBig, Lang::Vi) => {
+                "số này dài quá (hai mươi chữ số trở lên): nếu đó là chữ cần giữ nguyên, đặt cả giá trị trong ngoặc kép, ví dụ \"100000000000000000000\"".into()
+            }
+            (YamlProblem::NumberTooBig, Lang::En) => {
+                "this number is too long (twenty digits or more): if it is text to keep as written, put the whole value in double quotes, e.g. \"100000000000000000000\"".into()
+            }
             (YamlProblem::Other { detail }, Lang::Vi) => {
                 format!("YAML không hợp lệ ({})", yaml_vi(detail))
             }
