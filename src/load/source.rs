@@ -35,9 +35,10 @@ pub(crate) fn saved_as(root: &std::path::Path, name: &str) -> Option<String> {
     found.into_iter().next()
 }
 
-/// Decodes file bytes into clean text: strips a UTF-8 BOM, turns CRLF and
-/// lone CR into LF, drops invisible control characters (text pasted from
-/// Word or a terminal brings them; YAML refuses them), and normalises to NFC.
+/// Decodes file bytes into clean text: strips a UTF-8 BOM (at the start and
+/// anywhere else), turns CRLF and lone CR into LF, drops invisible control
+/// characters (text pasted from Word or a terminal brings them; YAML
+/// refuses them), and normalises to NFC.
 pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
     decode_owned(bytes.to_vec())
 }
@@ -63,15 +64,18 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Msg> {
     } else {
         text
     };
-    // 0xC2 starts the UTF-8 form of the C1 controls (and of « ° ·)
+    // 0xC2 starts the UTF-8 form of the C1 controls (and of « ° ·), 0xEF
+    // that of a byte order mark (U+FEFF) left inside the text by files
+    // joined or text pasted: invisible, it reached titles and pages
     let suspect = text.as_bytes().chunks(64).any(|chunk| {
         // no early exit inside a chunk, so the compiler can use vectors
         chunk.iter().fold(false, |seen, &b| {
-            seen | matches!(b, 0..=8 | 11..=31 | 0x7f | 0xc2)
+            seen | matches!(b, 0..=8 | 11..=31 | 0x7f | 0xc2 | 0xef)
         })
     });
-    let text = if suspect && text.chars().any(invisible_control) {
-        text.chars().filter(|&c| !invisible_control(c)).collect()
+    let dropped = |c: char| invisible_control(c) || c == '\u{feff}';
+    let text = if suspect && text.chars().any(dropped) {
+        text.chars().filter(|&c| !dropped(c)).collect()
     } else {
         text
     };
@@ -245,6 +249,12 @@ mod tests {
         let raw = "\u{feff}---\r\ntitle: Ta\u{323}m tru\u{301}\r\n---\r\nBody\r\n";
         let text = decode(raw.as_bytes()).unwrap();
         assert_eq!(text, "---\ntitle: Tạm trú\n---\nBody\n");
+        // a mark left inside by files joined or text pasted goes too
+        let inside = "---\ntitle: Tạm\u{feff} trú\n\u{feff}id: tt01\n---\n＂ｘ＂\n";
+        assert_eq!(
+            decode(inside.as_bytes()).unwrap(),
+            "---\ntitle: Tạm trú\nid: tt01\n---\n＂ｘ＂\n"
+        );
     }
 
     #[test]

@@ -201,7 +201,7 @@ impl<'a> Doc<'a> {
                     }
                     None
                 }
-                Some(s) => Some(nfc(s.trim())),
+                Some(s) => Some(self.straight(&s, p)),
                 None => {
                     let p = p();
                     self.error_at(
@@ -233,6 +233,30 @@ impl<'a> Doc<'a> {
         self.text(map, path, key, false)
     }
 
+    /// A text value trimmed and in NFC, without the curly quotes Word put
+    /// round the whole of it (`agency: “Công an xã”`: meant as YAML's
+    /// quotes, which are straight, they reached the page), which are told.
+    fn straight(&self, s: &str, p: impl FnOnce() -> FieldPath) -> String {
+        let s = s.trim();
+        let inner = [('“', '”'), ('‘', '’'), ('„', '“')]
+            .iter()
+            .find_map(|&(open, close)| s.strip_prefix(open)?.strip_suffix(close))
+            .filter(|inner| !inner.trim().is_empty() && !inner.contains(['“', '”']));
+        match inner {
+            Some(inner) => {
+                let p = p();
+                self.warning_at(
+                    &p,
+                    Msg::CurlyQuotedValue {
+                        field: p.to_string(),
+                    },
+                );
+                nfc(inner.trim())
+            }
+            None => nfc(s),
+        }
+    }
+
     /// A list of text items; a single text value is taken as a list of one.
     pub(crate) fn text_list(&self, map: &Mapping, path: &FieldPath, key: &str) -> Vec<String> {
         let p = path.key(key);
@@ -243,7 +267,7 @@ impl<'a> Doc<'a> {
                 .enumerate()
                 .filter_map(|(i, v)| match self.as_written(v, || p.index(i)) {
                     Some(s) if s.trim().is_empty() => None,
-                    Some(s) => Some(nfc(s.trim())),
+                    Some(s) => Some(self.straight(&s, || p.index(i))),
                     None if self.colon_in_item(v, &p.index(i)) => None,
                     None => {
                         let ip = p.index(i);
@@ -260,7 +284,7 @@ impl<'a> Doc<'a> {
                 .collect(),
             Some(v) => match self.as_written(v, || p.clone()) {
                 Some(s) if s.trim().is_empty() => Vec::new(),
-                Some(s) => vec![nfc(s.trim())],
+                Some(s) => vec![self.straight(&s, || p.clone())],
                 None => {
                     self.error_at(
                         &p,
@@ -495,15 +519,18 @@ impl<'a> Doc<'a> {
     fn missing(&self, map: &Mapping, parent: &FieldPath, p: &FieldPath, key: &str) {
         // Point at the key if it is there (empty), else at the parent or
         // the first line of the front matter.
-        let target = if map.contains_key(key) {
-            p.clone()
-        } else {
-            parent.clone()
+        let there = map.contains_key(key);
+        let target = if there { p.clone() } else { parent.clone() };
+        // (a line `title:` with nothing after it is there, and empty)
+        let msg = match there {
+            true => Msg::EmptyValue {
+                field: p.to_string(),
+            },
+            false => Msg::MissingField {
+                field: p.to_string(),
+            },
         };
-        let d = Diagnostic::error(Msg::MissingField {
-            field: p.to_string(),
-        })
-        .field(p.to_string());
+        let d = Diagnostic::error(msg).field(p.to_string());
         if target.0.is_empty() {
             // a missing top-level field: point at the opening `---` line
             let line = self.line_offset.max(1);

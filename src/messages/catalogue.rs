@@ -165,6 +165,8 @@ catalogue! {
         EmptyFile = "E003" {
             vi: "tệp trống",
             en: "the file is empty",
+            hint_vi: "viết hướng dẫn vào tệp (mở một tệp thủ tục khác để xem mẫu), hoặc xoá tệp nếu đó là bản tạo nhầm",
+            hint_en: "write the guide in the file (open another procedure's file to see how), or delete the file if it was made by mistake",
         }
 
         NoFrontMatter = "E004" {
@@ -219,7 +221,7 @@ catalogue! {
         CategoryIndexMissing = "E008" {
             vi: "thư mục lĩnh vực chưa có tệp _index.md ghi tên lĩnh vực",
             en: "the category folder has no _index.md giving its title",
-            hint_vi: "tạo tệp _index.md trong thư mục với hai dòng «---», «title: Tên lĩnh vực», «---»",
+            hint_vi: "tạo tệp _index.md trong thư mục với ba dòng «---», «title: Tên lĩnh vực», «---»",
             hint_en: "create _index.md in the folder with the lines \"---\", \"title: Category name\", \"---\"",
         }
 
@@ -284,6 +286,8 @@ catalogue! {
             sample { field: "x".into() }
             vi: format!("trường «{field}» đang để trống"),
             en: format!("the field `{field}` is empty"),
+            hint_vi: format!("viết nội dung ngay sau dấu hai chấm, trên cùng dòng: «{field}: …»"),
+            hint_en: format!("write its value right after the colon, on the same line: `{field}: …`"),
         }
 
         BadChoice { field: String, value: String, allowed: Vec<String> } = "E015" {
@@ -1201,6 +1205,16 @@ catalogue! {
             en: "the steps are written as lines («Bước 1: …», «1/ …», «a) …», «• …»), not as a numbered list: the page runs them together, and posters and flyers print none",
             hint_vi: NUMBERED_STEPS.vi,
             hint_en: NUMBERED_STEPS.en,
+        }
+
+        /// A value wholly in Word's curly quotes (`agency: “Công an xã”`),
+        /// meant as YAML's quotes: they are taken off.
+        CurlyQuotedValue { field: String } = "W095" {
+            sample { field: "agency".into() }
+            vi: format!("giá trị của «{field}» nằm trong ngoặc kép cong “ ” (Word tự đổi): camnang bỏ hai dấu ngoặc đó, vì trang, áp phích và tờ rơi sẽ in nguyên chúng"),
+            en: format!("the value of `{field}` is in curly quotes “ ” (Word changes them): camnang takes them off, as pages, posters and flyers would print them"),
+            hint_vi: "gõ ngoặc kép thẳng \" \" (tắt «tự đổi ngoặc kép» trong Word), hoặc bỏ ngoặc nếu giá trị không có dấu hai chấm",
+            hint_en: "type straight quotes \" \" (turn off Word's smart quotes), or leave the quotes out if the value has no colon",
         }
 
         /// Markdown typed into a field of the front matter: fields are
