@@ -644,6 +644,38 @@ fn special_start(l: &str) -> Option<(String, char, usize)> {
     special.then(|| (key.to_string(), first, l.len() - v.len() + 1))
 }
 
+/// What is wrong with a line whose value starts with a quote or a bracket
+/// YAML reads as its own, and the column (from 1) of that character: text
+/// after the closing quote or bracket, or a quote not closed on the line.
+fn quote_trouble(l: &str) -> Option<(YamlProblem, usize)> {
+    let (key, after, _) = field_line(l)?;
+    let v = after.strip_prefix(' ')?.trim_start();
+    let col = l[..l.len() - v.len()].chars().count() + 1;
+    let first = v.chars().next()?;
+    let close = match first {
+        '"' => {
+            // the next quote not escaped with a backslash
+            let mut escaped = false;
+            v[1..].char_indices().find_map(|(i, c)| {
+                let end = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                end.then_some(i + 1)
+            })
+        }
+        '\'' => v[1..].find('\'').map(|i| i + 1),
+        '[' => v.find(']'),
+        _ => return None,
+    };
+    let key = key.to_string();
+    let Some(close) = close else {
+        // (an open bracket is told by the parser, at the bracket)
+        return (first != '[').then_some((YamlProblem::UnclosedQuote, col));
+    };
+    let rest = v[close + 1..].trim_start();
+    let more = !rest.is_empty() && !rest.starts_with('#');
+    more.then_some((YamlProblem::TextAfterQuote { key, first }, col))
+}
+
 /// The field and the column (from 1) of its colon, in a line whose field
 /// is followed by a full-width colon `：` (U+FF1A) instead of `:`.
 fn wide_colon(l: &str) -> Option<(String, usize)> {
@@ -738,6 +770,16 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         .find_map(|i| wide_colon(lines[i]).map(|(k, c)| (i + 1, c, k)));
     if let Some((l, c, key)) = wide {
         return (YamlProblem::WideColon { key }, l, c);
+    }
+    // a value that starts with a quote or a bracket and goes on after it
+    // closes (`summary: "Tạm trú" là…`, `summary: [Bắt buộc] Khai báo…`),
+    // or a quote never closed on its line (`id: "ct02`): YAML stumbles
+    // later, and said "wrong indentation" there
+    let quoted = (line.saturating_sub(3)..line.min(lines.len()))
+        .rev()
+        .find_map(|i| quote_trouble(lines[i]).map(|(p, c)| (i + 1, c, p)));
+    if let Some((l, c, problem)) = quoted {
+        return (problem, l, c);
     }
     // a number too big for any number type (a fee of 21 digits): serde
     // names the Rust type it tried

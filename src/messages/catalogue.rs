@@ -196,6 +196,8 @@ catalogue! {
             sample { problem: YamlProblem::OddSpace { code: "U+00A0".into() } }
             sample { problem: YamlProblem::WideColon { key: "x".into() } }
             sample { problem: YamlProblem::NumberTooBig }
+            sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '"' } }
+            sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '[' } }
             sample { problem: YamlProblem::Other { detail: "x".into() } }
             vi: format!("phần thông tin viết sai: {}", problem.text(Lang::Vi)),
             en: format!("the front matter is not valid YAML: {}", problem.text(Lang::En)),

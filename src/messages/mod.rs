@@ -259,6 +259,13 @@ pub enum YamlProblem {
     WideColon {
         key: String,
     },
+    /// A value that starts with a quote or a bracket and goes on after
+    /// the closing one (`summary: "Tạm trú" là …`, `summary: [Bắt buộc]
+    /// …`): YAML reads the quoted part or a list, then stumbles.
+    TextAfterQuote {
+        key: String,
+        first: char,
+    },
     /// A number with twenty digits or more, bigger than any number YAML
     /// reads.
     NumberTooBig,
@@ -331,6 +338,18 @@ impl YamlProblem {
             ),
             (YamlProblem::WideColon { key }, Lang::En) => format!(
                 "`{key}` is followed by a full-width colon `：` (from a Chinese or Japanese keyboard layout), not `:`: delete it and type `{key}: …` again on a plain keyboard"
+            ),
+            (YamlProblem::TextAfterQuote { key, first: '[' }, Lang::Vi) => format!(
+                "giá trị của «{key}» bắt đầu bằng «[» nên phần trong ngoặc bị đọc thành một danh sách, và chữ phía sau bị coi là viết sai: đặt cả giá trị trong ngoặc kép, ví dụ {key}: \"[Bắt buộc] Khai báo…\""
+            ),
+            (YamlProblem::TextAfterQuote { key, first: '[' }, Lang::En) => format!(
+                "the value of `{key}` starts with `[`, so what is in the brackets is read as a list and the words after it are a mistake: put the whole value in double quotes, e.g. {key}: \"[Bắt buộc] Khai báo…\""
+            ),
+            (YamlProblem::TextAfterQuote { key, first }, Lang::Vi) => format!(
+                "giá trị của «{key}» bắt đầu bằng «{first}» nên phần trong dấu đó bị đọc riêng, và chữ phía sau bị coi là viết sai: đặt cả giá trị trong ngoặc kép và đổi ngoặc kép bên trong thành ngoặc đơn, ví dụ {key}: \"'Tạm trú' là nơi…\""
+            ),
+            (YamlProblem::TextAfterQuote { key, first }, Lang::En) => format!(
+                "the value of `{key}` starts with `{first}`, so what is inside is read on its own and the words after it are a mistake: put the whole value in double quotes, with single quotes inside, e.g. {key}: \"'Tạm trú' là nơi…\""
             ),
             (YamlProblem::NumberTooBig, Lang::Vi) => {
                 "số này dài quá (hai mươi chữ số trở lên): nếu đó là chữ cần giữ nguyên, đặt cả giá trị trong ngoặc kép, ví dụ \"100000000000000000000\"".into()
