@@ -494,7 +494,12 @@ fn closed_early(
 
 fn one(file: &Path, msg: Msg, text: &str) -> Diagnostics {
     let mut d = Diagnostics::default();
-    d.push(Diagnostic::error(msg).in_file(file).at(1, 1, text));
+    // (at the line that looks like the closing `---`, when there is one)
+    let line = match &msg {
+        Msg::FenceLookalike { line, .. } => *line,
+        _ => 1,
+    };
+    d.push(Diagnostic::error(msg).in_file(file).at(line, 1, text));
     d
 }
 

@@ -188,7 +188,34 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Msg> {
         }
         pos += line.len();
     }
-    Err(Msg::UnclosedFrontMatter)
+    // a closing line typed with Word's dashes (‐‐‐, ———) or with more than
+    // three: it looks like the fence, and is told where it is
+    let lookalike = text[front_start..]
+        .lines()
+        .enumerate()
+        .find_map(|(k, l)| fence_lookalike(l).map(|what| (k, l.trim(), what)));
+    Err(match lookalike {
+        Some((k, written, what)) => Msg::FenceLookalike {
+            line: line_no + 2 + k,
+            written: written.to_string(),
+            what,
+        },
+        None => Msg::UnclosedFrontMatter,
+    })
+}
+
+/// What makes `line` a closing `---` typed wrong, if it is one: dashes
+/// other than `-` (a code such as `U+2010`), or more than three `-`.
+fn fence_lookalike(line: &str) -> Option<String> {
+    let t = line.trim();
+    let dashes = ['-', '‐', '‑', '‒', '–', '—', '―', '−', '－'];
+    if t.chars().count() < 3 || !t.chars().all(|c| dashes.contains(&c)) {
+        return None;
+    }
+    match t.chars().find(|&c| c != '-') {
+        Some(c) => Some(format!("U+{:04X}", u32::from(c))),
+        None => Some("----".into()),
+    }
 }
 
 #[cfg(test)]

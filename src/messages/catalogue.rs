@@ -183,6 +183,24 @@ catalogue! {
             hint_en: FRONT_MATTER_SHAPE.en,
         }
 
+        /// No closing `---`, but a line that looks like one: dashes from
+        /// Word (`‐‐‐`, `what` names one, `U+2010`) or more than three
+        /// (`what` is `----`).
+        FenceLookalike { line: usize, written: String, what: String } = "E035" {
+            sample { line: 20, written: "‐‐‐".into(), what: "U+2010".into() }
+            sample { line: 20, written: "----".into(), what: "----".into() }
+            vi: match what.as_str() {
+                "----" => format!("dòng «{written}» trông như dòng «---» đóng phần thông tin, nhưng có nhiều hơn ba dấu gạch"),
+                _ => format!("dòng «{written}» trông như dòng «---» đóng phần thông tin, nhưng là dấu gạch khác ({what}, Word hay tự đổi), không phải dấu «-»"),
+            },
+            en: match what.as_str() {
+                "----" => format!("the line «{written}» looks like the \"---\" that closes the front matter, but has more than three dashes"),
+                _ => format!("the line «{written}» looks like the \"---\" that closes the front matter, but is another dash ({what}, which Word puts in), not \"-\""),
+            },
+            hint_vi: "xoá dòng đó rồi gõ lại đúng ba dấu gạch ngang «---» bằng bàn phím",
+            hint_en: "delete that line and type exactly three hyphens `---` on the keyboard",
+        }
+
         YamlSyntax { problem: YamlProblem } = "E006" {
             sample { problem: YamlProblem::UnclosedQuote }
             sample { problem: YamlProblem::UnclosedBracket }
