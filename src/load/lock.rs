@@ -108,10 +108,13 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
 /// that id, to its `replaced_by` procedure, or to a `retired` page; and
 /// warns when a locked id now belongs to another procedure (another title
 /// at another address). `ids` holds each procedure by its id.
+/// `renamed`: guides under a name camnang does not read (`….md.txt`), with
+/// the page each would have, the file, and its name as a guide.
 pub(crate) fn check_lock(
     lock: &QrLock,
     ids: &BTreeMap<String, &Procedure>,
     text: &str,
+    renamed: &[(String, String, String)],
 ) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let shown = Path::new(LOCK_FILE);
@@ -166,9 +169,11 @@ pub(crate) fn check_lock(
                 diags.push(d);
             }
         } else if entry.retired.is_none() {
+            let saved_as = renamed.iter().find(|(page, _, _)| *page == entry.target);
             let d = Diagnostic::error(Msg::LockedIdGone {
                 id: id.clone(),
                 title: entry.title.clone(),
+                saved_as: saved_as.map(|(_, file, name)| (file.clone(), name.clone())),
             })
             .in_file(shown)
             .at(line(), 1, text)
@@ -293,7 +298,7 @@ mod tests {
         let ids: Vec<&str> = old.entries.keys().map(String::as_str).collect();
         assert_eq!(ids, ["1004194", "true"]);
         // and a removed one is found at its line
-        let gone = check_lock(&old, &BTreeMap::new(), &text);
+        let gone = check_lock(&old, &BTreeMap::new(), &text, &[]);
         assert_eq!(gone.items.len(), 2);
     }
 

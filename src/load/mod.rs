@@ -163,6 +163,8 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     }
 
     let mut cats: BTreeMap<String, CategoryParts> = BTreeMap::new();
+    // guides saved under a name camnang does not read: (page, file, name)
+    let mut renamed: Vec<(String, String, String)> = Vec::new();
     let mut static_files = Vec::new();
     for (f, (parsed, d)) in files.iter().zip(parsed) {
         let told = d.has_errors();
@@ -224,6 +226,15 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
                 let mut shown = shown.to_string_lossy().replace('\\', "/");
                 if *why == Unread::Nested || path.is_dir() {
                     shown.push('/');
+                }
+                // the page a guide saved as `….md.txt` would have: a
+                // printed code that led there is told with the renaming
+                if let Unread::NotMarkdown { rename: Some(r) } = why
+                    && let Some(folder) = path.parent().and_then(Path::file_name)
+                {
+                    let stem = r.strip_suffix(".md").unwrap_or(r);
+                    let page = format!("{}/{}/", slugify(&folder.to_string_lossy()), slugify(stem));
+                    renamed.push((page, shown.clone(), r.clone()));
                 }
                 diags.push(Diagnostic::warning(why.msg()).in_file(shown));
             }
@@ -388,7 +399,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         .map(|p| (p.id.clone(), p))
         .collect();
     if !diags.has_errors() {
-        diags.extend(lock::check_lock(&qr_lock, &ids, &lock_text));
+        diags.extend(lock::check_lock(&qr_lock, &ids, &lock_text, &renamed));
     }
 
     diags.sort();

@@ -830,12 +830,21 @@ catalogue! {
 
         // ── qr-lock.yaml ────────────────────────────────────────────────
 
-        LockedIdGone { id: String, title: String } = "E060" {
-            sample { id: "x".into(), title: "x".into() }
+        /// `saved_as`: the guide is there under a name camnang does not
+        /// read (the file, and the name to give it back).
+        LockedIdGone { id: String, title: String, saved_as: Option<(String, String)> } = "E060" {
+            sample { id: "x".into(), title: "x".into(), saved_as: None }
+            sample { id: "x".into(), title: "x".into(), saved_as: Some(("content/a/x.md.txt".into(), "x.md".into())) }
             vi: format!("mã QR «{id}» ({title}) có thể đã in lên áp phích, nhưng không còn thủ tục nào mang mã này"),
             en: format!("the QR code `{id}` ({title}) may be printed on posters, but no procedure has this id any more"),
-            hint_vi: format!("giữ lại thủ tục mang id: {id}, hoặc trong qr-lock.yaml thêm dưới «{id}:» một dòng «  replaced_by: <mã thủ tục thay thế>» hay «  retired: true»"),
-            hint_en: format!("keep a procedure with id: {id}, or in qr-lock.yaml add under `{id}:` a line `  replaced_by: <new id>` or `  retired: true`"),
+            hint_vi: match saved_as {
+                Some((file, name)) => format!("tệp của thủ tục bị đổi tên nên không được đọc: đổi tên {file} lại thành «{name}»"),
+                None => format!("giữ lại thủ tục mang id: {id}, hoặc trong qr-lock.yaml thêm dưới «{id}:» một dòng «  replaced_by: <mã thủ tục thay thế>» hay «  retired: true»"),
+            },
+            hint_en: match saved_as {
+                Some((file, name)) => format!("the procedure's file was renamed, so it is not read: rename {file} back to `{name}`"),
+                None => format!("keep a procedure with id: {id}, or in qr-lock.yaml add under `{id}:` a line `  replaced_by: <new id>` or `  retired: true`"),
+            },
         }
 
         ReplacedByUnknown { id: String, target: String } = "E061" {
