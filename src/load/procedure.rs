@@ -165,6 +165,7 @@ pub fn parse_procedure_in(
         .flat_map(|g| g.items.iter().cloned())
         .collect();
     let result = doc.text(&map, &root, "result", false);
+    one_line_list(&doc, &map, &root, "legal");
     let legal = doc.text_list(&map, &root, "legal");
     let keywords = doc.text_list(&map, &root, "keywords");
     let draft = draft(&doc, &map, &root, channels.len(), document_groups.len());
@@ -269,10 +270,32 @@ pub fn parse_procedure_in(
 /// `documents:`: a list of documents, each a line of text or a group
 /// (`- group: Heading` with its `items:`). Consecutive plain lines form
 /// one group without a title.
+/// Tells a list field written as one line of items with commas between
+/// them (`documents: Tờ khai CT01, Giấy tờ…, CCCD`): read as one item.
+/// Commas inside brackets (`(hợp đồng thuê, mượn)`) do not count.
+fn one_line_list(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath, key: &str) {
+    let Some(serde_norway::Value::String(text)) = map.get(key) else {
+        return;
+    };
+    let mut depth = 0i32;
+    let comma = text.chars().any(|c| {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        matches!(c, ',' | ';') && depth <= 0
+    });
+    if comma {
+        doc.warning_at(&root.key(key), Msg::ListOnOneLine { field: key.into() });
+    }
+}
+
 fn documents(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath) -> Vec<DocumentGroup> {
     use serde_norway::Value;
     let p = root.key("documents");
     let Some(Value::Sequence(items)) = map.get("documents") else {
+        one_line_list(doc, map, root, "documents");
         let items = doc.text_list(map, root, "documents");
         return match items.is_empty() {
             true => Vec::new(),

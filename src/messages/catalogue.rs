@@ -1236,6 +1236,16 @@ catalogue! {
             hint_en: NUMBERED_STEPS.en,
         }
 
+        /// A list field written as one line with commas (`documents: Tờ
+        /// khai CT01, Giấy tờ…`): read as a single item.
+        ListOnOneLine { field: String } = "W096" {
+            sample { field: "documents".into() }
+            vi: format!("«{field}» được viết trên một dòng, các mục cách nhau bằng dấu phẩy: trang, áp phích và tờ rơi coi cả dòng là một mục"),
+            en: format!("`{field}` is written on one line, its items apart with commas: pages, posters and flyers take the whole line for one item"),
+            hint_vi: format!("viết mỗi mục trên một dòng riêng bắt đầu bằng «  - », dưới dòng «{field}:»; nếu đó đúng là một mục, cũng viết nó như thế"),
+            hint_en: format!("write each item on its own line starting with `  - `, under the line `{field}:`; if it really is one item, write it that way too"),
+        }
+
         /// A value wholly in Word's curly quotes (`agency: “Công an xã”`),
         /// meant as YAML's quotes: they are taken off.
         CurlyQuotedValue { field: String } = "W095" {
