@@ -150,6 +150,14 @@ impl Diagnostic {
 /// How many carets to draw: the word (field name or value) at the column.
 fn underline_len(src: &str, col: usize) -> usize {
     let rest: String = src.chars().skip(col - 1).collect();
+    // a field named in words (`tóm tắt: …`): the whole name
+    if let Some((name, _)) = rest.split_once(": ")
+        && name.contains(' ')
+        && name.split(' ').count() <= 4
+        && name.chars().all(|c| c.is_alphanumeric() || c == ' ')
+    {
+        return name.chars().count();
+    }
     let word = rest
         .chars()
         .take_while(|c| !c.is_whitespace() && *c != ':')

@@ -872,6 +872,18 @@ fn line_col(s: &str) -> Option<(usize, usize)> {
 /// The closest allowed name, if it is close enough to be a typo.
 pub(crate) fn did_you_mean(name: &str, allowed: &[&str]) -> Option<String> {
     let folded = crate::text::fold(name);
+    // a field named in Vietnamese, as a clerk says it (`tóm tắt:`)
+    let words = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some((_, key)) = VIETNAMESE_NAMES
+        .iter()
+        .find(|(vi, key)| *vi == words && allowed.contains(key))
+    {
+        return Some(key.to_string());
+    }
     allowed
         .iter()
         .map(|a| (strsim::damerau_levenshtein(&folded, a), *a))
@@ -879,6 +891,61 @@ pub(crate) fn did_you_mean(name: &str, allowed: &[&str]) -> Option<String> {
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a.to_string())
 }
+
+/// Fields as clerks name them in Vietnamese (folded, words apart with one
+/// space), with the field meant: offered where that field is allowed.
+const VIETNAMESE_NAMES: &[(&str, &str)] = &[
+    ("ten", "title"),
+    ("ten thu tuc", "title"),
+    ("tieu de", "title"),
+    ("ma", "id"),
+    ("ma qr", "id"),
+    ("ma thu tuc", "code"),
+    ("tom tat", "summary"),
+    ("mo ta", "summary"),
+    ("co quan", "agency"),
+    ("co quan giai quyet", "agency"),
+    ("co quan thuc hien", "agency"),
+    ("noi nop", "agency"),
+    ("doi tuong", "audience"),
+    ("doi tuong thuc hien", "audience"),
+    ("truc tuyen", "online"),
+    ("dich vu cong", "online"),
+    ("cach nop", "channels"),
+    ("cach thuc thuc hien", "channels"),
+    ("hinh thuc nop", "way"),
+    ("cach", "way"),
+    ("thoi han", "time"),
+    ("thoi gian", "time"),
+    ("thoi han giai quyet", "time"),
+    ("le phi", "fee"),
+    ("phi", "fee"),
+    ("phi le phi", "fee"),
+    ("giay to", "documents"),
+    ("ho so", "documents"),
+    ("thanh phan ho so", "documents"),
+    ("ket qua", "result"),
+    ("can cu", "legal"),
+    ("can cu phap ly", "legal"),
+    ("phap ly", "legal"),
+    ("cap nhat", "updated"),
+    ("ngay cap nhat", "updated"),
+    ("tu khoa", "keywords"),
+    ("duong dan", "url"),
+    ("muc do", "level"),
+    ("ung dung", "apps"),
+    ("dien thoai", "phone"),
+    ("so dien thoai", "phone"),
+    ("dia chi", "address"),
+    ("gio lam viec", "hours"),
+    ("thoi gian lam viec", "hours"),
+    ("xa", "commune"),
+    ("ten xa", "commune"),
+    ("tinh", "province"),
+    ("ngon ngu", "language"),
+    ("lien he", "contact"),
+    ("thu tu", "order"),
+];
 
 /// Finds the line and column (0-based) where a field path is written in
 /// block-style YAML. Flow style (`[a, b]`) and odd layouts fall back to the
