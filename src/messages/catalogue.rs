@@ -107,6 +107,15 @@ const OTHER_OUTPUT: Words = Words {
     en: "choose another folder with --output, for example --output public",
 };
 
+/// Whether a link leads to a file on the clerk's own computer (`C:\\Users\\…`,
+/// `\\\\server\\…`, `file:`), not to the site.
+fn on_this_computer(link: &str) -> bool {
+    let b = link.as_bytes();
+    let drive =
+        b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/');
+    drive || link.starts_with("\\\\") || link.to_ascii_lowercase().starts_with("file:")
+}
+
 /// How steps are written (W079, W093).
 const NUMBERED_STEPS: Words = Words {
     vi: "viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
@@ -423,10 +432,24 @@ catalogue! {
 
         BadLink { field: String, value: String } = "E024" {
             sample { field: "x".into(), value: "x".into() }
-            vi: format!("liên kết «{value}» trong «{field}» không được phép: chỉ dùng https:, http:, tel:, mailto: hoặc đường dẫn trong trang"),
-            en: format!("the link `{value}` in `{field}` is not allowed: use https:, http:, tel:, mailto: or a path on this site"),
-            hint_vi: COPY_ADDRESS.vi,
-            hint_en: COPY_ADDRESS.en,
+            vi: match (field.as_str(), on_this_computer(value)) {
+                ("body", true) => format!("liên kết «{value}» trong phần nội dung dẫn tới một tệp trên máy tính này: người dân không mở được"),
+                ("body", false) => format!("liên kết «{value}» trong phần nội dung không được phép: chỉ dùng https:, http:, tel:, mailto: hoặc đường dẫn trong trang"),
+                _ => format!("liên kết «{value}» trong «{field}» không được phép: chỉ dùng https:, http:, tel:, mailto: hoặc đường dẫn trong trang"),
+            },
+            en: match (field.as_str(), on_this_computer(value)) {
+                ("body", true) => format!("the link `{value}` in the body leads to a file on this computer: residents cannot open it"),
+                ("body", false) => format!("the link `{value}` in the body is not allowed: use https:, http:, tel:, mailto: or a path on this site"),
+                _ => format!("the link `{value}` in `{field}` is not allowed: use https:, http:, tel:, mailto: or a path on this site"),
+            },
+            hint_vi: match on_this_computer(value) {
+                true => "chép tệp (ảnh, mẫu đơn) vào thư mục content/files/ của trang, rồi viết liên kết tới nó: «(files/ten-tep.jpg)»".into(),
+                false => COPY_ADDRESS.vi.to_string(),
+            },
+            hint_en: match on_this_computer(value) {
+                true => "copy the file (a picture, a form) into the site's content/files/ folder, then link to it: `(files/file-name.jpg)`".into(),
+                false => COPY_ADDRESS.en.to_string(),
+            },
         }
 
         NotHttps { field: String, value: String } = "E025" {
