@@ -304,7 +304,7 @@ impl YamlProblem {
                 "the value of `{key}` has a colon in it, so it reads as a new field: put the whole value in double quotes, e.g. {key}: \"Note: bring your ID card\""
             ),
             (YamlProblem::CurlyQuotes { key }, Lang::Vi) => format!(
-                "giá trị của «{key}» có dấu hai chấm và đặt trong ngoặc kép cong “ ” (của Word): YAML chỉ nhận ngoặc kép thẳng \", ví dụ {key}: \"Lưu ý: mang theo căn cước\""
+                "giá trị của «{key}» có dấu hai chấm và đặt trong ngoặc kép cong “ ” (của Word), mà ở đây chỉ ngoặc kép thẳng \" mới là dấu ngoặc, ví dụ {key}: \"Lưu ý: mang theo căn cước\""
             ),
             (YamlProblem::CurlyQuotes { key }, Lang::En) => format!(
                 "the value of `{key}` has a colon in it and is in curly quotes “ ” (from Word): YAML takes only straight quotes \", e.g. {key}: \"Note: bring your ID card\""
@@ -316,7 +316,7 @@ impl YamlProblem {
                 "the colon of `{key}` needs a plain space after it (it may be missing, or be a special space pasted from Word or Zalo): write `{key}: …`"
             ),
             (YamlProblem::SpecialStart { key, first }, Lang::Vi) => format!(
-                "giá trị của «{key}» bắt đầu bằng «{first}», một ký tự YAML dành riêng: đặt cả giá trị trong ngoặc kép, ví dụ {key}: \"{first}…\""
+                "giá trị của «{key}» bắt đầu bằng «{first}», một ký tự có nghĩa riêng ở phần thông tin: đặt cả giá trị trong ngoặc kép, ví dụ {key}: \"{first}…\""
             ),
             (YamlProblem::SpecialStart { key, first }, Lang::En) => format!(
                 "the value of `{key}` starts with `{first}`, a character YAML keeps for itself: put the whole value in double quotes, e.g. {key}: \"{first}…\""
@@ -328,7 +328,7 @@ impl YamlProblem {
                 "wrong indentation, or a missing space after a colon".into()
             }
             (YamlProblem::OddSpace { code }, Lang::Vi) => format!(
-                "dòng này thụt lề bằng một dấu cách đặc biệt ({code}, thường dán từ Word hay Zalo), YAML không coi là dấu cách: xoá khoảng trắng đầu dòng rồi gõ lại bằng phím cách"
+                "dòng này thụt lề bằng một dấu cách đặc biệt ({code}, thường dán từ Word hay Zalo), không được coi là dấu cách: xoá khoảng trắng đầu dòng rồi gõ lại bằng phím cách"
             ),
             (YamlProblem::OddSpace { code }, Lang::En) => format!(
                 "this line is indented with a special space ({code}, often pasted from Word or Zalo), which YAML does not take for a space: delete the space at the start of the line and type it again with the space bar"
@@ -358,7 +358,7 @@ impl YamlProblem {
                 "this number is too long (twenty digits or more): if it is text to keep as written, put the whole value in double quotes, e.g. \"100000000000000000000\"".into()
             }
             (YamlProblem::Other { detail }, Lang::Vi) => {
-                format!("YAML không hợp lệ ({})", yaml_vi(detail))
+                format!("cách viết không đọc được ({})", yaml_vi(detail))
             }
             (YamlProblem::Other { detail }, Lang::En) => detail.clone(),
         }
@@ -780,7 +780,7 @@ mod tests {
             detail: "recursion limit exceeded".into(),
         }
         .text(super::Lang::Vi);
-        assert_eq!(vi, "YAML không hợp lệ (các mục lồng vào nhau quá sâu)");
+        assert_eq!(vi, "cách viết không đọc được (các mục lồng vào nhau quá sâu)");
     }
 
     #[test]
