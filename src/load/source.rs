@@ -95,9 +95,18 @@ fn utf8(bytes: Vec<u8>) -> Result<String, Msg> {
     if let Some(what) = binary(&bytes) {
         return Err(Msg::NotText { what });
     }
-    String::from_utf8(bytes).map_err(|e| Msg::NotUtf8 {
-        byte_offset: e.utf8_error().valid_up_to() + 1,
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        not_utf8(&e.as_bytes()[..good])
     })
+}
+
+/// E002 for a file whose bytes are UTF-8 up to the end of `good`: the
+/// line of the first byte that is not (an editor shows lines, not bytes).
+fn not_utf8(good: &[u8]) -> Msg {
+    Msg::NotUtf8 {
+        line: good.iter().filter(|&&b| b == b'\n').count() + 1,
+    }
 }
 
 /// What a file that is not UTF-8 is, if its first bytes say so.
@@ -253,7 +262,7 @@ mod tests {
         // text in another encoding stays E002, with where it goes wrong
         assert_eq!(
             decode(b"title: T\xe0m tr\xfa"),
-            Err(Msg::NotUtf8 { byte_offset: 9 })
+            Err(Msg::NotUtf8 { line: 1 })
         );
         // a text that begins like one of them is text
         assert!(decode(b"%PDF- is how a PDF file begins\n").is_ok());
@@ -287,7 +296,7 @@ mod tests {
     #[test]
     fn windows_1258_bytes_are_refused_with_the_offset() {
         let raw = b"title: T\xe0m";
-        assert_eq!(decode(raw), Err(Msg::NotUtf8 { byte_offset: 9 }));
+        assert_eq!(decode(raw), Err(Msg::NotUtf8 { line: 1 }));
     }
 
     #[test]
@@ -313,8 +322,11 @@ mod tests {
             }
         }
         for bytes in cases {
-            let want = String::from_utf8(bytes.clone()).map_err(|e| Msg::NotUtf8 {
-                byte_offset: e.utf8_error().valid_up_to() + 1,
+            let want = String::from_utf8(bytes.clone()).map_err(|e| {
+                let good = &bytes[..e.utf8_error().valid_up_to()];
+                Msg::NotUtf8 {
+                    line: good.iter().filter(|&&b| b == b'\n').count() + 1,
+                }
             });
             assert_eq!(utf8(bytes), want);
         }

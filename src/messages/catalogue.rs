@@ -141,10 +141,10 @@ catalogue! {
             en: format!("could not read the file ({detail})"),
         }
 
-        NotUtf8 { byte_offset: usize } = "E002" {
-            sample { byte_offset: 3 }
-            vi: format!("tệp không lưu ở bảng mã UTF-8 (byte thứ {byte_offset} không đọc được)"),
-            en: format!("the file is not saved as UTF-8 (byte {byte_offset} cannot be read)"),
+        NotUtf8 { line: usize } = "E002" {
+            sample { line: 3 }
+            vi: format!("tệp không lưu ở bảng mã UTF-8 (từ dòng {line} có chữ không đọc được)"),
+            en: format!("the file is not saved as UTF-8 (from line {line} on, letters cannot be read)"),
             hint_vi: "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8",
             hint_en: "open the file in an editor and save it as UTF-8",
         }

@@ -780,7 +780,10 @@ mod tests {
             detail: "recursion limit exceeded".into(),
         }
         .text(super::Lang::Vi);
-        assert_eq!(vi, "cách viết không đọc được (các mục lồng vào nhau quá sâu)");
+        assert_eq!(
+            vi,
+            "cách viết không đọc được (các mục lồng vào nhau quá sâu)"
+        );
     }
 
     #[test]
