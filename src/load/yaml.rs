@@ -807,6 +807,25 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         if let Some((l, c, key)) = glued {
             return (YamlProblem::NoSpaceAfterColon { key }, l, c);
         }
+        // a value broken onto a second line at the margin (`summary: …`
+        // then `khi bạn …`): that line has no field, and YAML stumbles
+        // on the next
+        let orphan = (line.saturating_sub(3)..line.min(lines.len()))
+            .rev()
+            .find(|&i| {
+                let l = lines[i];
+                !l.trim().is_empty()
+                    && !l.starts_with([' ', '\t', '#', '-', '[', '{', '"', '\''])
+                    && !l.contains(':')
+                    && i > 0
+                    && field_line(lines[i - 1]).is_some()
+            });
+        if let Some(i) = orphan {
+            let key = field_line(lines[i - 1])
+                .map(|(k, _, _)| k.to_string())
+                .unwrap_or_default();
+            return (YamlProblem::BrokenLine { key }, i + 1, 1);
+        }
         if msg.contains("mapping values are not allowed")
             && let Some((key, c)) = lines
                 .get(line.wrapping_sub(1))

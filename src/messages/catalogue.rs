@@ -223,6 +223,7 @@ catalogue! {
             sample { problem: YamlProblem::OddSpace { code: "U+00A0".into() } }
             sample { problem: YamlProblem::WideColon { key: "x".into() } }
             sample { problem: YamlProblem::NumberTooBig }
+            sample { problem: YamlProblem::BrokenLine { key: "x".into() } }
             sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '"' } }
             sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '[' } }
             sample { problem: YamlProblem::Other { detail: "x".into() } }

@@ -266,6 +266,11 @@ pub enum YamlProblem {
         key: String,
         first: char,
     },
+    /// A line with no field at the left margin, just after the field
+    /// `key`: its value broken onto a second line.
+    BrokenLine {
+        key: String,
+    },
     /// A number with twenty digits or more, bigger than any number YAML
     /// reads.
     NumberTooBig,
@@ -350,6 +355,12 @@ impl YamlProblem {
             ),
             (YamlProblem::TextAfterQuote { key, first }, Lang::En) => format!(
                 "the value of `{key}` starts with `{first}`, so what is inside is read on its own and the words after it are a mistake: put the whole value in double quotes, with single quotes inside, e.g. {key}: \"'Tạm trú' là nơi…\""
+            ),
+            (YamlProblem::BrokenLine { key }, Lang::Vi) => format!(
+                "dòng này không có tên trường: nếu đây là phần tiếp theo của «{key}» ở dòng trên, nối nó vào dòng trên, hoặc thụt nó vào hai dấu cách"
+            ),
+            (YamlProblem::BrokenLine { key }, Lang::En) => format!(
+                "this line has no field: if it goes on from `{key}` on the line above, join it to that line, or indent it by two spaces"
             ),
             (YamlProblem::NumberTooBig, Lang::Vi) => {
                 "số này dài quá (hai mươi chữ số trở lên): nếu đó là chữ cần giữ nguyên, đặt cả giá trị trong ngoặc kép, ví dụ \"100000000000000000000\"".into()
