@@ -207,7 +207,8 @@ pub fn parse_procedure_in(
     );
     // Markdown typed into a field (a form's link in a document, a word
     // made bold): fields are plain text, shown as typed
-    for (k, line) in split.front.lines().enumerate() {
+    let marks = split.front.contains("](") || split.front.contains("**");
+    for (k, line) in split.front.lines().enumerate().filter(|_| marks) {
         if let Some(at) = markdown_in_field(line) {
             let column = line[..at].chars().count() + 1;
             diags.push(Diagnostic::warning(Msg::MarkdownInField).in_file(file).at(
