@@ -6,7 +6,12 @@
 /// NFC, invisible and control characters, spaces collapsed on each line,
 /// blank lines at the ends dropped and runs of blank lines made one.
 pub(crate) fn clean(s: &str) -> String {
-    let s = strip_tags(s);
+    let mut s = strip_tags(s);
+    // a text escaped twice (`&lt;p&gt;Đăng ký&amp;nbsp;&lt;/p&gt;`): what
+    // came out is HTML still, and is cleaned once more
+    if still_html(&s) {
+        s = strip_tags(&s);
+    }
     let s = crate::text::nfc(&s);
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -104,6 +109,22 @@ fn tag(rest: &str) -> Option<(String, bool, usize)> {
         return None;
     }
     Some((name, closing, rest.find('>')? + 1))
+}
+
+/// Whether `s` holds a tag of HTML or an entity (`&nbsp;`, `&#7871;`).
+fn still_html(s: &str) -> bool {
+    let tag_at = s
+        .match_indices('<')
+        .any(|(i, _)| tag(&s[i..]).is_some() || s[i..].starts_with("<!--"));
+    let entity_at = s.match_indices('&').any(|(i, _)| {
+        let rest = &s[i + 1..];
+        let name = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+            .count();
+        (2..=10).contains(&name) && rest[name..].starts_with(';')
+    });
+    tag_at || entity_at
 }
 
 /// Removes HTML: comments (with what Word puts in them), `script`,
@@ -358,9 +379,12 @@ fn unglue(l: &str) -> Vec<&str> {
 
 /// Splits "Bước 1: … Bước 2: …" into the steps' texts; `None` unless the
 /// text has steps numbered 1, 2, … (at least two). Text before step 1
-/// is returned first. "Bước" in any case ("bước", "BƯỚC") counts where a
-/// line or a sentence starts ("… hồ sơ. Bước 2: …" on one line too).
-pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
+/// is returned first, and last whether the portal's numbers were off
+/// (a step numbered again, `Bước 2` twice, or one skipped, `Bước 4` after
+/// `Bước 2`: taken at the start of a line, numbered anew). "Bước" in any
+/// case ("bước", "BƯỚC") counts where a line or a sentence starts ("… hồ
+/// sơ. Bước 2: …" on one line too).
+pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
     let t = clean(text);
     // the byte length of the word "bước" at `at`, written in any case
     let word = |at: usize| -> Option<usize> {
@@ -377,6 +401,7 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
     };
     let mut marks: Vec<(usize, usize)> = Vec::new(); // (byte start, byte after the mark)
     let mut want = 1;
+    let mut renumbered = false;
     for (at, c) in t.char_indices() {
         let Some(len) = matches!(c, 'B' | 'b').then(|| word(at)).flatten() else {
             continue;
@@ -391,10 +416,12 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
         let punct = rest.trim_start().chars().next();
         let before = t[..at].trim_end_matches([' ', '\t']);
         let starts = before.is_empty() || before.ends_with(['\n', '.', ';', ':', '!', '?']);
-        if num.parse::<usize>().ok() == Some(want)
-            && matches!(punct, Some(':' | '.' | ')' | '-'))
-            && starts
-        {
+        let at_line = before.is_empty() || before.ends_with('\n');
+        let n = num.parse::<usize>().ok();
+        // numbered again or one skipped, at the start of a line
+        let off = at_line && !marks.is_empty() && n.is_some_and(|n| n + 1 >= want && n <= want + 2);
+        if (n == Some(want) || off) && matches!(punct, Some(':' | '.' | ')' | '-')) && starts {
+            renumbered |= n != Some(want);
             let punct_at = rest.len() - rest.trim_start().len() + 1;
             let end = at + len + digits_start + num.len() + punct_at;
             marks.push((at, end));
@@ -405,7 +432,7 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
         return None;
     }
     let before = t[..marks[0].0].trim().to_string();
-    let steps = marks
+    let steps: Vec<String> = marks
         .iter()
         .enumerate()
         .map(|(i, &(_, start))| {
@@ -413,7 +440,7 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>)> {
             t[start..end].trim().to_string()
         })
         .collect();
-    Some((before, steps))
+    Some((before, steps, renumbered))
 }
 
 /// A step as a Markdown list item: its first line the item, `-` lines
@@ -444,6 +471,19 @@ pub(crate) fn md_step(n: usize, step: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_escaped_twice_is_cleaned_twice() {
+        let twice = "&lt;p&gt;Đăng ký tạm trú&amp;nbsp;&lt;/p&gt;";
+        assert_eq!(clean(twice), "Đăng ký tạm trú");
+        assert_eq!(
+            line("&lt;strong&gt;Công an xã&lt;/strong&gt;"),
+            "Công an xã"
+        );
+        // once is once: text that only speaks of HTML stays
+        assert_eq!(clean("a &lt; b &amp; c"), "a < b & c");
+        assert_eq!(clean("Ghi &amp;lt;p&amp;gt; vào ô"), "Ghi <p> vào ô");
+    }
 
     #[test]
     fn cleans_tags_entities_invisible_characters() {
@@ -486,7 +526,7 @@ mod tests {
             ),
             "Bước 1: Chuẩn bị.\nBước 2: Nộp:\n- tờ khai\n- CCCD\nBước 3: Nhận\nkết quả."
         );
-        let (_, steps) =
+        let (_, steps, _) =
             split_steps("<p>Bước 1: A.</p><p>Bước 2: B.</p><p>Bước 3: C.</p>").unwrap();
         assert_eq!(steps, vec!["A.", "B.", "C."]);
         // text in angle brackets stays, once decoded and when written so
@@ -578,7 +618,7 @@ mod tests {
 
     #[test]
     fn steps_split_on_numbered_words() {
-        let (before, steps) =
+        let (before, steps, _) =
             split_steps("Bước 1: Chuẩn bị.\n Bước 2: Nộp.\n- a\n- b\n Bước 3: Nhận.").unwrap();
         assert_eq!(before, "");
         assert_eq!(steps, vec!["Chuẩn bị.", "Nộp.\n- a\n- b", "Nhận."]);
@@ -586,17 +626,24 @@ mod tests {
         assert!(split_steps("- Nếu lựa chọn nộp trực tiếp…\n- Cán bộ…").is_none());
         assert!(split_steps("Bước 1: chỉ một bước").is_none());
         // on one line, and in any case
-        let (_, steps) =
+        let (_, steps, _) =
             split_steps("Bước 1: Nộp tờ khai. Bước 2: Nhận giấy hẹn. bước 3: Nhận kết quả.")
                 .unwrap();
         assert_eq!(
             steps,
             vec!["Nộp tờ khai.", "Nhận giấy hẹn.", "Nhận kết quả."]
         );
-        let (_, steps) = split_steps("BƯỚC 1 - Nộp.\nBƯỚC 2. Nhận.").unwrap();
+        let (_, steps, _) = split_steps("BƯỚC 1 - Nộp.\nBƯỚC 2. Nhận.").unwrap();
         assert_eq!(steps, vec!["Nộp.", "Nhận."]);
         // a step named inside a sentence is not a new step
-        let (_, steps) = split_steps("Bước 1: Nộp.\nBước 2: Làm lại như Bước 3: xong.").unwrap();
+        let (_, steps, _) = split_steps("Bước 1: Nộp.\nBước 2: Làm lại như Bước 3: xong.").unwrap();
         assert_eq!(steps.len(), 2);
+        // numbers the portal got wrong: each line a step, numbered anew
+        let (_, steps, off) =
+            split_steps("Bước 1: Điền.\nBước 2: Nộp hồ sơ.\nBước 2: Nộp lệ phí.\nBước 4: Nhận.")
+                .unwrap();
+        assert_eq!(steps, vec!["Điền.", "Nộp hồ sơ.", "Nộp lệ phí.", "Nhận."]);
+        assert!(off);
+        assert!(!split_steps("Bước 1: A.\nBước 2: B.").unwrap().2);
     }
 }

@@ -104,6 +104,9 @@ struct Fees {
     free_but_priced: Option<String>,
     /// An amount that reads two ways: as written, and as read.
     doubtful: Option<(String, String)>,
+    /// An amount no fee is (below 0, with a fraction of a đồng, under
+    /// 1.000 đồng): as read, and why.
+    odd: Option<(String, &'static str)>,
 }
 
 /// Whether `text` names a sum of money: a number other than 0 followed by
@@ -143,6 +146,7 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
         in_words: None,
         free_but_priced: None,
         doubtful: None,
+        odd: None,
     };
     for f in rows {
         let label = match f.kind.trim() {
@@ -174,6 +178,18 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
                 if let Some(written) = &f.doubtful {
                     out.doubtful
                         .get_or_insert_with(|| (line(written), format!("{} {unit}", dong(v))));
+                }
+                let why = match () {
+                    _ if v < 0.0 => Some("negative"),
+                    _ if v.fract() != 0.0 => Some("fraction"),
+                    _ if v < 1000.0 && unit == "đồng" => Some("small"),
+                    // (a note that some are free, "miễn phí đối với trẻ
+                    // em", is how a fee is written, and is not told)
+                    _ => None,
+                };
+                if let Some(why) = why {
+                    out.odd
+                        .get_or_insert_with(|| (format!("{} {unit}", dong(v)), why));
                 }
                 format!("{label} {} {unit}", dong(v))
             }
@@ -403,6 +419,10 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             g.gaps
                 .push((format!("channels[{i}].fee"), Gap::FreeButPriced { note }));
         }
+        if let Some((read, why)) = fees.odd {
+            g.gaps
+                .push((format!("channels[{i}].fee"), Gap::OddAmount { read, why }));
+        }
         if let Some((written, read)) = fees.doubtful {
             g.gaps.push((
                 format!("channels[{i}].fee"),
@@ -569,10 +589,13 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             })
             .filter(|s| !s.is_empty())
             .collect();
-        (parts.len() >= 2).then(|| (String::new(), parts))
+        (parts.len() >= 2).then(|| (String::new(), parts, false))
     });
     match split {
-        Some((before, steps)) => {
+        Some((before, steps, renumbered)) => {
+            if renumbered {
+                g.gaps.push(("steps".into(), Gap::StepsRenumbered));
+            }
             if !before.is_empty() {
                 body.push_str(&clean::md_blocks(&before, ""));
                 body.push('\n');
@@ -747,6 +770,30 @@ mod tests {
             g.body.contains("Bản sao \\| 8.000 đồng") || g.body.contains("Bản sao | 8.000 đồng"),
             "{}",
             g.body
+        );
+    }
+
+    #[test]
+    fn an_amount_no_fee_is_is_left_for_a_clerk_to_check() {
+        let fee = |value: f64, description: &str| crate::import::record::Fee {
+            kind: "FEE".into(),
+            value: Some(value),
+            value_text: None,
+            doubtful: None,
+            currency: "VND".into(),
+            description: description.into(),
+        };
+        let why = |value: f64| fees_of(&[fee(value, "")]).odd.map(|(_, why)| why);
+        assert_eq!(why(-1.0), Some("negative"));
+        assert_eq!(why(7.5), Some("fraction"));
+        assert_eq!(why(7.0), Some("small"));
+        assert_eq!(why(15000.0), None);
+        assert_eq!(why(0.0), None);
+        // a fee some are spared is how fees are written
+        assert!(
+            fees_of(&[fee(50000.0, "Miễn phí đối với trẻ em")])
+                .odd
+                .is_none()
         );
     }
 

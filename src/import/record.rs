@@ -289,10 +289,16 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
     Ok(Record {
         code: {
             let c = r.text(d, "code");
-            if c.trim().is_empty() {
+            let c = if c.trim().is_empty() {
                 r.text(d, "codeNotation")
             } else {
                 c
+            };
+            // a code written as a number (`2.001230`) lost its last zeros
+            // on the way: a portal code has six digits after its point
+            match d.get("code").or_else(|| d.get("codeNotation")) {
+                Some(Value::Number(_)) => six_places(&c),
+                _ => c,
             }
         },
         description: r.text(d, "description"),
@@ -519,6 +525,23 @@ impl Reader {
 /// A value as text: text, a number or true/false as written, a list of
 /// such values one a line, an object by its `name`; `None` for any other
 /// shape (null is empty text).
+/// A portal code read from a number, with the zeros JSON dropped at its
+/// end put back (`2.00123` → `2.001230`); other text as it is.
+fn six_places(code: &str) -> String {
+    match code.split_once('.') {
+        Some((whole, part))
+            if !whole.is_empty()
+                && (1..6).contains(&part.len())
+                && (whole.to_string() + part)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+        {
+            format!("{whole}.{part:0<6}")
+        }
+        _ => code.to_string(),
+    }
+}
+
 fn plain_text(v: &Value) -> Option<String> {
     match v {
         Value::Null => Some(String::new()),
@@ -629,6 +652,19 @@ pub(crate) fn amount(s: &str) -> Option<f64> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_code_written_as_a_number_gets_its_zeros_back() {
+        assert_eq!(six_places("2.00123"), "2.001230");
+        assert_eq!(six_places("1.004194"), "1.004194");
+        assert_eq!(six_places("1.0"), "1.000000");
+        assert_eq!(six_places("12"), "12");
+        let d = json!({"id": "019d2bf7-770b-734d-b7fb-5e1995f194f4", "name": "Đăng ký", "code": 2.001230});
+        assert_eq!(
+            from_value(&d).map(|r| r.code).ok().as_deref(),
+            Some("2.001230")
+        );
+    }
 
     #[test]
     fn amounts_are_read_the_vietnamese_way() {

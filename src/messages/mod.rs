@@ -466,6 +466,10 @@ pub enum Gap {
     WayUnknown { method: String },
     /// A fee row of 0 đồng whose note names an amount (`note`).
     FreeButPriced { note: String },
+    /// An amount no fee is, as read: `why` is `negative`, `fraction`
+    /// (part of a đồng) or `small` (under 1.000 đồng: a record kept in
+    /// thousands).
+    OddAmount { read: String, why: &'static str },
     /// No executing agency in any of the portal's fields.
     NoAgency,
     /// The portal's agency is at the district level (`huyện`), abolished
@@ -473,6 +477,9 @@ pub enum Gap {
     DistrictAgency { level: &'static str },
     /// The steps are not written as "Bước 1: … Bước 2: …".
     StepsNotSplit,
+    /// The portal numbers its steps wrong (a number twice, one skipped):
+    /// numbered anew.
+    StepsRenumbered,
     /// The portal has no description.
     NoSummary,
     /// `count` items listed as documents look like notes.
@@ -534,6 +541,22 @@ impl Gap {
             (Gap::FreeButPriced { note }, Lang::En) => format!(
                 "the portal gives a fee of 0 đồng but its note names an amount (`{note}`): check whether the procedure is free"
             ),
+            (Gap::OddAmount { read, why }, Lang::Vi) => format!(
+                "Cổng ghi số tiền «{read}» {}: xem lại mức phí trên Cổng",
+                match *why {
+                    "negative" => "nhỏ hơn 0",
+                    "fraction" => "có phần lẻ của một đồng",
+                    _ => "dưới 1.000 đồng (có thể Cổng ghi theo nghìn đồng)",
+                }
+            ),
+            (Gap::OddAmount { read, why }, Lang::En) => format!(
+                "the portal gives an amount of «{read}» {}: check the fee on the portal",
+                match *why {
+                    "negative" => "below 0",
+                    "fraction" => "with a part of a đồng",
+                    _ => "under 1.000 đồng (the record may give thousands)",
+                }
+            ),
             (Gap::NoAgency, Lang::Vi) => "Cổng không ghi cơ quan thực hiện".into(),
             (Gap::NoAgency, Lang::En) => "the portal names no agency".into(),
             (Gap::DistrictAgency { level }, Lang::Vi) => {
@@ -541,6 +564,12 @@ impl Gap {
             }
             (Gap::DistrictAgency { level }, Lang::En) => {
                 format!("the portal names an agency at the {level} (district) level, gone since 1 July 2025: write the office that takes applications now")
+            }
+            (Gap::StepsRenumbered, Lang::Vi) => {
+                "Cổng đánh số các bước không liền nhau (một số bị lặp hay bị bỏ qua): camnang đánh số lại, cần xem các bước có đủ và đúng thứ tự không".into()
+            }
+            (Gap::StepsRenumbered, Lang::En) => {
+                "the portal numbers its steps out of order (a number twice or one skipped): camnang numbered them anew; check that every step is there, in order".into()
             }
             (Gap::StepsNotSplit, Lang::Vi) => {
                 "trình tự thực hiện không chia theo «Bước 1: … Bước 2: …»: chép nguyên văn, cần viết lại thành các bước".into()
@@ -611,9 +640,14 @@ impl Gap {
             Gap::FreeButPriced {
                 note: "Lệ phí: 50.000 đồng/hồ sơ".into(),
             },
+            Gap::OddAmount {
+                read: "7 đồng".into(),
+                why: "small",
+            },
             Gap::NoAgency,
             Gap::DistrictAgency { level: "huyện" },
             Gap::StepsNotSplit,
+            Gap::StepsRenumbered,
             Gap::NoSummary,
             Gap::NotesInDocuments { count: 1 },
             Gap::OnlineLevel,
