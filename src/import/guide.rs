@@ -285,8 +285,25 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             .map(|ms| Date::from_days(ms.div_euclid(86_400_000))),
         ..Guide::default()
     };
-    // the title, without the "Thủ tục" some records put before it
+    // the title, without the "Thủ tục" some records put before it, a
+    // number before it ("1. Đăng ký…") or a full stop after it; written
+    // in capitals, it is written as a sentence, and named for a clerk to
+    // put back the capitals of names (UBND, CCCD)
     let name = line(&r.name);
+    let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !name.chars().any(char::is_lowercase);
+    let name = match capitals {
+        true => capitalise(&name.to_lowercase()),
+        false => name,
+    };
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    let name = match name[digits..].strip_prefix(['.', ')']) {
+        Some(rest) if digits > 0 && digits < 3 && !rest.trim().is_empty() => {
+            capitalise(rest.trim())
+        }
+        _ => name,
+    };
+    let name = name.trim_end_matches(['.', ' ']).to_string();
     g.title = match name
         .strip_prefix("Thủ tục ")
         .or_else(|| name.strip_prefix("thủ tục "))
@@ -294,6 +311,9 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         Some(rest) if !rest.trim().is_empty() => capitalise(rest.trim()),
         _ => name,
     };
+    if capitals {
+        g.gaps.push(("title".into(), Gap::TitleInCapitals));
+    }
     g.summary = line(&r.description);
     if g.summary.is_empty() {
         g.summary = g.title.clone();
@@ -753,6 +773,35 @@ mod tests {
             "{:?}",
             g.gaps
         );
+    }
+
+    #[test]
+    fn a_title_as_the_portal_writes_it_is_written_as_a_title() {
+        let title = |name: &str| {
+            let v = serde_json::json!({"id": "a", "name": name});
+            let r = crate::import::record::from_value(&v).unwrap();
+            let g = guide(&r, today());
+            let caps = g.gaps.contains(&("title".into(), Gap::TitleInCapitals));
+            (g.title, caps)
+        };
+        assert_eq!(
+            title("THỦ TỤC ĐĂNG KÝ TẠM TRÚ."),
+            ("Đăng ký tạm trú".into(), true)
+        );
+        assert_eq!(
+            title("1. Đăng ký tạm trú"),
+            ("Đăng ký tạm trú".into(), false)
+        );
+        assert_eq!(
+            title("Đăng ký tạm trú..."),
+            ("Đăng ký tạm trú".into(), false)
+        );
+        // numbers that are part of the name stay
+        assert_eq!(
+            title("Cấp Phiếu lý lịch tư pháp số 1"),
+            ("Cấp Phiếu lý lịch tư pháp số 1".into(), false)
+        );
+        assert_eq!(title("2025 năm"), ("2025 năm".into(), false));
     }
 
     #[test]

@@ -103,11 +103,18 @@ impl Session {
     /// Imports one record (a parsed JSON value, `from` naming where it
     /// came from for messages).
     pub fn import_value(&mut self, v: &Value, from: &Path) -> Result<Outcome, Msg> {
-        let rec = record::from_value(v).map_err(|detail| Msg::ImportNotRecord {
+        let mut rec = record::from_value(v).map_err(|detail| Msg::ImportNotRecord {
             path: from.to_path_buf(),
             detail,
         })?;
         let portal_id = rec.id.trim().to_string();
+        // an id pasted as the record's page on the portal
+        // (`https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<uuid>`)
+        let portal_id = match portal_id.rsplit_once('/') {
+            Some((_, tail)) if crate::model::valid_portal_id(tail) => tail.to_string(),
+            _ => portal_id,
+        };
+        rec.id = portal_id.clone();
         if !crate::model::valid_portal_id(&portal_id) {
             return Err(Msg::ImportNotRecord {
                 path: from.to_path_buf(),

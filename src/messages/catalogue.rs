@@ -116,6 +116,80 @@ fn on_this_computer(link: &str) -> bool {
     drive || link.starts_with("\\\\") || link.to_ascii_lowercase().starts_with("file:")
 }
 
+/// serde_json's words for a mistake in JSON (always English), in
+/// Vietnamese where camnang knows them; others are kept.
+fn json_vi(detail: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("EOF while parsing", "tệp kết thúc giữa chừng"),
+        ("trailing comma", "thừa một dấu phẩy trước dấu đóng ngoặc"),
+        ("expected `,` or", "thiếu dấu phẩy hay dấu đóng ngoặc"),
+        ("expected `:`", "thiếu dấu hai chấm sau tên trường"),
+        (
+            "control character",
+            "có ký tự xuống dòng hay Tab nằm trong một chuỗi",
+        ),
+        ("invalid escape", "có dấu «\\» viết sai trong một chuỗi"),
+        ("invalid unicode", "có dấu «\\u» viết sai trong một chuỗi"),
+        (
+            "lone leading surrogate",
+            "có dấu «\\u» viết sai trong một chuỗi",
+        ),
+        (
+            "key must be a string",
+            "tên trường phải nằm trong ngoặc kép",
+        ),
+        (
+            "expected value",
+            "thiếu một giá trị, hoặc có chữ không phải JSON",
+        ),
+        ("trailing characters", "có chữ thừa sau bản ghi"),
+    ];
+    WORDS
+        .iter()
+        .find(|(en, _)| detail.contains(en))
+        .map_or_else(|| detail.to_string(), |(_, vi)| vi.to_string())
+}
+
+/// Why a value is not a record (the import's words, in English), in
+/// Vietnamese.
+fn not_record_vi(detail: &str) -> String {
+    let wants = [
+        ("text", "chữ"),
+        ("a list", "một danh sách"),
+        ("a number", "một số"),
+        ("true or false", "true hoặc false"),
+    ];
+    if let Some(rest) = detail.strip_prefix("envelope without data ") {
+        let rest = rest
+            .replace("(code ", "(mã ")
+            .replace(", message ", ", lời nhắn ");
+        return format!("Cổng trả lời không kèm dữ liệu {rest}");
+    }
+    if let Some(id) = detail
+        .strip_prefix("id ")
+        .and_then(|d| d.strip_suffix(" is not a portal record id"))
+    {
+        return format!("{id} không phải mã bản ghi của Cổng");
+    }
+    if let Some((path, want)) = detail.split_once(": expected ") {
+        let want = wants
+            .iter()
+            .find(|(en, _)| *en == want)
+            .map_or(want, |(_, vi)| vi);
+        return format!("«{path}» cần {want}");
+    }
+    match detail {
+        d if d.ends_with("id is missing") => {
+            format!("thiếu mã bản ghi «{}»", d.trim_end_matches(" is missing"))
+        }
+        d if d.ends_with("name is missing") => {
+            format!("thiếu tên thủ tục «{}»", d.trim_end_matches(" is missing"))
+        }
+        "the JSON is not an object" => "tệp không chứa một bản ghi (một đối tượng JSON)".into(),
+        d => d.to_string(),
+    }
+}
+
 /// How steps are written (W079, W093).
 const NUMBERED_STEPS: Words = Words {
     vi: "viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
@@ -1397,7 +1471,7 @@ catalogue! {
         /// reader stopped (a truncated file ends early).
         ImportBadJson { path: PathBuf, line: usize, column: usize, detail: String } = "E101" {
             sample { path: "a.json".into(), line: 1, column: 1, detail: "x".into() }
-            vi: format!("{}:{line}:{column}: không phải JSON hợp lệ ({detail})", path.display()),
+            vi: format!("{}:{line}:{column}: không phải JSON hợp lệ ({})", path.display(), json_vi(detail)),
             en: format!("{}:{line}:{column}: not valid JSON ({detail})", path.display()),
             hint_vi: "tệp có thể bị cắt ngang khi lưu: lưu lại bản ghi từ Cổng, hoặc nhập bằng --code",
             hint_en: "the file may have been cut off while saving: save the record again, or import it with --code",
@@ -1417,7 +1491,7 @@ catalogue! {
         /// and where (a JSON path such as `data.executionMethods[0].fees`).
         ImportNotRecord { path: PathBuf, detail: String } = "E102" {
             sample { path: "a.json".into(), detail: "x".into() }
-            vi: format!("{}: không phải một thủ tục của Cổng Dịch vụ công ({detail})", path.display()),
+            vi: format!("{}: không phải một thủ tục của Cổng Dịch vụ công ({})", path.display(), not_record_vi(detail)),
             en: format!("{}: not a procedure record of the national portal ({detail})", path.display()),
             hint_vi: "lưu bản ghi chi tiết của thủ tục (get-formality-by-citizen), có hoặc không có vỏ {code, data, message}",
             hint_en: "save the procedure's detail record (get-formality-by-citizen), with or without the {code, data, message} envelope",

@@ -482,6 +482,9 @@ pub enum Gap {
     StepsRenumbered,
     /// The portal has no description.
     NoSummary,
+    /// The portal's name is in capitals: written as a sentence, the
+    /// capitals of names (UBND, CCCD) to put back.
+    TitleInCapitals,
     /// `count` items listed as documents look like notes.
     NotesInDocuments { count: usize },
     /// Whether the procedure is "toàn trình" online is not confirmed.
@@ -564,6 +567,12 @@ impl Gap {
             }
             (Gap::DistrictAgency { level }, Lang::En) => {
                 format!("the portal names an agency at the {level} (district) level, gone since 1 July 2025: write the office that takes applications now")
+            }
+            (Gap::TitleInCapitals, Lang::Vi) => {
+                "Cổng viết tên thủ tục bằng chữ in hoa: camnang viết lại thành chữ thường, cần viết hoa lại các tên riêng và chữ viết tắt (UBND, CCCD)".into()
+            }
+            (Gap::TitleInCapitals, Lang::En) => {
+                "the portal writes the name in capitals: camnang wrote it as a sentence; put back the capitals of names and abbreviations (UBND, CCCD)".into()
             }
             (Gap::StepsRenumbered, Lang::Vi) => {
                 "Cổng đánh số các bước không liền nhau (một số bị lặp hay bị bỏ qua): camnang đánh số lại, cần xem các bước có đủ và đúng thứ tự không".into()
@@ -649,6 +658,7 @@ impl Gap {
             Gap::StepsNotSplit,
             Gap::StepsRenumbered,
             Gap::NoSummary,
+            Gap::TitleInCapitals,
             Gap::NotesInDocuments { count: 1 },
             Gap::OnlineLevel,
             Gap::ChangedOnPortal,
@@ -782,6 +792,43 @@ pub fn plain(msg: &Msg, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn why_a_file_is_not_a_record_is_told_in_vietnamese() {
+        use super::{Lang, Msg};
+        let vi = |detail: &str| {
+            Msg::ImportNotRecord {
+                path: "a.json".into(),
+                detail: detail.into(),
+            }
+            .text(Lang::Vi)
+        };
+        for (detail, want) in [
+            ("data.id is missing", "thiếu mã bản ghi «data.id»"),
+            ("name is missing", "thiếu tên thủ tục «name»"),
+            (
+                "envelope without data (code OK, message OK)",
+                "Cổng trả lời không kèm dữ liệu (mã OK, lời nhắn OK)",
+            ),
+            ("data.name: expected text", "«data.name» cần chữ"),
+            (
+                "id «abc» is not a portal record id",
+                "«abc» không phải mã bản ghi của Cổng",
+            ),
+            ("the JSON is not an object", "tệp không chứa một bản ghi"),
+        ] {
+            let text = vi(detail);
+            assert!(text.contains(want), "{text}");
+        }
+        let json = Msg::ImportBadJson {
+            path: "a.json".into(),
+            line: 3,
+            column: 9,
+            detail: "EOF while parsing a string".into(),
+        }
+        .text(Lang::Vi);
+        assert!(json.contains("tệp kết thúc giữa chừng"), "{json}");
+    }
+
     #[test]
     fn what_a_clerk_meant_is_found_for_dates_choices_and_ids() {
         use super::{choice_meant, date_meant, id_meant};
