@@ -138,19 +138,60 @@ fn differing(old: &str, new: &str) -> (String, String) {
         .zip(b[head..].iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    let part = |lines: &[&str]| -> String {
-        let middle = &lines[head..lines.len() - tail];
+    let (ma, mb) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
+    // lines that changed one for one: each shown from where it differs
+    // from the other (a change in the third fee of a long line was behind
+    // the same first 300 characters on both sides)
+    let (ma, mb): (Vec<String>, Vec<String>) = match ma.len() == mb.len() {
+        true => ma.iter().zip(mb).map(|(x, y)| changed_part(x, y)).unzip(),
+        false => (
+            ma.iter().map(|s| s.to_string()).collect(),
+            mb.iter().map(|s| s.to_string()).collect(),
+        ),
+    };
+    let part = |middle: &[String]| -> String {
         let mut parts: Vec<&str> = Vec::new();
         if head > 0 {
             parts.push("…");
         }
-        parts.extend(middle);
+        parts.extend(middle.iter().map(String::as_str));
         if tail > 0 {
             parts.push("…");
         }
         short(&parts.join("\n"))
     };
-    (part(&a), part(&b))
+    (part(&ma), part(&mb))
+}
+
+/// Two versions of a line, each cut to where they differ (with a few
+/// words before it), when they share a long start or end.
+fn changed_part(x: &str, y: &str) -> (String, String) {
+    const CONTEXT: usize = 24;
+    let (xc, yc): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let same_start = xc.iter().zip(&yc).take_while(|(p, q)| p == q).count();
+    let same_end = xc[same_start..]
+        .iter()
+        .rev()
+        .zip(yc[same_start..].iter().rev())
+        .take_while(|(p, q)| p == q)
+        .count();
+    let cut = |c: &[char]| -> String {
+        let from = same_start.saturating_sub(CONTEXT);
+        let to = (c.len() - same_end + CONTEXT).min(c.len());
+        let mut s = String::new();
+        if from > 0 {
+            s.push('…');
+        }
+        s.extend(&c[from..to]);
+        if to < c.len() {
+            s.push('…');
+        }
+        s
+    };
+    match same_start > CONTEXT || same_end > CONTEXT {
+        true => (cut(&xc), cut(&yc)),
+        false => (x.to_string(), y.to_string()),
+    }
 }
 
 fn short(s: &str) -> String {
@@ -416,5 +457,17 @@ mod tests {
         let (was, now) = differing("03 ngày", "05 ngày");
         assert_eq!((was.as_str(), now.as_str()), ("03 ngày", "05 ngày"));
         assert_eq!(differing("", "Mới").0, "—");
+        // the third fee of a channel's long line: shown where it changed
+        let fees = |third: &str| {
+            format!(
+                "truc-tiep: 03 ngày làm việc | Lệ phí 15.000 đồng (cá nhân đăng ký lần đầu tại cơ quan); Lệ phí 10.000 đồng (đăng ký theo danh sách từ hai người trở lên, mỗi người); Lệ phí {third} đồng (trẻ em dưới 6 tuổi)"
+            )
+        };
+        let (was, now) = differing(&fees("0"), &fees("5.000"));
+        assert!(
+            was.contains("Lệ phí 0 đồng") && was.starts_with('…'),
+            "{was}"
+        );
+        assert!(now.contains("Lệ phí 5.000 đồng"), "{now}");
     }
 }
