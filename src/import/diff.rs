@@ -131,13 +131,7 @@ fn take(to: &mut Guide, from: &Guide, key: &str) {
 fn differing(old: &str, new: &str) -> (String, String) {
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();
-    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let tail = a[head..]
-        .iter()
-        .rev()
-        .zip(b[head..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let (head, tail) = shared_ends(&a, &b);
     let (ma, mb) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
     // lines that changed one for one: each shown from where it differs
     // from the other (a change in the third fee of a long line was behind
@@ -163,18 +157,24 @@ fn differing(old: &str, new: &str) -> (String, String) {
     (part(&ma), part(&mb))
 }
 
+/// How many items `a` and `b` share at their start, and then at their end.
+fn shared_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (head, tail)
+}
+
 /// Two versions of a line, each cut to where they differ (with a few
 /// words before it), when they share a long start or end.
 fn changed_part(x: &str, y: &str) -> (String, String) {
     const CONTEXT: usize = 24;
     let (xc, yc): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    let same_start = xc.iter().zip(&yc).take_while(|(p, q)| p == q).count();
-    let same_end = xc[same_start..]
-        .iter()
-        .rev()
-        .zip(yc[same_start..].iter().rev())
-        .take_while(|(p, q)| p == q)
-        .count();
+    let (same_start, same_end) = shared_ends(&xc, &yc);
     let cut = |c: &[char]| -> String {
         let from = same_start.saturating_sub(CONTEXT);
         let to = (c.len() - same_end + CONTEXT).min(c.len());
