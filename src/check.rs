@@ -491,6 +491,16 @@ fn step_line(l: &str) -> bool {
 /// list, but not the numbered one steps are read from.
 fn bullets(body: &str) -> Option<usize> {
     let heading = |l: &str| l.trim_start().starts_with('#');
+    // a numbered list before any heading: the steps are there, only
+    // without their heading, and the bullets below are notes
+    let numbered_first = body.lines().take_while(|l| !heading(l)).any(|l| {
+        let t = l.trim_start();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && t[digits..].starts_with(['.', ')'])
+    });
+    if numbered_first {
+        return None;
+    }
     let mut under_first = body
         .lines()
         .enumerate()

@@ -69,6 +69,12 @@ pub fn link_allowed(url: &str) -> bool {
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
+    // a Windows path (`\\MAYCHU\Chung\a.jpg`, its first backslash taken
+    // by Markdown): a browser reads `\` as `/`, so it would lead into the
+    // site, and it means a file on the clerk's computer
+    if cleaned.starts_with('\\') {
+        return false;
+    }
     match cleaned.find(':') {
         None => true,
         Some(i) => {

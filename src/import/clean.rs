@@ -402,6 +402,19 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
     let mut marks: Vec<(usize, usize)> = Vec::new(); // (byte start, byte after the mark)
     let mut want = 1;
     let mut renumbered = false;
+    // two sequences ("Bước 1 … Bước 2 …" for each way of submitting):
+    // numbers are taken only in order, as written
+    let restarts = t
+        .lines()
+        .filter(|l| {
+            let l = l.trim_start().to_lowercase();
+            l.strip_prefix("bước").is_some_and(|r| {
+                r.trim_start().starts_with('1')
+                    && !r.trim_start()[1..].starts_with(|c: char| c.is_ascii_digit())
+            })
+        })
+        .count()
+        > 1;
     for (at, c) in t.char_indices() {
         let Some(len) = matches!(c, 'B' | 'b').then(|| word(at)).flatten() else {
             continue;
@@ -419,7 +432,10 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
         let at_line = before.is_empty() || before.ends_with('\n');
         let n = num.parse::<usize>().ok();
         // numbered again or one skipped, at the start of a line
-        let off = at_line && !marks.is_empty() && n.is_some_and(|n| n + 1 >= want && n <= want + 2);
+        let off = at_line
+            && !restarts
+            && !marks.is_empty()
+            && n.is_some_and(|n| n + 1 >= want && n <= want + 2);
         if (n == Some(want) || off) && matches!(punct, Some(':' | '.' | ')' | '-')) && starts {
             renumbered |= n != Some(want);
             let punct_at = rest.len() - rest.trim_start().len() + 1;
@@ -645,5 +661,12 @@ mod tests {
         assert_eq!(steps, vec!["Điền.", "Nộp hồ sơ.", "Nộp lệ phí.", "Nhận."]);
         assert!(off);
         assert!(!split_steps("Bước 1: A.\nBước 2: B.").unwrap().2);
+        // two sequences, one a way: taken in order, as before
+        let (_, steps, off) = split_steps(
+            "Bước 1: A.\nBước 2: B.\nNộp trực tuyến:\nBước 1: C.\nBước 2: D.\nBước 3: E.",
+        )
+        .unwrap();
+        assert_eq!(steps.len(), 3);
+        assert!(!off);
     }
 }

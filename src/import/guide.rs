@@ -298,7 +298,9 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     };
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
     let name = match name[digits..].strip_prefix(['.', ')']) {
-        Some(rest) if digits > 0 && digits < 3 && !rest.trim().is_empty() => {
+        Some(rest)
+            if digits > 0 && digits < 3 && rest.starts_with(' ') && !rest.trim().is_empty() =>
+        {
             capitalise(rest.trim())
         }
         _ => name,
@@ -802,6 +804,10 @@ mod tests {
             ("Cấp Phiếu lý lịch tư pháp số 1".into(), false)
         );
         assert_eq!(title("2025 năm"), ("2025 năm".into(), false));
+        assert_eq!(
+            title("1.004194. Đăng ký tạm trú"),
+            ("1.004194. Đăng ký tạm trú".into(), false)
+        );
     }
 
     #[test]

@@ -392,12 +392,18 @@ fn first_number(text: &str) -> (&str, bool) {
     for sep in APART {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
-    let mut numbers = parts
+    // a part of eight digits or more is a number; "0235 - 3822 123" is
+    // one number written with a dash
+    let numbers: Vec<&str> = parts
         .into_iter()
         .map(str::trim)
-        .filter(|p| p.chars().any(|c| c.is_ascii_digit()));
-    let first = numbers.next().unwrap_or(text);
-    (first, numbers.next().is_some())
+        .filter(|p| p.chars().filter(char::is_ascii_digit).count() >= 8)
+        .collect();
+    match numbers.as_slice() {
+        [first, _, ..] => (first, true),
+        [one] => (one, false),
+        [] => (text, false),
+    }
 }
 
 /// What `contact.zalo` leads to.
@@ -474,6 +480,9 @@ mod tests {
             first_number("0905.000.000; Tổ CNS"),
             ("0905.000.000", false)
         );
+        // one number written with a spaced dash is one number
+        assert_eq!(first_number("0235 - 3822 123"), ("0235 - 3822 123", false));
+        assert_eq!(tel_digits(first_number("0235 - 3822 123").0), "02353822123");
         let path = |z: &str| zalo_link(z).map(ZaloLink::path);
         assert_eq!(path("0905 000 000").as_deref(), Some("0905000000"));
         assert_eq!(

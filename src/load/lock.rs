@@ -44,7 +44,10 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
             return (QrLock::default(), diags, String::new());
         }
     };
-    let doc = Doc::new(shown, &text, &text, 0);
+    // (titles as camnang wrote them: one in curly quotes is compared with
+    // its page's title, and written again without them)
+    let mut doc = Doc::new(shown, &text, &text, 0);
+    doc.as_is = true;
     let mut lock = QrLock::default();
     if let Some(mut map) = doc.parse() {
         let root = FieldPath::default();

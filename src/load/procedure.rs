@@ -278,16 +278,31 @@ fn one_line_list(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath, k
     let Some(serde_norway::Value::String(text)) = map.get(key) else {
         return;
     };
+    // the parts between commas and semicolons outside brackets
     let mut depth = 0i32;
-    let comma = text.chars().any(|c| {
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut semicolon = false;
+    for c in text.chars() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
             _ => {}
         }
-        matches!(c, ',' | ';') && depth <= 0
-    });
-    if comma {
+        if matches!(c, ',' | ';') && depth <= 0 {
+            semicolon |= c == ';';
+            parts.push(String::new());
+        } else if let Some(last) = parts.last_mut() {
+            last.push(c);
+        }
+    }
+    // one item may have a comma ("Giấy tờ, tài liệu chứng minh…", "sửa
+    // đổi, bổ sung"): several are told by a semicolon, by three parts or
+    // more, or, for legal texts, by two parts with a document's number
+    let numbered = parts
+        .iter()
+        .filter(|p| p.split('/').count() >= 3 && p.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    if semicolon || parts.len() >= 3 || (key == "legal" && numbered >= 2) {
         doc.warning_at(&root.key(key), Msg::ListOnOneLine { field: key.into() });
     }
 }

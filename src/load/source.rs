@@ -214,15 +214,19 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Msg> {
 }
 
 /// What makes `line` a closing `---` typed wrong, if it is one: dashes
-/// other than `-` (a code such as `U+2010`), or more than three `-`.
+/// other than `-` (a code such as `U+2010`; one long dash `—` is what
+/// Word makes of `---`), more than three `-` (`----`), or spaces before it
+/// (`space`).
 fn fence_lookalike(line: &str) -> Option<String> {
     let t = line.trim();
     let dashes = ['-', '‐', '‑', '‒', '–', '—', '―', '−', '－'];
-    if t.chars().count() < 3 || !t.chars().all(|c| dashes.contains(&c)) {
+    let long = matches!(t, "—" | "―" | "——");
+    if (t.chars().count() < 3 && !long) || !t.chars().all(|c| dashes.contains(&c)) {
         return None;
     }
     match t.chars().find(|&c| c != '-') {
         Some(c) => Some(format!("U+{:04X}", u32::from(c))),
+        None if t == "---" => Some("space".into()),
         None => Some("----".into()),
     }
 }
@@ -285,6 +289,13 @@ mod tests {
         let raw = "\u{feff}---\r\ntitle: Ta\u{323}m tru\u{301}\r\n---\r\nBody\r\n";
         let text = decode(raw.as_bytes()).unwrap();
         assert_eq!(text, "---\ntitle: Tạm trú\n---\nBody\n");
+        // closing lines typed wrong are found, with what is wrong
+        assert_eq!(fence_lookalike("‐‐‐").as_deref(), Some("U+2010"));
+        assert_eq!(fence_lookalike("—").as_deref(), Some("U+2014"));
+        assert_eq!(fence_lookalike("-----").as_deref(), Some("----"));
+        assert_eq!(fence_lookalike("  ---").as_deref(), Some("space"));
+        assert_eq!(fence_lookalike("- a"), None);
+        assert_eq!(fence_lookalike("--"), None);
         // a mark left inside by files joined or text pasted goes too
         let inside = "---\ntitle: Tạm\u{feff} trú\n\u{feff}id: tt01\n---\n＂ｘ＂\n";
         assert_eq!(

@@ -61,6 +61,9 @@ pub(crate) struct Doc<'a> {
     /// File lines before the YAML's first line.
     pub line_offset: usize,
     pub diags: RefCell<Diagnostics>,
+    /// Whether values are read as written, curly quotes round them kept
+    /// (camnang's own files: `qr-lock.yaml` holds titles as they were).
+    pub as_is: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -76,6 +79,7 @@ impl<'a> Doc<'a> {
             yaml,
             line_offset,
             diags: RefCell::new(Diagnostics::default()),
+            as_is: false,
         }
     }
 
@@ -238,9 +242,16 @@ impl<'a> Doc<'a> {
     /// quotes, which are straight, they reached the page), which are told.
     fn straight(&self, s: &str, p: impl FnOnce() -> FieldPath) -> String {
         let s = s.trim();
+        if self.as_is {
+            return nfc(s);
+        }
         let inner = [('“', '”'), ('‘', '’'), ('„', '“')]
             .iter()
-            .find_map(|&(open, close)| s.strip_prefix(open)?.strip_suffix(close))
+            .find_map(|&(open, close)| {
+                let inner = s.strip_prefix(open)?.strip_suffix(close)?;
+                // (‘Tạm trú’ và ‘tạm vắng’ is two quoted words, not one)
+                (!inner.contains([open, close])).then_some(inner)
+            })
             .filter(|inner| !inner.trim().is_empty() && !inner.contains(['“', '”']));
         match inner {
             Some(inner) => {
@@ -662,7 +673,24 @@ fn quote_trouble(l: &str) -> Option<(YamlProblem, usize)> {
                 end.then_some(i + 1)
             })
         }
-        '\'' => v[1..].find('\'').map(|i| i + 1),
+        // ('' inside single quotes is one quote)
+        '\'' => {
+            let inner = &v.as_bytes()[1..];
+            let mut i = 0;
+            let mut end = None;
+            while i < inner.len() {
+                if inner[i] == b'\'' {
+                    if inner.get(i + 1) == Some(&b'\'') {
+                        i += 2;
+                        continue;
+                    }
+                    end = Some(i + 1);
+                    break;
+                }
+                i += 1;
+            }
+            end
+        }
         '[' => v.find(']'),
         _ => return None,
     };
@@ -679,7 +707,11 @@ fn quote_trouble(l: &str) -> Option<(YamlProblem, usize)> {
 /// The field and the column (from 1) of its colon, in a line whose field
 /// is followed by a full-width colon `：` (U+FF1A) instead of `:`.
 fn wide_colon(l: &str) -> Option<(String, usize)> {
-    let t = l.trim_start_matches([' ', '-']);
+    // (a list item, `- CCCD：bản chính`, is text)
+    if l.trim_start().starts_with('-') {
+        return None;
+    }
+    let t = l.trim_start_matches(' ');
     let (key, _) = t.split_once('：')?;
     let key = key.trim_end();
     let word = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
@@ -784,12 +816,14 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     // a number too big for any number type (a fee of 21 digits): serde
     // names the Rust type it tried
     if msg.contains("as u128") || msg.contains("as i128") {
+        // (the value itself a number: one in quotes is text, and fits)
         let big = lines.iter().enumerate().find_map(|(i, l)| {
-            let mut run = 0;
-            l.char_indices().find_map(|(k, c)| {
-                run = if c.is_ascii_digit() { run + 1 } else { 0 };
-                (run == 20).then(|| (i + 1, l[..=k].chars().count() - 19))
-            })
+            let value = match field_line(l) {
+                Some((_, after, _)) => after.trim_start(),
+                None => l.trim_start().strip_prefix('-')?.trim_start(),
+            };
+            let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+            (digits >= 20).then(|| (i + 1, l[..l.len() - value.len()].chars().count() + 1))
         });
         let (l, c) = big.unwrap_or((line, col));
         return (YamlProblem::NumberTooBig, l, c);

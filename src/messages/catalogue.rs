@@ -113,7 +113,8 @@ fn on_this_computer(link: &str) -> bool {
     let b = link.as_bytes();
     let drive =
         b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/');
-    drive || link.starts_with("\\\\") || link.to_ascii_lowercase().starts_with("file:")
+    // (`\\server\…` reaches here with one backslash: Markdown takes one)
+    drive || link.starts_with('\\') || link.to_ascii_lowercase().starts_with("file:")
 }
 
 /// serde_json's words for a mistake in JSON (always English), in
@@ -188,6 +189,13 @@ fn not_record_vi(detail: &str) -> String {
         "the JSON is not an object" => "tệp không chứa một bản ghi (một đối tượng JSON)".into(),
         d => d.to_string(),
     }
+}
+
+/// The last field of a path as written on its line: `channels[0].way` →
+/// `way`.
+fn last_key(path: &str) -> &str {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    last.split('[').next().unwrap_or(last)
 }
 
 /// How steps are written (W079, W093).
@@ -272,12 +280,15 @@ catalogue! {
         FenceLookalike { line: usize, written: String, what: String } = "E035" {
             sample { line: 20, written: "‐‐‐".into(), what: "U+2010".into() }
             sample { line: 20, written: "----".into(), what: "----".into() }
+            sample { line: 20, written: "---".into(), what: "space".into() }
             vi: match what.as_str() {
                 "----" => format!("dòng «{written}» trông như dòng «---» đóng phần thông tin, nhưng có nhiều hơn ba dấu gạch"),
+                "space" => "dòng «---» đóng phần thông tin có dấu cách ở đầu dòng, nên không được coi là dòng đóng".into(),
                 _ => format!("dòng «{written}» trông như dòng «---» đóng phần thông tin, nhưng là dấu gạch khác ({what}, Word hay tự đổi), không phải dấu «-»"),
             },
             en: match what.as_str() {
                 "----" => format!("the line «{written}» looks like the \"---\" that closes the front matter, but has more than three dashes"),
+                "space" => "the \"---\" that closes the front matter has spaces before it, so it does not close it".into(),
                 _ => format!("the line «{written}» looks like the \"---\" that closes the front matter, but is another dash ({what}, which Word puts in), not \"-\""),
             },
             hint_vi: "xoá dòng đó rồi gõ lại đúng ba dấu gạch ngang «---» bằng bàn phím",
@@ -390,8 +401,8 @@ catalogue! {
             sample { field: "x".into() }
             vi: format!("trường «{field}» đang để trống"),
             en: format!("the field `{field}` is empty"),
-            hint_vi: format!("viết nội dung ngay sau dấu hai chấm, trên cùng dòng: «{field}: …»"),
-            hint_en: format!("write its value right after the colon, on the same line: `{field}: …`"),
+            hint_vi: format!("viết nội dung ngay sau dấu hai chấm, trên cùng dòng: «{}: …»", last_key(field)),
+            hint_en: format!("write its value right after the colon, on the same line: `{}: …`", last_key(field)),
         }
 
         BadChoice { field: String, value: String, allowed: Vec<String> } = "E015" {
@@ -1338,8 +1349,8 @@ catalogue! {
         /// khai CT01, Giấy tờ…`): read as a single item.
         ListOnOneLine { field: String } = "W096" {
             sample { field: "documents".into() }
-            vi: format!("«{field}» được viết trên một dòng, các mục cách nhau bằng dấu phẩy: trang, áp phích và tờ rơi coi cả dòng là một mục"),
-            en: format!("`{field}` is written on one line, its items apart with commas: pages, posters and flyers take the whole line for one item"),
+            vi: format!("«{field}» được viết trên một dòng, có dấu phẩy hay chấm phẩy ngăn các phần: nếu đó là nhiều mục, trang, áp phích và tờ rơi vẫn coi cả dòng là một mục"),
+            en: format!("`{field}` is written on one line, with commas or semicolons between its parts: if they are several items, pages, posters and flyers still take the whole line for one"),
             hint_vi: format!("viết mỗi mục trên một dòng riêng bắt đầu bằng «  - », dưới dòng «{field}:»; nếu đó đúng là một mục, cũng viết nó như thế"),
             hint_en: format!("write each item on its own line starting with `  - `, under the line `{field}:`; if it really is one item, write it that way too"),
         }
