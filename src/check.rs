@@ -337,7 +337,9 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                 let told = match (first(split.body), bullets(split.body)) {
                     (Some(k), _) => Some((k, Msg::StepsNotAList)),
                     (None, Some(k)) => Some((k, Msg::StepsAsBullets)),
-                    (None, None) => None,
+                    (None, None) => {
+                        numbered_first(split.body).map(|k| (k, Msg::StepsWithoutHeading))
+                    }
                 };
                 if let Some((k, msg)) = told {
                     let d = Diagnostic::warning(msg).in_file(&p.source).at(
@@ -492,13 +494,8 @@ fn step_line(l: &str) -> bool {
 fn bullets(body: &str) -> Option<usize> {
     let heading = |l: &str| l.trim_start().starts_with('#');
     // a numbered list before any heading: the steps are there, only
-    // without their heading, and the bullets below are notes
-    let numbered_first = body.lines().take_while(|l| !heading(l)).any(|l| {
-        let t = l.trim_start();
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && t[digits..].starts_with(['.', ')'])
-    });
-    if numbered_first {
+    // without their heading (W097), and the bullets below are notes
+    if numbered_first(body).is_some() {
         return None;
     }
     let mut under_first = body
@@ -515,6 +512,18 @@ fn bullets(body: &str) -> Option<usize> {
         });
     let first = under_first.next().map(|(k, _)| k);
     under_first.next().and(first)
+}
+
+/// The line of the first item of a numbered list (`1. …`) that comes
+/// before any heading of the body.
+fn numbered_first(body: &str) -> Option<usize> {
+    body.lines()
+        .take_while(|l| !l.trim_start().starts_with('#'))
+        .position(|l| {
+            let t = l.trim_start();
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && t[digits..].starts_with(['.', ')'])
+        })
 }
 
 /// A line of a list typed by hand, which Markdown does not take for a

@@ -504,8 +504,15 @@ catalogue! {
 
         BadDate { value: String } = "E023" {
             sample { value: "x".into() }
-            vi: format!("«{value}» không phải một ngày có thật"),
-            en: format!("`{value}` is not a real date"),
+            vi: match date_meant(value) {
+                // (a real date, written another way)
+                Some(_) => format!("ngày «{value}» cần viết theo dạng năm-tháng-ngày"),
+                None => format!("«{value}» không phải một ngày có thật"),
+            },
+            en: match date_meant(value) {
+                Some(_) => format!("the date `{value}` must be written year-month-day"),
+                None => format!("`{value}` is not a real date"),
+            },
             hint_vi: match date_meant(value) {
                 Some(d) => format!("viết theo dạng năm-tháng-ngày: {d}"),
                 None => "viết theo dạng năm-tháng-ngày, ví dụ: 2026-10-01".into(),
@@ -1372,6 +1379,15 @@ catalogue! {
             en: "this field has Markdown in it (`**bold**`, `[text](address)`): the fields at the top of the file are plain text, so the page, posters and flyers show the marks as typed, and a link cannot be tapped",
             hint_vi: "bỏ các ký hiệu; liên kết tới mẫu đơn thì đặt trong phần nội dung (dưới dòng --- thứ hai), ví dụ «[Tải mẫu CT01](files/ct01.docx)»",
             hint_en: "remove the marks; put a link to a form in the body (below the second --- line), e.g. `[Download form CT01](files/ct01.docx)`",
+        }
+
+        /// A numbered list at the top of the body with no heading above it:
+        /// steps are read from under the first heading, so there are none.
+        StepsWithoutHeading = "W097" {
+            vi: "danh sách đánh số ở đầu phần nội dung chưa có tiêu đề phía trên nên không được đọc là các bước: áp phích, tờ rơi không in bước nào",
+            en: "the numbered list at the top of the body has no heading above it, so it is not read as the steps: posters and flyers print none",
+            hint_vi: "thêm một dòng «## Các bước» (và một dòng trống) phía trên danh sách",
+            hint_en: "add a line `## Các bước` (and a blank line) above the list",
         }
 
         /// Steps written as a bulleted list (`- …`) under the first

@@ -94,7 +94,7 @@ impl Case {
                 site.write(
                     &format!("{dir}/p{i}.md"),
                     &format!(
-                        "---\ntitle: Thủ tục p{i}\nid: p{i}\nsummary: S.\nagency: A\nupdated: 2026-10-01\n---\n\n1. Mở.\n"
+                        "---\ntitle: Thủ tục p{i}\nid: p{i}\nsummary: S.\nagency: A\nupdated: 2026-10-01\n---\n\n## Các bước\n\n1. Mở.\n"
                     ),
                 );
             }
