@@ -482,6 +482,8 @@ pub enum Gap {
     StepsRenumbered,
     /// The portal has no description.
     NoSummary,
+    /// The portal lists no document to bring.
+    NoDocuments,
     /// The portal's name is in capitals: written as a sentence, the
     /// capitals of names (UBND, CCCD) to put back.
     TitleInCapitals,
@@ -567,6 +569,12 @@ impl Gap {
             }
             (Gap::DistrictAgency { level }, Lang::En) => {
                 format!("the portal names an agency at the {level} (district) level, gone since 1 July 2025: write the office that takes applications now")
+            }
+            (Gap::NoDocuments, Lang::Vi) => {
+                "Cổng không ghi thành phần hồ sơ: ghi những giấy tờ cần mang theo".into()
+            }
+            (Gap::NoDocuments, Lang::En) => {
+                "the portal lists no documents: write the papers to bring".into()
             }
             (Gap::TitleInCapitals, Lang::Vi) => {
                 "Cổng viết tên thủ tục bằng chữ in hoa: camnang viết lại thành chữ thường, cần viết hoa lại các tên riêng và chữ viết tắt (UBND, CCCD)".into()
@@ -658,6 +666,7 @@ impl Gap {
             Gap::StepsNotSplit,
             Gap::StepsRenumbered,
             Gap::NoSummary,
+            Gap::NoDocuments,
             Gap::TitleInCapitals,
             Gap::NotesInDocuments { count: 1 },
             Gap::OnlineLevel,
