@@ -329,10 +329,11 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         report.failure = Some(Failure::Content);
         return report;
     };
-    // no qr-lock.yaml (deleted, or not copied with the content) while the
-    // site published here has short links this build would drop: they
-    // may be on posters, so nothing is written
-    if opts.lock == LockMode::Update && !opts.root.join(load::lock::LOCK_FILE).exists() {
+    // the site published here has short links this build would drop: no
+    // qr-lock.yaml (deleted, or not copied with the content), or an id
+    // renamed or removed in it by hand; they may be on posters, so
+    // nothing is written
+    if opts.lock == LockMode::Update {
         let now: std::collections::BTreeSet<&str> = site
             .procedures()
             .map(|(_, p)| p.id.as_str())
@@ -343,11 +344,12 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
             .filter(|id| !now.contains(id.as_str()))
             .collect();
         if !ids.is_empty() {
-            let d = diag::Diagnostic::error(messages::Msg::LockMissing {
-                output: output.display().to_string(),
-                ids,
-            })
-            .in_file(load::lock::LOCK_FILE);
+            let output = output.display().to_string();
+            let msg = match opts.root.join(load::lock::LOCK_FILE).exists() {
+                true => messages::Msg::PrintedCodesDropped { output, ids },
+                false => messages::Msg::LockMissing { output, ids },
+            };
+            let d = diag::Diagnostic::error(msg).in_file(load::lock::LOCK_FILE);
             report.diags.push(d);
             report.failure = Some(Failure::Content);
             return report;

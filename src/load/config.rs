@@ -72,7 +72,15 @@ fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
     let base_url = doc
         .text(&map, &root, "base_url", true)
         .and_then(|u| match split_base_url(&u) {
-            Some(parts) => Some(parts),
+            Some(parts) => {
+                // a page of a social network or of the national portal:
+                // printed codes would send residents there, and the site
+                // cannot live there
+                if let Some(host) = elsewhere(&parts.0) {
+                    doc.warning_at(&root.key("base_url"), Msg::BaseUrlElsewhere { host });
+                }
+                Some(parts)
+            }
             None => {
                 doc.error_at(&root.key("base_url"), Msg::BadBaseUrl { value: u });
                 None
@@ -384,6 +392,34 @@ pub fn url_has_password(url: &str) -> bool {
     !port_then_path
 }
 
+/// The host of `base_url` when it is a place the commune's site cannot be
+/// published at (Facebook, Zalo, the national portal, video and link
+/// services).
+fn elsewhere(base_url: &str) -> Option<String> {
+    const NOT_A_SITE: [&str; 10] = [
+        "facebook.com",
+        "fb.com",
+        "zalo.me",
+        "zalo.vn",
+        "dichvucong.gov.vn",
+        "youtube.com",
+        "youtu.be",
+        "tiktok.com",
+        "bit.ly",
+        "google.com",
+    ];
+    let host = base_url
+        .split_once("://")?
+        .1
+        .split(['/', ':'])
+        .next()?
+        .to_lowercase();
+    NOT_A_SITE
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+        .then_some(host)
+}
+
 /// The first of the numbers written in `text` ("0235 3000 000 - 0905 000
 /// 000", "…; …", "… hoặc …"), and whether another follows.
 fn first_number(text: &str) -> (&str, bool) {
@@ -463,6 +499,21 @@ pub fn tel_digits(phone: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_base_url_on_a_social_network_or_the_portal_is_found() {
+        assert_eq!(
+            elsewhere("https://www.facebook.com/").as_deref(),
+            Some("www.facebook.com")
+        );
+        assert_eq!(
+            elsewhere("https://dichvucong.gov.vn/").as_deref(),
+            Some("dichvucong.gov.vn")
+        );
+        assert_eq!(elsewhere("https://zalo.me/").as_deref(), Some("zalo.me"));
+        assert_eq!(elsewhere("https://hoabinh.thanhhoa.gov.vn/"), None);
+        assert_eq!(elsewhere("https://notfacebook.com.vn/"), None);
+    }
 
     #[test]
     fn contact_links_call_one_number_or_open_the_zalo_page_written() {

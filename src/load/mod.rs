@@ -609,9 +609,11 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
     }
     let file_type = entry.file_type();
     if STATIC_DIRS.contains(&top.as_str()) {
+        // (published under its name in NFC, as links are written: a name
+        // saved decomposed, on a Mac or with Unikey's "tổ hợp", was a 404)
         return file_type.is_file().then(|| Entry::Static {
             source: path.to_path_buf(),
-            target: parts.join("/"),
+            target: crate::text::nfc(&parts.join("/")),
         });
     }
     let unread = |why: Unread| {

@@ -617,6 +617,16 @@ catalogue! {
             hint_en: "keep only what a resident needs to do the procedure; put a long legal text as a PDF in content/files/ and link to it",
         }
 
+        /// `base_url` is a page of a social network, of the national portal
+        /// or of a link service (`host`), where the site cannot be.
+        BaseUrlElsewhere { host: String } = "W098" {
+            sample { host: "www.facebook.com".into() }
+            vi: format!("base_url là một trang trên {host}, không phải địa chỉ trang web của xã: mã QR in ra sẽ đưa người dân tới đó, và trang không đặt được ở đó"),
+            en: format!("base_url is a page on {host}, not the address of the commune's site: printed QR codes would send residents there, and the site cannot be put there"),
+            hint_vi: "ghi địa chỉ nơi trang được đặt (tên miền của xã hay của tỉnh, ví dụ https://hoabinh.thanhhoa.gov.vn); trang Zalo của xã thì ghi vào «contact: zalo:»",
+            hint_en: "write the address the site is put at (the commune's or the province's domain, e.g. https://hoabinh.thanhhoa.gov.vn); put the commune's Zalo page in `contact: zalo:`",
+        }
+
         /// `contact.zalo` is neither a phone number nor an address on
         /// zalo.me: the pages cannot link it, and leave it out.
         ZaloNotALink { value: String } = "W090" {
@@ -997,6 +1007,17 @@ catalogue! {
             en: format!("there is no qr-lock.yaml, yet the site published in {output} has QR codes this build would drop: {}; they may be printed on posters", ids.join(", ")),
             hint_vi: format!("đặt lại tệp qr-lock.yaml vào thư mục trang (từ bản sao lưu hay từ máy đã tạo trang lần trước); nếu chắc chắn các mã này chưa in ở đâu, xoá thư mục {output} rồi chạy lại"),
             hint_en: format!("put qr-lock.yaml back in the site folder (from a backup or the computer that built the site last); if you are sure these codes are printed nowhere, delete the folder {output} and run again"),
+        }
+
+        /// The site published in `output` has short links (`ids`) that
+        /// neither a procedure nor `qr-lock.yaml` keeps: an id renamed or
+        /// an entry removed in the lock by hand.
+        PrintedCodesDropped { output: String, ids: Vec<String> } = "E066" {
+            sample { output: "public".into(), ids: vec!["ct02".into()] }
+            vi: format!("trang đã xuất bản ở {output} có mã QR mà qr-lock.yaml không còn giữ và lần tạo này sẽ bỏ: {}; các mã này có thể đã in lên áp phích", ids.join(", ")),
+            en: format!("the site published in {output} has QR codes that qr-lock.yaml no longer keeps and this build would drop: {}; they may be printed on posters", ids.join(", ")),
+            hint_vi: format!("nếu đã đổi tên hay xoá mã trong qr-lock.yaml, đặt lại như cũ: một mã không dùng nữa vẫn ở trong qr-lock.yaml, với «retired: true» hay «replaced_by: <mã mới>»; nếu chắc chắn các mã này chưa in ở đâu, xoá thư mục {output} rồi chạy lại"),
+            hint_en: format!("if you renamed or removed an id in qr-lock.yaml, put it back: a code no longer used stays in qr-lock.yaml with `retired: true` or `replaced_by: <new id>`; if you are sure these codes are printed nowhere, delete the folder {output} and run again"),
         }
 
         /// No `qr-lock.yaml`, but `near` looks like it saved under another

@@ -93,7 +93,7 @@ impl<'a> Templates<'a> {
             })
             .collect();
         let as_written = &templates;
-        let css = theme.text("static/style.css");
+        let css = inline_css(&theme.text("static/style.css"));
         let cfg = &site.config;
         let site_value = serde_json::to_value(cfg).unwrap_or(Value::Null);
         let langs: Vec<LangView> = langs
@@ -288,6 +288,26 @@ impl<'a> Templates<'a> {
         file.key = page_key;
         Ok(file)
     }
+}
+
+/// The theme's stylesheet as it goes inside a page's `<style>`: a
+/// `</style` in it (in a comment, or the file wrapped in `<style>…</style>`)
+/// would end the element there and put the rest on the page, as text or
+/// markup; written `<\/style` it means the same to CSS and ends nothing.
+fn inline_css(css: &str) -> String {
+    let lower = css.to_ascii_lowercase();
+    if !lower.contains("</style") {
+        return css.to_string();
+    }
+    let mut out = String::with_capacity(css.len() + 8);
+    let mut from = 0;
+    for (at, _) in lower.match_indices("</style") {
+        out.push_str(&css[from..at]);
+        out.push_str("<\\/");
+        from = at + 2;
+    }
+    out.push_str(&css[from..]);
+    out
 }
 
 /// Which constants templates still look up after [`write_in_constants`].
@@ -542,6 +562,15 @@ fn mentions(source: &str, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_stylesheet_cannot_end_the_style_element() {
+        let css = "a{color:red}/* </style><script>alert(1)</script> */ b{}</STYLE >";
+        let inline = super::inline_css(css);
+        assert!(!inline.to_ascii_lowercase().contains("</style"), "{inline}");
+        assert_eq!(inline.replace("<\\/", "</"), css);
+        assert_eq!(super::inline_css("a{}"), "a{}");
+    }
+
     use super::*;
 
     fn strings() -> BTreeMap<String, String> {

@@ -47,6 +47,40 @@ fn renaming_a_page_keeps_its_printed_code_working() {
 }
 
 #[test]
+fn a_printed_code_renamed_in_the_lock_by_hand_stops_the_build() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    let before = site.read("public/q/tt02/index.html");
+    // the id changed in the guide, and in the lock by hand to match
+    let guide = "content/cu-tru/khai-bao-tam-vang.md";
+    site.write(guide, &site.read(guide).replace("id: tt02", "id: tt09"));
+    site.write(
+        "qr-lock.yaml",
+        &site.read("qr-lock.yaml").replace("tt02:", "tt09:"),
+    );
+
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("E066"), "{}", run.stderr);
+    assert!(run.stderr.contains("tt02"), "{}", run.stderr);
+    // nothing published was touched: posters of tt02 still open their page
+    assert_eq!(site.read("public/q/tt02/index.html"), before);
+
+    // the lock keeps the printed code, retired: the build goes on
+    let lock = site.read("qr-lock.yaml");
+    site.write(
+        "qr-lock.yaml",
+        &format!("{lock}tt02:\n  target: cu-tru/khai-bao-tam-vang/\n  title: Khai báo tạm vắng\n  replaced_by: tt09\n"),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        target_of(&site.read("public/q/tt02/index.html")),
+        "/cu-tru/khai-bao-tam-vang/"
+    );
+}
+
+#[test]
 fn removing_a_printed_procedure_fails_until_the_lock_says_where_it_went() {
     let site = TestSite::standard();
     assert_eq!(site.build(&[]).code, 0);
