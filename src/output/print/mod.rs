@@ -312,15 +312,32 @@ pub(crate) fn fonts(theme: &Theme) -> Option<Fonts> {
             None => unread.push(name.to_string()),
         }
     }
-    let face = |name: &str| {
-        let mut f = Face::load(theme.get(&format!("fonts/{name}"))?.to_vec())?;
+    let load = |bytes: &[u8], name: &str| {
+        let mut f = Face::load(bytes.to_vec())?;
         f.name = name.to_string();
         f.more = more.clone();
         Some(f)
     };
+    // DejaVu Sans as the theme has it; a file saved over it that is not a
+    // font (a web page in place of the download) is told, and the
+    // built-in one used (print stopped with Tera's English)
+    let builtin_theme = Theme::builtin();
+    let mut face = |name: &str| {
+        let file = format!("fonts/{name}");
+        if let Some(f) = theme.get(&file).and_then(|b| load(b, name)) {
+            return Some(f);
+        }
+        let builtin = builtin_theme.get(&file);
+        if theme.get(&file) != builtin {
+            unread.push(name.to_string());
+        }
+        load(builtin?, name)
+    };
+    let regular = face(REGULAR)?;
+    let bold = face(BOLD)?;
     Some(Fonts {
-        regular: face(REGULAR)?,
-        bold: face(BOLD)?,
+        regular,
+        bold,
         unread,
     })
 }
