@@ -149,6 +149,26 @@ pub(crate) fn check_lock(
                 .field(id.clone());
                 diags.push(d);
             }
+            // `retired:` or `replaced_by:` under an id a procedure still
+            // has: the code opens that procedure, and the line is dropped
+            // from the lock when it is written again
+            let unused = match (&entry.replaced_by, &entry.retired) {
+                (Some(_), _) => Some("replaced_by"),
+                (None, Some(_)) => Some("retired"),
+                (None, None) => None,
+            };
+            if let Some(field) = unused {
+                let (l, c) = field_at(field);
+                let d = Diagnostic::warning(Msg::LockLineUnused {
+                    id: id.clone(),
+                    field: field.into(),
+                    title: p.title.clone(),
+                })
+                .in_file(shown)
+                .at(l, c, text)
+                .field(format!("{id}.{field}"));
+                diags.push(d);
+            }
             continue;
         }
         if let Some(target) = &entry.replaced_by {

@@ -454,9 +454,18 @@ impl<'a> Doc<'a> {
 
     /// A number field.
     pub(crate) fn number(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<f64> {
+        // (`3,5` is how a Vietnamese writes three and a half)
+        let decimal_comma = |s: &str| {
+            let (whole, part) = s.trim().split_once(',')?;
+            let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+            (digits(whole) && digits(part))
+                .then(|| format!("{whole}.{part}").parse::<f64>().ok())
+                .flatten()
+        };
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => n.as_f64(),
+            Some(Value::String(s)) if decimal_comma(s).is_some() => decimal_comma(s),
             Some(_) => {
                 let p = path.key(key);
                 self.error_at(

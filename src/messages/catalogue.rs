@@ -710,8 +710,14 @@ catalogue! {
             sample { code: "old".into(), files: 1 }
             vi: format!("tên tệp này tạo ra ngôn ngữ «{code}» ({files} thủ tục ở /{code}/), nhưng camnang chưa có chữ giao diện cho ngôn ngữ này: các trang đó sẽ hiện nút và tiêu đề bằng tiếng Việt"),
             en: format!("this file name makes a language `{code}` ({files} procedure(s) under /{code}/), but camnang has no interface words for it: those pages show the buttons and headings in the site's language"),
-            hint_vi: format!("nếu đây là bản sao lưu (ví dụ «….{code}.md»), chuyển tệp ra khỏi content/; nếu đúng là một ngôn ngữ, thêm tệp themes/default/i18n/{code}.yaml (dịch từ tệp vi.yaml)"),
-            hint_en: format!("if it is a backup copy (such as `….{code}.md`), move it out of content/; if it is a language, add themes/default/i18n/{code}.yaml (translated from vi.yaml)"),
+            hint_vi: match code.as_str() {
+                "vn" => "«vn» là mã của nước Việt Nam, không phải của tiếng Việt («vi»); bản tiếng Việt là tệp không có đuôi ngôn ngữ: gộp nội dung vào tệp «….md» rồi xoá tệp «….vn.md»".into(),
+                _ => format!("nếu đây là bản sao lưu (ví dụ «….{code}.md»), chuyển tệp ra khỏi content/; nếu đúng là một ngôn ngữ, thêm tệp themes/default/i18n/{code}.yaml (dịch từ tệp vi.yaml)"),
+            },
+            hint_en: match code.as_str() {
+                "vn" => "`vn` is the code of the country Viet Nam, not of Vietnamese (`vi`); the Vietnamese text is the file with no language ending: merge it into `….md` and delete `….vn.md`".into(),
+                _ => format!("if it is a backup copy (such as `….{code}.md`), move it out of content/; if it is a language, add themes/default/i18n/{code}.yaml (translated from vi.yaml)"),
+            },
         }
 
         /// A guide named like a translation in capitals or with a region
@@ -1038,6 +1044,16 @@ catalogue! {
             en: format!("the QR code `{id}` was used for «{was}» and may be printed on posters; it now leads to «{now}»"),
             hint_vi: format!("nếu «{now}» là thủ tục khác, cho nó một mã (id) mới, và trong qr-lock.yaml ghi dưới «{id}:» «replaced_by:» hay «retired: true» cho thủ tục cũ"),
             hint_en: format!("if «{now}» is another procedure, give it a new id, and in qr-lock.yaml write `replaced_by:` or `retired: true` under `{id}:` for the old one"),
+        }
+
+        /// `retired:` or `replaced_by:` (`field`) under an id a procedure
+        /// still has (`title`): the code opens that procedure.
+        LockLineUnused { id: String, field: String, title: String } = "W099" {
+            sample { id: "ct02".into(), field: "retired".into(), title: "Đăng ký tạm trú".into() }
+            vi: format!("mã «{id}» vẫn là mã của thủ tục «{title}», nên dòng «{field}» không có tác dụng: mã QR vẫn mở thủ tục đó, và dòng này sẽ bị bỏ khi camnang ghi lại qr-lock.yaml"),
+            en: format!("`{id}` is still the id of «{title}», so the `{field}` line does nothing: the QR code still opens that procedure, and the line goes when camnang writes qr-lock.yaml again"),
+            hint_vi: format!("nếu thủ tục «{title}» đã thôi, xoá tệp hướng dẫn của nó (hay cho nó mã khác) để dòng này có tác dụng; nếu không, xoá dòng «{field}»"),
+            hint_en: format!("if «{title}» is no longer done, remove its guide (or give it another id) for the line to take effect; if not, remove the `{field}` line"),
         }
 
         /// An entry of `qr-lock.yaml` has both `retired` and `replaced_by`:
