@@ -334,12 +334,16 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                 })
             };
             if let Ok(split) = split_front_matter(&text) {
-                let told = match (first(split.body), bullets(split.body)) {
-                    (Some(k), _) => Some((k, Msg::StepsNotAList)),
-                    (None, Some(k)) => Some((k, Msg::StepsAsBullets)),
-                    (None, None) => {
-                        numbered_first(split.body).map(|k| (k, Msg::StepsWithoutHeading))
-                    }
+                // bullets under a heading that names the steps ("Các
+                // bước", "Trình tự thực hiện") are the steps; else a
+                // numbered list before any heading is
+                let body = split.body;
+                let told = match (first(body), bullets(body), numbered_first(body)) {
+                    (Some(k), _, _) => Some((k, Msg::StepsNotAList)),
+                    (None, Some(k), _) if steps_heading(body) => Some((k, Msg::StepsAsBullets)),
+                    (None, _, Some(k)) => Some((k, Msg::StepsWithoutHeading)),
+                    (None, Some(k), None) => Some((k, Msg::StepsAsBullets)),
+                    (None, None, None) => None,
                 };
                 if let Some((k, msg)) = told {
                     let d = Diagnostic::warning(msg).in_file(&p.source).at(
@@ -493,11 +497,6 @@ fn step_line(l: &str) -> bool {
 /// list, but not the numbered one steps are read from.
 fn bullets(body: &str) -> Option<usize> {
     let heading = |l: &str| l.trim_start().starts_with('#');
-    // a numbered list before any heading: the steps are there, only
-    // without their heading (W097), and the bullets below are notes
-    if numbered_first(body).is_some() {
-        return None;
-    }
     let mut under_first = body
         .lines()
         .enumerate()
@@ -512,6 +511,17 @@ fn bullets(body: &str) -> Option<usize> {
         });
     let first = under_first.next().map(|(k, _)| k);
     under_first.next().and(first)
+}
+
+/// Whether the body's first heading names the steps ("## Các bước",
+/// "## Trình tự thực hiện").
+fn steps_heading(body: &str) -> bool {
+    body.lines()
+        .find(|l| l.trim_start().starts_with('#'))
+        .is_some_and(|h| {
+            let h = crate::text::fold(h);
+            h.contains("buoc") || h.contains("trinh tu")
+        })
 }
 
 /// The line of the first item of a numbered list (`1. …`) that comes

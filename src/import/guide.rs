@@ -575,18 +575,10 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             Gap::NotesInDocuments { count: note_count },
         ));
     }
-    // no document at all: said on the page, and named for a clerk (a
-    // draft entry needs the field in the file, and a resident needs to
-    // know the list is not simply short)
-    if g.documents.is_empty() {
-        let said = match note_count {
-            0 => {
-                g.gaps.push(("documents".into(), Gap::NoDocuments));
-                "Cổng Dịch vụ công không ghi thành phần hồ sơ"
-            }
-            _ => "Xem phần «Ghi chú về hồ sơ» bên dưới",
-        };
-        g.documents.push((None, vec![said.to_string()]));
+    // no document at all: named for a clerk (posters and the JSON export
+    // would carry a sentence put in the list as a document)
+    if g.documents.is_empty() && note_count == 0 {
+        g.gaps.push(("documents".into(), Gap::NoDocuments));
     }
 
     // steps
@@ -824,16 +816,10 @@ mod tests {
     }
 
     #[test]
-    fn a_record_without_documents_says_so_and_names_it() {
+    fn a_record_without_documents_names_it_for_a_clerk() {
         let v = serde_json::json!({"id": "a", "name": "Đăng ký", "executionCases": []});
         let g = guide(&crate::import::record::from_value(&v).unwrap(), today());
-        assert_eq!(
-            g.documents,
-            vec![(
-                None,
-                vec!["Cổng Dịch vụ công không ghi thành phần hồ sơ".to_string()]
-            )]
-        );
+        assert!(g.documents.is_empty());
         assert!(
             g.gaps.contains(&("documents".into(), Gap::NoDocuments)),
             "{:?}",

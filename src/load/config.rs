@@ -158,7 +158,7 @@ fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
         if let Some(v) = doc.choice(m, &p, "paper") {
             print.paper = v;
         }
-        if let Some(v) = doc.number_in(m, &p, "bleed_mm", 0.0, BLEED_MAX_MM) {
+        if let Some(v) = doc.within(m, &p, "bleed_mm", (0.0, BLEED_MAX_MM), true) {
             print.bleed_mm = v;
         }
         if let Some(v) = doc.boolean(m, &p, "crop_marks") {

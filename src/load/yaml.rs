@@ -454,11 +454,24 @@ impl<'a> Doc<'a> {
 
     /// A number field.
     pub(crate) fn number(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<f64> {
-        // (`3,5` is how a Vietnamese writes three and a half)
+        self.number_or_decimal(map, path, key, false)
+    }
+
+    /// [`Doc::number`]; with `comma`, a text with a decimal comma and one
+    /// or two digits after it (`3,5`, how a Vietnamese writes three and a
+    /// half) is that number too (three digits after a comma are thousands:
+    /// `2,000` is not two).
+    fn number_or_decimal(
+        &self,
+        map: &Mapping,
+        path: &FieldPath,
+        key: &str,
+        comma: bool,
+    ) -> Option<f64> {
         let decimal_comma = |s: &str| {
             let (whole, part) = s.trim().split_once(',')?;
             let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-            (digits(whole) && digits(part))
+            (comma && digits(whole) && digits(part) && part.len() <= 2)
                 .then(|| format!("{whole}.{part}").parse::<f64>().ok())
                 .flatten()
         };
@@ -490,7 +503,20 @@ impl<'a> Doc<'a> {
         min: f64,
         max: f64,
     ) -> Option<f64> {
-        let v = self.number(map, path, key)?;
+        self.within(map, path, key, (min, max), false)
+    }
+
+    /// [`Doc::number_in`]; with `comma`, for a measure with a fraction
+    /// (millimetres), which may be written with a decimal comma (`3,5`).
+    pub(crate) fn within(
+        &self,
+        map: &Mapping,
+        path: &FieldPath,
+        key: &str,
+        (min, max): (f64, f64),
+        comma: bool,
+    ) -> Option<f64> {
+        let v = self.number_or_decimal(map, path, key, comma)?;
         if v.is_finite() && (min..=max).contains(&v) {
             return Some(v);
         }

@@ -506,11 +506,11 @@ catalogue! {
             sample { value: "x".into() }
             vi: match date_meant(value) {
                 // (a real date, written another way)
-                Some(_) => format!("ngày «{value}» cần viết theo dạng năm-tháng-ngày"),
+                Some(_) => format!("ngày «{value}» cần viết đúng dạng năm-tháng-ngày: bốn chữ số năm, hai chữ số tháng, hai chữ số ngày, ngăn bằng dấu «-»"),
                 None => format!("«{value}» không phải một ngày có thật"),
             },
             en: match date_meant(value) {
-                Some(_) => format!("the date `{value}` must be written year-month-day"),
+                Some(_) => format!("the date `{value}` must be written exactly year-month-day: four digits, two, two, apart with `-`"),
                 None => format!("`{value}` is not a real date"),
             },
             hint_vi: match date_meant(value) {
@@ -1020,10 +1020,10 @@ catalogue! {
         /// an entry removed in the lock by hand.
         PrintedCodesDropped { output: String, ids: Vec<String> } = "E066" {
             sample { output: "public".into(), ids: vec!["ct02".into()] }
-            vi: format!("trang đã xuất bản ở {output} có mã QR mà qr-lock.yaml không còn giữ và lần tạo này sẽ bỏ: {}; các mã này có thể đã in lên áp phích", ids.join(", ")),
-            en: format!("the site published in {output} has QR codes that qr-lock.yaml no longer keeps and this build would drop: {}; they may be printed on posters", ids.join(", ")),
-            hint_vi: format!("nếu đã đổi tên hay xoá mã trong qr-lock.yaml, đặt lại như cũ: một mã không dùng nữa vẫn ở trong qr-lock.yaml, với «retired: true» hay «replaced_by: <mã mới>»; nếu chắc chắn các mã này chưa in ở đâu, xoá thư mục {output} rồi chạy lại"),
-            hint_en: format!("if you renamed or removed an id in qr-lock.yaml, put it back: a code no longer used stays in qr-lock.yaml with `retired: true` or `replaced_by: <new id>`; if you are sure these codes are printed nowhere, delete the folder {output} and run again"),
+            vi: format!("trang đã xuất bản ở {output} có mã QR mà tệp qr-lock.yaml này không có và lần tạo này sẽ bỏ: {}; các mã này có thể đã in lên áp phích", ids.join(", ")),
+            en: format!("the site published in {output} has QR codes that this qr-lock.yaml does not have and this build would drop: {}; they may be printed on posters", ids.join(", ")),
+            hint_vi: format!("lấy tệp qr-lock.yaml mới nhất (từ máy đã tạo trang lần trước, hay bản sao lưu); nếu đã đổi tên hay xoá mã trong qr-lock.yaml, đặt lại như cũ: một mã không dùng nữa vẫn ở đó, với «retired: true» hay «replaced_by: <mã mới>». Chỉ xoá thư mục {output} khi chắc chắn các mã này chưa in ở đâu"),
+            hint_en: format!("get the newest qr-lock.yaml (from the computer that built the site last, or a backup); if you renamed or removed an id in qr-lock.yaml, put it back: a code no longer used stays there with `retired: true` or `replaced_by: <new id>`. Delete the folder {output} only if you are sure these codes are printed nowhere"),
         }
 
         /// No `qr-lock.yaml`, but `near` looks like it saved under another
