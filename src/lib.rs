@@ -334,14 +334,21 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     // renamed or removed in it by hand; they may be on posters, so
     // nothing is written
     if opts.lock == LockMode::Update {
-        let now: std::collections::BTreeSet<&str> = site
-            .procedures()
-            .map(|(_, p)| p.id.as_str())
-            .chain(site.qr_lock.entries.keys().map(String::as_str))
-            .collect();
-        let ids: Vec<String> = publish::published_short_links(&output)
+        // (the lock names every published id but those told here: the
+        // procedures' ids are gathered only when one is not in it)
+        let procedures = std::cell::OnceCell::new();
+        let kept = |id: &str| {
+            site.qr_lock.entries.contains_key(id)
+                || procedures
+                    .get_or_init(|| {
+                        site.procedures()
+                            .map(|(_, p)| p.id.as_str())
+                            .collect::<std::collections::BTreeSet<&str>>()
+                    })
+                    .contains(id)
+        };
+        let ids: Vec<String> = publish::short_links_dropped(&output, kept)
             .into_iter()
-            .filter(|id| !now.contains(id.as_str()))
             .collect();
         if !ids.is_empty() {
             let output = output.display().to_string();

@@ -798,19 +798,15 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     }
     // a special space in the indentation (a no-break space from Word or
     // Zalo): not a space to YAML, which stumbles a line later
-    let odd = (line.saturating_sub(3)..line.min(lines.len()))
-        .rev()
-        .find_map(|i| odd_indent(lines[i]).map(|c| (i + 1, c)));
+    let odd = near(&lines, line, 3, odd_indent);
     if let Some((l, c)) = odd {
         let code = format!("U+{:04X}", u32::from(c));
         return (YamlProblem::OddSpace { code }, l, 1);
     }
     // a value starting with a character YAML keeps for itself ("*Lưu ý",
     // "@xa"): on the line of the mistake or the one before
-    let special = (line.saturating_sub(2)..line.min(lines.len()))
-        .rev()
-        .find_map(|i| special_start(lines[i]).map(|(k, f, c)| (i + 1, c, k, f)));
-    if let Some((l, c, key, first)) = special {
+    let special = near(&lines, line, 2, special_start);
+    if let Some((l, (key, first, c))) = special {
         return (YamlProblem::SpecialStart { key, first }, l, c);
     }
     if let Some(rest) = msg.strip_prefix("duplicate entry with key ") {
@@ -832,20 +828,14 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     // a field written with a full-width colon (`agency：…`, from a Chinese
     // or Japanese keyboard layout): YAML reads the line as text and
     // stumbles a line or more later, or at the end
-    let wide = (line.saturating_sub(3)..line.min(lines.len()))
-        .rev()
-        .find_map(|i| wide_colon(lines[i]).map(|(k, c)| (i + 1, c, k)));
-    if let Some((l, c, key)) = wide {
+    if let Some((l, (key, c))) = near(&lines, line, 3, wide_colon) {
         return (YamlProblem::WideColon { key }, l, c);
     }
     // a value that starts with a quote or a bracket and goes on after it
     // closes (`summary: "Tạm trú" là…`, `summary: [Bắt buộc] Khai báo…`),
     // or a quote never closed on its line (`id: "ct02`): YAML stumbles
     // later, and said "wrong indentation" there
-    let quoted = (line.saturating_sub(3)..line.min(lines.len()))
-        .rev()
-        .find_map(|i| quote_trouble(lines[i]).map(|(p, c)| (i + 1, c, p)));
-    if let Some((l, c, problem)) = quoted {
+    if let Some((l, (problem, c))) = near(&lines, line, 3, quote_trouble) {
         return (problem, l, c);
     }
     // a number too big for any number type (a fee of 21 digits): serde
@@ -869,11 +859,7 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     if confused {
         // a field with no plain space after its colon: the parser only
         // stumbles a line or two later
-        let lines: Vec<&str> = yaml.lines().collect();
-        let glued = (line.saturating_sub(3)..line.min(lines.len()))
-            .rev()
-            .find_map(|i| glued_key(lines[i]).map(|(k, c)| (i + 1, c, k)));
-        if let Some((l, c, key)) = glued {
+        if let Some((l, (key, c))) = near(&lines, line, 3, glued_key) {
             return (YamlProblem::NoSpaceAfterColon { key }, l, c);
         }
         // a value broken onto a second line at the margin (`summary: …`
@@ -916,6 +902,20 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         None => msg,
     };
     (YamlProblem::Other { detail }, line, col)
+}
+
+/// What `f` finds on the line the parser stopped at (`line`, from 1) or
+/// on the `back - 1` lines before it, nearest first, with its line (from
+/// 1): where YAML stumbles is often a line or two after the mistake.
+fn near<T>(
+    lines: &[&str],
+    line: usize,
+    back: usize,
+    f: impl Fn(&str) -> Option<T>,
+) -> Option<(usize, T)> {
+    (line.saturating_sub(back)..line.min(lines.len()))
+        .rev()
+        .find_map(|i| f(lines[i]).map(|t| (i + 1, t)))
 }
 
 /// The first space other than a plain space or a Tab in the indentation

@@ -673,21 +673,21 @@ impl Drop for Staging {
 }
 
 /// The ids of the short links (`q/<id>/`, `<lang>/q/<id>/`) of the site
-/// camnang published in `out`, read from its manifest (none if it has none).
-pub(crate) fn published_short_links(out: &Path) -> BTreeSet<String> {
+/// camnang published in `out` that `kept` does not keep, in order, read
+/// from its manifest (none if it has none). Every build reads it: only
+/// the ids not kept are made into texts.
+pub(crate) fn short_links_dropped(out: &Path, kept: impl Fn(&str) -> bool) -> BTreeSet<String> {
     let listed = fs::read_to_string(out.join(MANIFEST)).unwrap_or_default();
     listed
         .lines()
         .filter_map(|l| {
-            let parts: Vec<&str> = l.split('/').collect();
-            match parts.as_slice() {
-                [q, id, "index.html"] | [_, q, id, "index.html"]
-                    if *q == crate::model::routes::SHORT_DIR =>
-                {
-                    Some(id.to_string())
-                }
-                _ => None,
-            }
+            // `q/<id>/index.html`, or with a language's folder before it
+            let (folder, id) = l.strip_suffix("/index.html")?.rsplit_once('/')?;
+            let q = folder.rsplit_once('/').map_or(folder, |(lang, q)| {
+                // (one folder before `q`, no more)
+                if lang.contains('/') { "" } else { q }
+            });
+            (q == crate::model::routes::SHORT_DIR && !kept(id)).then(|| id.to_string())
         })
         .collect()
 }
