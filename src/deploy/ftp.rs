@@ -1,7 +1,7 @@
 //! `ftp://user@host[:port]/path` and `ftps://…` (explicit TLS 1.2): with
 //! the `suppaftp` crate, passive mode, binary transfers. FTPS trusts the
 //! usual web roots, plus the certificates in `CAMNANG_CA_FILE` (PEM), as
-//! authorities and as the host's own certificate (see [`tls_config`]).
+//! authorities and as the host's own certificate (see [`super::tls`]).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -12,6 +12,7 @@ use suppaftp::{FtpError, ImplFtpStream, RustlsConnector, RustlsFtpStream, TlsStr
 
 use super::Auth;
 use super::store::{Meta, Store, StoreError, base_folders, join, parents, temp_name};
+use super::tls::Tls;
 
 pub(crate) struct FtpStore<T: TlsStream + Send> {
     ftp: ImplFtpStream<T>,
@@ -23,106 +24,6 @@ pub(crate) struct FtpStore<T: TlsStream + Send> {
 
 /// Opens plain FTP or FTPS.
 pub(crate) struct AnyFtp;
-
-/// FTPS's TLS settings. The usual web roots are trusted, plus each
-/// certificate of `CAMNANG_CA_FILE`: as an authority, and as the host's
-/// own certificate itself (pinned), so a self-signed certificate made
-/// the way hosting panels make them (`openssl req -x509`, marked as an
-/// authority, often with no subject alternative name) is trusted as it
-/// is. TLS 1.2: ProFTPD by default wants the data connections to resume
-/// the control connection's TLS session, which its TLS 1.3 does not
-/// allow (425 "Unable to build data connection").
-fn tls_config() -> Result<rustls::ClientConfig, StoreError> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let mut pinned = Vec::new();
-    if let Some(file) = std::env::var_os("CAMNANG_CA_FILE") {
-        use rustls::pki_types::CertificateDer;
-        use rustls::pki_types::pem::PemObject as _;
-        let unreadable = |e: &dyn std::fmt::Display| {
-            StoreError::Certificate(format!(
-                "CAMNANG_CA_FILE={}: {e}",
-                std::path::Path::new(&file).display()
-            ))
-        };
-        for cert in CertificateDer::pem_file_iter(&file).map_err(|e| unreadable(&e))? {
-            let cert = cert.map_err(|e| unreadable(&e))?;
-            // a certificate webpki will not take as an authority is still
-            // the host's own
-            let _ = roots.add(cert.clone());
-            pinned.push(cert);
-        }
-        if pinned.is_empty() {
-            return Err(unreadable(
-                &"no certificate (-----BEGIN CERTIFICATE-----) in the file",
-            ));
-        }
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let webpki = rustls::client::WebPkiServerVerifier::builder_with_provider(
-        Arc::new(roots),
-        provider.clone(),
-    )
-    .build()
-    .map_err(StoreError::other)?;
-    Ok(rustls::ClientConfig::builder_with_provider(provider)
-        .with_protocol_versions(&[&rustls::version::TLS12])
-        .map_err(StoreError::other)?
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(Pinned { pinned, webpki }))
-        .with_no_client_auth())
-}
-
-/// Trusts a host whose certificate is one of `pinned` byte for byte, and
-/// otherwise what webpki trusts.
-#[derive(Debug)]
-struct Pinned {
-    pinned: Vec<rustls::pki_types::CertificateDer<'static>>,
-    webpki: Arc<rustls::client::WebPkiServerVerifier>,
-}
-
-impl rustls::client::danger::ServerCertVerifier for Pinned {
-    fn verify_server_cert(
-        &self,
-        end_entity: &rustls::pki_types::CertificateDer<'_>,
-        intermediates: &[rustls::pki_types::CertificateDer<'_>],
-        server_name: &rustls::pki_types::ServerName<'_>,
-        ocsp_response: &[u8],
-        now: rustls::pki_types::UnixTime,
-    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
-        if self
-            .pinned
-            .iter()
-            .any(|c| c.as_ref() == end_entity.as_ref())
-        {
-            return Ok(rustls::client::danger::ServerCertVerified::assertion());
-        }
-        self.webpki
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &rustls::pki_types::CertificateDer<'_>,
-        dss: &rustls::DigitallySignedStruct,
-    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
-        self.webpki.verify_tls12_signature(message, cert, dss)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &rustls::pki_types::CertificateDer<'_>,
-        dss: &rustls::DigitallySignedStruct,
-    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
-        self.webpki.verify_tls13_signature(message, cert, dss)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
-        self.webpki.supported_verify_schemes()
-    }
-}
 
 fn login<T: TlsStream + Send>(
     mut ftp: ImplFtpStream<T>,
@@ -173,10 +74,11 @@ impl AnyFtp {
         if tls {
             let ftp = RustlsFtpStream::connect_timeout(addr, timeout)
                 .map_err(|e| StoreError::Connect(e.to_string()))?;
-            let connector = RustlsConnector::from(Arc::new(tls_config()?));
+            let connector =
+                RustlsConnector::from(Arc::new(super::tls::client_config(Tls::Only12)?));
             let ftp = ftp.into_secure(connector, host).map_err(|e| {
                 let e = e.to_string();
-                match e.contains("certificate") {
+                match super::tls::is_certificate_error(&e) {
                     true => StoreError::Certificate(e),
                     false => StoreError::Connect(e),
                 }

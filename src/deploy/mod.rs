@@ -26,6 +26,7 @@ pub(crate) mod s3;
 pub(crate) mod sftp;
 pub(crate) mod store;
 pub(crate) mod target;
+mod tls;
 pub(crate) mod webdav;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

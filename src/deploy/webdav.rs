@@ -71,8 +71,27 @@ impl WebDavStore {
         if local {
             config = config.proxy(None);
         }
+        let agent = match tls {
+            // TLS as FTPS has it: `CAMNANG_CA_FILE` too (see `super::tls`)
+            true => {
+                use ureq::unversioned::transport::{
+                    ConnectProxyConnector, Connector as _, TcpConnector,
+                };
+                let settings = super::tls::client_config(super::tls::Tls::Any)?;
+                let connector = ()
+                    .chain(ConnectProxyConnector::default())
+                    .chain(TcpConnector::default())
+                    .chain(super::tls::PinnedTls(std::sync::Arc::new(settings)));
+                ureq::Agent::with_parts(
+                    config.build(),
+                    connector,
+                    ureq::unversioned::resolver::DefaultResolver::default(),
+                )
+            }
+            false => config.build().into(),
+        };
         let store = WebDavStore {
-            agent: config.build().into(),
+            agent,
             base,
             authorization,
             made: HashSet::new(),
@@ -85,7 +104,13 @@ impl WebDavStore {
                 &[("Depth", "0")],
                 None,
             )
-            .map_err(|e| StoreError::Connect(e.to_string()))?
+            .map_err(|e| {
+                let e = e.to_string();
+                match tls && super::tls::is_certificate_error(&e) {
+                    true => StoreError::Certificate(e),
+                    false => StoreError::Connect(e),
+                }
+            })?
             .0;
         match status {
             401 | 403 => Err(StoreError::Login(format!("HTTP {status}"))),

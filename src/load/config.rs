@@ -604,7 +604,7 @@ mod tests {
     #[test]
     fn settings_with_mistakes_stand_in_for_reading_the_content_but_never_pass() {
         let text =
-            "titel: T\ncommune: X\nbase_url: https:\\\\x.gov.vn\nlanguage: vn\nallow_html: có\n";
+            "titel: T\ncommune: X\nbase_url: https:\\\\x.gov.vn\nlanguage: vn\nallow_html: có lẽ\n";
         let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), text);
         assert!(cfg.is_none());
         let codes: Vec<&str> = diags.items.iter().map(|d| d.msg.code()).collect();
@@ -744,5 +744,37 @@ mod tests {
         let (cfg, diags) = parse("  copies: [1, 2]\n");
         assert!(cfg.is_none());
         assert_eq!(diags.items[0].msg.code(), "E012");
+    }
+
+    #[test]
+    fn a_yes_or_no_is_true_false_or_said_in_words() {
+        let head = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\n";
+        let parse = |rest: &str| parse_site_yaml(Path::new("site.yaml"), &format!("{head}{rest}"));
+        for (said, meant) in [
+            ("false", false),
+            ("không", false),
+            ("Không", false),
+            ("khong", false),
+            ("no", false),
+            ("true", true),
+            ("có", true),
+            ("CÓ", true),
+            ("yes", true),
+        ] {
+            let (cfg, diags) = parse(&format!(
+                "allow_html: {said}\nprint:\n  crop_marks: {said}\n"
+            ));
+            let cfg = cfg.unwrap_or_else(|| panic!("{said}: {diags:?}"));
+            assert_eq!(
+                (cfg.allow_html, cfg.print.crop_marks),
+                (meant, meant),
+                "{said}"
+            );
+        }
+        let (cfg, diags) = parse("print:\n  crop_marks: có lẽ\n");
+        assert!(cfg.is_none());
+        let got: Vec<(&str, Option<usize>)> =
+            diags.items.iter().map(|d| (d.msg.code(), d.line)).collect();
+        assert_eq!(got, [("E012", Some(5))]);
     }
 }

@@ -433,11 +433,13 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// A true/false field.
+    /// A true/false field: `true` or `false`, or as a clerk says it,
+    /// `có` or `không` (with or without their marks), `yes` or `no`.
     pub(crate) fn boolean(&self, map: &Mapping, path: &FieldPath, key: &str) -> Option<bool> {
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::Bool(b)) => Some(*b),
+            Some(Value::String(s)) if said_yes_or_no(s).is_some() => said_yes_or_no(s),
             Some(_) => {
                 let p = path.key(key);
                 self.error_at(
@@ -762,6 +764,16 @@ fn colon_in_value(l: &str) -> Option<(String, usize)> {
     let v = value.trim_end();
     ((v.contains(": ") || v.ends_with(':')) && !v.starts_with(['"', '\'']))
         .then(|| (key.to_string(), l.len() - value.len() + 1))
+}
+
+/// `có`/`không` (or `co`/`khong`, `yes`/`no`, in any case) as a yes or
+/// no; anything else is not one.
+fn said_yes_or_no(text: &str) -> Option<bool> {
+    match crate::text::fold(text.trim()).as_str() {
+        "co" | "yes" => Some(true),
+        "khong" | "no" => Some(false),
+        _ => None,
+    }
 }
 
 /// Turns serde_norway's error into a problem a clerk understands, placed

@@ -1804,7 +1804,7 @@ catalogue! {
             hint_en: "check the address, the port and the network, then run it again; camnang carries on where it stopped",
         }
 
-        /// An FTPS host whose certificate is not trusted (its own, or one
+        /// An FTPS or WebDAV-over-HTTPS host whose certificate is not trusted (its own, or one
         /// no public authority issued), or `CAMNANG_CA_FILE` unreadable.
         DeployCertificate { target: String, detail: String } = "E138" {
             sample { target: "x".into(), detail: "x".into() }

@@ -286,8 +286,9 @@ fn rclone_host(kind: &str) -> Option<Host> {
 
 /// nginx with its WebDAV modules (PUT, DELETE, MKCOL, MOVE and, from
 /// dav-ext, PROPFIND) behind a password (basic auth), serving the folder
-/// the pages are read back from.
-fn nginx_host() -> Option<Host> {
+/// the pages are read back from; with `tls`, over HTTPS with a
+/// self-signed certificate (named by `CAMNANG_CA_FILE`).
+fn nginx_host(tls: bool) -> Option<Host> {
     let module = Path::new("/usr/lib/nginx/modules/ngx_http_dav_ext_module.so");
     if !Needs::default()
         .tool("/usr/sbin/nginx", &["-v"])
@@ -311,6 +312,16 @@ fn nginx_host() -> Option<Host> {
     let hash = String::from_utf8_lossy(&hash.stdout).trim().to_string();
     std::fs::write(d.join("htpasswd"), format!("xa:{hash}\n")).expect("htpasswd");
     let port = free_port();
+    let (mut ssl, mut env) = (String::new(), Vec::new());
+    if tls {
+        let cert = self_signed(d, "dav.xa.example.vn");
+        ssl = format!(
+            " ssl;\n    ssl_certificate {};\n    ssl_certificate_key {}",
+            cert.display(),
+            d.join("dav.xa.example.vn.key").display()
+        );
+        env.push(("CAMNANG_CA_FILE".to_string(), cert.display().to_string()));
+    }
     let conf = d.join("nginx.conf");
     // nginx, run as root, works as nobody: the folders must be theirs
     let _ = Command::new("chown")
@@ -321,7 +332,7 @@ fn nginx_host() -> Option<Host> {
     std::fs::write(
         &conf,
         format!(
-            "load_module {module};\ndaemon off;\nworker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/logs/error.log;\nevents {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {d}/body;\n  proxy_temp_path {d}/body;\n  fastcgi_temp_path {d}/body;\n  uwsgi_temp_path {d}/body;\n  scgi_temp_path {d}/body;\n  server {{\n    listen 127.0.0.1:{port};\n    root {www};\n    location / {{\n      dav_methods PUT DELETE MKCOL COPY MOVE;\n      dav_ext_methods PROPFIND OPTIONS;\n      create_full_put_path on;\n      dav_access user:rw group:r all:r;\n      client_max_body_size 0;\n      auth_basic dav;\n      auth_basic_user_file {d}/htpasswd;\n    }}\n  }}\n}}\n",
+            "load_module {module};\ndaemon off;\nworker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/logs/error.log;\nevents {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {d}/body;\n  proxy_temp_path {d}/body;\n  fastcgi_temp_path {d}/body;\n  uwsgi_temp_path {d}/body;\n  scgi_temp_path {d}/body;\n  server {{\n    listen 127.0.0.1:{port}{ssl};\n    root {www};\n    location / {{\n      dav_methods PUT DELETE MKCOL COPY MOVE;\n      dav_ext_methods PROPFIND OPTIONS;\n      create_full_put_path on;\n      dav_access user:rw group:r all:r;\n      client_max_body_size 0;\n      auth_basic dav;\n      auth_basic_user_file {d}/htpasswd;\n    }}\n  }}\n}}\n",
             module = module.display(),
             d = d.display(),
             www = www.display(),
@@ -331,9 +342,11 @@ fn nginx_host() -> Option<Host> {
     let mut cmd = Command::new("/usr/sbin/nginx");
     cmd.arg("-c").arg(&conf).arg("-p").arg(d);
     let server = start(cmd, port);
+    env.push(("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into()));
+    let scheme = if tls { "webdavs" } else { "webdav" };
     Some(Host {
-        url: format!("webdav://xa@127.0.0.1:{port}/"),
-        env: vec![("CAMNANG_DEPLOY_PASSWORD".into(), PASSWORD.into())],
+        url: format!("{scheme}://xa@127.0.0.1:{port}/"),
+        env,
         dir: Some(www),
         get: None,
         extra: Vec::new(),
@@ -384,6 +397,34 @@ fn vsftpd_host() -> Option<Host> {
 /// authority, as OpenSSL makes it), and data connections that must reuse
 /// the control connection's TLS session (`require_ssl_reuse`, vsftpd's
 /// default). camnang trusts it through `CAMNANG_CA_FILE`.
+/// A self-signed certificate for `name`, as hosting panels make them
+/// (`openssl req -x509`: marked as an authority, no subject alternative
+/// name), in `dir` as `name.crt` with its key `name.key`.
+fn self_signed(dir: &Path, name: &str) -> PathBuf {
+    let (cert, key) = (
+        dir.join(format!("{name}.crt")),
+        dir.join(format!("{name}.key")),
+    );
+    let made = Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+        ])
+        .arg("-subj")
+        .arg(format!("/CN={name}"))
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    cert
+}
+
 fn vsftpd_tls_host() -> Option<Host> {
     vsftpd(true)
 }
@@ -409,22 +450,8 @@ fn vsftpd(tls: bool) -> Option<Host> {
     let port = free_port();
     let (mut tls_lines, mut env) = (String::new(), Vec::new());
     if tls {
-        let (cert, key) = (d.join("ftp.crt"), d.join("ftp.key"));
-        let made = Command::new("openssl")
-            .args([
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
-            ])
-            .args(["-subj", "/CN=ftp.xa.example.vn", "-keyout"])
-            .arg(&key)
-            .arg("-out")
-            .arg(&cert)
-            .output()
-            .expect("openssl");
-        assert!(
-            made.status.success(),
-            "{}",
-            String::from_utf8_lossy(&made.stderr)
-        );
+        let cert = self_signed(d, "ftp.xa.example.vn");
+        let key = d.join("ftp.xa.example.vn.key");
         tls_lines = format!(
             "ssl_enable=YES\nrsa_cert_file={}\nrsa_private_key_file={}\nforce_local_logins_ssl=YES\nforce_local_data_ssl=YES\nrequire_ssl_reuse=YES\n",
             cert.display(),
@@ -1036,15 +1063,44 @@ fn needs_rclone_webdav_killed_part_of_the_way() {
 
 #[test]
 fn needs_nginx_webdav() {
-    if let Some(h) = nginx_host() {
+    if let Some(h) = nginx_host(false) {
         scenario(&h);
     }
 }
 
 #[test]
 fn needs_nginx_webdav_killed_part_of_the_way() {
-    if let Some(h) = nginx_host() {
+    if let Some(h) = nginx_host(false) {
         killed(&h);
+    }
+}
+
+#[test]
+fn needs_nginx_webdavs_with_a_self_signed_certificate() {
+    if let Some(h) = nginx_host(true) {
+        untrusted_certificate_is_refused(&h);
+        scenario(&h);
+    }
+}
+
+/// Without `CAMNANG_CA_FILE`, a host whose certificate no public
+/// authority issued is refused before anything changes (`E138`), and
+/// told where to name the certificate.
+fn untrusted_certificate_is_refused(h: &Host) {
+    let s = site(1);
+    build(&s);
+    let mut cmd = h.command(&s, &[]);
+    cmd.env_remove("CAMNANG_CA_FILE");
+    let run = Run::of(cmd);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("E138") && run.stderr.contains("CAMNANG_CA_FILE"),
+        "{}",
+        run.stderr
+    );
+    if let Some(dir) = &h.dir {
+        let left = std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(left, 0, "nothing is written to the host");
     }
 }
 
@@ -1058,18 +1114,7 @@ fn needs_vsftpd_ftp_with_a_password() {
 #[test]
 fn needs_vsftpd_ftps_with_a_self_signed_certificate() {
     if let Some(h) = vsftpd_tls_host() {
-        // without the certificate: refused, and told where to name it
-        let s = site(1);
-        build(&s);
-        let mut cmd = h.command(&s, &[]);
-        cmd.env_remove("CAMNANG_CA_FILE");
-        let run = Run::of(cmd);
-        assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(
-            run.stderr.contains("E138") && run.stderr.contains("CAMNANG_CA_FILE"),
-            "{}",
-            run.stderr
-        );
+        untrusted_certificate_is_refused(&h);
         scenario(&h);
     }
 }
