@@ -264,6 +264,17 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
 fn theme_mistakes(site: &model::Site, theme: &theme::Theme) -> Diagnostics {
     let mut diags = model::language::without_words(site, theme);
     diags.extend(load::words::theme_words(site, theme));
+    for u in theme.unread() {
+        let path = u.path.clone();
+        diags.push(
+            diag::Diagnostic::warning(messages::Msg::ThemeFileUnread {
+                path: u.path,
+                rename: u.rename,
+                for_the_site: u.for_the_site,
+            })
+            .in_file(&path),
+        );
+    }
     diags
 }
 

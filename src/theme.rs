@@ -43,6 +43,23 @@ pub(crate) const DEFAULT_FILES: &[(&str, &[u8])] = embed![
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
     files: BTreeMap<String, Cow<'static, [u8]>>,
+    /// Where each file the site's own theme folders gave is, from the
+    /// site's folder (`themes/xa/templates/procedure.html`), by its path
+    /// in the theme.
+    sources: BTreeMap<String, String>,
+}
+
+/// A file of a site's theme folder that camnang does not read (see
+/// [`Theme::unread`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unread {
+    /// Its path from the site's folder.
+    pub path: String,
+    /// The path it would be read under, when one is close.
+    pub rename: Option<String>,
+    /// A file for the site itself (a picture, a document), which goes in
+    /// the site's `static/` folder.
+    pub for_the_site: bool,
 }
 
 impl Theme {
@@ -52,13 +69,16 @@ impl Theme {
             .iter()
             .map(|(p, b)| (p.to_string(), Cow::Borrowed(*b)))
             .collect();
-        Theme { files }
+        Theme {
+            files,
+            sources: BTreeMap::new(),
+        }
     }
 
     /// The default theme with the site's overrides laid over it.
     pub fn load(site_root: &Path, name: Option<&str>) -> Result<Theme, Diagnostic> {
         let mut theme = Theme::builtin();
-        theme.overlay(&site_root.join("themes").join("default"));
+        theme.overlay(&site_root.join("themes").join("default"), "themes/default");
         if let Some(name) = name.filter(|n| *n != "default") {
             let dir = site_root.join("themes").join(name);
             let safe = !name.is_empty() && !name.contains(['/', '\\']) && name != "..";
@@ -69,12 +89,12 @@ impl Theme {
                 .in_file("site.yaml")
                 .field("theme"));
             }
-            theme.overlay(&dir);
+            theme.overlay(&dir, &format!("themes/{name}"));
         }
         Ok(theme)
     }
 
-    fn overlay(&mut self, dir: &Path) {
+    fn overlay(&mut self, dir: &Path, shown: &str) {
         if !dir.is_dir() {
             return;
         }
@@ -98,6 +118,7 @@ impl Theme {
                 continue;
             }
             if let Ok(bytes) = std::fs::read(entry.path()) {
+                self.sources.insert(key.clone(), format!("{shown}/{key}"));
                 self.files.insert(key, Cow::Owned(bytes));
             }
         }
@@ -115,12 +136,89 @@ impl Theme {
             .unwrap_or_default()
     }
 
+    /// The files of the site's theme folders that camnang does not read,
+    /// so that they change nothing (a template saved as `.htm`, a
+    /// `template/` folder, `style.css` beside `static/`, a picture in
+    /// `static/`): a clerk who put one there expects it to. Read are the
+    /// built-in theme's names, a template another template names (a
+    /// partial of the theme's own), fonts (`.ttf`, `.otf`, and text
+    /// beside them, a licence) and words (`i18n/*.yaml`).
+    pub(crate) fn unread(&self) -> Vec<Unread> {
+        let named = |name: &str| {
+            self.under("templates/").any(|(_, bytes)| {
+                let text = String::from_utf8_lossy(bytes);
+                text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'"))
+            })
+        };
+        let builtin = |key: &str| DEFAULT_FILES.iter().any(|(p, _)| *p == key);
+        let mut unread = Vec::new();
+        for (key, shown) in &self.sources {
+            let lower = key.to_lowercase();
+            let read = builtin(key)
+                || match key.split_once('/') {
+                    Some(("templates", name)) => name.ends_with(".html") && named(name),
+                    Some(("fonts", name)) => {
+                        !name.contains('/')
+                            && [".ttf", ".otf", ".txt", ".md"]
+                                .iter()
+                                .any(|e| lower.ends_with(e))
+                    }
+                    Some(("i18n", name)) => !name.contains('/') && name.ends_with(".yaml"),
+                    _ => false,
+                };
+            // a theme's own notes (README.md, LICENSE) are for people
+            let notes = !key.contains('/')
+                && (lower.ends_with(".md")
+                    || lower.ends_with(".txt")
+                    || ["readme", "license", "licence", "copying"]
+                        .iter()
+                        .any(|n| lower.starts_with(n)));
+            if read || notes {
+                continue;
+            }
+            let base = &shown[..shown.len() - key.len()];
+            let for_the_site = key.starts_with("static/") && nearest(key).is_none();
+            unread.push(Unread {
+                path: shown.clone(),
+                rename: nearest(key).map(|k| format!("{base}{k}")),
+                for_the_site,
+            });
+        }
+        unread
+    }
+
     /// Files under a folder, e.g. `templates/`, with their path inside it.
     pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a [u8])> + 'a {
         self.files
             .iter()
             .filter_map(move |(k, v)| k.strip_prefix(prefix).map(|rest| (rest, v.as_ref())))
     }
+}
+
+/// The built-in theme's file that `key` was most likely meant to be: one
+/// with the same name in another folder (`style.css`,
+/// `template/procedure.html`), or a path a letter or two away
+/// (`templates/procedure.htm`, `i18n/vi.yml`).
+fn nearest(key: &str) -> Option<String> {
+    let lower = key.to_lowercase();
+    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    // words of a language of the theme's own, saved with another ending
+    if let Some(rest) = key.strip_prefix("i18n/")
+        && let Some((stem, _)) = rest.rsplit_once('.')
+        && !stem.contains('/')
+        && [".yml", ".yaml", ".txt"].iter().any(|e| lower.ends_with(e))
+    {
+        return Some(format!("i18n/{}.yaml", stem.to_lowercase()));
+    }
+    let paths = || DEFAULT_FILES.iter().map(|(p, _)| *p);
+    if let Some(p) = paths().find(|p| p.rsplit('/').next() == Some(name) && *p != key) {
+        return Some(p.to_string());
+    }
+    paths()
+        .map(|p| (strsim::normalized_levenshtein(&lower, p), p))
+        .filter(|(score, p)| *score >= 0.85 && *p != key)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, p)| p.to_string())
 }
 
 #[cfg(test)]
@@ -152,5 +250,78 @@ mod tests {
         assert!(t.get("templates/base.html").is_some());
         assert!(Theme::load(dir.path(), Some("missing")).is_err());
         assert!(Theme::load(dir.path(), Some("../etc")).is_err());
+    }
+
+    #[test]
+    fn files_of_a_site_theme_camnang_does_not_read_are_named_with_their_likely_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            // read: overrides, a partial another template names, fonts,
+            // words, the theme's notes
+            (
+                "themes/default/templates/procedure.html",
+                "{% include \"partials/mine.html\" %}",
+            ),
+            ("themes/xa/templates/partials/mine.html", "x"),
+            ("themes/xa/static/style.css", "x"),
+            ("themes/xa/fonts/NotoSans.ttf", "x"),
+            ("themes/xa/fonts/OFL.txt", "x"),
+            ("themes/xa/i18n/fr.yaml", "x"),
+            ("themes/xa/README.md", "x"),
+            // not read
+            ("themes/xa/templates/category.htm", "x"),
+            ("themes/xa/templates/partials/unused.html", "x"),
+            ("themes/xa/template/index.html", "x"),
+            ("themes/xa/style.css", "x"),
+            ("themes/xa/static/logo.png", "x"),
+            ("themes/xa/static/styles.css", "x"),
+            ("themes/xa/i18n/vi.yml", "x"),
+            ("themes/xa/fonts/fonts.zip", "x"),
+        ];
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let t = Theme::load(dir.path(), Some("xa")).unwrap();
+        let got: Vec<(String, Option<String>, bool)> = t
+            .unread()
+            .into_iter()
+            .map(|u| (u.path, u.rename, u.for_the_site))
+            .collect();
+        let want = |p: &str, r: Option<&str>, s: bool| (p.to_string(), r.map(str::to_string), s);
+        assert_eq!(
+            got,
+            [
+                want("themes/xa/fonts/fonts.zip", None, false),
+                want(
+                    "themes/xa/i18n/vi.yml",
+                    Some("themes/xa/i18n/vi.yaml"),
+                    false
+                ),
+                want("themes/xa/static/logo.png", None, true),
+                want(
+                    "themes/xa/static/styles.css",
+                    Some("themes/xa/static/style.css"),
+                    false
+                ),
+                want(
+                    "themes/xa/style.css",
+                    Some("themes/xa/static/style.css"),
+                    false
+                ),
+                want(
+                    "themes/xa/template/index.html",
+                    Some("themes/xa/templates/index.html"),
+                    false
+                ),
+                want(
+                    "themes/xa/templates/category.htm",
+                    Some("themes/xa/templates/category.html"),
+                    false
+                ),
+                want("themes/xa/templates/partials/unused.html", None, false),
+            ]
+        );
     }
 }

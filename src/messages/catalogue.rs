@@ -1340,6 +1340,26 @@ catalogue! {
             hint_en: "if the host has an https certificate (most hosting providers give one free), change base_url to https://… before printing posters",
         }
 
+        /// A file of the site's theme folder that camnang does not read
+        /// (see `Theme::unread`): it changes nothing.
+        ThemeFileUnread { path: String, rename: Option<String>, for_the_site: bool } = "W051" {
+            sample { path: "themes/xa/templates/procedure.htm".into(), rename: Some("themes/xa/templates/procedure.html".into()), for_the_site: false }
+            sample { path: "themes/xa/static/logo.png".into(), rename: None, for_the_site: true }
+            sample { path: "themes/xa/templates/partials/cu.html".into(), rename: None, for_the_site: false }
+            vi: format!("camnang không đọc tệp «{path}» của giao diện: trang không thay đổi theo nó"),
+            en: format!("camnang does not read the theme file «{path}»: the pages do not change with it"),
+            hint_vi: match (rename, for_the_site) {
+                (Some(r), _) => format!("có phải bạn muốn đặt tên «{r}»? Đổi tên tệp cho đúng"),
+                (None, true) => "hình, tài liệu cho trang đặt trong thư mục content/static/ (được chép nguyên lên trang), không phải trong giao diện".into(),
+                (None, false) => "giao diện chỉ đọc templates/ (các mẫu trang có sẵn và mẫu mà một mẫu khác gọi tới), static/style.css, static/search.js, fonts/*.ttf, *.otf và i18n/*.yaml; xoá tệp này nếu không cần".into(),
+            },
+            hint_en: match (rename, for_the_site) {
+                (Some(r), _) => format!("did you mean to name it «{r}»? Rename the file"),
+                (None, true) => "pictures and documents for the site go in content/static/ (copied to the site as they are), not in the theme".into(),
+                (None, false) => "a theme is read from templates/ (the built-in templates' names, and templates another template names), static/style.css, static/search.js, fonts/*.ttf, *.otf and i18n/*.yaml; delete the file if it is not needed".into(),
+            },
+        }
+
         /// A file of the theme's `fonts/` folder that is not a font print
         /// can read: print does without it.
         FontUnreadable { name: String } = "W084" {
