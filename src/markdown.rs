@@ -180,6 +180,13 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((lvl, at, text)) = heading.take() {
+                    // the page's title is its one <h1>: a guide's `# ` is
+                    // a section under it (for screen readers, and for a
+                    // page's outline)
+                    let lvl = match lvl {
+                        HeadingLevel::H1 => HeadingLevel::H2,
+                        other => other,
+                    };
                     let id = unique_id(&text, &mut used_ids);
                     r.anchors.push(id.clone());
                     out[at] = Event::Html(format!("<{lvl} id=\"{id}\">").into());
@@ -558,6 +565,18 @@ mod tests {
         assert_eq!(r.steps, vec!["Mở VNeID.", "Chọn thủ tục tiếp tục."]);
         assert_eq!(r.anchors, vec!["cac-buoc", "luu-y"]);
         assert!(r.html.contains("<h2 id=\"cac-buoc\">Các bước</h2>"));
+    }
+
+    #[test]
+    fn a_first_level_heading_is_a_section_under_the_title() {
+        let r = render("# Lưu ý thêm\n\nGhi chú.\n\n### Chi tiết\n", OPTS);
+        assert!(
+            r.html.contains("<h2 id=\"luu-y-them\">Lưu ý thêm</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<h3 id=\"chi-tiet\">Chi tiết</h3>"));
+        assert!(!r.html.contains("<h1"));
     }
 
     #[test]
