@@ -45,7 +45,7 @@ pub(crate) mod theme;
 /// (public for the property tests and the fuzz targets).
 pub use output::search::words as search_words;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use diag::Diagnostics;
@@ -227,7 +227,7 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
         out.failure = Some(Failure::Content);
         // the theme's mistakes are told with the content's
         if let Some(site) = loaded.unfinished {
-            match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
+            match load_theme(&opts.root, &site) {
                 Ok(t) => {
                     out.diags.extend(theme_mistakes(&site, &t));
                     out.diags.extend(render::vet(&site, &t));
@@ -238,7 +238,7 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
         }
         return out;
     };
-    match theme::Theme::load(&opts.root, site.config.theme.as_deref()) {
+    match load_theme(&opts.root, &site) {
         Ok(t) => {
             let words = theme_mistakes(&site, &t);
             let broken = words.has_errors();
@@ -258,6 +258,18 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
         }
     }
     out
+}
+
+/// The theme `site` names, or why not, at the `theme:` line of
+/// `site.yaml`.
+fn load_theme(root: &Path, site: &model::Site) -> Result<theme::Theme, diag::Diagnostic> {
+    theme::Theme::load(root, site.config.theme.as_deref()).map_err(|d| {
+        let text = std::fs::read_to_string(root.join("site.yaml")).unwrap_or_default();
+        match load::yaml::locate(&text, &[load::yaml::Seg::Key("theme".into())]) {
+            Some((line, column)) => d.at(line + 1, column + 1, &text),
+            None => d,
+        }
+    })
 }
 
 /// Languages the theme has no words for, and mistakes in the theme's words.

@@ -83,8 +83,19 @@ impl Theme {
             let dir = site_root.join("themes").join(name);
             let safe = !name.is_empty() && !name.contains(['/', '\\']) && name != "..";
             if !safe || !dir.is_dir() {
+                let mut have: Vec<String> = std::fs::read_dir(site_root.join("themes"))
+                    .map(|d| {
+                        d.filter_map(Result::ok)
+                            .filter(|e| e.path().is_dir())
+                            .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                            .filter(|n| !n.starts_with('.'))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                have.sort();
                 return Err(Diagnostic::error(Msg::ThemeMissing {
                     name: name.to_string(),
+                    have,
                 })
                 .in_file("site.yaml")
                 .field("theme"));

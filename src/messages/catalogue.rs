@@ -681,10 +681,21 @@ catalogue! {
             hint_en: "use vi or en",
         }
 
-        ThemeMissing { name: String } = "E033" {
-            sample { name: "x".into() }
+        /// `theme:` names a folder `themes/` does not have; `have` are the
+        /// folders it has.
+        ThemeMissing { name: String, have: Vec<String> } = "E033" {
+            sample { name: "xa".into(), have: vec!["hoa-binh".into()] }
+            sample { name: "xa".into(), have: Vec::new() }
             vi: format!("không tìm thấy giao diện themes/{name}/"),
             en: format!("the theme folder themes/{name}/ does not exist"),
+            hint_vi: match have.is_empty() {
+                false => format!("thư mục themes/ có: {}; sửa dòng theme: cho đúng tên thư mục", have.join(", ")),
+                true => "tạo thư mục đó (chỉ cần các tệp muốn thay), hoặc xoá dòng theme: để dùng giao diện có sẵn".into(),
+            },
+            hint_en: match have.is_empty() {
+                false => format!("themes/ has: {}; write the folder's name on the theme: line", have.join(", ")),
+                true => "make that folder (with only the files to change), or remove the theme: line to use the built-in theme".into(),
+            },
         }
 
         /// A file right in `content/`, outside every category folder.
