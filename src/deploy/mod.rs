@@ -167,6 +167,11 @@ pub struct HostManifest {
     /// of the site that has lost its lock file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub locked: Vec<String>,
+    /// Files of those short links the build no longer has, kept on the
+    /// host (`W121`, told once): still camnang's, so a procedure brought
+    /// back writes over them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<String>,
 }
 
 /// When a file goes up: 0 what pages need, 1 procedure pages then
@@ -274,6 +279,7 @@ pub fn plan(
         .keys()
         .chain(host.pending_delete.iter())
         .chain(host.uploading.iter())
+        .chain(host.kept.iter())
         .collect();
     for path in before {
         if local.contains_key(path) || path == MANIFEST_ON_HOST {
@@ -308,6 +314,7 @@ impl HostManifest {
             .keys()
             .chain(self.pending_delete.iter())
             .chain(self.uploading.iter())
+            .chain(self.kept.iter())
             .map(String::as_str)
             .find(|p| !safe_path(p))
     }
@@ -326,6 +333,7 @@ fn clashes(
         .uploading
         .iter()
         .chain(host.pending_delete.iter())
+        .chain(host.kept.iter())
         .map(String::as_str)
         .collect();
     let mut there: HashMap<String, bool> = HashMap::new();
@@ -572,7 +580,8 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
     // a short link once printed stays, whatever this copy's lock says
     locked.extend(host.locked.iter().cloned());
     let plan = plan(&local, &host, &locked);
-    for (path, id) in &plan.kept {
+    // (told once: the deploy that first keeps the file)
+    for (path, id) in plan.kept.iter().filter(|(p, _)| !host.kept.contains(p)) {
         say.warning(Msg::DeployKeptLocked {
             path: path.clone(),
             id: id.clone(),
@@ -659,6 +668,12 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             uploading: host.uploading.clone(),
             site: host.site.clone(),
             locked: host.locked.clone(),
+            kept: host
+                .kept
+                .iter()
+                .filter(|p| !going.contains(p))
+                .cloned()
+                .collect(),
         };
         // (`going` is a set: a path is added once)
         during
@@ -777,6 +792,8 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         uploading: Vec::new(),
         site: site.clone(),
         locked: locked.iter().cloned().collect(),
+        // (still camnang's: a procedure brought back writes over them)
+        kept: plan.kept.iter().map(|(path, _)| path.clone()).collect(),
     };
     if let Err(e) = write(store, &manifest) {
         say.error(Msg::DeployManifestFailed {

@@ -978,6 +978,7 @@ fn another_site_or_a_copy_without_its_lock_keeps_the_printed_codes() {
     assert!(host.has("cu-tru/thu-tuc-02/index.html") && host.has("q/tt03/index.html"));
     // a copy of the first site without its lock file, with one procedure
     // fewer: the page goes, the printed short link stays
+    let third = std::fs::read(s.path("content/cu-tru/thu-tuc-03.md")).expect("read");
     std::fs::remove_file(s.path("content/cu-tru/thu-tuc-03.md")).expect("rm");
     std::fs::remove_file(s.path("qr-lock.yaml")).expect("rm lock");
     // (the build itself refuses while its own public/ holds the short
@@ -998,6 +999,21 @@ fn another_site_or_a_copy_without_its_lock_keeps_the_printed_codes() {
     assert!(host.has("q/tt03/index.html"), "{}", run.stderr);
     assert!(run.stderr.contains("W121"), "{}", run.stderr);
     assert!(files > 0);
+    // told once: the next deploy keeps it without a word
+    let again = host.deploy(&s, &[]);
+    ok(&again);
+    assert!(!again.stderr.contains("W121"), "{}", again.stderr);
+    assert!(host.has("q/tt03/index.html"));
+    // the procedure back: the short link kept on the host is still
+    // camnang's, and goes up again (it was refused as a file camnang did
+    // not upload, E136)
+    std::fs::write(s.path("content/cu-tru/thu-tuc-03.md"), third).expect("write back");
+    std::fs::remove_dir_all(s.path("public")).expect("rm public");
+    build(&s);
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    assert!(!run.stderr.contains("E136"), "{}", run.stderr);
+    same_as_build(&host, &s);
 }
 
 #[test]
