@@ -747,6 +747,20 @@ mod tests {
     }
 
     #[test]
+    fn a_choice_written_in_other_capitals_is_that_choice() {
+        let head = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\nprint:\n";
+        let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), &format!("{head}  paper: a3\n"));
+        assert!(!diags.has_errors(), "{diags:?}");
+        assert_eq!(
+            cfg.map(|c| crate::model::choice::Choice::key(c.print.paper)),
+            Some("A3")
+        );
+        let (cfg, diags) = parse_site_yaml(Path::new("site.yaml"), &format!("{head}  paper: A7\n"));
+        assert!(cfg.is_none());
+        assert_eq!(diags.items[0].msg.code(), "E015");
+    }
+
+    #[test]
     fn a_yes_or_no_is_true_false_or_said_in_words() {
         let head = "title: T\ncommune: X\nbase_url: https://x.gov.vn/\n";
         let parse = |rest: &str| parse_site_yaml(Path::new("site.yaml"), &format!("{head}{rest}"));

@@ -262,10 +262,26 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     let mut languages: BTreeSet<String> = BTreeSet::new();
     for (slug, parts) in cats {
         let Some(meta) = parts.meta else {
-            if !parts.index_broken {
-                let shown = rel(&opts.root, &parts.dir.join("_index.md"));
-                diags.push(Diagnostic::error(Msg::CategoryIndexMissing).in_file(shown));
+            if parts.index_broken {
+                continue;
             }
+            // a folder just made (Explorer's "New folder", not renamed or
+            // filled yet) holds no guide: told, and left off the site
+            // (every page was an error while it was there)
+            let guides = std::fs::read_dir(&parts.dir).is_ok_and(|d| {
+                d.filter_map(Result::ok).any(|e| {
+                    let name = e.file_name().to_string_lossy().to_lowercase();
+                    name.ends_with(".md") && !name.starts_with('.') && !system_file(&name)
+                })
+            });
+            let msg = match guides {
+                true => Diagnostic::error(Msg::CategoryIndexMissing)
+                    .in_file(rel(&opts.root, &parts.dir.join("_index.md"))),
+                false => {
+                    Diagnostic::warning(Msg::CategoryEmpty).in_file(rel(&opts.root, &parts.dir))
+                }
+            };
+            diags.push(msg);
             continue;
         };
         let mut procedures: Vec<Procedure> = parts.procs.into_iter().map(|(p, _)| p).collect();
@@ -650,6 +666,8 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
         // (links are not followed, and not told about: see the hostile cases)
         1 if file_type.is_file() && !system_file(name) => unread(Unread::Loose),
         2 if file_type.is_dir() => unread(Unread::Nested),
+        // Word's lock file of a guide open in it (`~$ng-ky.md`)
+        2 if file_type.is_file() && system_file(name) => None,
         2 if file_type.is_file() && !parts[1].ends_with(".md") => match system_file(name) {
             true => None,
             false => unread(Unread::NotMarkdown {

@@ -548,7 +548,14 @@ impl<'a> Doc<'a> {
 
     /// Checks a value against a fixed list of choices.
     pub(crate) fn check_choice<T: Choice>(&self, p: &FieldPath, v: String) -> Option<T> {
-        match T::from_key(&v) {
+        // (`a3` is A3: the words differ in no more than capitals)
+        let loose = || {
+            T::ALL
+                .iter()
+                .copied()
+                .find(|c| c.key().eq_ignore_ascii_case(v.trim()))
+        };
+        match T::from_key(&v).or_else(loose) {
             Some(c) => Some(c),
             None => {
                 self.error_at(

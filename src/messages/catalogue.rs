@@ -333,6 +333,15 @@ catalogue! {
             en: "the front matter must be lines of \"name: value\"",
         }
 
+        /// A category folder with no guide and no `_index.md` in it (a
+        /// folder just made): left off the site.
+        CategoryEmpty = "W045" {
+            vi: "thư mục lĩnh vực chưa có tệp nào: chưa lên trang",
+            en: "the category folder holds no file yet: it is not on the site",
+            hint_vi: "đặt tên thư mục theo lĩnh vực, rồi thêm tệp _index.md ghi tên lĩnh vực và các trang hướng dẫn (camnang new); hoặc xoá thư mục nếu tạo nhầm",
+            hint_en: "name the folder after the category, then add an _index.md giving its title and the guides (camnang new); or delete the folder if it was made by mistake",
+        }
+
         CategoryIndexMissing = "E008" {
             vi: "thư mục lĩnh vực chưa có tệp _index.md ghi tên lĩnh vực",
             en: "the category folder has no _index.md giving its title",
