@@ -140,7 +140,7 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
     print_outcome(&first, &mut shown);
 
     let (tx, rx) = mpsc::channel();
-    let _watcher = match watch(&opts.build.root, tx) {
+    let watcher = match watch(&opts.build.root, tx.clone()) {
         Ok(w) => w,
         Err(e) => {
             eprintln!(
@@ -156,14 +156,28 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
         }
     };
     let rebuilder = server.clone();
+    let root = opts.build.root.clone();
     std::thread::spawn(move || {
+        let mut watcher = watcher;
+        let mut watched = watched_folders(&root);
         while let Ok(mut paths) = rx.recv() {
             // everything that changed meanwhile goes into one update
             while let Ok(more) = rx.try_recv() {
                 paths.extend(more);
             }
+            // `themes/` (or `content/`) made since serve started, for a
+            // first override: watched from now on; what is in it already
+            // is read by the update (its folder is among the changes)
+            let now = watched_folders(&root);
+            if now != watched
+                && let Ok(w) = watch(&root, tx.clone())
+            {
+                watcher = w;
+                watched = now;
+            }
             print_outcome(&rebuilder.update(&paths), &mut shown);
         }
+        drop(watcher);
     });
 
     println!(

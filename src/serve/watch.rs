@@ -6,7 +6,7 @@ use super::*;
 pub(super) fn watch(
     root: &Path,
     tx: mpsc::Sender<Vec<PathBuf>>,
-) -> notify_debouncer_full::notify::Result<impl Drop> {
+) -> notify_debouncer_full::notify::Result<impl Drop + use<>> {
     let base = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let mut debouncer = new_debouncer(
         Duration::from_millis(15),
@@ -37,11 +37,18 @@ pub(super) fn watch(
         },
     )?;
     debouncer.watch(root, RecursiveMode::NonRecursive)?;
-    for dir in ["content", "themes"] {
-        let d = root.join(dir);
-        if d.is_dir() {
-            debouncer.watch(&d, RecursiveMode::Recursive)?;
-        }
+    for d in watched_folders(root) {
+        debouncer.watch(&d, RecursiveMode::Recursive)?;
     }
     Ok(debouncer)
+}
+
+/// The folders of the site watched with all they hold: those of
+/// `content/` and `themes/` that are there.
+pub(super) fn watched_folders(root: &Path) -> Vec<PathBuf> {
+    ["content", "themes"]
+        .iter()
+        .map(|dir| root.join(dir))
+        .filter(|d| d.is_dir())
+        .collect()
 }

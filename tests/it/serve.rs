@@ -170,6 +170,54 @@ fn a_new_procedure_file_appears_on_the_home_page() {
     assert!(!site.path("qr-lock.yaml").exists());
 }
 
+#[test]
+fn a_theme_folder_made_while_serving_is_watched() {
+    let site = TestSite::standard();
+    assert!(!site.path("themes").exists());
+    let s = Served::start(&site, &[]);
+    let reload = reload_events(&s);
+    // the folders first, as Explorer makes them, then the override
+    std::fs::create_dir_all(site.path("themes/default/templates/partials")).expect("mkdir");
+    let _ = reload.recv_timeout(Duration::from_secs(10));
+    std::thread::sleep(Duration::from_millis(300));
+    let contact = "<p class=\"mine\">Gọi Tổ công nghệ số</p>\n";
+    site.write("themes/default/templates/partials/contact.html", contact);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !page(s.port).contains("Gọi Tổ công nghệ số") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the override was not picked up"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // a mistake in it shows, and its fix brings the page back
+    site.write(
+        "themes/default/templates/partials/contact.html",
+        &format!("{contact}{{% if site.title %}}\n"),
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !http_get(s.port, "/cu-tru/dang-ky-tam-tru/")
+        .text()
+        .contains("contact.html")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the mistake was not shown"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    site.write("themes/default/templates/partials/contact.html", contact);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while http_get(s.port, "/cu-tru/dang-ky-tam-tru/").status != 200 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the page did not come back"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(page(s.port).contains("Gọi Tổ công nghệ số"));
+}
+
 /// Every line the server prints until it has been quiet for a second.
 fn drain(s: &mut Served) -> Vec<String> {
     let mut lines = Vec::new();
