@@ -437,6 +437,31 @@ impl Say {
     }
 }
 
+/// Whether a failed write says the folder is not there, or not one
+/// files can be written into (FTP's 550 "No such file", SFTP's
+/// "no such file", WebDAV's 404, 405 or 409).
+fn no_folder(detail: &str) -> bool {
+    let d = detail.to_ascii_lowercase();
+    [
+        "no such file",
+        "sftp(2)",
+        "http 404",
+        "http 405",
+        "http 409",
+        "not found",
+    ]
+    .iter()
+    .any(|w| d.contains(w))
+}
+
+/// Whether an FTP server's refusal says it takes only encrypted logins.
+fn asks_for_tls(detail: &str) -> bool {
+    let d = detail.to_ascii_lowercase();
+    ["tls", "ssl", "encryption", "encrypted"]
+        .iter()
+        .any(|w| d.contains(w))
+}
+
 /// The message for a store that failed to open.
 fn open_failed(e: StoreError, shown: &str) -> Msg {
     let target = shown.to_string();
@@ -444,10 +469,21 @@ fn open_failed(e: StoreError, shown: &str) -> Msg {
         StoreError::Connect(detail) | StoreError::Other(detail) => {
             Msg::DeployConnect { target, detail }
         }
-        StoreError::Login(detail) => Msg::DeployLogin { target, detail },
-        StoreError::HostUnknown { host, fingerprint } => {
-            Msg::DeployHostUnknown { host, fingerprint }
+        // (vsftpd: "530 Non-anonymous sessions must use encryption";
+        // ProFTPD: "550 SSL/TLS required on the control channel")
+        StoreError::Login(detail) if target.starts_with("ftp://") && asks_for_tls(&detail) => {
+            Msg::DeployWantsTls { target, detail }
         }
+        StoreError::Login(detail) => Msg::DeployLogin { target, detail },
+        StoreError::HostUnknown {
+            host,
+            fingerprint,
+            scan,
+        } => Msg::DeployHostUnknown {
+            host,
+            fingerprint,
+            scan,
+        },
         StoreError::HostChanged { host } => Msg::DeployHostChanged { host },
         StoreError::NoPassword => Msg::DeployNoPassword,
         StoreError::NoKeys => Msg::DeployNoKeys,
@@ -680,8 +716,10 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             .uploading
             .extend(going.into_iter().filter(|p| !stopped.contains(p)).cloned());
         if let Err(e) = write(&mut first, &during) {
+            let detail = e.to_string();
             say.error(Msg::DeployManifestFirst {
-                detail: e.to_string(),
+                no_folder: no_folder(&detail),
+                detail,
             });
             return ExitCode::from(1);
         }

@@ -34,6 +34,16 @@ fn known_hosts_file() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|h| Path::new(&h).join(".ssh/known_hosts"))
 }
 
+/// The kinds of host key asked for one at a time when the key a host
+/// offers first is not the one known.
+const HOST_KEY_KINDS: &[&str] = &[
+    "ssh-ed25519",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+    "rsa-sha2-512,rsa-sha2-256,ssh-rsa",
+];
+
 fn fingerprint(session: &Session) -> String {
     use base64::Engine as _;
     let hash = session.host_key_hash(HashType::Sha256).unwrap_or_default();
@@ -53,36 +63,75 @@ impl SftpStore {
             .map_err(|e| StoreError::Connect(e.to_string()))?
             .next()
             .ok_or_else(|| StoreError::Connect(host.to_string()))?;
-        let tcp = TcpStream::connect_timeout(&addr, Duration::from_secs(20))
-            .map_err(|e| StoreError::Connect(e.to_string()))?;
-        let mut session = Session::new().map_err(|e| StoreError::Connect(e.to_string()))?;
-        session.set_tcp_stream(tcp);
-        session.set_timeout(120_000);
-        session
-            .handshake()
-            .map_err(|e| StoreError::Connect(e.to_string()))?;
-
         // the host must be the one known: nothing is sent to another
         let shown = if port == 22 {
             host.to_string()
         } else {
             format!("[{host}]:{port}")
         };
-        let (key, _) = session
-            .host_key()
-            .ok_or_else(|| StoreError::Connect("no host key".into()))?;
-        let mut known = session.known_hosts().map_err(StoreError::other)?;
-        if let Some(file) = known_hosts_file() {
-            // a missing file is a host not known yet
-            let _ = known.read_file(&file, KnownHostFileKind::OpenSSH);
-        }
-        match known.check_port(host, port, key) {
+        let scan = match port {
+            22 => format!("ssh-keyscan {host}"),
+            _ => format!("ssh-keyscan -p {port} {host}"),
+        };
+        let connect = |algorithm: Option<&str>| -> Result<Session, StoreError> {
+            let tcp = TcpStream::connect_timeout(&addr, Duration::from_secs(20))
+                .map_err(|e| StoreError::Connect(e.to_string()))?;
+            let mut session = Session::new().map_err(|e| StoreError::Connect(e.to_string()))?;
+            session.set_tcp_stream(tcp);
+            session.set_timeout(120_000);
+            if let Some(a) = algorithm {
+                session
+                    .method_pref(ssh2::MethodType::HostKey, a)
+                    .map_err(StoreError::other)?;
+            }
+            session
+                .handshake()
+                .map_err(|e| StoreError::Connect(e.to_string()))?;
+            Ok(session)
+        };
+        let check = |session: &Session| -> Result<CheckResult, StoreError> {
+            let (key, _) = session
+                .host_key()
+                .ok_or_else(|| StoreError::Connect("no host key".into()))?;
+            let mut known = session.known_hosts().map_err(StoreError::other)?;
+            if let Some(file) = known_hosts_file() {
+                // a missing file is a host not known yet
+                let _ = known.read_file(&file, KnownHostFileKind::OpenSSH);
+            }
+            Ok(known.check_port(host, port, key))
+        };
+        let mut session = connect(None)?;
+        match check(&session)? {
             CheckResult::Match => {}
-            CheckResult::Mismatch => return Err(StoreError::HostChanged { host: shown }),
+            CheckResult::Mismatch => {
+                // the key known may be of another kind than the one the
+                // host offered first (only its RSA key in known_hosts, as
+                // OpenSSH would accept): each other kind is asked for;
+                // none known is a changed key
+                let first = session.host_key().map(|(k, _)| k.to_vec());
+                let mut matched = None;
+                for kind in HOST_KEY_KINDS {
+                    let Ok(other) = connect(Some(kind)) else {
+                        continue;
+                    };
+                    if other.host_key().map(|(k, _)| k.to_vec()) == first {
+                        continue;
+                    }
+                    if matches!(check(&other), Ok(CheckResult::Match)) {
+                        matched = Some(other);
+                        break;
+                    }
+                }
+                match matched {
+                    Some(other) => session = other,
+                    None => return Err(StoreError::HostChanged { host: shown }),
+                }
+            }
             CheckResult::NotFound | CheckResult::Failure => {
                 return Err(StoreError::HostUnknown {
                     host: shown,
                     fingerprint: fingerprint(&session),
+                    scan,
                 });
             }
         }
@@ -180,7 +229,15 @@ impl Store for SftpStore {
         }
         let dst = self.full(path);
         let tmp = self.full(&temp_name(path));
-        self.write_file(&tmp, bytes)?;
+        if let Err(e) = self.write_file(&tmp, bytes) {
+            // a temporary file a stopped deploy left, on a server that
+            // will not write over a file (ProFTPD's `AllowOverwrite off`):
+            // removed, and written again
+            if self.sftp.unlink(&tmp).is_err() {
+                return Err(e);
+            }
+            self.write_file(&tmp, bytes)?;
+        }
         let flags = RenameFlags::OVERWRITE | RenameFlags::ATOMIC | RenameFlags::NATIVE;
         if self.sftp.rename(&tmp, &dst, Some(flags)).is_err() {
             // SFTP version 3 servers (OpenSSH) refuse to rename onto a file

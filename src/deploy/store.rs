@@ -69,7 +69,12 @@ pub enum StoreError {
     /// The host refused the login.
     Login(String),
     /// An SSH host whose key is in no `known_hosts` file.
-    HostUnknown { host: String, fingerprint: String },
+    /// (`scan`: the `ssh-keyscan` command that shows its key)
+    HostUnknown {
+        host: String,
+        fingerprint: String,
+        scan: String,
+    },
     /// An SSH host whose key differs from the one known.
     HostChanged { host: String },
     /// A password is needed and there is no way to get one.

@@ -1862,12 +1862,12 @@ catalogue! {
             hint_en: "check the user name, the password (CAMNANG_DEPLOY_PASSWORD) or the key file (--identity)",
         }
 
-        DeployHostUnknown { host: String, fingerprint: String } = "E126" {
-            sample { host: "x".into(), fingerprint: "SHA256:x".into() }
+        DeployHostUnknown { host: String, fingerprint: String, scan: String } = "E126" {
+            sample { host: "[x]:2222".into(), fingerprint: "SHA256:x".into(), scan: "ssh-keyscan -p 2222 x".into() }
             vi: format!("chưa biết máy chủ {host} (vân tay khoá {fingerprint}): camnang không gửi gì tới một máy chưa được xác nhận"),
             en: format!("the host {host} is not known (key fingerprint {fingerprint}): camnang sends nothing to a host not confirmed"),
-            hint_vi: format!("hỏi người quản trị vân tay khoá của máy; nếu khớp, chạy ssh-keyscan {host} >> ~/.ssh/known_hosts (hoặc chỉ tệp khác bằng biến CAMNANG_KNOWN_HOSTS)"),
-            hint_en: format!("ask the administrator for the host's key fingerprint; if it matches, run ssh-keyscan {host} >> ~/.ssh/known_hosts (or point CAMNANG_KNOWN_HOSTS at another file)"),
+            hint_vi: format!("hỏi người quản trị vân tay khoá của máy; nếu khớp, chạy {scan} >> ~/.ssh/known_hosts (hoặc chỉ tệp khác bằng biến CAMNANG_KNOWN_HOSTS)"),
+            hint_en: format!("ask the administrator for the host's key fingerprint; if it matches, run {scan} >> ~/.ssh/known_hosts (or point CAMNANG_KNOWN_HOSTS at another file)"),
         }
 
         DeployHostChanged { host: String } = "E127" {
@@ -1931,12 +1931,30 @@ catalogue! {
 
         /// `.camnang-deploy.json` could not be written before the first
         /// upload: nothing went up.
-        DeployManifestFirst { detail: String } = "E139" {
-            sample { detail: "x".into() }
+        /// (`no_folder`: the answer says the target folder is not there,
+        /// or takes no files)
+        DeployManifestFirst { detail: String, no_folder: bool } = "E139" {
+            sample { detail: "550 No such file or directory".into(), no_folder: true }
+            sample { detail: "553 Prohibited file name".into(), no_folder: false }
             vi: format!("không ghi được .camnang-deploy.json lên máy chủ nên chưa tải tệp nào lên ({detail})"),
             en: format!("could not write .camnang-deploy.json on the host, so nothing was uploaded ({detail})"),
-            hint_vi: "xem thư mục trên máy chủ cho phép ghi; một số máy chủ FTP cấm tên tệp bắt đầu bằng dấu chấm (Pure-FTPd với -x): nhờ người quản trị cho phép, hoặc dùng sftp://",
-            hint_en: "check the host's folder can be written; some FTP servers forbid file names starting with a dot (Pure-FTPd with -x): ask the administrator to allow them, or use sftp://",
+            hint_vi: match no_folder {
+                true => "camnang không tạo được thư mục đích, hoặc địa chỉ đó không nhận tệp (không phải thư mục WebDAV): kiểm tra đường dẫn sau tên máy trong --to và quyền ghi vào thư mục chứa nó",
+                false => "xem thư mục trên máy chủ cho phép ghi; một số máy chủ FTP cấm tên tệp bắt đầu bằng dấu chấm (Pure-FTPd với -x): nhờ người quản trị cho phép, hoặc dùng sftp://",
+            },
+            hint_en: match no_folder {
+                true => "camnang could not make the target folder, or that address takes no files (not a WebDAV folder): check the path after the host name in --to, and that the folder holding it can be written",
+                false => "check the host's folder can be written; some FTP servers forbid file names starting with a dot (Pure-FTPd with -x): ask the administrator to allow them, or use sftp://",
+            },
+        }
+
+        /// An FTP server that takes only encrypted logins, given `ftp://`.
+        DeployWantsTls { target: String, detail: String } = "E140" {
+            sample { target: "ftp://xa@ftp.example.vn/www".into(), detail: "550 SSL/TLS required on the control channel".into() }
+            vi: format!("máy chủ {target} chỉ nhận đăng nhập có mã hoá ({detail})"),
+            en: format!("{target} takes only encrypted logins ({detail})"),
+            hint_vi: "dùng ftps:// thay cho ftp:// (cùng tên đăng nhập, mật khẩu và thư mục)",
+            hint_en: "use ftps:// instead of ftp:// (the same user, password and folder)",
         }
 
         DeployManifestFailed { detail: String } = "E135" {

@@ -140,8 +140,12 @@ fn folder_host() -> Host {
 }
 
 fn keygen(path: &Path) {
+    keygen_of(path, "ed25519");
+}
+
+fn keygen_of(path: &Path, kind: &str) {
     let ok = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .args(["-q", "-t", kind, "-N", "", "-f"])
         .arg(path)
         .status()
         .expect("ssh-keygen");
@@ -166,6 +170,13 @@ fn is_root() -> bool {
 /// `sshd_config`: logging in as this user with a generated key, or (with
 /// `password`) as the system user [`FTP_USER`] with a password.
 fn sshd_host(password: bool) -> Option<Host> {
+    sshd_host_known(password, false)
+}
+
+/// [`sshd_host`]; with `rsa_known`, the host has an Ed25519 key (offered
+/// first) and an RSA one, and only the RSA one is in `known_hosts`, as
+/// when it was added years ago.
+fn sshd_host_known(password: bool, rsa_known: bool) -> Option<Host> {
     if !Needs::default()
         .tool("/usr/sbin/sshd", &["-V"])
         .that(
@@ -184,6 +195,11 @@ fn sshd_host(password: bool) -> Option<Host> {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     keygen(&d.join("host_key"));
+    let mut host_keys = format!("HostKey {}/host_key\n", d.display());
+    if rsa_known {
+        keygen_of(&d.join("rsa_host_key"), "rsa");
+        host_keys.push_str(&format!("HostKey {}/rsa_host_key\n", d.display()));
+    }
     keygen(&d.join("client_key"));
     std::fs::copy(d.join("client_key.pub"), d.join("authorized_keys")).expect("keys");
     let port = free_port();
@@ -195,7 +211,7 @@ fn sshd_host(password: bool) -> Option<Host> {
     std::fs::write(
         &config,
         format!(
-            "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host_key\nPidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\nPasswordAuthentication {by_password}\nKbdInteractiveAuthentication no\nPubkeyAuthentication {by_key}\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp\n",
+            "Port {port}\nListenAddress 127.0.0.1\n{host_keys}PidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\nPasswordAuthentication {by_password}\nKbdInteractiveAuthentication no\nPubkeyAuthentication {by_key}\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp\n",
             d = d.display()
         ),
     )
@@ -204,7 +220,10 @@ fn sshd_host(password: bool) -> Option<Host> {
     let mut cmd = Command::new("/usr/sbin/sshd");
     cmd.args(["-D", "-e", "-f"]).arg(&config);
     let server = start(cmd, port);
-    let known = known_hosts(d, port, &d.join("host_key"));
+    let known = match rsa_known {
+        true => known_hosts(d, port, &d.join("rsa_host_key")),
+        false => known_hosts(d, port, &d.join("host_key")),
+    };
     let www = d.join("www");
     let mut env = vec![("CAMNANG_KNOWN_HOSTS".into(), known.display().to_string())];
     let (user, extra, owner) = if password {
@@ -1041,6 +1060,19 @@ fn needs_sshd_sftp_killed_part_of_the_way() {
 }
 
 #[test]
+fn needs_sshd_sftp_known_by_its_rsa_key_only() {
+    // (the host offers its Ed25519 key first: it was E127, "the key
+    // changed", where OpenSSH connects)
+    if let Some(h) = sshd_host_known(false, true) {
+        let s = site(1);
+        build(&s);
+        let run = h.deploy(&s, &[]);
+        ok(&run);
+        same_as_build(&h, &s);
+    }
+}
+
+#[test]
 fn needs_sshd_sftp_with_a_password() {
     if let Some(h) = sshd_host(true) {
         scenario(&h);
@@ -1099,6 +1131,17 @@ fn needs_nginx_webdavs_with_a_self_signed_certificate() {
     }
 }
 
+/// A deploy that stopped (exit 1) with the message `code`, whose text or
+/// hint says `word`.
+fn refused(run: &Run, code: &str, word: &str) {
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(code) && run.stderr.contains(word),
+        "{}",
+        run.stderr
+    );
+}
+
 /// Without `CAMNANG_CA_FILE`, a host whose certificate no public
 /// authority issued is refused before anything changes (`E138`), and
 /// told where to name the certificate.
@@ -1107,13 +1150,7 @@ fn untrusted_certificate_is_refused(h: &Host) {
     build(&s);
     let mut cmd = h.command(&s, &[]);
     cmd.env_remove("CAMNANG_CA_FILE");
-    let run = Run::of(cmd);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("E138") && run.stderr.contains("CAMNANG_CA_FILE"),
-        "{}",
-        run.stderr
-    );
+    refused(&Run::of(cmd), "E138", "CAMNANG_CA_FILE");
     if let Some(dir) = &h.dir {
         let left = std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
         assert_eq!(left, 0, "nothing is written to the host");
@@ -1131,6 +1168,18 @@ fn needs_vsftpd_ftp_with_a_password() {
 fn needs_vsftpd_ftps_with_a_self_signed_certificate() {
     if let Some(h) = vsftpd_tls_host() {
         untrusted_certificate_is_refused(&h);
+        // given ftp://, the server that takes only encrypted logins is
+        // named as such, with ftps:// to use (it was "check the password")
+        let s = site(1);
+        build(&s);
+        let mut cmd = camnang();
+        cmd.args(["deploy", "--lang", "en", "--root"])
+            .arg(s.root())
+            .args(["--to", &h.url.replacen("ftps://", "ftp://", 1)]);
+        for (k, v) in &h.env {
+            cmd.env(k, v);
+        }
+        refused(&Run::of(cmd), "E140", "ftps://");
         scenario(&h);
     }
 }
