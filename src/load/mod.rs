@@ -761,7 +761,7 @@ pub fn reload_procedure(
     abs: &Path,
     shown: &Path,
     old: &Procedure,
-) -> Option<Procedure> {
+) -> Option<(Procedure, Diagnostics)> {
     let cfg = &site.config;
     let render = RenderOptions {
         allow_html: cfg.allow_html,
@@ -776,7 +776,7 @@ pub fn reload_procedure(
         return None;
     }
     new.translations = old.translations.clone();
-    Some(new)
+    Some((new, diags))
 }
 
 /// The name a guide named like a translation in capitals or with a

@@ -67,6 +67,8 @@ pub(super) struct Live {
     /// The files of the last full build, and those redrawn since.
     files: Arc<HashMap<String, Served>>,
     changed: HashMap<String, Served>,
+    /// The warnings of the last full build.
+    warnings: crate::diag::Diagnostics,
 }
 
 /// What the server keeps between builds.
@@ -189,6 +191,7 @@ impl Server {
                     files,
                     changed: HashMap::new(),
                     outputs,
+                    warnings: outcome.report.diags.clone(),
                 });
                 snapshot
             }
@@ -253,7 +256,19 @@ impl Server {
                 continue;
             }
             let old = &live.site.categories[ci].procedures[pi];
-            let new = crate::load::reload_procedure(&live.site, &abs, &shown, old)?;
+            let (new, mut said) = crate::load::reload_procedure(&live.site, &abs, &shown, old)?;
+            said.sort();
+            // a warning that comes, goes or moves (W087, W089) is told by
+            // a whole build, as `build` would tell it
+            let before: Vec<&crate::diag::Diagnostic> = live
+                .warnings
+                .items
+                .iter()
+                .filter(|d| d.file.as_deref() == Some(shown.as_path()))
+                .collect();
+            if said.items.iter().collect::<Vec<_>>() != before {
+                return None;
+            }
             if new.title != old.title || new.id != old.id {
                 return None;
             }

@@ -272,6 +272,17 @@ fn a_guide_saved_where_camnang_reads_nothing_is_told_once_while_serving() {
     for code in ["W036", "W037"] {
         assert!(told(&lines, code), "{code}: {lines:?}");
     }
+    // a warning an edit of a guide brings is told at once (a link with a
+    // space was told only at the next save that broke something)
+    let text = site.read("content/cu-tru/dang-ky-tam-tru.md");
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &format!("{text}\nXem [mẫu đơn](files/mau don.pdf).\n"),
+    );
+    let lines = update(&mut s);
+    assert!(told(&lines, "cảnh báo[W087]"), "{lines:?}");
+    // and the page shows the edit
+    assert!(page(s.port).contains("mẫu đơn"));
 }
 
 #[test]
