@@ -119,11 +119,12 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
     let url = format!("http://{shown_ip}:{port}/");
 
     let mut build = opts.build.clone();
+    let print_base_url = build.base_url.take();
     build.base_url = Some(url.clone());
     // a preview is not a publication: it must not lock new ids
     build.lock = LockMode::ReadOnly;
     let layer = LiveReloadLayer::new();
-    let server = Arc::new(Server::new(build, layer.reloader()));
+    let server = Arc::new(Server::new(build, layer.reloader()).printing_for(print_base_url));
     let first = server.rebuild();
     let lang = first.report.lang;
     if first

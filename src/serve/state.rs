@@ -84,6 +84,9 @@ pub(super) struct State {
 /// and the current snapshot.
 pub struct Server {
     opts: BuildOptions,
+    /// The `--base-url` given to `serve`, if any: print files are drawn
+    /// for it (else for `site.yaml`'s), never for the preview's address.
+    print_base_url: Option<String>,
     state: Mutex<State>,
     current: RwLock<Arc<Snapshot>>,
     reloader: Reloader,
@@ -106,10 +109,18 @@ impl Server {
     pub fn new(opts: BuildOptions, reloader: Reloader) -> Server {
         Server {
             opts,
+            print_base_url: None,
             state: Mutex::new(State::default()),
             current: RwLock::new(Arc::new(Snapshot::empty())),
             reloader,
         }
+    }
+
+    /// This server, drawing print files for `base_url` (the one given on
+    /// the command line).
+    pub fn printing_for(mut self, base_url: Option<String>) -> Server {
+        self.print_base_url = base_url;
+        self
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -375,6 +386,17 @@ impl Server {
                 Ok(p) => p,
                 Err(d) => return Some(Err(d)),
             };
+        // the codes open the site's own address, as `build` prints them
+        let base_url = match &self.print_base_url {
+            Some(given) => crate::load::config::split_base_url(given).map(|(u, _)| u),
+            None => crate::load::config::read_site_yaml(&self.opts.root)
+                .0
+                .map(|c| c.base_url),
+        };
+        let printer = match base_url {
+            Some(b) => printer.printing_for(b),
+            None => printer,
+        };
         let job = printer.jobs().into_iter().find(|j| j.path() == path)?;
         let bytes = match printer.draw(&job) {
             Ok((bytes, _)) => Arc::new(bytes),

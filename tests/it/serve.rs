@@ -218,6 +218,56 @@ fn a_theme_folder_made_while_serving_is_watched() {
     assert!(page(s.port).contains("Gọi Tổ công nghệ số"));
 }
 
+#[test]
+fn a_poster_previewed_while_serving_opens_the_sites_address_needs_zbar_poppler() {
+    if !Needs::default()
+        .tool("zbarimg", &["--version"])
+        .tool("pdftoppm", &["-v"])
+        .tool("pdftotext", &["-v"])
+        .met()
+    {
+        return;
+    }
+    let site = TestSite::standard();
+    let s = Served::start(&site, &[]);
+    let pdf = http_get(s.port, "/in-an/ap-phich-a4/tt01.pdf");
+    assert_eq!(pdf.status, 200);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("tt01.pdf");
+    std::fs::write(&file, &pdf.body).expect("pdf");
+    let png = dir.path().join("p");
+    let made = std::process::Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-f", "1", "-l", "1"])
+        .arg(&file)
+        .arg(&png)
+        .status()
+        .expect("pdftoppm");
+    assert!(made.success());
+    let page = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "png"))
+        .expect("a page");
+    let out = std::process::Command::new("zbarimg")
+        .args(["-q", "--raw"])
+        .arg(&page)
+        .output()
+        .expect("zbarimg");
+    // what is printed from the preview is what build prints: the code
+    // opens the site, not this computer (it opened 127.0.0.1:<port>)
+    let codes = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(codes.trim(), "https://thu.example.vn/q/tt01/");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("thu.example.vn"), "{text}");
+    assert!(!text.contains("127.0.0.1"), "{text}");
+}
+
 /// Every line the server prints until it has been quiet for a second.
 fn drain(s: &mut Served) -> Vec<String> {
     let mut lines = Vec::new();

@@ -366,6 +366,9 @@ pub(crate) struct Printer<'a> {
     widest: std::sync::OnceLock<f32>,
     /// What the order sheet asks for, once worked out.
     order: std::sync::OnceLock<order::Order>,
+    /// The address the codes open and the posters name: the site's
+    /// `base_url`, also for a preview served on this computer.
+    base_url: String,
 }
 
 impl<'a> Printer<'a> {
@@ -403,7 +406,16 @@ impl<'a> Printer<'a> {
             procs: site.procedures().map(|(_, p)| p).collect(),
             widest: std::sync::OnceLock::new(),
             order: std::sync::OnceLock::new(),
+            base_url: site.config.base_url.clone(),
         })
+    }
+
+    /// This printer with the codes opening pages of `base_url`: `serve`
+    /// shows the site from this computer, and what it prints must be what
+    /// `build` prints (a code opening 127.0.0.1 is of no use on a wall).
+    pub(crate) fn printing_for(mut self, base_url: String) -> Printer<'a> {
+        self.base_url = base_url;
+        self
     }
 
     /// An interface string in language `lang`.
@@ -419,7 +431,7 @@ impl<'a> Printer<'a> {
     /// `lang`: "Mã thật luôn mở trang hoabinh.gov.vn – …".
     fn genuine(&self, lang: usize) -> String {
         self.tl(lang, "genuine_code")
-            .replace("{site}", &routes::code_site(&self.site.config.base_url))
+            .replace("{site}", &routes::code_site(&self.base_url))
     }
 
     /// An interface string in the site's language.
@@ -692,7 +704,7 @@ impl<'a> Printer<'a> {
 
     fn qr_for(&self, p: &Procedure, lang: usize) -> Result<(Arc<Qr>, String), DrawError> {
         let cfg = &self.site.config;
-        let base = routes::absolute(&cfg.base_url, &self.langs[lang].prefix);
+        let base = routes::absolute(&self.base_url, &self.langs[lang].prefix);
         let link = routes::short_link(&base, &p.id);
         let qr = crate::qr::cached(&link, cfg.print.qr_error_correction.qr())
             .ok_or("the short link is too long for a QR code")?;

@@ -224,7 +224,7 @@ impl Printer<'_> {
             None => format!("{} – {}", self.t("order_title"), cfg.commune),
         };
         para(&mut c, &mut y, true, 18.0, m, &head);
-        let mut contact = vec![routes::code_site(&cfg.base_url)];
+        let mut contact = vec![routes::code_site(&self.base_url)];
         contact.extend(cfg.contact.phone.iter().cloned());
         para(&mut c, &mut y, false, 11.0, m, &contact.join(" · "));
         y += 2.0;
