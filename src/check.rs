@@ -49,6 +49,12 @@ pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
         None => crate::load::site_lang(&opts.root).code(),
     };
     orphan_translations(&opts.root, own, &mut diags);
+    // what build would refuse to publish over the site published before
+    if let Some(site) = &prepared.site
+        && let Some(d) = crate::dropped_codes(opts, site, &opts.output_dir())
+    {
+        diags.push(d);
+    }
     if let (Some(site), Some(rendered)) = (&prepared.site, &prepared.rendered) {
         let pages: HashMap<&str, &[u8]> = rendered
             .files

@@ -260,6 +260,46 @@ fn load_site(opts: &BuildOptions, cache: Option<&mut load::ParseCache>) -> Prepa
     out
 }
 
+/// The short links the site published in `output` has and a build of
+/// `site` would drop (no qr-lock.yaml, deleted or not copied with the
+/// content, or an id renamed or removed in it by hand): they may be on
+/// posters, so the build writes nothing (`E064`, `E066`). `check` tells
+/// it too.
+pub(crate) fn dropped_codes(
+    opts: &BuildOptions,
+    site: &model::Site,
+    output: &Path,
+) -> Option<diag::Diagnostic> {
+    if opts.lock != LockMode::Update {
+        return None;
+    }
+    // (the lock names every published id but those told here: the
+    // procedures' ids are gathered only when one is not in it)
+    let procedures = std::cell::OnceCell::new();
+    let kept = |id: &str| {
+        site.qr_lock.entries.contains_key(id)
+            || procedures
+                .get_or_init(|| {
+                    site.procedures()
+                        .map(|(_, p)| p.id.as_str())
+                        .collect::<std::collections::BTreeSet<&str>>()
+                })
+                .contains(id)
+    };
+    let ids: Vec<String> = publish::short_links_dropped(output, kept)
+        .into_iter()
+        .collect();
+    if ids.is_empty() {
+        return None;
+    }
+    let output = output.display().to_string();
+    let msg = match opts.root.join(load::lock::LOCK_FILE).exists() {
+        true => messages::Msg::PrintedCodesDropped { output, ids },
+        false => messages::Msg::LockMissing { output, ids },
+    };
+    Some(diag::Diagnostic::error(msg).in_file(load::lock::LOCK_FILE))
+}
+
 /// The theme `site` names, or why not, at the `theme:` line of
 /// `site.yaml`.
 fn load_theme(root: &Path, site: &model::Site) -> Result<theme::Theme, diag::Diagnostic> {
@@ -352,38 +392,10 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         report.failure = Some(Failure::Content);
         return report;
     };
-    // the site published here has short links this build would drop: no
-    // qr-lock.yaml (deleted, or not copied with the content), or an id
-    // renamed or removed in it by hand; they may be on posters, so
-    // nothing is written
-    if opts.lock == LockMode::Update {
-        // (the lock names every published id but those told here: the
-        // procedures' ids are gathered only when one is not in it)
-        let procedures = std::cell::OnceCell::new();
-        let kept = |id: &str| {
-            site.qr_lock.entries.contains_key(id)
-                || procedures
-                    .get_or_init(|| {
-                        site.procedures()
-                            .map(|(_, p)| p.id.as_str())
-                            .collect::<std::collections::BTreeSet<&str>>()
-                    })
-                    .contains(id)
-        };
-        let ids: Vec<String> = publish::short_links_dropped(&output, kept)
-            .into_iter()
-            .collect();
-        if !ids.is_empty() {
-            let output = output.display().to_string();
-            let msg = match opts.root.join(load::lock::LOCK_FILE).exists() {
-                true => messages::Msg::PrintedCodesDropped { output, ids },
-                false => messages::Msg::LockMissing { output, ids },
-            };
-            let d = diag::Diagnostic::error(msg).in_file(load::lock::LOCK_FILE);
-            report.diags.push(d);
-            report.failure = Some(Failure::Content);
-            return report;
-        }
+    if let Some(d) = dropped_codes(opts, &site, &output) {
+        report.diags.push(d);
+        report.failure = Some(Failure::Content);
+        return report;
     }
     let begun = match output_ok {
         Ok(begun) => begun,

@@ -59,6 +59,10 @@ fn a_printed_code_renamed_in_the_lock_by_hand_stops_the_build() {
         &site.read("qr-lock.yaml").replace("tt02:", "tt09:"),
     );
 
+    // check says what build would refuse
+    let checked = site.check(&[]);
+    assert_eq!(checked.code, 1, "{}", checked.stdout);
+    assert!(checked.stderr.contains("E066"), "{}", checked.stderr);
     let run = site.build(&[]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(run.stderr.contains("E066"), "{}", run.stderr);
@@ -78,6 +82,24 @@ fn a_printed_code_renamed_in_the_lock_by_hand_stops_the_build() {
         target_of(&site.read("public/q/tt02/index.html")),
         "/cu-tru/khai-bao-tam-vang/"
     );
+}
+
+#[test]
+fn check_tells_a_lost_lock_file_as_build_refuses_it() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    std::fs::remove_file(site.path("qr-lock.yaml")).unwrap();
+    let guide = "content/cu-tru/khai-bao-tam-vang.md";
+    site.write(guide, &site.read(guide).replace("id: tt02", "id: tt09"));
+    // (check said "0 errors", build then refused: E064)
+    for run in [site.check(&[]), site.build(&[])] {
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        assert!(
+            run.stderr.contains("E064") && run.stderr.contains("tt02"),
+            "{}",
+            run.stderr
+        );
+    }
 }
 
 #[test]

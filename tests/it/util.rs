@@ -80,8 +80,17 @@ impl TestSite {
 
     /// `camnang build --root <site>` plus extra arguments.
     pub fn build(&self, extra: &[&str]) -> Run {
+        self.command("build", extra)
+    }
+
+    /// `camnang check --root <site>` plus extra arguments.
+    pub fn check(&self, extra: &[&str]) -> Run {
+        self.command("check", extra)
+    }
+
+    fn command(&self, name: &str, extra: &[&str]) -> Run {
         let mut cmd = camnang();
-        cmd.arg("build").arg("--root").arg(self.root()).args(extra);
+        cmd.arg(name).arg("--root").arg(self.root()).args(extra);
         Run::of(cmd)
     }
 }
