@@ -153,6 +153,20 @@ pub fn exit_code(report: &BuildReport) -> ExitCode {
     }
 }
 
+/// Lets a closed pipe end camnang as it ends other Unix tools
+/// (`camnang deploy --dry-run | head`): Rust ignores SIGPIPE, and a
+/// print into a closed pipe then panics with a backtrace. A build or
+/// deploy ended so is safe as one stopped any other way.
+pub fn end_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any thread is started;
+    // SIG_DFL is the disposition the process would have had without
+    // Rust's runtime.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 /// Tells a mistake on the command line `args` (the whole command, to find
 /// the language of messages: `--lang`, else the site's of `--root` or of
 /// the current folder); exit 2, the command was used wrongly.

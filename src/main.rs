@@ -236,6 +236,7 @@ impl Common {
 }
 
 fn main() -> ExitCode {
+    camnang::commands::end_quietly_on_a_closed_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return command_line_mistake(e),
@@ -394,6 +395,11 @@ fn command_line_mistake(e: clap::Error) -> ExitCode {
         Some(ContextValue::Strings(v)) => v.first().cloned(),
         _ => None,
     };
+    // (an argument that is not UTF-8 is a mistake to tell, not a panic)
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let command = typed_command(&args);
     let msg = match e.kind() {
         ErrorKind::InvalidSubcommand => Msg::UnknownCommand {
             given: first(ContextKind::InvalidSubcommand).unwrap_or_default(),
@@ -402,6 +408,15 @@ fn command_line_mistake(e: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => Msg::UnknownOption {
             given: first(ContextKind::InvalidArg).unwrap_or_default(),
             near: first(ContextKind::SuggestedArg),
+            command,
+        },
+        ErrorKind::MissingRequiredArgument => Msg::MissingArgument {
+            missing: match e.get(ContextKind::InvalidArg) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                Some(ContextValue::String(s)) => vec![s.clone()],
+                _ => Vec::new(),
+            },
+            command,
         },
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => Msg::BadOptionValue {
             // (`--lang <LANG>`: the option as typed)
@@ -413,6 +428,7 @@ fn command_line_mistake(e: clap::Error) -> ExitCode {
                 Some(ContextValue::Strings(v)) => v.clone(),
                 _ => Vec::new(),
             },
+            command,
         },
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
@@ -432,9 +448,22 @@ fn command_line_mistake(e: clap::Error) -> ExitCode {
                 .to_string(),
         },
     };
-    // (an argument that is not UTF-8 is a mistake to tell, not a panic)
-    let args: Vec<String> = std::env::args_os()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
     camnang::commands::tell_command_mistake(msg, &args)
+}
+
+/// The command typed (`build`, `new procedure`), for the hint's
+/// `camnang <command> --help`.
+fn typed_command(args: &[String]) -> Option<String> {
+    const COMMANDS: &[&str] = &["build", "serve", "check", "new", "import", "deploy"];
+    let at = args
+        .iter()
+        .skip(1)
+        .position(|a| COMMANDS.contains(&a.as_str()))?
+        + 1;
+    let command = args.get(at)?;
+    // `new` has kinds of its own: `new site`, `new procedure`, `new category`
+    match (command.as_str(), args.get(at + 1)) {
+        ("new", Some(kind)) if !kind.starts_with('-') => Some(format!("new {kind}")),
+        _ => Some(command.clone()),
+    }
 }

@@ -1147,10 +1147,11 @@ catalogue! {
         }
 
         /// An option the command does not have (`--no-prin`); `near` is
-        /// the one likely meant.
-        UnknownOption { given: String, near: Option<String> } = "E054" {
-            sample { given: "--no-prin".into(), near: Some("--no-print".into()) }
-            sample { given: "x".into(), near: None }
+        /// the one likely meant; `command` the command typed, if any.
+        UnknownOption { given: String, near: Option<String>, command: Option<String> } = "E054" {
+            sample { given: "--no-prin".into(), near: Some("--no-print".into()), command: Some("build".into()) }
+            sample { given: "x".into(), near: None, command: Some("build".into()) }
+            sample { given: "x".into(), near: None, command: None }
             vi: match given.starts_with('-') {
                 true => format!("lệnh này không có tùy chọn «{given}»"),
                 false => format!("lệnh này không nhận thêm «{given}»"),
@@ -1159,30 +1160,59 @@ catalogue! {
                 true => format!("this command has no option `{given}`"),
                 false => format!("this command takes no `{given}`"),
             },
-            hint_vi: match near {
-                Some(n) => format!("có phải bạn muốn gõ «{n}»?"),
-                None => "xem các tùy chọn của lệnh bằng «--help», ví dụ «camnang build --help»".into(),
+            hint_vi: match (near, command) {
+                (Some(n), _) => format!("có phải bạn muốn gõ «{n}»?"),
+                (None, Some(c)) => format!("xem các tùy chọn của lệnh bằng «camnang {c} --help»"),
+                (None, None) => "xem các lệnh bằng «camnang --help»".into(),
             },
-            hint_en: match near {
-                Some(n) => format!("did you mean `{n}`?"),
-                None => "see the command's options with `--help`, e.g. `camnang build --help`".into(),
+            hint_en: match (near, command) {
+                (Some(n), _) => format!("did you mean `{n}`?"),
+                (None, Some(c)) => format!("see the command's options with `camnang {c} --help`"),
+                (None, None) => "see the commands with `camnang --help`".into(),
             },
         }
 
-        /// A value an option does not take (`--lang vn`, `--port abc`);
-        /// `allowed` lists the values it takes, when they are few.
-        BadOptionValue { option: String, value: String, allowed: Vec<String> } = "E055" {
-            sample { option: "--lang".into(), value: "vn".into(), allowed: vec!["vi".into(), "en".into()] }
-            sample { option: "x".into(), value: "x".into(), allowed: Vec::new() }
-            vi: format!("«{value}» không dùng được cho {option}"),
-            en: format!("`{value}` cannot be used for {option}"),
-            hint_vi: match allowed.is_empty() {
-                false => format!("viết một trong: {}", allowed.join(", ")),
-                true => "xem giá trị cần viết bằng «--help», ví dụ «camnang serve --help»".into(),
+        /// A value an option does not take (`--lang vn`, `--port abc`), or
+        /// none given (`--root` last); `allowed` lists the values it
+        /// takes, when they are few.
+        BadOptionValue { option: String, value: String, allowed: Vec<String>, command: Option<String> } = "E055" {
+            sample { option: "--lang".into(), value: "vn".into(), allowed: vec!["vi".into(), "en".into()], command: Some("build".into()) }
+            sample { option: "--port".into(), value: "abc".into(), allowed: Vec::new(), command: Some("serve".into()) }
+            sample { option: "--root".into(), value: String::new(), allowed: Vec::new(), command: Some("build".into()) }
+            vi: match value.is_empty() {
+                false => format!("«{value}» không dùng được cho {option}"),
+                true => format!("sau {option} cần viết một giá trị"),
             },
-            hint_en: match allowed.is_empty() {
-                false => format!("write one of: {}", allowed.join(", ")),
-                true => "see what to write with `--help`, e.g. `camnang serve --help`".into(),
+            en: match value.is_empty() {
+                false => format!("`{value}` cannot be used for {option}"),
+                true => format!("{option} needs a value after it"),
+            },
+            hint_vi: match (allowed.is_empty(), command) {
+                (false, _) => format!("viết một trong: {}", allowed.join(", ")),
+                (true, Some(c)) => format!("xem giá trị cần viết bằng «camnang {c} --help»"),
+                (true, None) => "xem cách gõ bằng «camnang --help»".into(),
+            },
+            hint_en: match (allowed.is_empty(), command) {
+                (false, _) => format!("write one of: {}", allowed.join(", ")),
+                (true, Some(c)) => format!("see what to write with `camnang {c} --help`"),
+                (true, None) => "see how to write it with `camnang --help`".into(),
+            },
+        }
+
+        /// Something the command needs that was not given
+        /// (`camnang new procedure "X"` without `--category`).
+        MissingArgument { missing: Vec<String>, command: Option<String> } = "E049" {
+            sample { missing: vec!["--category <CATEGORY>".into()], command: Some("new procedure".into()) }
+            sample { missing: vec!["<DIR>".into()], command: None }
+            vi: format!("lệnh còn thiếu: {}", missing.join(", ")),
+            en: format!("the command lacks: {}", missing.join(", ")),
+            hint_vi: match command {
+                Some(c) => format!("xem cách gõ bằng «camnang {c} --help»"),
+                None => "xem cách gõ bằng «camnang --help»".into(),
+            },
+            hint_en: match command {
+                Some(c) => format!("see how to write it with `camnang {c} --help`"),
+                None => "see how to write it with `camnang --help`".into(),
             },
         }
 

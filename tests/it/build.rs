@@ -568,24 +568,32 @@ fn command_line_mistakes_are_told_in_the_sites_language_with_what_was_meant() {
         cmd.current_dir(site.root()).args(args);
         util::Run::of(cmd)
     };
+    // a command typed wrongly: exit 2, and every word of `said` told
+    let wrong = |args: &[&str], said: &[&str]| {
+        let run = run_in(args);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        for s in said {
+            assert!(run.stderr.contains(s), "{s}: {}", run.stderr);
+        }
+    };
     // (clap's own words were English: "unrecognized subcommand 'buil'")
-    let run = run_in(&["buil"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("lỗi[E053]"), "{}", run.stderr);
-    assert!(run.stderr.contains("«camnang build»"), "{}", run.stderr);
-    let run = run_in(&["build", "--no-prin"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("lỗi[E054]") && run.stderr.contains("«--no-print»"),
-        "{}",
-        run.stderr
+    wrong(&["buil"], &["lỗi[E053]", "«camnang build»"]);
+    wrong(&["build", "--no-prin"], &["lỗi[E054]", "«--no-print»"]);
+    wrong(&["check", "--lang", "vn"], &["lỗi[E055]", "vi, en"]);
+    // something missing, in words, with the help of the command typed
+    // (it was E056 with clap's English: "the following required
+    // arguments were not provided")
+    wrong(
+        &["new", "procedure", "Đăng ký khai sinh"],
+        &[
+            "lỗi[E049]: lệnh còn thiếu: --category",
+            "«camnang new procedure --help»",
+        ],
     );
-    let run = run_in(&["check", "--lang", "vn"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("lỗi[E055]") && run.stderr.contains("vi, en"),
-        "{}",
-        run.stderr
+    // an option left without its value (it was "«» không dùng được")
+    wrong(
+        &["build", "--root"],
+        &["sau --root cần viết một giá trị", "«camnang build --help»"],
     );
     // English when asked, or when the site is English
     let run = run_in(&["serve", "--port", "abc", "--lang", "en"]);
@@ -602,4 +610,33 @@ fn command_line_mistakes_are_told_in_the_sites_language_with_what_was_meant() {
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("--no-print"), "{}", run.stdout);
     assert!(!site.path("public").exists());
+}
+
+#[test]
+fn output_read_only_in_part_ends_quietly() {
+    // `camnang deploy --dry-run | head -1`: the pipe closes while camnang
+    // still prints (a line a file); it panicked with a backtrace (exit
+    // 101), where other tools end quietly on SIGPIPE (141 in the shell)
+    let site = TestSite::standard();
+    for i in 0..200 {
+        site.write(
+            &format!("content/cu-tru/thu-tuc-{i}.md"),
+            &procedure(&format!("Thủ tục số {i}"), &format!("p{i}")),
+        );
+    }
+    assert_eq!(site.build(&["--no-print"]).code, 0);
+    let bin = assert_cmd::cargo::cargo_bin("camnang");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "\"{bin}\" deploy --root \"{site}\" --to \"file://{site}/host\" --dry-run | head -n 1 > /dev/null; echo \"status=${{PIPESTATUS[0]}}\"",
+            site = site.root().display(),
+            bin = bin.display()
+        ))
+        .output()
+        .expect("bash");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stdout.trim(), "status=141", "{stderr}");
 }
