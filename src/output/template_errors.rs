@@ -135,14 +135,7 @@ pub(crate) fn told(
     // a filter Tera does not have (`| uper`)
     if let Some(filter) = between(last, "Filter '", "' not found").map(str::to_string) {
         let near = did_you_mean(&filter, FILTERS);
-        let at = |l: &str| {
-            l.match_indices('|').find_map(|(i, _)| {
-                let after = l[i + 1..].trim_start();
-                let rest = after.strip_prefix(filter.as_str())?;
-                let ends = !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_');
-                ends.then(|| i + 1 + (l[i + 1..].len() - after.len()))
-            })
-        };
+        let at = |l: &str| filter_at(l, &filter);
         if let Some((file, line, col)) = find(&at) {
             let msg = Msg::TemplateUnknownFilter {
                 template: format!("templates/{file}"),
@@ -169,7 +162,73 @@ pub(crate) fn told(
             return placed(&file, msg, line, col);
         }
     }
+    // a mistake Tera meets while rendering (math on a text, a filter's
+    // or a function's argument): Tera names the page's template, so the
+    // expression is looked for where it is written (a partial every page
+    // includes was told once a page template, with no place)
+    let part = |lead: &str, end: &str| {
+        chain.iter().find_map(|m| {
+            Some(
+                m[m.find(lead)? + lead.len()..]
+                    .split_once(end)?
+                    .0
+                    .to_string(),
+            )
+        })
+    };
+    let at: Option<Box<Needle>> =
+        if let Some(name) = part("Variable `", "` was used in a math operation") {
+            Some(Box::new(move |l: &str| {
+                // (the name beside an operator: `site.title + 1`, `2 * x`;
+                // not `{{- x`, whose dash trims the space before it)
+                let ops = ['+', '-', '*', '/', '%'];
+                l.match_indices(name.as_str()).map(|(i, _)| i).find(|&i| {
+                    let before = l[..i].trim_end();
+                    let after = l[i + name.len()..].trim_start();
+                    find_name(&l[i..], &name) == Some(0)
+                        && (after.starts_with(ops)
+                            || (before.ends_with(ops)
+                                && !before.ends_with("{{-")
+                                && !before.ends_with("{%-")))
+                })
+            }))
+        } else if let Some(filter) = part("Filter call '", "' failed") {
+            Some(Box::new(move |l: &str| filter_at(l, &filter)))
+        } else {
+            part("Function call '", "' failed").map(|function| {
+                Box::new(move |l: &str| {
+                    let i = find_name(l, &function)?;
+                    l[i + function.len()..]
+                        .trim_start()
+                        .starts_with('(')
+                        .then_some(i)
+                }) as Box<Needle>
+            })
+        };
+    if let Some(at) = at
+        && let Some((file, line, col)) = find(&*at)
+        && let Msg::TemplateFailed { detail, .. } = unplaced(template, e).msg.clone()
+    {
+        let msg = Msg::TemplateFailed {
+            template: format!("templates/{file}"),
+            detail,
+        };
+        return placed(&file, msg, line, col);
+    }
     unplaced(template, e)
+}
+
+/// Where something is in a line of a template: its byte offset.
+type Needle = dyn Fn(&str) -> Option<usize>;
+
+/// Where the filter `filter` is applied in `line` (`| uper`).
+fn filter_at(line: &str, filter: &str) -> Option<usize> {
+    line.match_indices('|').find_map(|(i, _)| {
+        let after = line[i + 1..].trim_start();
+        let rest = after.strip_prefix(filter)?;
+        let ends = !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+        ends.then(|| i + 1 + (line[i + 1..].len() - after.len()))
+    })
 }
 
 /// The mistake `e` of `template` in Tera's words (`E034`), at the
