@@ -29,7 +29,7 @@ enum Command {
         /// Where to write the site; default: public/ in the site folder (thư mục xuất).
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Address the site is published at, instead of base_url in site.yaml.
+        /// Address the site is published at, instead of base_url in site.yaml (địa chỉ trang).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
         /// Fail instead of updating qr-lock.yaml, e.g. in CI (không sửa qr-lock.yaml).
@@ -63,7 +63,7 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
-        /// Address the site is published at, instead of base_url in site.yaml.
+        /// Address the site is published at, instead of base_url in site.yaml (địa chỉ trang).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
         /// Output format (định dạng): human or json.
@@ -94,7 +94,7 @@ enum Command {
         /// Fetch the procedure with this code from the portal, e.g. 1.004194 (mã thủ tục).
         #[arg(long, value_name = "CODE")]
         code: Vec<String>,
-        /// Fetch the record with this portal id (the last part of its page address).
+        /// Fetch the record with this portal id, the last part of its page address (mã trên Cổng).
         #[arg(long, value_name = "UUID")]
         portal_id: Vec<String>,
         /// List the portal's catalogue, or the procedures matching QUERY (liệt kê).
@@ -112,7 +112,7 @@ enum Command {
         /// Apply the portal's changes, keeping what the clerk wrote (cập nhật từ Cổng).
         #[arg(long, conflicts_with = "diff")]
         update: bool,
-        /// The portal's API address, for mirrors and tests.
+        /// The portal's API address, for mirrors and tests (địa chỉ Cổng).
         #[arg(long, value_name = "URL", default_value = camnang::import::fetch::DEFAULT_PORTAL)]
         portal: String,
         /// Milliseconds to wait between two requests to the portal.
@@ -169,7 +169,7 @@ enum Command {
 enum NewCommand {
     /// Write a new site, a copy of the sample, into DIR (tạo trang mới).
     Site {
-        /// The folder to create; it must not exist or be empty.
+        /// The folder to create; it must not exist or be empty (thư mục trang mới).
         dir: PathBuf,
         /// Language of messages (ngôn ngữ).
         #[arg(long, value_enum)]
@@ -182,7 +182,7 @@ enum NewCommand {
         /// The category folder, e.g. cu-tru (thư mục lĩnh vực).
         #[arg(long)]
         category: String,
-        /// The category's title, to create its folder if it does not exist.
+        /// The category's title, to create its folder if it does not exist (tên lĩnh vực).
         #[arg(long, value_name = "TITLE")]
         category_title: Option<String>,
         #[command(flatten)]
