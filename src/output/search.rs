@@ -106,7 +106,39 @@ pub(crate) fn words_line(text: &str) -> String {
             line.push_str(w);
         }
     }
+    // words of a script that is not Latin (Khmer, Chinese) also as they
+    // are written, lowered: a resident types them so, and the search box
+    // cannot transliterate them as the build does
+    if !text.is_ascii() {
+        let lower = crate::text::nfc(text).to_lowercase();
+        let mut native = HashSet::new();
+        for w in lower.split(separates) {
+            if w.chars().any(not_latin) && native.insert(w) {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+        }
+    }
     line
+}
+
+/// What parts words in any script, as the search box splits them: spaces,
+/// ASCII punctuation, general punctuation (– … “ ”), CJK punctuation.
+fn separates(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || ('\u{2000}'..='\u{206F}').contains(&c)
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || matches!(c, '\u{00A0}'..='\u{00BF}' | '\u{00D7}' | '\u{00F7}' | '\u{FF01}'..='\u{FF0F}')
+}
+
+/// A letter of a script folding does not keep: not ASCII, not the Latin
+/// blocks Vietnamese is written in (a symbol, `€`, makes no word).
+fn not_latin(c: char) -> bool {
+    let u = c as u32;
+    u > 0x24F && !(0x1E00..=0x1EFF).contains(&u) && c.is_alphabetic()
 }
 
 /// One procedure in the index; the names are short to keep it small.
@@ -210,6 +242,23 @@ fn script_file(theme: &crate::theme::Theme) -> OutFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_of_other_scripts_are_also_kept_as_written() {
+        // Khmer (no spaces between words) and Chinese: the transliteration
+        // and the word as typed, lowered
+        let line = words_line("Đăng ký ស្នាក់នៅ, 临时居住 – ĐĂNG KÝ € 2025");
+        let words: Vec<&str> = line.split(' ').collect();
+        assert!(words.contains(&"dang") && words.contains(&"ky"), "{line}");
+        assert!(words.contains(&"ស្នាក់នៅ"), "{line}");
+        assert!(words.contains(&"临时居住"), "{line}");
+        assert!(!words.contains(&"€") && !words.contains(&"–"), "{line}");
+        // Vietnamese and English as before: folded words only
+        assert_eq!(
+            words_line("Đăng ký tạm trú – “KT3” … 1.004194"),
+            "dang ky tam tru kt3 1 004194"
+        );
+    }
 
     #[test]
     fn words_are_folded_once_each() {

@@ -108,6 +108,36 @@ fn search_knows_the_sites_synonyms_needs_chromium() {
 }
 
 #[test]
+fn search_finds_words_of_scripts_written_without_spaces_needs_chromium() {
+    if !chromium::ready(&[]) {
+        return;
+    }
+    // a commune with Khmer and Hoa residents names its procedures in their
+    // scripts too; a word typed in them found nothing (the box kept only
+    // Latin letters, the index only their transliteration)
+    let site = TestSite::new();
+    site.write("site.yaml", util::SITE_YAML);
+    site.write(
+        "content/cu-tru/a.md",
+        &procedure("Đăng ký tạm trú (ការចុះឈ្មោះស្នាក់នៅ)", "a1"),
+    );
+    site.write(
+        "content/cu-tru/b.md",
+        &procedure("Đăng ký khai sinh (出生登记)", "a2"),
+    );
+    assert_eq!(site.build(&["--no-print"]).code, 0);
+    let url = serve_static(site.path("public"));
+    let lines = chromium::lines(
+        "search",
+        &[&format!("{url}/"), "ស្នាក់នៅ", "出生", "khai sinh"],
+    );
+    let first = |i: usize| titles(&lines[i]).first().cloned().unwrap_or_default();
+    assert_eq!(first(0), "Đăng ký tạm trú (ការចុះឈ្មោះស្នាក់នៅ)", "{lines:?}");
+    assert_eq!(first(1), "Đăng ký khai sinh (出生登记)", "{lines:?}");
+    assert_eq!(first(2), "Đăng ký khai sinh (出生登记)", "{lines:?}");
+}
+
+#[test]
 fn search_ranks_title_over_keywords_over_body_needs_chromium() {
     if !chromium::ready(&[]) {
         return;

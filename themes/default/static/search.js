@@ -16,11 +16,22 @@
   var loading = null;
   var WEIGHT = [10, 6, 3, 1]; // title, keywords, summary and category, body
 
+  // tones and marks of Latin letters off, đ as d, lower case; letters of
+  // other scripts (Khmer, Chinese) kept, as the index keeps them
   function fold(s) {
-    return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u0111\u0110]/g, 'd').toLowerCase();
+    return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u0111\u0110]/g, 'd').normalize('NFC').toLowerCase();
   }
   function words(s) {
-    return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+    var out = [];
+    fold(s).split(/[\s!-\/:-@\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f\uff01-\uff0f]+/).forEach(function (w) {
+      // a Latin word's letters and digits apart from its other marks
+      if (/^[\x00-\u024f]+$/.test(w)) {
+        w.split(/[^a-z0-9]+/).forEach(function (x) { if (x) out.push(x); });
+      } else if (w) {
+        out.push(w);
+      }
+    });
+    return out;
   }
   function load() {
     if (!loading) {
@@ -59,7 +70,10 @@
       var best = 0;
       for (var f = 0; f < doc.f.length && !best; f++) {
         for (var w = 0; w < doc.f[f].length; w++) {
-          if (doc.f[f][w].lastIndexOf(terms[i], 0) === 0) { best = WEIGHT[f]; break; }
+          // a word's beginning; inside a word of a script written without
+          // spaces (Khmer, Chinese), anywhere
+          var at = doc.f[f][w].indexOf(terms[i]);
+          if (at === 0 || (at > 0 && /[^\x00-\u024f]/.test(terms[i]))) { best = WEIGHT[f]; break; }
         }
       }
       if (!best) return 0;
