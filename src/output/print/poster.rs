@@ -274,7 +274,13 @@ impl<'a> Printer<'a> {
                     for (i, d) in p.documents.iter().take(limits.1).enumerate() {
                         let (lines, cut) = fit(&f.regular, d, size, w - indent, 2);
                         let h = lines.len() as f32 * lh(size) + 0.5 * gap;
-                        if used + h > room {
+                        // (with room kept for the note that more are
+                        // needed, while more are left)
+                        let note = match i + 1 < p.documents.len() {
+                            true => lh(size),
+                            false => 0.0,
+                        };
+                        if used + h + note > room {
                             break;
                         }
                         used += h;
@@ -289,6 +295,9 @@ impl<'a> Printer<'a> {
                         shown: plan.docs.len(),
                         total: p.documents.len(),
                     });
+                    // a resident must not take the list for the whole one
+                    // (its line was kept free above)
+                    plan.docs_more_note = plan.docs_heading;
                 }
             }
             // a size is good when only the fixed limits cut anything
@@ -359,6 +368,17 @@ impl<'a> Printer<'a> {
                 }
                 y += 0.5 * gap;
             }
+            if plan.docs_more_note {
+                y += lh(size);
+                let note = fit(
+                    &f.regular,
+                    &self.tl(lang, "poster_more_documents"),
+                    size,
+                    w - plan.indent,
+                    1,
+                );
+                c.text(&f.regular, size, m + plan.indent, y, &note.0.concat());
+            }
         }
     }
 }
@@ -374,6 +394,8 @@ struct ListPlan {
     more_note: bool,
     docs_heading: bool,
     docs: Vec<Vec<String>>,
+    /// Whether "scan the code for all the documents" goes under them.
+    docs_more_note: bool,
     cuts: Vec<CutPart>,
 }
 
@@ -395,6 +417,7 @@ mod tests {
             printer.plan_lists(p, 160.0, 150.0, (8, 8), &sizes, 1.0)
         };
         assert!(short.cuts.is_empty(), "{:?}", short.cuts);
+        assert!(!short.docs_more_note && !short.more_note);
         assert!(short.steps_heading && !short.steps.is_empty());
         // a procedure far too long for the room
         let long = "Mang theo giấy tờ tùy thân và điền đầy đủ tờ khai theo mẫu. ".repeat(4);
@@ -421,5 +444,34 @@ mod tests {
                 assert!(w <= 160.0 - plan.indent + 0.01, "{l} is {w} mm wide");
             }
         }
+    }
+    #[test]
+    fn documents_left_out_are_said_to_be() {
+        // two short steps and more documents than the room holds: those
+        // that fit, then the line that more are needed (a resident took
+        // the list for the whole one)
+        let mut site = test_sites::sample();
+        let theme = Theme::builtin();
+        {
+            let p = &mut site.categories[0].procedures[0];
+            p.steps = vec!["Nộp hồ sơ.".into(), "Nhận kết quả.".into()];
+            p.documents = (1..=12)
+                .map(|i| format!("Giấy tờ số {i} theo mẫu của cơ quan có thẩm quyền"))
+                .collect();
+        }
+        let plan_of = |site: &Site| {
+            let langs = crate::model::Language::all(site, &theme);
+            let printer = Printer::new(site, &theme, langs).expect("printer");
+            let p = &site.categories[0].procedures[0];
+            printer.plan_lists(p, 160.0, 80.0, (8, 8), &[12.0, 11.0], 1.0)
+        };
+        let plan = plan_of(&site);
+        assert!(plan.docs_heading, "{plan:?}");
+        assert!(!plan.docs.is_empty() && plan.docs.len() < 12, "{plan:?}");
+        assert!(plan.docs_more_note, "{plan:?}");
+        // all of them fit: no such line
+        site.categories[0].procedures[0].documents.truncate(2);
+        let few = plan_of(&site);
+        assert!(few.docs.len() == 2 && !few.docs_more_note, "{few:?}");
     }
 }
