@@ -92,14 +92,63 @@ pub fn without_words(site: &Site, theme: &Theme) -> crate::diag::Diagnostics {
 /// Vietnamese.
 pub fn ui_strings(theme: &Theme, language: &str) -> BTreeMap<String, String> {
     let mut t: BTreeMap<String, String> = BTreeMap::new();
+    let mut named = language == "vi";
     for source in [&Theme::builtin(), theme] {
         for code in ["vi", language] {
             if let Some(bytes) = source.get(&format!("i18n/{code}.yaml"))
                 && let Ok(map) = serde_norway::from_slice::<BTreeMap<String, String>>(bytes)
             {
+                named |= code == language && map.contains_key("lang_name");
                 t.extend(map.into_iter().map(|(k, v)| (k, crate::text::nfc(&v))));
             }
         }
     }
+    // a language whose words file does not name it (or that has none) is
+    // not called "Tiếng Việt" in the list of languages: a resident who
+    // tapped it landed on another language
+    if !named {
+        t.insert("lang_name".into(), own_name(language));
+    }
     t
+}
+
+/// What a language is called in itself, for the languages a commune's
+/// site may well have; the code in capitals for others.
+fn own_name(code: &str) -> String {
+    match code {
+        "en" => "English",
+        "km" => "ភាសាខ្មែរ",
+        "zh" => "中文",
+        "fr" => "Français",
+        "ko" => "한국어",
+        "ja" => "日本語",
+        "th" => "ภาษาไทย",
+        "lo" => "ພາສາລາວ",
+        "ru" => "Русский",
+        "de" => "Deutsch",
+        "es" => "Español",
+        other => return other.to_uppercase(),
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_is_named_in_itself_when_its_words_do_not_name_it() {
+        let theme = Theme::builtin();
+        assert_eq!(ui_strings(&theme, "vi")["lang_name"], "Tiếng Việt");
+        assert_eq!(ui_strings(&theme, "en")["lang_name"], "English");
+        // no words file: its own name, never the site's language's
+        assert_eq!(ui_strings(&theme, "km")["lang_name"], "ភាសាខ្មែរ");
+        assert_eq!(ui_strings(&theme, "zh")["lang_name"], "中文");
+        assert_eq!(ui_strings(&theme, "ba")["lang_name"], "BA");
+        // the other words still fall back to Vietnamese
+        assert_eq!(
+            ui_strings(&theme, "km")["home"],
+            ui_strings(&theme, "vi")["home"]
+        );
+    }
 }
