@@ -168,6 +168,23 @@ fn printed_codes_of_a_language_keep_working_when_the_language_goes() {
 }
 
 #[test]
+fn printed_codes_of_a_language_keep_working_when_it_becomes_the_sites_own() {
+    // `language: en` on a site whose English posters are on walls: the
+    // English pages move to the root, and /en/q/<id>/ went with no word
+    let s = site();
+    assert_eq!(s.build(&[]).code, 0);
+    s.write(
+        "site.yaml",
+        &crate::util::SITE_YAML.replace("language: vi", "language: en"),
+    );
+    let run = s.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let short = s.read("public/en/q/tt01/index.html");
+    assert!(short.contains("url=/cu-tru/dang-ky-tam-tru/"), "{short}");
+    assert!(s.read("qr-lock.yaml").contains("  languages: [en]\n"));
+}
+
+#[test]
 fn a_site_can_add_a_language_of_its_own() {
     let s = TestSite::standard();
     // Bahnar (bdq): the site gives its own interface strings, some of them

@@ -415,7 +415,11 @@ impl Html<'_> {
     /// (the lock's `languages`): they must keep working, so they lead to
     /// the page in the site's language. (id, language, target path)
     fn orphaned_short_links(&self) -> Vec<(String, String, String)> {
-        let gone = |e: &LockEntry| e.languages.iter().any(|c| !self.site.languages.contains(c));
+        // (a language gone as a folder of its own: no translation is in it
+        // any more, or it became the site's own, whose pages are at the
+        // root: `language: en` after years of posters under /en/q/)
+        let prefixed = |c: &String| self.site.languages.iter().skip(1).any(|l| l == c);
+        let gone = |e: &LockEntry| e.languages.iter().any(|c| !prefixed(c));
         let mut out = Vec::new();
         // usually none: then the short links need not be listed again
         if !self.site.qr_lock.entries.values().any(gone) {
@@ -430,7 +434,7 @@ impl Html<'_> {
                 ShortLink::Retired(..) => routes::short("", id),
             };
             for code in &entry.languages {
-                if !self.site.languages.contains(code) {
+                if !prefixed(code) {
                     out.push((id.to_string(), code.clone(), target.clone()));
                 }
             }
