@@ -159,9 +159,30 @@ try {
     const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.slide.current h1')).fontSize));
     await page.goto(`${url}?category=ho-tich`, { waitUntil: 'load' });
     const cats = await page.$$eval('.slide', (ss) => ss.map((s) => s.getAttribute('data-category')));
-    const ok = first && second && first !== second && cats.length > 0 && cats.every((c) => c === 'ho-tich');
+    // in other capitals, the same; mistyped, every slide (it was a 404)
+    await page.goto(`${url}?category=Ho-Tich`, { waitUntil: 'load' });
+    const upper = await page.$$eval('.slide', (ss) => ss.map((s) => s.getAttribute('data-category')));
+    await page.goto(`${url}?category=ho-tic`, { waitUntil: 'load' });
+    const typo = { status: page.url().endsWith('?category=ho-tic'), slides: await page.$$eval('.slide', (ss) => ss.length) };
+    // a screen hung upright: text for three metres, not a phone's
+    const tall = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const upright = await tall.newPage();
+    await upright.goto(url, { waitUntil: 'load' });
+    const portraitPx = await upright.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.slide.current h1')).fontSize));
+    await tall.close();
+    // without JavaScript (or with a script an old TV browser stops): the
+    // slides one under another, none over another
+    const plain = await browser.newContext({ viewport: { width: 1920, height: 1080 }, javaScriptEnabled: false });
+    const still = await plain.newPage();
+    await still.goto(url, { waitUntil: 'load' });
+    const stacked = await still.$$eval('.slide', (ss) => ss.every((s, k) => k === 0 || s.getBoundingClientRect().top >= ss[k - 1].getBoundingClientRect().bottom - 1));
+    const nojsSlides = await still.$$eval('.slide', (ss) => ss.length);
+    await plain.close();
+    const ok = first && second && first !== second && cats.length > 0 && cats.every((c) => c === 'ho-tich')
+      && upper.length === cats.length && upper.every((c) => c === 'ho-tich')
+      && typo.status && typo.slides >= 12 && portraitPx >= 48 && stacked && nojsSlides >= 12;
     if (!ok) failed++;
-    console.log(JSON.stringify({ first, second, qrs, fontPx, cats, ok }));
+    console.log(JSON.stringify({ first, second, qrs, fontPx, cats, upper, typo, portraitPx, stacked, nojsSlides, ok }));
   } else if (mode === 'offline') {
     const [dir, path, other] = rest;
     const server = await serve(dir);

@@ -406,6 +406,16 @@ impl Html<'_> {
                 ("slides", value(slides)),
                 ("seconds", json!(cfg.kiosk_seconds)),
                 ("kiosk_root", json!(self.tp.url(&routes::kiosk(None)))),
+                (
+                    "categories",
+                    json!(
+                        self.site
+                            .categories
+                            .iter()
+                            .map(|c| c.slug.as_str())
+                            .collect::<Vec<_>>()
+                    ),
+                ),
                 ("noindex", json!(true)),
             ],
         )
