@@ -9,6 +9,7 @@
 //   node chromium.mjs search URL QUERY...   type each query in the home page's search box
 //   node chromium.mjs kiosk URL             the kiosk's slide changes; ?category= limits the slides
 //   node chromium.mjs offline DIR PATH      serve DIR, open PATH, stop the server, open PATH again
+//   node chromium.mjs kiosk-offline DIR PATH   the same for the kiosk, its codes included
 //   node chromium.mjs dialogs DIR...        serve each DIR, open every HTML page in it: no dialog may open,
 //                                           no element may carry an event handler or a script link
 //
@@ -209,6 +210,30 @@ try {
     const ok = online === offline && online.length > 0 && (!other || fallback > 0);
     if (!ok) failed++;
     console.log(JSON.stringify({ online, offline, fallback, ok }));
+  } else if (mode === 'kiosk-offline') {
+    // the kiosk loaded once, the server gone, the TV reloads: the slides
+    // and every code come from what the screen kept
+    const [dir, path] = rest;
+    const server = await serve(dir);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(origin + path, { waitUntil: 'load' });
+    const codes = await page.$$eval('.slide img', (is) => is.map((i) => i.src));
+    await page.waitForFunction(async (urls) => {
+      const reg = await navigator.serviceWorker.ready;
+      if (!reg.active) return false;
+      for (const u of urls) if (!(await caches.match(u))) return false;
+      return true;
+    }, [origin + path].concat(codes), { timeout: 15000, polling: 200 });
+    await new Promise((resolve) => server.close(resolve));
+    server.closeAllConnections && server.closeAllConnections();
+    await page.reload({ waitUntil: 'load' });
+    const slides = await page.$$eval('.slide', (ss) => ss.length);
+    const shownCodes = await page.$$eval('.slide img', (is) => is.filter((i) => i.complete && i.naturalWidth > 0).length);
+    const ok = slides > 0 && shownCodes === codes.length;
+    if (!ok) failed++;
+    console.log(JSON.stringify({ slides, codes: codes.length, shownCodes, ok }));
   } else if (mode === 'dialogs') {
     let pages = 0;
     let dialogs = 0;

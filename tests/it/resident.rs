@@ -276,6 +276,20 @@ fn the_kiosk_changes_slides_by_itself_and_keeps_to_a_category_needs_chromium() {
 }
 
 #[test]
+fn the_kiosk_reloaded_without_signal_shows_its_slides_and_codes_needs_chromium() {
+    if !chromium::ready(&[]) {
+        return;
+    }
+    // a TV that reloads after a power cut, the network down: it showed
+    // the browser's offline page (the kiosk kept nothing)
+    let public = util::sample_site().join("public");
+    let lines = chromium::lines("kiosk-offline", &[public.to_str().unwrap(), "/kiosk/"]);
+    let l = &lines[0];
+    assert_eq!(l["ok"], true, "{l}");
+    assert!(l["codes"].as_u64().unwrap_or(0) >= 12, "{l}");
+}
+
+#[test]
 fn a_page_opened_once_opens_again_without_signal_needs_chromium() {
     if !chromium::ready(&[]) {
         return;
