@@ -43,6 +43,9 @@ function serve(dir) {
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json',
     '.svg': 'image/svg+xml', '.css': 'text/css', '.xml': 'application/xml', '.pdf': 'application/pdf' };
   const server = createServer((req, res) => {
+    // "no signal": every connection cut, the port kept (closed, another
+    // test's server could take it and answer in its place)
+    if (server.down) { req.socket.destroy(); return; }
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     p = normalize(p).replace(/^(\.\.[/\\])+/, '');
     let file = join(dir, p);
@@ -197,7 +200,7 @@ try {
       const reg = await navigator.serviceWorker.ready;
       return !!reg.active && !!(await caches.match(u));
     }, origin + path, { timeout: 15000, polling: 200 });
-    await new Promise((resolve) => server.close(resolve));
+    server.down = true;
     server.closeAllConnections && server.closeAllConnections();
     await page.reload({ waitUntil: 'load' });
     const offline = await page.innerText('h1');
@@ -226,7 +229,7 @@ try {
       for (const u of urls) if (!(await caches.match(u))) return false;
       return true;
     }, [origin + path].concat(codes), { timeout: 15000, polling: 200 });
-    await new Promise((resolve) => server.close(resolve));
+    server.down = true;
     server.closeAllConnections && server.closeAllConnections();
     await page.reload({ waitUntil: 'load' });
     const slides = await page.$$eval('.slide', (ss) => ss.length);
