@@ -232,11 +232,15 @@ try {
     server.down = true;
     server.closeAllConnections && server.closeAllConnections();
     await page.reload({ waitUntil: 'load' });
+    // (on a busy machine the codes may still be coming from the kept
+    // copies when the page says it has loaded: up to ten seconds)
+    await page.waitForFunction(() => [...document.querySelectorAll('.slide img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 10000, polling: 200 }).catch(() => {});
     const slides = await page.$$eval('.slide', (ss) => ss.length);
     const shownCodes = await page.$$eval('.slide img', (is) => is.filter((i) => i.complete && i.naturalWidth > 0).length);
+    const missing = await page.$$eval('.slide img', (is) => is.filter((i) => !(i.complete && i.naturalWidth > 0)).map((i) => i.src));
     const ok = slides > 0 && shownCodes === codes.length;
     if (!ok) failed++;
-    console.log(JSON.stringify({ slides, codes: codes.length, shownCodes, ok }));
+    console.log(JSON.stringify({ slides, codes: codes.length, shownCodes, missing, ok }));
   } else if (mode === 'dialogs') {
     let pages = 0;
     let dialogs = 0;
