@@ -167,7 +167,8 @@ impl Theme {
             let lower = key.to_lowercase();
             let read = builtin(key)
                 || match key.split_once('/') {
-                    Some(("templates", name)) => name.ends_with(".html") && named(name),
+                    // (Tera takes every file of templates/, `.htm` too)
+                    Some(("templates", name)) => named(name),
                     Some(("fonts", name)) => {
                         !name.contains('/')
                             && [".ttf", ".otf", ".txt", ".md"]

@@ -776,9 +776,10 @@ fn colon_in_value(l: &str) -> Option<(String, usize)> {
 /// `có`/`không` (or `co`/`khong`, `yes`/`no`, in any case) as a yes or
 /// no; anything else is not one.
 fn said_yes_or_no(text: &str) -> Option<bool> {
-    match crate::text::fold(text.trim()).as_str() {
-        "co" | "yes" => Some(true),
-        "khong" | "no" => Some(false),
+    // (the words themselves: "cô", "cỏ" and "cố" are not "có")
+    match crate::text::nfc(text.trim()).to_lowercase().as_str() {
+        "có" | "co" | "yes" => Some(true),
+        "không" | "khong" | "no" => Some(false),
         _ => None,
     }
 }

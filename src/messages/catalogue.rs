@@ -336,8 +336,8 @@ catalogue! {
         /// A category folder with no guide and no `_index.md` in it (a
         /// folder just made): left off the site.
         CategoryEmpty = "W045" {
-            vi: "thư mục lĩnh vực chưa có tệp nào: chưa lên trang",
-            en: "the category folder holds no file yet: it is not on the site",
+            vi: "thư mục lĩnh vực chưa có trang hướng dẫn (.md) nào nên chưa được đưa lên trang",
+            en: "the category folder holds no guide (.md) yet, so it is left off the site",
             hint_vi: "đặt tên thư mục theo lĩnh vực, rồi thêm tệp _index.md ghi tên lĩnh vực và các trang hướng dẫn (camnang new); hoặc xoá thư mục nếu tạo nhầm",
             hint_en: "name the folder after the category, then add an _index.md giving its title and the guides (camnang new); or delete the folder if it was made by mistake",
         }
@@ -1969,11 +1969,11 @@ catalogue! {
             vi: format!("không ghi được .camnang-deploy.json lên máy chủ nên chưa tải tệp nào lên ({detail})"),
             en: format!("could not write .camnang-deploy.json on the host, so nothing was uploaded ({detail})"),
             hint_vi: match no_folder {
-                true => "camnang không tạo được thư mục đích, hoặc địa chỉ đó không nhận tệp (không phải thư mục WebDAV): kiểm tra đường dẫn sau tên máy trong --to và quyền ghi vào thư mục chứa nó",
+                true => "camnang không tạo được thư mục đích, hoặc địa chỉ đó không nhận tệp: kiểm tra đường dẫn sau tên máy (trong --to hay deploy.to của site.yaml) và quyền ghi vào thư mục chứa nó",
                 false => "xem thư mục trên máy chủ cho phép ghi; một số máy chủ FTP cấm tên tệp bắt đầu bằng dấu chấm (Pure-FTPd với -x): nhờ người quản trị cho phép, hoặc dùng sftp://",
             },
             hint_en: match no_folder {
-                true => "camnang could not make the target folder, or that address takes no files (not a WebDAV folder): check the path after the host name in --to, and that the folder holding it can be written",
+                true => "camnang could not make the target folder, or that address takes no files: check the path after the host name (in --to or site.yaml's deploy.to), and that the folder holding it can be written",
                 false => "check the host's folder can be written; some FTP servers forbid file names starting with a dot (Pure-FTPd with -x): ask the administrator to allow them, or use sftp://",
             },
         }

@@ -205,8 +205,21 @@ pub(crate) fn told(
                 }) as Box<Needle>
             })
         };
+    // (placed only where one line of all the templates can be meant: a
+    // filter every page template uses, `join`, stays unplaced rather than
+    // told at a built-in line the clerk did not write)
+    let only = |at: &Needle| -> Option<(String, usize, usize)> {
+        let mut hits = sources.iter().flat_map(|(name, text)| {
+            text.lines().enumerate().filter_map(move |(i, l)| {
+                let c = at(l)?;
+                Some((name.clone(), i + 1, l[..c].chars().count() + 1))
+            })
+        });
+        let first = hits.next()?;
+        hits.next().is_none().then_some(first)
+    };
     if let Some(at) = at
-        && let Some((file, line, col)) = find(&*at)
+        && let Some((file, line, col)) = only(&*at)
         && let Msg::TemplateFailed { detail, .. } = unplaced(template, e).msg.clone()
     {
         let msg = Msg::TemplateFailed {

@@ -387,12 +387,16 @@ impl Server {
                 Err(d) => return Some(Err(d)),
             };
         // the codes open the site's own address, as `build` prints them
-        let base_url = match &self.print_base_url {
-            Some(given) => crate::load::config::split_base_url(given).map(|(u, _)| u),
-            None => crate::load::config::read_site_yaml(&self.opts.root)
-                .0
-                .map(|c| c.base_url),
-        };
+        let base_url = self
+            .print_base_url
+            .as_deref()
+            .and_then(crate::load::config::split_base_url)
+            .map(|(u, _)| u)
+            .or_else(|| {
+                crate::load::config::read_site_yaml(&self.opts.root)
+                    .0
+                    .map(|c| c.base_url)
+            });
         let printer = match base_url {
             Some(b) => printer.printing_for(b),
             None => printer,

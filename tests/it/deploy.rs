@@ -944,7 +944,8 @@ fn killed(host: &Host) {
         build(&s);
     };
     let mut caught = false;
-    for wait in [40u64, 80, 160, 320, 640] {
+    // (longer waits too: on a busy machine the edited page goes up later)
+    for wait in [40u64, 80, 160, 320, 640, 1280, 2560] {
         edited("Thủ tục số 1 (sửa nhầm)");
         let mut cmd = host.command(&s, &["--pause-ms", "40"]);
         cmd.stdout(Stdio::null()).stderr(Stdio::null());

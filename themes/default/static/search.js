@@ -17,9 +17,10 @@
   var WEIGHT = [10, 6, 3, 1]; // title, keywords, summary and category, body
 
   // tones and marks of Latin letters off, đ as d, lower case; letters of
-  // other scripts (Khmer, Chinese) kept, as the index keeps them
+  // other scripts (Khmer, Chinese, Cyrillic) kept with their marks, as the
+  // index keeps them
   function fold(s) {
-    return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u0111\u0110]/g, 'd').normalize('NFC').toLowerCase();
+    return s.normalize('NFD').replace(/([\x00-\u024f])[\u0300-\u036f]+/g, '$1').replace(/[\u0111\u0110]/g, 'd').normalize('NFC').toLowerCase();
   }
   function words(s) {
     var out = [];
