@@ -166,7 +166,13 @@ fn view<'a>(
         }),
         steps: &shown.steps,
         updated: shown.updated.iso(),
-        short_link: routes::short_link(&routes::absolute(&cfg.base_url, &lv.prefix), &p.id),
+        // (an untranslated procedure's page and code are the site
+        // language's: its short link in this language opened a fallback
+        // page, while `url` named the page itself)
+        short_link: routes::short_link(
+            &routes::absolute(&cfg.base_url, if translated { &lv.prefix } else { "" }),
+            &p.id,
+        ),
         url: routes::absolute(&cfg.base_url, &page),
         lang: match translated {
             true => &lv.code,

@@ -71,6 +71,9 @@ fn the_json_export_has_every_procedure_in_every_language() {
     assert_eq!(u["translated"], false);
     assert_eq!(u["lang"], "vi");
     assert_eq!(u["url"], "https://thu.example.vn/cu-tru/khai-bao-tam-vang/");
+    // its page and its code are the site language's (the English short
+    // link opened a fallback page, while `url` named the page itself)
+    assert_eq!(u["short_link"], "https://thu.example.vn/q/tt02/");
 }
 
 /// Builds `s`, expecting a refusal naming `code` and `place`, with
