@@ -235,8 +235,17 @@ impl<'a> Printer<'a> {
             };
             let mut used = 0.0;
             let gap = 1.0 * s;
+            // room kept below the steps for the checklist's heading and a
+            // line (a document, or "scan the code for all of them"): a
+            // poster whose steps took it all had no "Cần chuẩn bị" at all
+            let checklist = limits.1 > 0 && !p.documents.is_empty();
+            let room_for_steps = match checklist {
+                true => room - (2.0 * s + lh(head) + gap + lh(size)),
+                false => room,
+            };
             // steps
             if !p.steps.is_empty() {
+                let room = room_for_steps;
                 let need = lh(head) + gap + lh(size);
                 if used + need <= room {
                     used += lh(head) + gap;
@@ -266,7 +275,7 @@ impl<'a> Printer<'a> {
                 }
             }
             // what to prepare
-            if limits.1 > 0 && !p.documents.is_empty() {
+            if checklist {
                 let top = 2.0 * s + lh(head) + gap;
                 if used + top + lh(size) <= room {
                     used += top;
@@ -429,6 +438,9 @@ mod tests {
         let plan = printer.plan_lists(p, 160.0, 120.0, (8, 8), &sizes, 1.0);
         assert_eq!(plan.size, 11.0, "the smallest size before cutting");
         assert!(plan.steps.len() <= 8 && plan.docs.len() <= 8);
+        // the steps leave room for the checklist's heading and its note
+        // (they took it all, and the poster had no "Cần chuẩn bị")
+        assert!(plan.docs_heading && plan.docs_more_note, "{plan:?}");
         assert!(
             plan.cuts.contains(&CutPart::Steps {
                 shown: plan.steps.len(),
