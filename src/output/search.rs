@@ -109,7 +109,8 @@ pub(crate) fn words_line(text: &str) -> String {
     // words of a script that is not Latin (Khmer, Chinese) also as they
     // are written, lowered: a resident types them so, and the search box
     // cannot transliterate them as the build does
-    if !text.is_ascii() {
+    // (one look at the characters first: Vietnamese text has none)
+    if !text.is_ascii() && text.chars().any(not_latin) {
         let lower = crate::text::nfc(text).to_lowercase();
         let mut native = HashSet::new();
         for w in lower.split(separates) {
