@@ -488,6 +488,8 @@ fn open_failed(e: StoreError, shown: &str) -> Msg {
         StoreError::NoPassword => Msg::DeployNoPassword,
         StoreError::NoKeys => Msg::DeployNoKeys,
         StoreError::Certificate(detail) => Msg::DeployCertificate { target, detail },
+        StoreError::NoBucket(bucket) => Msg::DeployNoBucket { target, bucket },
+        StoreError::Server(detail) => Msg::DeployServerError { target, detail },
     }
 }
 

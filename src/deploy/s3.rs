@@ -18,6 +18,9 @@ use super::store::{Meta, Store, StoreError, join};
 pub(crate) struct S3Store {
     bucket: Box<Bucket>,
     prefix: String,
+    /// The manifest as the first request read it (`None` once given, or
+    /// when there was none): the deploy reads it once.
+    manifest: Option<Vec<u8>>,
 }
 
 fn status(e: &S3Error) -> Option<u16> {
@@ -25,6 +28,13 @@ fn status(e: &S3Error) -> Option<u16> {
         S3Error::HttpFailWithBody(code, _) => Some(*code),
         _ => None,
     }
+}
+
+/// What `text` holds between `open` and `close`.
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    let len = text[start..].find(close)?;
+    Some(&text[start..start + len])
 }
 
 impl S3Store {
@@ -65,18 +75,38 @@ impl S3Store {
         if params.get("path_style").map(String::as_str) != Some("false") {
             b = b.with_path_style();
         }
-        let mut store = S3Store {
+        let store = S3Store {
             bucket: b,
             prefix: prefix.trim_matches('/').to_string(),
+            manifest: None,
         };
-        // one request now, so that a wrong endpoint or key shows at once
-        match store.read(super::MANIFEST_ON_HOST) {
-            Ok(_) => Ok(store),
-            Err(StoreError::Other(d)) if d.contains("403") || d.contains("401") => {
-                Err(StoreError::Login(d))
-            }
-            Err(StoreError::Other(d)) => Err(StoreError::Connect(d)),
-            Err(e) => Err(e),
+        // one request now, so that a wrong endpoint, key or bucket shows
+        // at once (a missing bucket answers 404, as a missing file does)
+        let first = store
+            .bucket
+            .get_object(store.key(super::MANIFEST_ON_HOST))
+            .map(|r| (r.status_code(), r.as_slice().to_vec()));
+        let (code, bytes) = match first {
+            Ok(answer) => answer,
+            Err(S3Error::HttpFailWithBody(code, body)) => (code, body.into_bytes()),
+            Err(e) => return Err(StoreError::Connect(e.to_string())),
+        };
+        let body = String::from_utf8_lossy(&bytes).into_owned();
+        let mut store = store;
+        if (200..300).contains(&code) {
+            store.manifest = Some(bytes);
+        }
+        // (the answer in S3's words: `HTTP 403 InvalidAccessKeyId`)
+        let said = match between(&body, "<Code>", "</Code>") {
+            Some(c) => format!("HTTP {code} {c}"),
+            None => format!("HTTP {code}"),
+        };
+        match code {
+            _ if body.contains("NoSuchBucket") => Err(StoreError::NoBucket(bucket.to_string())),
+            200..=299 | 404 => Ok(store),
+            401 | 403 => Err(StoreError::Login(said)),
+            500..=599 => Err(StoreError::Server(said)),
+            _ => Err(StoreError::Other(said)),
         }
     }
 
@@ -87,6 +117,11 @@ impl S3Store {
 
 impl Store for S3Store {
     fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        if path == super::MANIFEST_ON_HOST
+            && let Some(kept) = self.manifest.take()
+        {
+            return Ok(Some(kept));
+        }
         match self.bucket.get_object(self.key(path)) {
             Ok(r) if r.status_code() == 404 => Ok(None),
             Ok(r) if (200..300).contains(&r.status_code()) => Ok(Some(r.as_slice().to_vec())),

@@ -84,6 +84,10 @@ pub enum StoreError {
     /// A TLS host whose certificate is not trusted, or a
     /// `CAMNANG_CA_FILE` that cannot be read.
     Certificate(String),
+    /// An S3 bucket the endpoint does not have.
+    NoBucket(String),
+    /// A host that answered with an error of its own (HTTP 5xx).
+    Server(String),
     /// Anything else, in the protocol's words.
     Other(String),
 }
@@ -100,7 +104,9 @@ impl fmt::Display for StoreError {
             StoreError::Connect(d)
             | StoreError::Login(d)
             | StoreError::Other(d)
+            | StoreError::Server(d)
             | StoreError::Certificate(d) => f.write_str(d),
+            StoreError::NoBucket(b) => write!(f, "NoSuchBucket: {b}"),
             StoreError::HostUnknown { host, .. } | StoreError::HostChanged { host } => {
                 f.write_str(host)
             }

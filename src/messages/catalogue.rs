@@ -1885,11 +1885,36 @@ catalogue! {
         }
 
         DeployLogin { target: String, detail: String } = "E125" {
-            sample { target: "x".into(), detail: "x".into() }
+            sample { target: "sftp://x@y/z".into(), detail: "x".into() }
+            sample { target: "s3://www/?endpoint=https://s3.example.vn".into(), detail: "HTTP 403".into() }
             vi: format!("máy chủ {target} không cho đăng nhập ({detail})"),
             en: format!("{target} refused the login ({detail})"),
-            hint_vi: "kiểm tra tên đăng nhập, mật khẩu (CAMNANG_DEPLOY_PASSWORD) hoặc tệp khoá (--identity)",
-            hint_en: "check the user name, the password (CAMNANG_DEPLOY_PASSWORD) or the key file (--identity)",
+            hint_vi: match target.starts_with("s3://") {
+                true => "kiểm tra khoá truy cập: AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY (lấy trong trang quản lý của nhà cung cấp lưu trữ), và quyền ghi vào bucket",
+                false => "kiểm tra tên đăng nhập, mật khẩu (CAMNANG_DEPLOY_PASSWORD) hoặc tệp khoá (--identity)",
+            },
+            hint_en: match target.starts_with("s3://") {
+                true => "check the access keys, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (from the storage provider's console), and the right to write to the bucket",
+                false => "check the user name, the password (CAMNANG_DEPLOY_PASSWORD) or the key file (--identity)",
+            },
+        }
+
+        /// An S3 bucket the endpoint does not have.
+        DeployNoBucket { target: String, bucket: String } = "E141" {
+            sample { target: "s3://www/?endpoint=https://s3.example.vn".into(), bucket: "www".into() }
+            vi: format!("{target} không có bucket «{bucket}»"),
+            en: format!("{target} has no bucket `{bucket}`"),
+            hint_vi: "kiểm tra tên bucket (ngay sau s3://) với trang quản lý của nhà cung cấp lưu trữ, hoặc tạo bucket ở đó rồi chạy lại",
+            hint_en: "check the bucket's name (right after s3://) in the storage provider's console, or make the bucket there and run it again",
+        }
+
+        /// A host that answered, with an error of its own (HTTP 500).
+        DeployServerError { target: String, detail: String } = "E142" {
+            sample { target: "s3://www/".into(), detail: "HTTP 500".into() }
+            vi: format!("máy chủ {target} trả lời có lỗi ({detail})"),
+            en: format!("{target} answered with an error ({detail})"),
+            hint_vi: "chạy lại sau ít phút; nếu lỗi còn, gửi dòng này cho người quản lý máy chủ: kết nối đã thông, lỗi ở phía máy chủ",
+            hint_en: "run it again in a few minutes; if it stays, send this line to the host's administrator: the connection works, the error is the host's",
         }
 
         DeployHostUnknown { host: String, fingerprint: String, scan: String } = "E126" {

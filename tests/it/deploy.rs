@@ -1217,6 +1217,19 @@ fn needs_moto_s3() {
         let qr = head("q/tt01/qr.svg");
         assert!(qr.contains("content-type: image/svg+xml"), "{qr}");
         assert!(qr.contains("cache-control: public, max-age=86400"), "{qr}");
+        // a bucket the endpoint does not have is named as such (it was
+        // E124, "could not connect: check the address, the port and the
+        // network"), with nothing written
+        let s = site(1);
+        build(&s);
+        let mut cmd = camnang();
+        cmd.args(["deploy", "--lang", "en", "--root"])
+            .arg(s.root())
+            .args(["--to", &h.url.replacen("s3://site/", "s3://nosuch/", 1)]);
+        for (k, v) in &h.env {
+            cmd.env(k, v);
+        }
+        refused(&Run::of(cmd), "E141", "`nosuch`");
     }
 }
 
