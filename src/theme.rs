@@ -189,11 +189,11 @@ impl Theme {
                 continue;
             }
             let base = &shown[..shown.len() - key.len()];
-            let for_the_site = key.starts_with("static/") && nearest(key).is_none();
+            let near = nearest(key);
             unread.push(Unread {
                 path: shown.clone(),
-                rename: nearest(key).map(|k| format!("{base}{k}")),
-                for_the_site,
+                for_the_site: key.starts_with("static/") && near.is_none(),
+                rename: near.map(|k| format!("{base}{k}")),
             });
         }
         unread

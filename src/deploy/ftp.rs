@@ -76,13 +76,9 @@ impl AnyFtp {
                 .map_err(|e| StoreError::Connect(e.to_string()))?;
             let connector =
                 RustlsConnector::from(Arc::new(super::tls::client_config(Tls::Only12)?));
-            let ftp = ftp.into_secure(connector, host).map_err(|e| {
-                let e = e.to_string();
-                match super::tls::is_certificate_error(&e) {
-                    true => StoreError::Certificate(e),
-                    false => StoreError::Connect(e),
-                }
-            })?;
+            let ftp = ftp
+                .into_secure(connector, host)
+                .map_err(|e| super::tls::connect_error(e.to_string()))?;
             Ok(Box::new(login(ftp, path, auth)?))
         } else {
             let ftp = suppaftp::FtpStream::connect_timeout(addr, timeout)

@@ -82,11 +82,15 @@ pub(super) fn client_config(versions: Tls) -> Result<rustls::ClientConfig, Store
         .with_no_client_auth())
 }
 
-/// Whether a failure to connect is a certificate not trusted (the
-/// message of rustls, through the protocol's crate).
-pub(super) fn is_certificate_error(message: &str) -> bool {
+/// A failure to connect over TLS: a certificate not trusted (the message
+/// of rustls, through the protocol's crate), or any other.
+pub(super) fn connect_error(message: String) -> StoreError {
     let m = message.to_ascii_lowercase();
-    m.contains("certificate") || m.contains("unknownissuer") || m.contains("notvalidforname")
+    match m.contains("certificate") || m.contains("unknownissuer") || m.contains("notvalidforname")
+    {
+        true => StoreError::Certificate(message),
+        false => StoreError::Connect(message),
+    }
 }
 
 /// Trusts a host whose certificate is one of `pinned` byte for byte, and

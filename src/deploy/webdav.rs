@@ -104,12 +104,9 @@ impl WebDavStore {
                 &[("Depth", "0")],
                 None,
             )
-            .map_err(|e| {
-                let e = e.to_string();
-                match tls && super::tls::is_certificate_error(&e) {
-                    true => StoreError::Certificate(e),
-                    false => StoreError::Connect(e),
-                }
+            .map_err(|e| match tls {
+                true => super::tls::connect_error(e.to_string()),
+                false => StoreError::Connect(e.to_string()),
             })?
             .0;
         match status {

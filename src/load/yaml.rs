@@ -439,7 +439,7 @@ impl<'a> Doc<'a> {
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::Bool(b)) => Some(*b),
-            Some(Value::String(s)) if said_yes_or_no(s).is_some() => said_yes_or_no(s),
+            Some(Value::String(s)) if let Some(b) = said_yes_or_no(s) => Some(b),
             Some(_) => {
                 let p = path.key(key);
                 self.error_at(

@@ -69,6 +69,8 @@ pub(super) struct Live {
     changed: HashMap<String, Served>,
     /// The warnings of the last full build.
     warnings: crate::diag::Diagnostics,
+    /// The address print files are drawn for (`None`: the site's own).
+    print_base_url: Option<String>,
 }
 
 /// What the server keeps between builds.
@@ -121,6 +123,21 @@ impl Server {
     pub fn printing_for(mut self, base_url: Option<String>) -> Server {
         self.print_base_url = base_url;
         self
+    }
+
+    /// The address the site is published at, for print files: serve's
+    /// `--base-url`, else `site.yaml`'s (read once a build, the preview's
+    /// own address being in the settings the build was made with).
+    fn site_address(&self) -> Option<String> {
+        self.print_base_url
+            .as_deref()
+            .and_then(crate::load::config::split_base_url)
+            .map(|(u, _)| u)
+            .or_else(|| {
+                crate::load::config::read_site_yaml(&self.opts.root)
+                    .0
+                    .map(|c| c.base_url)
+            })
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -203,6 +220,7 @@ impl Server {
                     changed: HashMap::new(),
                     outputs,
                     warnings: outcome.report.diags.clone(),
+                    print_base_url: self.site_address(),
                 });
                 snapshot
             }
@@ -387,18 +405,8 @@ impl Server {
                 Err(d) => return Some(Err(d)),
             };
         // the codes open the site's own address, as `build` prints them
-        let base_url = self
-            .print_base_url
-            .as_deref()
-            .and_then(crate::load::config::split_base_url)
-            .map(|(u, _)| u)
-            .or_else(|| {
-                crate::load::config::read_site_yaml(&self.opts.root)
-                    .0
-                    .map(|c| c.base_url)
-            });
-        let printer = match base_url {
-            Some(b) => printer.printing_for(b),
+        let printer = match &live.print_base_url {
+            Some(b) => printer.printing_for(b.clone()),
             None => printer,
         };
         let job = printer.jobs().into_iter().find(|j| j.path() == path)?;

@@ -108,10 +108,15 @@ impl Host {
     }
 
     fn command(&self, site: &TestSite, extra: &[&str]) -> Command {
+        self.command_to(site, &self.url, extra)
+    }
+
+    /// [`Host::command`] with another address (the same host's, changed).
+    fn command_to(&self, site: &TestSite, url: &str, extra: &[&str]) -> Command {
         let mut cmd = camnang();
         cmd.args(["deploy", "--lang", "en", "--root"])
             .arg(site.root())
-            .args(["--to", &self.url])
+            .args(["--to", url])
             .args(&self.extra)
             .args(extra)
             .env_remove("SSH_AUTH_SOCK")
@@ -1185,13 +1190,7 @@ fn needs_vsftpd_ftps_with_a_self_signed_certificate() {
         // named as such, with ftps:// to use (it was "check the password")
         let s = site(1);
         build(&s);
-        let mut cmd = camnang();
-        cmd.args(["deploy", "--lang", "en", "--root"])
-            .arg(s.root())
-            .args(["--to", &h.url.replacen("ftps://", "ftp://", 1)]);
-        for (k, v) in &h.env {
-            cmd.env(k, v);
-        }
+        let cmd = h.command_to(&s, &h.url.replacen("ftps://", "ftp://", 1), &[]);
         refused(&Run::of(cmd), "E140", "ftps://");
         scenario(&h);
     }
@@ -1234,13 +1233,7 @@ fn needs_moto_s3() {
         // network"), with nothing written
         let s = site(1);
         build(&s);
-        let mut cmd = camnang();
-        cmd.args(["deploy", "--lang", "en", "--root"])
-            .arg(s.root())
-            .args(["--to", &h.url.replacen("s3://site/", "s3://nosuch/", 1)]);
-        for (k, v) in &h.env {
-            cmd.env(k, v);
-        }
+        let cmd = h.command_to(&s, &h.url.replacen("s3://site/", "s3://nosuch/", 1), &[]);
         refused(&Run::of(cmd), "E141", "`nosuch`");
     }
 }

@@ -337,6 +337,11 @@ impl<'a> Printer<'a> {
         let size = plan.size;
         let gap = 1.0 * s;
         let mut y = top;
+        // "scan the code for all of them", under a list cut short
+        let note = |c: &mut Canvas<'_, '_, 'f>, y: f32, key: &str| {
+            let (lines, _) = fit(&f.regular, &self.tl(lang, key), size, w - plan.indent, 1);
+            c.text(&f.regular, size, m + plan.indent, y, &lines.concat());
+        };
         if plan.steps_heading {
             y += lh(plan.head);
             c.text(&f.bold, plan.head, m, y, &self.tl(lang, "poster_steps"));
@@ -353,14 +358,7 @@ impl<'a> Printer<'a> {
             }
             if plan.more_note {
                 y += lh(size);
-                let note = fit(
-                    &f.regular,
-                    &self.tl(lang, "poster_more_steps"),
-                    size,
-                    w - plan.indent,
-                    1,
-                );
-                c.text(&f.regular, size, m + plan.indent, y, &note.0.concat());
+                note(c, y, "poster_more_steps");
             }
         }
         if plan.docs_heading {
@@ -379,14 +377,7 @@ impl<'a> Printer<'a> {
             }
             if plan.docs_more_note {
                 y += lh(size);
-                let note = fit(
-                    &f.regular,
-                    &self.tl(lang, "poster_more_documents"),
-                    size,
-                    w - plan.indent,
-                    1,
-                );
-                c.text(&f.regular, size, m + plan.indent, y, &note.0.concat());
+                note(c, y, "poster_more_documents");
             }
         }
     }
