@@ -205,14 +205,20 @@ fn collator() -> Option<&'static CollatorBorrowed<'static>> {
     COLLATOR
         .get_or_init(|| {
             let vi = icu_locale_core::locale!("vi");
-            Collator::try_new((&vi).into(), CollatorOptions::default()).ok()
+            let mut prefs = icu_collator::CollatorPreferences::from(&vi);
+            // numbers by their value: "số 2" before "số 19", "Mẫu 10"
+            // after "Mẫu 9", as a clerk counts them
+            prefs.numeric_ordering =
+                Some(icu_collator::preferences::CollationNumericOrdering::True);
+            Collator::try_new(prefs, CollatorOptions::default()).ok()
         })
         .as_ref()
 }
 
 /// Compares two strings in Vietnamese alphabetical order (ICU collation for
-/// `vi`: a ă â b c d đ e ê …, tones ordered after letters), falling back to
-/// code point order only if the collation data could not load.
+/// `vi`: a ă â b c d đ e ê …, tones ordered after letters; digits by the
+/// number they make, so "số 2" comes before "số 19"), falling back to code
+/// point order only if the collation data could not load.
 pub fn vi_cmp(a: &str, b: &str) -> Ordering {
     match collator() {
         Some(c) => c.compare(a, b).then_with(|| a.cmp(b)),
@@ -407,6 +413,30 @@ mod tests {
         );
         // byte order would put "Đăng ký" after "Xác nhận"
         assert!("Đăng ký" > "Xác nhận");
+    }
+
+    #[test]
+    fn numbers_sort_by_their_value() {
+        let mut titles = vec![
+            "Thủ tục số 19",
+            "Thủ tục số 2",
+            "Mẫu 10",
+            "Mẫu 9",
+            "Thủ tục số 100",
+        ];
+        titles.sort_by(|a, b| vi_cmp(a, b));
+        assert_eq!(
+            titles,
+            vec![
+                "Mẫu 9",
+                "Mẫu 10",
+                "Thủ tục số 2",
+                "Thủ tục số 19",
+                "Thủ tục số 100"
+            ]
+        );
+        // (digit by digit, as code points, "19" would come before "2")
+        assert!("số 19" < "số 2");
     }
 
     #[test]
