@@ -6,7 +6,9 @@ use crate::diag::Diagnostics;
 use crate::load::source::decode;
 use crate::load::yaml::{Doc, FieldPath};
 use crate::messages::{Lang, Msg};
-use crate::model::{Contact, Copies, PrintConfig, SiteConfig};
+use crate::model::{
+    Contact, Copies, FLYERS_A5_PER_SHEET, FLYERS_A6_PER_SHEET, PrintConfig, SiteConfig,
+};
 use serde_norway::Mapping;
 
 const SITE_KEYS: &[&str] = &[
@@ -285,14 +287,27 @@ fn copies(doc: &Doc<'_>, print: &Mapping, p: &FieldPath) -> Copies {
             if let Some(m) = doc.mapping(print, p, "copies") {
                 let cp = p.key("copies");
                 doc.check_keys(m, &cp, COPIES_KEYS);
-                for (key, slot) in [
-                    ("posters", &mut out.posters),
-                    ("board", &mut out.board),
-                    ("flyers_a5", &mut out.flyers_a5),
-                    ("flyers_a6", &mut out.flyers_a6),
+                for (key, slot, per_sheet) in [
+                    ("posters", &mut out.posters, 1),
+                    ("board", &mut out.board, 1),
+                    ("flyers_a5", &mut out.flyers_a5, FLYERS_A5_PER_SHEET),
+                    ("flyers_a6", &mut out.flyers_a6, FLYERS_A6_PER_SHEET),
                 ] {
                     if let Some(n) = whole(m, &cp, key) {
                         *slot = n;
+                        // flyers come by the whole A4 sheet
+                        let made = n.div_ceil(per_sheet) * per_sheet;
+                        if made != n {
+                            doc.warning_at(
+                                &cp.key(key),
+                                Msg::FlyersRoundedUp {
+                                    field: key.to_string(),
+                                    asked: n,
+                                    made,
+                                    per_sheet,
+                                },
+                            );
+                        }
                     }
                 }
             }
@@ -744,6 +759,19 @@ mod tests {
         let (cfg, diags) = parse("  copies: [1, 2]\n");
         assert!(cfg.is_none());
         assert_eq!(diags.items[0].msg.code(), "E012");
+        // flyers come by the A4 sheet: 7 A6 flyers are told as 8, at the line
+        let (cfg, diags) = parse("  copies:\n    flyers_a6: 7\n    flyers_a5: 4\n");
+        assert_eq!(cfg.expect("a warning only").print.copies.flyers_a6, 7);
+        let got: Vec<(&str, Option<usize>)> =
+            diags.items.iter().map(|d| (d.msg.code(), d.line)).collect();
+        assert_eq!(got, [("W104", Some(6))]);
+        let text = diags.items[0].msg.text(crate::messages::Lang::En);
+        assert!(text.contains("asks for 8 flyers (2 A4 sheets)"), "{text}");
+        let hint = diags.items[0].msg.hint(crate::messages::Lang::En);
+        assert_eq!(
+            hint.as_deref(),
+            Some("write 8 (or 4) to match the A4 sheets printed")
+        );
     }
 
     #[test]

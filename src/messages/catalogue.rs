@@ -616,6 +616,23 @@ catalogue! {
             hint_en: "write how many to print, e.g. `copies: 2`, or remove the copies line for the defaults (2 posters a procedure, 1 board sheet, 20 A6 flyers)",
         }
 
+        /// `print.copies.<field>` asks for `asked` flyers, which is not a
+        /// whole number of sheets of `per_sheet`: the order sheet asks for
+        /// `made`.
+        FlyersRoundedUp { field: String, asked: u32, made: u32, per_sheet: u32 } = "W104" {
+            sample { field: "flyers_a6".into(), asked: 7, made: 8, per_sheet: 4 }
+            vi: format!("«{field}: {asked}»: mỗi tờ A4 in ra {per_sheet} tờ rơi, nên phiếu đặt in sẽ ghi {made} tờ rơi ({} tờ A4) cho mỗi thủ tục", made / per_sheet),
+            en: format!("`{field}: {asked}`: one A4 sheet makes {per_sheet} flyers, so the order sheet asks for {made} flyers ({} A4 sheets) a procedure", made / per_sheet),
+            hint_vi: match made - per_sheet {
+                0 => format!("ghi {made} cho khớp với số tờ A4 sẽ in"),
+                fewer => format!("ghi {made} (hoặc {fewer}) cho khớp với số tờ A4 sẽ in"),
+            },
+            hint_en: match made - per_sheet {
+                0 => format!("write {made} to match the A4 sheets printed"),
+                fewer => format!("write {made} (or {fewer}) to match the A4 sheets printed"),
+            },
+        }
+
         /// A guide of `kb` KB, more than `max`: its page takes minutes to
         /// open on a phone over weak 3G.
         PageTooLong { kb: usize, max: usize } = "W089" {

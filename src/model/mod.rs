@@ -106,6 +106,11 @@ pub struct Copies {
     pub flyers_a6: u32,
 }
 
+/// A5 flyers on one A4 sheet.
+pub const FLYERS_A5_PER_SHEET: u32 = 2;
+/// A6 flyers on one A4 sheet.
+pub const FLYERS_A6_PER_SHEET: u32 = 4;
+
 impl Default for Copies {
     fn default() -> Self {
         Copies {

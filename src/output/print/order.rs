@@ -3,6 +3,7 @@
 //! the sheets to buy per paper size, as one A4 PDF and on the print page.
 
 use crate::model::Choice;
+use crate::model::{FLYERS_A5_PER_SHEET, FLYERS_A6_PER_SHEET};
 
 use super::*;
 
@@ -152,14 +153,14 @@ impl Printer<'_> {
         for (wanted, per_sheet, folder, key, cut) in [
             (
                 copies.flyers_a5,
-                2,
+                FLYERS_A5_PER_SHEET,
                 "to-roi-2a5",
                 "order_flyers_a5",
                 "order_cut_a5",
             ),
             (
                 copies.flyers_a6,
-                4,
+                FLYERS_A6_PER_SHEET,
                 "to-roi-4a6",
                 "order_flyers_a6",
                 "order_cut_a6",
