@@ -332,7 +332,7 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             let text = fields.text(&p.source);
             let first = |body: &str| {
                 body.lines().position(step_line).or_else(|| {
-                    // "1/ …", "a) …", "• …" lines, two or more: a list
+                    // "1/ …", "1.Mở …", "a) …", "• …" lines, two or more: a list
                     // typed by hand in Word, which Markdown does not read
                     let mut hand = body.lines().enumerate().filter(|(_, l)| hand_item(l));
                     let first = hand.next().map(|(k, _)| k);
@@ -543,15 +543,27 @@ fn numbered_first(body: &str) -> Option<usize> {
 }
 
 /// A line of a list typed by hand, which Markdown does not take for a
-/// list: "1/ …", "a) …" (a letter and a bracket), "• …".
+/// list: "1/ …", "1.Mở …" (no space after the dot), "1 - …", "a) …" (a
+/// letter and a bracket), "• …".
 fn hand_item(l: &str) -> bool {
     let t = l.trim_start();
     let rest = if let Some(r) = t.strip_prefix('•') {
         r
     } else {
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        match (digits, t[digits..].chars().next()) {
+        let after = &t[digits..];
+        match (digits, after.chars().next()) {
             (1.., Some('/')) => &t[digits + 1..],
+            // "1.Mở ứng dụng": Markdown's list needs a space after the dot
+            // (a number such as "1.000 đồng" has a digit there)
+            (1..=2, Some('.')) if after[1..].starts_with(char::is_alphabetic) => {
+                return !after[1..].trim().is_empty();
+            }
+            // "1 - Mở ứng dụng", "2– Điền tờ khai"
+            (1..=2, Some(_)) if after.trim_start().starts_with(['-', '–']) => {
+                let mark = after.trim_start();
+                &mark[mark.chars().next().map_or(0, char::len_utf8)..]
+            }
             (0, Some(c)) if c.is_alphabetic() && t[c.len_utf8()..].starts_with(')') => {
                 &t[c.len_utf8() + 1..]
             }

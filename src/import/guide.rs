@@ -285,33 +285,19 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             .map(|ms| Date::from_days(ms.div_euclid(86_400_000))),
         ..Guide::default()
     };
-    // the title, without the "Thủ tục" some records put before it, a
-    // number before it ("1. Đăng ký…") or a full stop after it; written
-    // in capitals, it is written as a sentence, and named for a clerk to
-    // put back the capitals of names (UBND, CCCD)
-    let name = line(&r.name);
+    // the title, without what some records put before it ("Thủ tục",
+    // "Thủ tục hành chính:", a number: "1. Đăng ký…", "1.Đăng ký…") or a
+    // full stop after it; written in capitals, it is written as a
+    // sentence, and named for a clerk to put back the capitals of names
+    // (UBND, CCCD)
+    let full = line(&r.name);
+    let name = bare_title(&full);
     let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !name.chars().any(char::is_lowercase);
-    let name = match capitals {
-        true => capitalise(&name.to_lowercase()),
-        false => name,
-    };
-    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    let name = match name[digits..].strip_prefix(['.', ')']) {
-        Some(rest)
-            if digits > 0 && digits < 3 && rest.starts_with(' ') && !rest.trim().is_empty() =>
-        {
-            capitalise(rest.trim())
-        }
-        _ => name,
-    };
-    let name = name.trim_end_matches(['.', ' ']).to_string();
-    g.title = match name
-        .strip_prefix("Thủ tục ")
-        .or_else(|| name.strip_prefix("thủ tục "))
-    {
-        Some(rest) if !rest.trim().is_empty() => capitalise(rest.trim()),
-        _ => name,
+    g.title = match (name.is_empty(), capitals) {
+        (true, _) => full.trim_end_matches(['.', ' ']).to_string(),
+        (false, true) => capitalise(&name.to_lowercase()),
+        (false, false) => capitalise(name),
     };
     if capitals {
         g.gaps.push(("title".into(), Gap::TitleInCapitals));
@@ -379,7 +365,10 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             case_times.push(t);
         }
     }
-    let mut ways_text = String::new();
+    // each way's words under its own heading, in the order the ways first
+    // come (a second row of a way seen before joins that way's words, not
+    // those of the way just before it)
+    let mut ways_text: Vec<(Option<&'static str>, String)> = Vec::new();
     for m in &r.methods {
         let Some(w) = way(&m.way) else {
             // a way camnang does not know: its words go to the body,
@@ -389,20 +378,21 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             let (t, _) = time(&m.time, &m.unit);
             let fees = fees_of(&m.fees).lines;
             if !method.is_empty() || !desc.is_empty() || t.is_some() || !fees.is_empty() {
-                ways_text.push_str(&format!("**{}**\n\n", clean::md(&method)));
+                let mut text = format!("**{}**\n\n", clean::md(&method));
                 if let Some(t) = &t {
-                    ways_text.push_str(&format!("- Thời hạn giải quyết: {}\n", clean::md(t)));
+                    text.push_str(&format!("- Thời hạn giải quyết: {}\n", clean::md(t)));
                 }
                 for fee in &fees {
-                    ways_text.push_str(&format!("- {}\n", clean::md(fee)));
+                    text.push_str(&format!("- {}\n", clean::md(fee)));
                 }
                 if t.is_some() || !fees.is_empty() {
-                    ways_text.push('\n');
+                    text.push('\n');
                 }
                 if !desc.is_empty() {
-                    ways_text.push_str(&clean::md_blocks(&desc, ""));
+                    text.push_str(&clean::md_blocks(&desc, ""));
                 }
-                ways_text.push('\n');
+                text.push('\n');
+                ways_text.push((None, text));
                 g.gaps.push(("channels".into(), Gap::WayUnknown { method }));
             }
             continue;
@@ -454,13 +444,10 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         let fees = fees.lines;
         let desc = clean::clean(&m.description);
         if !desc.is_empty() {
-            match seen {
-                Some(_) => ways_text.push_str(&format!("{}\n", clean::md_blocks(&desc, ""))),
-                None => ways_text.push_str(&format!(
-                    "**{}**\n\n{}\n",
-                    way_words(w),
-                    clean::md_blocks(&desc, "")
-                )),
+            let words = clean::md_blocks(&desc, "");
+            match ways_text.iter_mut().find(|(k, _)| *k == Some(w)) {
+                Some((_, text)) => text.push_str(&format!("{words}\n")),
+                None => ways_text.push((Some(w), format!("**{}**\n\n{words}\n", way_words(w)))),
             }
         }
         let fee = (!fees.is_empty()).then(|| fees.join("; "));
@@ -643,7 +630,9 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     }
     if !ways_text.is_empty() {
         body.push_str("\n## Cách nộp hồ sơ\n\n");
-        body.push_str(&ways_text);
+        for (_, text) in &ways_text {
+            body.push_str(text);
+        }
     }
     let req = clean::clean(&r.requirements);
     if !req.is_empty() {
@@ -734,6 +723,53 @@ fn unread_part(path: &str) -> Option<&'static str> {
     })
 }
 
+/// `title` without what records put before the name itself ("Thủ tục",
+/// "Thủ tục hành chính", in any capitals, then `:`, `-` or a space; a
+/// list number, "1. ", "2)", "1.", "3 -") and the full stops after it.
+/// Empty if nothing else is left ("Thủ tục" alone).
+fn bare_title(title: &str) -> &str {
+    let mut rest = title.trim();
+    loop {
+        let before = rest;
+        for prefix in ["thủ tục hành chính", "thủ tục"] {
+            if let Some(after) = strip_prefix_any_case(rest, prefix)
+                && after.starts_with(|c: char| c.is_whitespace() || ":-–—.".contains(c))
+            {
+                rest = after;
+            }
+        }
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || ":-–—".contains(c));
+        // a list number: one or two digits, a mark, then the name (a code
+        // such as "1.004194. Đăng ký" is part of the name)
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..3).contains(&digits) {
+            let after = rest[digits..].trim_start();
+            if let Some(name) = after.strip_prefix(['.', ')', '-', '–'])
+                && name.trim_start().starts_with(char::is_alphabetic)
+            {
+                rest = name.trim_start();
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    rest.trim_end_matches(['.', ' '])
+}
+
+/// `s` after `prefix` (written in small letters) whatever the capitals
+/// `s` writes it in.
+fn strip_prefix_any_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let mut chars = s.char_indices();
+    for want in prefix.chars() {
+        let (_, c) = chars.next()?;
+        if !c.to_lowercase().eq(std::iter::once(want)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or("", |(i, _)| &s[i..]))
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -813,6 +849,31 @@ mod tests {
             title("1.004194. Đăng ký tạm trú"),
             ("1.004194. Đăng ký tạm trú".into(), false)
         );
+        // what else records put before the name
+        for (name, want, caps) in [
+            (
+                "Thủ tục hành chính: Cấp bản sao trích lục hộ tịch",
+                "Cấp bản sao trích lục hộ tịch",
+                false,
+            ),
+            ("Thủ tục - Đăng ký giám hộ", "Đăng ký giám hộ", false),
+            ("Thủ tục: Đăng ký khai tử", "Đăng ký khai tử", false),
+            ("1.Đăng ký lại kết hôn", "Đăng ký lại kết hôn", false),
+            ("2) Đăng ký lại kết hôn", "Đăng ký lại kết hôn", false),
+            ("Thủ tục ĐĂNG KÝ KHAI SINH", "Đăng ký khai sinh", true),
+            (
+                "Thủ tục: 1. ĐĂNG KÝ KHAI SINH TẠI UBND XÃ.",
+                "Đăng ký khai sinh tại ubnd xã",
+                true,
+            ),
+            ("thủ tục cấp giấy phép", "Cấp giấy phép", false),
+            // a name that only starts like the words before it
+            ("Thủ tục viên chức", "Viên chức", false),
+            ("Thủ tục", "Thủ tục", false),
+            ("Thủ tụcx", "Thủ tụcx", false),
+        ] {
+            assert_eq!(title(name), (want.to_string(), caps), "{name}");
+        }
     }
 
     #[test]
@@ -971,6 +1032,28 @@ mod tests {
         )));
         assert!(g.body.contains("Trường hợp cần xác minh"), "{}", g.body);
         assert!(g.body.contains("Nộp qua ứng dụng VNeID"), "{}", g.body);
+    }
+
+    #[test]
+    fn a_way_given_again_later_keeps_its_words_under_its_own_heading() {
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionMethods": [
+                {"submissionMethod": "DIRECT", "description": "Nộp tại bộ phận một cửa."},
+                {"submissionMethod": "POSTAL", "description": "Gửi qua bưu điện."},
+                {"submissionMethod": "DIRECT", "description": "Người nước ngoài nộp tại UBND tỉnh."}
+            ]}),
+        );
+        let g = guide(&r, today());
+        let ways = g.body.split("## Cách nộp hồ sơ").nth(1).expect("ways");
+        let (direct, postal) = ways.split_once("**Qua bưu chính**").expect("postal");
+        assert!(direct.contains("**Trực tiếp**"), "{ways}");
+        assert!(
+            direct.contains("Người nước ngoài nộp tại UBND tỉnh."),
+            "{ways}"
+        );
+        assert!(direct.contains("Nộp tại bộ phận một cửa."), "{ways}");
+        assert!(!postal.contains("Người nước ngoài"), "{ways}");
+        assert_eq!(ways.matches("**Trực tiếp**").count(), 1, "{ways}");
     }
 
     #[test]

@@ -1470,8 +1470,8 @@ catalogue! {
         /// Steps written as lines ("Bước 1: …") instead of a numbered
         /// list: the page runs them together and posters print none.
         StepsNotAList = "W079" {
-            vi: "các bước được viết thành dòng («Bước 1: …», «1/ …», «a) …», «• …»), không phải danh sách đánh số: trên trang chúng dính vào nhau, và áp phích, tờ rơi không in bước nào",
-            en: "the steps are written as lines («Bước 1: …», «1/ …», «a) …», «• …»), not as a numbered list: the page runs them together, and posters and flyers print none",
+            vi: "các bước được viết thành dòng («Bước 1: …», «1/ …», «1.Mở …», «a) …», «• …»), không phải danh sách đánh số: trên trang chúng dính vào nhau, và áp phích, tờ rơi không in bước nào",
+            en: "the steps are written as lines («Bước 1: …», «1/ …», «1.Mở …», «a) …», «• …»), not as a numbered list: the page runs them together, and posters and flyers print none",
             hint_vi: NUMBERED_STEPS.vi,
             hint_en: NUMBERED_STEPS.en,
         }
