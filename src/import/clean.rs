@@ -52,11 +52,19 @@ pub(crate) fn clean(s: &str) -> String {
 
 /// [`clean`], on one line.
 pub(crate) fn line(s: &str) -> String {
-    clean(s)
-        .split('\n')
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let cleaned = clean(s);
+    let mut out = String::with_capacity(cleaned.len());
+    for l in cleaned.split('\n').filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            // a table's row ends where the next line starts: "Bản sao |
+            // 8.000 đồng; Bản chính | Miễn phí", not one run of cells
+            let row_ends = out.rsplit("; ").next().is_some_and(|r| r.contains(" | "))
+                && !out.ends_with(['.', ';', ':']);
+            out.push_str(if row_ends { "; " } else { " " });
+        }
+        out.push_str(l);
+    }
+    out
 }
 
 /// Leading list marks and decoration of a portal line: `- `, `+ `, `* `, `•`.
@@ -377,28 +385,32 @@ fn unglue(l: &str) -> Vec<&str> {
     out
 }
 
+/// The byte length of the word "bước" at `at` of `t`, written in any
+/// capitals.
+fn word_at(t: &str, at: usize) -> Option<usize> {
+    let mut chars = t[at..].chars();
+    let mut len = 0;
+    for want in "bước".chars() {
+        let c = chars.next()?;
+        if !c.to_lowercase().eq(std::iter::once(want)) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
 /// Splits "Bước 1: … Bước 2: …" into the steps' texts; `None` unless the
 /// text has steps numbered 1, 2, … (at least two). Text before step 1
 /// is returned first, and last whether the portal's numbers were off
 /// (a step numbered again, `Bước 2` twice, or one skipped, `Bước 4` after
-/// `Bước 2`: taken at the start of a line, numbered anew). "Bước" in any
+/// `Bước 2`: taken at the start of a line or a sentence, numbered anew;
+/// or a mark too far off left inside a step). "Bước" in any
 /// case ("bước", "BƯỚC") counts where a line or a sentence starts ("… hồ
 /// sơ. Bước 2: …" on one line too).
 pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
     let t = clean(text);
-    // the byte length of the word "bước" at `at`, written in any case
-    let word = |at: usize| -> Option<usize> {
-        let mut chars = t[at..].chars();
-        let mut len = 0;
-        for want in "bước".chars() {
-            let c = chars.next()?;
-            if !c.to_lowercase().eq(std::iter::once(want)) {
-                return None;
-            }
-            len += c.len_utf8();
-        }
-        Some(len)
-    };
+    let word = |at: usize| word_at(&t, at);
     let mut marks: Vec<(usize, usize)> = Vec::new(); // (byte start, byte after the mark)
     let mut want = 1;
     let mut renumbered = false;
@@ -429,10 +441,10 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
         let punct = rest.trim_start().chars().next();
         let before = t[..at].trim_end_matches([' ', '\t']);
         let starts = before.is_empty() || before.ends_with(['\n', '.', ';', ':', '!', '?']);
-        let at_line = before.is_empty() || before.ends_with('\n');
         let n = num.parse::<usize>().ok();
-        // numbered again or one skipped, at the start of a line
-        let off = at_line
+        // numbered again or one skipped, at the start of a line or of a
+        // sentence ("Bước 1: Nộp. Bước 2: Thẩm định. Bước 2: Trả.")
+        let off = starts
             && !restarts
             && !marks.is_empty()
             && n.is_some_and(|n| n + 1 >= want && n <= want + 2);
@@ -456,6 +468,24 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
             t[start..end].trim().to_string()
         })
         .collect();
+    // a mark left inside a step ("Bước 2: … Bước 5: …", numbered far
+    // off): the step may hold two, for a clerk to look at
+    let inner = |step: &str| {
+        step.char_indices().skip(1).any(|(at, c)| {
+            let before = step[..at].trim_end();
+            matches!(c, 'B' | 'b')
+                && before.ends_with(['\n', '.', ';', ':', '!', '?'])
+                && word_at(step, at).is_some_and(|len| {
+                    let after = step[at + len..].trim_start();
+                    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+                    digits > 0
+                        && after[digits..]
+                            .trim_start()
+                            .starts_with([':', '.', ')', '-'])
+                })
+        })
+    };
+    renumbered |= steps.iter().any(|s| inner(s));
     Some((before, steps, renumbered))
 }
 
@@ -571,6 +601,13 @@ mod tests {
             ),
             "Bản sao | 8.000 đồng mỗi bản"
         );
+        // on one line (a step, a document), each row stays apart
+        assert_eq!(
+            line(
+                "<p>Nộp lệ phí:</p><table><tr><td>Bản sao</td><td>8.000 đồng</td></tr><tr><td>Bản chính</td><td>Miễn phí</td></tr></table><p>Nộp tại xã.</p>"
+            ),
+            "Nộp lệ phí: Bản sao | 8.000 đồng; Bản chính | Miễn phí; Nộp tại xã."
+        );
     }
 
     #[test]
@@ -660,13 +697,24 @@ mod tests {
                 .unwrap();
         assert_eq!(steps, vec!["Điền.", "Nộp hồ sơ.", "Nộp lệ phí.", "Nhận."]);
         assert!(off);
+        // the same in one paragraph
+        let (_, steps, off) =
+            split_steps("Bước 1: Nộp hồ sơ. Bước 2: Thẩm định. Bước 2: Trả kết quả.").unwrap();
+        assert_eq!(steps, vec!["Nộp hồ sơ.", "Thẩm định.", "Trả kết quả."]);
+        assert!(off);
+        // a mark too far off stays in its step, for a clerk to look at
+        let (_, steps, off) =
+            split_steps("Bước 1: Nộp hồ sơ. Bước 2: Thẩm định. Bước 7: Trả kết quả.").unwrap();
+        assert_eq!(steps.len(), 2);
+        assert!(off);
         assert!(!split_steps("Bước 1: A.\nBước 2: B.").unwrap().2);
-        // two sequences, one a way: taken in order, as before
+        // two sequences, one a way: taken in order, as before, and the
+        // step that holds the second one's first marks told
         let (_, steps, off) = split_steps(
             "Bước 1: A.\nBước 2: B.\nNộp trực tuyến:\nBước 1: C.\nBước 2: D.\nBước 3: E.",
         )
         .unwrap();
         assert_eq!(steps.len(), 3);
-        assert!(!off);
+        assert!(off);
     }
 }

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
+use crate::diag::Diagnostic;
 use crate::import::fetch::Portal;
 use crate::import::guide::{Guide, GuideChannel, guide};
 use crate::import::{ImportOptions, error_line, record, saved_records, warning_line, write};
@@ -206,12 +207,14 @@ fn short(s: &str) -> String {
 }
 
 /// A file as it is now: the procedure and its body text.
-fn read_file(file: &Path, shown: &Path) -> Result<(Procedure, String), Msg> {
-    let bytes = std::fs::read(file).map_err(|e| Msg::ImportReadFailed {
-        path: shown.to_path_buf(),
-        detail: e.to_string(),
+fn read_file(file: &Path, shown: &Path) -> Result<(Procedure, String), Diagnostic> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        Diagnostic::error(Msg::ImportReadFailed {
+            path: shown.to_path_buf(),
+            detail: e.to_string(),
+        })
     })?;
-    let text = decode(&bytes)?;
+    let text = decode(&bytes).map_err(|m| Diagnostic::error(m).in_file(shown))?;
     let render = RenderOptions {
         allow_html: false,
         base_path: "/",
@@ -219,13 +222,12 @@ fn read_file(file: &Path, shown: &Path) -> Result<(Procedure, String), Msg> {
     };
     let (p, diags) = crate::load::procedure::parse_procedure(shown, &text, "x", "x", render);
     let Some((p, _)) = p else {
+        // the guide's own mistake, at its file and line, as check tells it
         let first = diags
             .items
             .into_iter()
-            .next()
-            .map(|d| d.msg.clone())
-            .unwrap_or(Msg::EmptyFile);
-        return Err(first);
+            .find(|d| d.severity == crate::diag::Severity::Error);
+        return Err(first.unwrap_or_else(|| Diagnostic::error(Msg::EmptyFile).in_file(shown)));
     };
     let body = split_front_matter(&text)
         .map(|s| s.body.trim_start_matches('\n').to_string())
@@ -238,16 +240,19 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
     let root = &opts.root;
     let files = write::imported_files(root);
     // records given as files stand for the portal now (offline comparison)
-    let mut saved: BTreeMap<String, Value> = BTreeMap::new();
+    let mut saved: BTreeMap<String, (PathBuf, String, Value)> = BTreeMap::new();
     let mut failed = 0;
     for (from, v) in saved_records(&opts.paths) {
         match v.and_then(|v| {
             record::from_value(&v)
-                .map(|r| (r.id.trim().to_string(), v))
-                .map_err(|detail| Msg::ImportNotRecord { path: from, detail })
+                .map(|r| (r.id.trim().to_string(), r.name.clone(), v))
+                .map_err(|detail| Msg::ImportNotRecord {
+                    path: from.clone(),
+                    detail,
+                })
         }) {
-            Ok((id, v)) => {
-                saved.insert(id, v);
+            Ok((id, name, v)) => {
+                saved.insert(id, (from, name, v));
             }
             Err(m) => {
                 eprintln!("{}", error_line(&m, lang));
@@ -258,15 +263,26 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
     for (portal_id, file) in &files {
         let shown = crate::load::rel(root, file);
         let now = match saved.remove(portal_id) {
-            Some(v) => Ok(v),
+            Some((_, _, v)) => Ok(v),
             None if !opts.paths.is_empty() => continue,
             None => portal.detail(portal_id),
         };
-        let r = now.and_then(|v| one(opts, portal_id, file, &shown, &v, lang, today));
-        if let Err(m) = r {
-            eprintln!("{}", error_line(&m, lang));
+        let r = now
+            .map_err(Diagnostic::error)
+            .and_then(|v| one(opts, portal_id, file, &shown, &v, lang, today));
+        if let Err(d) = r {
+            eprintln!("{}", d.render(lang));
             failed += 1;
         }
+    }
+    // a record given that no guide came from: nothing was compared
+    for (path, name, _) in saved.into_values() {
+        let name = crate::import::clean::line(&name);
+        eprintln!(
+            "{}",
+            Diagnostic::error(Msg::RecordInNoGuide { path, name }).render(lang)
+        );
+        failed += 1;
     }
     if failed > 0 {
         ExitCode::from(1)
@@ -284,10 +300,12 @@ fn one(
     now: &Value,
     lang: Lang,
     today: Date,
-) -> Result<(), Msg> {
-    let rec = record::from_value(now).map_err(|detail| Msg::ImportNotRecord {
-        path: shown.to_path_buf(),
-        detail,
+) -> Result<(), Diagnostic> {
+    let rec = record::from_value(now).map_err(|detail| {
+        Diagnostic::error(Msg::ImportNotRecord {
+            path: shown.to_path_buf(),
+            detail,
+        })
     })?;
     let new = guide(&rec, today);
     let (cur, body) = read_file(file, shown)?;
@@ -416,7 +434,8 @@ fn one(
         draft: Some(draft),
     };
     let text = write::procedure_file(&merged, &kept, today);
-    crate::files::write_text_file(file, text.as_bytes(), crate::files::Existing::Replace)?;
+    crate::files::write_text_file(file, text.as_bytes(), crate::files::Existing::Replace)
+        .map_err(Diagnostic::error)?;
     let data = record::unwrap_envelope(now)
         .map(|(d, _)| d.clone())
         .unwrap_or(Value::Null);
@@ -424,7 +443,8 @@ fn one(
         &snapshot,
         &serde_json::to_vec_pretty(&data).unwrap_or_default(),
         crate::files::Existing::Replace,
-    )?;
+    )
+    .map_err(Diagnostic::error)?;
     println!(
         "{}",
         Msg::Updated {

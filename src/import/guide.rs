@@ -523,7 +523,11 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                 (0, c) => format!("{c:02} bản sao"),
                 (o, c) => format!("{o:02} bản chính, {c:02} bản sao"),
             };
-            items.push(format!("{first} ({counts})"));
+            // a component the portal lists twice in a case is one document
+            let item = format!("{first} ({counts})");
+            if !items.contains(&item) {
+                items.push(item);
+            }
         }
         if !case_notes.is_empty() {
             note_count += case_notes.len();
@@ -549,9 +553,17 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                 notes.push('\n');
             }
         }
-        if !items.is_empty() {
+        // (a case the portal lists twice, heading and documents alike, is
+        // listed once)
+        if !items.is_empty() && !g.documents.contains(&(heading.clone(), items.clone())) {
             match (g.documents.last_mut(), &heading) {
-                (Some((None, prev)), None) => prev.extend(items),
+                (Some((None, prev)), None) => {
+                    for item in items {
+                        if !prev.contains(&item) {
+                            prev.push(item);
+                        }
+                    }
+                }
                 _ => g.documents.push((heading, items)),
             }
         }
@@ -1054,6 +1066,29 @@ mod tests {
         assert!(direct.contains("Nộp tại bộ phận một cửa."), "{ways}");
         assert!(!postal.contains("Người nước ngoài"), "{ways}");
         assert_eq!(ways.matches("**Trực tiếp**").count(), 1, "{ways}");
+    }
+
+    #[test]
+    fn a_document_or_a_case_listed_twice_is_listed_once() {
+        let form = serde_json::json!({"name": "Tờ khai CT01", "originalQty": 1, "copyQty": 0});
+        let photo = serde_json::json!({"name": "Ảnh 4x6", "originalQty": 2, "copyQty": 0});
+        let case = serde_json::json!({"name": "Đăng ký theo danh sách, hồ sơ gồm:",
+            "profileComponents": [form, photo, form, form]});
+        let r = record(serde_json::json!({"id": "a", "name": "B",
+            "executionCases": [case, case, {"name": "", "profileComponents": [form, form]}]}));
+        let g = guide(&r, today());
+        assert_eq!(g.documents.len(), 2, "{:?}", g.documents);
+        assert_eq!(
+            g.documents[0].1,
+            vec![
+                "Tờ khai CT01 (01 bản chính)".to_string(),
+                "Ảnh 4x6 (02 bản chính)".to_string()
+            ]
+        );
+        assert_eq!(
+            g.documents[1].1,
+            vec!["Tờ khai CT01 (01 bản chính)".to_string()]
+        );
     }
 
     #[test]

@@ -1660,6 +1660,16 @@ catalogue! {
             en: format!("{} holds no .json or .jsonl file", path.display()),
         }
 
+        /// `--diff` or `--update` given a record (`path`, named `name`)
+        /// that no guide of the site was imported from.
+        RecordInNoGuide { path: PathBuf, name: String } = "E115" {
+            sample { path: "a.json".into(), name: "Đăng ký tạm trú".into() }
+            vi: format!("{}: không có hướng dẫn nào của trang được nhập từ bản ghi «{name}», nên không có gì để so sánh hay cập nhật", path.display()),
+            en: format!("{}: no guide of the site was imported from the record «{name}», so there is nothing to compare or update", path.display()),
+            hint_vi: format!("nhập nó thành hướng dẫn mới bằng: camnang import {}", path.display()),
+            hint_en: format!("import it as a new guide with: camnang import {}", path.display()),
+        }
+
         /// The portal said no with its own `code` and `message`
         /// (`UNAUTHORIZED`): not a record that is gone.
         PortalRefused { code: String, message: String } = "E114" {

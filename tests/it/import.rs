@@ -834,6 +834,29 @@ fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
         "{}",
         up.stdout
     );
+
+    // a record no guide came from: told, not passed over in silence
+    let other = inbox.path().join("other.json");
+    std::fs::write(&other, record("1.001193").to_string()).expect("write");
+    for flag in ["--diff", "--update"] {
+        let run = import(&site, &[flag, other.to_str().expect("utf-8")]);
+        assert_eq!(run.code, 1, "{flag}: {}\n{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains("lỗi[E115]"), "{}", run.stderr);
+        assert!(run.stderr.contains("camnang import "), "{}", run.stderr);
+    }
+    // a guide the clerk broke: its mistake at its file and line, and the
+    // file left as it is
+    let broken = kept.replace("agency: \"Công an xã Thử Nghiệm\"", "agency: \"Công an xã");
+    site.write(rel, &broken);
+    let up = import(&site, &["--update", now.to_str().expect("utf-8")]);
+    assert_eq!(up.code, 1, "{}\n{}", up.stdout, up.stderr);
+    assert!(up.stderr.contains("lỗi[E006]"), "{}", up.stderr);
+    assert!(
+        up.stderr.contains(&format!("--> {rel}:")),
+        "placed: {}",
+        up.stderr
+    );
+    assert_eq!(site.read(rel), broken, "nothing written");
 }
 
 /// A poster of an imported procedure whose facts are still to check says
