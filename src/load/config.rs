@@ -42,6 +42,22 @@ const PRINT_KEYS: &[&str] = &[
     "copies",
 ];
 const COPIES_KEYS: &[&str] = &["posters", "board", "flyers_a5", "flyers_a6"];
+
+/// Every field name `site.yaml` has, at any level.
+pub(crate) fn all_keys() -> impl Iterator<Item = &'static str> {
+    [
+        SITE_KEYS,
+        DEPLOY_KEYS,
+        SEARCH_KEYS,
+        KIOSK_KEYS,
+        CONTACT_KEYS,
+        PRINT_KEYS,
+        COPIES_KEYS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
 /// The most copies of one file an order sheet asks for.
 pub const COPIES_MAX: f64 = 100_000.0;
 

@@ -136,10 +136,17 @@ pub fn parse_procedure_in(
             }
         });
         let level = doc.choice(m, &p, "level");
+        // (`apps: vneid, dvc-quoc-gia` on one line: no app's name has a
+        // comma, so the names are told apart)
         let apps: Vec<App> = doc
             .text_list(m, &p, "apps")
             .into_iter()
             .enumerate()
+            .flat_map(|(i, a)| {
+                let names: Vec<String> = a.split(',').map(|n| n.trim().to_string()).collect();
+                names.into_iter().map(move |n| (i, n))
+            })
+            .filter(|(_, a)| !a.is_empty())
             .filter_map(|(i, a)| doc.check_choice(&p.key("apps").index(i), a))
             .collect();
         url.map(|url| Online { url, level, apps })

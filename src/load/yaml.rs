@@ -144,7 +144,12 @@ impl<'a> Doc<'a> {
     }
 
     fn report_at(&self, path: &FieldPath, d: Diagnostic) {
-        let (line, col) = locate(self.yaml, &path.0).unwrap_or((0, 0));
+        // a place the file does not have (`apps[0]` of `apps: zalo`, one
+        // item written as a value) is told at the nearest one it has
+        let (line, col) = (0..=path.0.len())
+            .rev()
+            .find_map(|n| locate(self.yaml, &path.0[..n]).filter(|_| n > 0))
+            .unwrap_or((0, 0));
         self.report(d.field(path.to_string()), line + 1, col + 1);
     }
 
@@ -895,6 +900,16 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
                     && i > 0
                     && field_line(lines[i - 1]).is_some()
             });
+        // `agency Công an xã`: a field's name with no colon after it (the
+        // parser stumbles on it, or on the line after)
+        if let Some((l, key)) = near(&lines, line, 3, |l| {
+            let word = l.split([' ', '\t']).next().unwrap_or_default();
+            let more = !l[word.len()..].trim().is_empty();
+            (more && !l.contains(':') && known_field(word)).then(|| word.to_string())
+        }) {
+            let c = key.len() + 1;
+            return (YamlProblem::MissingColon { key }, l, c);
+        }
         if let Some(i) = orphan {
             let key = field_line(lines[i - 1])
                 .map(|(k, _, _)| k.to_string())
@@ -922,6 +937,12 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         None => msg,
     };
     (YamlProblem::Other { detail }, line, col)
+}
+
+/// Whether `word` is the name of a field of a guide or of `site.yaml`.
+fn known_field(word: &str) -> bool {
+    crate::load::procedure::PROCEDURE_KEYS.contains(&word)
+        || crate::load::config::all_keys().any(|k| k == word)
 }
 
 /// What `f` finds on the line the parser stopped at (`line`, from 1) or
@@ -1262,6 +1283,31 @@ mod tests {
             (YamlProblem::DuplicateKey { key: "a".into() }, 3, 1)
         );
         assert_eq!(problem("a: 1\n  b: 2\n").0, YamlProblem::Indentation);
+        // a field's name without its colon, after a field or a list
+        for (yaml, line) in [
+            (
+                "title: A\nid: tt01\nagency Công an xã\nupdated: 2026-10-01\n",
+                3,
+            ),
+            (
+                "title: A\ndocuments:\n  - Tờ khai\nresult Giấy xác nhận\nlegal:\n  - Luật\n",
+                4,
+            ),
+        ] {
+            let (p, l, c) = problem(yaml);
+            let key = yaml.lines().nth(line - 1).and_then(|l| l.split(' ').next());
+            assert_eq!(
+                (p, l),
+                (
+                    YamlProblem::MissingColon {
+                        key: key.unwrap_or_default().into()
+                    },
+                    line
+                ),
+                "{yaml}"
+            );
+            assert_eq!(c, key.map_or(0, str::len) + 1);
+        }
         // a colon in a value, at the value
         assert_eq!(
             problem("title: A\nsummary: Lưu ý: mang theo CCCD\n"),

@@ -309,13 +309,14 @@ catalogue! {
             sample { problem: YamlProblem::WideColon { key: "x".into() } }
             sample { problem: YamlProblem::NumberTooBig }
             sample { problem: YamlProblem::BrokenLine { key: "x".into() } }
+            sample { problem: YamlProblem::MissingColon { key: "x".into() } }
             sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '"' } }
             sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '[' } }
             sample { problem: YamlProblem::Other { detail: "x".into() } }
             vi: format!("phần thông tin viết sai: {}", problem.text(Lang::Vi)),
             en: format!("the front matter is not valid YAML: {}", problem.text(Lang::En)),
-            hint_vi: "kiểm tra dấu hai chấm, ngoặc kép đóng mở đủ cặp và thụt lề bằng dấu cách (không dùng Tab)",
-            hint_en: "check the colons, that every quote and bracket is closed, and indent with spaces (not Tab)",
+            hint_vi: problem.hint(Lang::Vi),
+            hint_en: problem.hint(Lang::En),
         }
 
         /// A field right after the `---` that closes the front matter:

@@ -271,6 +271,11 @@ pub enum YamlProblem {
     BrokenLine {
         key: String,
     },
+    /// A line that starts with a field's name but has no colon after it
+    /// (`agency Công an xã`).
+    MissingColon {
+        key: String,
+    },
     /// A number with twenty digits or more, bigger than any number YAML
     /// reads.
     NumberTooBig,
@@ -280,6 +285,26 @@ pub enum YamlProblem {
 }
 
 impl YamlProblem {
+    /// What to do, where the problem says more than the usual checks.
+    fn hint(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (YamlProblem::MissingColon { key }, Lang::Vi) => {
+                format!("viết «{key}: …»: tên trường, dấu hai chấm, một dấu cách rồi đến giá trị")
+            }
+            (YamlProblem::MissingColon { key }, Lang::En) => {
+                format!("write `{key}: …`: the field's name, a colon, a space, then the value")
+            }
+            (YamlProblem::DuplicateKey { key }, Lang::Vi) => {
+                format!("xoá một trong hai dòng «{key}:», giữ lại dòng đúng")
+            }
+            (YamlProblem::DuplicateKey { key }, Lang::En) => {
+                format!("delete one of the two `{key}:` lines, keeping the right one")
+            }
+            (_, Lang::Vi) => "kiểm tra dấu hai chấm, ngoặc kép đóng mở đủ cặp và thụt lề bằng dấu cách (không dùng Tab)".into(),
+            (_, Lang::En) => "check the colons, that every quote and bracket is closed, and indent with spaces (not Tab)".into(),
+        }
+    }
+
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (YamlProblem::UnclosedQuote, Lang::Vi) => {
@@ -362,6 +387,12 @@ impl YamlProblem {
             (YamlProblem::BrokenLine { key }, Lang::En) => format!(
                 "this line has no field: if it goes on from `{key}` on the line above, join it to that line, or indent it by two spaces"
             ),
+            (YamlProblem::MissingColon { key }, Lang::Vi) => {
+                format!("thiếu dấu hai chấm sau tên trường «{key}»")
+            }
+            (YamlProblem::MissingColon { key }, Lang::En) => {
+                format!("the field `{key}` has no colon after its name")
+            }
             (YamlProblem::NumberTooBig, Lang::Vi) => {
                 "số này dài quá (hai mươi chữ số trở lên): nếu đó là chữ cần giữ nguyên, đặt cả giá trị trong ngoặc kép, ví dụ \"100000000000000000000\"".into()
             }
@@ -707,6 +738,47 @@ fn yaml_vi(detail: &str) -> String {
         (
             "found unexpected end of stream",
             "phần thông tin kết thúc giữa chừng",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "một dòng của danh sách không bắt đầu bằng «- » (thiếu dấu cách sau dấu gạch, hoặc thụt lề lệch với các dòng khác của danh sách)",
+        ),
+        (
+            "did not find expected key",
+            "một dòng thụt lề lệch với các trường cùng cấp (thừa hay thiếu dấu cách ở đầu dòng)",
+        ),
+        (
+            "mapping values are not allowed in this context",
+            "có dấu hai chấm ở chỗ không được: đặt giá trị có dấu hai chấm trong ngoặc kép",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "danh sách trong ngoặc vuông «[…]» thiếu dấu phẩy hay dấu đóng ngoặc",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "nhóm trong ngoặc nhọn «{…}» thiếu dấu phẩy hay dấu đóng ngoặc",
+        ),
+        (
+            "found unexpected ':'",
+            "có dấu hai chấm ở chỗ không được: đặt giá trị có dấu hai chấm trong ngoặc kép",
+        ),
+        (
+            "found unknown escape character",
+            "có dấu «\\» viết sai trong ngoặc kép: viết «\\\\», hoặc dùng ngoặc đơn",
+        ),
+        (
+            "found an incorrect",
+            "có chữ không đọc được (tệp không lưu ở bảng mã UTF-8)",
+        ),
+        (
+            "found unexpected document indicator",
+            "có một dòng «---» hay «...» ở giữa phần thông tin",
+        ),
+        ("found duplicate anchor", "một tên «&…» được đặt hai lần"),
+        (
+            "did not find expected comment or line break",
+            "có chữ thừa sau giá trị trên cùng dòng",
         ),
     ];
     WORDS
