@@ -31,6 +31,9 @@ pub struct Rendered {
     /// spaces or a tab (steps pasted from Word with their indentation): the
     /// byte offset in the source of each such block.
     pub indented_code: Vec<usize>,
+    /// The first HTML tag typed in the text that the page shows as typed
+    /// (raw HTML off): (byte offset in the source, the tag's name).
+    pub shown_tag: Option<(usize, String)>,
     /// `id`s given to headings, for anchor checks.
     pub anchors: Vec<String>,
     /// Every link and image kept, for `camnang check`.
@@ -88,6 +91,27 @@ pub fn link_allowed(url: &str) -> bool {
 }
 
 /// Renders a Markdown body.
+/// The name of the tag HTML `h` starts with, when it is one a clerk types
+/// to lay text out (`<br>`, `<b>`, `</p>`): other text in angle brackets
+/// (`<Mẫu CT01>`, a comment) is not.
+fn formatting_tag(h: &str) -> Option<String> {
+    const TAGS: &[&str] = &[
+        "a", "b", "br", "center", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+        "i", "img", "li", "ol", "p", "span", "strong", "sub", "sup", "table", "td", "th", "tr",
+        "u", "ul",
+    ];
+    let rest = h.trim_start().strip_prefix('<')?;
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let after = rest[name.len()..].chars().next();
+    let ends = matches!(after, Some('>' | ' ' | '/' | '\t' | '\n') | None);
+    (ends && TAGS.contains(&name.as_str())).then_some(name)
+}
+
 pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
@@ -172,6 +196,11 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
         }
         match event {
             Event::Html(h) | Event::InlineHtml(h) if !opts.allow_html => {
+                if r.shown_tag.is_none()
+                    && let Some(tag) = formatting_tag(&h)
+                {
+                    r.shown_tag = Some((range.start, tag));
+                }
                 out.push(Event::Text(h));
             }
             Event::Start(Tag::Heading { level, .. }) => {
@@ -454,6 +483,23 @@ pub fn site_rooted(url: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_tags_a_clerk_types_to_lay_text_out_are_told() {
+        for (h, tag) in [
+            ("<br>", Some("br")),
+            ("<BR/>", Some("br")),
+            ("<b>", Some("b")),
+            ("</strong>", Some("strong")),
+            ("<p style=\"x\">", Some("p")),
+            ("<Mẫu CT01>", None),
+            ("<!-- ghi chú -->", None),
+            ("<bước>", None),
+            ("<xyz>", None),
+        ] {
+            assert_eq!(super::formatting_tag(h).as_deref(), tag, "{h}");
+        }
+    }
+
     use super::*;
 
     const OPTS: RenderOptions<'static> = RenderOptions {

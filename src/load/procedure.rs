@@ -602,6 +602,14 @@ fn report_bad_links(
 ) {
     let bad = &rendered.bad_links;
     let spaced = &rendered.spaced_links;
+    if let Some((offset, tag)) = &rendered.shown_tag {
+        let (line, col) = place(body, body_first_line, *offset);
+        diags.push(
+            Diagnostic::warning(Msg::HtmlTagShown { tag: tag.clone() })
+                .in_file(file)
+                .at(line, col, text),
+        );
+    }
     for offset in &rendered.indented_code {
         let (line, col) = place(body, body_first_line, *offset);
         diags.push(

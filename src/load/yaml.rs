@@ -484,7 +484,25 @@ impl<'a> Doc<'a> {
         };
         match map.get(key) {
             None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => n.as_f64(),
+            Some(Value::Number(n)) => {
+                // `1.000` for a thousand, as Vietnamese writes it: YAML
+                // reads 1 (a decimal point)
+                let p = path.key(key);
+                if let Some(written) = self.written(&p).filter(|w| thousands_dot(w)) {
+                    let meant = written.replace('.', "");
+                    let field = p.to_string();
+                    self.error_at(
+                        &p,
+                        Msg::ThousandsDot {
+                            field,
+                            written,
+                            meant,
+                        },
+                    );
+                    return None;
+                }
+                n.as_f64()
+            }
             Some(Value::String(s)) if decimal_comma(s).is_some() => decimal_comma(s),
             Some(_) => {
                 let p = path.key(key);
@@ -937,6 +955,19 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         None => msg,
     };
     (YamlProblem::Other { detail }, line, col)
+}
+
+/// Whether a number is written with dots between thousands, as
+/// Vietnamese writes them (`1.000`, `12.500.000`): one to three digits,
+/// then groups of a dot and three digits.
+fn thousands_dot(written: &str) -> bool {
+    let mut groups = written.split('.');
+    let first = groups.next().unwrap_or_default();
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&first.len())
+        && digits(first)
+        && written.contains('.')
+        && groups.all(|g| g.len() == 3 && digits(g))
 }
 
 /// Whether `word` is the name of a field of a guide or of `site.yaml`.

@@ -439,6 +439,16 @@ catalogue! {
         }
 
         /// A count in `site.yaml` that is not a whole number.
+        /// A number written with a dot between thousands (`posters:
+        /// 1.000`), which YAML reads as a decimal point (1).
+        ThousandsDot { field: String, written: String, meant: String } = "E036" {
+            sample { field: "print.copies.posters".into(), written: "1.000".into(), meant: "1000".into() }
+            vi: format!("«{field}: {written}»: dấu chấm ở đây được đọc là dấu thập phân, nên số này là {}, không phải {meant}", written.split('.').next().unwrap_or_default()),
+            en: format!("`{field}: {written}`: the dot is read as a decimal point, so this is {}, not {meant}", written.split('.').next().unwrap_or_default()),
+            hint_vi: format!("viết số không có dấu chấm: {meant}"),
+            hint_en: format!("write the number without dots: {meant}"),
+        }
+
         NotWholeNumber { field: String, value: String } = "E018" {
             sample { field: "x".into(), value: "x".into() }
             vi: format!("trường «{field}» là số bản, phải là số nguyên, không phải «{value}»"),
@@ -1522,6 +1532,26 @@ catalogue! {
             en: "the steps are written as a bulleted list (`- …`), not a numbered one: the page does not number them, and posters and flyers print none",
             hint_vi: NUMBERED_STEPS.vi,
             hint_en: NUMBERED_STEPS.en,
+        }
+
+        /// An HTML tag typed in a guide's body (`<br>`, `<b>`), which the
+        /// page shows as typed (raw HTML is off: `allow_html`).
+        HtmlTagShown { tag: String } = "W105" {
+            sample { tag: "br".into() }
+            vi: format!("thẻ HTML «<{tag}>» gõ trong bài sẽ hiện nguyên trên trang (người dân thấy cả «<{tag}>»)"),
+            en: format!("the HTML tag `<{tag}>` typed in the text is shown as typed on the page (residents see `<{tag}>`)"),
+            hint_vi: match tag.as_str() {
+                "br" | "p" | "div" => "xuống dòng bằng cách để một dòng trống giữa hai đoạn".to_string(),
+                "b" | "strong" => "viết chữ đậm bằng hai dấu sao: **chữ đậm**".to_string(),
+                "i" | "em" => "viết chữ nghiêng bằng một dấu sao: *chữ nghiêng*".to_string(),
+                _ => "viết bằng Markdown (danh sách «1. », chữ đậm «**…**»), hoặc bật allow_html: true trong site.yaml nếu thật cần HTML".to_string(),
+            },
+            hint_en: match tag.as_str() {
+                "br" | "p" | "div" => "start a new paragraph with an empty line between the two".to_string(),
+                "b" | "strong" => "write bold with two stars: **bold**".to_string(),
+                "i" | "em" => "write italics with one star: *italics*".to_string(),
+                _ => "write it in Markdown (a list `1. `, bold `**…**`), or set allow_html: true in site.yaml if HTML is really needed".to_string(),
+            },
         }
 
         /// Body text indented by four spaces or a tab, which Markdown
