@@ -67,6 +67,35 @@ pub(crate) fn line(s: &str) -> String {
     out
 }
 
+/// Text whose UTF-8 bytes were read as Windows-1252 or Latin-1 by some
+/// program on the way ("Thá»§ tá»¥c" for "Thủ tục"), put back; `None` when
+/// `s` is not such text. Genuine text is never taken for it: each of its
+/// letters must stand for one byte and the bytes must make UTF-8, which
+/// Vietnamese (ư, ơ, ạ are no such letters) and Latin-1 words ("café")
+/// do not.
+pub(crate) fn unmangled(s: &str) -> Option<String> {
+    /// Windows-1252's letters for the bytes 0x80–0x9F; the five it leaves
+    /// out stay control characters.
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    if s.is_ascii() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let b = match u8::try_from(u32::from(c)) {
+            Ok(b) => b,
+            Err(_) => 0x80 + u8::try_from(HIGH.iter().position(|&h| h == c)?).ok()?,
+        };
+        bytes.push(b);
+    }
+    let text = String::from_utf8(bytes).ok()?;
+    (text != s).then_some(text)
+}
+
 /// Leading list marks and decoration of a portal line: `- `, `+ `, `* `, `•`.
 pub(crate) fn unmark(s: &str) -> &str {
     s.trim_start_matches(['-', '+', '*', '•', '–', ' '])
@@ -608,6 +637,19 @@ mod tests {
             ),
             "Nộp lệ phí: Bản sao | 8.000 đồng; Bản chính | Miễn phí; Nộp tại xã."
         );
+    }
+
+    #[test]
+    fn garbled_letters_are_put_back_and_genuine_ones_left() {
+        assert_eq!(
+            unmangled("Thá»§ tá»¥c Ä‘Äƒng kÃ½ táº¡m trÃº").as_deref(),
+            Some("Thủ tục đăng ký tạm trú")
+        );
+        // read as Latin-1: the bytes 0x80–0x9F as control characters
+        assert_eq!(unmangled("Tá\u{bb}\u{9d} khai").as_deref(), Some("Tờ khai"));
+        for genuine in ["Đăng ký tạm trú", "café", "NGÃ BA", "plain", "Bà Ã", "©®"] {
+            assert_eq!(unmangled(genuine), None, "{genuine}");
+        }
     }
 
     #[test]

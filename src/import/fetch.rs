@@ -331,11 +331,21 @@ fn answer(
             ));
         }
     }
-    let v: Value = serde_json::from_str(&text).map_err(|e| {
+    // (an answer may start with a byte-order mark, as a saved file may)
+    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let v: Value = serde_json::from_str(json).map_err(|e| {
+        // serde_json's words without its own " at line …" (the line and
+        // column come first)
+        let words = e.to_string();
+        let words = words
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string();
         (
             Msg::PortalBadAnswer {
                 url: url.into(),
-                detail: format!("{}:{}: {e}", e.line(), e.column()),
+                detail: format!("{}:{}: {words}", e.line(), e.column()),
             },
             false,
         )

@@ -299,6 +299,9 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         (false, true) => capitalise(&name.to_lowercase()),
         (false, false) => capitalise(name),
     };
+    if r.garbled {
+        g.gaps.push(("title".into(), Gap::Garbled));
+    }
     if capitals {
         g.gaps.push(("title".into(), Gap::TitleInCapitals));
     }

@@ -382,6 +382,7 @@ fn parse_values(bytes: &[u8], f: &Path) -> Result<Vec<Value>, Msg> {
             path: f.to_path_buf(),
         });
     }
+    utf8(&text, f, 0)?;
     let mut values = Vec::new();
     for v in serde_json::Deserializer::from_slice(&text).into_iter::<Value>() {
         values.push(v.map_err(|e| bad_json(&e, f, 0))?);
@@ -493,7 +494,27 @@ use std::io::Read as _;
 /// Parses JSON; a mistake is placed at its line (plus `line_offset` for
 /// JSON Lines) and column.
 fn parse_json(bytes: &[u8], f: &Path, line_offset: usize) -> Result<Value, Msg> {
-    serde_json::from_slice(&json_text(bytes)).map_err(|e| bad_json(&e, f, line_offset))
+    let text = json_text(bytes);
+    utf8(&text, f, line_offset)?;
+    serde_json::from_slice(&text).map_err(|e| bad_json(&e, f, line_offset))
+}
+
+/// A file saved in another code page (Windows' "ANSI", Windows-1258) is
+/// told as such: its letters cannot be read, whatever JSON says of them
+/// (serde_json spoke of a `\u` written wrong, and of a file cut short).
+fn utf8(text: &[u8], f: &Path, line_offset: usize) -> Result<(), Msg> {
+    match simdutf8::compat::from_utf8(text) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(Msg::ImportNotUtf8 {
+            path: f.to_path_buf(),
+            line: line_offset
+                + 1
+                + text[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count(),
+        }),
+    }
 }
 
 /// Totals of a run, and every gap to list at the end.

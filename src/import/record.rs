@@ -50,6 +50,9 @@ pub(crate) struct Record {
     pub commune_level: bool,
     /// `isFullProcess`, not confirmed to mean "toàn trình".
     pub full_process: Option<bool>,
+    /// Whether the record's letters were garbled on the way (see
+    /// [`crate::import::clean::unmangled`]) and put back.
+    pub garbled: bool,
     /// Fields in a shape camnang cannot read, each with its JSON path
     /// (`data.executionMethods[0].fees[0].value`) and what was expected:
     /// read as empty.
@@ -91,6 +94,39 @@ pub(crate) struct Fee {
     pub doubtful: Option<String>,
     pub currency: String,
     pub description: String,
+}
+
+/// `v` with every text whose letters were garbled put back; `None` when
+/// none was.
+fn unmangled(v: &Value) -> Option<Value> {
+    fn walk(v: &mut Value) -> bool {
+        match v {
+            Value::String(s) => match crate::import::clean::unmangled(s) {
+                Some(t) => {
+                    *s = t;
+                    true
+                }
+                None => false,
+            },
+            Value::Array(items) => items.iter_mut().fold(false, |any, i| walk(i) | any),
+            Value::Object(m) => m.values_mut().fold(false, |any, i| walk(i) | any),
+            _ => false,
+        }
+    }
+    fn any(v: &Value) -> bool {
+        match v {
+            Value::String(s) => crate::import::clean::unmangled(s).is_some(),
+            Value::Array(items) => items.iter().any(any),
+            Value::Object(m) => m.values().any(any),
+            _ => false,
+        }
+    }
+    // (a record comes whole most of the time: copied only to be mended)
+    if !any(v) {
+        return None;
+    }
+    let mut fixed = v.clone();
+    walk(&mut fixed).then_some(fixed)
 }
 
 /// A case of `executionCases`: a heading and its documents.
@@ -156,6 +192,9 @@ fn short(v: &Value) -> String {
 
 /// Reads a record from a parsed JSON value (with or without envelope).
 pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
+    // letters garbled on the way put back, throughout the record
+    let fixed = unmangled(v);
+    let v = fixed.as_ref().unwrap_or(v);
     let (d, prefix) = unwrap_envelope(v)?;
     let r = Reader {
         prefix,
@@ -312,6 +351,7 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         state: r.text(d, "state"),
         commune_level: r.flag(d, "isWard").unwrap_or(false),
         full_process: r.flag(d, "isFullProcess"),
+        garbled: fixed.is_some(),
         unread: r.unread.take(),
         id,
         name,

@@ -1659,6 +1659,16 @@ catalogue! {
             hint_en: "the file may have been cut off while saving: save the record again, or import it with --code",
         }
 
+        /// A saved record that is not UTF-8 (saved as Windows' "ANSI",
+        /// Windows-1258): from `line` on, letters cannot be read.
+        ImportNotUtf8 { path: PathBuf, line: usize } = "E116" {
+            sample { path: "a.json".into(), line: 1 }
+            vi: format!("{}: tệp không lưu ở bảng mã UTF-8 (từ dòng {line} có chữ không đọc được), nên không nhập được mà không làm hỏng chữ", path.display()),
+            en: format!("{}: the file is not saved as UTF-8 (from line {line} on, letters cannot be read), so it cannot be imported without garbling them", path.display()),
+            hint_vi: "lưu lại bản ghi từ Cổng (không mở rồi lưu bằng Notepad hay Excel), hoặc mở tệp bằng trình soạn thảo và lưu với bảng mã UTF-8; hoặc nhập thẳng bằng camnang import --code <mã thủ tục>",
+            hint_en: "save the record from the portal again (without opening and saving it in Notepad or Excel), or open it in an editor and save it as UTF-8; or import it directly with camnang import --code <procedure code>",
+        }
+
         /// A saved file that is a web page (HTML), not a record: the
         /// portal's login or firewall page saved in its place.
         ImportWebPage { path: PathBuf } = "E112" {
@@ -1759,10 +1769,10 @@ catalogue! {
 
         PortalBadAnswer { url: String, detail: String } = "E109" {
             sample { url: "x".into(), detail: "x".into() }
-            vi: format!("Cổng trả lời dữ liệu không đọc được ({url}): {detail}"),
+            vi: format!("Cổng trả lời dữ liệu không đọc được ({url}): {}", json_vi(detail)),
             en: format!("the portal's answer could not be read ({url}): {detail}"),
-            hint_vi: "thử lại sau; Cổng có thể đã đổi định dạng (xem ../shared/docs/portal-format.md)",
-            hint_en: "try again later; the portal may have changed its format (see ../shared/docs/portal-format.md)",
+            hint_vi: "thử lại sau; nếu vẫn lỗi, Cổng có thể đã đổi cách trả lời: lưu bản ghi của thủ tục từ Cổng vào một tệp rồi nhập tệp đó (camnang import TỆP.json)",
+            hint_en: "try again later; if it keeps failing, the portal may have changed how it answers: save the procedure's record from the portal to a file and import that file (camnang import FILE.json)",
         }
 
         PortalStatus { url: String, status: u16 } = "E110" {

@@ -530,6 +530,9 @@ pub enum Gap {
     /// The portal's text held a table, written as lines with its cells
     /// apart with " | ".
     Table,
+    /// The record's letters had been garbled (UTF-8 read as Windows-1252:
+    /// "Thá»§ tá»¥c") and were put back.
+    Garbled,
     /// The portal wrote the field `path` in a shape camnang cannot read
     /// (it should hold `want`): left empty.
     Unread { path: String, want: Want },
@@ -651,6 +654,12 @@ impl Gap {
             (Gap::AmountTwoWays { written, read }, Lang::En) => format!(
                 "the portal wrote the amount «{written}», read as {read}; the comma may also be a decimal comma: check it"
             ),
+            (Gap::Garbled, Lang::Vi) => {
+                "chữ của bản ghi đã bị hỏng mã («Thá»§ tá»¥c» thay cho «Thủ tục»: tệp đã qua một phần mềm đọc sai bảng mã) và camnang đã sửa lại: đọc lại cả hướng dẫn xem chữ có đúng không".into()
+            }
+            (Gap::Garbled, Lang::En) => {
+                "the record's letters were garbled («Thá»§ tá»¥c» for «Thủ tục»: the file went through a program that read the wrong code page) and camnang put them back: read the whole guide again to check the spelling".into()
+            }
             (Gap::Table, Lang::Vi) => {
                 "Cổng ghi một bảng ở đây; camnang viết mỗi hàng một dòng, các ô cách nhau bằng «|»: đọc lại xem có rõ không".into()
             }
@@ -703,6 +712,7 @@ impl Gap {
             Gap::OnlineLevel,
             Gap::ChangedOnPortal,
             Gap::Table,
+            Gap::Garbled,
             Gap::AmountTwoWays {
                 written: "7,000".into(),
                 read: "7.000 đồng".into(),

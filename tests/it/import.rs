@@ -526,11 +526,14 @@ async fn answer(
         )
             .into_response();
     }
+    // (`bom`: every answer starts with a byte-order mark, as some
+    // gateways send it)
+    let bom = if mode == "bom" { "\u{feff}" } else { "" };
     let json_answer = |status: StatusCode, v: Value| {
         (
             status,
             [(header::CONTENT_TYPE, "application/json")],
-            v.to_string(),
+            format!("{bom}{v}"),
         )
             .into_response()
     };
@@ -713,7 +716,26 @@ fn from_the_portal_politely_and_with_clear_failures() {
     );
     let fw = fails("firewall", &[], "E107");
     assert!(fw.stderr.contains("tường lửa"), "{}", fw.stderr);
-    fails("bad", &[], "E109");
+    // an answer cut short: in Vietnamese, without serde_json's words
+    let bad = fails("bad", &[], "E109");
+    assert!(
+        bad.stderr.contains("kết thúc giữa chừng") && !bad.stderr.contains("EOF"),
+        "{}",
+        bad.stderr
+    );
+    assert!(!bad.stderr.contains("portal-format.md"), "{}", bad.stderr);
+    // an answer with a byte-order mark is read as any other
+    let marked = empty_site();
+    let run = import(
+        &marked,
+        &["--portal", &base(port, "bom"), "--code", "1.004194"],
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        marked
+            .path("content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru.md")
+            .is_file()
+    );
     let slow = fails("slow", &["--timeout", "1"], "E111");
     assert!(
         slow.stderr.contains("W100"),
@@ -964,4 +986,55 @@ fn a_saved_web_page_is_named_and_utf16_json_lines_are_read() {
     no_panic(&run);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("2 tệp mới"), "{}", run.stdout);
+}
+
+/// A record saved through a program that used another code page: saved
+/// as Windows' "ANSI" (not UTF-8) it is told as such, not as a `\u`
+/// written wrong; its UTF-8 read as Windows-1252 ("Thá»§ tá»¥c") it is put
+/// back and named for a clerk to read again.
+#[test]
+fn records_saved_in_another_code_page_are_told_or_put_back() {
+    let site = empty_site();
+    let inbox = tempfile::tempdir().expect("temp");
+    let ansi = inbox.path().join("ansi.json");
+    // "Tài liệu" in Windows-1258
+    std::fs::write(
+        &ansi,
+        b"{\"id\":\"019d2bf7-770b-734d-b7fb-000000000104\",\n\"name\":\"T\xe0i li\xea\xf5u\"}",
+    )
+    .expect("write");
+    let run = import(&site, &[ansi.to_str().expect("utf-8")]);
+    no_panic(&run);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("lỗi[E116]"), "{}", run.stderr);
+    assert!(run.stderr.contains("từ dòng 2"), "{}", run.stderr);
+    assert!(!run.stderr.contains("E101"), "{}", run.stderr);
+    assert!(md_files(&site).is_empty(), "nothing written");
+
+    let garbled = with("1.004194", |d| {
+        let name = d["name"].as_str().expect("name").to_string();
+        let mangled: String = name
+            .bytes()
+            .map(|b| match b {
+                // Windows-1252's letters for 0x80–0x9F where it has them
+                0x91 => '‘',
+                0x92 => '’',
+                0x9d => '\u{9d}',
+                b => char::from(b),
+            })
+            .collect();
+        d["name"] = json!(mangled);
+    });
+    let moji = inbox.path().join("moji.json");
+    std::fs::write(&moji, garbled.to_string()).expect("write");
+    let run = import(&site, &[moji.to_str().expect("utf-8")]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let files = md_files(&site);
+    let guide = files
+        .iter()
+        .find(|f| f.ends_with("dang-ky-tam-tru.md"))
+        .unwrap_or_else(|| panic!("the title's own file name: {files:?}"));
+    let text = site.read(guide);
+    assert!(text.contains("title: \"Đăng ký tạm trú\""), "{text}");
+    assert!(text.contains("bị hỏng mã"), "named in draft: {text}");
 }
