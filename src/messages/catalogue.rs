@@ -861,6 +861,16 @@ catalogue! {
             en: format!("the theme template `{template}` failed: {detail}"),
         }
 
+        /// The theme's `template` makes empty pages: a template of the
+        /// site's theme folder emptied by mistake (`base.html`: every page).
+        EmptyPage { template: String } = "E037" {
+            sample { template: "templates/base.html".into() }
+            vi: format!("mẫu giao diện «{template}» làm ra trang trống trơn: người dân sẽ thấy trang trắng"),
+            en: format!("the theme template `{template}` makes empty pages: residents would see blank pages"),
+            hint_vi: "tệp này trong thư mục giao diện của trang có lẽ đã bị xoá hết nội dung: chép lại nội dung, hoặc xoá tệp để dùng mẫu có sẵn",
+            hint_en: "this file of the site's theme folder was likely emptied by mistake: put its content back, or delete it to use the built-in one",
+        }
+
         /// The theme template `template` cannot be read by Tera at the
         /// place told; `expected` is Tera's own list of what may come
         /// there (English).

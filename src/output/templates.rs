@@ -191,6 +191,25 @@ impl<'a> Templates<'a> {
 
     /// The mistake `e` of rendering `template`, placed in the template
     /// that holds it.
+    /// `E037` for pages of `template` that came out empty, at the file of
+    /// the site's theme folder that made them so: the template itself when
+    /// the site writes it and it is empty, else the `base.html` the site
+    /// writes (the one every page extends), else the template.
+    fn empty_page(&self, template: &str) -> Diagnostic {
+        let site_file = |name: &str| {
+            let file = self.site.theme_file(name);
+            let bytes = std::fs::read(self.site.root.join(&file)).ok()?;
+            Some((name.to_string(), file, bytes))
+        };
+        let own = format!("templates/{template}");
+        let (name, file) = match (site_file(&own), site_file("templates/base.html")) {
+            (Some((n, f, b)), _) if b.iter().all(u8::is_ascii_whitespace) => (n, f),
+            (_, Some((n, f, _))) => (n, f),
+            _ => (own.clone(), self.site.theme_file(&own)),
+        };
+        Diagnostic::error(crate::messages::Msg::EmptyPage { template: name }).in_file(file)
+    }
+
     fn told(&self, template: &str, e: &tera::Error) -> Diagnostic {
         template_errors::told(self.site, &self.sources, template, e)
     }
@@ -283,6 +302,11 @@ impl<'a> Templates<'a> {
         lv.tera
             .render_to(template, &ctx, &mut html)
             .map_err(|e| self.told(template, &e))?;
+        // a page with nothing in it (an emptied base.html) is never
+        // published in place of the page residents open
+        if html.iter().all(u8::is_ascii_whitespace) && template.ends_with(".html") {
+            return Err(self.empty_page(template));
+        }
         self.rendered.fetch_add(1, Ordering::Relaxed);
         let mut file = OutFile::bytes(path, html);
         file.key = page_key;
