@@ -268,16 +268,23 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             // a folder just made (Explorer's "New folder", not renamed or
             // filled yet) holds no guide: told, and left off the site
             // (every page was an error while it was there)
-            let guides = std::fs::read_dir(&parts.dir).is_ok_and(|d| {
+            // (a folder that cannot be read is no empty one: its guides
+            // would be left off the site, and deleting it, as W045 says,
+            // would lose them)
+            let listed = std::fs::read_dir(&parts.dir);
+            let unreadable = listed.as_ref().err().map(|e| e.to_string());
+            let guides = listed.is_ok_and(|d| {
                 d.filter_map(Result::ok).any(|e| {
                     let name = e.file_name().to_string_lossy().to_lowercase();
                     name.ends_with(".md") && !name.starts_with('.') && !system_file(&name)
                 })
             });
-            let msg = match guides {
-                true => Diagnostic::error(Msg::CategoryIndexMissing)
+            let msg = match (unreadable, guides) {
+                (Some(detail), _) => Diagnostic::error(Msg::FolderUnreadable { detail })
+                    .in_file(rel(&opts.root, &parts.dir)),
+                (None, true) => Diagnostic::error(Msg::CategoryIndexMissing)
                     .in_file(rel(&opts.root, &parts.dir.join("_index.md"))),
-                false => {
+                (None, false) => {
                     Diagnostic::warning(Msg::CategoryEmpty).in_file(rel(&opts.root, &parts.dir))
                 }
             };

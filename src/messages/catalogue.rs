@@ -223,6 +223,16 @@ catalogue! {
             en: format!("could not read the file ({detail})"),
         }
 
+        /// A category folder of `content/` that cannot be read (its
+        /// permissions): its guides cannot be put on the site.
+        FolderUnreadable { detail: String } = "E038" {
+            sample { detail: "Permission denied (os error 13)".into() }
+            vi: format!("không đọc được thư mục ({}): các hướng dẫn trong đó không lên trang được", os_vi(detail)),
+            en: format!("could not read the folder ({detail}): the guides in it cannot be put on the site"),
+            hint_vi: "cho tài khoản chạy camnang quyền đọc thư mục (chuột phải › Thuộc tính › Bảo mật trên Windows, chmod trên Linux); đừng xoá thư mục",
+            hint_en: "give the account running camnang the right to read the folder (right-click › Properties › Security on Windows, chmod on Linux); do not delete it",
+        }
+
         NotUtf8 { line: usize } = "E002" {
             sample { line: 3 }
             vi: format!("tệp không lưu ở bảng mã UTF-8 (từ dòng {line} có chữ không đọc được)"),

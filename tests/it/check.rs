@@ -184,3 +184,49 @@ fn a_broken_link_reads_well_in_both_languages() {
 fn a_stale_guide_reads_well_in_both_languages() {
     insta::assert_snapshot!(human("stale"));
 }
+
+/// A category folder camnang may not read (its permissions) is told as
+/// such, not as an empty folder to delete (W045 said "delete it if made
+/// by mistake", and its guides' printed codes were told as gone). Run as
+/// root, as CI runs, camnang is run as `nobody`, whom permissions stop.
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_read_is_told_as_such_not_as_empty() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let site = util::TestSite::standard();
+    site.write("content/ho-tich/_index.md", "---\ntitle: Hộ tịch\n---\n");
+    site.write(
+        "content/ho-tich/khai-sinh.md",
+        &procedure("Đăng ký khai sinh", "ht01"),
+    );
+    let mode = |p: &std::path::Path, m: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).expect("chmod")
+    };
+    // (the site open to everyone but the folder)
+    mode(site.root(), 0o755);
+    mode(&site.path("content/ho-tich"), 0o000);
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let mut c = match root {
+        true => {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+                .arg(assert_cmd::cargo::cargo_bin("camnang"));
+            c
+        }
+        false => camnang(),
+    };
+    c.args(["check", "--today", TODAY, "--root"])
+        .arg(site.root());
+    let run = Run::of(c);
+    mode(&site.path("content/ho-tich"), 0o755);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        all.contains("lỗi[E038]") && all.contains("content/ho-tich"),
+        "{all}"
+    );
+    assert!(!all.contains("W045") && !all.contains("E060"), "{all}");
+}
