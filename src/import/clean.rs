@@ -96,6 +96,58 @@ pub(crate) fn unmangled(s: &str) -> Option<String> {
     (text != s).then_some(text)
 }
 
+/// A field's text without Markdown's marks, which a field shows as typed:
+/// `**đậm**` is `đậm`, `[mẫu CT01](https://…)` is `mẫu CT01 (https://…)`
+/// (the address kept, to be read; a link in a field cannot be tapped).
+pub(crate) fn unmarked(s: &str) -> String {
+    if !s.contains("**") && !s.contains("](") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let link = after.find("](").and_then(|close| {
+            let url = &after[close + 2..];
+            let end = url.find(')')?;
+            Some((&after[..close], &url[..end], close + 2 + end + 1))
+        });
+        match link {
+            Some((text, url, len)) if !text.contains('[') => {
+                out.push_str(&rest[..open]);
+                out.push_str(text);
+                if !url.trim().is_empty() {
+                    out.push_str(&format!(" ({})", url.trim()));
+                }
+                rest = &after[len..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    // bold marks in pairs (a lone `**` stays: it is no mark)
+    if out.matches("**").count() >= 2 {
+        let pairs = out.matches("**").count() / 2 * 2;
+        let mut n = 0;
+        let mut plain = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find("**") {
+            plain.push_str(&rest[..at]);
+            if n >= pairs {
+                plain.push_str("**");
+            }
+            n += 1;
+            rest = &rest[at + 2..];
+        }
+        plain.push_str(rest);
+        out = plain;
+    }
+    out
+}
+
 /// Leading list marks and decoration of a portal line: `- `, `+ `, `* `, `•`.
 pub(crate) fn unmark(s: &str) -> &str {
     s.trim_start_matches(['-', '+', '*', '•', '–', ' '])
@@ -637,6 +689,18 @@ mod tests {
             ),
             "Nộp lệ phí: Bản sao | 8.000 đồng; Bản chính | Miễn phí; Nộp tại xã."
         );
+    }
+
+    #[test]
+    fn a_fields_markdown_marks_are_taken_out() {
+        assert_eq!(
+            unmarked("**đậm** và [link](http://evil.com) thôi"),
+            "đậm và link (http://evil.com) thôi"
+        );
+        assert_eq!(unmarked("Mẫu [CT01] nộp tại xã"), "Mẫu [CT01] nộp tại xã");
+        assert_eq!(unmarked("a ** b"), "a ** b");
+        assert_eq!(unmarked("**a** ** b"), "a ** b");
+        assert_eq!(unmarked("plain"), "plain");
     }
 
     #[test]

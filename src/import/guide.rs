@@ -707,6 +707,30 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             g.gaps.push((part.into(), gap));
         }
     }
+    // the fields are plain text: Markdown the portal's text holds
+    // (`**đậm**`, `[mẫu](…)`) would show as typed there
+    for f in [
+        &mut g.title,
+        &mut g.summary,
+        &mut g.agency,
+        &mut g.audience,
+        &mut g.result,
+    ] {
+        *f = clean::unmarked(f);
+    }
+    for (title, items) in &mut g.documents {
+        for f in title.iter_mut().chain(items.iter_mut()) {
+            *f = clean::unmarked(f);
+        }
+    }
+    for f in g.legal.iter_mut() {
+        *f = clean::unmarked(f);
+    }
+    for c in &mut g.channels {
+        for f in c.time.iter_mut().chain(c.fee.iter_mut()) {
+            *f = clean::unmarked(f);
+        }
+    }
     g
 }
 

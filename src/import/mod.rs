@@ -524,6 +524,8 @@ struct Tally {
     existing: usize,
     failed: usize,
     gaps: Vec<Msg>,
+    /// The files written, as shown (`content/…`).
+    files: Vec<PathBuf>,
 }
 
 impl Tally {
@@ -540,6 +542,7 @@ impl Tally {
                     .text(lang)
                 );
                 self.written += 1;
+                self.files.push(file.clone());
                 for (field, gap) in gaps {
                     self.gaps.push(Msg::ImportGap {
                         file: file.clone(),
@@ -697,7 +700,38 @@ pub fn run_import(opts: &ImportOptions) -> ExitCode {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    told_by_check(opts, &tally.files, lang, today);
     tally.finish(lang)
+}
+
+/// What `camnang check` tells of the files just written, beyond the gaps
+/// the import named (`draft:`, W080): a guide longer than a phone opens
+/// (W089), a character print cannot draw (W082), a title another guide
+/// has (W076), … — said now, not first by the next `check`.
+fn told_by_check(opts: &ImportOptions, files: &[PathBuf], lang: Lang, today: Date) {
+    if files.is_empty() {
+        return;
+    }
+    let build = crate::BuildOptions {
+        root: opts.root.clone(),
+        output: None,
+        base_url: None,
+        lang: Some(lang),
+        lock: crate::LockMode::Update,
+        print: true,
+        no_cache: false,
+    };
+    let (diags, _) = crate::check::check(&build, today);
+    let mut told = crate::diag::Diagnostics::default();
+    for d in diags.items {
+        let ours = d.file.as_ref().is_some_and(|f| files.contains(f));
+        if ours && d.msg.code() != "W080" {
+            told.push(d);
+        }
+    }
+    if !told.items.is_empty() {
+        eprintln!("{}\n", told.render(lang));
+    }
 }
 
 /// A progress bar on a terminal for a long fetch.

@@ -1038,3 +1038,38 @@ fn records_saved_in_another_code_page_are_told_or_put_back() {
     assert!(text.contains("title: \"Đăng ký tạm trú\""), "{text}");
     assert!(text.contains("bị hỏng mã"), "named in draft: {text}");
 }
+
+/// What `check` would tell of a file just imported is told by the import
+/// itself (a title another guide has, a character print cannot draw),
+/// and Markdown in the portal's text does not reach a field as typed.
+#[test]
+fn what_check_would_tell_of_an_imported_file_is_told_at_once() {
+    let site = empty_site();
+    let inbox = tempfile::tempdir().expect("temp");
+    let mut paths = Vec::new();
+    for n in ["201", "202"] {
+        let r = json!({
+            "id": format!("019d2bf7-770b-734d-b7fb-000000000{n}"),
+            "name": "Đăng ký tạm trú",
+            "description": "Khai báo nơi ở mới 🏠 **ngay** [mẫu](https://dichvucong.gov.vn/ct01)."
+        });
+        let p = inbox.path().join(format!("{n}.json"));
+        std::fs::write(&p, r.to_string()).expect("write");
+        paths.push(p.to_string_lossy().into_owned());
+    }
+    let mut args = vec!["--category", "cu-tru"];
+    args.extend(paths.iter().map(String::as_str));
+    let run = import(&site, &args);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("cảnh báo[W076]"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo[W082]"), "{}", run.stderr);
+    let text = site.read("content/cu-tru/dang-ky-tam-tru.md");
+    assert!(
+        text.contains(
+            "summary: \"Khai báo nơi ở mới 🏠 ngay mẫu (https://dichvucong.gov.vn/ct01).\""
+        ),
+        "{text}"
+    );
+    let c = check(&site);
+    assert!(!c.stdout.contains("W094"), "{}", c.stdout);
+}
