@@ -145,6 +145,27 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         || lock::read_lock(&opts.root),
     );
     let mut parsed = Vec::with_capacity(read.len());
+    // an id written wrong whose letters and digits are those of an id the
+    // lock holds (`CT 03`, `ct03` locked): that id is the one to write,
+    // not a new one the printed code would not open
+    let compact = |id: &str| -> String {
+        id.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let locked: HashMap<String, &String> =
+        qr_lock.entries.keys().map(|id| (compact(id), id)).collect();
+    let mut read = read;
+    for (_, (_, d)) in read.iter_mut() {
+        for item in d.items.iter_mut() {
+            if let Msg::BadId { value, meant } = &mut item.msg
+                && let Some(id) = locked.get(&compact(value))
+            {
+                *meant = Some((*id).clone());
+            }
+        }
+    }
     match cache {
         Some(c) => {
             let mut kept = HashMap::with_capacity(read.len());

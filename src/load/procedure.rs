@@ -104,7 +104,13 @@ pub fn parse_procedure_in(
         if valid_id(&id) {
             Some(id)
         } else {
-            doc.error_at(&root.key("id"), Msg::BadId { value: id });
+            doc.error_at(
+                &root.key("id"),
+                Msg::BadId {
+                    value: id,
+                    meant: None,
+                },
+            );
             None
         }
     });

@@ -477,20 +477,23 @@ catalogue! {
 
         // ── A value: id, date, link ─────────────────────────────────────
 
-        BadId { value: String } = "E020" {
-            sample { value: "x".into() }
+        /// `meant`: the id `qr-lock.yaml` holds that `value` was likely
+        /// meant to be (`CT 03` for `ct03`), when it holds one.
+        BadId { value: String, meant: Option<String> } = "E020" {
+            sample { value: "x".into(), meant: None }
+            sample { value: "CT 03".into(), meant: Some("ct03".into()) }
             vi: format!("mã «{value}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, tối đa 16 ký tự"),
             en: format!("the id `{value}` is not valid: use only lower-case letters a-z, digits and '-', at most 16"),
             hint_vi: match value.chars().find(|c| unseen(*c)) {
                 Some(c) => format!("mã có một ký tự không nhìn thấy (U+{:04X}), thường do chép từ Word hay Zalo: xoá rồi gõ lại cả dòng id", c as u32),
-                None => match id_meant(value) {
+                None => match meant.clone().or_else(|| id_meant(value)) {
                     Some(m) => format!("viết «id: {m}»"),
                     None => "ví dụ: id: tt01".into(),
                 },
             },
             hint_en: match value.chars().find(|c| unseen(*c)) {
                 Some(c) => format!("the id holds an invisible character (U+{:04X}), usually copied from Word or Zalo: delete the id line and type it again", c as u32),
-                None => match id_meant(value) {
+                None => match meant.clone().or_else(|| id_meant(value)) {
                     Some(m) => format!("write `id: {m}`"),
                     None => "for example: id: tt01".into(),
                 },

@@ -1011,6 +1011,7 @@ mod tests {
         let hint = |value: &str| {
             Msg::BadId {
                 value: value.into(),
+                meant: None,
             }
             .hint(Lang::Vi)
             .unwrap_or_default()

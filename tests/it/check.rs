@@ -230,3 +230,18 @@ fn a_folder_that_cannot_be_read_is_told_as_such_not_as_empty() {
     );
     assert!(!all.contains("W045") && !all.contains("E060"), "{all}");
 }
+
+/// An id written wrong whose letters are those of an id the lock holds
+/// is given that id to write, not a new one the printed code would not
+/// open.
+#[test]
+fn an_id_written_wrong_is_given_the_one_the_lock_holds() {
+    let site = case::named("broken", "id-written-unlike-the-lock").site();
+    let run = check(&site, &[]);
+    assert!(
+        run.stderr.contains("cách sửa: viết «id: ct03»"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("ct-03"), "{}", run.stderr);
+}
