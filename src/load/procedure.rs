@@ -477,6 +477,8 @@ pub fn parse_category_index(
 ) -> (Option<CategoryMeta>, Diagnostics) {
     let split = match split_front_matter(text) {
         Ok(s) => s,
+        // (an empty `_index.md` wants a title, not a guide)
+        Err(Msg::EmptyFile) => return (None, one(file, Msg::EmptyCategoryIndex, text)),
         Err(msg) => return (None, one(file, msg, text)),
     };
     let doc = Doc::new(file, text, split.front, split.front_line_offset);
@@ -484,7 +486,30 @@ pub fn parse_category_index(
         return (None, doc.into_diagnostics());
     };
     let root = FieldPath::default();
-    doc.check_keys(&map, &root, CATEGORY_KEYS);
+    // a guide saved as the category's `_index.md` (its fields are a
+    // procedure's): one message, not one per field
+    let guide_fields: Vec<&str> = map
+        .keys()
+        .filter_map(|k| k.as_str())
+        .filter(|k| !CATEGORY_KEYS.contains(k) && PROCEDURE_KEYS.contains(k))
+        .collect();
+    if guide_fields.len() >= 2 {
+        let at = root.key(guide_fields[0]);
+        doc.error_at(
+            &at,
+            Msg::GuideAsCategoryIndex {
+                fields: guide_fields.iter().map(|k| k.to_string()).collect(),
+            },
+        );
+        let others: Vec<&str> = CATEGORY_KEYS
+            .iter()
+            .copied()
+            .chain(guide_fields.iter().copied())
+            .collect();
+        doc.check_keys(&map, &root, &others);
+    } else {
+        doc.check_keys(&map, &root, CATEGORY_KEYS);
+    }
     let title = doc.text(&map, &root, "title", true);
     let order = doc.number(&map, &root, "order").map(|n| n as i64);
     let summary = doc.text(&map, &root, "summary", false);

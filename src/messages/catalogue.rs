@@ -233,6 +233,16 @@ catalogue! {
             hint_en: "give the account running camnang the right to read the folder (right-click › Properties › Security on Windows, chmod on Linux); do not delete it",
         }
 
+        /// A category's `_index.md` holding a procedure's `fields` (a
+        /// guide copied or saved under that name).
+        GuideAsCategoryIndex { fields: Vec<String> } = "E039" {
+            sample { fields: vec!["id".into(), "agency".into()] }
+            vi: format!("tệp _index.md chỉ ghi tên lĩnh vực, nhưng tệp này có các trường của một hướng dẫn ({}): có lẽ một hướng dẫn đã được chép hay lưu nhầm tên", fields.join(", ")),
+            en: format!("an _index.md only names the category, but this one has a guide's fields ({}): a guide was likely copied or saved under this name", fields.join(", ")),
+            hint_vi: "đổi tên tệp này thành tên của hướng dẫn (ví dụ dang-ky-khai-sinh.md), rồi tạo lại _index.md với ba dòng «---», «title: Tên lĩnh vực», «---»",
+            hint_en: "rename this file after the guide (e.g. dang-ky-khai-sinh.md), then make _index.md again with the three lines `---`, `title: Category name`, `---`",
+        }
+
         NotUtf8 { line: usize } = "E002" {
             sample { line: 3 }
             vi: format!("tệp không lưu ở bảng mã UTF-8 (từ dòng {line} có chữ không đọc được)"),
@@ -261,6 +271,14 @@ catalogue! {
                 true => "a file for residents to download (a PDF form, a picture) goes in content/files/ with its real ending (.pdf, .jpg, .png), linked from a guide; a guide is a typed .md file",
                 false => "open the file in the program that made it, copy the text into a new .md file (made with `camnang new`), then delete this one",
             },
+        }
+
+        /// A category's `_index.md` with nothing in it.
+        EmptyCategoryIndex = "E067" {
+            vi: "tệp _index.md trống: nó cần ghi tên của lĩnh vực",
+            en: "the _index.md is empty: it must name the category",
+            hint_vi: "viết vào tệp ba dòng «---», «title: Tên lĩnh vực», «---» (hướng dẫn thì lưu thành tệp riêng, ví dụ dang-ky-khai-sinh.md)",
+            hint_en: "write the three lines `---`, `title: Category name`, `---` in it (a guide goes in a file of its own, e.g. dang-ky-khai-sinh.md)",
         }
 
         EmptyFile = "E003" {
