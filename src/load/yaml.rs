@@ -166,6 +166,22 @@ impl<'a> Doc<'a> {
                 other => scalar_text(other).unwrap_or_else(|| "?".into()),
             };
             if !allowed.contains(&name.as_str()) {
+                // a field of a group written at the margin (`url:` under
+                // `online:` lost its two spaces): indent it, never delete it
+                if path.0.is_empty()
+                    && let Some((_, group)) = GROUPED
+                        .iter()
+                        .find(|(child, group)| *child == name && allowed.contains(group))
+                {
+                    self.error_at(
+                        &path.key(&name),
+                        Msg::FieldOutOfItsGroup {
+                            field: name.clone(),
+                            group: group.to_string(),
+                        },
+                    );
+                    continue;
+                }
                 let suggestion = did_you_mean(&name, allowed);
                 self.error_at(
                     &path.key(&name),
@@ -956,6 +972,29 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     };
     (YamlProblem::Other { detail }, line, col)
 }
+
+/// Fields that belong in a group (child, group): a guide's `online:` and
+/// `channels:`, the groups of `site.yaml`.
+const GROUPED: &[(&str, &str)] = &[
+    ("url", "online"),
+    ("level", "online"),
+    ("apps", "online"),
+    ("way", "channels"),
+    ("time", "channels"),
+    ("fee", "channels"),
+    ("phone", "contact"),
+    ("zalo", "contact"),
+    ("address", "contact"),
+    ("hours", "contact"),
+    ("team", "contact"),
+    ("paper", "print"),
+    ("bleed_mm", "print"),
+    ("crop_marks", "print"),
+    ("qr_error_correction", "print"),
+    ("copies", "print"),
+    ("synonyms", "search"),
+    ("seconds", "kiosk"),
+];
 
 /// Whether a number is written with dots between thousands, as
 /// Vietnamese writes them (`1.000`, `12.500.000`): one to three digits,

@@ -485,6 +485,23 @@ catalogue! {
             hint_en: "write a number without a fraction, for example 2",
         }
 
+        /// A field of a group (`online:`, `channels:`, `contact:`, …)
+        /// written at the margin, out of its group.
+        FieldOutOfItsGroup { field: String, group: String } = "E069" {
+            sample { field: "url".into(), group: "online".into() }
+            sample { field: "way".into(), group: "channels".into() }
+            vi: format!("trường «{field}» thuộc nhóm «{group}:» nhưng được viết sát lề, ngoài nhóm"),
+            en: format!("the field `{field}` belongs in the group `{group}:` but is written at the margin, outside it"),
+            hint_vi: match group.as_str() {
+                "channels" => format!("đặt nó trong một mục «- way: …» dưới dòng «channels:», thụt vào bốn dấu cách («    {field}: …»); đừng xoá dòng"),
+                _ => format!("thụt dòng này vào hai dấu cách, ngay dưới dòng «{group}:» («  {field}: …»); đừng xoá dòng"),
+            },
+            hint_en: match group.as_str() {
+                "channels" => format!("put it in an item `- way: …` under `channels:`, indented by four spaces (`    {field}: …`); do not delete the line"),
+                _ => format!("indent this line by two spaces, right under `{group}:` (`  {field}: …`); do not delete the line"),
+            },
+        }
+
         DraftUnknownField { field: String } = "E017" {
             sample { field: "x".into() }
             vi: format!("«draft:» ghi «{field}», nhưng tệp không có trường này"),
