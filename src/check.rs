@@ -114,8 +114,24 @@ fn links(
                 continue; // outside the site (https:, tel:, mailto:)
             };
             let Some(bytes) = pages.get(target.as_str()) else {
+                // the file under the same name in other capitals (Windows
+                // does not tell them apart; the server does)
+                // (a name the site does not have was looked for as a folder)
+                let named = target.strip_suffix("/index.html").unwrap_or(&target);
+                let file = ["files/", "static/"].iter().any(|d| named.starts_with(d));
+                let folded = named.to_lowercase();
+                let near = pages
+                    .keys()
+                    .filter(|_| file)
+                    .find(|p| p.to_lowercase() == folded)
+                    .map(|p| match url.starts_with('/') {
+                        true => format!("/{p}"),
+                        false => p.to_string(),
+                    });
                 diags.push(at(Diagnostic::error(Msg::BrokenLink {
                     url: url.to_string(),
+                    near,
+                    file,
                 })));
                 continue;
             };

@@ -1426,12 +1426,25 @@ catalogue! {
 
         // ── camnang check ───────────────────────────────────────────────
 
-        BrokenLink { url: String } = "E070" {
-            sample { url: "x".into() }
+        /// `near`: the file the site has under the same name in other
+        /// capitals (`files/mau-ct01.pdf` for `files/Mau-CT01.PDF`); `file`:
+        /// whether the link leads under `files/` or `static/`.
+        BrokenLink { url: String, near: Option<String>, file: bool } = "E070" {
+            sample { url: "x".into(), near: None, file: false }
+            sample { url: "files/Mau-CT01.PDF".into(), near: Some("files/mau-ct01.pdf".into()), file: true }
+            sample { url: "files/mau.docx".into(), near: None, file: true }
             vi: format!("liên kết «{url}» dẫn tới trang hoặc tệp không có trong trang web"),
             en: format!("the link `{url}` leads to a page or file the site does not have"),
-            hint_vi: COPY_TARGET.vi,
-            hint_en: COPY_TARGET.en,
+            hint_vi: match (near, file) {
+                (Some(n), _) => format!("có phải bạn muốn viết «{n}»? Máy chủ phân biệt chữ hoa và chữ thường, dù Windows thì không"),
+                (None, true) => "chép tệp vào thư mục content/files/ của trang (đúng tên trong liên kết), hoặc sửa liên kết theo tên tệp có ở đó".to_string(),
+                (None, false) => COPY_TARGET.vi.to_string(),
+            },
+            hint_en: match (near, file) {
+                (Some(n), _) => format!("did you mean `{n}`? The server tells capitals from small letters, though Windows does not"),
+                (None, true) => "copy the file into the site's content/files/ folder (under the name in the link), or change the link to the name the file has there".to_string(),
+                (None, false) => COPY_TARGET.en.to_string(),
+            },
         }
 
         BrokenAnchor { url: String, anchor: String } = "E071" {

@@ -245,3 +245,33 @@ fn an_id_written_wrong_is_given_the_one_the_lock_holds() {
     );
     assert!(!run.stderr.contains("ct-03"), "{}", run.stderr);
 }
+
+/// A link to a form under another capitals than the file's (Windows does
+/// not tell them apart, the server does) is given the file's own name;
+/// one to a form the site does not have says to copy it into
+/// `content/files/`.
+#[test]
+fn a_broken_link_to_a_form_says_what_to_write_or_copy() {
+    let site = util::TestSite::standard();
+    site.write("content/files/mau-ct01.pdf", "%PDF-1.4\n");
+    let guide = site.path("content/cu-tru/dang-ky-tam-tru.md");
+    let text = std::fs::read_to_string(&guide).expect("a guide of the standard site");
+    std::fs::write(
+        &guide,
+        format!("{text}\nTải [mẫu CT01](files/Mau-CT01.PDF) và [mẫu khác](files/mau-khac.docx).\n"),
+    )
+    .expect("write");
+    let run = check(&site, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("có phải bạn muốn viết «files/mau-ct01.pdf»?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("chép tệp vào thư mục content/files/"),
+        "{}",
+        run.stderr
+    );
+}
