@@ -88,6 +88,7 @@ fn links(
     diags: &mut Diagnostics,
 ) {
     let mut ids: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut files_folded: Option<HashMap<String, &str>> = None;
     let mut bodies: Vec<(String, PathBuf, &[PlacedLink])> = Vec::new();
     for c in &site.categories {
         let index = crate::load::rel(&site.root, &c.source.join("_index.md"));
@@ -118,20 +119,29 @@ fn links(
                 // does not tell them apart; the server does)
                 // (a name the site does not have was looked for as a folder)
                 let named = target.strip_suffix("/index.html").unwrap_or(&target);
-                let file = ["files/", "static/"].iter().any(|d| named.starts_with(d));
-                let folded = named.to_lowercase();
-                let near = pages
-                    .keys()
-                    .filter(|_| file)
-                    .find(|p| p.to_lowercase() == folded)
-                    .map(|p| match url.starts_with('/') {
-                        true => format!("/{p}"),
-                        false => p.to_string(),
+                let folder = ["files", "static"]
+                    .into_iter()
+                    .find(|d| named.strip_prefix(d).is_some_and(|r| r.starts_with('/')));
+                // the site's files by their name in small letters, made once
+                let near = folder.and_then(|_| {
+                    let files = files_folded.get_or_insert_with(|| {
+                        pages
+                            .keys()
+                            .filter(|p| p.starts_with("files/") || p.starts_with("static/"))
+                            .map(|p| (p.to_lowercase(), *p))
+                            .collect()
                     });
+                    files
+                        .get(&named.to_lowercase())
+                        .map(|p| match url.starts_with('/') {
+                            true => format!("/{p}"),
+                            false => p.to_string(),
+                        })
+                });
                 diags.push(at(Diagnostic::error(Msg::BrokenLink {
                     url: url.to_string(),
                     near,
-                    file,
+                    folder: folder.map(str::to_string),
                 })));
                 continue;
             };
@@ -575,10 +585,14 @@ fn hand_item(l: &str) -> bool {
             (1..=2, Some('.')) if after[1..].starts_with(char::is_alphabetic) => {
                 return !after[1..].trim().is_empty();
             }
-            // "1 - Mở ứng dụng", "2– Điền tờ khai"
+            // "1 - Mở ứng dụng", "2– Điền tờ khai" (not a time, "7 - 11 giờ")
             (1..=2, Some(_)) if after.trim_start().starts_with(['-', '–']) => {
                 let mark = after.trim_start();
-                &mark[mark.chars().next().map_or(0, char::len_utf8)..]
+                let rest = &mark[mark.chars().next().map_or(0, char::len_utf8)..];
+                if !rest.trim_start().starts_with(char::is_alphabetic) {
+                    return false;
+                }
+                rest
             }
             (0, Some(c)) if c.is_alphabetic() && t[c.len_utf8()..].starts_with(')') => {
                 &t[c.len_utf8() + 1..]
@@ -643,6 +657,28 @@ pub fn run_check(
 #[cfg(test)]
 mod tests {
     use super::merged_into;
+
+    #[test]
+    fn lists_typed_by_hand_are_told_and_times_are_not() {
+        for line in [
+            "1/ Nộp",
+            "1.Mở ứng dụng",
+            "2 - Điền tờ khai",
+            "a) Nộp",
+            "• Nộp",
+        ] {
+            assert!(super::hand_item(line), "{line}");
+        }
+        for line in [
+            "7 - 11 giờ sáng",
+            "1.000 đồng",
+            "1. Mở",
+            "Mở ứng dụng",
+            "13 - 17h",
+        ] {
+            assert!(!super::hand_item(line), "{line}");
+        }
+    }
 
     #[test]
     fn an_agency_of_a_district_abolished_in_2025_is_known() {

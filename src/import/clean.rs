@@ -54,15 +54,17 @@ pub(crate) fn clean(s: &str) -> String {
 pub(crate) fn line(s: &str) -> String {
     let cleaned = clean(s);
     let mut out = String::with_capacity(cleaned.len());
+    // whether the line just written is a table's row
+    let mut row = false;
     for l in cleaned.split('\n').filter(|l| !l.is_empty()) {
         if !out.is_empty() {
             // a table's row ends where the next line starts: "Bản sao |
             // 8.000 đồng; Bản chính | Miễn phí", not one run of cells
-            let row_ends = out.rsplit("; ").next().is_some_and(|r| r.contains(" | "))
-                && !out.ends_with(['.', ';', ':']);
+            let row_ends = row && !out.ends_with(['.', ';', ':']);
             out.push_str(if row_ends { "; " } else { " " });
         }
         out.push_str(l);
+        row = l.contains(" | ");
     }
     out
 }

@@ -488,7 +488,19 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     // documents by case; items that are notes go to the body
     let mut notes = String::new();
     let mut note_count = 0;
+    // a case the portal lists twice (its name and documents the same) is
+    // read once: its notes are not written twice either
+    let mut cases_seen: Vec<(&str, Vec<Component<'_>>)> = Vec::new();
     for c in &r.cases {
+        let same: Vec<Component<'_>> = c
+            .components
+            .iter()
+            .map(|p| (p.name.as_str(), p.original, p.copy))
+            .collect();
+        if cases_seen.iter().any(|(n, s)| *n == c.name && *s == same) {
+            continue;
+        }
+        cases_seen.push((c.name.as_str(), same));
         let heading = line(unmark(&line(&c.name)));
         let mut heading = (!heading.is_empty()).then_some(heading);
         let mut components = &c.components[..];
@@ -506,6 +518,7 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             }
         }
         let mut items = Vec::new();
+        let mut listed = std::collections::HashSet::new();
         let mut case_notes = Vec::new();
         for p in components {
             let name = clean::clean(&p.name);
@@ -528,7 +541,7 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             };
             // a component the portal lists twice in a case is one document
             let item = format!("{first} ({counts})");
-            if !items.contains(&item) {
+            if listed.insert(item.clone()) {
                 items.push(item);
             }
         }
@@ -762,6 +775,10 @@ fn unread_part(path: &str) -> Option<&'static str> {
     })
 }
 
+/// A document of a case as the record gives it: its name, originals,
+/// copies.
+type Component<'r> = (&'r str, u32, u32);
+
 /// `title` without what records put before the name itself ("Thủ tục",
 /// "Thủ tục hành chính", in any capitals, then `:`, `-` or a space; a
 /// list number, "1. ", "2)", "1.", "3 -") and the full stops after it.
@@ -773,6 +790,8 @@ fn bare_title(title: &str) -> &str {
         for prefix in ["thủ tục hành chính", "thủ tục"] {
             if let Some(after) = strip_prefix_any_case(rest, prefix)
                 && after.starts_with(|c: char| c.is_whitespace() || ":-–—.".contains(c))
+                // ("Thủ tục hành chính" alone is no "Hành chính")
+                && strip_prefix_any_case(after.trim(), "hành chính") != Some("")
             {
                 rest = after;
             }
@@ -909,6 +928,7 @@ mod tests {
             // a name that only starts like the words before it
             ("Thủ tục viên chức", "Viên chức", false),
             ("Thủ tục", "Thủ tục", false),
+            ("Thủ tục hành chính", "Thủ tục hành chính", false),
             ("Thủ tụcx", "Thủ tụcx", false),
         ] {
             assert_eq!(title(name), (want.to_string(), caps), "{name}");
@@ -1099,8 +1119,9 @@ mod tests {
     fn a_document_or_a_case_listed_twice_is_listed_once() {
         let form = serde_json::json!({"name": "Tờ khai CT01", "originalQty": 1, "copyQty": 0});
         let photo = serde_json::json!({"name": "Ảnh 4x6", "originalQty": 2, "copyQty": 0});
+        let note = serde_json::json!({"name": "Lưu ý: mang bản gốc để đối chiếu", "originalQty": 0, "copyQty": 0});
         let case = serde_json::json!({"name": "Đăng ký theo danh sách, hồ sơ gồm:",
-            "profileComponents": [form, photo, form, form]});
+            "profileComponents": [form, photo, form, form, note]});
         let r = record(serde_json::json!({"id": "a", "name": "B",
             "executionCases": [case, case, {"name": "", "profileComponents": [form, form]}]}));
         let g = guide(&r, today());
@@ -1116,6 +1137,8 @@ mod tests {
             g.documents[1].1,
             vec!["Tờ khai CT01 (01 bản chính)".to_string()]
         );
+        // the repeated case's note, once
+        assert_eq!(g.body.matches("mang bản gốc").count(), 1, "{}", g.body);
     }
 
     #[test]

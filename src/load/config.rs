@@ -775,6 +775,15 @@ mod tests {
         let (cfg, diags) = parse("  copies: [1, 2]\n");
         assert!(cfg.is_none());
         assert_eq!(diags.items[0].msg.code(), "E012");
+        // a thousand written as Vietnamese writes it; a bleed in inches'
+        // millimetres is no thousand
+        let (_, diags) = parse("  copies:\n    posters: 2.500\n");
+        assert_eq!(diags.items[0].msg.code(), "E036");
+        let text = diags.items[0].msg.text(crate::messages::Lang::En);
+        assert!(text.contains("so this is 2.5, not 2500"), "{text}");
+        let (cfg, diags) = parse("  bleed_mm: 3.175\n");
+        assert!(!diags.has_errors(), "{diags:?}");
+        assert_eq!(cfg.map(|c| c.print.bleed_mm), Some(3.175));
         // flyers come by the A4 sheet: 7 A6 flyers are told as 8, at the line
         let (cfg, diags) = parse("  copies:\n    flyers_a6: 7\n    flyers_a5: 4\n");
         assert_eq!(cfg.expect("a warning only").print.copies.flyers_a6, 7);

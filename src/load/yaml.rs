@@ -502,24 +502,21 @@ impl<'a> Doc<'a> {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => {
                 // `1.000` for a thousand, as Vietnamese writes it: YAML
-                // reads 1 (a decimal point)
+                // reads 1 (a decimal point). Not in a measure with a
+                // fraction (`bleed_mm: 3.175`, an eighth of an inch).
                 let p = path.key(key);
-                if let Some(written) = self.written(&p).filter(|w| thousands_dot(w)) {
-                    let meant = written.replace('.', "");
-                    let field = p.to_string();
-                    self.error_at(
-                        &p,
-                        Msg::ThousandsDot {
-                            field,
-                            written,
-                            meant,
-                        },
-                    );
+                if !comma && let Some(written) = self.written(&p).filter(|w| thousands_dot(w)) {
+                    self.thousands(&p, written, n.as_f64());
                     return None;
                 }
                 n.as_f64()
             }
             Some(Value::String(s)) if decimal_comma(s).is_some() => decimal_comma(s),
+            // `12.500.000`, two dots: text to YAML
+            Some(Value::String(s)) if !comma && thousands_dot(s.trim()) => {
+                self.thousands(&path.key(key), s.trim().to_string(), None);
+                None
+            }
             Some(_) => {
                 let p = path.key(key);
                 self.error_at(
@@ -532,6 +529,21 @@ impl<'a> Doc<'a> {
                 None
             }
         }
+    }
+
+    /// `E036` at `p`: a number written with dots between thousands,
+    /// which YAML read as `read` (or as text).
+    fn thousands(&self, p: &FieldPath, written: String, read: Option<f64>) {
+        let meant = written.replace('.', "");
+        self.error_at(
+            p,
+            Msg::ThousandsDot {
+                field: p.to_string(),
+                written,
+                meant,
+                read: read.map(|r| r.to_string()),
+            },
+        );
     }
 
     /// A number field that must lie within `min..=max`; outside it, an
@@ -1011,8 +1023,9 @@ fn thousands_dot(written: &str) -> bool {
 
 /// Whether `word` is the name of a field of a guide or of `site.yaml`.
 fn known_field(word: &str) -> bool {
-    crate::load::procedure::PROCEDURE_KEYS.contains(&word)
-        || crate::load::config::all_keys().any(|k| k == word)
+    // (short words, `to`, are words of a sentence as often as fields)
+    word.len() >= 3 && crate::load::procedure::PROCEDURE_KEYS.contains(&word)
+        || word.len() >= 3 && crate::load::config::all_keys().any(|k| k == word)
 }
 
 /// What `f` finds on the line the parser stopped at (`line`, from 1) or

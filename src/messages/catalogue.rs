@@ -469,10 +469,17 @@ catalogue! {
         /// A count in `site.yaml` that is not a whole number.
         /// A number written with a dot between thousands (`posters:
         /// 1.000`), which YAML reads as a decimal point (1).
-        ThousandsDot { field: String, written: String, meant: String } = "E036" {
-            sample { field: "print.copies.posters".into(), written: "1.000".into(), meant: "1000".into() }
-            vi: format!("«{field}: {written}»: dấu chấm ở đây được đọc là dấu thập phân, nên số này là {}, không phải {meant}", written.split('.').next().unwrap_or_default()),
-            en: format!("`{field}: {written}`: the dot is read as a decimal point, so this is {}, not {meant}", written.split('.').next().unwrap_or_default()),
+        ThousandsDot { field: String, written: String, meant: String, read: Option<String> } = "E036" {
+            sample { field: "print.copies.posters".into(), written: "1.000".into(), meant: "1000".into(), read: Some("1".into()) }
+            sample { field: "print.copies.posters".into(), written: "12.500.000".into(), meant: "12500000".into(), read: None }
+            vi: match read {
+                Some(r) => format!("«{field}: {written}»: dấu chấm ở đây được đọc là dấu thập phân, nên số này là {r}, không phải {meant}"),
+                None => format!("«{field}: {written}»: số viết có dấu chấm giữa các hàng nghìn không được đọc là một số"),
+            },
+            en: match read {
+                Some(r) => format!("`{field}: {written}`: the dot is read as a decimal point, so this is {r}, not {meant}"),
+                None => format!("`{field}: {written}`: a number written with dots between thousands is not read as a number"),
+            },
             hint_vi: format!("viết số không có dấu chấm: {meant}"),
             hint_en: format!("write the number without dots: {meant}"),
         }
@@ -1429,21 +1436,21 @@ catalogue! {
         /// `near`: the file the site has under the same name in other
         /// capitals (`files/mau-ct01.pdf` for `files/Mau-CT01.PDF`); `file`:
         /// whether the link leads under `files/` or `static/`.
-        BrokenLink { url: String, near: Option<String>, file: bool } = "E070" {
-            sample { url: "x".into(), near: None, file: false }
-            sample { url: "files/Mau-CT01.PDF".into(), near: Some("files/mau-ct01.pdf".into()), file: true }
-            sample { url: "files/mau.docx".into(), near: None, file: true }
+        BrokenLink { url: String, near: Option<String>, folder: Option<String> } = "E070" {
+            sample { url: "x".into(), near: None, folder: None }
+            sample { url: "files/Mau-CT01.PDF".into(), near: Some("files/mau-ct01.pdf".into()), folder: Some("files".into()) }
+            sample { url: "files/mau.docx".into(), near: None, folder: Some("files".into()) }
             vi: format!("liên kết «{url}» dẫn tới trang hoặc tệp không có trong trang web"),
             en: format!("the link `{url}` leads to a page or file the site does not have"),
-            hint_vi: match (near, file) {
+            hint_vi: match (near, folder) {
                 (Some(n), _) => format!("có phải bạn muốn viết «{n}»? Máy chủ phân biệt chữ hoa và chữ thường, dù Windows thì không"),
-                (None, true) => "chép tệp vào thư mục content/files/ của trang (đúng tên trong liên kết), hoặc sửa liên kết theo tên tệp có ở đó".to_string(),
-                (None, false) => COPY_TARGET.vi.to_string(),
+                (None, Some(f)) => format!("chép tệp vào thư mục content/{f}/ của trang (đúng tên trong liên kết), hoặc sửa liên kết theo tên tệp có ở đó"),
+                (None, None) => COPY_TARGET.vi.to_string(),
             },
-            hint_en: match (near, file) {
+            hint_en: match (near, folder) {
                 (Some(n), _) => format!("did you mean `{n}`? The server tells capitals from small letters, though Windows does not"),
-                (None, true) => "copy the file into the site's content/files/ folder (under the name in the link), or change the link to the name the file has there".to_string(),
-                (None, false) => COPY_TARGET.en.to_string(),
+                (None, Some(f)) => format!("copy the file into the site's content/{f}/ folder (under the name in the link), or change the link to the name the file has there"),
+                (None, None) => COPY_TARGET.en.to_string(),
             },
         }
 
@@ -1780,6 +1787,14 @@ catalogue! {
             en: format!("{}: no guide of the site was imported from the record «{name}», so there is nothing to compare or update", path.display()),
             hint_vi: format!("nhập nó thành hướng dẫn mới bằng: camnang import {}", path.display()),
             hint_en: format!("import it as a new guide with: camnang import {}", path.display()),
+        }
+
+        /// `--diff` or `--update` given many records, `count` of which no
+        /// guide of the site was imported from: they were not compared.
+        RecordsInNoGuide { count: usize } = "W106" {
+            sample { count: 12 }
+            vi: format!("{count} bản ghi không thuộc hướng dẫn nào của trang nên không được so sánh (để nhập chúng, dùng camnang import không có --diff hay --update)"),
+            en: format!("{count} records belong to no guide of the site, so they were not compared (to import them, use camnang import without --diff or --update)"),
         }
 
         /// The portal said no with its own `code` and `message`
