@@ -515,6 +515,8 @@ enum Entry {
 enum Unread {
     /// A file right in `content/`, in no category.
     Loose,
+    /// `content/_index.md`, as Hugo sites write the home page's text.
+    HomeIndex,
     /// A folder inside a category folder.
     Nested,
     /// A file of a category folder whose name does not end in `.md`; the
@@ -534,6 +536,7 @@ impl Unread {
     fn msg(&self) -> Msg {
         match self {
             Unread::Loose => Msg::LooseFile,
+            Unread::HomeIndex => Msg::HomeIndexUnread,
             Unread::NoLetters => Msg::NameWithoutLetters,
             Unread::Nested => Msg::NestedFolder,
             Unread::NotMarkdown { rename } => Msg::NotMarkdown {
@@ -692,6 +695,11 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
             dir: path.to_path_buf(),
         }),
         // (links are not followed, and not told about: see the hostile cases)
+        // (`content/_index.md`: a home page's text, which camnang takes
+        // from site.yaml)
+        1 if file_type.is_file() && name.eq_ignore_ascii_case("_index.md") => {
+            unread(Unread::HomeIndex)
+        }
         1 if file_type.is_file() && !system_file(name) => unread(Unread::Loose),
         2 if file_type.is_dir() => unread(Unread::Nested),
         // Word's lock file of a guide open in it (`~$ng-ky.md`)

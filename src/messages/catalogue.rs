@@ -798,6 +798,15 @@ catalogue! {
             hint_en: "move a procedure file into a category folder such as content/cu-tru/; put forms and images in content/files/",
         }
 
+        /// `content/_index.md`: the home page's text as Hugo sites write
+        /// it; camnang's home takes its words from `site.yaml`.
+        HomeIndexUnread = "W107" {
+            vi: "trang chủ không lấy chữ từ content/_index.md: tệp này không được đọc và không lên trang",
+            en: "the home page takes no text from content/_index.md: this file is not read and is not on the site",
+            hint_vi: "tiêu đề và lời nhắn của trang chủ ghi trong site.yaml («title:», «notice:»); đừng chuyển tệp này vào thư mục lĩnh vực (nó sẽ thay tệp _index.md ghi tên lĩnh vực ở đó)",
+            hint_en: "the home page's title and notice are written in site.yaml (`title:`, `notice:`); do not move this file into a category folder (it would replace the _index.md that names the category there)",
+        }
+
         /// A file or folder whose name has no letter or digit (`-.md`,
         /// `….md`): no page address can be made from it.
         NameWithoutLetters = "W039" {
