@@ -468,19 +468,24 @@ fn unglue(l: &str) -> Vec<&str> {
     out
 }
 
-/// The byte length of the word "bước" at `at` of `t`, written in any
-/// capitals.
-fn word_at(t: &str, at: usize) -> Option<usize> {
-    let mut chars = t[at..].chars();
-    let mut len = 0;
-    for want in "bước".chars() {
-        let c = chars.next()?;
+/// `s` after `prefix` (written in small letters) whatever the capitals
+/// `s` writes it in ("THỦ TỤC …", "Bước 2").
+pub(crate) fn strip_prefix_any_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let mut chars = s.char_indices();
+    for want in prefix.chars() {
+        let (_, c) = chars.next()?;
         if !c.to_lowercase().eq(std::iter::once(want)) {
             return None;
         }
-        len += c.len_utf8();
     }
-    Some(len)
+    Some(chars.next().map_or("", |(i, _)| &s[i..]))
+}
+
+/// The byte length of the word "bước" at `at` of `t`, written in any
+/// capitals.
+fn word_at(t: &str, at: usize) -> Option<usize> {
+    let rest = &t[at..];
+    strip_prefix_any_case(rest, "bước").map(|after| rest.len() - after.len())
 }
 
 /// Splits "Bước 1: … Bước 2: …" into the steps' texts; `None` unless the

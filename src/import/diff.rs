@@ -241,7 +241,6 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
     let files = write::imported_files(root);
     // records given as files stand for the portal now (offline comparison)
     let mut saved: BTreeMap<String, (PathBuf, String, Value)> = BTreeMap::new();
-    let mut given = 0;
     let mut failed = 0;
     for (from, v) in saved_records(&opts.paths) {
         match v.and_then(|v| {
@@ -254,7 +253,6 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
         }) {
             Ok((id, name, v)) => {
                 saved.insert(id, (from, name, v));
-                given += 1;
             }
             Err(m) => {
                 eprintln!("{}", error_line(&m, lang));
@@ -262,6 +260,7 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
             }
         }
     }
+    let given = saved.len();
     for (portal_id, file) in &files {
         let shown = crate::load::rel(root, file);
         let now = match saved.remove(portal_id) {

@@ -490,17 +490,10 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     let mut note_count = 0;
     // a case the portal lists twice (its name and documents the same) is
     // read once: its notes are not written twice either
-    let mut cases_seen: Vec<(&str, Vec<Component<'_>>)> = Vec::new();
-    for c in &r.cases {
-        let same: Vec<Component<'_>> = c
-            .components
-            .iter()
-            .map(|p| (p.name.as_str(), p.original, p.copy))
-            .collect();
-        if cases_seen.iter().any(|(n, s)| *n == c.name && *s == same) {
+    for (i, c) in r.cases.iter().enumerate() {
+        if r.cases[..i].contains(c) {
             continue;
         }
-        cases_seen.push((c.name.as_str(), same));
         let heading = line(unmark(&line(&c.name)));
         let mut heading = (!heading.is_empty()).then_some(heading);
         let mut components = &c.components[..];
@@ -775,10 +768,6 @@ fn unread_part(path: &str) -> Option<&'static str> {
     })
 }
 
-/// A document of a case as the record gives it: its name, originals,
-/// copies.
-type Component<'r> = (&'r str, u32, u32);
-
 /// `title` without what records put before the name itself ("Thủ tục",
 /// "Thủ tục hành chính", in any capitals, then `:`, `-` or a space; a
 /// list number, "1. ", "2)", "1.", "3 -") and the full stops after it.
@@ -788,10 +777,10 @@ fn bare_title(title: &str) -> &str {
     loop {
         let before = rest;
         for prefix in ["thủ tục hành chính", "thủ tục"] {
-            if let Some(after) = strip_prefix_any_case(rest, prefix)
+            if let Some(after) = clean::strip_prefix_any_case(rest, prefix)
                 && after.starts_with(|c: char| c.is_whitespace() || ":-–—.".contains(c))
                 // ("Thủ tục hành chính" alone is no "Hành chính")
-                && strip_prefix_any_case(after.trim(), "hành chính") != Some("")
+                && clean::strip_prefix_any_case(after.trim(), "hành chính") != Some("")
             {
                 rest = after;
             }
@@ -813,19 +802,6 @@ fn bare_title(title: &str) -> &str {
         }
     }
     rest.trim_end_matches(['.', ' '])
-}
-
-/// `s` after `prefix` (written in small letters) whatever the capitals
-/// `s` writes it in.
-fn strip_prefix_any_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
-    let mut chars = s.char_indices();
-    for want in prefix.chars() {
-        let (_, c) = chars.next()?;
-        if !c.to_lowercase().eq(std::iter::once(want)) {
-            return None;
-        }
-    }
-    Some(chars.next().map_or("", |(i, _)| &s[i..]))
 }
 
 fn capitalise(s: &str) -> String {

@@ -27,14 +27,14 @@ const SITE_KEYS: &[&str] = &[
     "deploy",
 ];
 const DEPLOY_KEYS: &[&str] = &["to"];
-const SEARCH_KEYS: &[&str] = &["synonyms"];
-const KIOSK_KEYS: &[&str] = &["seconds"];
-const CONTACT_KEYS: &[&str] = &["phone", "zalo", "address", "hours", "team"];
+pub(crate) const SEARCH_KEYS: &[&str] = &["synonyms"];
+pub(crate) const KIOSK_KEYS: &[&str] = &["seconds"];
+pub(crate) const CONTACT_KEYS: &[&str] = &["phone", "zalo", "address", "hours", "team"];
 /// The widest bleed a print shop asks for, in millimetres (3 mm is usual;
 /// more only wastes paper and pushes the marks off the sheet).
 pub const BLEED_MAX_MM: f64 = 10.0;
 
-const PRINT_KEYS: &[&str] = &[
+pub(crate) const PRINT_KEYS: &[&str] = &[
     "paper",
     "bleed_mm",
     "crop_marks",

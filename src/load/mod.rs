@@ -154,10 +154,14 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             .map(|c| c.to_ascii_lowercase())
             .collect()
     };
-    let locked: HashMap<String, &String> =
-        qr_lock.entries.keys().map(|id| (compact(id), id)).collect();
+    // (made only when an id is written wrong: not on every load)
+    let wrong_id = |d: &Diagnostics| d.items.iter().any(|i| matches!(i.msg, Msg::BadId { .. }));
     let mut read = read;
-    for (_, (_, d)) in read.iter_mut() {
+    let locked: HashMap<String, &String> = match read.iter().any(|(_, (_, d))| wrong_id(d)) {
+        true => qr_lock.entries.keys().map(|id| (compact(id), id)).collect(),
+        false => HashMap::new(),
+    };
+    for (_, (_, d)) in read.iter_mut().filter(|(_, (_, d))| wrong_id(d)) {
         for item in d.items.iter_mut() {
             if let Msg::BadId { value, meant } = &mut item.msg
                 && let Some(id) = locked.get(&compact(value))

@@ -31,8 +31,8 @@ pub const PROCEDURE_KEYS: &[&str] = &[
     "draft",
     "source",
 ];
-const ONLINE_KEYS: &[&str] = &["url", "level", "apps"];
-const CHANNEL_KEYS: &[&str] = &["way", "time", "fee"];
+pub(crate) const ONLINE_KEYS: &[&str] = &["url", "level", "apps"];
+pub(crate) const CHANNEL_KEYS: &[&str] = &["way", "time", "fee"];
 const GROUP_KEYS: &[&str] = &["group", "items"];
 const SOURCE_KEYS: &[&str] = &["portal_id", "code", "portal_updated", "imported"];
 /// A guide longer than this, in KB of its file, is told (`W089`): a

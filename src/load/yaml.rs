@@ -169,9 +169,9 @@ impl<'a> Doc<'a> {
                 // a field of a group written at the margin (`url:` under
                 // `online:` lost its two spaces): indent it, never delete it
                 if path.0.is_empty()
-                    && let Some((_, group)) = GROUPED
-                        .iter()
-                        .find(|(child, group)| *child == name && allowed.contains(group))
+                    && let Some((group, _)) = groups().into_iter().find(|(group, fields)| {
+                        fields.contains(&name.as_str()) && allowed.contains(group)
+                    })
                 {
                     self.error_at(
                         &path.key(&name),
@@ -985,28 +985,21 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     (YamlProblem::Other { detail }, line, col)
 }
 
-/// Fields that belong in a group (child, group): a guide's `online:` and
-/// `channels:`, the groups of `site.yaml`.
-const GROUPED: &[(&str, &str)] = &[
-    ("url", "online"),
-    ("level", "online"),
-    ("apps", "online"),
-    ("way", "channels"),
-    ("time", "channels"),
-    ("fee", "channels"),
-    ("phone", "contact"),
-    ("zalo", "contact"),
-    ("address", "contact"),
-    ("hours", "contact"),
-    ("team", "contact"),
-    ("paper", "print"),
-    ("bleed_mm", "print"),
-    ("crop_marks", "print"),
-    ("qr_error_correction", "print"),
-    ("copies", "print"),
-    ("synonyms", "search"),
-    ("seconds", "kiosk"),
-];
+/// The groups whose fields a clerk may write at the margin by mistake,
+/// with the fields each holds: a guide's `online:` and `channels:`, the
+/// groups of `site.yaml` (`deploy:`'s one field, `to`, is a word of a
+/// sentence as often as a field).
+fn groups() -> [(&'static str, &'static [&'static str]); 6] {
+    use crate::load::{config, procedure};
+    [
+        ("online", procedure::ONLINE_KEYS),
+        ("channels", procedure::CHANNEL_KEYS),
+        ("contact", config::CONTACT_KEYS),
+        ("print", config::PRINT_KEYS),
+        ("search", config::SEARCH_KEYS),
+        ("kiosk", config::KIOSK_KEYS),
+    ]
+}
 
 /// Whether a number is written with dots between thousands, as
 /// Vietnamese writes them (`1.000`, `12.500.000`): one to three digits,
