@@ -67,7 +67,7 @@ pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
             })
             .collect();
         let mut fields = FieldFinder::new(&site.root);
-        links(site, &pages, &mut fields, &mut diags);
+        links(site, &pages, true, &mut fields, &mut diags);
         procedures(site, today, &mut fields, &mut diags);
         // (what the posters and flyers `build` makes would leave out)
         if let Some(theme) = &prepared.theme {
@@ -78,12 +78,66 @@ pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
     (diags, lang)
 }
 
+/// The files a build makes, for the links that lead to them: every path,
+/// and with `camnang check` each page's bytes (for its `#anchors`).
+pub(crate) trait Targets {
+    /// Whether the site has the file `path`.
+    fn has(&self, path: &str) -> bool;
+    /// Every path the site has.
+    fn paths(&self) -> Vec<&str>;
+    /// The bytes of the page `path`, when they are at hand.
+    fn bytes(&self, path: &str) -> Option<&[u8]>;
+}
+
+impl Targets for HashMap<&str, &[u8]> {
+    fn has(&self, path: &str) -> bool {
+        self.contains_key(path)
+    }
+    fn paths(&self) -> Vec<&str> {
+        self.keys().copied().collect()
+    }
+    fn bytes(&self, path: &str) -> Option<&[u8]> {
+        self.get(path).copied()
+    }
+}
+
+impl Targets for std::collections::HashSet<&str> {
+    fn has(&self, path: &str) -> bool {
+        self.contains(path)
+    }
+    fn paths(&self) -> Vec<&str> {
+        self.iter().copied().collect()
+    }
+    fn bytes(&self, _: &str) -> Option<&[u8]> {
+        None
+    }
+}
+
+/// What `build` tells of the links in the guides: one that leads to a page
+/// or file the site `made` does not have (`W108`: the site is published,
+/// and a resident who taps it gets "page not found"). `camnang check` tells
+/// more, as errors.
+pub(crate) fn links_nowhere(site: &Site, made: &[String]) -> Diagnostics {
+    let made: std::collections::HashSet<&str> = made.iter().map(String::as_str).collect();
+    let mut diags = Diagnostics::default();
+    links(
+        site,
+        &made,
+        false,
+        &mut FieldFinder::new(&site.root),
+        &mut diags,
+    );
+    diags
+}
+
 /// Links inside the site must lead to a page or file that the build
 /// makes, and `#anchors` to an `id` on that page; images need a
-/// description for people who cannot see them.
+/// description for people who cannot see them. Not `checking` (`build`),
+/// only links that lead nowhere are told, as warnings.
 fn links(
     site: &Site,
-    pages: &HashMap<&str, &[u8]>,
+    pages: &dyn Targets,
+    checking: bool,
     fields: &mut FieldFinder,
     diags: &mut Diagnostics,
 ) {
@@ -104,9 +158,12 @@ fn links(
     for (from_dir, source, list) in bodies {
         for l in list {
             let url = l.link.url.trim();
-            let text = fields.text(&source);
-            let at = |d: Diagnostic| d.in_file(&source).at(l.line, l.column, &text);
-            if l.link.image && l.link.alt.trim().is_empty() {
+            // (the file is read only for a link to tell of)
+            let mut at = |d: Diagnostic| {
+                let text = fields.text(&source);
+                d.in_file(&source).at(l.line, l.column, &text)
+            };
+            if checking && l.link.image && l.link.alt.trim().is_empty() {
                 diags.push(at(Diagnostic::warning(Msg::ImageNoAlt {
                     url: url.to_string(),
                 })));
@@ -114,7 +171,7 @@ fn links(
             let Some((target, anchor)) = resolve(&from_dir, url, pages) else {
                 continue; // outside the site (https:, tel:, mailto:)
             };
-            let Some(bytes) = pages.get(target.as_str()) else {
+            if !pages.has(&target) {
                 // the file under the same name in other capitals (Windows
                 // does not tell them apart; the server does)
                 // (a name the site does not have was looked for as a folder)
@@ -126,9 +183,10 @@ fn links(
                 let near = folder.and_then(|_| {
                     let files = files_folded.get_or_insert_with(|| {
                         pages
-                            .keys()
+                            .paths()
+                            .into_iter()
                             .filter(|p| p.starts_with("files/") || p.starts_with("static/"))
-                            .map(|p| (p.to_lowercase(), *p))
+                            .map(|p| (p.to_lowercase(), p))
                             .collect()
                     });
                     files
@@ -138,14 +196,14 @@ fn links(
                             false => p.to_string(),
                         })
                 });
-                diags.push(at(Diagnostic::error(Msg::BrokenLink {
-                    url: url.to_string(),
-                    near,
-                    folder: folder.map(str::to_string),
-                })));
+                let (url, folder) = (url.to_string(), folder.map(str::to_string));
+                diags.push(at(match checking {
+                    true => Diagnostic::error(Msg::BrokenLink { url, near, folder }),
+                    false => Diagnostic::warning(Msg::LinkNowhere { url, near, folder }),
+                }));
                 continue;
-            };
-            if let Some(anchor) = anchor {
+            }
+            if let (Some(anchor), Some(bytes)) = (anchor, pages.bytes(&target)) {
                 let known = ids.entry(target).or_insert_with(|| html_ids(bytes));
                 if !known.contains(&anchor) {
                     diags.push(at(Diagnostic::error(Msg::BrokenAnchor {
@@ -160,11 +218,7 @@ fn links(
 
 /// The output file a link inside the site leads to, and its anchor;
 /// `None` for links that leave the site.
-fn resolve(
-    from_dir: &str,
-    url: &str,
-    pages: &HashMap<&str, &[u8]>,
-) -> Option<(String, Option<String>)> {
+fn resolve(from_dir: &str, url: &str, pages: &dyn Targets) -> Option<(String, Option<String>)> {
     if url.is_empty() || url.starts_with("//") || url.contains(':') {
         return None;
     }
@@ -195,7 +249,7 @@ fn resolve(
         .into_owned();
     let target = if path.is_empty() {
         "index.html".to_string()
-    } else if joined.ends_with('/') || !pages.contains_key(path.as_str()) {
+    } else if joined.ends_with('/') || !pages.has(&path) {
         format!("{path}/index.html")
     } else {
         path

@@ -522,6 +522,19 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
         return report;
     }
     let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
+    // a link of a guide that leads nowhere is told, and the site published
+    report.diags.extend(check::links_nowhere(&site, &paths));
+    // the print files of the site published before, left out by --no-print
+    if print == output::PrintMode::None {
+        let gone = publish::published_in(&output, model::routes::PRINT_DIR);
+        if gone > 0 {
+            report
+                .diags
+                .push(diag::Diagnostic::warning(messages::Msg::PrintLeftOut {
+                    count: gone,
+                }));
+        }
+    }
     let committed = staging.commit(&paths);
     if let Some(c) = cache {
         if let Some(d) = c.trouble() {

@@ -1,15 +1,16 @@
 //! `site.yaml`: the site's settings, checked field by field.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostics;
 use crate::load::source::decode;
 use crate::load::yaml::{Doc, FieldPath};
 use crate::messages::{Lang, Msg};
 use crate::model::{
-    Contact, Copies, FLYERS_A5_PER_SHEET, FLYERS_A6_PER_SHEET, PrintConfig, SiteConfig,
+    Contact, Copies, FLYERS_A5_PER_SHEET, FLYERS_A6_PER_SHEET, PrintConfig, SiteConfig, SiteTexts,
 };
-use serde_norway::Mapping;
+use serde_norway::{Mapping, Value};
 
 const SITE_KEYS: &[&str] = &[
     "title",
@@ -77,6 +78,13 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
 /// mistakes told in the same run. Never published: the mistakes stop the
 /// build.
 fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
+    // nothing but spaces and comments: one message with the lines to
+    // write (three "missing" ones said "the front matter")
+    let written = |l: &&str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    if !text.lines().any(|l| written(&l)) {
+        let d = crate::diag::Diagnostic::error(Msg::SiteYamlEmpty).in_file(file);
+        return (None, Diagnostics::from(d));
+    }
     let doc = Doc::new(file, text, text, 0);
     let Some(map) = doc.parse() else {
         return (None, doc.into_diagnostics());
@@ -268,8 +276,102 @@ fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
         synonyms,
         kiosk_seconds,
         deploy_to,
+        texts: BTreeMap::new(),
     };
     (Some(config), diags)
+}
+
+/// The keys of `site.yaml` a `site.<code>.yaml` translates; `contact`
+/// with [`CONTACT_TEXT_KEYS`].
+const TEXT_KEYS: &[&str] = &["title", "commune", "province", "notice", "contact"];
+const CONTACT_TEXT_KEYS: &[&str] = &["address", "hours", "team"];
+
+/// Reads every `site.<code>.yaml` beside `site.yaml` (the site's words in
+/// the language `code`, see [`crate::model::SiteTexts`]) into `config`. A
+/// setting that is the same in every language (`base_url`, `print`, the
+/// phone number) is told and left to `site.yaml`; one in the site's own
+/// language is never read.
+pub fn read_site_texts(root: &Path, config: &mut SiteConfig) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return diags;
+    };
+    let mut found: Vec<(String, String)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            let code = name.strip_prefix("site.")?.strip_suffix(".yaml")?;
+            let code_like =
+                (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+            code_like.then(|| (code.to_string(), name.clone()))
+        })
+        .collect();
+    found.sort();
+    for (code, name) in found {
+        let shown = Path::new(&name);
+        if code == config.language {
+            diags.push(
+                crate::diag::Diagnostic::warning(Msg::OwnLanguageFile {
+                    code,
+                    original: PathBuf::from("site.yaml"),
+                    exists: true,
+                })
+                .in_file(shown),
+            );
+            continue;
+        }
+        let text = match std::fs::read(root.join(&name)).map_err(|e| Msg::ReadFailed {
+            detail: e.to_string(),
+        }) {
+            Ok(bytes) => decode(&bytes),
+            Err(m) => Err(m),
+        };
+        let text = match text {
+            Ok(t) => t,
+            Err(m) => {
+                diags.push(crate::diag::Diagnostic::error(m).in_file(shown));
+                continue;
+            }
+        };
+        let doc = Doc::new(shown, &text, &text, 0);
+        let Some(map) = doc.parse() else {
+            diags.extend(doc.into_diagnostics());
+            continue;
+        };
+        let root_path = FieldPath::default();
+        doc.check_keys(&map, &root_path, SITE_KEYS);
+        let same_everywhere = |map: &Mapping, path: &FieldPath, known: &[&str], texts: &[&str]| {
+            for key in map.keys().filter_map(Value::as_str) {
+                if known.contains(&key) && !texts.contains(&key) {
+                    let at = path.key(key);
+                    let msg = Msg::SettingNotPerLanguage {
+                        field: at.to_string(),
+                        code: code.clone(),
+                    };
+                    doc.warning_at(&at, msg);
+                }
+            }
+        };
+        same_everywhere(&map, &root_path, SITE_KEYS, TEXT_KEYS);
+        let mut texts = SiteTexts {
+            title: doc.text(&map, &root_path, "title", false),
+            commune: doc.text(&map, &root_path, "commune", false),
+            province: doc.text(&map, &root_path, "province", false),
+            notice: doc.text(&map, &root_path, "notice", false),
+            ..SiteTexts::default()
+        };
+        if let Some(c) = doc.mapping(&map, &root_path, "contact") {
+            let p = root_path.key("contact");
+            doc.check_keys(c, &p, CONTACT_KEYS);
+            same_everywhere(c, &p, CONTACT_KEYS, CONTACT_TEXT_KEYS);
+            texts.address = doc.text(c, &p, "address", false);
+            texts.hours = doc.text(c, &p, "hours", false);
+            texts.team = doc.text(c, &p, "team", false);
+        }
+        diags.extend(doc.into_diagnostics());
+        config.texts.insert(code, texts);
+    }
+    diags
 }
 
 /// `print.copies`: a number (every poster and the board sheet) or a

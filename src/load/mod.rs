@@ -92,6 +92,8 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         config.lang = l;
     }
     lang = config.lang;
+    // the site's words in other languages (`site.en.yaml`)
+    diags.extend(config::read_site_texts(&opts.root, &mut config));
     if let Some(url) = &opts.base_url {
         match config::split_base_url(url) {
             Some((u, p)) => {
@@ -450,6 +452,13 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         diags.extend(lock::check_lock(&qr_lock, &ids, &lock_text, &renamed));
     }
 
+    // the site's words in a language no page is in
+    for code in config.texts.keys().filter(|c| !languages.contains(*c)) {
+        diags.push(
+            Diagnostic::warning(Msg::SiteTextsUnused { code: code.clone() })
+                .in_file(format!("site.{code}.yaml")),
+        );
+    }
     diags.sort();
     let mut langs = vec![config.language.clone()];
     langs.extend(languages);

@@ -99,7 +99,13 @@ impl<'a> Doc<'a> {
                 None
             }
             Err(e) => {
-                let (problem, line, col) = yaml_problem(self.yaml, &e);
+                let (mut problem, line, col) = yaml_problem(self.yaml, &e);
+                // (a line the message names is the file's, as the place is)
+                if let YamlProblem::DuplicateKey { first, .. } = &mut problem
+                    && *first > 0
+                {
+                    *first += self.line_offset;
+                }
                 self.report(
                     Diagnostic::error(Msg::YamlSyntax { problem }),
                     line.max(1),
@@ -634,6 +640,11 @@ impl<'a> Doc<'a> {
             },
             false => Msg::MissingField {
                 field: p.to_string(),
+                // (a settings file is all YAML: no front matter to name)
+                file: self
+                    .yaml
+                    .eq(self.file_text)
+                    .then(|| self.file.to_string_lossy().replace('\\', "/")),
             },
         };
         let d = Diagnostic::error(msg).field(p.to_string());
@@ -664,7 +675,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         all.items.retain(|d| match &d.msg {
-            Msg::MissingField { field } => !suggested.contains(field),
+            Msg::MissingField { field, .. } => !suggested.contains(field),
             _ => true,
         });
         all
@@ -880,21 +891,44 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
     if let Some((l, (key, first, c))) = special {
         return (YamlProblem::SpecialStart { key, first }, l, c);
     }
-    if let Some(rest) = msg.strip_prefix("duplicate entry with key ") {
+    // (inside a group, the message starts with the group's path: `online: …`)
+    if let Some((_, rest)) = msg.split_once("duplicate entry with key ") {
         let key = rest
             .split(" at line")
             .next()
             .unwrap_or(rest)
             .trim_matches('"')
             .to_string();
-        let second = yaml
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| key_matches(l.trim_start_matches([' ', '-']), &key))
-            .nth(1)
-            .map(|(i, l)| (i + 1, l.len() - l.trim_start_matches([' ', '-']).len() + 1));
-        let (l, c) = second.unwrap_or((line, col));
-        return (YamlProblem::DuplicateKey { key }, l, c);
+        // the two lines: the first pair with the field's name at one column
+        // in one mapping (the second no item of a list, no line between
+        // them at a smaller indentation: a field above, or the next item)
+        let all: Vec<&str> = yaml.lines().collect();
+        let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+        let at = |l: &str| l.len() - l.trim_start_matches([' ', '-']).len() + 1;
+        let named: Vec<usize> = (0..all.len())
+            .filter(|&i| key_matches(all[i].trim_start_matches([' ', '-']), &key))
+            .collect();
+        let one_mapping = |i: usize, j: usize| {
+            let c = at(all[j]);
+            at(all[i]) == c
+                && indent(all[j]) + 1 == c
+                && all[i + 1..j].iter().all(|l| {
+                    let t = l.trim_start();
+                    t.is_empty() || t.starts_with('#') || indent(l) + 1 >= c
+                })
+        };
+        let pair = named.iter().enumerate().find_map(|(n, &j)| {
+            named[..n]
+                .iter()
+                .rev()
+                .find(|&&i| one_mapping(i, j))
+                .map(|&i| (i, j))
+        });
+        let (first, (l, c)) = match pair {
+            Some((i, j)) => (i + 1, (j + 1, at(all[j]))),
+            None => (0, (line, col)),
+        };
+        return (YamlProblem::DuplicateKey { key, first }, l, c);
     }
     // a field written with a full-width colon (`agency：…`, from a Chinese
     // or Japanese keyboard layout): YAML reads the line as text and
@@ -1356,7 +1390,38 @@ mod tests {
         );
         assert_eq!(
             problem("a: 1\nb: 2\na: 3\n"),
-            (YamlProblem::DuplicateKey { key: "a".into() }, 3, 1)
+            (
+                YamlProblem::DuplicateKey {
+                    key: "a".into(),
+                    first: 1
+                },
+                3,
+                1
+            )
+        );
+        // the pair in one mapping, not the same name in another group or
+        // another item of a list
+        let twice = |key: &str, first, line, col| {
+            (
+                YamlProblem::DuplicateKey {
+                    key: key.into(),
+                    first,
+                },
+                line,
+                col,
+            )
+        };
+        assert_eq!(
+            problem("online:\n  url: a\nb: 1\nc:\n  url: x\n  level: y\n  url: z\n"),
+            twice("url", 5, 7, 3)
+        );
+        assert_eq!(
+            problem("channels:\n- way: a\n  fee: 1\n- way: b\n  fee: 2\n  way: c\n"),
+            twice("way", 4, 6, 3)
+        );
+        assert_eq!(
+            problem("documents:\n- a\n- b\ntitle: x\ndocuments:\n- c\n"),
+            twice("documents", 1, 5, 1)
         );
         assert_eq!(problem("a: 1\n  b: 2\n").0, YamlProblem::Indentation);
         // a field's name without its colon, after a field or a list

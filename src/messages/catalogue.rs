@@ -327,7 +327,8 @@ catalogue! {
             sample { problem: YamlProblem::UnclosedQuote }
             sample { problem: YamlProblem::UnclosedBracket }
             sample { problem: YamlProblem::Tab }
-            sample { problem: YamlProblem::DuplicateKey { key: "x".into() } }
+            sample { problem: YamlProblem::DuplicateKey { key: "x".into(), first: 0 } }
+            sample { problem: YamlProblem::DuplicateKey { key: "x".into(), first: 6 } }
             sample { problem: YamlProblem::ColonInValue { key: "x".into() } }
             sample { problem: YamlProblem::CurlyQuotes { key: "x".into() } }
             sample { problem: YamlProblem::NoSpaceAfterColon { key: "x".into() } }
@@ -380,12 +381,29 @@ catalogue! {
 
         // ── A field of the front matter or of site.yaml ─────────────────
 
-        MissingField { field: String } = "E010" {
-            sample { field: "x".into() }
+        /// `file`: the settings file the field is missing from (`site.yaml`),
+        /// or none for a guide's front matter.
+        MissingField { field: String, file: Option<String> } = "E010" {
+            sample { field: "x".into(), file: None }
+            sample { field: "commune".into(), file: Some("site.yaml".into()) }
             vi: format!("thiếu trường bắt buộc «{field}»"),
             en: format!("the required field `{field}` is missing"),
-            hint_vi: format!("thêm một dòng «{field}: …» vào phần thông tin"),
-            hint_en: format!("add a line `{field}: …` to the front matter"),
+            hint_vi: match file {
+                Some(f) => format!("thêm một dòng «{field}: …» vào tệp {f}"),
+                None => format!("thêm một dòng «{field}: …» vào phần thông tin"),
+            },
+            hint_en: match file {
+                Some(f) => format!("add a line `{field}: …` to {f}"),
+                None => format!("add a line `{field}: …` to the front matter"),
+            },
+        }
+
+        /// `site.yaml` with nothing in it but spaces and comments.
+        SiteYamlEmpty = "E144" {
+            vi: "tệp site.yaml trống: trang cần tên, tên xã và địa chỉ web",
+            en: "site.yaml is empty: the site needs its title, the commune's name and its web address",
+            hint_vi: "viết vào tệp ít nhất ba dòng «title: Cẩm nang thủ tục hành chính», «commune: Xã …», «base_url: https://…» («camnang new site THƯ_MỤC» tạo một trang mẫu có tệp site.yaml đầy đủ)",
+            hint_en: "write at least the three lines `title: Administrative procedures`, `commune: …`, `base_url: https://…` in it (`camnang new site FOLDER` makes a sample site with a full site.yaml)",
         }
 
         UnknownField { field: String, suggestion: Option<String> } = "E011" {
@@ -935,6 +953,18 @@ catalogue! {
             hint_en: "this file of the site's theme folder was likely emptied by mistake: put its content back, or delete it to use the built-in one",
         }
 
+        /// A block `template` fills that the template it extends (`parent`)
+        /// has no place for: Tera leaves it out without a word (a
+        /// `base.html` whose `{% block main %}` was deleted: every page
+        /// showed the header and the footer, nothing of the guide).
+        BlockWithoutPlace { block: String, templates: Vec<String>, parent: String } = "E143" {
+            sample { block: "main".into(), templates: vec!["templates/category.html".into(), "templates/procedure.html".into()], parent: "templates/base.html".into() }
+            vi: format!("mẫu giao diện «{parent}» không có chỗ cho khối «{block}» mà {} điền vào: phần đó của trang sẽ không hiện ra", templates.iter().map(|t| format!("«{t}»")).collect::<Vec<_>>().join(", ")),
+            en: format!("the theme template `{parent}` has no place for the block `{block}` that {} fill(s): that part of the pages would not show", templates.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")),
+            hint_vi: format!("thêm lại {{% block {block} %}}{{% endblock {block} %}} vào «{parent}», ở chỗ phần đó hiện ra, hoặc xoá tệp để dùng mẫu có sẵn"),
+            hint_en: format!("put {{% block {block} %}}{{% endblock {block} %}} back into `{parent}`, where that part shows, or delete the file to use the built-in one"),
+        }
+
         /// The theme template `template` cannot be read by Tera at the
         /// place told; `expected` is Tera's own list of what may come
         /// there (English).
@@ -1461,6 +1491,49 @@ catalogue! {
                 (None, Some(f)) => format!("copy the file into the site's content/{f}/ folder (under the name in the link), or change the link to the name the file has there"),
                 (None, None) => COPY_TARGET.en.to_string(),
             },
+        }
+
+        /// A setting of `site.<code>.yaml` that is the same in every
+        /// language (`base_url`, `print`, the phone number): `site.yaml`'s
+        /// is used.
+        SettingNotPerLanguage { field: String, code: String } = "W110" {
+            sample { field: "contact.phone".into(), code: "en".into() }
+            vi: format!("«{field}» giống nhau ở mọi ngôn ngữ: tệp site.{code}.yaml chỉ dịch lời của trang, nên dòng này không được dùng"),
+            en: format!("`{field}` is the same in every language: site.{code}.yaml only translates the site's words, so this line is not used"),
+            hint_vi: "để cài đặt này trong site.yaml và xoá dòng này; site.<mã>.yaml chỉ nhận title, commune, province, notice và contact.address, contact.hours, contact.team",
+            hint_en: "keep this setting in site.yaml and delete this line; site.<code>.yaml takes only title, commune, province, notice and contact.address, contact.hours, contact.team",
+        }
+
+        /// A `site.<code>.yaml` for a language the site has no page in.
+        SiteTextsUnused { code: String } = "W111" {
+            sample { code: "fr".into() }
+            vi: format!("trang web không có trang nào bằng ngôn ngữ «{code}»: tệp site.{code}.yaml không được dùng"),
+            en: format!("the site has no page in the language `{code}`: site.{code}.yaml is not used"),
+            hint_vi: format!("dịch ít nhất một hướng dẫn thành tệp tên-tep.{code}.md, hoặc đổi tên tệp theo mã ngôn ngữ đúng"),
+            hint_en: format!("translate at least one guide into a file name.{code}.md, or rename the file after the right language code"),
+        }
+
+        /// A build with `--no-print` over a site published with print files:
+        /// the `count` files of `in-an/` are left out of the new site.
+        PrintLeftOut { count: usize } = "W109" {
+            sample { count: 42 }
+            vi: format!("trang web đăng lần trước có {count} tệp in (áp phích, bảng niêm yết, tờ rơi, phiếu đặt in trong in-an/); lần tạo này với --no-print bỏ chúng khỏi trang"),
+            en: format!("the site published before had {count} print files (posters, board sheet, flyers, order sheet in in-an/); this build with --no-print leaves them out"),
+            hint_vi: "tạo lại không có --no-print để đưa các tệp in trở lại trang",
+            hint_en: "build again without --no-print to put the print files back on the site",
+        }
+
+        /// [`Msg::BrokenLink`] as `build` tells it: the site is published
+        /// all the same (one broken link does not hold back a fee that
+        /// changed), and `camnang check` tells it as an error.
+        LinkNowhere { url: String, near: Option<String>, folder: Option<String> } = "W108" {
+            sample { url: "files/mau-ct01.pdf".into(), near: None, folder: Some("files".into()) }
+            sample { url: "files/Mau-CT01.PDF".into(), near: Some("files/mau-ct01.pdf".into()), folder: Some("files".into()) }
+            sample { url: "../cu-tru/khong-co/".into(), near: None, folder: None }
+            vi: format!("liên kết «{url}» dẫn tới trang hoặc tệp không có trong trang web: người dân bấm vào sẽ gặp trang «không tìm thấy»"),
+            en: format!("the link `{url}` leads to a page or file the site does not have: residents who tap it get \"page not found\""),
+            hint_vi: Msg::BrokenLink { url: url.clone(), near: near.clone(), folder: folder.clone() }.hint(crate::messages::Lang::Vi).unwrap_or_default(),
+            hint_en: Msg::BrokenLink { url: url.clone(), near: near.clone(), folder: folder.clone() }.hint(crate::messages::Lang::En).unwrap_or_default(),
         }
 
         BrokenAnchor { url: String, anchor: String } = "E071" {

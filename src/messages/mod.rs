@@ -225,8 +225,10 @@ pub enum YamlProblem {
     UnclosedQuote,
     UnclosedBracket,
     Tab,
+    /// `first`: the line of the field's first writing (0: not found).
     DuplicateKey {
         key: String,
+        first: usize,
     },
     /// A value with ": " in it (`summary: Lưu ý: mang theo CCCD`).
     ColonInValue {
@@ -294,11 +296,17 @@ impl YamlProblem {
             (YamlProblem::MissingColon { key }, Lang::En) => {
                 format!("write `{key}: …`: the field's name, a colon, a space, then the value")
             }
-            (YamlProblem::DuplicateKey { key }, Lang::Vi) => {
+            (YamlProblem::DuplicateKey { key, first: 0 }, Lang::Vi) => {
                 format!("xoá một trong hai dòng «{key}:», giữ lại dòng đúng")
             }
-            (YamlProblem::DuplicateKey { key }, Lang::En) => {
+            (YamlProblem::DuplicateKey { key, first: 0 }, Lang::En) => {
                 format!("delete one of the two `{key}:` lines, keeping the right one")
+            }
+            (YamlProblem::DuplicateKey { key, first }, Lang::Vi) => {
+                format!("xoá một trong hai dòng «{key}:» (dòng {first} hoặc dòng này), giữ lại dòng đúng")
+            }
+            (YamlProblem::DuplicateKey { key, first }, Lang::En) => {
+                format!("delete one of the two `{key}:` lines (line {first} or this one), keeping the right one")
             }
             (_, Lang::Vi) => "kiểm tra dấu hai chấm, ngoặc kép đóng mở đủ cặp và thụt lề bằng dấu cách (không dùng Tab)".into(),
             (_, Lang::En) => "check the colons, that every quote and bracket is closed, and indent with spaces (not Tab)".into(),
@@ -321,11 +329,17 @@ impl YamlProblem {
             }
             (YamlProblem::Tab, Lang::Vi) => "dòng này thụt lề bằng phím Tab".into(),
             (YamlProblem::Tab, Lang::En) => "this line is indented with a Tab".into(),
-            (YamlProblem::DuplicateKey { key }, Lang::Vi) => {
+            (YamlProblem::DuplicateKey { key, first: 0 }, Lang::Vi) => {
                 format!("trường «{key}» được viết hai lần")
             }
-            (YamlProblem::DuplicateKey { key }, Lang::En) => {
+            (YamlProblem::DuplicateKey { key, first: 0 }, Lang::En) => {
                 format!("the field `{key}` is written twice")
+            }
+            (YamlProblem::DuplicateKey { key, first }, Lang::Vi) => {
+                format!("trường «{key}» được viết hai lần: ở dòng {first} và ở dòng này")
+            }
+            (YamlProblem::DuplicateKey { key, first }, Lang::En) => {
+                format!("the field `{key}` is written twice: on line {first} and on this one")
             }
             (YamlProblem::ColonInValue { key }, Lang::Vi) => format!(
                 "giá trị của «{key}» có dấu hai chấm nên bị đọc nhầm thành một trường mới: đặt cả giá trị trong ngoặc kép, ví dụ {key}: \"Lưu ý: mang theo căn cước\""

@@ -59,6 +59,90 @@ pub struct SiteConfig {
     /// a password. Default: none.
     #[serde(skip)]
     pub deploy_to: Option<String>,
+    /// The site's own words in other languages, by language code, from
+    /// `site.<code>.yaml` (see [`SiteTexts`]).
+    #[serde(skip)]
+    pub texts: BTreeMap<String, SiteTexts>,
+}
+
+/// The site's words in another language, from `site.<code>.yaml` beside
+/// `site.yaml` (as `dang-ky.en.md` beside `dang-ky.md`): each one written
+/// there replaces that of `site.yaml` on the pages and print files in that
+/// language; the others stay as `site.yaml` writes them, marked as in the
+/// site's language. The commune and the province are one place: a
+/// translated province goes with a translated commune.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SiteTexts {
+    pub title: Option<String>,
+    pub commune: Option<String>,
+    pub province: Option<String>,
+    pub notice: Option<String>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+    pub team: Option<String>,
+}
+
+impl SiteConfig {
+    /// The settings as the pages and print files in the language `code`
+    /// show them: the words `site.<code>.yaml` translates replace those of
+    /// `site.yaml`.
+    pub fn in_lang(&self, code: &str) -> std::borrow::Cow<'_, SiteConfig> {
+        let Some(t) = self.texts.get(code) else {
+            return std::borrow::Cow::Borrowed(self);
+        };
+        let mut c = self.clone();
+        let put = |to: &mut String, from: &Option<String>| {
+            if let Some(v) = from {
+                to.clone_from(v);
+            }
+        };
+        put(&mut c.title, &t.title);
+        put(&mut c.commune, &t.commune);
+        let put_some = |to: &mut Option<String>, from: &Option<String>| {
+            if from.is_some() {
+                to.clone_from(from);
+            }
+        };
+        put_some(&mut c.province, &t.province);
+        put_some(&mut c.notice, &t.notice);
+        put_some(&mut c.contact.address, &t.address);
+        put_some(&mut c.contact.hours, &t.hours);
+        put_some(&mut c.contact.team, &t.team);
+        std::borrow::Cow::Owned(c)
+    }
+
+    /// For the pages in the language `code`: the `lang` mark of each of
+    /// the site's words (`title`, `commune` with the province, `notice`,
+    /// `address`, `hours`, `team`): none for a word in that language
+    /// (the site's own, or translated), ` lang="vi"` for one `site.yaml`
+    /// gives in the site's language. `address_in_place`: the mark of the
+    /// address where it follows the commune (the footer): none when both
+    /// are in one language, else the address's own language, named.
+    pub fn word_langs(&self, code: &str) -> BTreeMap<&'static str, String> {
+        let own = code == self.language;
+        let t = self.texts.get(code);
+        let said = |f: fn(&SiteTexts) -> &Option<String>| own || t.is_some_and(|t| f(t).is_some());
+        let mark = |translated: bool| match translated {
+            true => String::new(),
+            false => format!(" lang=\"{}\"", self.language),
+        };
+        let place = said(|t| &t.commune);
+        let address = said(|t| &t.address);
+        let address_in_place = match (place == address, address) {
+            (true, _) => String::new(),
+            (false, true) => format!(" lang=\"{code}\""),
+            (false, false) => format!(" lang=\"{}\"", self.language),
+        };
+        BTreeMap::from([
+            ("title", mark(said(|t| &t.title))),
+            ("commune", mark(place)),
+            ("notice", mark(said(|t| &t.notice))),
+            ("address", mark(address)),
+            ("hours", mark(said(|t| &t.hours))),
+            ("team", mark(said(|t| &t.team))),
+            ("address_in_place", address_in_place),
+        ])
+    }
 }
 
 /// Who residents can ask. Every field is optional.

@@ -221,7 +221,8 @@ impl Export {
     /// `api/procedures.json`, from the files of every procedure (each
     /// procedure is serialised once, for both files).
     fn all(&self, cx: &Context<'_>, lv: &LangView, ones: &[&[u8]]) -> Result<OutFile, Diagnostic> {
-        let cfg = &cx.site.config;
+        // (the site's words in this file's language, `site.en.yaml`)
+        let cfg = cx.site.config.in_lang(&lv.code);
         let path = routes::api_all(&lv.prefix);
         let head = Head {
             site: SiteView {

@@ -101,8 +101,15 @@ impl<'a> Templates<'a> {
             .map(|lang| -> Result<LangView, Diagnostic> {
                 let t = &lang.t;
                 let prefix = &lang.prefix;
+                // the site's words in this language (`site.en.yaml`)
+                let site_value = match cfg.texts.contains_key(&lang.code) {
+                    true => serde_json::to_value(cfg.in_lang(&lang.code)).unwrap_or(Value::Null),
+                    false => site_value.clone(),
+                };
                 let mut base = Map::new();
                 base.insert("site".into(), site_value.clone());
+                // and the `lang` mark of each of them
+                base.insert("site_lang".into(), json!(cfg.word_langs(&lang.code)));
                 base.insert("lang".into(), json!(lang.code));
                 base.insert("t".into(), json!(t));
                 base.insert("root".into(), json!(cfg.base_path));
@@ -164,12 +171,16 @@ impl<'a> Templates<'a> {
                 })
             })
             .collect::<Result<_, _>>()?;
+        if let Some(d) = langs.first().and_then(|l| lost_block(site, &l.tera)) {
+            return Err(d);
+        }
         // pages taken from a site published by an earlier run of camnang
         // must have been made by the same camnang
         let global = (memo.is_some() || prior.is_some()).then(|| {
             key(&[
                 &crate::output::SOURCE_ID,
                 &site_value,
+                &cfg.texts,
                 &site.languages,
                 &css,
                 &print,
@@ -582,6 +593,58 @@ fn mentions(source: &str, name: &str) -> bool {
         rest = &rest[end..];
     }
     false
+}
+
+/// `E143`: a block a template fills that no template it extends has a
+/// place for. Tera leaves such a block out without a word: a `base.html`
+/// of the site's theme whose `{% block main %}` was deleted made every page
+/// the header and the footer alone, exit 0. Told at the site's own file of
+/// the two (the template extended, when the site writes it).
+fn lost_block(site: &Site, tera: &Tera) -> Option<Diagnostic> {
+    let mut names: Vec<&str> = tera.get_template_names().collect();
+    names.sort_unstable();
+    // (block, the template at the top of the chain, the one that fills it)
+    let mut lost: Vec<(&String, &String, &str)> = Vec::new();
+    for name in names {
+        let Ok(t) = tera.get_template(name) else {
+            continue;
+        };
+        for block in t.blocks.keys() {
+            let placed = t.parents.iter().any(|p| {
+                tera.get_template(p)
+                    .is_ok_and(|parent| parent.blocks.contains_key(block))
+            });
+            if let Some(parent) = t.parents.last().filter(|_| !placed) {
+                lost.push((block, parent, name));
+            }
+        }
+    }
+    lost.sort_unstable();
+    let &(block, parent, _) = lost.first()?;
+    let templates: Vec<String> = lost
+        .iter()
+        .filter(|(b, p, _)| (*b, *p) == (block, parent))
+        .map(|(_, _, name)| format!("templates/{name}"))
+        .collect();
+    let parent = format!("templates/{parent}");
+    // (an emptied file is told as such, E037, when its pages are made)
+    let emptied = std::fs::read(site.root.join(site.theme_file(&parent)))
+        .is_ok_and(|b| b.iter().all(u8::is_ascii_whitespace));
+    if emptied {
+        return None;
+    }
+    // told at the site's own file of the two
+    let own = |rel: &str| site.root.join(site.theme_file(rel)).is_file();
+    let file = match templates.iter().find(|t| own(t)).filter(|_| !own(&parent)) {
+        Some(t) => site.theme_file(t),
+        None => site.theme_file(&parent),
+    };
+    let msg = crate::messages::Msg::BlockWithoutPlace {
+        block: block.clone(),
+        templates,
+        parent,
+    };
+    Some(Diagnostic::error(msg).in_file(file))
 }
 
 #[cfg(test)]

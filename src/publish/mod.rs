@@ -106,23 +106,31 @@ fn check_with(site_root: &Path, output: &Path, stamps: &stamps::Stamps) -> Resul
     let content = root.join("content");
     let themes = root.join("themes");
     let cache = root.join(crate::load::CACHE_DIR);
+    // each refusal names the output as it was given (a script's variable,
+    // a folder typed wrong)
+    let shown = output.display().to_string();
+    let folder = match shown.ends_with('/') {
+        true => shown.clone(),
+        false => format!("{shown}/"),
+    };
+    let refused = |msg: Msg, at: &str| Err(Diagnostic::error(msg).in_file(at));
     if out == root || out == content || out == themes {
-        return Err(Diagnostic::error(Msg::OutputIsSource));
+        return refused(Msg::OutputIsSource, &folder);
     }
     if root.starts_with(&out) {
-        return Err(Diagnostic::error(Msg::OutputHoldsSource));
+        return refused(Msg::OutputHoldsSource, &folder);
     }
     if out.starts_with(&content) || out.starts_with(&themes) || out.starts_with(&cache) {
-        return Err(Diagnostic::error(Msg::OutputInsideSource));
+        return refused(Msg::OutputInsideSource, &folder);
     }
     match fs::symlink_metadata(&out) {
-        Ok(m) if !m.is_dir() => Err(Diagnostic::error(Msg::OutputNotFolder)),
+        Ok(m) if !m.is_dir() => refused(Msg::OutputNotFolder, &shown),
         Ok(_) => {
             let foreign = foreign_files(&out, stamps);
             if foreign.is_empty() {
                 Ok(())
             } else {
-                Err(Diagnostic::error(Msg::OutputForeign { examples: foreign }))
+                refused(Msg::OutputForeign { examples: foreign }, &folder)
             }
         }
         Err(_) => Ok(()),
@@ -690,6 +698,16 @@ pub(crate) fn short_links_dropped(out: &Path, kept: impl Fn(&str) -> bool) -> BT
             (q == crate::model::routes::SHORT_DIR && !kept(id)).then(|| id.to_string())
         })
         .collect()
+}
+
+/// How many files of the site camnang published in `out` lie in the folder
+/// `dir` (relative, no slash), from its manifest: none if it has none.
+pub(crate) fn published_in(out: &Path, dir: &str) -> usize {
+    let listed = fs::read_to_string(out.join(MANIFEST)).unwrap_or_default();
+    listed
+        .lines()
+        .filter(|l| l.strip_prefix(dir).is_some_and(|r| r.starts_with('/')))
+        .count()
 }
 
 /// Whether `out` is a folder holding a site camnang published (its

@@ -203,6 +203,12 @@ impl Server {
                     let unprintable = crate::output::print::unprintable(&site, &theme);
                     outcome.report.diags.extend(unprintable);
                 }
+                // links that lead nowhere, as `build` tells them
+                let made: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
+                outcome
+                    .report
+                    .diags
+                    .extend(crate::check::links_nowhere(&site, &made));
                 let outputs = rendered.outputs;
                 let files: Arc<HashMap<String, Served>> =
                     Arc::new(rendered.files.into_iter().map(served).collect());
@@ -298,7 +304,12 @@ impl Server {
             if said.items.iter().collect::<Vec<_>>() != before {
                 return None;
             }
-            if new.title != old.title || new.id != old.id {
+            // a link added or changed may lead nowhere (W108): a whole
+            // build tells it
+            let urls = |p: &crate::model::Procedure| -> Vec<String> {
+                p.links.iter().map(|l| l.link.url.clone()).collect()
+            };
+            if new.title != old.title || new.id != old.id || urls(&new) != urls(old) {
                 return None;
             }
             edits.push((ci, pi, new, abs, old.clone()));

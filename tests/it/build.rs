@@ -355,6 +355,9 @@ fn refuses_an_output_folder_that_would_lose_files() {
         let run = site.build(&["--output", dir.to_str().unwrap()]);
         assert_eq!(run.code, 2, "{out}: {}", run.stderr);
         assert!(run.stderr.contains(code), "{out}: {}", run.stderr);
+        // the folder refused is named as it was given
+        let named = format!("--> {}/", dir.display());
+        assert!(run.stderr.contains(&named), "{named}: {}", run.stderr);
     }
     site.write("mine/letter.docx", "x");
     let run = site.build(&[
@@ -369,6 +372,8 @@ fn refuses_an_output_folder_that_would_lose_files() {
         "{}",
         run.stderr
     );
+    let named = format!("--> {}/", site.path("mine").display());
+    assert!(run.stderr.contains(&named), "{named}: {}", run.stderr);
     assert!(site.path("mine/letter.docx").exists());
     assert!(site.path("content/cu-tru/dang-ky-tam-tru.md").exists());
 }
@@ -641,4 +646,91 @@ fn output_read_only_in_part_ends_quietly() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(stdout.trim(), "status=141", "{stderr}");
+}
+
+/// A link in a guide to a form or page the site does not have: the build
+/// publishes the site (one broken link does not hold back a fee that
+/// changed) and tells the link at its line, in the site's language
+/// (W108; `check` tells it as E070). Links that lead somewhere are not
+/// told; once the form is there, nothing is.
+#[test]
+fn a_link_that_leads_nowhere_is_told_and_the_site_published() {
+    let site = TestSite::standard();
+    let guide = site.path("content/cu-tru/dang-ky-tam-tru.md");
+    let text = std::fs::read_to_string(&guide).expect("a guide of the standard site");
+    let lines = text.lines().count();
+    std::fs::write(
+        &guide,
+        format!("{text}\nTải [mẫu CT01](/files/mau-ct01.pdf), xem [cư trú](/cu-tru/).\n"),
+    )
+    .expect("write");
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo[W108]"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("người dân bấm vào sẽ gặp trang «không tìm thấy»"),
+        "{}",
+        run.stderr
+    );
+    let at = format!("content/cu-tru/dang-ky-tam-tru.md:{}:5", lines + 2);
+    assert!(run.stderr.contains(&at), "{at}\n{}", run.stderr);
+    assert!(
+        run.stderr.contains("chép tệp vào thư mục content/files/"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("[W108]").count(), 1, "{}", run.stderr);
+    assert!(
+        site.read("public/cu-tru/dang-ky-tam-tru/index.html")
+            .contains("/files/mau-ct01.pdf")
+    );
+    let en = site.build(&["--no-print", "--lang", "en"]);
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    assert!(
+        en.stderr
+            .contains("residents who tap it get \"page not found\""),
+        "{}",
+        en.stderr
+    );
+    site.write("content/files/mau-ct01.pdf", "%PDF-1.4\n");
+    let fixed = site.build(&["--no-print"]);
+    assert_eq!(fixed.code, 0, "{}", fixed.stderr);
+    assert!(!fixed.stderr.contains("W108"), "{}", fixed.stderr);
+}
+
+/// `build --no-print` over a site published with print files: the print
+/// files leave the site, and that is told once, with their number (they
+/// went silently, and with them the print page the print shop was sent).
+#[test]
+fn no_print_over_a_site_with_print_files_tells_they_leave() {
+    let site = TestSite::standard();
+    assert_eq!(site.build(&[]).code, 0);
+    let printed = files_below(&site.path("public/in-an")).len();
+    assert!(printed > 3, "{printed}");
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo[W109]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("có {printed} tệp in")),
+        "{printed}\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tạo lại không có --no-print"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("public/in-an").exists());
+    let again = site.build(&["--no-print"]);
+    assert!(!again.stderr.contains("W109"), "{}", again.stderr);
+    let en = {
+        assert_eq!(site.build(&[]).code, 0);
+        site.build(&["--no-print", "--lang", "en"])
+    };
+    assert!(
+        en.stderr.contains(&format!("had {printed} print files")),
+        "{}",
+        en.stderr
+    );
 }

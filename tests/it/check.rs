@@ -275,3 +275,50 @@ fn a_broken_link_to_a_form_says_what_to_write_or_copy() {
         run.stderr
     );
 }
+
+/// A field written twice names both lines, in a group too (there the
+/// message was serde's English, `online: duplicate entry with key "url"`).
+#[test]
+fn a_field_written_twice_names_both_lines() {
+    let site = util::TestSite::standard();
+    let guide = "content/cu-tru/dang-ky-tam-tru.md";
+    let text = site.read(guide);
+    let agency = text
+        .lines()
+        .position(|l| l.starts_with("agency:"))
+        .expect("an agency line")
+        + 1;
+    site.write(
+        guide,
+        &text.replacen("agency:", "agency: Công an xã\nagency:", 1),
+    );
+    let run = check(&site, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let both = format!("trường «agency» được viết hai lần: ở dòng {agency} và ở dòng này");
+    assert!(run.stderr.contains(&both), "{both}\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{guide}:{}:1", agency + 1)),
+        "{}",
+        run.stderr
+    );
+    let en = check(&site, &["--lang", "en"]);
+    assert!(
+        en.stderr.contains(&format!(
+            "delete one of the two `agency:` lines (line {agency} or this one)"
+        )),
+        "{}",
+        en.stderr
+    );
+    // in a group
+    site.write(
+        guide,
+        &text.replacen("  url:", "  url: https://dichvucong.gov.vn/cu\n  url:", 1),
+    );
+    let run = check(&site, &[]);
+    assert!(
+        run.stderr.contains("trường «url» được viết hai lần"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("duplicate"), "{}", run.stderr);
+}

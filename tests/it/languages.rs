@@ -79,6 +79,25 @@ fn a_page_without_translation_falls_back_with_a_notice() {
     );
 }
 
+/// The text of the English A4 poster of `tt01`, words joined by one
+/// space, read with pdftotext (`None` only outside CI without poppler).
+fn english_poster(s: &TestSite) -> Option<String> {
+    let met = Needs::default()
+        .tool("pdftotext", &["-v"])
+        .met_for("reading the English poster with pdftotext");
+    met.then(|| {
+        let out = std::process::Command::new("pdftotext")
+            .arg(s.path("public/in-an/en/ap-phich-a4/tt01.pdf"))
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 #[test]
 fn posters_of_a_translation_are_in_its_language_needs_poppler() {
     let s = site();
@@ -103,19 +122,7 @@ fn posters_of_a_translation_are_in_its_language_needs_poppler() {
         ),
         "{listing}"
     );
-    if Needs::default()
-        .tool("pdftotext", &["-v"])
-        .met_for("reading the English poster with pdftotext")
-    {
-        let out = std::process::Command::new("pdftotext")
-            .arg(s.path("public/in-an/en/ap-phich-a4/tt01.pdf"))
-            .arg("-")
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&out.stdout)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+    if let Some(text) = english_poster(&s) {
         for want in [
             "Registering temporary residence",
             "Scan the code",
@@ -258,4 +265,55 @@ fn a_translation_whose_original_was_renamed_is_told_by_the_build() {
         "{}",
         check.stderr
     );
+}
+
+/// The site's own words in English (`site.en.yaml`): the English pages,
+/// the JSON export and the English posters show them; the Vietnamese ones
+/// are unchanged; a word left untranslated keeps its mark of Vietnamese,
+/// and a setting the same in every language is told and left to
+/// `site.yaml` (the English posters printed the hours in Vietnamese).
+#[test]
+fn the_sites_words_in_english_come_from_site_en_yaml_needs_poppler() {
+    let s = site();
+    s.write(
+        "site.en.yaml",
+        "title: Guide to procedures\ncontact:\n  hours: \"Monday – Friday\"\n  address: \"Commune office\"\n  phone: \"0235 9999 999\"\n",
+    );
+    let run = s.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo[W110]"), "{}", run.stderr);
+    assert!(run.stderr.contains("site.en.yaml:5:3"), "{}", run.stderr);
+    let en = s.read("public/en/cu-tru/dang-ky-tam-tru/index.html");
+    for want in [
+        "<span class=\"commune\" lang=\"vi\">Xã Thử Nghiệm · Thành phố Đà Nẵng</span> <span class=\"site-title\">Guide to procedures</span>",
+        "<span>Monday – Friday</span>",
+        "<p lang=\"vi\">Xã Thử Nghiệm, Thành phố Đà Nẵng · <span lang=\"en\">Commune office</span></p>",
+        "tel:02353000000",
+    ] {
+        assert!(en.contains(want), "{want}\n{en}");
+    }
+    assert!(!en.contains("Thứ Hai"), "{en}");
+    let vi = s.read("public/cu-tru/dang-ky-tam-tru/index.html");
+    assert!(vi.contains("<span>Thứ Hai – Thứ Sáu</span>"), "{vi}");
+    assert!(!vi.contains("Guide to procedures"), "{vi}");
+    let api = s.read("public/en/api/procedures.json");
+    assert!(api.contains("\"title\":\"Guide to procedures\""), "{api}");
+    if let Some(text) = english_poster(&s) {
+        assert!(text.contains("Monday – Friday"), "{text}");
+        assert!(!text.contains("Thứ Hai"), "{text}");
+    }
+    // a language no page is in, and the site's own
+    s.write("site.fr.yaml", "title: Guide des démarches\n");
+    s.write("site.vi.yaml", "title: Cẩm nang\n");
+    let run = s.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo[W111]"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> site.fr.yaml"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo[W038]"), "{}", run.stderr);
+    // a word misspelt is told as in site.yaml
+    s.write("site.fr.yaml", "titel: Guide\n");
+    let run = s.check(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("lỗi[E011]"), "{}", run.stderr);
+    assert!(run.stderr.contains("site.fr.yaml:1:1"), "{}", run.stderr);
 }

@@ -335,6 +335,33 @@ fn a_guide_saved_where_camnang_reads_nothing_is_told_once_while_serving() {
     assert!(page(s.port).contains("mẫu đơn"));
 }
 
+/// A link an edit adds to a form the site does not have is told at once
+/// (W108, as `build` tells it), and the page is served with it.
+#[test]
+fn a_link_to_a_missing_form_is_told_while_serving() {
+    let site = TestSite::standard();
+    let mut s = Served::start(&site, &[]);
+    drain(&mut s);
+    let text = site.read("content/cu-tru/dang-ky-tam-tru.md");
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &format!("{text}\nTải [mẫu CT01](/files/mau-ct01.pdf).\n"),
+    );
+    let mut lines = s.lines_until(|l| l.starts_with("đã cập nhật"));
+    lines.extend(drain(&mut s));
+    assert!(
+        lines.iter().any(|l| l.contains("cảnh báo[W108]")),
+        "{lines:?}"
+    );
+    assert!(page(s.port).contains("/files/mau-ct01.pdf"));
+    // the form copied in: the next update tells nothing again
+    site.write("content/files/mau-ct01.pdf", "%PDF-1.4\n");
+    let mut lines = s.lines_until(|l| l.starts_with("đã cập nhật"));
+    lines.extend(drain(&mut s));
+    assert!(!lines.iter().any(|l| l.contains("W108")), "{lines:?}");
+    assert_eq!(http_get(s.port, "/files/mau-ct01.pdf").status, 200);
+}
+
 #[test]
 fn a_character_posters_would_leave_out_is_told_while_serving() {
     let site = TestSite::standard();

@@ -6,7 +6,7 @@
 //! print cannot use is told too (`W084`).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::fields::FieldFinder;
@@ -71,6 +71,20 @@ pub(crate) fn unprintable(site: &Site, theme: &Theme) -> Diagnostics {
     ] {
         if let Some(v) = value {
             teller.tell(settings, field, v);
+        }
+    }
+    // the same words in other languages (`site.en.yaml`), on those posters
+    let texts = site.config.texts.iter();
+    for (code, t) in texts.filter(|(c, _)| site.languages.contains(c)) {
+        let file = PathBuf::from(format!("site.{code}.yaml"));
+        for (field, value) in [
+            (root.key("commune"), &t.commune),
+            (root.key("province"), &t.province),
+            (contact.key("hours"), &t.hours),
+        ] {
+            if let Some(v) = value {
+                teller.tell(&file, field, v);
+            }
         }
     }
     for c in &site.categories {

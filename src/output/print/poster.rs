@@ -43,7 +43,8 @@ impl<'a> Printer<'a> {
     ) -> Result<Vec<CutPart>, DrawError> {
         let p = p.in_lang(&self.langs[lang].code);
         let f = &self.fonts;
-        let cfg = &self.site.config;
+        // the site's words in the sheet's language (`site.en.yaml`)
+        let cfg = self.site.config.in_lang(&self.langs[lang].code);
         let s = paper.w / A4.w; // scale against the A4 design
         let small = s.max(SHEET.small_floor);
         let m = SHEET.margin * s;
