@@ -67,7 +67,9 @@ pub fn check(opts: &BuildOptions, today: Date) -> (Diagnostics, Lang) {
             })
             .collect();
         let mut fields = FieldFinder::new(&site.root);
-        links(site, &pages, true, &mut fields, &mut diags);
+        // (the print files `build` makes are listed, not drawn)
+        let targets = WithPrint::new(&pages, site, prepared.theme.as_ref());
+        links(site, &targets, true, &mut fields, &mut diags);
         procedures(site, today, &mut fields, &mut diags);
         // (what the posters and flyers `build` makes would leave out)
         if let Some(theme) = &prepared.theme {
@@ -113,20 +115,81 @@ impl Targets for std::collections::HashSet<&str> {
     }
 }
 
-/// What `build` tells of the links in the guides: one that leads to a page
-/// or file the site `made` does not have (`W108`: the site is published,
-/// and a resident who taps it gets "page not found"). `camnang check` tells
-/// more, as errors.
-pub(crate) fn links_nowhere(site: &Site, made: &[String]) -> Diagnostics {
+/// The files of a site, and its print files: listed by the outputs
+/// (`build`), drawn on request (`serve`), or not made (`check`, `build
+/// --no-print`).
+struct WithPrint<'a> {
+    made: &'a dyn Targets,
+    site: &'a Site,
+    /// The theme to list the print files with; `None`: no print files
+    /// (`--no-print`), and links to them are not told here (W109 is).
+    theme: Option<&'a crate::theme::Theme>,
+    listed: std::sync::OnceLock<std::collections::HashSet<String>>,
+}
+
+impl<'a> WithPrint<'a> {
+    fn new(made: &'a dyn Targets, site: &'a Site, theme: Option<&'a crate::theme::Theme>) -> Self {
+        WithPrint {
+            made,
+            site,
+            theme,
+            listed: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The print files the site has, listed once (only for a link to one).
+    fn print_files(&self, theme: &crate::theme::Theme) -> &std::collections::HashSet<String> {
+        self.listed.get_or_init(|| {
+            let langs = crate::model::Language::all(self.site, theme);
+            let mut all: std::collections::HashSet<String> =
+                match crate::output::print::Printer::new(self.site, theme, langs) {
+                    Ok(p) => p.jobs().iter().map(|j| j.path()).collect(),
+                    Err(_) => Default::default(),
+                };
+            all.insert(crate::model::routes::page_file(
+                &crate::model::routes::print_page(),
+            ));
+            all
+        })
+    }
+}
+
+impl Targets for WithPrint<'_> {
+    fn has(&self, path: &str) -> bool {
+        let printed = path
+            .strip_prefix(crate::model::routes::PRINT_DIR)
+            .is_some_and(|r| r.starts_with('/'));
+        self.made.has(path)
+            || (printed
+                && match self.theme {
+                    Some(theme) => self.print_files(theme).contains(path),
+                    None => true,
+                })
+    }
+    fn paths(&self) -> Vec<&str> {
+        self.made.paths()
+    }
+    fn bytes(&self, path: &str) -> Option<&[u8]> {
+        self.made.bytes(path)
+    }
+}
+
+/// What `build` and `serve` tell of the links in the guides: one that
+/// leads to a page or file the site `made` does not have (`W108`: the site
+/// is published, and a resident who taps it gets "page not found").
+/// `print`: the theme, when the site has print files (links to them are
+/// looked up in their list); none with `--no-print`. `camnang check`
+/// tells more, as errors.
+pub(crate) fn links_nowhere(
+    site: &Site,
+    made: &[String],
+    print: Option<&crate::theme::Theme>,
+) -> Diagnostics {
     let made: std::collections::HashSet<&str> = made.iter().map(String::as_str).collect();
     let mut diags = Diagnostics::default();
-    links(
-        site,
-        &made,
-        false,
-        &mut FieldFinder::new(&site.root),
-        &mut diags,
-    );
+    let targets = WithPrint::new(&made, site, print);
+    let mut fields = FieldFinder::new(&site.root);
+    links(site, &targets, false, &mut fields, &mut diags);
     diags
 }
 
@@ -143,16 +206,26 @@ fn links(
 ) {
     let mut ids: HashMap<String, BTreeSet<String>> = HashMap::new();
     let mut files_folded: Option<HashMap<String, &str>> = None;
+    // every page's links: the originals' and the translations' (whose
+    // pages live under `<code>/`)
     let mut bodies: Vec<(String, PathBuf, &[PlacedLink])> = Vec::new();
     for c in &site.categories {
-        let index = crate::load::rel(&site.root, &c.source.join("_index.md"));
-        bodies.push((format!("{}/", c.slug), index, &c.links));
+        let index = |name: &str| crate::load::rel(&site.root, &c.source.join(name));
+        bodies.push((format!("{}/", c.slug), index("_index.md"), &c.links));
+        for (code, t) in &c.translations {
+            let file = index(&format!("_index.{code}.md"));
+            bodies.push((format!("{code}/{}/", c.slug), file, &t.links));
+        }
         for p in &c.procedures {
             bodies.push((
                 format!("{}/{}/", p.category, p.slug),
                 p.source.clone(),
                 &p.links,
             ));
+            for (code, t) in &p.translations {
+                let page = format!("{code}/{}/{}/", p.category, p.slug);
+                bodies.push((page, t.source.clone(), &t.links));
+            }
         }
     }
     for (from_dir, source, list) in bodies {

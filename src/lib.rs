@@ -316,6 +316,8 @@ fn load_theme(root: &Path, site: &model::Site) -> Result<theme::Theme, diag::Dia
 fn theme_mistakes(site: &model::Site, theme: &theme::Theme) -> Diagnostics {
     let mut diags = model::language::without_words(site, theme);
     diags.extend(load::words::theme_words(site, theme));
+    // a block a template fills with no place for it (E143, W112)
+    diags.extend(output::templates::lost_blocks(site, theme));
     for u in theme.unread() {
         let path = u.path.clone();
         diags.push(
@@ -523,10 +525,13 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     }
     let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
     // a link of a guide that leads nowhere is told, and the site published
-    report.diags.extend(check::links_nowhere(&site, &paths));
+    let printed = (print != output::PrintMode::None).then_some(&theme);
+    report
+        .diags
+        .extend(check::links_nowhere(&site, &paths, printed));
     // the print files of the site published before, left out by --no-print
     if print == output::PrintMode::None {
-        let gone = publish::published_in(&output, model::routes::PRINT_DIR);
+        let gone = publish::published_in(&output, model::routes::PRINT_DIR, ".pdf");
         if gone > 0 {
             report
                 .diags

@@ -78,13 +78,28 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
 /// mistakes told in the same run. Never published: the mistakes stop the
 /// build.
 fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
-    // nothing but spaces and comments: one message with the lines to
-    // write (three "missing" ones said "the front matter")
-    let written = |l: &&str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
-    if !text.lines().any(|l| written(&l)) {
-        let d = crate::diag::Diagnostic::error(Msg::SiteYamlEmpty).in_file(file);
-        return (None, Diagnostics::from(d));
+    let (config, mut diags) = read_fields(file, text);
+    // nothing but spaces and comments (or `---`, `~`): one message with the
+    // lines to write (three "missing" ones said "the front matter"); the
+    // stand-ins let the content be checked in the same run
+    let written = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let empty = !text.lines().any(written)
+        || match serde_norway::from_str::<Value>(text) {
+            Ok(Value::Null) => true,
+            Ok(Value::Mapping(m)) => m.is_empty(),
+            _ => false,
+        };
+    if empty {
+        diags
+            .items
+            .retain(|d| !matches!(d.msg, Msg::MissingField { .. }));
+        diags.push(crate::diag::Diagnostic::error(Msg::SiteYamlEmpty).in_file(file));
     }
+    (config, diags)
+}
+
+/// [`read_settings`], field by field.
+fn read_fields(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
     let doc = Doc::new(file, text, text, 0);
     let Some(map) = doc.parse() else {
         return (None, doc.into_diagnostics());
@@ -281,6 +296,31 @@ fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
     (Some(config), diags)
 }
 
+/// The language of a file named like the site's words in a language:
+/// `site.en.yaml` (`true`), or a name camnang does not read but a clerk
+/// meant as that (`false`): other capitals, `.yml`, `-` or `_` for the
+/// dot, a region (`site.en-US.yaml`), Notepad's hidden `.txt`.
+fn texts_file(name: &str) -> Option<(String, bool)> {
+    let lower = name.to_lowercase();
+    let rest = lower.strip_prefix("site")?;
+    let rest = rest.strip_prefix(['.', '-', '_'])?;
+    let rest = rest.strip_suffix(".txt").unwrap_or(rest);
+    let rest = rest
+        .strip_suffix(".yaml")
+        .or_else(|| rest.strip_suffix(".yml"))?;
+    let code: String = rest.chars().take_while(char::is_ascii_lowercase).collect();
+    let region = &rest[code.len()..];
+    let region_ok = region.is_empty()
+        || region
+            .strip_prefix(['-', '_'])
+            .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !(2..=3).contains(&code.len()) || !region_ok {
+        return None;
+    }
+    let exact = name == format!("site.{code}.yaml");
+    Some((code, exact))
+}
+
 /// The keys of `site.yaml` a `site.<code>.yaml` translates; `contact`
 /// with [`CONTACT_TEXT_KEYS`].
 const TEXT_KEYS: &[&str] = &["title", "commune", "province", "notice", "contact"];
@@ -296,16 +336,24 @@ pub fn read_site_texts(root: &Path, config: &mut SiteConfig) -> Diagnostics {
     let Ok(entries) = std::fs::read_dir(root) else {
         return diags;
     };
-    let mut found: Vec<(String, String)> = entries
+    let names: Vec<String> = entries
         .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_str()?.to_string();
-            let code = name.strip_prefix("site.")?.strip_suffix(".yaml")?;
-            let code_like =
-                (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
-            code_like.then(|| (code.to_string(), name.clone()))
-        })
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
         .collect();
+    let mut found: Vec<(String, String)> = Vec::new();
+    for name in names {
+        match texts_file(&name) {
+            Some((code, true)) => found.push((code, name)),
+            // `site.EN.yaml`, `site.en.yml`, `site-en.yaml`, `site.en.yaml.txt`
+            Some((code, false)) => diags.push(
+                crate::diag::Diagnostic::warning(Msg::SiteTextsMisnamed {
+                    rename: format!("site.{code}.yaml"),
+                })
+                .in_file(&name),
+            ),
+            None => {}
+        }
+    }
     found.sort();
     for (code, name) in found {
         let shown = Path::new(&name);

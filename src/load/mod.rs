@@ -418,6 +418,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
                         title: m.title,
                         summary: m.summary,
                         intro_html: m.intro_html,
+                        links: m.links,
                     },
                 )
             })

@@ -965,6 +965,16 @@ catalogue! {
             hint_en: format!("put {{% block {block} %}}{{% endblock {block} %}} back into `{parent}`, where that part shows, or delete the file to use the built-in one"),
         }
 
+        /// [`Msg::BlockWithoutPlace`] for a block other than `main`: the
+        /// pages are made without that part.
+        BlockLeftOut { block: String, templates: Vec<String>, parent: String } = "W112" {
+            sample { block: "sidebar".into(), templates: vec!["templates/procedure.html".into()], parent: "templates/base.html".into() }
+            vi: format!("mẫu giao diện «{parent}» không có chỗ cho khối «{block}» mà {} điền vào: phần đó không hiện trên trang", templates.iter().map(|t| format!("«{t}»")).collect::<Vec<_>>().join(", ")),
+            en: format!("the theme template `{parent}` has no place for the block `{block}` that {} fill(s): that part does not show on the pages", templates.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")),
+            hint_vi: format!("thêm {{% block {block} %}}{{% endblock {block} %}} vào «{parent}» ở chỗ phần đó hiện ra (mẫu có sẵn của camnang có các khối nó cần), hoặc bỏ khối này khỏi mẫu kia"),
+            hint_en: format!("add {{% block {block} %}}{{% endblock {block} %}} to `{parent}` where that part shows (camnang's built-in template has the blocks it needs), or take the block out of the other template"),
+        }
+
         /// The theme template `template` cannot be read by Tera at the
         /// place told; `expected` is Tera's own list of what may come
         /// there (English).
@@ -1500,8 +1510,25 @@ catalogue! {
             sample { field: "contact.phone".into(), code: "en".into() }
             vi: format!("«{field}» giống nhau ở mọi ngôn ngữ: tệp site.{code}.yaml chỉ dịch lời của trang, nên dòng này không được dùng"),
             en: format!("`{field}` is the same in every language: site.{code}.yaml only translates the site's words, so this line is not used"),
-            hint_vi: "để cài đặt này trong site.yaml và xoá dòng này; site.<mã>.yaml chỉ nhận title, commune, province, notice và contact.address, contact.hours, contact.team",
-            hint_en: "keep this setting in site.yaml and delete this line; site.<code>.yaml takes only title, commune, province, notice and contact.address, contact.hours, contact.team",
+            hint_vi: match field.as_str() {
+                "language" => format!("xoá dòng này: tên tệp đã cho biết ngôn ngữ ({code}); đừng đổi language: trong site.yaml, vì đó là ngôn ngữ chính của cả trang"),
+                _ => "để cài đặt này trong site.yaml và xoá dòng này; site.<mã>.yaml chỉ nhận title, commune, province, notice và contact.address, contact.hours, contact.team".to_string(),
+            },
+            hint_en: match field.as_str() {
+                "language" => format!("delete this line: the file's name gives the language ({code}); do not change language: in site.yaml, which is the language of the whole site"),
+                _ => "keep this setting in site.yaml and delete this line; site.<code>.yaml takes only title, commune, province, notice and contact.address, contact.hours, contact.team".to_string(),
+            },
+        }
+
+        /// A file meant as the site's words in a language, under a name
+        /// camnang does not read (`site.EN.yaml`, `site.en.yml`,
+        /// `site.en.yaml.txt`): the name to give it.
+        SiteTextsMisnamed { rename: String } = "W113" {
+            sample { rename: "site.en.yaml".into() }
+            vi: format!("camnang không đọc tệp này: lời của trang bằng một ngôn ngữ khác phải nằm trong tệp tên «{rename}»"),
+            en: format!("camnang does not read this file: the site's words in another language go in a file named `{rename}`"),
+            hint_vi: format!("đổi tên tệp thành {rename} (chữ thường, đuôi .yaml; trong Windows hãy bật hiện đuôi tệp)"),
+            hint_en: format!("rename the file to {rename} (small letters, ending in .yaml; on Windows, show file name extensions)"),
         }
 
         /// A `site.<code>.yaml` for a language the site has no page in.

@@ -69,8 +69,7 @@ pub struct SiteConfig {
 /// `site.yaml` (as `dang-ky.en.md` beside `dang-ky.md`): each one written
 /// there replaces that of `site.yaml` on the pages and print files in that
 /// language; the others stay as `site.yaml` writes them, marked as in the
-/// site's language. The commune and the province are one place: a
-/// translated province goes with a translated commune.
+/// site's language.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SiteTexts {
     pub title: Option<String>,
@@ -112,35 +111,48 @@ impl SiteConfig {
     }
 
     /// For the pages in the language `code`: the `lang` mark of each of
-    /// the site's words (`title`, `commune` with the province, `notice`,
-    /// `address`, `hours`, `team`): none for a word in that language
-    /// (the site's own, or translated), ` lang="vi"` for one `site.yaml`
-    /// gives in the site's language. `address_in_place`: the mark of the
-    /// address where it follows the commune (the footer): none when both
-    /// are in one language, else the address's own language, named.
+    /// the site's words (`title`, `commune`, `province`, `notice`,
+    /// `address`, `hours`, `team`): none for a word in that language (the
+    /// site's own, or translated), ` lang="vi"` for one `site.yaml` gives
+    /// in the site's language (also a word `site.<code>.yaml` copies
+    /// unchanged). `province_in_place` and `address_in_place`: the marks of
+    /// the province and the address where they follow the commune (the
+    /// header, the footer): none when in the commune's language, else their
+    /// own language, named.
     pub fn word_langs(&self, code: &str) -> BTreeMap<&'static str, String> {
         let own = code == self.language;
         let t = self.texts.get(code);
-        let said = |f: fn(&SiteTexts) -> &Option<String>| own || t.is_some_and(|t| f(t).is_some());
+        // translated: given in `site.<code>.yaml`, and not as `site.yaml` has it
+        let said = |f: fn(&SiteTexts) -> &Option<String>, original: Option<&String>| {
+            own || t
+                .and_then(|t| f(t).as_ref())
+                .is_some_and(|v| Some(v) != original)
+        };
+        let c = &self.contact;
+        let title = said(|t| &t.title, Some(&self.title));
+        let commune = said(|t| &t.commune, Some(&self.commune));
+        let province = said(|t| &t.province, self.province.as_ref());
+        let address = said(|t| &t.address, c.address.as_ref());
         let mark = |translated: bool| match translated {
             true => String::new(),
             false => format!(" lang=\"{}\"", self.language),
         };
-        let place = said(|t| &t.commune);
-        let address = said(|t| &t.address);
-        let address_in_place = match (place == address, address) {
+        // inside the commune's element: named when its language differs
+        let in_place = |translated: bool| match (translated == commune, translated) {
             (true, _) => String::new(),
             (false, true) => format!(" lang=\"{code}\""),
             (false, false) => format!(" lang=\"{}\"", self.language),
         };
         BTreeMap::from([
-            ("title", mark(said(|t| &t.title))),
-            ("commune", mark(place)),
-            ("notice", mark(said(|t| &t.notice))),
+            ("title", mark(title)),
+            ("commune", mark(commune)),
+            ("province", mark(province)),
+            ("notice", mark(said(|t| &t.notice, self.notice.as_ref()))),
             ("address", mark(address)),
-            ("hours", mark(said(|t| &t.hours))),
-            ("team", mark(said(|t| &t.team))),
-            ("address_in_place", address_in_place),
+            ("hours", mark(said(|t| &t.hours, c.hours.as_ref()))),
+            ("team", mark(said(|t| &t.team, c.team.as_ref()))),
+            ("province_in_place", in_place(province)),
+            ("address_in_place", in_place(address)),
         ])
     }
 }
@@ -401,6 +413,9 @@ pub struct CategoryText {
     pub title: String,
     pub summary: Option<String>,
     pub intro_html: String,
+    /// Links and images of the `_index.xx.md` body.
+    #[serde(skip)]
+    pub links: Vec<PlacedLink>,
 }
 
 impl Category {
@@ -420,6 +435,7 @@ impl Category {
                 title: self.title.clone(),
                 summary: self.summary.clone(),
                 intro_html: self.intro_html.clone(),
+                links: self.links.clone(),
             })
     }
 }

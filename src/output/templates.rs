@@ -171,9 +171,6 @@ impl<'a> Templates<'a> {
                 })
             })
             .collect::<Result<_, _>>()?;
-        if let Some(d) = langs.first().and_then(|l| lost_block(site, &l.tera)) {
-            return Err(d);
-        }
         // pages taken from a site published by an earlier run of camnang
         // must have been made by the same camnang
         let global = (memo.is_some() || prior.is_some()).then(|| {
@@ -595,56 +592,119 @@ fn mentions(source: &str, name: &str) -> bool {
     false
 }
 
-/// `E143`: a block a template fills that no template it extends has a
-/// place for. Tera leaves such a block out without a word: a `base.html`
-/// of the site's theme whose `{% block main %}` was deleted made every page
-/// the header and the footer alone, exit 0. Told at the site's own file of
-/// the two (the template extended, when the site writes it).
-fn lost_block(site: &Site, tera: &Tera) -> Option<Diagnostic> {
+/// A block a template fills that no template it extends has a place for.
+/// Tera leaves such a block out without a word: a `base.html` of the
+/// site's theme whose `{% block main %}` was deleted made every page the
+/// header and the footer alone, exit 0 (`E143`, nothing published); a
+/// smaller part, a block `sidebar` copied from another theme or a
+/// `description` an older copy of `base.html` has no place for, is told
+/// (`W112`) and the pages made without it. Only the blocks a template
+/// fills at its top are looked at (a block inside one of them is placed
+/// with it), and a block the extended template holds anywhere (in an
+/// `{% if %}`, a loop) has its place. Told at the site's own file of the
+/// two (the template extended, when the site writes it).
+pub(crate) fn lost_blocks(site: &Site, theme: &Theme) -> crate::diag::Diagnostics {
+    use tera::ast::Node;
+    // the templates as the theme writes them (one that Tera cannot read
+    // is told when the pages are made)
+    let mut tera = Tera::default();
+    let sources = theme
+        .under("templates/")
+        .map(|(name, bytes)| (name, String::from_utf8_lossy(bytes).into_owned()));
+    if tera.add_raw_templates(sources).is_err() {
+        return crate::diag::Diagnostics::default();
+    }
+    // every block a template holds, at any depth
+    fn all_blocks<'n>(nodes: &'n [Node], out: &mut Vec<&'n str>) {
+        for n in nodes {
+            match n {
+                Node::Block(_, b, _) => {
+                    out.push(&b.name);
+                    all_blocks(&b.body, out);
+                }
+                Node::If(i, _) => {
+                    for (_, _, body) in &i.conditions {
+                        all_blocks(body, out);
+                    }
+                    if let Some((_, body)) = &i.otherwise {
+                        all_blocks(body, out);
+                    }
+                }
+                Node::Forloop(_, f, _) => {
+                    all_blocks(&f.body, out);
+                    if let Some(body) = &f.empty_body {
+                        all_blocks(body, out);
+                    }
+                }
+                Node::FilterSection(_, f, _) => all_blocks(&f.body, out),
+                _ => {}
+            }
+        }
+    }
     let mut names: Vec<&str> = tera.get_template_names().collect();
     names.sort_unstable();
     // (block, the template at the top of the chain, the one that fills it)
-    let mut lost: Vec<(&String, &String, &str)> = Vec::new();
+    let mut lost: Vec<(&str, &String, &str)> = Vec::new();
     for name in names {
         let Ok(t) = tera.get_template(name) else {
             continue;
         };
-        for block in t.blocks.keys() {
-            let placed = t.parents.iter().any(|p| {
-                tera.get_template(p)
-                    .is_ok_and(|parent| parent.blocks.contains_key(block))
-            });
-            if let Some(parent) = t.parents.last().filter(|_| !placed) {
-                lost.push((block, parent, name));
+        let Some(top) = t.parents.last() else {
+            continue;
+        };
+        let mut placed = Vec::new();
+        for p in &t.parents {
+            if let Ok(parent) = tera.get_template(p) {
+                all_blocks(&parent.ast, &mut placed);
+            }
+        }
+        for n in &t.ast {
+            if let Node::Block(_, b, _) = n
+                && !placed.contains(&b.name.as_str())
+            {
+                lost.push((&b.name, top, name));
             }
         }
     }
     lost.sort_unstable();
-    let &(block, parent, _) = lost.first()?;
-    let templates: Vec<String> = lost
-        .iter()
-        .filter(|(b, p, _)| (*b, *p) == (block, parent))
-        .map(|(_, _, name)| format!("templates/{name}"))
-        .collect();
-    let parent = format!("templates/{parent}");
-    // (an emptied file is told as such, E037, when its pages are made)
-    let emptied = std::fs::read(site.root.join(site.theme_file(&parent)))
-        .is_ok_and(|b| b.iter().all(u8::is_ascii_whitespace));
-    if emptied {
-        return None;
+    let mut told = crate::diag::Diagnostics::default();
+    let mut groups: Vec<(&str, &String)> = lost.iter().map(|&(b, p, _)| (b, p)).collect();
+    groups.dedup();
+    for (block, parent) in groups {
+        let templates: Vec<String> = lost
+            .iter()
+            .filter(|(b, p, _)| (*b, *p) == (block, parent))
+            .map(|(_, _, name)| format!("templates/{name}"))
+            .collect();
+        let parent = format!("templates/{parent}");
+        // (an emptied file is told as such, E037, when its pages are made)
+        let emptied = std::fs::read(site.root.join(site.theme_file(&parent)))
+            .is_ok_and(|b| b.iter().all(u8::is_ascii_whitespace));
+        if emptied {
+            continue;
+        }
+        // told at the site's own file of the two
+        let own = |rel: &str| site.root.join(site.theme_file(rel)).is_file();
+        let file = match templates.iter().find(|t| own(t)).filter(|_| !own(&parent)) {
+            Some(t) => site.theme_file(t),
+            None => site.theme_file(&parent),
+        };
+        let (block, main) = (block.to_string(), block == "main");
+        let d = match main {
+            true => Diagnostic::error(crate::messages::Msg::BlockWithoutPlace {
+                block,
+                templates,
+                parent,
+            }),
+            false => Diagnostic::warning(crate::messages::Msg::BlockLeftOut {
+                block,
+                templates,
+                parent,
+            }),
+        };
+        told.push(d.in_file(file));
     }
-    // told at the site's own file of the two
-    let own = |rel: &str| site.root.join(site.theme_file(rel)).is_file();
-    let file = match templates.iter().find(|t| own(t)).filter(|_| !own(&parent)) {
-        Some(t) => site.theme_file(t),
-        None => site.theme_file(&parent),
-    };
-    let msg = crate::messages::Msg::BlockWithoutPlace {
-        block: block.clone(),
-        templates,
-        parent,
-    };
-    Some(Diagnostic::error(msg).in_file(file))
+    told
 }
 
 #[cfg(test)]

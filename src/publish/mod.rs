@@ -701,12 +701,14 @@ pub(crate) fn short_links_dropped(out: &Path, kept: impl Fn(&str) -> bool) -> BT
 }
 
 /// How many files of the site camnang published in `out` lie in the folder
-/// `dir` (relative, no slash), from its manifest: none if it has none.
-pub(crate) fn published_in(out: &Path, dir: &str) -> usize {
+/// `dir` (relative, no slash) with a name ending in `ext`, from its
+/// manifest: none if it has none.
+pub(crate) fn published_in(out: &Path, dir: &str, ext: &str) -> usize {
     let listed = fs::read_to_string(out.join(MANIFEST)).unwrap_or_default();
     listed
         .lines()
         .filter(|l| l.strip_prefix(dir).is_some_and(|r| r.starts_with('/')))
+        .filter(|l| l.ends_with(ext))
         .count()
 }
 

@@ -205,10 +205,11 @@ impl Server {
                 }
                 // links that lead nowhere, as `build` tells them
                 let made: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
-                outcome
-                    .report
-                    .diags
-                    .extend(crate::check::links_nowhere(&site, &made));
+                outcome.report.diags.extend(crate::check::links_nowhere(
+                    &site,
+                    &made,
+                    self.opts.print.then_some(&theme),
+                ));
                 let outputs = rendered.outputs;
                 let files: Arc<HashMap<String, Served>> =
                     Arc::new(rendered.files.into_iter().map(served).collect());
@@ -300,6 +301,8 @@ impl Server {
                 .items
                 .iter()
                 .filter(|d| d.file.as_deref() == Some(shown.as_path()))
+                // (links are compared below, not re-checked in place)
+                .filter(|d| !matches!(d.msg, crate::messages::Msg::LinkNowhere { .. }))
                 .collect();
             if said.items.iter().collect::<Vec<_>>() != before {
                 return None;

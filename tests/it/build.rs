@@ -697,6 +697,50 @@ fn a_link_that_leads_nowhere_is_told_and_the_site_published() {
     let fixed = site.build(&["--no-print"]);
     assert_eq!(fixed.code, 0, "{}", fixed.stderr);
     assert!(!fixed.stderr.contains("W108"), "{}", fixed.stderr);
+    // in a translation, whose page lives under /en/ (never looked at)
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.en.md",
+        "---\ntitle: Temporary residence\nsummary: Register.\nagency: Police\nupdated: 2026-10-01\n---\n\nGet [the form](/files/form-en.pdf) or see [residence](../).\n",
+    );
+    let run = site.build(&["--no-print"]);
+    assert!(
+        run.stderr.contains("«/files/form-en.pdf»")
+            && run
+                .stderr
+                .contains("content/cu-tru/dang-ky-tam-tru.en.md:8:5"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("[W108]").count(), 1, "{}", run.stderr);
+}
+
+/// A link to the print page or a poster leads somewhere when print files
+/// are made (check told it as E070, since it makes none); with --no-print
+/// it is not told as a broken link (their leaving is W109's).
+#[test]
+fn links_to_print_files_are_not_broken_links() {
+    let site = TestSite::standard();
+    let guide = site.path("content/cu-tru/dang-ky-tam-tru.md");
+    let text = std::fs::read_to_string(&guide).expect("a guide of the standard site");
+    std::fs::write(
+        &guide,
+        format!("{text}\nXem [bản in](/in-an/) và [áp phích](/in-an/ap-phich-a4/tt01.pdf), không phải [cái này](/in-an/ap-phich-a4/khong-co.pdf).\n"),
+    )
+    .expect("write");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("[W108]").count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("khong-co.pdf"), "{}", run.stderr);
+    let check = site.check(&[]);
+    assert_eq!(
+        check.stderr.matches("[E070]").count(),
+        1,
+        "{}",
+        check.stderr
+    );
+    assert!(check.stderr.contains("khong-co.pdf"), "{}", check.stderr);
+    let bare = site.build(&["--no-print"]);
+    assert!(!bare.stderr.contains("W108"), "{}", bare.stderr);
 }
 
 /// `build --no-print` over a site published with print files: the print
@@ -706,7 +750,10 @@ fn a_link_that_leads_nowhere_is_told_and_the_site_published() {
 fn no_print_over_a_site_with_print_files_tells_they_leave() {
     let site = TestSite::standard();
     assert_eq!(site.build(&[]).code, 0);
-    let printed = files_below(&site.path("public/in-an")).len();
+    let printed = files_below(&site.path("public/in-an"))
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
+        .count();
     assert!(printed > 3, "{printed}");
     let run = site.build(&["--no-print"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

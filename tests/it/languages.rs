@@ -302,6 +302,55 @@ fn the_sites_words_in_english_come_from_site_en_yaml_needs_poppler() {
         assert!(text.contains("Monday – Friday"), "{text}");
         assert!(!text.contains("Thứ Hai"), "{text}");
     }
+    // edited: the English posters are made again, not taken from the
+    // build cache with the old hours
+    s.write(
+        "site.en.yaml",
+        "title: Guide to procedures\ncontact:\n  hours: \"Monday – Saturday\"\n  address: \"Commune office\"\n",
+    );
+    assert_eq!(s.build(&[]).code, 0);
+    if let Some(text) = english_poster(&s) {
+        assert!(text.contains("Monday – Saturday"), "{text}");
+    }
+    // a province translated alone, and a title copied unchanged: each word
+    // carries its own language
+    s.write(
+        "site.en.yaml",
+        "title: Cẩm nang thủ tục\nprovince: Da Nang City\n",
+    );
+    assert_eq!(s.build(&["--no-print"]).code, 0);
+    let en = s.read("public/en/cu-tru/dang-ky-tam-tru/index.html");
+    for want in [
+        "<span class=\"commune\" lang=\"vi\">Xã Thử Nghiệm · <span lang=\"en\">Da Nang City</span></span> <span class=\"site-title\" lang=\"vi\">Cẩm nang thủ tục</span>",
+        "<p lang=\"vi\">Xã Thử Nghiệm, <span lang=\"en\">Da Nang City</span> · Trụ sở UBND xã</p>",
+    ] {
+        assert!(en.contains(want), "{want}\n{en}");
+    }
+    // `language:` in it: the hint says the file's name gives the language
+    s.write("site.en.yaml", "language: en\n");
+    let run = s.build(&["--no-print"]);
+    assert!(
+        run.stderr.contains("tên tệp đã cho biết ngôn ngữ (en)"),
+        "{}",
+        run.stderr
+    );
+    // a name camnang does not read is told with the name to give it
+    std::fs::remove_file(s.path("site.en.yaml")).expect("remove");
+    for name in ["site.EN.yaml", "site.en.yml", "site.en.yaml.txt"] {
+        s.write(name, "title: Guide\n");
+        let run = s.build(&["--no-print"]);
+        assert!(
+            run.stderr.contains("cảnh báo[W113]"),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("«site.en.yaml»"),
+            "{name}: {}",
+            run.stderr
+        );
+        std::fs::remove_file(s.path(name)).expect("remove");
+    }
     // a language no page is in, and the site's own
     s.write("site.fr.yaml", "title: Guide des démarches\n");
     s.write("site.vi.yaml", "title: Cẩm nang\n");

@@ -739,6 +739,9 @@ impl Keys {
                     .collect::<Vec<_>>(),
             )
             .value(&printer.site.config)
+            // (the site's words in other languages, `site.en.yaml`: skipped
+            // when the settings are serialised)
+            .value(&printer.site.config.texts)
             .value(&printer.langs);
         let procs = printer
             .procs
