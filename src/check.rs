@@ -121,10 +121,12 @@ impl Targets for std::collections::HashSet<&str> {
 struct WithPrint<'a> {
     made: &'a dyn Targets,
     site: &'a Site,
-    /// The theme to list the print files with; `None`: no print files
-    /// (`--no-print`), and links to them are not told here (W109 is).
+    /// The theme to list the print files with, when the site has them
+    /// (none with `--no-print`: a link to one leads nowhere then).
     theme: Option<&'a crate::theme::Theme>,
-    listed: std::sync::OnceLock<std::collections::HashSet<String>>,
+    /// The print files, listed once (only for a link to one); `None` when
+    /// they could not be listed (every link to one is taken as sound).
+    listed: std::sync::OnceLock<Option<std::collections::HashSet<String>>>,
 }
 
 impl<'a> WithPrint<'a> {
@@ -137,20 +139,19 @@ impl<'a> WithPrint<'a> {
         }
     }
 
-    /// The print files the site has, listed once (only for a link to one).
-    fn print_files(&self, theme: &crate::theme::Theme) -> &std::collections::HashSet<String> {
-        self.listed.get_or_init(|| {
+    /// Whether `path` is a print file the site has.
+    fn printed(&self, theme: &crate::theme::Theme, path: &str) -> bool {
+        let listed = self.listed.get_or_init(|| {
             let langs = crate::model::Language::all(self.site, theme);
+            let printer = crate::output::print::Printer::new(self.site, theme, langs).ok()?;
             let mut all: std::collections::HashSet<String> =
-                match crate::output::print::Printer::new(self.site, theme, langs) {
-                    Ok(p) => p.jobs().iter().map(|j| j.path()).collect(),
-                    Err(_) => Default::default(),
-                };
+                printer.jobs().iter().map(|j| j.path()).collect();
             all.insert(crate::model::routes::page_file(
                 &crate::model::routes::print_page(),
             ));
-            all
-        })
+            Some(all)
+        });
+        listed.as_ref().is_none_or(|all| all.contains(path))
     }
 }
 
@@ -160,11 +161,7 @@ impl Targets for WithPrint<'_> {
             .strip_prefix(crate::model::routes::PRINT_DIR)
             .is_some_and(|r| r.starts_with('/'));
         self.made.has(path)
-            || (printed
-                && match self.theme {
-                    Some(theme) => self.print_files(theme).contains(path),
-                    None => true,
-                })
+            || (printed && self.theme.is_some_and(|theme| self.printed(theme, path)))
     }
     fn paths(&self) -> Vec<&str> {
         self.made.paths()
@@ -178,8 +175,8 @@ impl Targets for WithPrint<'_> {
 /// leads to a page or file the site `made` does not have (`W108`: the site
 /// is published, and a resident who taps it gets "page not found").
 /// `print`: the theme, when the site has print files (links to them are
-/// looked up in their list); none with `--no-print`. `camnang check`
-/// tells more, as errors.
+/// looked up in their list); none with `--no-print`, when a link to one
+/// leads nowhere. `camnang check` tells more, as errors.
 pub(crate) fn links_nowhere(
     site: &Site,
     made: &[String],
@@ -249,7 +246,7 @@ fn links(
                 // does not tell them apart; the server does)
                 // (a name the site does not have was looked for as a folder)
                 let named = target.strip_suffix("/index.html").unwrap_or(&target);
-                let folder = ["files", "static"]
+                let folder = ["files", "static", crate::model::routes::PRINT_DIR]
                     .into_iter()
                     .find(|d| named.strip_prefix(d).is_some_and(|r| r.starts_with('/')));
                 // the site's files by their name in small letters, made once

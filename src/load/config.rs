@@ -318,7 +318,10 @@ fn texts_file(name: &str) -> Option<(String, bool)> {
         return None;
     }
     let exact = name == format!("site.{code}.yaml");
-    Some((code, exact))
+    // (a name off the mark is told only with a language's code: not
+    // `site-old.yaml`, `site_cu.yaml`, a backup)
+    let likely = crate::load::LIKELY_LANGUAGES.contains(&code.as_str());
+    (exact || likely).then_some((code, exact))
 }
 
 /// The keys of `site.yaml` a `site.<code>.yaml` translates; `contact`

@@ -829,6 +829,13 @@ pub fn reload_procedure(
     Some((new, diags))
 }
 
+/// Languages a clerk is likely to write a file for: a name off the mark
+/// with one of these codes (`dang-ky.EN.md`, `site.en.yml`) is told with
+/// the name to give it.
+pub(crate) const LIKELY_LANGUAGES: &[&str] = &[
+    "en", "vi", "km", "zh", "fr", "ko", "ja", "th", "lo", "ru", "de", "es",
+];
+
 /// The name a guide named like a translation in capitals or with a
 /// region (`dang-ky.EN`, `dang-ky.en-US`, `dang-ky.km_KH`) should have
 /// (`dang-ky.en.md`); `None` for other names.
@@ -837,9 +844,7 @@ fn odd_language(stem: &str) -> Option<String> {
     let lang = code.split(['-', '_']).next()?;
     // (capitals alone only for languages a commune's site may well have:
     // `quy-dinh.ND.md` stays a guide)
-    const LIKELY: &[&str] = &[
-        "en", "vi", "km", "zh", "fr", "ko", "ja", "th", "lo", "ru", "de", "es",
-    ];
+    const LIKELY: &[&str] = LIKELY_LANGUAGES;
     let letters = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_alphabetic());
     let region = code.len() > lang.len();
     let capitals = lang.bytes().any(|b| b.is_ascii_uppercase())

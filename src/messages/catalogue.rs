@@ -1489,15 +1489,19 @@ catalogue! {
             sample { url: "x".into(), near: None, folder: None }
             sample { url: "files/Mau-CT01.PDF".into(), near: Some("files/mau-ct01.pdf".into()), folder: Some("files".into()) }
             sample { url: "files/mau.docx".into(), near: None, folder: Some("files".into()) }
+            sample { url: "/in-an/ap-phich-a4/x.pdf".into(), near: None, folder: Some("in-an".into()) }
             vi: format!("liên kết «{url}» dẫn tới trang hoặc tệp không có trong trang web"),
             en: format!("the link `{url}` leads to a page or file the site does not have"),
-            hint_vi: match (near, folder) {
+            // ("in-an": the print files' folder, `model::routes::PRINT_DIR`)
+            hint_vi: match (near, folder.as_deref()) {
                 (Some(n), _) => format!("có phải bạn muốn viết «{n}»? Máy chủ phân biệt chữ hoa và chữ thường, dù Windows thì không"),
+                (None, Some("in-an")) => "tệp in do lần tạo trang không có --no-print làm ra: trang in-an/ liệt kê chúng, hãy chép đúng địa chỉ từ đó".to_string(),
                 (None, Some(f)) => format!("chép tệp vào thư mục content/{f}/ của trang (đúng tên trong liên kết), hoặc sửa liên kết theo tên tệp có ở đó"),
                 (None, None) => COPY_TARGET.vi.to_string(),
             },
-            hint_en: match (near, folder) {
+            hint_en: match (near, folder.as_deref()) {
                 (Some(n), _) => format!("did you mean `{n}`? The server tells capitals from small letters, though Windows does not"),
+                (None, Some("in-an")) => "print files are made by a build without --no-print: the page in-an/ lists them, copy the address from there".to_string(),
                 (None, Some(f)) => format!("copy the file into the site's content/{f}/ folder (under the name in the link), or change the link to the name the file has there"),
                 (None, None) => COPY_TARGET.en.to_string(),
             },

@@ -592,19 +592,21 @@ fn mentions(source: &str, name: &str) -> bool {
     false
 }
 
-/// A block a template fills that no template it extends has a place for.
-/// Tera leaves such a block out without a word: a `base.html` of the
-/// site's theme whose `{% block main %}` was deleted made every page the
-/// header and the footer alone, exit 0 (`E143`, nothing published); a
-/// smaller part, a block `sidebar` copied from another theme or a
-/// `description` an older copy of `base.html` has no place for, is told
-/// (`W112`) and the pages made without it. Only the blocks a template
-/// fills at its top are looked at (a block inside one of them is placed
-/// with it), and a block the extended template holds anywhere (in an
-/// `{% if %}`, a loop) has its place. Told at the site's own file of the
+/// A block a template fills that Tera never shows: Tera leaves it out
+/// without a word. A `base.html` of the site's theme whose `{% block main
+/// %}` was deleted made every page the header and the footer alone, exit
+/// 0 (`E143`, nothing published); a smaller part, a block `sidebar` copied
+/// from another theme or a `head` an older copy of `base.html` has no
+/// place for, is told (`W112`) and the pages made without it. Found as
+/// Tera renders a page: from the top template's text, each block as the
+/// nearest template that fills it writes it (and the one above, for `{{
+/// super() }}`), in `{% if %}`s too; a block a page template fills that is
+/// never reached, or that it puts inside an `{% if %}` at its top (Tera
+/// reads only blocks there), is lost. Told at the site's own file of the
 /// two (the template extended, when the site writes it).
 pub(crate) fn lost_blocks(site: &Site, theme: &Theme) -> crate::diag::Diagnostics {
-    use tera::ast::Node;
+    use std::collections::BTreeSet;
+    use tera::ast::{Block, Node};
     // the templates as the theme writes them (one that Tera cannot read
     // is told when the pages are made)
     let mut tera = Tera::default();
@@ -614,30 +616,51 @@ pub(crate) fn lost_blocks(site: &Site, theme: &Theme) -> crate::diag::Diagnostic
     if tera.add_raw_templates(sources).is_err() {
         return crate::diag::Diagnostics::default();
     }
-    // every block a template holds, at any depth
-    fn all_blocks<'n>(nodes: &'n [Node], out: &mut Vec<&'n str>) {
+    /// The nodes below `nodes` that Tera renders with them: inside `{% if
+    /// %}`, filters and loops, not inside blocks (each is its own).
+    fn inner(nodes: &[Node]) -> Vec<&Node> {
+        let mut out = Vec::new();
         for n in nodes {
+            out.push(n);
             match n {
-                Node::Block(_, b, _) => {
-                    out.push(&b.name);
-                    all_blocks(&b.body, out);
-                }
                 Node::If(i, _) => {
                     for (_, _, body) in &i.conditions {
-                        all_blocks(body, out);
+                        out.extend(inner(body));
                     }
                     if let Some((_, body)) = &i.otherwise {
-                        all_blocks(body, out);
+                        out.extend(inner(body));
                     }
                 }
                 Node::Forloop(_, f, _) => {
-                    all_blocks(&f.body, out);
+                    out.extend(inner(&f.body));
                     if let Some(body) = &f.empty_body {
-                        all_blocks(body, out);
+                        out.extend(inner(body));
                     }
                 }
-                Node::FilterSection(_, f, _) => all_blocks(&f.body, out),
+                Node::FilterSection(_, f, _) => out.extend(inner(&f.body)),
                 _ => {}
+            }
+        }
+        out
+    }
+    /// The blocks rendered from `nodes` of a page whose chain (the page,
+    /// then what it extends) is `chain`: into `placed`.
+    fn render<'t>(nodes: &'t [Node], chain: &[&'t tera::Template], placed: &mut BTreeSet<&'t str>) {
+        for n in inner(nodes) {
+            let Node::Block(_, b, _) = n else {
+                continue;
+            };
+            if !placed.insert(&b.name) {
+                continue;
+            }
+            // the definitions, nearest first; `super()` goes one further
+            let defs: Vec<&Block> = chain.iter().filter_map(|t| t.blocks.get(&b.name)).collect();
+            for def in defs {
+                render(&def.body, chain, placed);
+                let calls_super = inner(&def.body).iter().any(|n| matches!(n, Node::Super));
+                if !calls_super {
+                    break;
+                }
             }
         }
     }
@@ -652,15 +675,18 @@ pub(crate) fn lost_blocks(site: &Site, theme: &Theme) -> crate::diag::Diagnostic
         let Some(top) = t.parents.last() else {
             continue;
         };
-        let mut placed = Vec::new();
-        for p in &t.parents {
-            if let Ok(parent) = tera.get_template(p) {
-                all_blocks(&parent.ast, &mut placed);
-            }
-        }
-        for n in &t.ast {
+        let mut chain = vec![t];
+        chain.extend(t.parents.iter().filter_map(|p| tera.get_template(p).ok()));
+        let Some(root) = chain.last() else {
+            continue;
+        };
+        let mut placed = BTreeSet::new();
+        render(&root.ast, &chain, &mut placed);
+        // the blocks the page fills at its top, and those it puts in an
+        // `{% if %}` there (which Tera never reads)
+        for n in inner(&t.ast) {
             if let Node::Block(_, b, _) = n
-                && !placed.contains(&b.name.as_str())
+                && (!placed.contains(b.name.as_str()) || !t.blocks.contains_key(&b.name))
             {
                 lost.push((&b.name, top, name));
             }

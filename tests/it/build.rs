@@ -716,7 +716,8 @@ fn a_link_that_leads_nowhere_is_told_and_the_site_published() {
 
 /// A link to the print page or a poster leads somewhere when print files
 /// are made (check told it as E070, since it makes none); with --no-print
-/// it is not told as a broken link (their leaving is W109's).
+/// it leads nowhere, and the hint says where print files come from (not
+/// "copy the file into content/in-an/").
 #[test]
 fn links_to_print_files_are_not_broken_links() {
     let site = TestSite::standard();
@@ -739,8 +740,21 @@ fn links_to_print_files_are_not_broken_links() {
         check.stderr
     );
     assert!(check.stderr.contains("khong-co.pdf"), "{}", check.stderr);
+    assert!(
+        check.stderr.contains("trang in-an/ liệt kê chúng"),
+        "{}",
+        check.stderr
+    );
     let bare = site.build(&["--no-print"]);
-    assert!(!bare.stderr.contains("W108"), "{}", bare.stderr);
+    assert_eq!(bare.code, 0, "{}", bare.stderr);
+    assert_eq!(bare.stderr.matches("[W108]").count(), 3, "{}", bare.stderr);
+    assert!(
+        bare.stderr
+            .contains("tệp in do lần tạo trang không có --no-print làm ra"),
+        "{}",
+        bare.stderr
+    );
+    assert!(!bare.stderr.contains("content/in-an/"), "{}", bare.stderr);
 }
 
 /// `build --no-print` over a site published with print files: the print

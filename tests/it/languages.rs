@@ -308,10 +308,18 @@ fn the_sites_words_in_english_come_from_site_en_yaml_needs_poppler() {
         "site.en.yaml",
         "title: Guide to procedures\ncontact:\n  hours: \"Monday – Saturday\"\n  address: \"Commune office\"\n",
     );
-    assert_eq!(s.build(&[]).code, 0);
+    let run = s.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     if let Some(text) = english_poster(&s) {
         assert!(text.contains("Monday – Saturday"), "{text}");
     }
+    // (the English print files only: the others are kept from the cache)
+    let english = crate::util::files_below(&s.path("public/in-an/en")).len();
+    let said = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        said.contains(&format!("tạo mới {english} tệp")),
+        "{english}: {said}"
+    );
     // a province translated alone, and a title copied unchanged: each word
     // carries its own language
     s.write(

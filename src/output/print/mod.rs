@@ -739,9 +739,6 @@ impl Keys {
                     .collect::<Vec<_>>(),
             )
             .value(&printer.site.config)
-            // (the site's words in other languages, `site.en.yaml`: skipped
-            // when the settings are serialised)
-            .value(&printer.site.config.texts)
             .value(&printer.langs);
         let procs = printer
             .procs
@@ -767,12 +764,21 @@ impl Keys {
     }
 
     /// The key of one print file.
+    /// Feeds the site's words in the language `lang` (`site.en.yaml`,
+    /// which the settings leave out): the posters and flyers of that
+    /// language print them, and only those are made again when it changes.
+    fn texts(&self, k: &mut KeyMaker, printer: &Printer<'_>, lang: usize) {
+        let code = printer.langs.get(lang).map(|l| l.code.as_str());
+        k.value(&code.and_then(|c| printer.site.config.texts.get(c)));
+    }
+
     fn of(&self, printer: &Printer<'_>, job: &Job<'_>) -> Key {
         let mut k = self.base.clone();
         k.bytes(job.path().as_bytes());
         match job {
             Job::Poster { p, paper, lang, .. } => {
                 k.bytes(b"poster").value(&(paper.name, lang));
+                self.texts(&mut k, printer, *lang);
                 self.feed(&mut k, &[p]);
             }
             Job::Board { paper, volume } => {
@@ -793,6 +799,7 @@ impl Keys {
                 ..
             } => {
                 k.bytes(b"flyers").value(&(per_sheet, label, lang));
+                self.texts(&mut k, printer, *lang);
                 self.feed(&mut k, list);
             }
         }
