@@ -82,12 +82,18 @@ fn a_page_without_translation_falls_back_with_a_notice() {
 /// The text of the English A4 poster of `tt01`, words joined by one
 /// space, read with pdftotext (`None` only outside CI without poppler).
 fn english_poster(s: &TestSite) -> Option<String> {
+    poster_text(&s.path("public/in-an/en/ap-phich-a4/tt01.pdf"))
+}
+
+/// The text of the print file `pdf`, words joined by one space, read with
+/// pdftotext (`None` only outside CI without poppler).
+fn poster_text(pdf: &std::path::Path) -> Option<String> {
     let met = Needs::default()
         .tool("pdftotext", &["-v"])
-        .met_for("reading the English poster with pdftotext");
+        .met_for("reading an English poster with pdftotext");
     met.then(|| {
         let out = std::process::Command::new("pdftotext")
-            .arg(s.path("public/in-an/en/ap-phich-a4/tt01.pdf"))
+            .arg(pdf)
             .arg("-")
             .output()
             .expect("pdftotext");
@@ -373,4 +379,26 @@ fn the_sites_words_in_english_come_from_site_en_yaml_needs_poppler() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("lỗi[E011]"), "{}", run.stderr);
     assert!(run.stderr.contains("site.fr.yaml:1:1"), "{}", run.stderr);
+}
+
+/// The sample site's `site.en.yaml`: its English pages and posters show
+/// the site's words in English (and the real clients judge those pages).
+#[test]
+fn the_samples_english_pages_and_posters_have_the_sites_words_in_english_needs_poppler() {
+    let public = crate::util::sample_site().join("public");
+    let home = std::fs::read_to_string(public.join("en/index.html")).expect("the English home");
+    assert!(
+        home.contains("<h1>Guide to administrative procedures</h1>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<span class=\"commune\" lang=\"vi\">Xã Hòa Bình"),
+        "{home}"
+    );
+    let vi = std::fs::read_to_string(public.join("index.html")).expect("the home");
+    assert!(vi.contains("<h1>Cẩm nang thủ tục hành chính</h1>"), "{vi}");
+    if let Some(text) = poster_text(&public.join("in-an/en/ap-phich-a4/ct02.pdf")) {
+        assert!(text.contains("Monday – Friday"), "{text}");
+        assert!(!text.contains("Thứ Hai"), "{text}");
+    }
 }
