@@ -107,7 +107,10 @@ impl<'a> Doc<'a> {
                     *first += self.line_offset;
                 }
                 self.report(
-                    Diagnostic::error(Msg::YamlSyntax { problem }),
+                    Diagnostic::error(Msg::YamlSyntax {
+                        problem,
+                        file: self.settings_file(),
+                    }),
                     line.max(1),
                     col.max(1),
                 );
@@ -131,6 +134,12 @@ impl<'a> Doc<'a> {
                 self.report(d, i + 1, col);
             }
         }
+    }
+
+    /// The file's name when it is all YAML (`site.yaml`, `site.en.yaml`),
+    /// for messages that would otherwise speak of a front matter.
+    fn settings_file(&self) -> Option<String> {
+        (self.yaml == self.file_text).then(|| self.file.to_string_lossy().replace('\\', "/"))
     }
 
     fn report(&self, d: Diagnostic, yaml_line: usize, col: usize) {
@@ -641,10 +650,7 @@ impl<'a> Doc<'a> {
             false => Msg::MissingField {
                 field: p.to_string(),
                 // (a settings file is all YAML: no front matter to name)
-                file: self
-                    .yaml
-                    .eq(self.file_text)
-                    .then(|| self.file.to_string_lossy().replace('\\', "/")),
+                file: self.settings_file(),
             },
         };
         let d = Diagnostic::error(msg).field(p.to_string());

@@ -323,27 +323,34 @@ catalogue! {
             hint_en: "delete that line and type exactly three hyphens `---` on the keyboard",
         }
 
-        YamlSyntax { problem: YamlProblem } = "E006" {
-            sample { problem: YamlProblem::UnclosedQuote }
-            sample { problem: YamlProblem::UnclosedBracket }
-            sample { problem: YamlProblem::Tab }
-            sample { problem: YamlProblem::DuplicateKey { key: "x".into(), first: 0 } }
-            sample { problem: YamlProblem::DuplicateKey { key: "x".into(), first: 6 } }
-            sample { problem: YamlProblem::ColonInValue { key: "x".into() } }
-            sample { problem: YamlProblem::CurlyQuotes { key: "x".into() } }
-            sample { problem: YamlProblem::NoSpaceAfterColon { key: "x".into() } }
-            sample { problem: YamlProblem::SpecialStart { key: "x".into(), first: '*' } }
-            sample { problem: YamlProblem::Indentation }
-            sample { problem: YamlProblem::OddSpace { code: "U+00A0".into() } }
-            sample { problem: YamlProblem::WideColon { key: "x".into() } }
-            sample { problem: YamlProblem::NumberTooBig }
-            sample { problem: YamlProblem::BrokenLine { key: "x".into() } }
-            sample { problem: YamlProblem::MissingColon { key: "x".into() } }
-            sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '"' } }
-            sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '[' } }
-            sample { problem: YamlProblem::Other { detail: "x".into() } }
-            vi: format!("phần thông tin viết sai: {}", problem.text(Lang::Vi)),
-            en: format!("the front matter is not valid YAML: {}", problem.text(Lang::En)),
+        YamlSyntax { problem: YamlProblem, file: Option<String> } = "E006" {
+            sample { problem: YamlProblem::UnclosedQuote, file: None }
+            sample { problem: YamlProblem::UnclosedBracket, file: None }
+            sample { problem: YamlProblem::Tab, file: None }
+            sample { problem: YamlProblem::Tab, file: Some("site.yaml".into()) }
+            sample { problem: YamlProblem::DuplicateKey { key: "x".into(), first: 0 }, file: None }
+            sample { problem: YamlProblem::DuplicateKey { key: "x".into(), first: 6 }, file: None }
+            sample { problem: YamlProblem::ColonInValue { key: "x".into() }, file: None }
+            sample { problem: YamlProblem::CurlyQuotes { key: "x".into() }, file: None }
+            sample { problem: YamlProblem::NoSpaceAfterColon { key: "x".into() }, file: None }
+            sample { problem: YamlProblem::SpecialStart { key: "x".into(), first: '*' }, file: None }
+            sample { problem: YamlProblem::Indentation, file: None }
+            sample { problem: YamlProblem::OddSpace { code: "U+00A0".into() }, file: None }
+            sample { problem: YamlProblem::WideColon { key: "x".into() }, file: None }
+            sample { problem: YamlProblem::NumberTooBig, file: None }
+            sample { problem: YamlProblem::BrokenLine { key: "x".into() }, file: None }
+            sample { problem: YamlProblem::MissingColon { key: "x".into() }, file: None }
+            sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '"' }, file: None }
+            sample { problem: YamlProblem::TextAfterQuote { key: "x".into(), first: '[' }, file: None }
+            sample { problem: YamlProblem::Other { detail: "x".into() }, file: None }
+            vi: match file {
+                Some(f) => format!("tệp {f} viết sai: {}", problem.text(Lang::Vi)),
+                None => format!("phần thông tin viết sai: {}", problem.text(Lang::Vi)),
+            },
+            en: match file {
+                Some(f) => format!("{f} is not valid YAML: {}", problem.text(Lang::En)),
+                None => format!("the front matter is not valid YAML: {}", problem.text(Lang::En)),
+            },
             hint_vi: problem.hint(Lang::Vi),
             hint_en: problem.hint(Lang::En),
         }

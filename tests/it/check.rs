@@ -322,3 +322,41 @@ fn a_field_written_twice_names_both_lines() {
     );
     assert!(!run.stderr.contains("duplicate"), "{}", run.stderr);
 }
+
+/// A YAML mistake in `site.yaml` or `site.en.yaml` names the file (it said
+/// "the front matter is not valid YAML", and they have none); in a guide
+/// it is the front matter's, as before.
+#[test]
+fn a_yaml_mistake_in_site_yaml_names_the_file_not_a_front_matter() {
+    let site = util::TestSite::standard();
+    site.write(
+        "site.yaml",
+        &util::SITE_YAML.replace("  phone:", "\tphone:"),
+    );
+    let run = check(&site, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("lỗi[E006]: tệp site.yaml viết sai"),
+        "{}",
+        run.stderr
+    );
+    let en = check(&site, &["--lang", "en"]);
+    assert!(
+        en.stderr.contains("site.yaml is not valid YAML"),
+        "{}",
+        en.stderr
+    );
+    assert!(!en.stderr.contains("front matter"), "{}", en.stderr);
+    site.write("site.yaml", util::SITE_YAML);
+    let guide = "content/cu-tru/dang-ky-tam-tru.md";
+    site.write(
+        guide,
+        &site.read(guide).replacen("summary: ", "summary: \"", 1),
+    );
+    let run = check(&site, &[]);
+    assert!(
+        run.stderr.contains("phần thông tin viết sai"),
+        "{}",
+        run.stderr
+    );
+}
