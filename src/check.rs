@@ -177,13 +177,25 @@ impl Targets for WithPrint<'_> {
 /// `print`: the theme, when the site has print files (links to them are
 /// looked up in their list); none with `--no-print`, when a link to one
 /// leads nowhere. `camnang check` tells more, as errors.
-pub(crate) fn links_nowhere(
+pub(crate) fn links_nowhere<'p>(
     site: &Site,
-    made: &[String],
+    made: impl Iterator<Item = &'p str>,
     print: Option<&crate::theme::Theme>,
 ) -> Diagnostics {
-    let made: std::collections::HashSet<&str> = made.iter().map(String::as_str).collect();
     let mut diags = Diagnostics::default();
+    // (a site without a link in its guides, as most large ones: nothing
+    // to look up, and no list of its files made)
+    let linked = site.categories.iter().any(|c| {
+        !c.links.is_empty()
+            || c.translations.values().any(|t| !t.links.is_empty())
+            || c.procedures.iter().any(|p| {
+                !p.links.is_empty() || p.translations.values().any(|t| !t.links.is_empty())
+            })
+    });
+    if !linked {
+        return diags;
+    }
+    let made: std::collections::HashSet<&str> = made.collect();
     let targets = WithPrint::new(&made, site, print);
     let mut fields = FieldFinder::new(&site.root);
     links(site, &targets, false, &mut fields, &mut diags);

@@ -526,9 +526,11 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
     // a link of a guide that leads nowhere is told, and the site published
     let printed = (print != output::PrintMode::None).then_some(&theme);
-    report
-        .diags
-        .extend(check::links_nowhere(&site, &paths, printed));
+    report.diags.extend(check::links_nowhere(
+        &site,
+        paths.iter().map(String::as_str),
+        printed,
+    ));
     // the print files of the site published before, left out by --no-print
     if print == output::PrintMode::None {
         let gone = publish::published_in(&output, model::routes::PRINT_DIR, ".pdf");

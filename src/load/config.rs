@@ -78,32 +78,12 @@ pub fn parse_site_yaml(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnost
 /// mistakes told in the same run. Never published: the mistakes stop the
 /// build.
 fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
-    let (config, mut diags) = read_fields(file, text);
-    // nothing but spaces and comments (or `---`, `~`): one message with the
-    // lines to write (three "missing" ones said "the front matter"); the
-    // stand-ins let the content be checked in the same run
-    let written = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
-    let empty = !text.lines().any(written)
-        || match serde_norway::from_str::<Value>(text) {
-            Ok(Value::Null) => true,
-            Ok(Value::Mapping(m)) => m.is_empty(),
-            _ => false,
-        };
-    if empty {
-        diags
-            .items
-            .retain(|d| !matches!(d.msg, Msg::MissingField { .. }));
-        diags.push(crate::diag::Diagnostic::error(Msg::SiteYamlEmpty).in_file(file));
-    }
-    (config, diags)
-}
-
-/// [`read_settings`], field by field.
-fn read_fields(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
     let doc = Doc::new(file, text, text, 0);
     let Some(map) = doc.parse() else {
         return (None, doc.into_diagnostics());
     };
+    // nothing but spaces and comments (or `---`, `~`): told once below
+    let empty = map.is_empty();
     let root = FieldPath::default();
     doc.check_keys(&map, &root, SITE_KEYS);
 
@@ -293,6 +273,15 @@ fn read_fields(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
         deploy_to,
         texts: BTreeMap::new(),
     };
+    // an empty file: one message with the lines to write (three "missing"
+    // ones said "the front matter"); the stand-ins let the content be
+    // checked in the same run
+    if empty {
+        diags
+            .items
+            .retain(|d| !matches!(d.msg, Msg::MissingField { .. }));
+        diags.push(crate::diag::Diagnostic::error(Msg::SiteYamlEmpty).in_file(file));
+    }
     (Some(config), diags)
 }
 

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use super::{
     Binary, CutPart, Gap, Kind, Lang, YamlProblem, choice_meant, date_meant, id_meant, os_vi,
+    quoted,
 };
 
 /// A hint shared by several messages, in both languages.
@@ -966,8 +967,8 @@ catalogue! {
         /// showed the header and the footer, nothing of the guide).
         BlockWithoutPlace { block: String, templates: Vec<String>, parent: String } = "E143" {
             sample { block: "main".into(), templates: vec!["templates/category.html".into(), "templates/procedure.html".into()], parent: "templates/base.html".into() }
-            vi: format!("mẫu giao diện «{parent}» không có chỗ cho khối «{block}» mà {} điền vào: phần đó của trang sẽ không hiện ra", templates.iter().map(|t| format!("«{t}»")).collect::<Vec<_>>().join(", ")),
-            en: format!("the theme template `{parent}` has no place for the block `{block}` that {} fill(s): that part of the pages would not show", templates.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")),
+            vi: format!("mẫu giao diện «{parent}» không có chỗ cho khối «{block}» mà {} điền vào: phần đó của trang sẽ không hiện ra", quoted(templates, "«", "»")),
+            en: format!("the theme template `{parent}` has no place for the block `{block}` that {} fill(s): that part of the pages would not show", quoted(templates, "`", "`")),
             hint_vi: format!("thêm lại {{% block {block} %}}{{% endblock {block} %}} vào «{parent}», ở chỗ phần đó hiện ra, hoặc xoá tệp để dùng mẫu có sẵn"),
             hint_en: format!("put {{% block {block} %}}{{% endblock {block} %}} back into `{parent}`, where that part shows, or delete the file to use the built-in one"),
         }
@@ -976,8 +977,8 @@ catalogue! {
         /// pages are made without that part.
         BlockLeftOut { block: String, templates: Vec<String>, parent: String } = "W112" {
             sample { block: "sidebar".into(), templates: vec!["templates/procedure.html".into()], parent: "templates/base.html".into() }
-            vi: format!("mẫu giao diện «{parent}» không có chỗ cho khối «{block}» mà {} điền vào: phần đó không hiện trên trang", templates.iter().map(|t| format!("«{t}»")).collect::<Vec<_>>().join(", ")),
-            en: format!("the theme template `{parent}` has no place for the block `{block}` that {} fill(s): that part does not show on the pages", templates.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")),
+            vi: format!("mẫu giao diện «{parent}» không có chỗ cho khối «{block}» mà {} điền vào: phần đó không hiện trên trang", quoted(templates, "«", "»")),
+            en: format!("the theme template `{parent}` has no place for the block `{block}` that {} fill(s): that part does not show on the pages", quoted(templates, "`", "`")),
             hint_vi: format!("thêm {{% block {block} %}}{{% endblock {block} %}} vào «{parent}» ở chỗ phần đó hiện ra (mẫu có sẵn của camnang có các khối nó cần), hoặc bỏ khối này khỏi mẫu kia"),
             hint_en: format!("add {{% block {block} %}}{{% endblock {block} %}} to `{parent}` where that part shows (camnang's built-in template has the blocks it needs), or take the block out of the other template"),
         }

@@ -811,6 +811,12 @@ fn yaml_vi(detail: &str) -> String {
         .map_or_else(|| detail.to_string(), |(_, vi)| vi.to_string())
 }
 
+/// `names`, each between `open` and `close`, joined by commas: «a», «b».
+pub(crate) fn quoted(names: &[String], open: &str, close: &str) -> String {
+    let each: Vec<String> = names.iter().map(|n| format!("{open}{n}{close}")).collect();
+    each.join(", ")
+}
+
 /// The operating system's words for a file error (always English), in
 /// Vietnamese: "Permission denied (os error 13)" → "không có quyền truy
 /// cập". Words it does not know are kept.

@@ -204,10 +204,10 @@ impl Server {
                     outcome.report.diags.extend(unprintable);
                 }
                 // links that lead nowhere, as `build` tells them
-                let made: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
+                let made = rendered.files.iter().map(|f| f.path.as_str());
                 outcome.report.diags.extend(crate::check::links_nowhere(
                     &site,
-                    &made,
+                    made,
                     self.opts.print.then_some(&theme),
                 ));
                 let outputs = rendered.outputs;
