@@ -55,6 +55,7 @@ pub fn one_at_a_time() -> MutexGuard<'static, ()> {
 /// Runs `chromium.mjs MODE ARGS…` (one browser at a time) and returns
 /// what it did; the caller judges its exit status and output.
 pub fn run<S: AsRef<OsStr>>(mode: &str, args: &[S]) -> Output {
+    let _working = crate::util::working();
     let _one = one_at_a_time();
     Command::new("node")
         .arg(clients().join("chromium.mjs"))

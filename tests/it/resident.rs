@@ -317,12 +317,15 @@ fn lighthouse_scores_on_a_throttled_phone_needs_chromium() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    // Lighthouse varies from run to run: the median of three, as its own
-    // documentation advises
+    let site = sample_url();
+    // Lighthouse varies from run to run: the median of five, as its own
+    // documentation advises, on a machine where no other test runs camnang
+    // or a browser meanwhile
+    let _quiet = crate::util::measuring();
     for page in ["/", "/cu-tru/", "/cu-tru/dang-ky-tam-tru/"] {
         let mut runs: Vec<(f64, f64, f64, f64)> = Vec::new();
-        for _ in 0..3 {
-            let url = format!("{}{page}", sample_url());
+        for _ in 0..5 {
+            let url = format!("{site}{page}");
             let report = dir.path().join("lh.json");
             let out = chromium::lighthouse(&url, &report);
             assert!(
@@ -343,7 +346,7 @@ fn lighthouse_scores_on_a_throttled_phone_needs_chromium() {
         let median = |f: fn(&(f64, f64, f64, f64)) -> f64| {
             let mut v: Vec<f64> = runs.iter().map(f).collect();
             v.sort_by(|a, b| a.total_cmp(b));
-            v[1]
+            v[v.len() / 2]
         };
         let scores = (
             median(|r| r.0),
@@ -352,7 +355,7 @@ fn lighthouse_scores_on_a_throttled_phone_needs_chromium() {
             median(|r| r.3),
         );
         println!(
-            "lighthouse {page} (median of 3): performance {} accessibility {} best practices {} seo {}; runs {runs:?}",
+            "lighthouse {page} (median of 5): performance {} accessibility {} best practices {} seo {}; runs {runs:?}",
             scores.0, scores.1, scores.2, scores.3
         );
         assert!(
