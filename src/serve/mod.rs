@@ -141,7 +141,7 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
     print_outcome(&first, &mut shown);
 
     let (tx, rx) = mpsc::channel();
-    let watcher = match watch(&opts.build.root, tx.clone()) {
+    let (watcher, watched) = match watch(&opts.build.root, tx.clone()) {
         Ok(w) => w,
         Err(e) => {
             eprintln!(
@@ -159,8 +159,9 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
     let rebuilder = server.clone();
     let root = opts.build.root.clone();
     std::thread::spawn(move || {
-        let mut watcher = watcher;
-        let mut watched = watched_folders(&root);
+        // what the watcher watches, not what is there when this thread
+        // starts: `themes/` made in between would never be watched
+        let (mut watcher, mut watched) = (watcher, watched);
         while let Ok(mut paths) = rx.recv() {
             // everything that changed meanwhile goes into one update
             while let Ok(more) = rx.try_recv() {
@@ -169,12 +170,19 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
             // `themes/` (or `content/`) made since serve started, for a
             // first override: watched from now on; what is in it already
             // is read by the update (its folder is among the changes)
-            let now = watched_folders(&root);
-            if now != watched
-                && let Ok(w) = watch(&root, tx.clone())
-            {
-                watcher = w;
-                watched = now;
+            if watched_folders(&root) != watched {
+                match watch(&root, tx.clone()) {
+                    Ok((w, now)) => (watcher, watched) = (w, now),
+                    Err(e) => eprintln!(
+                        "{}",
+                        plain(
+                            &Msg::WatchFailed {
+                                detail: e.to_string()
+                            },
+                            lang
+                        )
+                    ),
+                }
             }
             print_outcome(&rebuilder.update(&paths), &mut shown);
         }

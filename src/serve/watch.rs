@@ -3,10 +3,13 @@
 use super::*;
 
 /// Watches the site's sources and sends a message on every change.
+/// Gives the watcher, and the folders it watches with all they hold (as
+/// [`watched_folders`] found them when the watching began: a folder made
+/// later is not among them, however soon after).
 pub(super) fn watch(
     root: &Path,
     tx: mpsc::Sender<Vec<PathBuf>>,
-) -> notify_debouncer_full::notify::Result<impl Drop + use<>> {
+) -> notify_debouncer_full::notify::Result<(impl Drop + use<>, Vec<PathBuf>)> {
     let base = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let mut debouncer = new_debouncer(
         Duration::from_millis(15),
@@ -37,10 +40,11 @@ pub(super) fn watch(
         },
     )?;
     debouncer.watch(root, RecursiveMode::NonRecursive)?;
-    for d in watched_folders(root) {
-        debouncer.watch(&d, RecursiveMode::Recursive)?;
+    let folders = watched_folders(root);
+    for d in &folders {
+        debouncer.watch(d, RecursiveMode::Recursive)?;
     }
-    Ok(debouncer)
+    Ok((debouncer, folders))
 }
 
 /// The folders of the site watched with all they hold: those of
