@@ -453,8 +453,19 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
         diags.extend(lock::check_lock(&qr_lock, &ids, &lock_text, &renamed));
     }
 
-    // the site's words in a language no page is in
-    for code in config.texts.keys().filter(|c| !languages.contains(*c)) {
+    // the site's words in a language no page is in: a backup copy of
+    // site.yaml (`site.old.yaml`, `site.bak.yaml`) as often as a
+    // translation ahead of its pages; its lines are not read, so its
+    // settings are not told one by one (W110) either
+    let unused: Vec<&String> = config
+        .texts
+        .keys()
+        .filter(|c| !languages.contains(*c))
+        .collect();
+    diags.items.retain(
+        |d| !matches!(&d.msg, Msg::SettingNotPerLanguage { code, .. } if unused.contains(&code)),
+    );
+    for code in unused {
         diags.push(
             Diagnostic::warning(Msg::SiteTextsUnused { code: code.clone() })
                 .in_file(format!("site.{code}.yaml")),

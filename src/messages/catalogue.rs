@@ -1548,8 +1548,8 @@ catalogue! {
             sample { code: "fr".into() }
             vi: format!("trang web không có trang nào bằng ngôn ngữ «{code}»: tệp site.{code}.yaml không được dùng"),
             en: format!("the site has no page in the language `{code}`: site.{code}.yaml is not used"),
-            hint_vi: format!("dịch ít nhất một hướng dẫn thành tệp tên-tep.{code}.md, hoặc đổi tên tệp theo mã ngôn ngữ đúng"),
-            hint_en: format!("translate at least one guide into a file name.{code}.md, or rename the file after the right language code"),
+            hint_vi: format!("dịch ít nhất một hướng dẫn thành tệp tên-tep.{code}.md, hoặc đổi tên tệp theo mã ngôn ngữ đúng; nếu đây là bản sao lưu của site.yaml, hãy chuyển nó ra ngoài thư mục trang"),
+            hint_en: format!("translate at least one guide into a file name.{code}.md, or rename the file after the right language code; if it is a backup copy of site.yaml, move it out of the site folder"),
         }
 
         /// A build with `--no-print` over a site published with print files:

@@ -373,6 +373,19 @@ fn the_sites_words_in_english_come_from_site_en_yaml_needs_poppler() {
     assert!(run.stderr.contains("cảnh báo[W111]"), "{}", run.stderr);
     assert!(run.stderr.contains("--> site.fr.yaml"), "{}", run.stderr);
     assert!(run.stderr.contains("cảnh báo[W038]"), "{}", run.stderr);
+    // a backup copy of site.yaml is one warning, not one for each of its
+    // settings
+    std::fs::copy(s.path("site.yaml"), s.path("site.old.yaml")).expect("copy");
+    let run = s.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("--> site.old.yaml\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("bản sao lưu của site.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("site.old.yaml:"), "{}", run.stderr);
+    std::fs::remove_file(s.path("site.old.yaml")).expect("remove");
     // a word misspelt is told as in site.yaml
     s.write("site.fr.yaml", "titel: Guide\n");
     let run = s.check(&[]);
