@@ -577,15 +577,58 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
     Some((before, steps, renumbered))
 }
 
-/// A step as a Markdown list item: its first line the item, `-` lines
-/// nested items, other lines joined to the line before.
+/// How a line of a step marks a sub-item: `-` (`•`, `–`), `+`, or a
+/// letter or number (`a)`, `(b)`, `1.`, `2)`, `(ii)`), kept in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Dash,
+    Plus,
+    Counted,
+}
+
+/// The mark of a sub-item line (trimmed), and its text.
+fn sub_item(l: &str) -> Option<(Mark, &str)> {
+    if l.starts_with(['-', '•', '–']) && unmark(l).len() < l.len() {
+        return Some((Mark::Dash, unmark(l)));
+    }
+    if l.starts_with('+') {
+        return Some((Mark::Plus, unmark(l)));
+    }
+    // "a) ", "(b) ", "1. ", "2) ", "(ii) ": a letter, roman numerals or
+    // up to two digits, closed, then a space
+    let open = l.strip_prefix('(');
+    let rest = open.unwrap_or(l);
+    let end = rest.find([')', '.'])?;
+    let (label, after) = (&rest[..end], &rest[end..]);
+    let closed = match open {
+        Some(_) => after.starts_with(')'),
+        None => true,
+    };
+    let letter = label.chars().count() == 1 && label.chars().all(|c| c.is_lowercase());
+    let roman = !label.is_empty() && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    let number = (1..=2).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
+    let dot_ok = after.starts_with(')') || number;
+    (closed && dot_ok && (letter || roman || number) && after[1..].starts_with(' '))
+        .then_some((Mark::Counted, l))
+}
+
+/// A step as a Markdown list item: its first line the item; lines marked
+/// as sub-items (`-`, `+`, `a)`, `1.`, `(i)`) nested items, the kind of
+/// mark met first at the first level and others under the item before;
+/// other lines joined to the line before.
 pub(crate) fn md_step(n: usize, step: &str) -> String {
     let mut head = String::new();
-    let mut subs: Vec<String> = Vec::new();
+    let mut subs: Vec<(usize, String)> = Vec::new();
+    let mut first: Option<Mark> = None;
     for l in step.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-        if l.starts_with(['-', '+', '•', '–']) && unmark(l).len() < l.len() {
-            subs.push(unmark(l).to_string());
-        } else if let Some(last) = subs.last_mut() {
+        if let Some((mark, text)) = sub_item(l) {
+            let top = *first.get_or_insert(mark);
+            let level = match mark == top || subs.is_empty() {
+                true => 1,
+                false => 2,
+            };
+            subs.push((level, text.to_string()));
+        } else if let Some((_, last)) = subs.last_mut() {
             last.push(' ');
             last.push_str(l);
         } else {
@@ -596,8 +639,9 @@ pub(crate) fn md_step(n: usize, step: &str) -> String {
         }
     }
     let mut out = format!("{n}. {}\n", md(&head));
-    for s in subs {
-        out.push_str(&format!("   - {}\n", md(&s)));
+    for (level, s) in subs {
+        let indent = if level == 1 { "   " } else { "      " };
+        out.push_str(&format!("{indent}- {}\n", md(&s)));
     }
     out
 }
@@ -780,6 +824,39 @@ mod tests {
             "- Hà Nội - Hải Phòng. - và thêm\n"
         );
         assert_eq!(md_blocks("Tuyến A. - B", ""), "Tuyến A. - B\n");
+    }
+
+    #[test]
+    fn a_steps_sub_items_are_nested_whatever_their_marks() {
+        assert_eq!(
+            md_step(
+                1,
+                "Chuẩn bị hồ sơ:\na) Tờ khai CT01;\nb) Giấy tờ chỗ ở.\nđ) Ảnh."
+            ),
+            "1. Chuẩn bị hồ sơ:\n   - a) Tờ khai CT01;\n   - b) Giấy tờ chỗ ở.\n   - đ) Ảnh.\n"
+        );
+        // numbers kept as written, not made a list of their own
+        assert_eq!(
+            md_step(2, "Nộp.\n1. tại xã\n2) qua mạng"),
+            "2. Nộp.\n   - 1\\. tại xã\n   - 2\\) qua mạng\n"
+        );
+        // the mark met first is the first level; another one under it
+        assert_eq!(
+            md_step(
+                3,
+                "Kiểm tra:\n(i) Đủ thì nhận;\n- ghi phiếu hẹn\n+ gửi tin nhắn\n(ii) Thiếu thì\nhướng dẫn."
+            ),
+            "3. Kiểm tra:\n   - (i) Đủ thì nhận;\n      - ghi phiếu hẹn\n      - gửi tin nhắn\n   - (ii) Thiếu thì hướng dẫn.\n"
+        );
+        assert_eq!(
+            md_step(4, "Nộp:\n- Cá nhân: tờ khai;\n+ bản chính;"),
+            "4. Nộp:\n   - Cá nhân: tờ khai;\n      - bản chính;\n"
+        );
+        // words that only look like marks stay in the line
+        assert_eq!(
+            md_step(5, "Nhận kết quả\nv.v. theo giấy hẹn\n15 giờ chiều."),
+            "5. Nhận kết quả v.v. theo giấy hẹn 15 giờ chiều.\n"
+        );
     }
 
     #[test]

@@ -225,8 +225,11 @@ fn time(t: &Time, unit: &str) -> (Option<String>, Option<Gap>) {
     let words = unit_words(unit);
     match (t, words) {
         (Time::None, _) => (None, None),
-        // 0 days is no time at all: the portal's field was left at 0
-        (Time::Whole(0), _) => (None, Some(Gap::TimeText { value: "0".into() })),
+        // 0 days, or fewer, is no time at all: the portal's field was left
+        // at 0 (the caller tells it, or takes the times of the cases)
+        (Time::Whole(n), _) if *n <= 0 => (None, None),
+        (Time::Fraction(f), _) if *f <= 0.0 => (None, None),
+        (Time::Text(s), _) if line(s).is_empty() => (None, None),
         (Time::Whole(n), Some(w)) => (Some(format!("{n:02} {w}")), None),
         (Time::Fraction(f), Some(w)) => (
             Some(format!("{} {w}", number_words(*f))),
@@ -352,10 +355,11 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         .collect();
 
     // channels: one per way of submitting, ways camnang knows, in order
+    // every case's time as the portal gives it (half a day, words): the
+    // way that takes them is marked for a clerk to check all the same
     let mut case_times: Vec<String> = Vec::new();
     for c in &r.case_times {
-        let (t, gap) = time(&c.qty, &c.unit);
-        let Some(t) = t.filter(|_| gap.is_none()) else {
+        let Some(t) = time(&c.qty, &c.unit).0 else {
             continue;
         };
         let n = line(&c.name);
@@ -404,16 +408,21 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         // is one channel with both times and every fee
         let seen = g.channels.iter().position(|c| c.way == w);
         let i = seen.unwrap_or(g.channels.len());
-        let (mut t, gap) = time(&m.time, &m.unit);
-        if t.is_none() && gap.is_none() && !case_times.is_empty() {
-            // no time on the way, but the portal's figures per case
-            let value = case_times.join("; ");
-            t = Some(value.clone());
-            g.gaps
-                .push((format!("channels[{i}].time"), Gap::TimeText { value }));
+        let (mut t, mut gap) = time(&m.time, &m.unit);
+        if t.is_none() {
+            gap = Some(match case_times.is_empty() {
+                // no time on the way, nor on any case: a clerk writes it
+                true => Gap::NoTime,
+                // no time on the way, but the portal's figures per case
+                false => {
+                    t = Some(case_times.join("; "));
+                    Gap::TimeByCase
+                }
+            });
         }
         if let Some(gap) = gap {
-            if matches!(gap, Gap::TimeUnit { .. }) && !case_times.is_empty() {
+            if matches!(gap, Gap::TimeUnit { .. } | Gap::TimeText { .. }) && !case_times.is_empty()
+            {
                 // the portal's own figures per case, beside its bare number
                 t = Some(format!(
                     "{} — theo từng trường hợp trên Cổng: {}",
@@ -487,6 +496,7 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
 
     // documents by case; items that are notes go to the body
     let mut notes = String::new();
+    let mut forms: Vec<String> = Vec::new();
     let mut note_count = 0;
     // a case the portal lists twice (its name and documents the same) is
     // read once: its notes are not written twice either
@@ -520,20 +530,31 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                 continue;
             }
             let lower = first.to_lowercase();
-            let is_note = (p.original == 0 && p.copy == 0)
+            // (a line with a form attached is a document, however many
+            // copies the portal gives)
+            let is_note = (p.original == 0 && p.copy == 0 && p.forms.is_empty())
                 || lower.starts_with("ví dụ")
                 || lower.starts_with("lưu ý");
             if is_note {
                 case_notes.push(name);
                 continue;
             }
+            for f in &p.forms {
+                if !forms.contains(f) {
+                    forms.push(f.clone());
+                }
+            }
             let counts = match (p.original, p.copy) {
-                (o, 0) => format!("{o:02} bản chính"),
-                (0, c) => format!("{c:02} bản sao"),
-                (o, c) => format!("{o:02} bản chính, {c:02} bản sao"),
+                (0, 0) => None,
+                (o, 0) => Some(format!("{o:02} bản chính")),
+                (0, c) => Some(format!("{c:02} bản sao")),
+                (o, c) => Some(format!("{o:02} bản chính, {c:02} bản sao")),
             };
             // a component the portal lists twice in a case is one document
-            let item = format!("{first} ({counts})");
+            let item = match counts {
+                Some(counts) => format!("{first} ({counts})"),
+                None => first,
+            };
             if listed.insert(item.clone()) {
                 items.push(item);
             }
@@ -583,6 +604,16 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             Gap::NotesInDocuments { count: note_count },
         ));
     }
+    // forms the portal attaches: camnang cannot fetch them (the portal
+    // gives no address), a clerk can
+    if !forms.is_empty() {
+        g.gaps.push((
+            "documents".into(),
+            Gap::FormsOnPortal {
+                names: forms.join(", "),
+            },
+        ));
+    }
     // no document at all: named for a clerk (posters and the JSON export
     // would carry a sentence put in the list as a document)
     if g.documents.is_empty() && note_count == 0 {
@@ -627,7 +658,7 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         (parts.len() >= 2).then(|| (String::new(), parts, false))
     });
     match split {
-        Some((before, steps, renumbered)) => {
+        Some((before, mut steps, renumbered)) => {
             if renumbered {
                 g.gaps.push(("steps".into(), Gap::StepsRenumbered));
             }
@@ -635,8 +666,24 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                 body.push_str(&clean::md_blocks(&before, ""));
                 body.push('\n');
             }
+            // a note on a line of its own after the last step ("* Lưu ý:
+            // …", "Ghi chú: …") is the guide's, not that step's: written
+            // under the steps
+            let mut note = None;
+            if let Some(last) = steps.last_mut() {
+                let lines: Vec<&str> = last.split('\n').collect();
+                if let Some(k) = (1..lines.len()).find(|&k| lead_in(lines[k]).is_some()) {
+                    note = lead_in(&lines[k..].join("\n"));
+                    *last = lines[..k].join("\n");
+                }
+            }
             for (i, s) in steps.iter().enumerate() {
                 body.push_str(&clean::md_step(i + 1, s));
+            }
+            if let Some((heading, rest)) = note {
+                body.push_str(&format!("\n**{heading}**\n\n"));
+                body.push_str(&clean::md_blocks(&rest, ""));
+                g.gaps.push(("steps".into(), Gap::NoteAfterSteps));
             }
             g.steps = steps;
         }
@@ -996,9 +1043,105 @@ mod tests {
             time(&Time::Text("03 ngày làm việc".into()), "WORKING_DAY").0,
             Some("03 ngày làm việc".into())
         );
+        // 0 days, fewer, or empty words: no time (the way tells it)
+        for t in [Time::Whole(0), Time::Whole(-1), Time::Text(" ".into())] {
+            assert_eq!(time(&t, "WORKING_DAY"), (None, None), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_form_the_portal_attaches_is_named_and_its_line_is_a_document() {
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionCases": [
+                {"name": "Hồ sơ gồm:", "profileComponents": [
+                    {"name": "Tờ khai CT01", "originalQty": 0, "copyQty": 0, "attachments": [{"fileName": "1.MuCT01.doc"}]},
+                    {"name": "Giấy tờ chỗ ở", "originalQty": 1, "copyQty": 0, "attachments": [{"fileName": "1.MuCT01.doc"}, {"fileName": " CT02.pdf "}]}
+                ]}
+            ]}),
+        );
+        let g = guide(&r, today());
         assert_eq!(
-            time(&Time::Whole(0), "WORKING_DAY"),
-            (None, Some(Gap::TimeText { value: "0".into() }))
+            g.documents,
+            vec![(
+                Some("Hồ sơ gồm:".into()),
+                vec!["Tờ khai CT01".into(), "Giấy tờ chỗ ở (01 bản chính)".into()]
+            )]
+        );
+        assert!(g.gaps.contains(&(
+            "documents".into(),
+            Gap::FormsOnPortal {
+                names: "1.MuCT01.doc, CT02.pdf".into()
+            }
+        )));
+    }
+
+    #[test]
+    fn a_note_after_the_last_step_is_written_under_the_steps() {
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionSteps": [{"name": "",
+            "description": "Bước 1: Chuẩn bị hồ sơ.\nBước 2: Nộp hồ sơ.\n* Lưu ý:\n- Hồ sơ chưa đủ thì bổ sung.\n- Giờ hành chính."}]}),
+        );
+        let g = guide(&r, today());
+        assert!(
+            g.body.contains(
+                "2. Nộp hồ sơ.\n\n**Lưu ý:**\n\n- Hồ sơ chưa đủ thì bổ sung.\n- Giờ hành chính.\n"
+            ),
+            "{}",
+            g.body
+        );
+        assert_eq!(g.steps.last().map(String::as_str), Some("Nộp hồ sơ."));
+        assert!(g.gaps.contains(&("steps".into(), Gap::NoteAfterSteps)));
+    }
+
+    #[test]
+    fn no_time_is_lost_or_left_without_a_mark() {
+        let way = |time: serde_json::Value, unit: &str| serde_json::json!([{"submissionMethod": "DIRECT", "processingTime": time, "processingTimeUnit": unit}]);
+        let case = |name: &str, qty: serde_json::Value| serde_json::json!({"name": name, "processingDay": {"qty": qty, "type": "WORKING_DAY"}});
+        let made = |methods: serde_json::Value, cases: serde_json::Value| {
+            let g = guide(
+                &record(serde_json::json!({"id": "a", "name": "B",
+                    "executionMethods": methods, "cases": cases})),
+                today(),
+            );
+            let gaps: Vec<Gap> = g
+                .gaps
+                .iter()
+                .filter(|(f, _)| f == "channels[0].time")
+                .map(|(_, gap)| gap.clone())
+                .collect();
+            (g.channels[0].time.clone().unwrap_or_default(), gaps)
+        };
+        // no time anywhere, or 0 days: marked for a clerk
+        for t in [
+            serde_json::Value::Null,
+            serde_json::json!(0),
+            serde_json::json!(""),
+        ] {
+            assert_eq!(
+                made(way(t, "WORKING_DAY"), serde_json::json!([])),
+                (String::new(), vec![Gap::NoTime])
+            );
+        }
+        // 0 days on the way, the cases' times beside: the cases' times,
+        // half a day and words among them
+        let cases = serde_json::json!([
+            case("A", serde_json::json!(3)),
+            case("B", serde_json::json!(0.5)),
+            case("C", serde_json::json!("Trong ngày"))
+        ]);
+        let (t, gaps) = made(way(serde_json::json!(0), "WORKING_DAY"), cases.clone());
+        assert_eq!(
+            t,
+            "03 ngày làm việc (A); 0,5 ngày làm việc (B); Trong ngày (ngày làm việc) (C)"
+        );
+        assert_eq!(gaps, vec![Gap::TimeByCase]);
+        // words with no unit: the cases' times after them
+        let (t, _) = made(way(serde_json::json!("Không quá 05 ngày"), "OTHER"), cases);
+        assert!(
+            t.starts_with(
+                "Không quá 05 ngày — theo từng trường hợp trên Cổng: 03 ngày làm việc (A); 0,5"
+            ),
+            "{t}"
         );
     }
 

@@ -142,6 +142,8 @@ pub(crate) struct Component {
     pub name: String,
     pub original: u32,
     pub copy: u32,
+    /// The names of the files the portal attaches (a form to fill).
+    pub forms: Vec<String>,
 }
 
 /// `cases[]`: a case's own processing time.
@@ -163,15 +165,28 @@ pub(crate) fn unwrap_envelope(v: &Value) -> Result<(&Value, &'static str), Wrong
     };
     // {"code", "message", "data"} as the portal answers, or {"data": {…}}
     // alone as some tools save it (a record has an id of its own)
-    let enveloped = obj.contains_key("data")
-        && (obj.contains_key("code")
-            || obj.contains_key("message")
-            || (!obj.contains_key("id") && obj.get("data").is_some_and(Value::is_object)));
+    // (a record has an id and a name; its `code` is the procedure's)
+    let refused = !obj.contains_key("id")
+        && !obj.contains_key("name")
+        && obj
+            .get("code")
+            .and_then(Value::as_str)
+            .is_some_and(|c| !c.eq_ignore_ascii_case("OK"));
+    let enveloped = refused
+        || obj.contains_key("data")
+            && (obj.contains_key("code")
+                || obj.contains_key("message")
+                || (!obj.contains_key("id") && obj.get("data").is_some_and(Value::is_object)));
     if !enveloped {
         return Ok((v, ""));
     }
     match obj.get("data") {
-        Some(d) if d.is_object() => Ok((d, "data.")),
+        // a page of the catalogue ({"items": […], "lastId": …}) is no record
+        Some(d) if d.get("items").is_some_and(Value::is_array) && d.get("id").is_none() => {
+            Err("a page of the catalogue, not a record".into())
+        }
+        // an answer with an error code is one, whatever data comes with it
+        Some(d) if d.is_object() && !refused => Ok((d, "data.")),
         _ => {
             let code = obj.get("code").map(short).unwrap_or_default();
             let msg = obj.get("message").map(short).unwrap_or_default();
@@ -255,10 +270,21 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         let mut components = Vec::new();
         for (j, p) in r.texts_at(c, "profileComponents", &at).iter().enumerate() {
             let pat = format!("{at}.profileComponents[{j}]");
+            // the forms the portal attaches ("1.MuCT01….doc"): their names
+            let forms = p
+                .get("attachments")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.get("fileName").and_then(Value::as_str))
+                .map(|f| f.trim().to_string())
+                .filter(|f| !f.is_empty())
+                .collect();
             components.push(Component {
                 name: r.name_at(p, &pat),
                 original: r.count_at(p, "originalQty", &pat),
                 copy: r.count_at(p, "copyQty", &pat),
+                forms,
             });
         }
         cases.push(Case {
@@ -821,6 +847,20 @@ mod tests {
         assert_eq!(from_value(&data_alone).unwrap().id, "a");
         let err = from_value(&json!({"code": "NOT_FOUND", "data": null, "message": "x"}));
         assert!(err.unwrap_err().contains("NOT_FOUND"));
+        // an error code without data, or with empty data, is the portal's refusal
+        for refused in [
+            json!({"code": "FORBIDDEN", "message": "Bị chặn"}),
+            json!({"code": "NOT_FOUND", "message": "x", "data": {}}),
+        ] {
+            let err = from_value(&refused).unwrap_err();
+            assert!(err.starts_with("envelope without data (code "), "{err}");
+        }
+        // a page of the catalogue saved instead of a record
+        let page = json!({"code": "OK", "message": "OK", "data": {"items": [{"id": "a", "name": "B"}], "lastId": "a"}});
+        assert_eq!(
+            from_value(&page).unwrap_err(),
+            "a page of the catalogue, not a record"
+        );
     }
 
     #[test]

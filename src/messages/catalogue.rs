@@ -188,6 +188,9 @@ fn not_record_vi(detail: &str) -> String {
             format!("thiếu tên thủ tục «{}»", d.trim_end_matches(" is missing"))
         }
         "the JSON is not an object" => "tệp không chứa một bản ghi (một đối tượng JSON)".into(),
+        "a page of the catalogue, not a record" => {
+            "tệp là một trang danh mục thủ tục của Cổng, không phải bản ghi của một thủ tục".into()
+        }
         d => d.to_string(),
     }
 }

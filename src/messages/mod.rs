@@ -503,6 +503,11 @@ pub enum Gap {
     TimeFraction { value: String },
     /// The time's unit is `OTHER` (or unknown).
     TimeUnit { unit: String },
+    /// No time on the way of submitting, nor on any case (or 0 days).
+    NoTime,
+    /// No time on the way of submitting: the times the portal gives for
+    /// each case are written instead.
+    TimeByCase,
     /// A fee row with no amount.
     FeeNoValue,
     /// A fee row whose amount is words, not a number.
@@ -525,6 +530,9 @@ pub enum Gap {
     /// The portal numbers its steps wrong (a number twice, one skipped):
     /// numbered anew.
     StepsRenumbered,
+    /// A note after the last step ("Lưu ý: …") was written under the
+    /// steps instead of in the last one.
+    NoteAfterSteps,
     /// The portal has no description.
     NoSummary,
     /// The portal lists no document to bring.
@@ -534,6 +542,8 @@ pub enum Gap {
     TitleInCapitals,
     /// `count` items listed as documents look like notes.
     NotesInDocuments { count: usize },
+    /// The portal attaches forms to documents (their file names).
+    FormsOnPortal { names: String },
     /// Whether the procedure is "toàn trình" online is not confirmed.
     OnlineLevel,
     /// `camnang import --update` took the portal's new text.
@@ -573,6 +583,18 @@ impl Gap {
             }
             (Gap::TimeUnit { unit }, Lang::En) => {
                 format!("the portal gives no unit for the time (unit `{unit}`)")
+            }
+            (Gap::NoTime, Lang::Vi) => {
+                "Cổng không ghi thời hạn giải quyết (hoặc ghi 0 ngày): cần ghi số ngày".into()
+            }
+            (Gap::NoTime, Lang::En) => {
+                "the portal gives no time to process (or 0 days): write the number of days".into()
+            }
+            (Gap::TimeByCase, Lang::Vi) => {
+                "Cổng chỉ ghi thời hạn theo từng trường hợp: đã chép cả, cần viết lại cho người dân dễ hiểu".into()
+            }
+            (Gap::TimeByCase, Lang::En) => {
+                "the portal gives the time only case by case: all copied, to be written plainly for residents".into()
             }
             (Gap::FeeNoValue, Lang::Vi) => "có mức phí, lệ phí Cổng không ghi số tiền".into(),
             (Gap::FeeNoValue, Lang::En) => "a fee row has no amount on the portal".into(),
@@ -642,6 +664,12 @@ impl Gap {
             (Gap::StepsNotSplit, Lang::En) => {
                 "the steps are not written as `Bước 1: … Bước 2: …`: copied as they are, to be rewritten as steps".into()
             }
+            (Gap::NoteAfterSteps, Lang::Vi) => {
+                "Cổng ghi một lời lưu ý sau bước cuối: camnang viết nó dưới các bước, cần xem nó thuộc bước cuối hay cả thủ tục".into()
+            }
+            (Gap::NoteAfterSteps, Lang::En) => {
+                "the portal has a note after the last step: camnang wrote it under the steps; check whether it belongs to the last step or the whole procedure".into()
+            }
             (Gap::NoSummary, Lang::Vi) => {
                 "Cổng không có phần mô tả: cần viết một câu tóm tắt".into()
             }
@@ -653,6 +681,12 @@ impl Gap {
             ),
             (Gap::NotesInDocuments { count }, Lang::En) => format!(
                 "{count} item(s) the portal lists as documents look like notes: moved to the body's notes on documents"
+            ),
+            (Gap::FormsOnPortal { names }, Lang::Vi) => format!(
+                "Cổng đính kèm mẫu đơn ({names}): tải về từ trang thủ tục trên Cổng, đặt vào content/files/ và thêm liên kết tới mẫu vào giấy tờ cần điền"
+            ),
+            (Gap::FormsOnPortal { names }, Lang::En) => format!(
+                "the portal attaches forms ({names}): download them from the procedure's page on the portal, put them in content/files/ and link the document to fill to its form"
             ),
             (Gap::OnlineLevel, Lang::Vi) => {
                 "chưa chắc thủ tục làm trực tuyến toàn trình hay một phần".into()
@@ -701,6 +735,8 @@ impl Gap {
             Gap::TimeUnit {
                 unit: "OTHER".into(),
             },
+            Gap::NoTime,
+            Gap::TimeByCase,
             Gap::FeeNoValue,
             Gap::FeeText {
                 value: "5.000 - 10.000".into(),
@@ -718,6 +754,10 @@ impl Gap {
             Gap::NoAgency,
             Gap::DistrictAgency { level: "huyện" },
             Gap::StepsNotSplit,
+            Gap::NoteAfterSteps,
+            Gap::FormsOnPortal {
+                names: "CT01.doc".into(),
+            },
             Gap::StepsRenumbered,
             Gap::NoSummary,
             Gap::NoDocuments,
