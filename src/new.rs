@@ -143,7 +143,7 @@ pub fn free_id(slug: &str, used: &BTreeSet<String>) -> String {
 
 /// A new procedure file, every field present with a note on what to write.
 pub fn procedure_template(title: &str, id: &str, today: &str) -> String {
-    let title = crate::text::nfc(title);
+    let title = crate::text::yaml_value(&crate::text::nfc(title));
     format!(
         r#"---
 # Mỗi dòng "tên: giá trị" là một trường. Dòng bắt đầu bằng # là ghi chú, không hiện lên trang.
@@ -243,7 +243,10 @@ pub fn new_procedure(
             });
         };
         std::fs::create_dir_all(&dir).map_err(fail)?;
-        let index = format!("---\ntitle: {}\n---\n", crate::text::nfc(cat_title));
+        let index = format!(
+            "---\ntitle: {}\n---\n",
+            crate::text::yaml_value(&crate::text::nfc(cat_title))
+        );
         crate::files::write_text_file(&dir.join("_index.md"), index.as_bytes(), Existing::Keep)?;
     }
     let file = dir.join(format!("{slug}.md"));

@@ -324,6 +324,21 @@ pub fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// `s` as a YAML value on one line, for a file a clerk reads: as it is when
+/// YAML reads it back the same (`Đăng ký tạm trú`), else in double quotes
+/// (`"Cấp bản sao: khai sinh"`, `"[Bắt buộc] Khai báo"`, `"Thủ tục #3"`,
+/// `"2024"`).
+pub(crate) fn yaml_value(s: &str) -> String {
+    let read = serde_norway::from_str::<serde_norway::Value>(&format!("v: {s}\n"))
+        .ok()
+        .and_then(|v| v.get("v").and_then(|x| x.as_str().map(str::to_owned)));
+    match read.as_deref() == Some(s) {
+        true => s.to_string(),
+        // (a JSON string is a YAML one)
+        false => serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()),
+    }
+}
+
 /// Length of a string in characters, for limits users can count.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -355,6 +370,20 @@ pub fn escape_html(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_yaml_value_is_quoted_only_when_yaml_would_read_it_otherwise() {
+        assert_eq!(yaml_value("Đăng ký tạm trú"), "Đăng ký tạm trú");
+        for (s, q) in [
+            ("Cấp bản sao: khai sinh", "\"Cấp bản sao: khai sinh\""),
+            ("[Bắt buộc] Khai báo", "\"[Bắt buộc] Khai báo\""),
+            ("Thủ tục #3", "\"Thủ tục #3\""),
+            ("2026", "\"2026\""),
+            ("\"Có\" hay không", "\"\\\"Có\\\" hay không\""),
+        ] {
+            assert_eq!(yaml_value(s), q, "{s}");
+        }
+    }
 
     #[test]
     fn folding_latin_text_from_the_table_gives_what_folding_in_general_gives() {

@@ -127,6 +127,37 @@ fn a_new_procedure_has_every_field_a_free_id_and_builds() {
         site.read("content/cu-tru/dang-ky-tam-tru-cho-tre-em-o-xa.md")
             .contains("id: dkttcteox ")
     );
+
+    // titles YAML would read otherwise are written in quotes, and the
+    // files made are read back with the title as typed
+    for (title, file) in [
+        (
+            "Cấp bản sao trích lục: khai sinh",
+            "cap-ban-sao-trich-luc-khai-sinh",
+        ),
+        ("[Bắt buộc] Khai báo", "bat-buoc-khai-bao"),
+        ("Thủ tục #3", "thu-tuc-3"),
+        ("2026", "2026"),
+    ] {
+        let made = run(&[
+            "new",
+            "procedure",
+            title,
+            "--category",
+            "cu-tru",
+            "--root",
+            root,
+        ]);
+        assert_eq!(made.code, 0, "{title}: {}", made.stderr);
+        let text = site.read(&format!("content/cu-tru/{file}.md"));
+        assert!(text.contains(&format!("title: \"{title}\" ")), "{text}");
+    }
+    let checked = run(&["check", "--root", root]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    assert!(!checked.stderr.contains("W086"), "{}", checked.stderr);
+    assert_eq!(run(&["build", "--root", root, "--no-print"]).code, 0);
+    let page = site.read("public/cu-tru/thu-tuc-3/index.html");
+    assert!(page.contains("<h1>Thủ tục #3</h1>"), "{page}");
 }
 
 #[test]
