@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::text::slugify;
+use crate::text::{fold, slugify};
 
 /// A rendered body.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -38,6 +38,21 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Every link and image kept, for `camnang check`.
     pub links: Vec<BodyLink>,
+    /// The steps were taken from under a heading that does not name them
+    /// ("Điều kiện") while a later one does ("Các bước"): (byte offset in
+    /// the source of the later heading, the heading the steps were taken
+    /// under, the later heading).
+    pub steps_elsewhere: Option<(usize, String, String)>,
+}
+
+/// Whether a heading names the steps ("Các bước", "Trình tự thực hiện",
+/// "Steps"), in any case and with or without tones.
+fn names_steps(heading: &str) -> bool {
+    let f = fold(heading);
+    let f = f.trim();
+    ["cac buoc", "trinh tu", "steps", "how to"]
+        .iter()
+        .any(|w| f.starts_with(w))
 }
 
 /// A link or image of a body, as written.
@@ -130,6 +145,9 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
     // Heading being collected: (level, start index in `out`, text).
     let mut heading: Option<(HeadingLevel, usize, String)> = None;
     let mut seen_heading = false;
+    // the heading the steps are taken under, and where a heading starts
+    let mut steps_heading: Option<String> = None;
+    let mut heading_at = 0usize;
     // Steps: None = not started; Some(depth) = inside the steps list.
     let mut steps_state = StepsState::Waiting;
     let mut list_depth = 0usize;
@@ -204,6 +222,11 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
                 out.push(Event::Text(h));
             }
             Event::Start(Tag::Heading { level, .. }) => {
+                // the steps' list goes on only until the next heading
+                if let StepsState::Paused(_) = steps_state {
+                    steps_state = StepsState::Done;
+                }
+                heading_at = range.start;
                 heading = Some((level, out.len(), String::new()));
                 out.push(Event::Text(CowStr::Borrowed(""))); // placeholder
             }
@@ -216,6 +239,15 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
                         HeadingLevel::H1 => HeadingLevel::H2,
                         other => other,
                     };
+                    if steps_state == StepsState::Waiting {
+                        steps_heading = Some(text.clone());
+                    } else if r.steps_elsewhere.is_none()
+                        && names_steps(&text)
+                        && let Some(under) = &steps_heading
+                        && !names_steps(under)
+                    {
+                        r.steps_elsewhere = Some((heading_at, under.clone(), squeeze(&text)));
+                    }
                     let id = unique_id(&text, &mut used_ids);
                     r.anchors.push(id.clone());
                     out[at] = Event::Html(format!("<{lvl} id=\"{id}\">").into());
@@ -232,11 +264,22 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
                 if first.is_some() && seen_heading && steps_state == StepsState::Waiting {
                     steps_state = StepsState::In(list_depth);
                 }
+                // a list going on where the steps stopped ("3." after a
+                // paragraph or a picture between steps 2 and 3) is more
+                // steps; another numbered list ends them
+                if let (StepsState::Paused(d), Some(start)) = (steps_state, first)
+                    && d == list_depth
+                {
+                    steps_state = match usize::try_from(start) == Ok(r.steps.len() + 1) {
+                        true => StepsState::In(d),
+                        false => StepsState::Done,
+                    };
+                }
                 out.push(Event::Start(Tag::List(first)));
             }
             Event::End(TagEnd::List(ordered)) => {
                 if steps_state == StepsState::In(list_depth) {
-                    steps_state = StepsState::Done;
+                    steps_state = StepsState::Paused(list_depth);
                 }
                 list_depth -= 1;
                 out.push(Event::End(TagEnd::List(ordered)));
@@ -432,7 +475,11 @@ pub fn squeeze(text: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum StepsState {
     Waiting,
+    /// Inside the steps' list, at this depth of lists.
     In(usize),
+    /// After the steps' list (at this depth), before the next heading: a
+    /// numbered list going on from it is more steps.
+    Paused(usize),
     Done,
 }
 
@@ -611,6 +658,49 @@ mod tests {
         assert_eq!(r.steps, vec!["Mở VNeID.", "Chọn thủ tục tiếp tục."]);
         assert_eq!(r.anchors, vec!["cac-buoc", "luu-y"]);
         assert!(r.html.contains("<h2 id=\"cac-buoc\">Các bước</h2>"));
+        assert_eq!(r.steps_elsewhere, None);
+    }
+
+    #[test]
+    fn steps_go_on_past_a_paragraph_a_picture_or_a_dash_list_between_them() {
+        for between in [
+            "Lưu ý: mang bản chính.",
+            "![Màn hình VNeID](files/a.png)",
+            "- một ý riêng",
+            "<!-- ghi chú -->",
+        ] {
+            let md = format!(
+                "## Các bước\n\n1. Một.\n2. Hai.\n\n{between}\n\n3. Ba.\n4. Bốn.\n\n## Lưu ý\n\n5. Khác.\n"
+            );
+            let r = render(&md, OPTS);
+            assert_eq!(r.steps, vec!["Một.", "Hai.", "Ba.", "Bốn."], "{between}");
+        }
+        // a list numbered anew is another list; a heading ends the steps
+        let r = render(
+            "## Các bước\n\n1. Một.\n\nKhác:\n\n1. Riêng.\n\n2. Hai?\n",
+            OPTS,
+        );
+        assert_eq!(r.steps, vec!["Một."]);
+        let r = render("## Các bước\n\n1. Một.\n\n### Sau đó\n\n2. Hai.\n", OPTS);
+        assert_eq!(r.steps, vec!["Một."]);
+    }
+
+    #[test]
+    fn steps_taken_from_under_another_heading_than_a_later_steps_heading_are_told() {
+        let md =
+            "## Điều kiện\n\n1. Có tài khoản.\n2. Có hợp đồng.\n\n## Các bước\n\n1. Mở VNeID.\n";
+        let r = render(md, OPTS);
+        assert_eq!(r.steps, vec!["Có tài khoản.", "Có hợp đồng."]);
+        let (at, taken, steps) = r.steps_elsewhere.expect("told");
+        assert!(md[at..].starts_with("## Các bước\n"));
+        assert_eq!((taken.as_str(), steps.as_str()), ("Điều kiện", "Các bước"));
+        // under a heading that names them, or with no later one: nothing
+        for md in [
+            "## Trình tự thực hiện\n\n1. A.\n\n## Các bước khác\n\n1. B.\n",
+            "## Điều kiện\n\n1. A.\n\n## Lưu ý\n\n- B.\n",
+        ] {
+            assert_eq!(render(md, OPTS).steps_elsewhere, None, "{md}");
+        }
     }
 
     #[test]

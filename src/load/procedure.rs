@@ -641,6 +641,17 @@ fn report_bad_links(
                 .at(line, col, text),
         );
     }
+    if let Some((offset, taken, steps)) = &rendered.steps_elsewhere {
+        let (line, col) = place(body, body_first_line, *offset);
+        diags.push(
+            Diagnostic::warning(Msg::StepsElsewhere {
+                taken: taken.clone(),
+                steps: steps.clone(),
+            })
+            .in_file(file)
+            .at(line, col, text),
+        );
+    }
     for offset in &rendered.indented_code {
         let (line, col) = place(body, body_first_line, *offset);
         diags.push(

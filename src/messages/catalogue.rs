@@ -1758,6 +1758,16 @@ catalogue! {
 
         /// Body text indented by four spaces or a tab, which Markdown
         /// shows as code: steps pasted from Word with their indentation.
+        /// The steps posters print were taken from under a heading that
+        /// does not name them, while a later heading does.
+        StepsElsewhere { taken: String, steps: String } = "W114" {
+            sample { taken: "Điều kiện".into(), steps: "Các bước".into() }
+            vi: format!("áp phích và tờ rơi in danh sách đánh số đầu tiên, ở dưới «{taken}», làm các bước; danh sách dưới «{steps}» không được in"),
+            en: format!("posters and flyers print the first numbered list, under `{taken}`, as the steps; the list under `{steps}` is not printed"),
+            hint_vi: format!("đưa phần «{steps}» lên trước «{taken}», hoặc viết danh sách dưới «{taken}» bằng dấu gạch đầu dòng «- »"),
+            hint_en: format!("move `{steps}` above `{taken}`, or write the list under `{taken}` with dashes (`- `)"),
+        }
+
         IndentedAsCode = "W092" {
             vi: "đoạn này thụt vào bốn dấu cách (hay một dấu Tab) nên trang hiện nó như mã máy: chữ đều nhau, «**» và «<br>» hiện nguyên, danh sách không thành danh sách",
             en: "this text is indented by four spaces (or a tab), so the page shows it as code: fixed-width letters, `**` and `<br>` shown as typed, lists not made lists",
