@@ -100,6 +100,12 @@ fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
                 if let Some(host) = elsewhere(&parts.0) {
                     doc.warning_at(&root.key("base_url"), Msg::BaseUrlElsewhere { host });
                 }
+                // a machine of the office's network (the address `camnang
+                // serve --lan` shows): printed codes would open nothing on
+                // a resident's phone at home
+                if let Some(host) = local_network(&parts.0) {
+                    doc.warning_at(&root.key("base_url"), Msg::BaseUrlLocal { host });
+                }
                 Some(parts)
             }
             None => {
@@ -593,6 +599,41 @@ fn elsewhere(base_url: &str) -> Option<String> {
         .then_some(host)
 }
 
+/// The host of `base_url` when it is only reached inside a local network:
+/// this machine (`localhost`, `127.0.0.1`, `::1`), an address of a private
+/// network (`192.168.…`, `10.…`, `172.16–31.…`, link-local, IPv6 unique
+/// local) or a name of one (`.local`, `.lan`, `.internal`, `.home.arpa`).
+fn local_network(base_url: &str) -> Option<String> {
+    let rest = base_url.split_once("://")?.1;
+    let authority = rest.split('/').next()?;
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    // `[::1]:8080`, or `host:port`
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next()?,
+        None => authority.split(':').next()?,
+    }
+    .to_lowercase();
+    let local = match host.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(ip)) => {
+            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified()
+        }
+        Ok(std::net::IpAddr::V6(ip)) => {
+            ip.is_loopback()
+                || ip.is_unspecified()
+                || ip.is_unique_local()
+                || ip.is_unicast_link_local()
+        }
+        Err(_) => {
+            let name = host.trim_end_matches('.');
+            name == "localhost"
+                || [".localhost", ".local", ".lan", ".internal", ".home.arpa"]
+                    .iter()
+                    .any(|end| name.ends_with(end))
+        }
+    };
+    local.then_some(host)
+}
+
 /// The first of the numbers written in `text` ("0235 3000 000 - 0905 000
 /// 000", "…; …", "… hoặc …"), and whether another follows.
 fn first_number(text: &str) -> (&str, bool) {
@@ -729,6 +770,32 @@ mod tests {
             zalo_link("0905 000 000 / 0912 111 111"),
             Some(ZaloLink::Number { more: true, .. })
         ));
+    }
+
+    #[test]
+    fn a_base_url_only_an_office_network_reaches_is_found() {
+        for (url, host) in [
+            ("http://192.168.1.10:1111/", "192.168.1.10"),
+            ("https://127.0.0.1:1111/", "127.0.0.1"),
+            ("https://localhost/", "localhost"),
+            ("http://10.0.0.5/hoabinh/", "10.0.0.5"),
+            ("http://172.20.1.1/", "172.20.1.1"),
+            ("http://[::1]:8080/", "::1"),
+            ("http://[fd00::1]/", "fd00::1"),
+            ("http://may-chu.local/", "may-chu.local"),
+            ("http://CAMNANG.LAN/", "camnang.lan"),
+        ] {
+            assert_eq!(local_network(url).as_deref(), Some(host), "{url}");
+        }
+        for url in [
+            "https://hoabinh.example.vn/",
+            "https://172.32.0.1/",
+            "https://8.8.8.8/",
+            "https://localhost.vn/",
+            "https://lan.gov.vn/",
+        ] {
+            assert_eq!(local_network(url), None, "{url}");
+        }
     }
 
     #[test]

@@ -748,6 +748,16 @@ catalogue! {
             hint_en: "write the address the site is put at (the commune's or the province's domain, e.g. https://hoabinh.thanhhoa.gov.vn); put the commune's Zalo page in `contact: zalo:`",
         }
 
+        /// `base_url` is a machine of a local network (`192.168.…`,
+        /// `localhost`, `.local`): printed codes open nothing elsewhere.
+        BaseUrlLocal { host: String } = "W115" {
+            sample { host: "192.168.1.10".into() }
+            vi: format!("base_url là một máy trong mạng nội bộ ({host}): mã QR in ra chỉ mở được trong mạng này, không mở được trên điện thoại người dân ở nhà"),
+            en: format!("base_url is a machine of a local network ({host}): printed QR codes only open inside that network, not on residents' phones at home"),
+            hint_vi: "ghi địa chỉ công khai nơi trang được đặt (ví dụ https://hoabinh.thanhhoa.gov.vn) trước khi in áp phích; để xem thử trên điện thoại trong văn phòng thì dùng «camnang serve --lan», không cần sửa base_url",
+            hint_en: "write the public address the site is put at (e.g. https://hoabinh.thanhhoa.gov.vn) before printing posters; to try it on a phone in the office, use `camnang serve --lan`, which needs no change to base_url",
+        }
+
         /// `contact.zalo` is neither a phone number nor an address on
         /// zalo.me: the pages cannot link it, and leave it out.
         ZaloNotALink { value: String } = "W090" {
