@@ -555,6 +555,9 @@ enum Unread {
     /// A guide named like a translation in a way camnang does not read
     /// (`dang-ky.EN.md`, `dang-ky.en-US.md`): the name it should have.
     OddLanguage { rename: String },
+    /// A category's title file named `index.md` (as Hugo names a page's
+    /// own folder), `Index.md` or `_INDEX.md`: the name it must have.
+    IndexMisnamed { rename: String },
 }
 
 impl Unread {
@@ -571,6 +574,9 @@ impl Unread {
                 rename: rename.clone(),
             },
             Unread::StaticMisnamed { rename } => Msg::FilesFolderName {
+                rename: rename.clone(),
+            },
+            Unread::IndexMisnamed { rename } => Msg::IndexMisnamed {
                 rename: rename.clone(),
             },
         }
@@ -744,6 +750,18 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
                 return unread(Unread::OddLanguage { rename });
             }
             let base = language.map_or(stem, |(base, _)| base);
+            // `index.md`, `Index.md`, `_INDEX.md`: the category's title
+            // file, misnamed (read as a guide, it was seven mistakes none
+            // of which said so)
+            if base != "_index"
+                && (base.eq_ignore_ascii_case("index") || base.eq_ignore_ascii_case("_index"))
+            {
+                let rename = match language {
+                    Some((_, code)) => format!("_index.{code}.md"),
+                    None => "_index.md".to_string(),
+                };
+                return unread(Unread::IndexMisnamed { rename });
+            }
             let slug = slugify(base);
             if base != "_index" && slug.is_empty() {
                 return unread(Unread::NoLetters);

@@ -882,6 +882,16 @@ catalogue! {
             hint_en: format!("rename the file to `{rename}` (a lower-case language code of two or three letters)"),
         }
 
+        /// A category's title file named `index.md`, `Index.md` or
+        /// `_INDEX.md`: not read; the name it must have.
+        IndexMisnamed { rename: String } = "W116" {
+            sample { rename: "_index.md".into() }
+            vi: "camnang không đọc tệp này: tên và lời giới thiệu của lĩnh vực nằm trong tệp tên _index.md (có dấu gạch dưới ở đầu, chữ thường)",
+            en: "camnang does not read this file: a category's title and introduction go in a file named _index.md (an underscore first, small letters)",
+            hint_vi: format!("đổi tên tệp thành «{rename}»"),
+            hint_en: format!("rename the file to `{rename}`"),
+        }
+
         /// The folder of forms and images in other capitals
         /// (`content/Files/`): nothing in it is on the site.
         FilesFolderName { rename: String } = "W043" {
