@@ -207,9 +207,7 @@ pub fn parse_procedure_in(
 
     let body = markdown::render(split.body, render);
     let mut diags = doc.into_diagnostics();
-    if let Some(d) = closed_early(&split, file, text, PROCEDURE_KEYS) {
-        diags.push(d);
-    }
+    closed_early(&mut diags, &split, file, text, PROCEDURE_KEYS);
     report_bad_links(
         &mut diags,
         file,
@@ -515,9 +513,7 @@ pub fn parse_category_index(
     let summary = doc.text(&map, &root, "summary", false);
     let body = markdown::render(split.body, render);
     let mut diags = doc.into_diagnostics();
-    if let Some(d) = closed_early(&split, file, text, CATEGORY_KEYS) {
-        diags.push(d);
-    }
+    closed_early(&mut diags, &split, file, text, CATEGORY_KEYS);
     report_bad_links(
         &mut diags,
         file,
@@ -543,14 +539,18 @@ pub fn parse_category_index(
 
 /// A `---` typed inside the front matter ends it early, and the fields
 /// after it would show on the page as text: said at the first of them
-/// (one of `keys`), if the body starts with one.
+/// (one of `keys`), if the body starts with one. The fields are there,
+/// below the stray `---`: the "field missing" mistakes go ("title is
+/// missing", five times over for `---` typed twice, would have the clerk
+/// type them again).
 fn closed_early(
+    diags: &mut Diagnostics,
     split: &crate::load::source::Split<'_>,
     file: &Path,
     text: &str,
     keys: &[&str],
-) -> Option<Diagnostic> {
-    let (k, key) = split
+) {
+    let Some((k, key)) = split
         .body
         .lines()
         .enumerate()
@@ -558,15 +558,21 @@ fn closed_early(
         .and_then(|(k, l)| {
             let (key, rest) = l.split_once(':')?;
             (keys.contains(&key) && (rest.is_empty() || rest.starts_with(' '))).then_some((k, key))
-        })?;
-    Some(
+        })
+    else {
+        return;
+    };
+    diags
+        .items
+        .retain(|d| !matches!(d.msg, Msg::MissingField { .. }));
+    diags.push(
         Diagnostic::error(Msg::FrontMatterClosedEarly {
             key: key.to_string(),
         })
         .in_file(file)
         .at(split.body_first_line + k, 1, text)
         .field(key),
-    )
+    );
 }
 
 fn one(file: &Path, msg: Msg, text: &str) -> Diagnostics {
