@@ -202,6 +202,39 @@ pub(crate) fn links_nowhere<'p>(
     diags
 }
 
+/// The page of the guide whose file a link names (`dang-ky-thuong-tru.md`,
+/// `../ho-tich/khai-sinh.md#phi`), as a clerk writes it: relative to the
+/// folder of the file the link is in (`source`, under `content/`), or to
+/// `content/` with a leading `/`.
+fn guide_page(source: &Path, url: &str, pages: &dyn Targets) -> Option<String> {
+    let file = url.split(['#', '?']).next()?.strip_suffix(".md")?;
+    let mut at: Vec<String> = match file.starts_with('/') {
+        true => Vec::new(),
+        false => source
+            .parent()?
+            .strip_prefix("content")
+            .ok()?
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect(),
+    };
+    for part in file.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                at.pop()?;
+            }
+            p => at.push(p.to_string()),
+        }
+    }
+    let stem = at.pop()?;
+    at.push(crate::text::slugify(&stem));
+    let page = format!("{}/", at.join("/"));
+    pages
+        .has(&format!("{page}index.html"))
+        .then(|| format!("/{page}"))
+}
+
 /// Links inside the site must lead to a page or file that the build
 /// makes, and `#anchors` to an `id` on that page; images need a
 /// description for people who cannot see them. Not `checking` (`build`),
@@ -278,6 +311,9 @@ fn links(
                             false => p.to_string(),
                         })
                 });
+                // a link to a guide's own file (`dang-ky-thuong-tru.md`,
+                // `../ho-tich/khai-sinh.md`): its page
+                let near = near.or_else(|| guide_page(&source, url, pages));
                 let (url, folder) = (url.to_string(), folder.map(str::to_string));
                 diags.push(at(match checking {
                     true => Diagnostic::error(Msg::BrokenLink { url, near, folder }),

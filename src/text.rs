@@ -32,6 +32,39 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
+/// The first word of `text` typed with an old Vietnamese font encoding,
+/// TCVN3 (ABC), and pasted as if it were Unicode ("§¨ng ký t¹m tró" for
+/// "Đăng ký tạm trú"): (its byte offset, the word). Such a word has a
+/// symbol of Latin-1 (`§ ¨ © ª ¬ ® ¸ µ ¶ ¹ ¾` …), which TCVN3 uses for
+/// Vietnamese letters, against a letter; symbols Vietnamese text does use
+/// beside letters (`°`, `²`, `³`, `±`, quotes `« »` and `·` unless inside
+/// a word) are not taken for it. Two such words are needed: one alone may
+/// be a sign typed on purpose.
+pub(crate) fn tcvn3_word(text: &str) -> Option<(usize, &str)> {
+    let inside_only = |c: char| matches!(c, '«' | '»' | '·');
+    let symbol = |c: char| {
+        ('\u{A1}'..='\u{BF}').contains(&c) && !matches!(c, '°' | '²' | '³' | '±' | '\u{AD}')
+    };
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '"' | '(' | ')'))
+        .filter(|w| {
+            let cs: Vec<char> = w.chars().collect();
+            cs.iter().enumerate().any(|(i, &c)| {
+                let before = i > 0 && cs[i - 1].is_alphabetic();
+                let after = cs.get(i + 1).is_some_and(|n| n.is_alphabetic());
+                symbol(c)
+                    && match inside_only(c) {
+                        true => before && after,
+                        false => before || after,
+                    }
+            })
+        });
+    let first = words.next()?;
+    words.next()?;
+    // (a word of `text` itself: its offset from the pointers)
+    Some((first.as_ptr() as usize - text.as_ptr() as usize, first))
+}
+
 /// `bytes` as lowercase hexadecimal digits (digests in manifests and keys).
 pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
@@ -370,6 +403,24 @@ pub fn escape_html(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_typed_in_tcvn3_are_found_and_signs_typed_on_purpose_are_not() {
+        let t = "title: §¨ng ký t¹m tró";
+        assert_eq!(tcvn3_word(t), Some((7, "§¨ng")));
+        assert_eq!(
+            tcvn3_word("agency: C«ng an x·\nsummary: §¨ng ký"),
+            Some((8, "C«ng"))
+        );
+        for fine in [
+            "Diện tích 100 m² và 30°C; © 2026",
+            "Ghi «Đăng ký» vào ô «Loại thủ tục»",
+            "Thứ Hai · Thứ Ba, 7:30 – 11:30",
+            "một ký hiệu §5 thôi",
+        ] {
+            assert_eq!(tcvn3_word(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn a_yaml_value_is_quoted_only_when_yaml_would_read_it_otherwise() {

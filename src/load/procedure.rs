@@ -229,6 +229,18 @@ pub fn parse_procedure_in(
             ));
         }
     }
+    // words typed with an old font (TCVN3) and pasted: the page and the
+    // posters would print "§¨ng ký t¹m tró"
+    if let Some((offset, word)) = crate::text::tcvn3_word(text) {
+        let (line, column) = place(text, 1, offset);
+        diags.push(
+            Diagnostic::warning(Msg::OldFontText {
+                word: word.to_string(),
+            })
+            .in_file(file)
+            .at(line, column, text),
+        );
+    }
     // a page a phone on a weak 3G line takes minutes to open (a whole law
     // pasted in, a picture pasted as text)
     if text.len() > PAGE_TOO_LONG_KB * 1024 {

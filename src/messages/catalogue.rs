@@ -39,6 +39,17 @@ fn unseen(c: char) -> bool {
         || (c.is_whitespace() && c != ' ')
 }
 
+/// The first character of `typed` a clerk cannot tell from what they
+/// meant: one not seen (a zero-width space from Word or Zalo) or a dash
+/// that looks like `-` (Word's non-breaking hyphen U+2011, U+2010, the
+/// minus sign U+2212), as `U+XXXX`.
+fn unseen_in(typed: &str) -> Option<String> {
+    typed
+        .chars()
+        .find(|&c| unseen(c) || matches!(c, '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}'))
+        .map(|c| format!("U+{:04X}", c as u32))
+}
+
 /// `Tỉnh Lâm Đồng` → `tỉnh Lâm Đồng`, inside a sentence.
 fn lower_first(name: &str) -> String {
     let mut chars = name.chars();
@@ -420,15 +431,18 @@ catalogue! {
         UnknownField { field: String, suggestion: Option<String> } = "E011" {
             sample { field: "x".into(), suggestion: Some("x".into()) }
             sample { field: "x".into(), suggestion: None }
+            sample { field: "\u{200B}agency".into(), suggestion: Some("agency".into()) }
             vi: format!("không có trường nào tên «{field}»"),
             en: format!("there is no field called `{field}`"),
-            hint_vi: match suggestion {
-                Some(s) => format!("có phải bạn muốn viết «{s}»?"),
-                None => "xoá dòng này hoặc xem danh sách trường trong README".into(),
+            hint_vi: match (unseen_in(field), suggestion) {
+                (Some(c), Some(s)) => format!("tên trường có một ký tự không nhìn thấy hay trông như dấu gạch ({c}), thường do chép từ Word hay Zalo: xoá rồi gõ lại «{s}:»"),
+                (_, Some(s)) => format!("có phải bạn muốn viết «{s}»?"),
+                (_, None) => "xoá dòng này hoặc xem danh sách trường trong README".into(),
             },
-            hint_en: match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "remove the line, or see the list of fields in the README".into(),
+            hint_en: match (unseen_in(field), suggestion) {
+                (Some(c), Some(s)) => format!("the name holds a character not seen or that looks like a dash ({c}), usually copied from Word or Zalo: delete it and type `{s}:` again"),
+                (_, Some(s)) => format!("did you mean `{s}`?"),
+                (_, None) => "remove the line, or see the list of fields in the README".into(),
             },
         }
 
@@ -474,15 +488,20 @@ catalogue! {
 
         BadChoice { field: String, value: String, allowed: Vec<String> } = "E015" {
             sample { field: "x".into(), value: "x".into(), allowed: vec!["x".into()] }
+            sample { field: "way".into(), value: "truc\u{2011}tiep".into(), allowed: vec!["truc-tiep".into()] }
             vi: format!("trường «{field}» không nhận giá trị «{value}»"),
             en: format!("the field `{field}` does not accept `{value}`"),
-            hint_vi: match choice_meant(value, allowed) {
-                Some(m) => format!("viết «{m}» (chọn một trong: {})", allowed.join(", ")),
-                None => format!("chọn một trong: {}", allowed.join(", ")),
+            hint_vi: match (unseen_in(value), choice_meant(value, allowed)) {
+                (Some(c), Some(m)) => format!("giá trị có một ký tự không nhìn thấy hay trông như dấu gạch ({c}), thường do chép từ Word hay Zalo: xoá rồi gõ lại «{m}»"),
+                (Some(c), None) => format!("giá trị có một ký tự không nhìn thấy hay trông như dấu gạch ({c}), thường do chép từ Word hay Zalo: xoá rồi gõ lại một trong: {}", allowed.join(", ")),
+                (_, Some(m)) => format!("viết «{m}» (chọn một trong: {})", allowed.join(", ")),
+                (_, None) => format!("chọn một trong: {}", allowed.join(", ")),
             },
-            hint_en: match choice_meant(value, allowed) {
-                Some(m) => format!("write `{m}` (one of: {})", allowed.join(", ")),
-                None => format!("choose one of: {}", allowed.join(", ")),
+            hint_en: match (unseen_in(value), choice_meant(value, allowed)) {
+                (Some(c), Some(m)) => format!("the value holds a character not seen or that looks like a dash ({c}), usually copied from Word or Zalo: delete it and type `{m}` again"),
+                (Some(c), None) => format!("the value holds a character not seen or that looks like a dash ({c}), usually copied from Word or Zalo: delete it and type one of: {}", allowed.join(", ")),
+                (_, Some(m)) => format!("write `{m}` (one of: {})", allowed.join(", ")),
+                (_, None) => format!("choose one of: {}", allowed.join(", ")),
             },
         }
 
@@ -1521,17 +1540,20 @@ catalogue! {
             sample { url: "files/Mau-CT01.PDF".into(), near: Some("files/mau-ct01.pdf".into()), folder: Some("files".into()) }
             sample { url: "files/mau.docx".into(), near: None, folder: Some("files".into()) }
             sample { url: "/in-an/ap-phich-a4/x.pdf".into(), near: None, folder: Some("in-an".into()) }
+            sample { url: "dang-ky.md".into(), near: Some("/cu-tru/dang-ky/".into()), folder: None }
             vi: format!("liên kết «{url}» dẫn tới trang hoặc tệp không có trong trang web"),
             en: format!("the link `{url}` leads to a page or file the site does not have"),
             // ("in-an": the print files' folder, `model::routes::PRINT_DIR`)
             hint_vi: match (near, folder.as_deref()) {
-                (Some(n), _) => format!("có phải bạn muốn viết «{n}»? Máy chủ phân biệt chữ hoa và chữ thường, dù Windows thì không"),
+                (Some(n), Some(_)) => format!("có phải bạn muốn viết «{n}»? Máy chủ phân biệt chữ hoa và chữ thường, dù Windows thì không"),
+                (Some(n), None) => format!("viết «{n}»: liên kết tới một hướng dẫn ghi địa chỉ trang của nó, không ghi tên tệp .md"),
                 (None, Some("in-an")) => "tệp in do lần tạo trang không có --no-print làm ra: trang in-an/ liệt kê chúng, hãy chép đúng địa chỉ từ đó".to_string(),
                 (None, Some(f)) => format!("chép tệp vào thư mục content/{f}/ của trang (đúng tên trong liên kết), hoặc sửa liên kết theo tên tệp có ở đó"),
                 (None, None) => COPY_TARGET.vi.to_string(),
             },
             hint_en: match (near, folder.as_deref()) {
-                (Some(n), _) => format!("did you mean `{n}`? The server tells capitals from small letters, though Windows does not"),
+                (Some(n), Some(_)) => format!("did you mean `{n}`? The server tells capitals from small letters, though Windows does not"),
+                (Some(n), None) => format!("write `{n}`: a link to a guide gives its page's address, not the name of its .md file"),
                 (None, Some("in-an")) => "print files are made by a build without --no-print: the page in-an/ lists them, copy the address from there".to_string(),
                 (None, Some(f)) => format!("copy the file into the site's content/{f}/ folder (under the name in the link), or change the link to the name the file has there"),
                 (None, None) => COPY_TARGET.en.to_string(),
@@ -1778,6 +1800,16 @@ catalogue! {
 
         /// Body text indented by four spaces or a tab, which Markdown
         /// shows as code: steps pasted from Word with their indentation.
+        /// Text typed with an old Vietnamese font encoding (TCVN3) and
+        /// pasted as Unicode: shown garbled on every page and poster.
+        OldFontText { word: String } = "W117" {
+            sample { word: "§¨ng".into() }
+            vi: format!("chữ «{word}» trông như gõ bằng phông chữ cũ TCVN3 (.VnTime, ABC) rồi dán vào: trang và áp phích sẽ hiện chữ lỗi như vậy"),
+            en: format!("the word «{word}» looks typed with an old TCVN3 font (.VnTime, ABC) and pasted: pages and posters would show it garbled like this"),
+            hint_vi: "chép đoạn chữ gốc, chuyển mã bằng Unikey (Công cụ → Chuyển mã: từ TCVN3 (ABC) sang Unicode) rồi dán lại",
+            hint_en: "copy the original text, convert it with Unikey (Tools → Convert: from TCVN3 (ABC) to Unicode), then paste it again",
+        }
+
         /// The steps posters print were taken from under a heading that
         /// does not name them, while a later heading does.
         StepsElsewhere { taken: String, steps: String } = "W114" {

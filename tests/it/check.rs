@@ -276,6 +276,42 @@ fn a_broken_link_to_a_form_says_what_to_write_or_copy() {
     );
 }
 
+/// What a clerk cannot see or would not think of is named: a link to a
+/// guide's own `.md` file gets the guide's page; a field name or a
+/// choice with a zero-width space or Word's non-breaking hyphen names
+/// the character (they read "did you mean `agency`?" for `agency`).
+#[test]
+fn a_mistake_a_clerk_cannot_see_is_named() {
+    let site = util::TestSite::standard();
+    let guide = site.path("content/cu-tru/dang-ky-tam-tru.md");
+    let text = std::fs::read_to_string(&guide).expect("a guide of the standard site");
+    let hidden = text.replacen("agency:", "\u{200B}agency:", 1).replacen(
+        "way: truc-tiep",
+        "way: truc\u{2011}tiep",
+        1,
+    );
+    std::fs::write(&guide, hidden).expect("write");
+    let run = check(&site, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for want in [
+        "tên trường có một ký tự không nhìn thấy hay trông như dấu gạch (U+200B)",
+        "giá trị có một ký tự không nhìn thấy hay trông như dấu gạch (U+2011)",
+    ] {
+        assert!(run.stderr.contains(want), "{want}\n{}", run.stderr);
+    }
+    let links = "Xem [thường trú](dang-ky-thuong-tru.md) và [khác](../cu-tru/dang-ky-thuong-tru.md#cac-buoc).";
+    std::fs::write(&guide, format!("{text}\n{links}\n")).expect("write");
+    site.write(
+        "content/cu-tru/dang-ky-thuong-tru.md",
+        &procedure("Đăng ký thường trú", "tt09"),
+    );
+    let run = check(&site, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let want =
+        "viết «/cu-tru/dang-ky-thuong-tru/»: liên kết tới một hướng dẫn ghi địa chỉ trang của nó";
+    assert_eq!(run.stderr.matches(want).count(), 2, "{}", run.stderr);
+}
+
 /// A field written twice names both lines, in a group too (there the
 /// message was serde's English, `online: duplicate entry with key "url"`).
 #[test]
