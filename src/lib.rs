@@ -385,7 +385,14 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> BuildReport {
     // mistake is still told first
     let (loaded, output_ok) = rayon::join(
         || load_site(opts, None),
-        || publish::open(&opts.root, &output, &|| progress.stage(Stage::Waiting, 0)),
+        || match opts.root.is_dir() {
+            true => publish::open(&opts.root, &output, &|| progress.stage(Stage::Waiting, 0)),
+            // (a site folder that is not there: told by the load, and no
+            // folder is made for its output)
+            false => Err(diag::Diagnostic::error(messages::Msg::RootMissing {
+                root: opts.root.display().to_string(),
+            })),
+        },
     );
     report.lang = loaded.lang;
     report.diags = loaded.diags;

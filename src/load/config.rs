@@ -489,6 +489,14 @@ pub fn read_site_yaml(root: &Path) -> (Option<SiteConfig>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
+        // (a folder that is not there at all: the path after --root is
+        // wrong, not the site)
+        Err(_) if !root.is_dir() => {
+            diags.push(crate::diag::Diagnostic::error(Msg::RootMissing {
+                root: root.display().to_string(),
+            }));
+            return (None, diags);
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             // saved under a name a clerk would not see is wrong
             let near = super::source::saved_as(root, "site.yaml");

@@ -256,7 +256,9 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
                 }
                 // the page a guide saved as `….md.txt` would have: a
                 // printed code that led there is told with the renaming
-                if let Unread::NotMarkdown { rename: Some(r) } = why
+                if let Unread::NotMarkdown {
+                    rename: Some(r), ..
+                } = why
                     && let Some(folder) = path.parent().and_then(Path::file_name)
                 {
                     let stem = r.strip_suffix(".md").unwrap_or(r);
@@ -546,7 +548,10 @@ enum Unread {
     Nested,
     /// A file of a category folder whose name does not end in `.md`; the
     /// name it would have as a guide, if it looks like one.
-    NotMarkdown { rename: Option<String> },
+    NotMarkdown {
+        rename: Option<String>,
+        backup: bool,
+    },
     /// A guide or category folder whose name slugs to nothing (`-.md`).
     NoLetters,
     /// `content/Files/` or `content/STATIC/`: the folder of forms and
@@ -567,8 +572,9 @@ impl Unread {
             Unread::HomeIndex => Msg::HomeIndexUnread,
             Unread::NoLetters => Msg::NameWithoutLetters,
             Unread::Nested => Msg::NestedFolder,
-            Unread::NotMarkdown { rename } => Msg::NotMarkdown {
+            Unread::NotMarkdown { rename, backup } => Msg::NotMarkdown {
                 rename: rename.clone(),
+                backup: *backup,
             },
             Unread::OddLanguage { rename } => Msg::OddLanguageName {
                 rename: rename.clone(),
@@ -739,6 +745,7 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
             true => None,
             false => unread(Unread::NotMarkdown {
                 rename: as_markdown(name),
+                backup: backup_copy(name),
             }),
         },
         2 if file_type.is_file() => {
@@ -811,6 +818,17 @@ fn system_file(name: &str) -> bool {
         || name.ends_with('~')
         // Emacs' autosave of a file being edited
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+}
+
+/// Whether a file's name is a backup copy's (`dang-ky.md.bak`,
+/// `dang-ky.old`, `dang-ky.md.orig`): never to be published.
+fn backup_copy(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [
+        ".bak", ".old", ".orig", ".backup", ".sav", ".save", ".tmp", ".cu",
+    ]
+    .iter()
+    .any(|end| lower.ends_with(end))
 }
 
 /// The name a file that looks like a guide saved under another extension

@@ -715,10 +715,20 @@ catalogue! {
         /// shows the brackets as typed.
         LinkWithSpaces { value: String } = "W087" {
             sample { value: "files/mau don.pdf".into() }
+            sample { value: "tel:0235 3000 000".into() }
+            sample { value: "https://x.vn/mau don.pdf".into() }
             vi: format!("liên kết tới «{value}» không thành liên kết vì địa chỉ có dấu cách: trang sẽ hiện nguyên dấu ngoặc như đã gõ"),
             en: format!("the link to `{value}` is not a link because its address has a space: the page shows the brackets as typed"),
-            hint_vi: format!("đổi tên tệp cho không còn dấu cách (ví dụ «{}») và sửa liên kết theo, hoặc đặt địa chỉ trong ngoặc nhọn: (<{value}>)", value.split_whitespace().collect::<Vec<_>>().join("-")),
-            hint_en: format!("rename the file so it has no space (for example `{}`) and change the link to match, or put the address in angle brackets: (<{value}>)", value.split_whitespace().collect::<Vec<_>>().join("-")),
+            hint_vi: match value.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).as_deref() {
+                Some("tel") => format!("viết số điện thoại liền nhau, không có dấu cách: ({})", value.split_whitespace().collect::<String>()),
+                Some(s) if value.contains("://") || s == "mailto" => format!("thay mỗi dấu cách bằng %20: ({})", value.replace(' ', "%20")),
+                _ => format!("đổi tên tệp cho không còn dấu cách (ví dụ «{}») và sửa liên kết theo, hoặc đặt địa chỉ trong ngoặc nhọn: (<{value}>)", value.split_whitespace().collect::<Vec<_>>().join("-")),
+            },
+            hint_en: match value.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).as_deref() {
+                Some("tel") => format!("write the phone number without spaces: ({})", value.split_whitespace().collect::<String>()),
+                Some(s) if value.contains("://") || s == "mailto" => format!("write each space as %20: ({})", value.replace(' ', "%20")),
+                _ => format!("rename the file so it has no space (for example `{}`) and change the link to match, or put the address in angle brackets: (<{value}>)", value.split_whitespace().collect::<Vec<_>>().join("-")),
+            },
         }
 
         /// `print.copies` asks for no copy of anything: the order sheet
@@ -801,6 +811,15 @@ catalogue! {
 
         /// No `site.yaml`; `near` is a file that looks like one saved
         /// under another name (`site.yml`, Notepad's `site.yaml.txt`).
+        /// The site folder given (`--root`) is not there at all.
+        RootMissing { root: String } = "E146" {
+            sample { root: "/home/xa/cam-nang".into() }
+            vi: format!("không có thư mục «{root}»"),
+            en: format!("there is no folder `{root}`"),
+            hint_vi: "kiểm tra đường dẫn sau --root (chạy lệnh ngay trong thư mục trang thì không cần --root)",
+            hint_en: "check the path after --root (run the command in the site folder itself and no --root is needed)",
+        }
+
         SiteYamlMissing { near: Option<String> } = "E030" {
             sample { near: None }
             sample { near: Some("site.yaml.txt".into()) }
@@ -948,18 +967,22 @@ catalogue! {
 
         /// A file of a category folder that is not a `.md` file; `rename`
         /// is the name it would have as a guide, if it looks like one.
-        NotMarkdown { rename: Option<String> } = "W037" {
-            sample { rename: Some("x.md".into()) }
-            sample { rename: None }
+        /// `backup`: a copy kept for safety (`dang-ky.md.bak`, `.old`).
+        NotMarkdown { rename: Option<String>, backup: bool } = "W037" {
+            sample { rename: Some("x.md".into()), backup: false }
+            sample { rename: None, backup: false }
+            sample { rename: None, backup: true }
             vi: "tên tệp không kết thúc bằng .md nên camnang không đọc tệp này và nó không lên trang",
             en: "the file name does not end in .md, so camnang does not read it and it is not on the site",
-            hint_vi: match rename {
-                Some(r) => format!("nếu đây là một thủ tục, đổi tên tệp thành «{r}» (Windows có thể đang ẩn phần đuôi của tên tệp)"),
-                None => "mẫu tờ khai và ảnh để trong content/files/, rồi dẫn link tới /files/…".into(),
+            hint_vi: match (rename, backup) {
+                (_, true) => "đây là một bản sao lưu: để nó ở ngoài thư mục content/ (đừng chuyển vào content/files/: mọi tệp trong đó đều lên mạng)".into(),
+                (Some(r), _) => format!("nếu đây là một thủ tục, đổi tên tệp thành «{r}» (Windows có thể đang ẩn phần đuôi của tên tệp)"),
+                (None, _) => "mẫu tờ khai và ảnh để trong content/files/, rồi dẫn link tới /files/…".into(),
             },
-            hint_en: match rename {
-                Some(r) => format!("if it is a procedure, rename the file to `{r}` (Windows may be hiding the end of file names)"),
-                None => "put forms and images in content/files/ and link to /files/…".into(),
+            hint_en: match (rename, backup) {
+                (_, true) => "this is a backup copy: keep it outside content/ (not in content/files/: every file there is published)".into(),
+                (Some(r), _) => format!("if it is a procedure, rename the file to `{r}` (Windows may be hiding the end of file names)"),
+                (None, _) => "put forms and images in content/files/ and link to /files/…".into(),
             },
         }
 

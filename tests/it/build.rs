@@ -795,3 +795,24 @@ fn no_print_over_a_site_with_print_files_tells_they_leave() {
         en.stderr
     );
 }
+
+/// A site folder typed wrong after `--root` is told as such (it was "no
+/// site.yaml in the site folder"), and no folder is made at that path.
+#[test]
+fn a_site_folder_typed_wrong_is_told_and_nothing_is_made_there() {
+    let parent = tempfile::tempdir().expect("tempdir");
+    let typo = parent.path().join("cam-nagn");
+    for command in ["build", "check"] {
+        let mut c = util::camnang();
+        c.arg(command).arg("--root").arg(&typo);
+        let run = util::Run::of(c);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("lỗi[E146]: không có thư mục «"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("E030"), "{}", run.stderr);
+        assert!(!typo.exists(), "{command} made {}", typo.display());
+    }
+}

@@ -312,6 +312,36 @@ fn a_mistake_a_clerk_cannot_see_is_named() {
     assert_eq!(run.stderr.matches(want).count(), 2, "{}", run.stderr);
 }
 
+/// Hints that would do harm are not given: a backup copy of a guide is
+/// not sent to `content/files/` (whose files are published), and a phone
+/// link with spaces is not told to "rename the file".
+#[test]
+fn a_backup_copy_and_a_phone_link_get_hints_of_their_own() {
+    let site = util::TestSite::standard();
+    let guide = site.path("content/cu-tru/dang-ky-tam-tru.md");
+    let text = std::fs::read_to_string(&guide).expect("a guide of the standard site");
+    site.write("content/cu-tru/dang-ky-tam-tru.md.bak", &text);
+    std::fs::write(
+        &guide,
+        format!("{text}\nGọi [0235 3000 000](tel:0235 3000 000).\n"),
+    )
+    .expect("write");
+    let run = check(&site, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for want in [
+        "đây là một bản sao lưu: để nó ở ngoài thư mục content/",
+        "viết số điện thoại liền nhau, không có dấu cách: (tel:02353000000)",
+    ] {
+        assert!(run.stderr.contains(want), "{want}\n{}", run.stderr);
+    }
+    assert!(
+        !run.stderr
+            .contains("mẫu tờ khai và ảnh để trong content/files/"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// A field written twice names both lines, in a group too (there the
 /// message was serde's English, `online: duplicate entry with key "url"`).
 #[test]
