@@ -41,28 +41,48 @@ pub fn nfc(s: &str) -> String {
 /// a word) are not taken for it. Two such words are needed: one alone may
 /// be a sign typed on purpose.
 pub(crate) fn tcvn3_word(text: &str) -> Option<(usize, &str)> {
-    let inside_only = |c: char| matches!(c, '«' | '»' | '·');
+    // (most texts have no character from U+0080 to U+00BF at all: their
+    // UTF-8 has no byte 0xC2, looked for at memchr's speed)
+    if !text.as_bytes().contains(&0xC2) {
+        return None;
+    }
     let symbol = |c: char| {
         ('\u{A1}'..='\u{BF}').contains(&c) && !matches!(c, '°' | '²' | '³' | '±' | '\u{AD}')
     };
-    let mut words = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '"' | '(' | ')'))
-        .filter(|w| {
-            let cs: Vec<char> = w.chars().collect();
-            cs.iter().enumerate().any(|(i, &c)| {
-                let before = i > 0 && cs[i - 1].is_alphabetic();
-                let after = cs.get(i + 1).is_some_and(|n| n.is_alphabetic());
-                symbol(c)
-                    && match inside_only(c) {
-                        true => before && after,
-                        false => before || after,
-                    }
-            })
-        });
-    let first = words.next()?;
-    words.next()?;
-    // (a word of `text` itself: its offset from the pointers)
-    Some((first.as_ptr() as usize - text.as_ptr() as usize, first))
+    let inside_only = |c: char| matches!(c, '«' | '»' | '·');
+    let apart = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '"' | '(' | ')');
+    let mut first: Option<(usize, &str)> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let before = prev.is_some_and(char::is_alphabetic);
+        prev = Some(c);
+        if !symbol(c) {
+            continue;
+        }
+        let after = next.is_some_and(char::is_alphabetic);
+        let hit = match inside_only(c) {
+            true => before && after,
+            false => before || after,
+        };
+        if !hit {
+            continue;
+        }
+        let start = text[..i]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| apart(c))
+            .map_or(0, |(s, c)| s + c.len_utf8());
+        let end = text[i..].find(apart).map_or(text.len(), |e| i + e);
+        match first {
+            None => first = Some((start, &text[start..end])),
+            // a second word: the first is told
+            Some((at, _)) if at != start => return first,
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// `bytes` as lowercase hexadecimal digits (digests in manifests and keys).
