@@ -207,7 +207,11 @@ pub(crate) fn links_nowhere<'p>(
 /// folder of the file the link is in (`source`, under `content/`), or to
 /// `content/` with a leading `/`.
 fn guide_page(source: &Path, url: &str, pages: &dyn Targets) -> Option<String> {
-    let file = url.split(['#', '?']).next()?.strip_suffix(".md")?;
+    let (file, anchor) = match url.split_once('#') {
+        Some((f, a)) => (f, format!("#{a}")),
+        None => (url, String::new()),
+    };
+    let file = file.split('?').next()?.strip_suffix(".md")?;
     let mut at: Vec<String> = match file.starts_with('/') {
         true => Vec::new(),
         false => source
@@ -228,11 +232,15 @@ fn guide_page(source: &Path, url: &str, pages: &dyn Targets) -> Option<String> {
         }
     }
     let stem = at.pop()?;
-    at.push(crate::text::slugify(&stem));
-    let page = format!("{}/", at.join("/"));
+    // a translation's file (`dang-ky.en.md`): its page under `en/`
+    let page = match crate::load::translation_of(&stem) {
+        Some((base, code)) => format!("{code}/{}/{}/", at.join("/"), crate::text::slugify(base)),
+        None => format!("{}/{}/", at.join("/"), crate::text::slugify(&stem)),
+    };
+    let page = page.trim_start_matches('/').replace("//", "/");
     pages
         .has(&format!("{page}index.html"))
-        .then(|| format!("/{page}"))
+        .then(|| format!("/{page}{anchor}"))
 }
 
 /// Links inside the site must lead to a page or file that the build

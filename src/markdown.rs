@@ -46,13 +46,28 @@ pub struct Rendered {
 }
 
 /// Whether a heading names the steps ("Các bước", "Trình tự thực hiện",
-/// "Steps"), in any case and with or without tones.
+/// "2. Cách thực hiện", "Steps"), in any case, with or without tones and
+/// a number before.
 fn names_steps(heading: &str) -> bool {
     let f = fold(heading);
+    // ("1. ", "II. ", "a) " before the words)
+    let f = match f.trim().split_once(['.', ')']) {
+        Some((n, rest)) if !n.is_empty() && n.len() <= 4 && !n.contains(' ') => rest,
+        _ => f.trim(),
+    };
     let f = f.trim();
-    ["cac buoc", "trinh tu", "steps", "how to"]
-        .iter()
-        .any(|w| f.starts_with(w))
+    [
+        "cac buoc",
+        "trinh tu",
+        "cach thuc hien",
+        "cach lam",
+        "quy trinh",
+        "huong dan",
+        "steps",
+        "how to",
+    ]
+    .iter()
+    .any(|w| f.starts_with(w))
 }
 
 /// A link or image of a body, as written.
@@ -146,7 +161,12 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
     let mut heading: Option<(HeadingLevel, usize, String)> = None;
     let mut seen_heading = false;
     // the heading the steps are taken under, and where a heading starts
+    // the headings before the steps, whether one of them names steps (the
+    // steps may sit under "### Nộp trực tiếp" inside "## Các bước"), and
+    // a later heading naming steps, told once a numbered list follows it
     let mut steps_heading: Option<String> = None;
+    let mut named_before = false;
+    let mut later: Option<(usize, String)> = None;
     let mut heading_at = 0usize;
     // Steps: None = not started; Some(depth) = inside the steps list.
     let mut steps_state = StepsState::Waiting;
@@ -240,13 +260,11 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
                         other => other,
                     };
                     if steps_state == StepsState::Waiting {
+                        named_before |= names_steps(&text);
                         steps_heading = Some(text.clone());
-                    } else if r.steps_elsewhere.is_none()
-                        && names_steps(&text)
-                        && let Some(under) = &steps_heading
-                        && !names_steps(under)
-                    {
-                        r.steps_elsewhere = Some((heading_at, under.clone(), squeeze(&text)));
+                    } else {
+                        later = (!named_before && names_steps(&text))
+                            .then(|| (heading_at, squeeze(&text)));
                     }
                     let id = unique_id(&text, &mut used_ids);
                     r.anchors.push(id.clone());
@@ -261,6 +279,12 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
             }
             Event::Start(Tag::List(first)) => {
                 list_depth += 1;
+                if first.is_some()
+                    && r.steps_elsewhere.is_none()
+                    && let (Some((at, steps)), Some(under)) = (later.take(), &steps_heading)
+                {
+                    r.steps_elsewhere = Some((at, under.clone(), steps));
+                }
                 if first.is_some() && seen_heading && steps_state == StepsState::Waiting {
                     steps_state = StepsState::In(list_depth);
                 }
@@ -694,10 +718,15 @@ mod tests {
         let (at, taken, steps) = r.steps_elsewhere.expect("told");
         assert!(md[at..].starts_with("## Các bước\n"));
         assert_eq!((taken.as_str(), steps.as_str()), ("Điều kiện", "Các bước"));
-        // under a heading that names them, or with no later one: nothing
+        // under a heading that names them, or inside one, or with no
+        // numbered list under the later one: nothing
         for md in [
             "## Trình tự thực hiện\n\n1. A.\n\n## Các bước khác\n\n1. B.\n",
             "## Điều kiện\n\n1. A.\n\n## Lưu ý\n\n- B.\n",
+            "## Các bước\n\n### Nộp trực tiếp\n\n1. A.\n\n### Các bước nộp trực tuyến\n\n1. B.\n",
+            "## Cách thực hiện\n\n1. A.\n\n## Các bước khi nộp trực tuyến\n\n1. B.\n",
+            "## 1. Trình tự thực hiện\n\n1. A.\n\n### Trình tự nộp trực tuyến\n\n1. B.\n",
+            "## Điều kiện\n\n1. A.\n\n## Các bước\n\nXem hướng dẫn ở xã.\n\n## Lưu ý\n\n1. C.\n",
         ] {
             assert_eq!(render(md, OPTS).steps_elsewhere, None, "{md}");
         }

@@ -37,21 +37,27 @@ pub fn nfc(s: &str) -> String {
 /// "Đăng ký tạm trú"): (its byte offset, the word). Such a word has a
 /// symbol of Latin-1 (`§ ¨ © ª ¬ ® ¸ µ ¶ ¹ ¾` …), which TCVN3 uses for
 /// Vietnamese letters, against a letter; symbols Vietnamese text does use
-/// beside letters (`°`, `²`, `³`, `±`, quotes `« »` and `·` unless inside
-/// a word) are not taken for it. Two such words are needed: one alone may
-/// be a sign typed on purpose.
+/// beside letters (`°`, `²`, `³`, `±`, `º`, quotes `« »` and `·` unless
+/// inside a word, `µ` before a letter, `®` after one) are not taken for
+/// it. Two such words are needed, with two symbols among them: one word,
+/// or one symbol typed again and again, may be a sign typed on purpose
+/// (`chú thích¹ … phụ lục¹`).
 pub(crate) fn tcvn3_word(text: &str) -> Option<(usize, &str)> {
     // (most texts have no character from U+0080 to U+00BF at all: their
     // UTF-8 has no byte 0xC2, looked for at memchr's speed)
     if !text.as_bytes().contains(&0xC2) {
         return None;
     }
+    // (the symbols TCVN3 gives letters to; `º`, `´`, `¯`, `¿` it does
+    // not, and `°`, `²`, `³`, `±`, the soft hyphen are typed for
+    // themselves)
     let symbol = |c: char| {
-        ('\u{A1}'..='\u{BF}').contains(&c) && !matches!(c, '°' | '²' | '³' | '±' | '\u{AD}')
+        ('\u{A1}'..='\u{BF}').contains(&c)
+            && !matches!(c, '°' | '²' | '³' | '±' | '\u{AD}' | 'º' | '´' | '¯' | '¿')
     };
-    let inside_only = |c: char| matches!(c, '«' | '»' | '·');
     let apart = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '"' | '(' | ')');
     let mut first: Option<(usize, &str)> = None;
+    let mut symbols = String::new();
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -62,9 +68,14 @@ pub(crate) fn tcvn3_word(text: &str) -> Option<(usize, &str)> {
             continue;
         }
         let after = next.is_some_and(char::is_alphabetic);
-        let hit = match inside_only(c) {
-            true => before && after,
-            false => before || after,
+        let hit = match c {
+            // quotes and a middle dot inside a word only
+            '«' | '»' | '·' => before && after,
+            // à after a consonant ("vµ"), never first (`µg`)
+            'µ' => before,
+            // đ starts a word ("®­îc"), never ends one (`Zalo®`)
+            '®' => after,
+            _ => before || after,
         };
         if !hit {
             continue;
@@ -75,11 +86,24 @@ pub(crate) fn tcvn3_word(text: &str) -> Option<(usize, &str)> {
             .find(|&(_, c)| apart(c))
             .map_or(0, |(s, c)| s + c.len_utf8());
         let end = text[i..].find(apart).map_or(text.len(), |e| i + e);
+        let word = &text[start..end];
         match first {
-            None => first = Some((start, &text[start..end])),
-            // a second word: the first is told
-            Some((at, _)) if at != start => return first,
-            Some(_) => {}
+            None => {
+                first = Some((start, word));
+                symbols = c.to_string();
+            }
+            // another word, and another symbol among them: the first word
+            // is told (one sign typed again and again, `25ºC … 30ºC`,
+            // `Zalo® … Word®`, `resident´s … landlord´s`, is not TCVN3,
+            // whose words hold many)
+            Some((_, w)) => {
+                if !symbols.contains(c) {
+                    symbols.push(c);
+                }
+                if w != word && symbols.chars().count() >= 2 {
+                    return first;
+                }
+            }
         }
     }
     None
@@ -437,6 +461,11 @@ mod tests {
             "Ghi «Đăng ký» vào ô «Loại thủ tục»",
             "Thứ Hai · Thứ Ba, 7:30 – 11:30",
             "một ký hiệu §5 thôi",
+            "Bảo quản ở 25ºC, không quá 30ºC.",
+            "Dùng Microsoft Word® hoặc Zalo® trên điện thoại",
+            "Số Nº 5 và Nº 6; liều 5 µg và 3 µm",
+            "Xem ghi chú¹ và phụ lục¹",
+            "the resident´s ID and the landlord´s contract",
         ] {
             assert_eq!(tcvn3_word(fine), None, "{fine}");
         }

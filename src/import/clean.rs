@@ -591,7 +591,8 @@ fn sub_item(l: &str) -> Option<(Mark, &str)> {
     if l.starts_with(['-', '•', '–']) && unmark(l).len() < l.len() {
         return Some((Mark::Dash, unmark(l)));
     }
-    if l.starts_with('+') {
+    // ("+84 236 …" is a phone number, not an item)
+    if l.starts_with('+') && !l[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return Some((Mark::Plus, unmark(l)));
     }
     // "a) ", "(b) ", "1. ", "2) ", "(ii) ": a letter, roman numerals or
@@ -639,8 +640,11 @@ pub(crate) fn md_step(n: usize, step: &str) -> String {
         }
     }
     let mut out = format!("{n}. {}\n", md(&head));
+    // (under "10. " an item is indented by four spaces, not three: less
+    // would close the list)
+    let width = format!("{n}. ").len();
     for (level, s) in subs {
-        let indent = if level == 1 { "   " } else { "      " };
+        let indent = " ".repeat(width + 3 * (level - 1));
         out.push_str(&format!("{indent}- {}\n", md(&s)));
     }
     out
@@ -851,6 +855,11 @@ mod tests {
         assert_eq!(
             md_step(4, "Nộp:\n- Cá nhân: tờ khai;\n+ bản chính;"),
             "4. Nộp:\n   - Cá nhân: tờ khai;\n      - bản chính;\n"
+        );
+        // under step 10, four spaces; a phone number is no item
+        assert_eq!(
+            md_step(10, "Gọi:\n- tổng đài\n+84 236 3822 123"),
+            "10. Gọi:\n    - tổng đài +84 236 3822 123\n"
         );
         // words that only look like marks stay in the line
         assert_eq!(

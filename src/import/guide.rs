@@ -408,21 +408,12 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         // is one channel with both times and every fee
         let seen = g.channels.iter().position(|c| c.way == w);
         let i = seen.unwrap_or(g.channels.len());
-        let (mut t, mut gap) = time(&m.time, &m.unit);
-        if t.is_none() {
-            gap = Some(match case_times.is_empty() {
-                // no time on the way, nor on any case: a clerk writes it
-                true => Gap::NoTime,
-                // no time on the way, but the portal's figures per case
-                false => {
-                    t = Some(case_times.join("; "));
-                    Gap::TimeByCase
-                }
-            });
-        }
+        let (mut t, gap) = time(&m.time, &m.unit);
         if let Some(gap) = gap {
-            if matches!(gap, Gap::TimeUnit { .. } | Gap::TimeText { .. }) && !case_times.is_empty()
-            {
+            // a number or words with no unit (`OTHER`)
+            let unitless = unit_words(&m.unit).is_none()
+                && matches!(gap, Gap::TimeUnit { .. } | Gap::TimeText { .. });
+            if unitless && !case_times.is_empty() {
                 // the portal's own figures per case, beside its bare number
                 t = Some(format!(
                     "{} — theo từng trường hợp trên Cổng: {}",
@@ -481,6 +472,20 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                 time: t,
                 fee,
             }),
+        }
+    }
+    // a way without a time in any of its rows: the portal's figures per
+    // case, or a clerk writes it
+    for (i, c) in g.channels.iter_mut().enumerate() {
+        if c.time.is_none() {
+            let gap = match case_times.is_empty() {
+                true => Gap::NoTime,
+                false => {
+                    c.time = Some(case_times.join("; "));
+                    Gap::TimeByCase
+                }
+            };
+            g.gaps.push((format!("channels[{i}].time"), gap));
         }
     }
     if g.channels.iter().any(|c| c.way == "truc-tuyen")
@@ -1136,12 +1141,30 @@ mod tests {
         );
         assert_eq!(gaps, vec![Gap::TimeByCase]);
         // words with no unit: the cases' times after them
-        let (t, _) = made(way(serde_json::json!("Không quá 05 ngày"), "OTHER"), cases);
+        let (t, _) = made(
+            way(serde_json::json!("Không quá 05 ngày"), "OTHER"),
+            cases.clone(),
+        );
         assert!(
             t.starts_with(
                 "Không quá 05 ngày — theo từng trường hợp trên Cổng: 03 ngày làm việc (A); 0,5"
             ),
             "{t}"
+        );
+        // words with their unit stand alone (the case times are not theirs)
+        let (t, _) = made(
+            way(serde_json::json!("03 ngày làm việc"), "WORKING_DAY"),
+            cases,
+        );
+        assert_eq!(t, "03 ngày làm việc");
+        // a way given twice, one row with a time: the channel has it
+        let rows = serde_json::json!([
+            {"submissionMethod": "DIRECT", "processingTime": 3, "processingTimeUnit": "WORKING_DAY"},
+            {"submissionMethod": "DIRECT"}
+        ]);
+        assert_eq!(
+            made(rows, serde_json::json!([])),
+            ("03 ngày làm việc".into(), vec![])
         );
     }
 

@@ -165,13 +165,15 @@ pub(crate) fn unwrap_envelope(v: &Value) -> Result<(&Value, &'static str), Wrong
     };
     // {"code", "message", "data"} as the portal answers, or {"data": {…}}
     // alone as some tools save it (a record has an id of its own)
-    // (a record has an id and a name; its `code` is the procedure's)
+    // (a record has an id and a name; its `code` is the procedure's,
+    // "1.004194", where an answer's is a word: FORBIDDEN, NOT_FOUND)
     let refused = !obj.contains_key("id")
         && !obj.contains_key("name")
-        && obj
-            .get("code")
-            .and_then(Value::as_str)
-            .is_some_and(|c| !c.eq_ignore_ascii_case("OK"));
+        && obj.get("code").and_then(Value::as_str).is_some_and(|c| {
+            !c.eq_ignore_ascii_case("OK")
+                && !c.is_empty()
+                && c.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+        });
     let enveloped = refused
         || obj.contains_key("data")
             && (obj.contains_key("code")
@@ -855,6 +857,9 @@ mod tests {
             let err = from_value(&refused).unwrap_err();
             assert!(err.starts_with("envelope without data (code "), "{err}");
         }
+        // a record saved without its id and name is one, not a refusal
+        let err = from_value(&json!({"procedureName": "Đăng ký", "code": "1.004194"})).unwrap_err();
+        assert!(err.ends_with("id is missing"), "{err}");
         // a page of the catalogue saved instead of a record
         let page = json!({"code": "OK", "message": "OK", "data": {"items": [{"id": "a", "name": "B"}], "lastId": "a"}});
         assert_eq!(

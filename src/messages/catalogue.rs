@@ -809,8 +809,6 @@ catalogue! {
 
         // ── The site folder: site.yaml, content/, theme ─────────────────
 
-        /// No `site.yaml`; `near` is a file that looks like one saved
-        /// under another name (`site.yml`, Notepad's `site.yaml.txt`).
         /// The site folder given (`--root`) is not there at all.
         RootMissing { root: String } = "E146" {
             sample { root: "/home/xa/cam-nang".into() }
@@ -820,6 +818,8 @@ catalogue! {
             hint_en: "check the path after --root (run the command in the site folder itself and no --root is needed)",
         }
 
+        /// No `site.yaml`; `near` is a file that looks like one saved
+        /// under another name (`site.yml`, Notepad's `site.yaml.txt`).
         SiteYamlMissing { near: Option<String> } = "E030" {
             sample { near: None }
             sample { near: Some("site.yaml.txt".into()) }
@@ -1821,8 +1821,6 @@ catalogue! {
             },
         }
 
-        /// Body text indented by four spaces or a tab, which Markdown
-        /// shows as code: steps pasted from Word with their indentation.
         /// Text typed with an old Vietnamese font encoding (TCVN3) and
         /// pasted as Unicode: shown garbled on every page and poster.
         OldFontText { word: String } = "W117" {
@@ -1843,6 +1841,8 @@ catalogue! {
             hint_en: format!("move `{steps}` above `{taken}`, or write the list under `{taken}` with dashes (`- `)"),
         }
 
+        /// Body text indented by four spaces or a tab, which Markdown
+        /// shows as code: steps pasted from Word with their indentation.
         IndentedAsCode = "W092" {
             vi: "đoạn này thụt vào bốn dấu cách (hay một dấu Tab) nên trang hiện nó như mã máy: chữ đều nhau, «**» và «<br>» hiện nguyên, danh sách không thành danh sách",
             en: "this text is indented by four spaces (or a tab), so the page shows it as code: fixed-width letters, `**` and `<br>` shown as typed, lists not made lists",

@@ -619,6 +619,7 @@ fn command_line_mistakes_are_told_in_the_sites_language_with_what_was_meant() {
 
 #[test]
 fn output_read_only_in_part_ends_quietly() {
+    let _working = crate::util::working();
     // `camnang deploy --dry-run | head -1`: the pipe closes while camnang
     // still prints (a line a file); it panicked with a backtrace (exit
     // 101), where other tools end quietly on SIGPIPE (141 in the shell)

@@ -888,6 +888,7 @@ fn scenario(host: &Host) {
 /// Deploys killed (SIGKILL) at several points leave no broken link; the
 /// next deploy finishes the job.
 fn killed(host: &Host) {
+    let _working = crate::util::working();
     let s = site(12);
     build(&s);
     ok(&host.deploy(&s, &[]));

@@ -215,6 +215,7 @@ fn busy_site() -> TestSite {
 
 #[test]
 fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
+    let _working = crate::util::working();
     let site = busy_site();
     let refs = site.path("refs");
     // two versions of the site, built once each for reference
@@ -306,6 +307,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
 
 #[test]
 fn two_builds_at_once_leave_one_whole_site() {
+    let _working = crate::util::working();
     let site = busy_site();
     let r = site.build(&[]);
     assert_eq!(r.code, 0);
@@ -358,6 +360,7 @@ fn a_read_only_place_gives_a_clear_message_and_no_damage() {
 
 #[test]
 fn a_full_disk_fails_the_build_and_keeps_the_published_site() {
+    let _working = crate::util::working();
     let site = busy_site();
     let mount = site.path("small");
     std::fs::create_dir_all(&mount).unwrap();

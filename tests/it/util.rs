@@ -7,7 +7,7 @@ use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
-use std::sync::{Mutex, Once, OnceLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Condvar, Mutex, MutexGuard, Once, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::CommandCargoExt;
@@ -121,21 +121,71 @@ impl Run {
     }
 }
 
-static MEASURING: RwLock<()> = RwLock::new(());
-
-/// Held while a test's camnang or browser runs; waits while Lighthouse
-/// measures (see [`measuring`]).
-pub fn working() -> RwLockReadGuard<'static, ()> {
-    MEASURING.read().unwrap_or_else(PoisonError::into_inner)
+/// Whether Lighthouse is timing pages, and how many camnang or browser
+/// runs of other tests are going on.
+struct Quiet {
+    measuring: bool,
+    working: usize,
 }
 
-/// Held while Lighthouse times pages on this machine: waits for the
-/// camnang and browser runs of other tests to end and holds new ones
-/// off, so that its timings are the page's, not a build's on the other
-/// core (one took a median of 0.99 for 1.0 in CI). Not to be held
-/// together with [`working`]: it would wait for itself.
-pub fn measuring() -> RwLockWriteGuard<'static, ()> {
-    MEASURING.write().unwrap_or_else(PoisonError::into_inner)
+static QUIET: Mutex<Quiet> = Mutex::new(Quiet {
+    measuring: false,
+    working: 0,
+});
+static QUIET_CHANGED: Condvar = Condvar::new();
+
+fn quiet() -> MutexGuard<'static, Quiet> {
+    QUIET.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Held while a test's camnang or browser runs (see [`measuring`]).
+pub struct Working(());
+
+impl Drop for Working {
+    fn drop(&mut self) {
+        quiet().working -= 1;
+        QUIET_CHANGED.notify_all();
+    }
+}
+
+/// Waits while Lighthouse measures, then counts a run of camnang or of a
+/// browser until the guard is dropped. A test may hold several at once
+/// (a `camnang serve` running, and a build beside it): Lighthouse starts
+/// only when none is held, so none waits for it while holding one.
+pub fn working() -> Working {
+    let mut q = quiet();
+    while q.measuring {
+        q = QUIET_CHANGED
+            .wait(q)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+    q.working += 1;
+    Working(())
+}
+
+/// Held while Lighthouse times pages on this machine (see [`measuring`]).
+pub struct Measuring(());
+
+impl Drop for Measuring {
+    fn drop(&mut self) {
+        quiet().measuring = false;
+        QUIET_CHANGED.notify_all();
+    }
+}
+
+/// Waits until no other test runs camnang or a browser and holds new runs
+/// off, so that Lighthouse's timings are the page's, not a build's on the
+/// other core (one took a median of 0.99 for 1.0 in CI). Not to be called
+/// while holding a [`Working`].
+pub fn measuring() -> Measuring {
+    let mut q = quiet();
+    while q.working > 0 || q.measuring {
+        q = QUIET_CHANGED
+            .wait(q)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+    q.measuring = true;
+    Measuring(())
 }
 
 /// Whether CI is running (tools missing there are failures, not skips).
@@ -460,6 +510,8 @@ pub struct Served {
     pub child: Child,
     pub port: u16,
     lines: mpsc::Receiver<String>,
+    /// (it builds, and builds again on every edit)
+    _working: Working,
 }
 
 impl Drop for Served {
@@ -471,6 +523,7 @@ impl Drop for Served {
 
 impl Served {
     pub fn start(site: &TestSite, extra: &[&str]) -> Served {
+        let working = working();
         let mut child = camnang()
             .args(["serve", "--port", "0", "--root"])
             .arg(site.root())
@@ -497,6 +550,7 @@ impl Served {
             child,
             port: 0,
             lines,
+            _working: working,
         };
         let line = served.wait_for_line(|l| l.contains("http://127.0.0.1:"));
         let port = line
