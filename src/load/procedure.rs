@@ -330,6 +330,21 @@ fn one_line_list(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath, k
     }
 }
 
+/// The line heading a list in a list of documents ("Một trong các giấy tờ
+/// sau:" with its documents indented under it): a mapping of one key,
+/// other than `group` and `items`, holding a list.
+fn heading_of_list(m: &serde_norway::Mapping) -> Option<&str> {
+    use serde_norway::Value;
+    match m.iter().next() {
+        Some((Value::String(key), Value::Sequence(_)))
+            if m.len() == 1 && key != "group" && key != "items" =>
+        {
+            Some(key.as_str())
+        }
+        _ => None,
+    }
+}
+
 fn documents(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath) -> Vec<DocumentGroup> {
     use serde_norway::Value;
     let p = root.key("documents");
@@ -345,6 +360,18 @@ fn documents(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath) -> Ve
     for (i, v) in items.iter().enumerate() {
         let ip = p.index(i);
         match v {
+            // "- Một trong các giấy tờ sau:" with the documents under it,
+            // as a clerk lists a choice: a group headed by that line (it
+            // was "add a line documents[1].group", which is no YAML a
+            // clerk can write, and "delete this line")
+            Value::Mapping(m) if heading_of_list(m).is_some() => {
+                let key = heading_of_list(m).unwrap_or_default();
+                let items = doc.text_list(m, &ip, key);
+                groups.push(DocumentGroup {
+                    title: Some(format!("{}:", crate::text::nfc(key.trim()))),
+                    items,
+                });
+            }
             // "- Giấy tờ chứng minh chỗ ở: hợp đồng thuê nhà"
             Value::Mapping(m)
                 if !m.contains_key("group")
@@ -718,6 +745,30 @@ mod tests {
     }
 
     const GOOD: &str = "---\ntitle: Đăng ký tạm trú\nid: tt01\ncode: \"1.004194\"\nsummary: S\nagency: Công an xã\nonline:\n  url: https://dichvucong.gov.vn/x\n  level: toan-trinh\n  apps: [vneid]\nchannels:\n  - way: truc-tuyen\n    time: 03 ngày làm việc\n    fee: 7.000 đồng\ndocuments:\n  - Tờ khai CT01\nupdated: 2026-10-01\n---\n\n## Các bước\n\n1. Mở VNeID.\n2. Gửi.\n";
+
+    #[test]
+    fn a_line_heading_documents_indented_under_it_is_a_group() {
+        let text = GOOD.replace(
+            "documents:\n  - Tờ khai CT01\n",
+            "documents:\n  - Tờ khai CT01\n  - Một trong các giấy tờ sau:\n    - Hợp đồng thuê nhà\n    - Sổ đỏ\n",
+        );
+        let (p, d) = parse_procedure(Path::new("a.md"), &text, "a", "c", OPTS);
+        assert!(d.items.is_empty(), "{d:?}");
+        let (p, _) = p.unwrap();
+        assert_eq!(
+            p.document_groups,
+            vec![
+                DocumentGroup {
+                    title: None,
+                    items: vec!["Tờ khai CT01".into()]
+                },
+                DocumentGroup {
+                    title: Some("Một trong các giấy tờ sau:".into()),
+                    items: vec!["Hợp đồng thuê nhà".into(), "Sổ đỏ".into()]
+                },
+            ]
+        );
+    }
 
     #[test]
     fn a_good_procedure_loads_every_field() {
