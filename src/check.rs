@@ -574,6 +574,19 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             });
             diags.push(fields.place(d, &p.source, &root.key("updated")));
         }
+        // a translation last checked before the original changed: its
+        // fees and times may be the old ones (the English page kept
+        // "7,000 VND" after the Vietnamese guide's fee went up)
+        for (code, t) in &p.translations {
+            if t.updated < p.updated {
+                let d = Diagnostic::warning(Msg::TranslationBehind {
+                    code: code.clone(),
+                    date: t.updated.dmy(),
+                    original: p.updated.dmy(),
+                });
+                diags.push(fields.place(d, &t.source, &root.key("updated")));
+            }
+        }
         let link = crate::model::routes::short_link(&site.config.base_url, &p.id);
         if let Some(qr) = crate::qr::cached(&link, ec.qr())
             && qr.version > MAX_QR_VERSION

@@ -1850,6 +1850,16 @@ catalogue! {
             hint_en: "remove the spaces (or tabs) at the start of these lines",
         }
 
+        /// A translation whose `updated:` is before its original's: its
+        /// fees, times and documents may be the old ones.
+        TranslationBehind { code: String, date: String, original: String } = "W118" {
+            sample { code: "en".into(), date: "01/10/2026".into(), original: "29/11/2026".into() }
+            vi: format!("bản dịch «{code}» kiểm tra lần cuối ngày {date}, trước khi bản gốc được sửa (ngày {original}): lệ phí, thời hạn và giấy tờ trong bản dịch có thể đã cũ"),
+            en: format!("the `{code}` translation was last checked on {date}, before the original changed ({original}): its fees, times and documents may be the old ones"),
+            hint_vi: "so bản dịch với bản gốc (lệ phí, thời hạn, giấy tờ, các bước), sửa nếu cần, rồi ghi ngày kiểm tra vào updated: của bản dịch",
+            hint_en: "compare the translation with the original (fees, times, documents, steps), correct it if needed, then set the translation's updated: to the day you checked",
+        }
+
         /// `updated:` after today: a typo that would keep the guide from
         /// ever being told as stale.
         UpdatedInFuture { date: String } = "W078" {

@@ -435,3 +435,43 @@ fn a_yaml_mistake_in_site_yaml_names_the_file_not_a_front_matter() {
         run.stderr
     );
 }
+
+/// A translation last checked before its original changed is told at its
+/// `updated:` line (the English page kept the old fee without a word);
+/// checked again the same day or later, nothing.
+#[test]
+fn a_translation_checked_before_its_original_changed_is_told() {
+    let site = util::TestSite::standard();
+    let original = site.read("content/cu-tru/dang-ky-tam-tru.md");
+    let english = procedure("Registering temporary residence", "tt01")
+        .replace("updated: 2026-10-01", "updated: 2026-09-15");
+    site.write("content/cu-tru/dang-ky-tam-tru.en.md", &english);
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &original.replace("updated: 2026-10-01", "updated: 2026-11-20"),
+    );
+    let run = check(&site, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cảnh báo[W118]: bản dịch «en» kiểm tra lần cuối ngày 15/09/2026, trước khi bản gốc được sửa (ngày 20/11/2026)"),
+        "{}",
+        run.stderr
+    );
+    let line = english
+        .lines()
+        .position(|l| l.starts_with("updated:"))
+        .map(|k| k + 1)
+        .unwrap_or_default();
+    assert!(
+        run.stderr
+            .contains(&format!("content/cu-tru/dang-ky-tam-tru.en.md:{line}:1")),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.en.md",
+        &english.replace("updated: 2026-09-15", "updated: 2026-11-20"),
+    );
+    let run = check(&site, &[]);
+    assert!(!run.stderr.contains("W118"), "{}", run.stderr);
+}
