@@ -844,7 +844,14 @@ fn as_markdown(name: &str) -> Option<String> {
         .find_map(|ext| {
             let at = name.len().checked_sub(ext.len()).filter(|&at| at > 0)?;
             let (stem, end) = (name.get(..at)?, name.get(at..)?);
-            end.eq_ignore_ascii_case(ext).then(|| format!("{stem}.md"))
+            end.eq_ignore_ascii_case(ext).then(|| {
+                // (a category's title file: its own name at once, not
+                // `Index.md` and then W116)
+                match stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("_index") {
+                    true => "_index.md".to_string(),
+                    false => format!("{stem}.md"),
+                }
+            })
         })
 }
 
@@ -1087,6 +1094,17 @@ fn guess_lang(root: &Path) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_guide_saved_under_another_ending_gets_the_name_to_give_it() {
+        assert_eq!(as_markdown("dang-ky.md.txt").as_deref(), Some("dang-ky.md"));
+        assert_eq!(as_markdown("Dang-ky.MD").as_deref(), Some("Dang-ky.md"));
+        // a category's title file: its own name at once
+        for name in ["Index.MD", "index.txt", "_INDEX.md.txt"] {
+            assert_eq!(as_markdown(name).as_deref(), Some("_index.md"), "{name}");
+        }
+        assert_eq!(as_markdown("mau-ct01.pdf"), None);
+    }
 
     #[test]
     fn a_file_to_copy_that_cannot_be_read_is_told_at_its_own_name() {
