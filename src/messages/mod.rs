@@ -151,8 +151,25 @@ impl Binary {
 /// The date a clerk meant by `value`, written the way camnang reads it:
 /// `29/11/2026`, `29-11-2026` and `29.11.2026` (day first, as Vietnam
 /// writes dates), `2026-1-5` and `2026/01/05` give `2026-11-29` and
-/// `2026-01-05`; `None` when no real date is meant.
+/// `2026-01-05`; in words, `ngày 1 tháng 10 năm 2026` gives `2026-10-01`;
+/// a year of two digits (`1/10/26`) is this century's; `None` when no
+/// real date is meant.
 fn date_meant(value: &str) -> Option<String> {
+    // "ngày 1 tháng 10 năm 2026", "1 tháng 10 năm 2026": day, month, year
+    let folded = crate::text::fold(value);
+    if folded.contains("thang") && folded.contains("nam") {
+        let numbers: Vec<&str> = folded
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let [d, m, y] = numbers[..] else {
+            return None;
+        };
+        let iso = format!("{y:0>4}-{m:0>2}-{d:0>2}");
+        return (y.len() == 4)
+            .then(|| crate::text::Date::parse(&iso).map(|date| date.iso()))
+            .flatten();
+    }
     let parts: Vec<&str> = value.trim().split(['/', '-', '.']).collect();
     let [a, b, c] = parts[..] else {
         return None;
@@ -161,9 +178,12 @@ fn date_meant(value: &str) -> Option<String> {
     if !(digits(a) && digits(b) && digits(c)) {
         return None;
     }
+    // (a year of two digits, day first: `1/10/26` is 2026's)
+    let century = format!("20{c}");
     let (y, m, d) = match (a.len(), c.len()) {
         (4, 1..=2) => (a, b, c),
         (1..=2, 4) => (c, b, a),
+        (1..=2, 2) => (century.as_str(), b, a),
         _ => return None,
     };
     let iso = format!("{y}-{m:0>2}-{d:0>2}");
@@ -992,6 +1012,11 @@ mod tests {
             ("30/02/2026", None),
             ("hôm qua", None),
             ("11/29/2026", None),
+            ("1/10/26", Some("2026-10-01")),
+            ("ngày 1 tháng 10 năm 2026", Some("2026-10-01")),
+            ("Ngày 05 tháng 1 năm 2026", Some("2026-01-05")),
+            ("1 tháng 10 năm 26", None),
+            ("ngày 31 tháng 2 năm 2026", None),
         ] {
             assert_eq!(date_meant(typed).as_deref(), meant, "{typed}");
         }

@@ -360,6 +360,16 @@ fn write_file(
     Ok(())
 }
 
+/// [`write_failed`] naming the folder it happened in (the output's own,
+/// where the new site is prepared: not the hidden staging folder).
+fn write_failed_in(folder: &Path) -> impl Fn(std::io::Error) -> Diagnostic + '_ {
+    move |e| {
+        Diagnostic::error(Msg::WriteFailed {
+            detail: format!("{}: {e}", folder.display()),
+        })
+    }
+}
+
 fn write_failed(e: std::io::Error) -> Diagnostic {
     Diagnostic::error(Msg::WriteFailed {
         detail: e.to_string(),
@@ -391,7 +401,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        fs::create_dir_all(&parent).map_err(write_failed)?;
+        fs::create_dir_all(&parent).map_err(write_failed_in(&parent))?;
         let waited = std::cell::Cell::new(false);
         let lock = lock_beside(&parent, &|| {
             waited.set(true);
@@ -405,7 +415,7 @@ impl Staging {
         let mut note = None;
         let recycled = recycle(&spare(&parent, &name), &dir, &stamps, &mut note);
         if recycled.is_none() {
-            fs::create_dir(&dir).map_err(write_failed)?;
+            fs::create_dir(&dir).map_err(write_failed_in(&parent))?;
         }
         let staging = Staging {
             note,
@@ -427,7 +437,7 @@ impl Staging {
             write_failed: Default::default(),
             touched: Default::default(),
         };
-        fs::write(staging.dir.join(STAGING_MARK), b"").map_err(write_failed)?;
+        fs::write(staging.dir.join(STAGING_MARK), b"").map_err(write_failed_in(&staging.parent))?;
         Ok(staging)
     }
 

@@ -356,6 +356,12 @@ fn a_read_only_place_gives_a_clear_message_and_no_damage() {
         "{}",
         run.stderr
     );
+    // the folder it could not write in is named
+    assert!(
+        run.stderr.contains("(/proc/camnang-test: "),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
