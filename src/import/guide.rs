@@ -347,12 +347,12 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     }
     g.audience = joined(&r.audience, ", ");
     g.result = joined(&r.results, "; ");
-    g.legal = r
-        .legal
-        .iter()
-        .map(|l| clean::legal(l))
-        .filter(|l| !l.is_empty())
-        .collect();
+    // (a legal basis the portal lists twice is listed once)
+    for l in r.legal.iter().map(|l| clean::legal(l)) {
+        if !l.is_empty() && !g.legal.contains(&l) {
+            g.legal.push(l);
+        }
+    }
 
     // channels: one per way of submitting, ways camnang knows, in order
     // every case's time as the portal gives it (half a day, words): the
@@ -1052,6 +1052,24 @@ mod tests {
         for t in [Time::Whole(0), Time::Whole(-1), Time::Text(" ".into())] {
             assert_eq!(time(&t, "WORKING_DAY"), (None, None), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_legal_basis_listed_twice_is_listed_once() {
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "legalBasisesDetails": [
+                {"name": "Luật Cư trú 2020 (68/2020/QH14)"}, {"name": "Thông tư 55/2021/TT-BCA"},
+                {"name": "Luật Cư trú 2020 (68/2020/QH14)"}
+            ]}),
+        );
+        let g = guide(&r, today());
+        assert_eq!(
+            g.legal,
+            vec![
+                "Luật Cư trú 2020 (68/2020/QH14)".to_string(),
+                "Thông tư 55/2021/TT-BCA".to_string()
+            ]
+        );
     }
 
     #[test]

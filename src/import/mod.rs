@@ -334,6 +334,12 @@ pub fn saved_records(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Value, Msg>)> {
                         v => vec![v],
                     })
                     .collect();
+                // an empty list (`[]`, a search that found nothing, saved)
+                // is told, not imported as nothing with exit 0
+                if records.is_empty() {
+                    out.push((f.clone(), Err(Msg::ImportEmptyList { path: f })));
+                    continue;
+                }
                 // (one of several is named by its place, from 0, as in
                 // the JSON paths of the other messages: `danh-sach.json[2]`)
                 let several = records.len() > 1;

@@ -1992,6 +1992,15 @@ catalogue! {
             en: format!("{} is {megabytes} MB, over {max} MB: not a procedure record", path.display()),
         }
 
+        /// A saved file holding an empty list: no record in it.
+        ImportEmptyList { path: PathBuf } = "E117" {
+            sample { path: "danh-sach.json".into() }
+            vi: format!("{} là một danh sách trống: không có thủ tục nào để nhập", path.display()),
+            en: format!("{} is an empty list: there is no procedure in it to import", path.display()),
+            hint_vi: "lưu lại bản ghi chi tiết của thủ tục (hoặc tìm lại trên Cổng với từ khoá khác), hay nhập thẳng bằng --code MÃ_THỦ_TỤC",
+            hint_en: "save the procedure's detail record again (or search the portal with other words), or import it at once with --code CODE",
+        }
+
         ImportNothingFound { path: PathBuf } = "E104" {
             sample { path: "a".into() }
             vi: format!("{} không có tệp .json hay .jsonl nào", path.display()),

@@ -1073,3 +1073,23 @@ fn what_check_would_tell_of_an_imported_file_is_told_at_once() {
     let c = check(&site);
     assert!(!c.stdout.contains("W094"), "{}", c.stdout);
 }
+
+/// A saved empty list (a search of the portal that found nothing) is told
+/// with exit 1; it was "0 files made" and exit 0.
+#[test]
+fn an_empty_list_saved_is_told() {
+    let site = empty_site();
+    let inbox = tempfile::tempdir().expect("temp");
+    let empty = inbox.path().join("ket-qua-tim.json");
+    std::fs::write(&empty, "[]\n").expect("write");
+    let run = import(&site, &[empty.to_str().expect("utf-8")]);
+    no_panic(&run);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("ket-qua-tim.json là một danh sách trống: không có thủ tục nào để nhập"),
+        "{}",
+        run.stderr
+    );
+    assert!(md_files(&site).is_empty());
+}
