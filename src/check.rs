@@ -743,10 +743,7 @@ fn bullets(body: &str) -> Option<usize> {
 fn steps_heading(body: &str) -> bool {
     body.lines()
         .find(|l| l.trim_start().starts_with('#'))
-        .is_some_and(|h| {
-            let h = crate::text::fold(h);
-            h.contains("buoc") || h.contains("trinh tu")
-        })
+        .is_some_and(|h| crate::markdown::names_steps(h.trim_start_matches(['#', ' '])))
 }
 
 /// The line of the first item of a numbered list (`1. …`) that comes

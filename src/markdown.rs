@@ -47,9 +47,13 @@ pub struct Rendered {
 
 /// Whether a heading names the steps ("Các bước", "Trình tự thực hiện",
 /// "2. Cách thực hiện", "Steps"), in any case, with or without tones and
-/// a number before.
-fn names_steps(heading: &str) -> bool {
+/// a number before: the one test of it for the steps posters print and
+/// for `check`'s look at steps written as bullets.
+pub(crate) fn names_steps(heading: &str) -> bool {
     let f = fold(heading);
+    if f.contains("buoc") || f.contains("trinh tu") {
+        return true;
+    }
     // ("1. ", "II. ", "a) " before the words)
     let f = match f.trim().split_once(['.', ')']) {
         Some((n, rest)) if !n.is_empty() && n.len() <= 4 && !n.contains(' ') => rest,

@@ -595,23 +595,16 @@ fn elsewhere(base_url: &str) -> Option<String> {
         "bit.ly",
         "google.com",
     ];
-    let host = base_url
-        .split_once("://")?
-        .1
-        .split(['/', ':'])
-        .next()?
-        .to_lowercase();
+    let host = host_of(base_url)?;
     NOT_A_SITE
         .iter()
         .any(|h| host == *h || host.ends_with(&format!(".{h}")))
         .then_some(host)
 }
 
-/// The host of `base_url` when it is only reached inside a local network:
-/// this machine (`localhost`, `127.0.0.1`, `::1`), an address of a private
-/// network (`192.168.…`, `10.…`, `172.16–31.…`, link-local, IPv6 unique
-/// local) or a name of one (`.local`, `.lan`, `.internal`, `.home.arpa`).
-fn local_network(base_url: &str) -> Option<String> {
+/// The host of `base_url`, in small letters, without port or brackets
+/// (`https://[::1]:8080/x` → `::1`).
+fn host_of(base_url: &str) -> Option<String> {
     let rest = base_url.split_once("://")?.1;
     let authority = rest.split('/').next()?;
     let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
@@ -619,8 +612,16 @@ fn local_network(base_url: &str) -> Option<String> {
     let host = match authority.strip_prefix('[') {
         Some(v6) => v6.split(']').next()?,
         None => authority.split(':').next()?,
-    }
-    .to_lowercase();
+    };
+    Some(host.to_lowercase())
+}
+
+/// The host of `base_url` when it is only reached inside a local network:
+/// this machine (`localhost`, `127.0.0.1`, `::1`), an address of a private
+/// network (`192.168.…`, `10.…`, `172.16–31.…`, link-local, IPv6 unique
+/// local) or a name of one (`.local`, `.lan`, `.internal`, `.home.arpa`).
+fn local_network(base_url: &str) -> Option<String> {
+    let host = host_of(base_url)?;
     let local = match host.parse::<std::net::IpAddr>() {
         Ok(std::net::IpAddr::V4(ip)) => {
             ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified()
