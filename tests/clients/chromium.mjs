@@ -39,6 +39,17 @@ function watchForeign(page, origin) {
   return foreign;
 }
 
+// Waits until `fn(arg)`, run in the page, gives something true; throws
+// after `ms`. (Playwright's waitForFunction takes the promise an async
+// function returns for true at once: it waited for nothing.)
+async function until(page, fn, arg, ms, what) {
+  const end = Date.now() + ms;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > end) throw new Error(`waited ${ms} ms in vain: ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 function serve(dir) {
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json',
     '.svg': 'image/svg+xml', '.css': 'text/css', '.xml': 'application/xml', '.pdf': 'application/pdf' };
@@ -196,10 +207,10 @@ try {
     await page.goto(origin + path, { waitUntil: 'load' });
     const online = await page.innerText('h1');
     // wait until the service worker has kept this page
-    await page.waitForFunction(async (u) => {
+    await until(page, async (u) => {
       const reg = await navigator.serviceWorker.ready;
       return !!reg.active && !!(await caches.match(u));
-    }, origin + path, { timeout: 15000, polling: 200 });
+    }, origin + path, 15000, 'the service worker kept the page');
     server.down = true;
     server.closeAllConnections && server.closeAllConnections();
     await page.reload({ waitUntil: 'load' });
@@ -223,12 +234,12 @@ try {
     const page = await context.newPage();
     await page.goto(origin + path, { waitUntil: 'load' });
     const codes = await page.$$eval('.slide img', (is) => is.map((i) => i.src));
-    await page.waitForFunction(async (urls) => {
+    await until(page, async (urls) => {
       const reg = await navigator.serviceWorker.ready;
       if (!reg.active) return false;
       for (const u of urls) if (!(await caches.match(u))) return false;
       return true;
-    }, [origin + path].concat(codes), { timeout: 15000, polling: 200 });
+    }, [origin + path].concat(codes), 15000, 'the kiosk kept its screen and codes');
     server.down = true;
     server.closeAllConnections && server.closeAllConnections();
     await page.reload({ waitUntil: 'load' });
