@@ -383,7 +383,9 @@ impl<'a> Doc<'a> {
     /// The plain scalar written for the field `p` on its own line
     /// (`fee: 50.000 # …`, `- 1.10`), if it is there.
     fn written(&self, p: &FieldPath) -> Option<String> {
-        let (line, col) = locate(self.yaml, &p.0)?;
+        let Some((line, col)) = locate(self.yaml, &p.0) else {
+            return self.written_in_braces(p);
+        };
         let whole = self.yaml.lines().nth(line)?;
         let l = whole.get(col..)?;
         let value = match p.0.last()? {
@@ -393,15 +395,57 @@ impl<'a> Doc<'a> {
             }
             // an item of a list written one per line
             Seg::Index(_) if whole.get(..col)?.trim_end().ends_with('-') => l,
+            // an item of a list in brackets (`[1.10, a]`): up to its comma
+            Seg::Index(_) if whole.get(..col)?.trim_end().ends_with(['[', ',']) => {
+                l.split([',', ']']).next()?
+            }
             Seg::Index(_) => return None,
         };
-        let value = value.split(" #").next()?.trim();
+        // (a number or true/false ends at a comma or a closing brace too:
+        // `{fee: 7.000, way: …}`)
+        let value = value
+            .split(" #")
+            .next()?
+            .split([',', '}', ']'])
+            .next()?
+            .trim();
         // one plain word, as a number or true/false is written
         let plain = !value.is_empty()
             && !value.contains([
                 ' ', '\t', '[', ']', '{', '}', ',', '"', '\'', '&', '*', '!', '|', '>',
             ]);
         plain.then(|| value.to_string())
+    }
+
+    /// The plain scalar written for the field `p` of a group written in
+    /// braces on its item's line (`- {way: truc-tuyen, fee: 7.000}`).
+    fn written_in_braces(&self, p: &FieldPath) -> Option<String> {
+        let (Seg::Key(k), parent) = p.0.split_last()? else {
+            return None;
+        };
+        let (line, col) = locate(self.yaml, parent)?;
+        let l = self.yaml.lines().nth(line)?.get(col..)?;
+        let inner = l.strip_prefix('{')?;
+        // the fields of this group only: up to its closing brace, none
+        // nested in it
+        let mut depth = 0usize;
+        let mut start = 0;
+        for (i, ch) in inner.char_indices() {
+            match ch {
+                '{' | '[' => depth += 1,
+                '}' | ']' if depth == 0 => return field_in(&inner[start..i], k),
+                '}' | ']' => depth -= 1,
+                ',' if depth == 0 => {
+                    if let Some(v) = field_in(&inner[start..i], k) {
+                        return Some(v);
+                    }
+                    start = i + 1;
+                }
+                '"' | '\'' => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// A nested group of fields.
@@ -686,6 +730,15 @@ impl<'a> Doc<'a> {
         });
         all
     }
+}
+
+/// `value` of `key: value`, one field of a group in braces, if it is
+/// `key`'s and written as one plain word.
+fn field_in(field: &str, key: &str) -> Option<String> {
+    let (k, v) = field.split_once(':')?;
+    let v = v.trim();
+    let plain = !v.is_empty() && !v.contains([' ', '\t', '{', '[', '&', '*', '!', '|', '>', '#']);
+    (k.trim() == key && plain).then(|| v.to_string())
 }
 
 /// The text of a scalar value, or `None` for lists and maps.
@@ -1539,8 +1592,8 @@ mod tests {
             doc.text_list(&map, &root, "documents"),
             ["1.10", "giấy tờ", "0x1F"]
         );
-        // a list written in brackets has no line per item: as YAML reads it
-        assert_eq!(doc.text_list(&map, &root, "flow"), ["1.1", "a"]);
+        // a list written in brackets: each item as written too
+        assert_eq!(doc.text_list(&map, &root, "flow"), ["1.10", "a"]);
         let ch = root.key("channels").index(0);
         let Some(Value::Sequence(items)) = map.get("channels") else {
             panic!("channels")
@@ -1552,6 +1605,27 @@ mod tests {
             doc.text(first, &ch, "fee", false).as_deref(),
             Some("100.500")
         );
+    }
+
+    #[test]
+    fn numbers_written_in_braces_or_brackets_keep_their_writing() {
+        // a channel on one line: YAML reads 7.000 as the number 7.0, and
+        // the page showed a fee of "7.0" (it is seven thousand đồng)
+        let yaml = "channels:\n  - {way: truc-tuyen, time: 03 ngày, fee: 7.000}\n  - {fee: 15.000 , way: truc-tiep}\nflow: [1.10, a, 2.50]\nnested: {a: {fee: 1.500}}\n";
+        let doc = Doc::new(Path::new("a.md"), yaml, yaml, 0);
+        let map = doc.parse().unwrap();
+        let root = FieldPath::default();
+        let Some(Value::Sequence(items)) = map.get("channels") else {
+            panic!("channels")
+        };
+        for (i, want) in [(0, "7.000"), (1, "15.000")] {
+            let Some(Value::Mapping(m)) = items.get(i) else {
+                panic!("a channel")
+            };
+            let ch = root.key("channels").index(i);
+            assert_eq!(doc.text(m, &ch, "fee", false).as_deref(), Some(want));
+        }
+        assert_eq!(doc.text_list(&map, &root, "flow"), ["1.10", "a", "2.50"]);
     }
 
     #[test]
