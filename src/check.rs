@@ -8,7 +8,7 @@
 //! Output is rustc-style (a code, the message, `--> file:line:column`,
 //! the line with a caret, a hint) or JSON with `--format json`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -255,6 +255,8 @@ fn links(
     diags: &mut Diagnostics,
 ) {
     let mut ids: HashMap<String, BTreeSet<String>> = HashMap::new();
+    // the site's files some page links to
+    let mut linked: HashSet<String> = HashSet::new();
     let mut files_folded: Option<HashMap<String, &str>> = None;
     // every page's links: the originals' and the translations' (whose
     // pages live under `<code>/`)
@@ -294,7 +296,9 @@ fn links(
             let Some((target, anchor)) = resolve(&from_dir, url, pages) else {
                 continue; // outside the site (https:, tel:, mailto:)
             };
-            if !pages.has(&target) {
+            if pages.has(&target) {
+                linked.insert(target.clone());
+            } else {
                 // the file under the same name in other capitals (Windows
                 // does not tell them apart; the server does)
                 // (a name the site does not have was looked for as a folder)
@@ -338,6 +342,19 @@ fn links(
                     })));
                 }
             }
+        }
+    }
+    // files of `content/files/` no page links to: published all the same
+    for f in &site.static_files {
+        if f.target.starts_with("files/") && !linked.contains(&f.target) {
+            let guide = f.target.to_lowercase().ends_with(".md");
+            diags.push(
+                Diagnostic::warning(Msg::FileNotLinked {
+                    file: f.target.clone(),
+                    guide,
+                })
+                .in_file(crate::load::rel(&site.root, &f.source)),
+            );
         }
     }
 }

@@ -79,7 +79,46 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Msg> {
     } else {
         text
     };
+    // a no-break space after a list's mark or a heading's (`1.\u{a0}Mở`,
+    // `-\u{a0}Tờ khai`, what Word and Zalo paste): Markdown and YAML read
+    // neither there, so the steps became one paragraph (and left the
+    // posters) and the documents one item, without a word
+    let text = match suspect && text.contains('\u{a0}') {
+        true => marks_spaced(&text),
+        false => text,
+    };
     Ok(nfc_owned(text))
+}
+
+/// `text` with a no-break space right after a line's list mark (`-`,
+/// `*`, `+`, `1.`, `2)`) or heading mark (`##`) made a plain space.
+fn marks_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '\t']);
+        let indent = &line[..line.len() - body.len()];
+        let b = body.as_bytes();
+        let mark = match b.first() {
+            Some(b'-' | b'*' | b'+') => Some(1),
+            Some(b'#') => Some(b.iter().take_while(|&&c| c == b'#').count()),
+            Some(b'0'..=b'9') => {
+                // (three digits at most: `2026.` is a year)
+                let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+                (digits <= 3 && matches!(b.get(digits), Some(b'.' | b')'))).then_some(digits + 1)
+            }
+            _ => None,
+        };
+        match mark.and_then(|n| Some((n, body.get(n..)?.strip_prefix('\u{a0}')?))) {
+            Some((n, rest)) => {
+                out.push_str(indent);
+                out.push_str(&body[..n]);
+                out.push(' ');
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// `bytes` as text, or where the first byte that is not UTF-8 is (from 1).
@@ -276,6 +315,16 @@ mod tests {
     fn line_separators_pasted_from_word_are_spaces() {
         let got = decode("summary: Dòng một\u{2028}dòng hai\u{2029}ba\n".as_bytes()).unwrap();
         assert_eq!(got, "summary: Dòng một dòng hai ba\n");
+    }
+
+    #[test]
+    fn a_no_break_space_after_a_list_mark_is_a_space() {
+        let t = "documents:\n  -\u{a0}Tờ khai\n---\n##\u{a0}Các bước\n\n1.\u{a0}Mở\n2)\u{a0}Nộp\n   *\u{a0}a\nGiá\u{a0}7.000\n2026.\u{a0}Năm\n-x\u{a0}y\n";
+        let want = "documents:\n  - Tờ khai\n---\n## Các bước\n\n1. Mở\n2) Nộp\n   * a\nGiá\u{a0}7.000\n2026.\u{a0}Năm\n-x\u{a0}y\n";
+        assert_eq!(
+            decode_owned(t.as_bytes().to_vec()).ok().as_deref(),
+            Some(want)
+        );
     }
 
     #[test]

@@ -1860,6 +1860,24 @@ catalogue! {
             hint_en: "compare the translation with the original (fees, times, documents, steps), correct it if needed, then set the translation's updated: to the day you checked",
         }
 
+        /// A file of `content/files/` no page links to: published all the
+        /// same (a photo of someone's identity card, a list of poor
+        /// households put there to keep), and listed in the manifest.
+        FileNotLinked { file: String, guide: bool } = "W119" {
+            sample { file: "files/CCCD-nguyen-van-a.jpg".into(), guide: false }
+            sample { file: "files/khai-bao-tam-vang.md".into(), guide: true }
+            vi: format!("tệp «{file}» được đăng lên trang web cho mọi người tải, dù không trang nào dẫn tới nó"),
+            en: format!("the file `{file}` is published on the site for anyone to download, though no page links to it"),
+            hint_vi: match guide {
+                true => "một bài hướng dẫn đặt trong thư mục lĩnh vực (content/cu-tru/…), không trong files/; nếu không định đăng, chuyển tệp ra ngoài thư mục content/".to_string(),
+                false => "nếu không định công khai tệp này (giấy tờ của người dân, danh sách nội bộ), chuyển nó ra ngoài thư mục content/; nếu có, dẫn tới nó từ một trang: [Tải mẫu](files/…)".to_string(),
+            },
+            hint_en: match guide {
+                true => "a guide goes in a category folder (content/cu-tru/…), not in files/; if it is not meant to be published, move it out of content/".to_string(),
+                false => "if this file is not meant to be public (a resident's papers, an internal list), move it out of content/; if it is, link to it from a page: [Download the form](files/…)".to_string(),
+            },
+        }
+
         /// `updated:` after today: a typo that would keep the guide from
         /// ever being told as stale.
         UpdatedInFuture { date: String } = "W078" {

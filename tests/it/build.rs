@@ -817,3 +817,34 @@ fn a_site_folder_typed_wrong_is_told_and_nothing_is_made_there() {
         assert!(!typo.exists(), "{command} made {}", typo.display());
     }
 }
+
+#[test]
+fn steps_and_lists_pasted_from_word_and_a_channel_on_one_line_reach_the_page() {
+    // Word and Zalo paste a no-break space after "1." and "-": the six
+    // steps were one paragraph (none on posters or in the JSON) and the
+    // documents one item; a channel written on one line showed "7.0"
+    let site = TestSite::new();
+    let text = procedure("Đăng ký tạm trú", "tt09")
+        .replace("1. Mở", "1.\u{a0}Mở")
+        .replace("2. Chọn", "2.\u{a0}Chọn")
+        .replace("3. Gửi", "3.\u{a0}Gửi")
+        .replace("  - Tờ khai", "  -\u{a0}Tờ khai")
+        .replace("  - Giấy tờ", "  -\u{a0}Giấy tờ")
+        .replace(
+            "  - way: truc-tuyen\n    time: 03 ngày làm việc\n    fee: 7.000 đồng\n",
+            "  - {way: truc-tuyen, time: 03 ngày làm việc, fee: 7.000}\n",
+        );
+    site.write("content/cu-tru/dang-ky-tam-tru.md", &text);
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let p: serde_json::Value =
+        serde_json::from_str(&site.read("public/api/tt09.json")).expect("JSON");
+    assert_eq!(p["steps"].as_array().map(Vec::len), Some(3), "{p}");
+    assert_eq!(
+        p["documents"].to_string().matches("Tờ khai").count(),
+        1,
+        "{p}"
+    );
+    assert!(!p["documents"].to_string().contains("- Giấy tờ"), "{p}");
+    assert_eq!(p["channels"][0]["fee"], "7.000", "{p}");
+}
