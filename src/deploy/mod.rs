@@ -507,6 +507,13 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         lang,
         secrets: Vec::new(),
     };
+    // a mistake in `site.yaml` stops a deploy even with `--to`: its site
+    // (`base_url`) is what guards the host against another commune's
+    // site, and a manifest written without it lost that guard
+    if config.is_none() && opts.root.join("site.yaml").is_file() {
+        eprintln!("{}\n", diags.render(lang));
+        return ExitCode::from(1);
+    }
     let to = match (&opts.to, config.as_ref().and_then(|c| c.deploy_to.clone())) {
         (Some(t), _) => t.clone(),
         (None, Some(t)) => t,

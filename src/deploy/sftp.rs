@@ -188,6 +188,28 @@ impl SftpStore {
     fn full(&self, rel: &str) -> PathBuf {
         PathBuf::from(join(&self.base, rel))
     }
+
+    /// Makes the folder `path` (an existing one is left as it is) and,
+    /// made here, opens it to the web server: a server that forces a umask
+    /// (`internal-sftp -u 077`) made it `drwx------`, and every page in it
+    /// was refused to residents.
+    fn make_folder(&mut self, path: &Path) {
+        if self.sftp.mkdir(path, 0o755).is_ok() {
+            let _ = self.sftp.setstat(path, permissions(0o755));
+        }
+    }
+}
+
+/// A change of permissions alone.
+fn permissions(perm: u32) -> FileStat {
+    FileStat {
+        size: None,
+        uid: None,
+        gid: None,
+        perm: Some(perm),
+        atime: None,
+        mtime: None,
+    }
 }
 
 /// SSH_FX_NO_SUCH_FILE.
@@ -218,13 +240,13 @@ impl Store for SftpStore {
     fn put(&mut self, path: &str, bytes: &[u8], _: &Meta) -> Result<(), StoreError> {
         if !self.base.is_empty() && self.made.insert(String::new()) {
             for p in base_folders(&self.base) {
-                let _ = self.sftp.mkdir(Path::new(&p), 0o755);
+                self.make_folder(Path::new(&p));
             }
         }
         for dir in parents(path) {
             if self.made.insert(dir.to_string()) {
                 // an existing folder answers with an error: that is fine
-                let _ = self.sftp.mkdir(&self.full(dir), 0o755);
+                self.make_folder(&self.full(dir));
             }
         }
         let dst = self.full(path);
@@ -251,15 +273,7 @@ impl Store for SftpStore {
             }
         }
         // readable by the web server whatever the server's umask
-        let stat = FileStat {
-            size: None,
-            uid: None,
-            gid: None,
-            perm: Some(0o644),
-            atime: None,
-            mtime: None,
-        };
-        let _ = self.sftp.setstat(&dst, stat);
+        let _ = self.sftp.setstat(&dst, permissions(0o644));
         Ok(())
     }
 

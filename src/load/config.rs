@@ -564,7 +564,7 @@ pub fn split_base_url(url: &str) -> Option<(String, String)> {
 /// and a path (`sftp://host:2222/www/a@b`).
 pub fn url_has_password(url: &str) -> bool {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let Some((userinfo, _)) = rest.split_once('@') else {
+    let Some((userinfo, after)) = rest.split_once('@') else {
         return false;
     };
     let Some((user, pass)) = userinfo.split_once(':') else {
@@ -576,7 +576,36 @@ pub fn url_has_password(url: &str) -> bool {
     let port = pass.split(['/', '?', '#']).next().unwrap_or("");
     let port_then_path =
         !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && pass.len() > port.len();
-    !port_then_path
+    // a password that starts with digits as a port would
+    // (`web:2024/Hoabinh@host`, `web:1975#xa@127.0.0.1`): a host follows
+    // its `@`, where a path's `@` has a file name after it
+    !port_then_path || host_like(after)
+}
+
+/// Whether `text` begins with a host name or address (`host.vn`,
+/// `127.0.0.1`, `localhost`, `[::1]`), up to its port or path.
+fn host_like(text: &str) -> bool {
+    if text.starts_with('[') {
+        return text.contains(']');
+    }
+    let host = text.split(['/', '?', '#', ':']).next().unwrap_or("");
+    let name = host
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    let rest = &text[host.len()..];
+    let ends = rest.is_empty() || rest.starts_with(['/', ':']);
+    name && ends
+        && (host.eq_ignore_ascii_case("localhost")
+            || host.contains('.') && !host.ends_with('.') && !looks_like_file(host))
+}
+
+/// A name ending like a file's (`anh.png`, `a.html`), not a host's.
+fn looks_like_file(name: &str) -> bool {
+    const FILES: [&str; 12] = [
+        "html", "htm", "png", "jpg", "jpeg", "pdf", "svg", "txt", "json", "css", "js", "gif",
+    ];
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| FILES.iter().any(|f| ext.eq_ignore_ascii_case(f)))
 }
 
 /// The host of `base_url` when it is a place the commune's site cannot be
@@ -922,7 +951,18 @@ mod tests {
             assert!(url_has_password(url), "{url}");
         }
         assert!(!url_has_password("sftp://host:2222/www/a@b"));
+        assert!(!url_has_password("sftp://host:2222/www/anh@2x.png"));
         assert!(!url_has_password("sftp://web@host:2222/www"));
+        // a password that starts with digits, as a port would
+        for url in [
+            "sftp://web:2024/Hoabinh@127.0.0.1:2222/var/www",
+            "sftp://web:2024?x@host.vn/www",
+            "ftp://camnangftp:1975#xa@127.0.0.1:2121/www",
+            "webdav://xa:12/ab@localhost/dav",
+            "sftp://web:12/ab@[::1]:22/www",
+        ] {
+            assert!(url_has_password(url), "{url}");
+        }
     }
 
     #[test]

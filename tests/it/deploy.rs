@@ -216,7 +216,7 @@ fn sshd_host_known(password: bool, rsa_known: bool) -> Option<Host> {
     std::fs::write(
         &config,
         format!(
-            "Port {port}\nListenAddress 127.0.0.1\n{host_keys}PidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\nPasswordAuthentication {by_password}\nKbdInteractiveAuthentication no\nPubkeyAuthentication {by_key}\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp\n",
+            "Port {port}\nListenAddress 127.0.0.1\n{host_keys}PidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\nPasswordAuthentication {by_password}\nKbdInteractiveAuthentication no\nPubkeyAuthentication {by_key}\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp -u 077\n",
             d = d.display()
         ),
     )
@@ -812,6 +812,20 @@ fn scenario(host: &Host) {
                 0o044,
                 "pages readable by the web server: {mode:o}"
             );
+            // the folders camnang made too (vsftpd's umask 077, and
+            // internal-sftp -u 077, made them drwx------: every page
+            // refused to residents)
+            for folder in ["q", "assets", "q/tt01"] {
+                let mode = std::fs::metadata(dir.join(folder))
+                    .expect("folder")
+                    .permissions()
+                    .mode();
+                assert_eq!(
+                    mode & 0o055,
+                    0o055,
+                    "{folder}/ open to the web server: {mode:o}"
+                );
+            }
         }
     }
 
@@ -1262,6 +1276,9 @@ fn the_target_is_checked_before_anything() {
         ("sftp://web:Abc/123@example.vn/www", "Abc/123"),
         ("file://web:Pa#55@localhost/tmp/x", "Pa#55"),
         ("ftp://web:a?b@example.vn/", "a?b"),
+        // (starting with digits, as a port would: it was printed)
+        ("sftp://web:2024/Hoabinh@127.0.0.1:2222/www", "2024/Hoabinh"),
+        ("ftp://web:1975#xa@127.0.0.1:2121/www", "1975#xa"),
     ] {
         let r = run(&["--to", url]);
         assert_eq!(r.code, 2, "{url}: {}", r.stderr);
@@ -1327,6 +1344,20 @@ fn the_target_is_checked_before_anything() {
     let r = run(&["--build"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("E132"), "{}", r.stderr);
+    // nor one whose site.yaml has a mistake, even with --to: the host's
+    // manifest lost the site's name, and with it the guard against
+    // another commune's site
+    std::fs::remove_file(s.path("content/cu-tru/hong.md")).expect("rm");
+    let r = run(&["--build"]);
+    ok(&r);
+    s.write("site.yaml", &format!("{yaml}commune_typo: x\n"));
+    let before = std::fs::read_to_string(www.path().join(".camnang-deploy.json")).expect("m");
+    let to = format!("file://{}", www.path().display());
+    let r = run(&["--to", &to]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("E011"), "{}", r.stderr);
+    let after = std::fs::read_to_string(www.path().join(".camnang-deploy.json")).expect("m");
+    assert_eq!(before, after);
 }
 
 /// The SSH host key must be known: an unknown one stops the deploy with
