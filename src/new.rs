@@ -172,6 +172,17 @@ legal:                          # căn cứ pháp lý
   - Tên luật, nghị định, thông tư
 keywords: []                    # từ khác người dân hay tìm, ví dụ [KT3, tạm trú]
 updated: {today}                # ngày bạn kiểm tra lại thủ tục (năm-tháng-ngày)
+draft:                          # những mục còn là chữ mẫu, ghi «cần kiểm tra» trên trang: ghi đúng rồi xoá dòng của mục đó
+  - summary
+  - online.url
+  - "channels[0].time"
+  - "channels[0].fee"
+  - "channels[1].time"
+  - "channels[1].fee"
+  - documents
+  - result
+  - legal
+  - steps
 ---
 
 ## Các bước
