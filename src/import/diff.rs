@@ -300,6 +300,51 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
     }
 }
 
+/// Whether the `draft:` entry `entry` names `field` or a part of it.
+fn of_field(entry: &str, field: &str) -> bool {
+    entry
+        .strip_prefix(field)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+}
+
+/// The portal's text of a field as a `draft:` note shows it: one line, at
+/// most 120 characters.
+fn shortened(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(120) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line,
+    }
+}
+
+/// The notes written after the entries of a file's `draft:` list
+/// (`- "channels[0].fee"   # có mức phí…`), by entry.
+fn draft_notes(text: &str) -> BTreeMap<String, String> {
+    let mut notes = BTreeMap::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line.starts_with("draft:") {
+            inside = true;
+            continue;
+        }
+        if !inside {
+            continue;
+        }
+        let Some(item) = line
+            .trim_start()
+            .strip_prefix("- ")
+            .filter(|_| line.starts_with(' '))
+        else {
+            break;
+        };
+        if let Some((entry, note)) = item.split_once(" #") {
+            let entry = entry.trim().trim_matches(['"', '\'']);
+            notes.insert(entry.to_string(), note.trim().to_string());
+        }
+    }
+    notes
+}
+
 /// Compares (and with `--update`, updates) one file.
 fn one(
     opts: &ImportOptions,
@@ -413,6 +458,9 @@ fn one(
             }
         } else if old.is_some() && cur_k == old_k {
             applied.push(k.to_string());
+            // what the file's draft said of the field before is the old
+            // text's (`channels[2].fee` of a way the portal dropped)
+            draft.retain(|d| !of_field(d, k));
             draft.push(k.to_string());
             merged.gaps.push((k.to_string(), Gap::ChangedOnPortal));
             for (f, _) in &new.gaps {
@@ -422,6 +470,18 @@ fn one(
             }
         } else {
             take(&mut merged, &cur_g, k);
+            // the portal's change stays in sight in the file until the
+            // clerk has looked at it (the record saved below is the new
+            // one: `--diff` no longer shows it)
+            if let Some(now) = new_k {
+                draft.push(k.to_string());
+                merged.gaps.push((
+                    k.to_string(),
+                    Gap::KeptAgainstPortal {
+                        now: shortened(now),
+                    },
+                ));
+            }
             println!(
                 "{}",
                 warning_line(
@@ -434,7 +494,11 @@ fn one(
             );
         }
     }
+    // only entries the file written has a place for (E017 otherwise)
+    let groups = merged.documents.len();
+    draft.retain(|d| crate::load::procedure::draft_target_ok(d, merged.channels.len(), groups));
     let kept = write::Kept {
+        notes: draft_notes(&std::fs::read_to_string(file).unwrap_or_default()),
         id: cur.id.clone(),
         summary: Some(cur.summary.clone()),
         keywords: cur.keywords.clone(),

@@ -33,6 +33,9 @@ pub(crate) struct Kept {
     /// The `draft:` entries to write instead of the guide's gaps (an
     /// update keeps the clerk's list, plus what changed).
     pub draft: Option<Vec<String>>,
+    /// Notes the file had after its `draft:` entries, by entry: kept for
+    /// entries the record gives no reason for.
+    pub notes: BTreeMap<String, String>,
 }
 
 /// The procedure file for `g`, with id `id`, imported on `today`.
@@ -122,9 +125,13 @@ pub(crate) fn procedure_file(g: &Guide, kept: &Kept, today: Date) -> String {
                 .filter(|(f, _)| *f == field)
                 .map(|(_, gap)| gap.text(Lang::Vi))
                 .collect();
+            let why = match (why.is_empty(), kept.notes.get(&field)) {
+                (true, Some(note)) => note.clone(),
+                _ => why.join("; "),
+            };
             match why.is_empty() {
                 true => s.push_str(&format!("  - {}\n", q(&field))),
-                false => s.push_str(&format!("  - {}   # {}\n", q(&field), why.join("; "))),
+                false => s.push_str(&format!("  - {}   # {}\n", q(&field), why)),
             }
         }
     }

@@ -568,6 +568,9 @@ pub enum Gap {
     OnlineLevel,
     /// `camnang import --update` took the portal's new text.
     ChangedOnPortal,
+    /// `camnang import --update` kept the clerk's text of a field the
+    /// portal changed: `now` is the portal's new text (shortened).
+    KeptAgainstPortal { now: String },
     /// An amount the portal wrote so that it reads two ways (`7,000`):
     /// `read` is how camnang read it.
     AmountTwoWays { written: String, read: String },
@@ -716,6 +719,12 @@ impl Gap {
             }
             (Gap::ChangedOnPortal, Lang::Vi) => "vừa được cập nhật theo Cổng".into(),
             (Gap::ChangedOnPortal, Lang::En) => "just updated from the portal".into(),
+            (Gap::KeptAgainstPortal { now }, Lang::Vi) => format!(
+                "Cổng đã đổi mục này thành «{now}»; bản của cán bộ được giữ: đối chiếu, sửa nếu cần rồi xoá dòng này"
+            ),
+            (Gap::KeptAgainstPortal { now }, Lang::En) => format!(
+                "the portal changed this to \"{now}\"; the clerk's text was kept: compare, correct it if needed, then delete this line"
+            ),
             (Gap::AmountTwoWays { written, read }, Lang::Vi) => format!(
                 "Cổng ghi số tiền «{written}», camnang đọc là {read}; dấu phẩy cũng có thể là dấu thập phân: đối chiếu lại"
             ),
@@ -785,6 +794,9 @@ impl Gap {
             Gap::NotesInDocuments { count: 1 },
             Gap::OnlineLevel,
             Gap::ChangedOnPortal,
+            Gap::KeptAgainstPortal {
+                now: "10.000 đồng".into(),
+            },
             Gap::Table,
             Gap::Garbled,
             Gap::AmountTwoWays {

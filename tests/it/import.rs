@@ -766,15 +766,25 @@ fn from_the_portal_politely_and_with_clear_failures() {
     );
 }
 
-#[test]
-fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
+/// A site with 1.004194 imported from a saved record; the folder of saved
+/// records, and the guide's file.
+fn imported_residence() -> (TestSite, tempfile::TempDir, &'static str) {
     let site = empty_site();
     let inbox = tempfile::tempdir().expect("temp");
     let first = inbox.path().join("first.json");
     std::fs::write(&first, record("1.004194").to_string()).expect("write");
     let run = import(&site, &[first.to_str().expect("utf-8")]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let rel = "content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru.md";
+    (
+        site,
+        inbox,
+        "content/dang-ky-quan-ly-cu-tru/dang-ky-tam-tru.md",
+    )
+}
+
+#[test]
+fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
+    let (site, inbox, rel) = imported_residence();
 
     // the clerk writes a summary, rewrites the steps, adds keywords and
     // shortens the agency
@@ -834,6 +844,17 @@ fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
         after.contains("  - \"channels\""),
         "the change is to be checked: {after}"
     );
+    // the portal's change the clerk's text was kept against stays in
+    // sight (the record saved is the new one: --diff no longer shows it)
+    assert!(
+        after.contains("  - \"agency\"   # Cổng đã đổi mục này thành «Công an xã, phường»"),
+        "{after}"
+    );
+    // the notes of the entries kept stay with them
+    assert!(
+        after.contains("  - \"summary\"   # Cổng không có phần mô tả"),
+        "{after}"
+    );
     assert!(after.contains("id: dktt"), "same id");
     let c = check(&site);
     let report: Value = serde_json::from_str(&c.stdout).expect("json");
@@ -879,6 +900,36 @@ fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
         up.stderr
     );
     assert_eq!(site.read(rel), broken, "nothing written");
+}
+
+/// A way the portal no longer lists takes the file's `draft:` entries of
+/// it along: the update wrote `channels[1].fee` for a file of one way,
+/// which `check` refused (E017) and the build with it.
+#[test]
+fn an_update_that_drops_a_way_leaves_a_file_that_checks() {
+    let (site, inbox, rel) = imported_residence();
+    // the clerk notes to ask about the second way's fee
+    let text = site.read(rel).replace(
+        "draft:                # cần kiểm tra: đối chiếu từng mục rồi xoá dòng của nó\n",
+        "draft:                # cần kiểm tra: đối chiếu từng mục rồi xoá dòng của nó\n  - \"channels[1].fee\"   # hỏi lại bộ phận một cửa\n",
+    );
+    assert_ne!(text, site.read(rel));
+    site.write(rel, &text);
+    let changed = with("1.004194", |d| {
+        if let Some(ways) = d["executionMethods"].as_array_mut() {
+            ways.truncate(1);
+        }
+    });
+    let now = inbox.path().join("now.json");
+    std::fs::write(&now, changed.to_string()).expect("write");
+    let up = import(&site, &["--update", now.to_str().expect("utf-8")]);
+    assert_eq!(up.code, 0, "{}\n{}", up.stdout, up.stderr);
+    let after = site.read(rel);
+    assert!(!after.contains("channels[1]"), "{after}");
+    assert!(!after.contains("way: truc-tiep"), "{after}");
+    let c = check(&site);
+    let report: Value = serde_json::from_str(&c.stdout).expect("json");
+    assert_eq!(report["errors"], 0, "{}", c.stdout);
 }
 
 /// A poster of an imported procedure whose facts are still to check says
