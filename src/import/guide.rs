@@ -102,6 +102,9 @@ struct Fees {
     no_value: bool,
     in_words: Option<String>,
     free_but_priced: Option<String>,
+    /// An amount whose own note names other sums, never it ("5.000 đồng"
+    /// beside "50.000 đồng/hồ sơ"): as read, and the note.
+    note_differs: Option<(String, String)>,
     /// An amount that reads two ways: as written, and as read.
     doubtful: Option<(String, String)>,
     /// An amount no fee is (below 0, with a fraction of a đồng, under
@@ -113,6 +116,14 @@ struct Fees {
 /// "đồng", "đ" or "VND" ("50.000 đồng/hồ sơ", "15000đ"); article numbers
 /// and dates ("Điều 4", "22/12/2022") are not sums.
 fn names_an_amount(text: &str) -> bool {
+    !amounts_in(text).is_empty()
+}
+
+/// The sums of money `text` names (see [`names_an_amount`]), in đồng:
+/// "50.000 đồng" is 50000 ("." and "," between groups of three digits),
+/// a number it cannot read so is left out.
+fn amounts_in(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
     let lower = text.to_lowercase();
     let chars: Vec<(usize, char)> = lower.char_indices().collect();
     let mut i = 0;
@@ -133,10 +144,17 @@ fn names_an_amount(text: &str) -> bool {
                 .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
         });
         if nonzero && unit {
-            return true;
+            let number = number.trim_end_matches(['.', ',']);
+            let groups: Vec<&str> = number.split(['.', ',']).collect();
+            let grouped = groups.len() == 1 || groups[1..].iter().all(|g| g.len() == 3);
+            if let (true, Ok(n)) = (grouped, groups.concat().parse::<u64>()) {
+                out.push(n);
+            } else {
+                out.push(0);
+            }
         }
     }
-    false
+    out
 }
 
 fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
@@ -145,6 +163,7 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
         no_value: false,
         in_words: None,
         free_but_priced: None,
+        note_differs: None,
         doubtful: None,
         odd: None,
     };
@@ -190,6 +209,13 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
                 if let Some(why) = why {
                     out.odd
                         .get_or_insert_with(|| (format!("{} {unit}", dong(v)), why));
+                }
+                // a note naming sums of which none is the amount: one of
+                // the two is wrong (a 0 dropped, a row's note copied)
+                let named = amounts_in(&cond);
+                if unit == "đồng" && !named.is_empty() && !named.iter().any(|&n| n as f64 == v) {
+                    out.note_differs
+                        .get_or_insert_with(|| (format!("{} {unit}", dong(v)), cond.clone()));
                 }
                 format!("{label} {} {unit}", dong(v))
             }
@@ -429,6 +455,12 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         } else if let Some(value) = fees.in_words {
             g.gaps
                 .push((format!("channels[{i}].fee"), Gap::FeeText { value }));
+        }
+        if let Some((read, note)) = fees.note_differs {
+            g.gaps.push((
+                format!("channels[{i}].fee"),
+                Gap::FeeNoteDiffers { read, note },
+            ));
         }
         if let Some(note) = fees.free_but_priced {
             g.gaps
@@ -1317,6 +1349,34 @@ mod tests {
             "Mẫu CT01",
         ] {
             assert!(!super::names_an_amount(no), "{no}");
+        }
+        assert_eq!(
+            super::amounts_in("Lệ phí: 3.000 đồng/bản, tối đa 200.000 đồng; 15000đ"),
+            [3000, 200_000, 15000]
+        );
+    }
+
+    #[test]
+    fn a_fee_whose_note_names_another_sum_is_to_check() {
+        use crate::import::record::Fee;
+        let row = |v: f64, note: &str| Fee {
+            kind: "FEE".into(),
+            value: Some(v),
+            description: note.into(),
+            ..Fee::default()
+        };
+        // the note names the amount: nothing to check
+        let same = super::fees_of(&[row(7000.0, "thu 7.000 đồng/lần đăng ký")]);
+        assert!(same.note_differs.is_none());
+        let none = super::fees_of(&[row(7000.0, "Đăng ký tạm trú theo danh sách")]);
+        assert!(none.note_differs.is_none());
+        // a 0 lost, a note of another row copied
+        for (v, note) in [
+            (5000.0, "50.000 đồng/hồ sơ"),
+            (30000.0, "Lệ phí: 3.000 đồng/bản"),
+        ] {
+            let f = super::fees_of(&[row(v, note)]);
+            assert!(f.note_differs.is_some(), "{v} {note}");
         }
     }
 

@@ -563,6 +563,9 @@ enum Unread {
     /// A category's title file named `index.md` (as Hugo names a page's
     /// own folder), `Index.md` or `_INDEX.md`: the name it must have.
     IndexMisnamed { rename: String },
+    /// A translation saved under a name of its own beside its original
+    /// (`dang-ky (English).md`, `dang-ky_en.md`): the name it should have.
+    TranslationMisnamed { rename: String },
 }
 
 impl Unread {
@@ -583,6 +586,9 @@ impl Unread {
                 rename: rename.clone(),
             },
             Unread::IndexMisnamed { rename } => Msg::IndexMisnamed {
+                rename: rename.clone(),
+            },
+            Unread::TranslationMisnamed { rename } => Msg::TranslationMisnamed {
                 rename: rename.clone(),
             },
         }
@@ -756,6 +762,16 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
             {
                 return unread(Unread::OddLanguage { rename });
             }
+            // a translation saved under a name of its own beside its
+            // original: read as a second guide it asked for an `id`, and
+            // one given published it as another procedure
+            if language.is_none()
+                && let Some((base, code)) = named_translation(stem)
+                && path.with_file_name(format!("{base}.md")).is_file()
+            {
+                let rename = format!("{base}.{code}.md");
+                return unread(Unread::TranslationMisnamed { rename });
+            }
             let base = language.map_or(stem, |(base, _)| base);
             // `index.md`, `Index.md`, `_INDEX.md`: the category's title
             // file, misnamed (read as a guide, it was seven mistakes none
@@ -905,6 +921,56 @@ fn odd_language(stem: &str) -> Option<String> {
         && LIKELY.contains(&lang.to_ascii_lowercase().as_str());
     (letters && (capitals || region) && !base.is_empty())
         .then(|| format!("{base}.{}.md", lang.to_ascii_lowercase()))
+}
+
+/// `dang-ky (English)`, `dang-ky_en`, `dang-ky - EN`, `dang-ky (tiếng
+/// Anh)` → Some(("dang-ky", "en")): a name a clerk gives a translation
+/// (a language named after a space, `_`, `-`, or in brackets).
+fn named_translation(stem: &str) -> Option<(&str, &'static str)> {
+    const NAMES: &[(&str, &str)] = &[
+        ("english", "en"),
+        ("eng", "en"),
+        ("tiếng anh", "en"),
+        ("tieng anh", "en"),
+        ("khmer", "km"),
+        ("tiếng khmer", "km"),
+        ("chinese", "zh"),
+        ("tiếng trung", "zh"),
+        ("french", "fr"),
+        ("tiếng pháp", "fr"),
+    ];
+    let trimmed = stem.trim_end();
+    let (inner, bracketed) = match trimmed.strip_suffix(')') {
+        Some(t) => (t, true),
+        None => (trimmed, false),
+    };
+    let known = LIKELY_LANGUAGES
+        .iter()
+        .map(|c| (*c, *c))
+        .chain(NAMES.iter().copied())
+        .filter(|(_, code)| *code != "vi");
+    for (name, code) in known {
+        // (the name's last bytes, in any capitals: `English`, `EN`)
+        let Some(cut) = inner.len().checked_sub(name.len()) else {
+            continue;
+        };
+        let (Some(before), Some(tail)) = (inner.get(..cut), inner.get(cut..)) else {
+            continue;
+        };
+        if tail.to_lowercase() != name {
+            continue;
+        }
+        let base = match bracketed {
+            true => before.strip_suffix('(')?,
+            false => before,
+        };
+        let sep = base.ends_with([' ', '_', '-']);
+        let base = base.trim_end_matches([' ', '_', '-']);
+        if (sep || bracketed) && !base.is_empty() {
+            return Some((base, code));
+        }
+    }
+    None
 }
 
 /// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
@@ -1094,6 +1160,24 @@ fn guess_lang(root: &Path) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn translations_saved_under_names_of_their_own_are_known() {
+        for (stem, want) in [
+            ("dang-ky (English)", Some(("dang-ky", "en"))),
+            ("dang-ky(EN)", Some(("dang-ky", "en"))),
+            ("dang-ky_en", Some(("dang-ky", "en"))),
+            ("dang-ky - English", Some(("dang-ky", "en"))),
+            ("dang-ky (tiếng Anh)", Some(("dang-ky", "en"))),
+            ("dang-ky-km", Some(("dang-ky", "km"))),
+            ("dang-ky", None),
+            ("english", None),
+            ("dang-kyen", None),
+            ("dang-ky_vi", None),
+        ] {
+            assert_eq!(super::named_translation(stem), want, "{stem}");
+        }
+    }
 
     #[test]
     fn a_guide_saved_under_another_ending_gets_the_name_to_give_it() {

@@ -920,6 +920,17 @@ catalogue! {
             hint_en: format!("rename the file to `{rename}` (a lower-case language code of two or three letters)"),
         }
 
+        /// A translation saved under a name of its own beside its
+        /// original (`dang-ky (English).md`): not read, with the name it
+        /// should have.
+        TranslationMisnamed { rename: String } = "W122" {
+            sample { rename: "dang-ky.en.md".into() }
+            vi: "tên tệp giống một bản dịch của thủ tục bên cạnh, nhưng camnang chỉ đọc bản dịch có tên «tên-gốc.mã-ngôn-ngữ.md», nên tệp này không lên trang",
+            en: "the file name looks like a translation of the guide beside it, but camnang reads a translation only as `original-name.language-code.md`, so this file is not on the site",
+            hint_vi: format!("đổi tên tệp thành «{rename}» (đừng thêm «id:»: tệp sẽ thành một thủ tục thứ hai bằng tiếng Việt)"),
+            hint_en: format!("rename the file to `{rename}` (do not add an `id:`: the file would become a second procedure in Vietnamese)"),
+        }
+
         /// A category's title file named `index.md`, `Index.md` or
         /// `_INDEX.md`: not read; the name it must have.
         IndexMisnamed { rename: String } = "W116" {

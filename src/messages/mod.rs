@@ -536,6 +536,9 @@ pub enum Gap {
     WayUnknown { method: String },
     /// A fee row of 0 đồng whose note names an amount (`note`).
     FreeButPriced { note: String },
+    /// A fee row whose note names sums of money, none of them its amount
+    /// (`read`): "5.000 đồng" beside "50.000 đồng/hồ sơ".
+    FeeNoteDiffers { read: String, note: String },
     /// An amount no fee is, as read: `why` is `negative`, `fraction`
     /// (part of a đồng) or `small` (under 1.000 đồng: a record kept in
     /// thousands).
@@ -632,6 +635,12 @@ impl Gap {
             ),
             (Gap::WayUnknown { method }, Lang::En) => format!(
                 "the portal gives a way of submitting camnang does not know (`{method}`): copied into the body's «Cách nộp hồ sơ»; add it to `channels` if right"
+            ),
+            (Gap::FeeNoteDiffers { read, note }, Lang::Vi) => format!(
+                "Cổng ghi mức phí {read} nhưng phần ghi chú lại ghi số tiền khác («{note}»): xem lại mức phí đúng trên Cổng hoặc hỏi cơ quan giải quyết"
+            ),
+            (Gap::FeeNoteDiffers { read, note }, Lang::En) => format!(
+                "the portal gives a fee of {read} but its note names another sum (`{note}`): check the right fee on the portal or with the agency"
             ),
             (Gap::FreeButPriced { note }, Lang::Vi) => format!(
                 "Cổng ghi mức phí 0 đồng nhưng phần ghi chú lại có số tiền («{note}»): xem lại thủ tục có thu phí không"
@@ -775,6 +784,10 @@ impl Gap {
             },
             Gap::FreeButPriced {
                 note: "Lệ phí: 50.000 đồng/hồ sơ".into(),
+            },
+            Gap::FeeNoteDiffers {
+                read: "5.000 đồng".into(),
+                note: "50.000 đồng/hồ sơ".into(),
             },
             Gap::OddAmount {
                 read: "7 đồng".into(),

@@ -254,7 +254,14 @@ impl<'a> Printer<'a> {
                     for (i, step) in p.steps.iter().take(limits.0).enumerate() {
                         let (lines, cut) = fit(&f.regular, step, size, w - indent, 3);
                         let h = lines.len() as f32 * lh(size) + gap;
-                        if used + h > room {
+                        // (with room kept for "scan the code for all the
+                        // steps" while more are left: a flyer printed steps
+                        // 1–3 of 6 with no sign that more follow)
+                        let note = match i + 1 < p.steps.len() {
+                            true => lh(size),
+                            false => 0.0,
+                        };
+                        if used + h + note > room {
                             break;
                         }
                         used += h;
@@ -269,7 +276,8 @@ impl<'a> Printer<'a> {
                         shown: plan.steps.len(),
                         total: p.steps.len(),
                     });
-                    if !plan.steps.is_empty() && used + lh(size) <= room {
+                    // (its line was kept free above)
+                    if !plan.steps.is_empty() {
                         used += lh(size);
                         plan.more_note = true;
                     }
@@ -433,6 +441,12 @@ mod tests {
         // the steps leave room for the checklist's heading and its note
         // (they took it all, and the poster had no "Cần chuẩn bị")
         assert!(plan.docs_heading && plan.docs_more_note, "{plan:?}");
+        // and the steps cut short say so, in a room they fill
+        assert!(plan.more_note, "{plan:?}");
+        for room in [40.0, 55.0, 70.0, 90.0] {
+            let plan = printer.plan_lists(p, 100.0, room, (3, 3), &sizes, 1.0);
+            assert!(plan.steps.is_empty() || plan.more_note, "{room}: {plan:?}");
+        }
         assert!(
             plan.cuts.contains(&CutPart::Steps {
                 shown: plan.steps.len(),
