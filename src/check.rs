@@ -532,6 +532,16 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             let d = Diagnostic::warning(Msg::NotGovHost { host });
             diags.push(fields.place(d, &p.source, &root.key("online").key("url")));
         }
+        // an address left as the example wrote it (`…/...`) or with a
+        // space pasted into it: the button opens a page not found
+        if let Some(online) = &p.online
+            && (online.url.contains("..") || online.url.contains(['…', ' ', '\t']))
+        {
+            let d = Diagnostic::warning(Msg::OnlineUrlUnfinished {
+                url: online.url.clone(),
+            });
+            diags.push(fields.place(d, &p.source, &root.key("online").key("url")));
+        }
         // an agency at the district level, gone since 1 July 2025
         if let Some(level) = district_level(&p.agency) {
             let d = Diagnostic::warning(Msg::DistrictAgency {

@@ -765,6 +765,19 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     }
     body.push_str(".\n");
     g.body = body;
+    // steps or ways that still send residents to the district (records
+    // written before 1 July 2025): posters printed them as they were
+    let in_steps = g.steps.iter().find_map(|t| crate::check::district_level(t));
+    let in_ways = || {
+        ways_text
+            .iter()
+            .find_map(|(_, t)| crate::check::district_level(t))
+    };
+    if let Some(level) = in_steps {
+        g.gaps.push(("steps".into(), Gap::DistrictInText { level }));
+    } else if let Some(level) = in_ways() {
+        g.gaps.push(("body".into(), Gap::DistrictInText { level }));
+    }
     // a table the portal wrote into a text is written as lines: marked
     // where it went
     let table = |t: &str| t.to_ascii_lowercase().contains("<table");
@@ -1234,6 +1247,29 @@ mod tests {
         let now = record(serde_json::json!({"id": "a", "name": "B",
             "departmentsExecuting": [{"name": "Ủy ban nhân dân cấp xã"}]}));
         assert!(!guide(&now, today()).gaps.iter().any(|(f, _)| f == "agency"));
+        // steps that still send residents to the district: to check too
+        // (posters printed "Nộp hồ sơ tại UBND cấp huyện")
+        let steps = record(serde_json::json!({"id": "a", "name": "B",
+            "departmentsExecuting": [{"name": "Ủy ban nhân dân cấp xã"}],
+            "executionSteps": [{"name": "", "description":
+                "Bước 1: Nộp hồ sơ tại Bộ phận một cửa của UBND cấp huyện.\nBước 2: Nhận kết quả."}]}));
+        let g = guide(&steps, today());
+        assert!(
+            g.gaps
+                .iter()
+                .any(|(f, gap)| f == "steps" && *gap == Gap::DistrictInText { level: "huyện" }),
+            "{:?}",
+            g.gaps
+        );
+        let here = record(serde_json::json!({"id": "a", "name": "B",
+            "executionSteps": [{"name": "", "description":
+                "Bước 1: Nộp hồ sơ tại Bộ phận một cửa của xã.\nBước 2: Nhận kết quả."}]}));
+        assert!(
+            !guide(&here, today())
+                .gaps
+                .iter()
+                .any(|(_, g)| matches!(g, Gap::DistrictInText { .. }))
+        );
     }
 
     fn record(v: serde_json::Value) -> Record {

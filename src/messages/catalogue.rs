@@ -1670,6 +1670,16 @@ catalogue! {
             hint_en: "write a description in the brackets: ![Form CT01](...)",
         }
 
+        /// `online.url` left as an example wrote it (`…/...`) or with a
+        /// space pasted into it: the button leads to a page not found.
+        OnlineUrlUnfinished { url: String } = "W123" {
+            sample { url: "https://dichvucong.gov.vn/...".into() }
+            vi: format!("địa chỉ làm trực tuyến «{url}» chưa xong (còn dấu … hay khoảng trắng): nút «Làm trực tuyến» sẽ mở trang không tìm thấy"),
+            en: format!("the online address `{url}` is unfinished (it holds … or a space): the \"Do it online\" button opens a page not found"),
+            hint_vi: "mở thủ tục trên Cổng Dịch vụ công, chép cả địa chỉ trên thanh địa chỉ của trình duyệt và dán vào url:",
+            hint_en: "open the procedure on the national portal, copy the whole address from the browser's address bar and paste it into url:",
+        }
+
         NotGovHost { host: String } = "W073" {
             sample { host: "x".into() }
             vi: format!("«online.url» dẫn tới {host}, không phải cổng dịch vụ công của Nhà nước"),

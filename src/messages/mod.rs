@@ -548,6 +548,9 @@ pub enum Gap {
     /// The portal's agency is at the district level (`huyện`), abolished
     /// on 1 July 2025.
     DistrictAgency { level: &'static str },
+    /// The steps (or the ways of submitting) still send residents to an
+    /// office at the district level.
+    DistrictInText { level: &'static str },
     /// The steps are not written as "Bước 1: … Bước 2: …".
     StepsNotSplit,
     /// The portal numbers its steps wrong (a number twice, one skipped):
@@ -672,6 +675,12 @@ impl Gap {
             (Gap::DistrictAgency { level }, Lang::En) => {
                 format!("the portal names an agency at the {level} (district) level, gone since 1 July 2025: write the office that takes applications now")
             }
+            (Gap::DistrictInText { level }, Lang::Vi) => {
+                format!("Cổng còn ghi nơi nộp hoặc nhận ở cấp {level}, không còn từ ngày 1/7/2025: sửa thành nơi đang nhận hồ sơ")
+            }
+            (Gap::DistrictInText { level }, Lang::En) => {
+                format!("the portal still sends residents to an office at the {level} (district) level, gone since 1 July 2025: write the office that takes applications now")
+            }
             (Gap::NoDocuments, Lang::Vi) => {
                 "Cổng không ghi thành phần hồ sơ: ghi những giấy tờ cần mang theo".into()
             }
@@ -795,6 +804,7 @@ impl Gap {
             },
             Gap::NoAgency,
             Gap::DistrictAgency { level: "huyện" },
+            Gap::DistrictInText { level: "huyện" },
             Gap::StepsNotSplit,
             Gap::NoteAfterSteps,
             Gap::FormsOnPortal {
