@@ -475,6 +475,7 @@ fn open_failed(e: StoreError, shown: &str) -> Msg {
             Msg::DeployWantsTls { target, detail }
         }
         StoreError::Login(detail) => Msg::DeployLogin { target, detail },
+        StoreError::KeyFile { path, detail } => Msg::DeployKeyFile { path, detail },
         StoreError::HostUnknown {
             host,
             fingerprint,

@@ -138,9 +138,27 @@ impl SftpStore {
 
         let user = auth.user_or_login();
         if let Some(identity) = &auth.identity {
+            let key_file = |detail: String| StoreError::KeyFile {
+                path: identity.display().to_string(),
+                detail,
+            };
+            // a key that cannot be read, or one with a passphrase, is the
+            // key's matter (it was "the host refused the login")
+            let key = std::fs::read(identity).map_err(|e| key_file(e.to_string()))?;
+            let passphrase = match key_locked(&key) {
+                true => Some(auth.password()?),
+                false => None,
+            };
+            let public = PathBuf::from(format!("{}.pub", identity.display()));
+            let public = public.is_file().then_some(public);
             session
-                .userauth_pubkey_file(&user, None, identity, None)
-                .map_err(|e| StoreError::Login(e.message().to_string()))?;
+                .userauth_pubkey_file(&user, public.as_deref(), identity, passphrase.as_deref())
+                .map_err(|e| match e.code() {
+                    // LIBSSH2_ERROR_FILE: the key file could not be read
+                    // or unlocked (a wrong passphrase)
+                    ssh2::ErrorCode::Session(-16) => key_file(e.message().to_string()),
+                    _ => StoreError::Login(e.message().to_string()),
+                })?;
         } else if auth.password_given() || std::env::var_os("SSH_AUTH_SOCK").is_none() {
             let password = auth.password()?;
             session
@@ -210,6 +228,33 @@ fn permissions(perm: u32) -> FileStat {
         atime: None,
         mtime: None,
     }
+}
+
+/// Whether the private key `key` (a key file's bytes) is locked with a
+/// passphrase: OpenSSH's own format names its cipher (`none` when it is
+/// not), PEM keys say `ENCRYPTED`.
+fn key_locked(key: &[u8]) -> bool {
+    use base64::Engine as _;
+    let text = String::from_utf8_lossy(key);
+    if text.contains("ENCRYPTED") {
+        return true;
+    }
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect::<Vec<_>>()
+        .concat();
+    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(body.trim()) else {
+        return false;
+    };
+    // "openssh-key-v1\0", then the cipher's name with its length
+    let Some(rest) = bytes.strip_prefix(b"openssh-key-v1\0") else {
+        return false;
+    };
+    let len = rest
+        .get(..4)
+        .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    rest.get(4..4 + len).is_some_and(|cipher| cipher != b"none")
 }
 
 /// SSH_FX_NO_SUCH_FILE.

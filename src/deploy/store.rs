@@ -68,6 +68,8 @@ pub enum StoreError {
     Connect(String),
     /// The host refused the login.
     Login(String),
+    /// The SSH key file (`--identity`) cannot be read or unlocked.
+    KeyFile { path: String, detail: String },
     /// An SSH host whose key is in no `known_hosts` file.
     /// (`scan`: the `ssh-keyscan` command that shows its key)
     HostUnknown {
@@ -107,6 +109,7 @@ impl fmt::Display for StoreError {
             | StoreError::Server(d)
             | StoreError::Certificate(d) => f.write_str(d),
             StoreError::NoBucket(b) => write!(f, "NoSuchBucket: {b}"),
+            StoreError::KeyFile { path, detail } => write!(f, "{path}: {detail}"),
             StoreError::HostUnknown { host, .. } | StoreError::HostChanged { host } => {
                 f.write_str(host)
             }

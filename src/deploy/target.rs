@@ -82,19 +82,31 @@ impl Target {
             Some((u, h)) => (Some(decode(u)).filter(|u| !u.is_empty()), h),
             None => (None, authority),
         };
-        let (host, port) = match hostport.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || hostport.starts_with('[') => {
-                let port: u16 = p
-                    .parse()
-                    .map_err(|_| BadTarget::Why(format!("the port `{p}` is not a number")))?;
-                (h, Some(port))
+        // an IPv6 address is in brackets (`[::1]`, `[::1]:2222`): its
+        // colons are no port's
+        let (host, port) = match hostport.strip_prefix('[') {
+            Some(inside) => {
+                let (h, after) = inside
+                    .split_once(']')
+                    .ok_or_else(|| BadTarget::Why("`[` without its `]`".into()))?;
+                match after {
+                    "" => (h, None),
+                    _ => (h, Some(after.strip_prefix(':').unwrap_or(after))),
+                }
             }
-            _ => (hostport, None),
+            None => match hostport.rsplit_once(':') {
+                Some((h, p)) => (h, Some(p)),
+                None => (hostport, None),
+            },
         };
-        let host = host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .to_string();
+        let port = match port {
+            Some(p) => Some(
+                p.parse::<u16>()
+                    .map_err(|_| BadTarget::Why(format!("the port `{p}` is not a number")))?,
+            ),
+            None => None,
+        };
+        let host = host.to_string();
         let path = decode(path);
         if scheme == Scheme::File {
             if path.is_empty() {
@@ -200,6 +212,14 @@ mod tests {
         assert_eq!(t.folder(), PathBuf::from("/srv/www"));
         let t = Target::parse("ftp://[::1]:21/x").expect("ipv6");
         assert_eq!((t.host.as_str(), t.port), ("::1", Some(21)));
+        // without a port: the address's last colon is no port's (it was
+        // "the port `1]` is not a number")
+        let t = Target::parse("sftp://u@[::1]/x").expect("ipv6");
+        assert_eq!((t.host.as_str(), t.port), ("::1", None));
+        let t = Target::parse("webdav://xa@[fd00::1]:8080/dav").expect("ipv6");
+        assert_eq!((t.host.as_str(), t.port), ("fd00::1", Some(8080)));
+        assert!(Target::parse("sftp://u@[::1/x").is_err());
+        assert!(Target::parse("sftp://u@[::1]x/x").is_err());
     }
 
     #[test]

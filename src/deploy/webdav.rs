@@ -41,17 +41,7 @@ impl WebDavStore {
         auth: &Auth,
     ) -> Result<WebDavStore, StoreError> {
         use base64::Engine as _;
-        let scheme = if tls { "https" } else { "http" };
-        let host_port = match port {
-            Some(p) => format!("{host}:{p}"),
-            None => host.to_string(),
-        };
-        let prefix = encode(path.trim_matches('/'));
-        let base = if prefix.is_empty() {
-            format!("{scheme}://{host_port}/")
-        } else {
-            format!("{scheme}://{host_port}/{prefix}/")
-        };
+        let base = base_url(tls, host, port, path);
         let authorization = match &auth.user {
             Some(user) => {
                 let pair = format!("{user}:{}", auth.password()?);
@@ -62,7 +52,7 @@ impl WebDavStore {
             }
             None => None,
         };
-        let local = ["127.0.0.1", "localhost", "[::1]"].contains(&host);
+        let local = ["127.0.0.1", "localhost", "::1"].contains(&host);
         let mut config = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(120)))
             .http_status_as_error(false)
@@ -166,6 +156,27 @@ impl WebDavStore {
         } else {
             Err(StoreError::Other(format!("{what}: HTTP {status}")))
         }
+    }
+}
+
+/// `http://host:port/path/` of a target, ending in `/`.
+fn base_url(tls: bool, host: &str, port: Option<u16>, path: &str) -> String {
+    let scheme = if tls { "https" } else { "http" };
+    // (an IPv6 address goes back into its brackets: `http://::1:8080/`
+    // was "invalid authority")
+    let named = match host.contains(':') {
+        true => format!("[{host}]"),
+        false => host.to_string(),
+    };
+    let host_port = match port {
+        Some(p) => format!("{named}:{p}"),
+        None => named,
+    };
+    let prefix = encode(path.trim_matches('/'));
+    if prefix.is_empty() {
+        format!("{scheme}://{host_port}/")
+    } else {
+        format!("{scheme}://{host_port}/{prefix}/")
     }
 }
 
@@ -333,6 +344,23 @@ fn responses(xml: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn addresses_of_targets_are_urls() {
+        use super::base_url;
+        assert_eq!(
+            base_url(false, "::1", Some(8080), "/xa6"),
+            "http://[::1]:8080/xa6/"
+        );
+        assert_eq!(
+            base_url(true, "dav.example.vn", None, "/"),
+            "https://dav.example.vn/"
+        );
+        assert_eq!(
+            base_url(false, "127.0.0.1", Some(80), "/trang xã"),
+            "http://127.0.0.1:80/trang%20x%C3%A3/"
+        );
+    }
+
     #[test]
     fn responses_are_counted_whatever_their_prefix() {
         let empty = r#"<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:response><D:href>/a/</D:href><D:propstat><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>"#;

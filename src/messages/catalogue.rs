@@ -2305,6 +2305,17 @@ catalogue! {
             hint_en: "if the host uses its own certificate (common on cPanel hosting), ask its administrator for the certificate file (.crt, .pem), save it and name it in the environment variable CAMNANG_CA_FILE; or use sftp:// if the host has it",
         }
 
+        /// The SSH key file given with `--identity` cannot be read, or
+        /// its passphrase is missing or wrong: the key is the matter, not
+        /// the host.
+        DeployKeyFile { path: String, detail: String } = "E147" {
+            sample { path: "/home/xa/.ssh/id_ed25519".into(), detail: "wrong passphrase".into() }
+            vi: format!("không dùng được tệp khoá «{path}» ({detail})"),
+            en: format!("the key file `{path}` cannot be used ({detail})"),
+            hint_vi: "kiểm tra đường dẫn của --identity; một khoá có mật khẩu (passphrase) được mở bằng mật khẩu trong CAMNANG_DEPLOY_PASSWORD hoặc gõ khi được hỏi",
+            hint_en: "check the path given with --identity; a key with a passphrase is unlocked with the passphrase in CAMNANG_DEPLOY_PASSWORD, or typed when asked",
+        }
+
         DeployLogin { target: String, detail: String } = "E125" {
             sample { target: "sftp://x@y/z".into(), detail: "x".into() }
             sample { target: "s3://www/?endpoint=https://s3.example.vn".into(), detail: "HTTP 403".into() }

@@ -1085,6 +1085,66 @@ fn needs_sshd_sftp_with_a_key() {
     }
 }
 
+/// A key locked with a passphrase, as `ssh-keygen` makes one by default:
+/// unlocked with the passphrase in CAMNANG_DEPLOY_PASSWORD. Without it, or
+/// with a key file that is not there, the key is named, not the host (it
+/// was "refused the login (Unable to extract public key…)").
+#[test]
+fn needs_sshd_sftp_with_a_key_that_has_a_passphrase() {
+    let Some(h) = sshd_host(false) else {
+        return;
+    };
+    let www = h.dir.clone().expect("a folder");
+    let d = www.parent().expect("the host's folder").to_path_buf();
+    let key = d.join("locked_key");
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "mat-khau-khoa", "-f"])
+        .arg(&key)
+        .status()
+        .expect("ssh-keygen");
+    assert!(made.success());
+    let public = std::fs::read_to_string(key.with_extension("pub")).expect("pub");
+    let mut keys = std::fs::read_to_string(d.join("authorized_keys")).expect("keys");
+    keys.push_str(&public);
+    std::fs::write(d.join("authorized_keys"), keys).expect("keys");
+    // (its .pub beside it or not)
+    std::fs::remove_file(key.with_extension("pub")).expect("rm pub");
+    let s = site(1);
+    build(&s);
+    let key_arg = key.display().to_string();
+    let with_key = |k: &str, pass: Option<&str>| {
+        let mut cmd = camnang();
+        cmd.args(["deploy", "--lang", "en", "--root"])
+            .arg(s.root())
+            .args(["--to", &h.url, "--identity", k])
+            .env_remove("SSH_AUTH_SOCK")
+            .env_remove("CAMNANG_DEPLOY_PASSWORD")
+            .stdin(std::process::Stdio::null());
+        for (k, v) in &h.env {
+            cmd.env(k, v);
+        }
+        if let Some(p) = pass {
+            cmd.env("CAMNANG_DEPLOY_PASSWORD", p);
+        }
+        Run::of(cmd)
+    };
+    let wrong = with_key(&key_arg, Some("sai-mat-khau"));
+    assert_eq!(wrong.code, 1, "{}", wrong.stderr);
+    assert!(
+        wrong.stderr.contains("E147") && wrong.stderr.contains("locked_key"),
+        "{}",
+        wrong.stderr
+    );
+    assert!(!wrong.stderr.contains("sai-mat-khau"), "{}", wrong.stderr);
+    let missing = with_key(&format!("{key_arg}-typo"), None);
+    assert_eq!(missing.code, 1, "{}", missing.stderr);
+    assert!(missing.stderr.contains("E147"), "{}", missing.stderr);
+    let run = with_key(&key_arg, Some("mat-khau-khoa"));
+    ok(&run);
+    assert!(www.join("index.html").exists());
+    assert!(!run.stdout.contains("mat-khau-khoa") && !run.stderr.contains("mat-khau-khoa"));
+}
+
 #[test]
 fn needs_sshd_sftp_killed_part_of_the_way() {
     if let Some(h) = sshd_host(false) {
