@@ -63,6 +63,10 @@ impl Store for FileStore {
         }
     }
 
+    fn is_file(&mut self, path: &str) -> Result<bool, StoreError> {
+        Ok(fs::symlink_metadata(self.root.join(path)).is_ok_and(|m| m.is_file()))
+    }
+
     fn delete(&mut self, path: &str) -> Result<(), StoreError> {
         match fs::remove_file(self.root.join(path)) {
             Ok(()) => {}

@@ -110,6 +110,11 @@ impl<T: TlsStream + Send> FtpStore<T> {
 }
 
 impl<T: TlsStream + Send> Store for FtpStore<T> {
+    fn is_file(&mut self, path: &str) -> Result<bool, StoreError> {
+        // (SIZE answers for files only; a folder is 550)
+        Ok(self.ftp.size(self.full(path)).is_ok())
+    }
+
     fn exists(&mut self, path: &str) -> Result<bool, StoreError> {
         // FTP has no one command for "is there a file or a folder": the
         // folder above is listed (once) and the name looked for

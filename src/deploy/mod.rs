@@ -320,15 +320,21 @@ impl HostManifest {
     }
 }
 
-/// The new files of `plan` (camnang never uploaded them) that would
-/// replace a file or folder already on the host: checked from the top, so
-/// that a folder not on the host is one question for everything below it
-/// (a first deploy to an empty folder asks about twenty).
-fn clashes(
-    store: &mut dyn Store,
-    plan: &Plan,
-    host: &HostManifest,
-) -> Result<Vec<String>, StoreError> {
+/// What stands in the way of the new files of `plan` (camnang never
+/// uploaded them) on the host.
+#[derive(Debug, Default)]
+struct Clashes {
+    /// New files that would replace a file or folder already there.
+    replaced: Vec<String>,
+    /// Files (not folders) where the site needs a folder (`kiosk`, an old
+    /// script, where the site has `kiosk/`): no upload below can succeed.
+    in_the_way: Vec<String>,
+}
+
+/// The [`Clashes`] of `plan`, checked from the top, so that a folder not
+/// on the host is one question for everything below it (a first deploy to
+/// an empty folder asks about twenty).
+fn clashes(store: &mut dyn Store, plan: &Plan, host: &HostManifest) -> Result<Clashes, StoreError> {
     let ours: BTreeSet<&str> = host
         .uploading
         .iter()
@@ -337,7 +343,7 @@ fn clashes(
         .map(String::as_str)
         .collect();
     let mut there: HashMap<String, bool> = HashMap::new();
-    let mut out = Vec::new();
+    let mut out = Clashes::default();
     for u in plan
         .uploads
         .iter()
@@ -350,6 +356,10 @@ fn clashes(
                 Some(f) => *f,
                 None => {
                     let f = store.exists(&at)?;
+                    // (a folder of the path that is a file: asked once)
+                    if f && n < parts.len() && store.is_file(&at)? {
+                        out.in_the_way.push(at.clone());
+                    }
                     there.insert(at, f);
                     f
                 }
@@ -358,7 +368,7 @@ fn clashes(
                 break;
             }
             if n == parts.len() {
-                out.push(u.path.clone());
+                out.replaced.push(u.path.clone());
             }
         }
     }
@@ -660,12 +670,20 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
     }
     // files on the host camnang did not upload are never written over
     // unless asked: the site's files with their names are listed
-    if !opts.replace_existing && plan.uploads.iter().any(|u| u.new) {
+    // and a file where the site needs a folder stops the deploy before
+    // anything goes up (every upload below it failed, each deploy again)
+    if plan.uploads.iter().any(|u| u.new) {
         match clashes(first.as_mut(), &plan, &host) {
-            Ok(found) if !found.is_empty() => {
+            Ok(found) if !found.in_the_way.is_empty() => {
+                say.error(Msg::DeployFileInTheWay {
+                    first: found.in_the_way.iter().take(10).cloned().collect(),
+                });
+                return ExitCode::from(1);
+            }
+            Ok(found) if !found.replaced.is_empty() && !opts.replace_existing => {
                 say.error(Msg::DeployWouldReplace {
-                    count: found.len(),
-                    first: found.iter().take(10).cloned().collect(),
+                    count: found.replaced.len(),
+                    first: found.replaced.iter().take(10).cloned().collect(),
                 });
                 return ExitCode::from(1);
             }
@@ -1018,14 +1036,14 @@ mod tests {
         };
         let p = plan(&local, &host, &BTreeSet::new());
         let found = clashes(&mut fake, &p, &host).unwrap();
-        assert_eq!(found, ["files/mau.pdf", "robots.txt"]);
+        assert_eq!(found.replaced, ["files/mau.pdf", "robots.txt"]);
         // index.html, robots.txt, cu-tru, its three pages' folders and
         // index, files, files/mau.pdf, q (once for both short links)
         assert_eq!(fake.asked, 9);
         // what a stopped deploy was uploading is camnang's
         host.uploading = vec!["files/mau.pdf".into(), "robots.txt".into()];
         let p = plan(&local, &host, &BTreeSet::new());
-        assert!(clashes(&mut fake, &p, &host).unwrap().is_empty());
+        assert!(clashes(&mut fake, &p, &host).unwrap().replaced.is_empty());
     }
 
     #[test]

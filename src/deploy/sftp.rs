@@ -271,6 +271,13 @@ impl Store for SftpStore {
         }
     }
 
+    fn is_file(&mut self, path: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .sftp
+            .lstat(&self.full(path))
+            .is_ok_and(|st| st.file_type().is_file()))
+    }
+
     fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let mut f = match self.sftp.open(self.full(path)) {
             Ok(f) => f,

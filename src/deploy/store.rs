@@ -144,6 +144,11 @@ pub(crate) trait Store: Send {
     /// folder). When the host cannot tell, it says yes: a file is never
     /// written over on a guess.
     fn exists(&mut self, path: &str) -> Result<bool, StoreError>;
+    /// Whether what is at `path` is a plain file (not a folder). Hosts
+    /// that cannot tell say no.
+    fn is_file(&mut self, _path: &str) -> Result<bool, StoreError> {
+        Ok(false)
+    }
 }
 
 /// The temporary name `put` writes to before the rename: a hidden file

@@ -2316,6 +2316,17 @@ catalogue! {
             hint_en: "check the path given with --identity; a key with a passphrase is unlocked with the passphrase in CAMNANG_DEPLOY_PASSWORD, or typed when asked",
         }
 
+        /// Files on the host where the site needs folders (`kiosk`, an
+        /// old script named like a folder of the site): nothing is
+        /// uploaded, and the file, not camnang's, is not removed.
+        DeployFileInTheWay { first: Vec<String> } = "E148" {
+            sample { first: vec!["kiosk".into()] }
+            vi: format!("trên máy chủ có tệp ở chỗ trang web cần một thư mục: {}; chưa tải lên tệp nào", first.join(", ")),
+            en: format!("the host has files where the site needs folders: {}; nothing was uploaded", first.join(", ")),
+            hint_vi: "đổi tên hoặc chuyển các tệp đó đi trên máy chủ (camnang không xoá tệp nó không tải lên), rồi chạy lại camnang deploy",
+            hint_en: "rename or move those files on the host (camnang never deletes a file it did not upload), then run camnang deploy again",
+        }
+
         DeployLogin { target: String, detail: String } = "E125" {
             sample { target: "sftp://x@y/z".into(), detail: "x".into() }
             sample { target: "s3://www/?endpoint=https://s3.example.vn".into(), detail: "HTTP 403".into() }

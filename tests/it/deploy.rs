@@ -1073,6 +1073,58 @@ fn to_a_folder() {
     scenario(&folder_host());
 }
 
+/// A file on the host where the site needs a folder (an old script named
+/// `kiosk`): the deploy stops before anything goes up, naming it, and
+/// leaves it (every upload below it failed, each deploy again, with "run
+/// it again" for a hint).
+fn file_in_the_way(host: &Host) {
+    let dir = host.dir.clone().expect("a folder");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("kiosk"), "#!/bin/sh\n").expect("script");
+    if let Some(owner) = host.owner {
+        let _ = Command::new("chown")
+            .arg("-R")
+            .arg(owner)
+            .arg(&dir)
+            .status();
+    }
+    let s = site(1);
+    build(&s);
+    for extra in [&[][..], &["--replace-existing"][..]] {
+        let run = host.deploy(&s, extra);
+        assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("E148") && run.stderr.contains("kiosk"),
+            "{}",
+            run.stderr
+        );
+        assert!(!host.has("index.html"), "nothing uploaded");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.join("kiosk")).expect("kept"),
+        "#!/bin/sh\n"
+    );
+}
+
+#[test]
+fn to_a_folder_with_a_file_in_the_way() {
+    file_in_the_way(&folder_host());
+}
+
+#[test]
+fn needs_sshd_sftp_with_a_file_in_the_way() {
+    if let Some(h) = sshd_host(false) {
+        file_in_the_way(&h);
+    }
+}
+
+#[test]
+fn needs_vsftpd_ftp_with_a_file_in_the_way() {
+    if let Some(h) = vsftpd_host() {
+        file_in_the_way(&h);
+    }
+}
+
 #[test]
 fn to_a_folder_killed_part_of_the_way() {
     killed(&folder_host());
