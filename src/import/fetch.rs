@@ -80,6 +80,9 @@ impl Portal {
         let mut config = ureq::Agent::config_builder()
             .timeout_global(Some(opts.timeout))
             .http_status_as_error(false)
+            // a redirect is told, not followed: a POST followed became a
+            // GET, and its 404 was told as a procedure abolished
+            .max_redirects(0)
             .user_agent(user_agent())
             .accept("application/json");
         if local {
@@ -268,6 +271,33 @@ fn answer(
         }
     };
     let status = resp.status().as_u16();
+    if (300..=399).contains(&status) {
+        let to = resp
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        return Err((
+            Msg::PortalRedirect {
+                url: url.into(),
+                status,
+                to,
+            },
+            false,
+        ));
+    }
+    // busy or failing for a while, whatever the page it sends (an HTML
+    // error page of a 500 is no firewall): worth asking again
+    if matches!(status, 429 | 500..=599) {
+        return Err((
+            Msg::PortalStatus {
+                url: url.into(),
+                status,
+            },
+            true,
+        ));
+    }
     let html_type = resp
         .headers()
         .get("content-type")

@@ -2128,6 +2128,16 @@ catalogue! {
             hint_en: "try again later; if it keeps failing, the portal may have changed how it answers: save the procedure's record from the portal to a file and import that file (camnang import FILE.json)",
         }
 
+        /// The portal (or what answers at `--portal`) sends the request
+        /// elsewhere: a moved address or a login page.
+        PortalRedirect { url: String, status: u16, to: String } = "E149" {
+            sample { url: "https://dichvucong.gov.vn/api/v1/x".into(), status: 302, to: "https://dichvucong.gov.vn/login".into() }
+            vi: format!("Cổng không trả lời mà chuyển sang địa chỉ khác ({status}: {url} → {to})"),
+            en: format!("the portal did not answer but sent the request elsewhere ({status}: {url} → {to})"),
+            hint_vi: "nếu địa chỉ mới là của Cổng, dùng nó trong --portal; nếu là trang đăng nhập, Cổng đã đổi cách cho lấy dữ liệu: lưu bản ghi từ trình duyệt rồi nhập tệp đã lưu (camnang import TỆP)",
+            hint_en: "if the new address is the portal's, give it with --portal; if it is a login page, the portal changed how its data is given: save the record from a browser and import the saved file (camnang import FILE)",
+        }
+
         PortalStatus { url: String, status: u16 } = "E110" {
             sample { url: "x".into(), status: 500 }
             vi: format!("Cổng báo lỗi {status} sau nhiều lần thử ({url})"),

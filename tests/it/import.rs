@@ -515,6 +515,19 @@ async fn answer(
     if mode == "firewall" || !ua.starts_with("camnang/") {
         return html;
     }
+    // an address moved, and a server failing with an HTML error page
+    if mode == "moved" {
+        let to = uri.path().replacen("/moved/", "/ok/", 1);
+        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)], "").into_response();
+    }
+    if mode == "broken" {
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, "text/html")],
+            "<html><body><h1>500 Internal Server Error</h1></body></html>",
+        )
+            .into_response();
+    }
     if mode == "slow" {
         let _ = tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_secs(5))).await;
     }
@@ -716,6 +729,15 @@ fn from_the_portal_politely_and_with_clear_failures() {
     );
     let fw = fails("firewall", &[], "E107");
     assert!(fw.stderr.contains("tường lửa"), "{}", fw.stderr);
+    // a redirect is told as one, with where it leads (followed, the POST
+    // became a GET whose 404 was told as a procedure abolished, E108)
+    let moved = fails("moved", &[], "E149");
+    assert!(moved.stderr.contains("/ok/"), "{}", moved.stderr);
+    assert!(!moved.stderr.contains("E108"), "{}", moved.stderr);
+    // a 500 with an HTML page is a server failing, asked again (it was
+    // told at once as the firewall, E107)
+    let broken = fails("broken", &[], "E110");
+    assert!(!broken.stderr.contains("E107"), "{}", broken.stderr);
     // an answer cut short: in Vietnamese, without serde_json's words
     let bad = fails("bad", &[], "E109");
     assert!(
