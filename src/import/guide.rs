@@ -112,6 +112,22 @@ struct Fees {
     odd: Option<(String, &'static str)>,
 }
 
+/// Whether `lower` (in small letters) names a paper that proves who one
+/// is, which a resident shows at the counter: a document to bring, though
+/// the portal lists no copies of it.
+fn identity_paper(lower: &str) -> bool {
+    const PAPERS: [&str; 7] = [
+        "căn cước",
+        "chứng minh nhân dân",
+        "hộ chiếu",
+        "giấy tờ tùy thân",
+        "giấy tờ tuỳ thân",
+        "giấy tờ có ảnh",
+        "giấy tờ có dán ảnh",
+    ];
+    PAPERS.iter().any(|p| lower.contains(p))
+}
+
 /// Whether `text` names a sum of money: a number other than 0 followed by
 /// "đồng", "đ" or "VND" ("50.000 đồng/hồ sơ", "15000đ"); article numbers
 /// and dates ("Điều 4", "22/12/2022") are not sums.
@@ -568,10 +584,13 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             }
             let lower = first.to_lowercase();
             // (a line with a form attached is a document, however many
-            // copies the portal gives)
-            let is_note = (p.original == 0 && p.copy == 0 && p.forms.is_empty())
-                || lower.starts_with("ví dụ")
-                || lower.starts_with("lưu ý");
+            // copies the portal gives; so is an identity paper to show,
+            // which the portal lists with no copies: the checklist had
+            // no identity card)
+            let is_note =
+                (p.original == 0 && p.copy == 0 && p.forms.is_empty() && !identity_paper(&lower))
+                    || lower.starts_with("ví dụ")
+                    || lower.starts_with("lưu ý");
             if is_note {
                 case_notes.push(name);
                 continue;
@@ -1115,6 +1134,32 @@ mod tests {
                 "Thông tư 55/2021/TT-BCA".to_string()
             ]
         );
+    }
+
+    #[test]
+    fn an_identity_paper_to_show_is_a_document_though_no_copies_are_listed() {
+        // the portal lists papers to show at the counter with 0 and 0
+        // copies: they went to the notes, and the checklist had no
+        // identity card
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionCases": [
+                {"name": "Giấy tờ phải xuất trình:", "profileComponents": [
+                    {"name": "Hộ chiếu hoặc chứng minh nhân dân hoặc thẻ căn cước công dân", "originalQty": 0, "copyQty": 0},
+                    {"name": "Lưu ý: xuất trình thẻ căn cước bản gốc", "originalQty": 0, "copyQty": 0},
+                    {"name": "Hồ sơ nộp qua bưu điện được nhận trong giờ hành chính", "originalQty": 0, "copyQty": 0}
+                ]}
+            ]}),
+        );
+        let g = guide(&r, today());
+        assert_eq!(
+            g.documents,
+            vec![(
+                Some("Giấy tờ phải xuất trình:".into()),
+                vec!["Hộ chiếu hoặc chứng minh nhân dân hoặc thẻ căn cước công dân".into()]
+            )]
+        );
+        assert!(g.body.contains("Lưu ý"), "{}", g.body);
+        assert!(g.body.contains("giờ hành chính"), "{}", g.body);
     }
 
     #[test]
