@@ -245,7 +245,7 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
     for (from, v) in saved_records(&opts.paths) {
         match v.and_then(|v| {
             record::from_value(&v)
-                .map(|r| (r.id.trim().to_string(), r.name.clone(), v))
+                .map(|r| (r.id.trim().to_ascii_lowercase(), r.name.clone(), v))
                 .map_err(|detail| Msg::ImportNotRecord {
                     path: from.clone(),
                     detail,

@@ -114,6 +114,9 @@ impl Session {
             Some((_, tail)) if crate::model::valid_portal_id(tail) => tail.to_string(),
             _ => portal_id,
         };
+        // (one record whatever the capitals of its id: hexadecimal, it
+        // named two files on Linux and one on Windows)
+        let portal_id = portal_id.to_ascii_lowercase();
         rec.id = portal_id.clone();
         if !crate::model::valid_portal_id(&portal_id) {
             return Err(Msg::ImportNotRecord {

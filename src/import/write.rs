@@ -160,7 +160,12 @@ pub(crate) fn category_index(title: &str) -> String {
 /// The procedure files of a site already imported from the portal, by
 /// portal id (read from their `portal_id:` lines).
 pub(crate) fn imported_files(root: &Path) -> BTreeMap<String, PathBuf> {
+    // (by the id in small letters: the portal's ids are hexadecimal, and a
+    // record whose id came in capitals was imported twice)
     guides_by(root, "portal_id:", true)
+        .into_iter()
+        .map(|(id, f)| (id.to_ascii_lowercase(), f))
+        .collect()
 }
 
 /// The guides of the site written by hand (no `portal_id`), by their

@@ -191,6 +191,24 @@ fn the_real_records_import_check_and_build() {
     assert!(again.stdout.contains("đã được nhập"), "{}", again.stdout);
     assert_eq!(site.read(tam_tru), before);
     assert_eq!(md_files(&site).len(), files.len());
+    // the same record with its id in capitals: the same record (it was a
+    // second guide, and a second saved record Windows takes for the first)
+    let shouted = tempfile::tempdir().expect("temp");
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("1.004194.json")).expect("record"))
+            .expect("json");
+    let data = if v.get("data").is_some() {
+        &mut v["data"]
+    } else {
+        &mut v
+    };
+    let id = data["id"].as_str().expect("id").to_ascii_uppercase();
+    data["id"] = json!(id);
+    std::fs::write(shouted.path().join("r.json"), v.to_string()).expect("write");
+    let again = import(&site, &[shouted.path().to_str().expect("utf-8")]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stdout.contains("đã được nhập"), "{}", again.stdout);
+    assert_eq!(md_files(&site).len(), files.len());
 }
 
 #[test]
