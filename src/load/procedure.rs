@@ -208,6 +208,7 @@ pub fn parse_procedure_in(
     let body = markdown::render(split.body, render);
     let mut diags = doc.into_diagnostics();
     closed_early(&mut diags, &split, file, text, PROCEDURE_KEYS);
+    front_matter_again(&mut diags, &split, file, text);
     report_bad_links(
         &mut diags,
         file,
@@ -612,6 +613,38 @@ fn closed_early(
         .at(split.body_first_line + k, 1, text)
         .field(key),
     );
+}
+
+/// A second front matter in the body (the guide pasted twice into its
+/// file, a template pasted under the text): a `---` line followed by
+/// fields (`title:`, `id:`), which the page showed as text under the last
+/// heading. Told once, at that `---`.
+fn front_matter_again(
+    diags: &mut Diagnostics,
+    split: &crate::load::source::Split<'_>,
+    file: &Path,
+    text: &str,
+) {
+    let lines: Vec<&str> = split.body.lines().collect();
+    let field = |l: &str| {
+        l.split_once(':').is_some_and(|(key, rest)| {
+            PROCEDURE_KEYS.contains(&key) && (rest.is_empty() || rest.starts_with(' '))
+        })
+    };
+    let found = lines.iter().enumerate().find(|(k, l)| {
+        l.trim_end() == "---"
+            && lines[k + 1..]
+                .iter()
+                .find(|n| !n.trim().is_empty())
+                .is_some_and(|n| field(n))
+    });
+    if let Some((k, _)) = found {
+        diags.push(Diagnostic::warning(Msg::FrontMatterAgain).in_file(file).at(
+            split.body_first_line + k,
+            1,
+            text,
+        ));
+    }
 }
 
 fn one(file: &Path, msg: Msg, text: &str) -> Diagnostics {

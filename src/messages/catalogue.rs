@@ -1680,6 +1680,14 @@ catalogue! {
             hint_en: "open the procedure on the national portal, copy the whole address from the browser's address bar and paste it into url:",
         }
 
+        /// A second front matter in a guide's text (pasted twice).
+        FrontMatterAgain = "W124" {
+            vi: "phần chữ của thủ tục có thêm một đầu tệp (--- rồi title:, id: …): trang sẽ hiện các dòng đó như chữ thường; có lẽ tệp đã bị dán hai lần",
+            en: "the guide's text holds a second front matter (--- then title:, id: …): the page would show those lines as text; the file was perhaps pasted twice",
+            hint_vi: "xoá từ dòng --- này tới hết phần bị dán lại",
+            hint_en: "delete from this --- line to the end of what was pasted again",
+        }
+
         NotGovHost { host: String } = "W073" {
             sample { host: "x".into() }
             vi: format!("«online.url» dẫn tới {host}, không phải cổng dịch vụ công của Nhà nước"),
