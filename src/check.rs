@@ -605,6 +605,41 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
         // fees and times may be the old ones (the English page kept
         // "7,000 VND" after the Vietnamese guide's fee went up)
         for (code, t) in &p.translations {
+            // facts that do not depend on the language, missing from the
+            // translation or other than the original's: the English page
+            // had no table of times and fees, or the old online address
+            let ways = |q: &crate::model::Procedure| {
+                q.channels.iter().map(|c| c.way).collect::<BTreeSet<_>>()
+            };
+            let online = |q: &crate::model::Procedure| {
+                q.online
+                    .as_ref()
+                    .map(|o| (o.url.trim().to_string(), o.level))
+            };
+            // (a language of its own only: `dang-ky.old.md`, a backup, is
+            // told as such, W040)
+            let differs: Vec<&str> = [
+                ("channels", ways(p) != ways(t), !t.channels.is_empty()),
+                ("online", online(p) != online(t), t.online.is_some()),
+            ]
+            .iter()
+            .filter(|(_, d, _)| *d && crate::load::LIKELY_LANGUAGES.contains(&code.as_str()))
+            .map(|(f, _, _)| *f)
+            .collect();
+            if let Some(first) = differs.first() {
+                let d = Diagnostic::warning(Msg::TranslationDiffers {
+                    code: code.clone(),
+                    field: differs.join(", "),
+                });
+                // (at the field in the translation, or at its title when
+                // it has none)
+                let present = match *first {
+                    "channels" => !t.channels.is_empty(),
+                    _ => t.online.is_some(),
+                };
+                let key = if present { *first } else { "title" };
+                diags.push(fields.place(d, &t.source, &root.key(key)));
+            }
             if t.updated < p.updated {
                 let d = Diagnostic::warning(Msg::TranslationBehind {
                     code: code.clone(),

@@ -1879,6 +1879,17 @@ catalogue! {
             hint_en: "remove the spaces (or tabs) at the start of these lines",
         }
 
+        /// A translation whose ways of submitting or online service
+        /// differ from its original's, or are missing: facts that do not
+        /// depend on the language.
+        TranslationDiffers { code: String, field: String } = "W125" {
+            sample { code: "en".into(), field: "channels".into() }
+            vi: format!("bản dịch «{code}» ghi «{field}» khác bản gốc (hoặc không ghi): đây là điều không đổi theo ngôn ngữ, nên trang «{code}» sẽ thiếu hoặc ghi sai"),
+            en: format!("the `{code}` translation's `{field}` differs from the original's (or is missing): it does not depend on the language, so the `{code}` page would lack it or show it wrong"),
+            hint_vi: "chép phần đó từ bản gốc sang bản dịch (cách nộp, địa chỉ và mức độ trực tuyến giữ như bản gốc), rồi dịch phần chữ",
+            hint_en: "copy it from the original into the translation (the ways, the online address and level as the original has them), then translate its words",
+        }
+
         /// A translation whose `updated:` is before its original's: its
         /// fees, times and documents may be the old ones.
         TranslationBehind { code: String, date: String, original: String } = "W118" {
