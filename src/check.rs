@@ -192,7 +192,8 @@ pub(crate) fn links_nowhere<'p>(
                 !p.links.is_empty() || p.translations.values().any(|t| !t.links.is_empty())
             })
     });
-    if !linked {
+    // (files of `content/files/` are looked at all the same: W119)
+    if !linked && site.static_files.is_empty() {
         return diags;
     }
     let made: std::collections::HashSet<&str> = made.collect();
@@ -345,8 +346,22 @@ fn links(
         }
     }
     // files of `content/files/` no page links to: published all the same
+    // (a link written in HTML, `<img src="/files/…">`, or in the site's own
+    // theme counts too: looked for only when some file has no other)
+    let mut written: Option<String> = None;
+    let mut elsewhere = |target: &str| {
+        // (the text as written and with `%xx` read: `T%E1%BB%9D-khai.pdf`)
+        let text = written.get_or_insert_with(|| {
+            let t = html_and_theme_text(site);
+            let decoded = percent_encoding::percent_decode_str(&t)
+                .decode_utf8_lossy()
+                .into_owned();
+            format!("{t}\n{decoded}")
+        });
+        text.contains(target)
+    };
     for f in &site.static_files {
-        if f.target.starts_with("files/") && !linked.contains(&f.target) {
+        if f.target.starts_with("files/") && !linked.contains(&f.target) && !elsewhere(&f.target) {
             let guide = f.target.to_lowercase().ends_with(".md");
             diags.push(
                 Diagnostic::warning(Msg::FileNotLinked {
@@ -357,6 +372,35 @@ fn links(
             );
         }
     }
+}
+
+/// The HTML of every guide's and category's text, and the text of the
+/// site's own theme files (`themes/`), in one string: where a file may be
+/// named outside Markdown's links.
+fn html_and_theme_text(site: &Site) -> String {
+    let mut text = String::new();
+    for c in &site.categories {
+        text.push_str(&c.intro_html);
+        for t in c.translations.values() {
+            text.push_str(&t.intro_html);
+        }
+        for p in &c.procedures {
+            text.push_str(&p.body_html);
+            for t in p.translations.values() {
+                text.push_str(&t.body_html);
+            }
+        }
+    }
+    let themes = site.root.join("themes");
+    for entry in walkdir::WalkDir::new(&themes).into_iter().flatten() {
+        let small = entry
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.len() < 1 << 20);
+        if small && let Ok(t) = std::fs::read_to_string(entry.path()) {
+            text.push_str(&t);
+        }
+    }
+    text
 }
 
 /// The output file a link inside the site leads to, and its anchor;

@@ -175,10 +175,7 @@ updated: {today}                # ngày bạn kiểm tra lại thủ tục (năm
 draft:                          # những mục còn là chữ mẫu, ghi «cần kiểm tra» trên trang: ghi đúng rồi xoá dòng của mục đó
   - summary
   - online.url
-  - "channels[0].time"
-  - "channels[0].fee"
-  - "channels[1].time"
-  - "channels[1].fee"
+  - channels                    # thời gian và lệ phí của mọi cách nộp
   - documents
   - result
   - legal

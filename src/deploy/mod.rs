@@ -688,6 +688,9 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
                 return ExitCode::from(1);
             }
             Ok(_) => {}
+            // (asked to replace what is there, a host that cannot answer
+            // the look-up is not held to it: as before E148)
+            Err(_) if opts.replace_existing => {}
             Err(e) => {
                 say.error(open_failed(e, &target.shown));
                 return ExitCode::from(1);

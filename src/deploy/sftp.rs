@@ -145,18 +145,28 @@ impl SftpStore {
             // a key that cannot be read, or one with a passphrase, is the
             // key's matter (it was "the host refused the login")
             let key = std::fs::read(identity).map_err(|e| key_file(e.to_string()))?;
-            let passphrase = match key_locked(&key) {
-                true => Some(auth.password()?),
+            let locked = key_locked(&key);
+            let passphrase = match locked {
+                true => Some(auth.password().map_err(|_| {
+                    key_file("the key has a passphrase: give it in CAMNANG_DEPLOY_PASSWORD".into())
+                })?),
                 false => None,
             };
             let public = PathBuf::from(format!("{}.pub", identity.display()));
             let public = public.is_file().then_some(public);
             session
                 .userauth_pubkey_file(&user, public.as_deref(), identity, passphrase.as_deref())
-                .map_err(|e| match e.code() {
+                .map_err(|e| match (e.code(), locked) {
                     // LIBSSH2_ERROR_FILE: the key file could not be read
-                    // or unlocked (a wrong passphrase)
-                    ssh2::ErrorCode::Session(-16) => key_file(e.message().to_string()),
+                    // or unlocked; a locked key refused is its passphrase
+                    // ("Callback returned error", not the host's doing)
+                    (ssh2::ErrorCode::Session(-16), false) => key_file(e.message().to_string()),
+                    // (LIBSSH2_ERROR_AUTHENTICATION_FAILED: the host
+                    // refused the key itself)
+                    (ssh2::ErrorCode::Session(-18), _) => {
+                        StoreError::Login(e.message().to_string())
+                    }
+                    (_, true) => key_file(format!("wrong passphrase? ({})", e.message())),
                     _ => StoreError::Login(e.message().to_string()),
                 })?;
         } else if auth.password_given() || std::env::var_os("SSH_AUTH_SOCK").is_none() {

@@ -468,6 +468,9 @@ fn one(
                     draft.push(f.clone());
                 }
             }
+        } else if cur_k == new_k {
+            // the clerk wrote what the portal now says: nothing to tell
+            take(&mut merged, &cur_g, k);
         } else {
             take(&mut merged, &cur_g, k);
             // the portal's change stays in sight in the file until the

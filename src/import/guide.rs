@@ -125,7 +125,15 @@ fn identity_paper(lower: &str) -> bool {
         "giấy tờ có ảnh",
         "giấy tờ có dán ảnh",
     ];
-    PAPERS.iter().any(|p| lower.contains(p))
+    // (a note that names one is no paper to bring: "Trường hợp thông tin
+    // đã có trong … căn cước thì không phải nộp")
+    let note = ["trường hợp", "nếu", "khi "]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        || ["không phải", "không cần", "không yêu cầu"]
+            .iter()
+            .any(|w| lower.contains(w));
+    !note && PAPERS.iter().any(|p| lower.contains(p))
 }
 
 /// Whether `text` names a sum of money: a number other than 0 followed by

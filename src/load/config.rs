@@ -564,9 +564,19 @@ pub fn split_base_url(url: &str) -> Option<(String, String)> {
 /// and a path (`sftp://host:2222/www/a@b`).
 pub fn url_has_password(url: &str) -> bool {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let Some((userinfo, after)) = rest.split_once('@') else {
+    // the `@` that ends the login: the last one a host follows (a password
+    // may hold `@`), else the first
+    let ats: Vec<usize> = rest.match_indices('@').map(|(i, _)| i).collect();
+    let Some(&first) = ats.first() else {
         return false;
     };
+    let at = ats
+        .iter()
+        .rev()
+        .find(|&&i| host_like(&rest[i + 1..]))
+        .copied()
+        .unwrap_or(first);
+    let (userinfo, after) = (&rest[..at], &rest[at + 1..]);
     let Some((user, pass)) = userinfo.split_once(':') else {
         return false;
     };
@@ -578,8 +588,9 @@ pub fn url_has_password(url: &str) -> bool {
         !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && pass.len() > port.len();
     // a password that starts with digits as a port would
     // (`web:2024/Hoabinh@host`, `web:1975#xa@127.0.0.1`): a host follows
-    // its `@`, where a path's `@` has a file name after it
-    !port_then_path || host_like(after)
+    // its `@`, and it holds one `/` at most, where a path's `@` has
+    // folders before it (`host:8443/remote.php/dav/files/xa@gmail.com/`)
+    !port_then_path || (host_like(after) && pass.matches('/').count() <= 1)
 }
 
 /// Whether `text` begins with a host name or address (`host.vn`,
@@ -952,6 +963,12 @@ mod tests {
         }
         assert!(!url_has_password("sftp://host:2222/www/a@b"));
         assert!(!url_has_password("sftp://host:2222/www/anh@2x.png"));
+        // an address whose path holds an e-mail login (Nextcloud's)
+        assert!(!url_has_password(
+            "webdavs://cloud.xa.vn:8443/remote.php/dav/files/xa.hoabinh@gmail.com/site"
+        ));
+        assert!(!url_has_password("sftp://host.vn:2222/home/xa/www/a@b.vn"));
+        assert!(url_has_password("sftp://web:2024/Hoa@binh@host.vn/www"));
         assert!(!url_has_password("sftp://web@host:2222/www"));
         // a password that starts with digits, as a port would
         for url in [

@@ -565,7 +565,7 @@ enum Unread {
     IndexMisnamed { rename: String },
     /// A translation saved under a name of its own beside its original
     /// (`dang-ky (English).md`, `dang-ky_en.md`): the name it should have.
-    TranslationMisnamed { rename: String },
+    TranslationMisnamed { rename: String, taken: bool },
 }
 
 impl Unread {
@@ -588,8 +588,9 @@ impl Unread {
             Unread::IndexMisnamed { rename } => Msg::IndexMisnamed {
                 rename: rename.clone(),
             },
-            Unread::TranslationMisnamed { rename } => Msg::TranslationMisnamed {
+            Unread::TranslationMisnamed { rename, taken } => Msg::TranslationMisnamed {
                 rename: rename.clone(),
+                taken: *taken,
             },
         }
     }
@@ -770,7 +771,10 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
                 && path.with_file_name(format!("{base}.md")).is_file()
             {
                 let rename = format!("{base}.{code}.md");
-                return unread(Unread::TranslationMisnamed { rename });
+                // (a translation under that name already: renaming would
+                // replace it)
+                let taken = path.with_file_name(&rename).exists();
+                return unread(Unread::TranslationMisnamed { rename, taken });
             }
             let base = language.map_or(stem, |(base, _)| base);
             // `index.md`, `Index.md`, `_INDEX.md`: the category's title

@@ -424,24 +424,34 @@ impl<'a> Doc<'a> {
             return None;
         };
         let (line, col) = locate(self.yaml, parent)?;
-        let l = self.yaml.lines().nth(line)?.get(col..)?;
-        let inner = l.strip_prefix('{')?;
+        // (from the group's line to the end: a group may go on over the
+        // lines below, `- {way: buu-chinh, time: 03 ngày,⏎ fee: 20.000}`)
+        let at: usize = self
+            .yaml
+            .split_inclusive('\n')
+            .take(line)
+            .map(str::len)
+            .sum();
+        let inner = self.yaml.get(at + col..)?.strip_prefix('{')?;
         // the fields of this group only: up to its closing brace, none
-        // nested in it
+        // nested in it, nor in quotes (`time: "03 ngày, làm việc"`)
         let mut depth = 0usize;
         let mut start = 0;
+        let mut quote: Option<char> = None;
         for (i, ch) in inner.char_indices() {
-            match ch {
-                '{' | '[' => depth += 1,
-                '}' | ']' if depth == 0 => return field_in(&inner[start..i], k),
-                '}' | ']' => depth -= 1,
-                ',' if depth == 0 => {
+            match (quote, ch) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(ch),
+                (None, '{' | '[') => depth += 1,
+                (None, '}' | ']') if depth == 0 => return field_in(&inner[start..i], k),
+                (None, '}' | ']') => depth -= 1,
+                (None, ',') if depth == 0 => {
                     if let Some(v) = field_in(&inner[start..i], k) {
                         return Some(v);
                     }
                     start = i + 1;
                 }
-                '"' | '\'' => return None,
                 _ => {}
             }
         }
@@ -1611,14 +1621,14 @@ mod tests {
     fn numbers_written_in_braces_or_brackets_keep_their_writing() {
         // a channel on one line: YAML reads 7.000 as the number 7.0, and
         // the page showed a fee of "7.0" (it is seven thousand đồng)
-        let yaml = "channels:\n  - {way: truc-tuyen, time: 03 ngày, fee: 7.000}\n  - {fee: 15.000 , way: truc-tiep}\nflow: [1.10, a, 2.50]\nnested: {a: {fee: 1.500}}\n";
+        let yaml = "channels:\n  - {way: truc-tuyen, time: \"03 ngày, làm việc\", fee: 7.000}\n  - {fee: 15.000 , way: truc-tiep}\n  - {way: buu-chinh, time: 03 ngày,\n     fee: 20.000}\nflow: [1.10, a, 2.50]\nnested: {a: {fee: 1.500}}\n";
         let doc = Doc::new(Path::new("a.md"), yaml, yaml, 0);
         let map = doc.parse().unwrap();
         let root = FieldPath::default();
         let Some(Value::Sequence(items)) = map.get("channels") else {
             panic!("channels")
         };
-        for (i, want) in [(0, "7.000"), (1, "15.000")] {
+        for (i, want) in [(0, "7.000"), (1, "15.000"), (2, "20.000")] {
             let Some(Value::Mapping(m)) = items.get(i) else {
                 panic!("a channel")
             };

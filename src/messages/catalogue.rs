@@ -923,12 +923,19 @@ catalogue! {
         /// A translation saved under a name of its own beside its
         /// original (`dang-ky (English).md`): not read, with the name it
         /// should have.
-        TranslationMisnamed { rename: String } = "W122" {
-            sample { rename: "dang-ky.en.md".into() }
+        TranslationMisnamed { rename: String, taken: bool } = "W122" {
+            sample { rename: "dang-ky.en.md".into(), taken: false }
+            sample { rename: "dang-ky.en.md".into(), taken: true }
             vi: "tên tệp giống một bản dịch của thủ tục bên cạnh, nhưng camnang chỉ đọc bản dịch có tên «tên-gốc.mã-ngôn-ngữ.md», nên tệp này không lên trang",
             en: "the file name looks like a translation of the guide beside it, but camnang reads a translation only as `original-name.language-code.md`, so this file is not on the site",
-            hint_vi: format!("đổi tên tệp thành «{rename}» (đừng thêm «id:»: tệp sẽ thành một thủ tục thứ hai bằng tiếng Việt)"),
-            hint_en: format!("rename the file to `{rename}` (do not add an `id:`: the file would become a second procedure in Vietnamese)"),
+            hint_vi: match taken {
+                false => format!("đổi tên tệp thành «{rename}» (đừng thêm «id:»: tệp sẽ thành một thủ tục thứ hai bằng tiếng Việt)"),
+                true => format!("đã có bản dịch «{rename}»: so hai tệp, giữ một, rồi chuyển tệp kia ra ngoài thư mục content/ (đổi tên sẽ ghi đè bản dịch đang có)"),
+            },
+            hint_en: match taken {
+                false => format!("rename the file to `{rename}` (do not add an `id:`: the file would become a second procedure in Vietnamese)"),
+                true => format!("a translation `{rename}` is there already: compare the two files, keep one, and move the other out of content/ (renaming would replace the one there)"),
+            },
         }
 
         /// A category's title file named `index.md`, `Index.md` or

@@ -1159,8 +1159,6 @@ fn needs_sshd_sftp_with_a_key_that_has_a_passphrase() {
     let mut keys = std::fs::read_to_string(d.join("authorized_keys")).expect("keys");
     keys.push_str(&public);
     std::fs::write(d.join("authorized_keys"), keys).expect("keys");
-    // (its .pub beside it or not)
-    std::fs::remove_file(key.with_extension("pub")).expect("rm pub");
     let s = site(1);
     build(&s);
     let key_arg = key.display().to_string();
@@ -1188,6 +1186,19 @@ fn needs_sshd_sftp_with_a_key_that_has_a_passphrase() {
         wrong.stderr
     );
     assert!(!wrong.stderr.contains("sai-mat-khau"), "{}", wrong.stderr);
+    // (its .pub beside it or not: "Callback returned error" with it)
+    std::fs::remove_file(key.with_extension("pub")).expect("rm pub");
+    let wrong = with_key(&key_arg, Some("sai-mat-khau"));
+    assert_eq!(wrong.code, 1, "{}", wrong.stderr);
+    assert!(wrong.stderr.contains("E147"), "{}", wrong.stderr);
+    // none given, and no terminal to ask on: the key is named
+    let none = with_key(&key_arg, None);
+    assert_eq!(none.code, 1, "{}", none.stderr);
+    assert!(
+        none.stderr.contains("E147") && none.stderr.contains("passphrase"),
+        "{}",
+        none.stderr
+    );
     let missing = with_key(&format!("{key_arg}-typo"), None);
     assert_eq!(missing.code, 1, "{}", missing.stderr);
     assert!(missing.stderr.contains("E147"), "{}", missing.stderr);

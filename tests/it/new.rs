@@ -101,17 +101,17 @@ fn a_new_procedure_has_every_field_a_free_id_and_builds() {
     assert!(marks >= 6, "{marks} marks:\n{page}");
     let checked = run(&["check", "--root", root, "--format", "json", "--lang", "en"]);
     let warned = crate::util::reported(&checked).expect("JSON");
-    let fee_line = text
+    let channels_line = text
         .lines()
-        .position(|l| l.trim_start().starts_with("fee:"))
+        .position(|l| l.starts_with("channels:"))
         .map_or(0, |i| i + 1);
     // (the steps at their line in `draft:`)
     assert_eq!(
         warned.iter().filter(|w| w.starts_with("W080")).count(),
-        10,
+        7,
         "{warned:?}"
     );
-    for field in ["summary", "channels[0].fee", "channels[1].time", "legal"] {
+    for field in ["summary", "online.url", "channels", "legal"] {
         assert!(
             warned
                 .iter()
@@ -122,9 +122,18 @@ fn a_new_procedure_has_every_field_a_free_id_and_builds() {
     assert!(
         warned
             .iter()
-            .any(|w| w.starts_with("W080") && w.contains(&format!(":{fee_line}:"))),
-        "the fee told at its line {fee_line}: {warned:?}"
+            .any(|w| w.starts_with("W080") && w.contains(&format!(":{channels_line}:"))),
+        "the times and fees told at channels: {channels_line}: {warned:?}"
     );
+    // a way deleted, as the template invites: still a site that builds
+    let one_way = text.replace(
+        "  - way: truc-tiep\n    time: 03 ngày làm việc\n    fee: Miễn phí\n",
+        "",
+    );
+    assert_ne!(one_way, text);
+    site.write("content/cu-tru/dang-ky-tam-tru-cho-tre-em.md", &one_way);
+    assert_eq!(run(&["build", "--root", root, "--no-print"]).code, 0);
+    site.write("content/cu-tru/dang-ky-tam-tru-cho-tre-em.md", &text);
 
     // the same title again: refused, the clerk's edits kept
     site.write(

@@ -276,8 +276,9 @@ impl<'a> Printer<'a> {
                         shown: plan.steps.len(),
                         total: p.steps.len(),
                     });
-                    // (its line was kept free above)
-                    if !plan.steps.is_empty() {
+                    // (its line was kept free above; under a heading with no
+                    // step that fits, the line alone)
+                    if !plan.steps.is_empty() || plan.steps_heading {
                         used += lh(size);
                         plan.more_note = true;
                     }
