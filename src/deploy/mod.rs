@@ -447,6 +447,30 @@ impl Say {
     }
 }
 
+/// Holds the lock of deploys to `target` on this computer (a file in the
+/// temporary folder, named after the target; the operating system drops
+/// the lock when the deploy ends, even killed), waiting for another deploy
+/// holding it to end first (`waiting` says so). Where no lock can be taken
+/// the deploy goes on unlocked.
+fn one_at_a_time(target: &str, waiting: impl Fn()) -> Option<std::fs::File> {
+    let name = crate::text::hex(&Sha256::digest(target.as_bytes()));
+    let path = std::env::temp_dir().join(format!("camnang-deploy-{}.lock", &name[..16]));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .ok()?;
+    match file.try_lock() {
+        Ok(()) => Some(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            waiting();
+            file.lock().ok().map(|()| file)
+        }
+        Err(std::fs::TryLockError::Error(_)) => None,
+    }
+}
+
 /// Whether a failed write says the folder is not there, or not one
 /// files can be written into (FTP's 550 "No such file", SFTP's
 /// "no such file", WebDAV's 404, 405 or 409).
@@ -547,6 +571,17 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             say.error(Msg::DeployBadUrl { url: to, why });
             return ExitCode::from(2);
         }
+    };
+    // one deploy at a time to one host from this computer: two at once
+    // each wrote their own manifest and deleted by it, and left pages and
+    // printed codes broken that later deploys took for up to date
+    let _one = match opts.dry_run {
+        true => None,
+        false => one_at_a_time(&target.shown, || {
+            say.info(Msg::DeployWaiting {
+                target: target.shown.clone(),
+            });
+        }),
     };
     if opts.build {
         let build = crate::BuildOptions {

@@ -2548,6 +2548,14 @@ catalogue! {
             en: format!("deployed to {target}: uploaded {uploaded} file(s) ({bytes} bytes), {unchanged} unchanged, {deleted} deleted, in {millis} ms"),
         }
 
+        /// Another deploy to the same host runs on this computer: this one
+        /// waits for it to end.
+        DeployWaiting { target: String } = "I128" {
+            sample { target: "sftp://web@xa.vn/www".into() }
+            vi: format!("một lần đưa trang khác lên {target} đang chạy trên máy này: chờ nó xong rồi làm tiếp"),
+            en: format!("another deploy to {target} is running on this computer: waiting for it to finish"),
+        }
+
         DeployFirst { target: String } = "I126" {
             sample { target: "x".into() }
             vi: format!("lần đầu đưa trang lên {target}: các tệp đã có sẵn trên máy chủ được để nguyên, không tệp nào bị xoá hay ghi đè"),

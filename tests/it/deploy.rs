@@ -1125,6 +1125,50 @@ fn needs_vsftpd_ftp_with_a_file_in_the_way() {
     }
 }
 
+/// Two deploys to one host at once from this computer, of two versions
+/// of the site: the second waits for the first, and the host ends whole
+/// with the second's site (at once, each wrote its own manifest and
+/// deleted by it: pages and printed codes broken, and later deploys took
+/// the host for up to date).
+#[test]
+fn two_deploys_to_one_host_take_turns() {
+    let _working = crate::util::working();
+    let host = folder_host();
+    let old = site(12);
+    build(&old);
+    ok(&host.deploy(&old, &[]));
+    let new = site(12);
+    for i in 1..=12 {
+        let text = procedure(&format!("Thủ tục số {i} (mới)"), &format!("tt{i:02}"));
+        new.write(&format!("content/cu-tru/thu-tuc-{i:02}.md"), &text);
+    }
+    build(&new);
+    let mut first = host.command(&new, &["--pause-ms", "40"]);
+    first.stdout(Stdio::null()).stderr(Stdio::null());
+    let mut first = first.spawn().expect("deploy");
+    std::thread::sleep(Duration::from_millis(300));
+    let still = first.try_wait().ok().flatten().is_none();
+    let second = host.deploy(&old, &[]);
+    let _ = first.wait();
+    ok(&second);
+    assert!(still, "the first deploy ended before the second began");
+    assert!(
+        second.stdout.contains("waiting for it to finish"),
+        "{}",
+        second.stdout
+    );
+    // the second ran after the first: the host holds the old site, whole
+    same_as_build(&host, &old);
+    assert!(broken_links(&host, &printed(&old)).is_empty());
+    let again = host.deploy(&old, &[]);
+    ok(&again);
+    assert!(
+        again.stdout.contains("nothing to upload"),
+        "{}",
+        again.stdout
+    );
+}
+
 #[test]
 fn to_a_folder_killed_part_of_the_way() {
     killed(&folder_host());
