@@ -327,6 +327,9 @@ fn links(
                 // a link to a guide's own file (`dang-ky-thuong-tru.md`,
                 // `../ho-tich/khai-sinh.md`): its page
                 let near = near.or_else(|| guide_page(&source, url, pages));
+                // a web address written without its `https://`
+                // (`www.dichvucong.gov.vn`, `zalo.me/0905000000`)
+                let near = near.or_else(|| web_address(url));
                 let (url, folder) = (url.to_string(), folder.map(str::to_string));
                 diags.push(at(match checking {
                     true => Diagnostic::error(Msg::BrokenLink { url, near, folder }),
@@ -372,6 +375,22 @@ fn links(
             );
         }
     }
+}
+
+/// `https://` + `url` when `url` reads as a web address written without
+/// it: a first part with a dot that ends in a known domain (`www.…`,
+/// `….vn`, `….com`, `zalo.me`).
+fn web_address(url: &str) -> Option<String> {
+    let host = url.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let named = host.contains('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && (host.starts_with("www.")
+            || [".vn", ".com", ".net", ".org", ".me", ".gov"]
+                .iter()
+                .any(|d| host.ends_with(d)));
+    named.then(|| format!("https://{url}"))
 }
 
 /// The HTML of every guide's and category's text, and the text of the
@@ -953,6 +972,28 @@ pub fn run_check(
 #[cfg(test)]
 mod tests {
     use super::merged_into;
+
+    #[test]
+    fn web_addresses_written_without_https_are_known() {
+        use super::web_address;
+        assert_eq!(
+            web_address("www.dichvucong.gov.vn").as_deref(),
+            Some("https://www.dichvucong.gov.vn")
+        );
+        assert_eq!(
+            web_address("zalo.me/0905000000").as_deref(),
+            Some("https://zalo.me/0905000000")
+        );
+        for not in [
+            "files/mau.pdf",
+            "dang-ky.md",
+            "../cu-tru/",
+            "so-do.png",
+            "a.b",
+        ] {
+            assert_eq!(web_address(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn lists_typed_by_hand_are_told_and_times_are_not() {

@@ -49,6 +49,11 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Msg> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
+    // Notepad's "Unicode" (UTF-16 with its byte order mark, which says how
+    // it is meant): read as it is (it was "not saved as UTF-8")
+    if let Some(text) = utf16(&bytes) {
+        bytes = text.into_bytes();
+    }
     let text = utf8(bytes)?;
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
@@ -119,6 +124,28 @@ fn marks_spaced(text: &str) -> String {
         }
     }
     out
+}
+
+/// `bytes` as text if they are UTF-16 with a byte order mark (`FF FE`,
+/// little-endian, as Windows writes it, or `FE FF`) and hold no broken
+/// pair.
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes.get(..2)? {
+        [0xFF, 0xFE] => true,
+        [0xFE, 0xFF] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    if !body.len().is_multiple_of(2) {
+        return None;
+    }
+    let units = body.chunks_exact(2).map(|p| match little {
+        true => u16::from_le_bytes([p[0], p[1]]),
+        false => u16::from_be_bytes([p[0], p[1]]),
+    });
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
 }
 
 /// `bytes` as text, or where the first byte that is not UTF-8 is (from 1).
@@ -315,6 +342,27 @@ mod tests {
     fn line_separators_pasted_from_word_are_spaces() {
         let got = decode("summary: Dòng một\u{2028}dòng hai\u{2029}ba\n".as_bytes()).unwrap();
         assert_eq!(got, "summary: Dòng một dòng hai ba\n");
+    }
+
+    #[test]
+    fn notepad_unicode_files_are_read() {
+        let text = "---\r\ntitle: Đăng ký tạm trú\r\n---\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            assert_eq!(
+                decode_owned(bytes).ok().as_deref(),
+                Some("---\ntitle: Đăng ký tạm trú\n---\n")
+            );
+        }
+        // half a pair: as before, not UTF-8
+        assert!(decode_owned(vec![0xFF, 0xFE, 0x3D, 0xD8]).is_err());
     }
 
     #[test]

@@ -265,6 +265,9 @@ impl<'a> Doc<'a> {
             self.error_at(
                 &p,
                 Msg::CodeNotText {
+                    // (as the clerk wrote it: the hint's example was
+                    // another procedure's code, copied as it stood)
+                    written: self.written(&p),
                     field: p.to_string(),
                 },
             );

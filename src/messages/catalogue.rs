@@ -39,6 +39,16 @@ fn unseen(c: char) -> bool {
         || (c.is_whitespace() && c != ' ')
 }
 
+/// Whether a field named `field` holds steps (`steps:`, `các bước:`),
+/// which go in the text, not the front matter.
+fn is_steps_field(field: &str) -> bool {
+    let f = crate::text::fold(field);
+    [
+        "steps", "step", "buoc", "cac buoc", "cac-buoc", "cac_buoc", "trinh tu", "trinh-tu",
+    ]
+    .contains(&f.trim())
+}
+
 /// The first character of `typed` a clerk cannot tell from what they
 /// meant: one not seen (a zero-width space from Word or Zalo) or a dash
 /// that looks like `-` (Word's non-breaking hyphen U+2011, U+2010, the
@@ -430,6 +440,7 @@ catalogue! {
 
         UnknownField { field: String, suggestion: Option<String> } = "E011" {
             sample { field: "x".into(), suggestion: Some("x".into()) }
+            sample { field: "steps".into(), suggestion: None }
             sample { field: "x".into(), suggestion: None }
             sample { field: "\u{200B}agency".into(), suggestion: Some("agency".into()) }
             vi: format!("không có trường nào tên «{field}»"),
@@ -437,17 +448,21 @@ catalogue! {
             hint_vi: match (unseen_in(field), suggestion) {
                 (Some(c), Some(s)) => format!("tên trường có một ký tự không nhìn thấy hay trông như dấu gạch ({c}), thường do chép từ Word hay Zalo: xoá rồi gõ lại «{s}:»"),
                 (_, Some(s)) => format!("có phải bạn muốn viết «{s}»?"),
+                // (deleting the line lost the steps)
+                (_, None) if is_steps_field(field) => "các bước không viết ở đầu tệp: chuyển chúng xuống phần chữ, dưới dòng «## Các bước», mỗi bước một dòng «1. …», «2. …»".into(),
                 (_, None) => "xoá dòng này hoặc xem danh sách trường trong README".into(),
             },
             hint_en: match (unseen_in(field), suggestion) {
                 (Some(c), Some(s)) => format!("the name holds a character not seen or that looks like a dash ({c}), usually copied from Word or Zalo: delete it and type `{s}:` again"),
                 (_, Some(s)) => format!("did you mean `{s}`?"),
+                (_, None) if is_steps_field(field) => "steps are not written in the front matter: move them into the text, under a line `## Các bước`, one line `1. …`, `2. …` each".into(),
                 (_, None) => "remove the line, or see the list of fields in the README".into(),
             },
         }
 
         WrongType { field: String, expected: Kind } = "E012" {
             sample { field: "x".into(), expected: Kind::Text }
+            sample { field: "online".into(), expected: Kind::Map }
             sample { field: "x".into(), expected: Kind::List }
             sample { field: "x".into(), expected: Kind::Map }
             sample { field: "x".into(), expected: Kind::Bool }
@@ -455,6 +470,8 @@ catalogue! {
             vi: format!("trường «{field}» phải là {}", expected.word(Lang::Vi)),
             en: format!("the field `{field}` must be {}", expected.word(Lang::En)),
             hint_vi: match expected {
+                // (`online: không`: the procedure cannot be done online)
+                Kind::Map if field == "online" => "nếu thủ tục chưa làm trực tuyến được, xoá cả khối online: (dòng này và các dòng thụt vào bên dưới); nếu được, viết url:, level: trên các dòng bên dưới, thụt vào hai dấu cách",
                 Kind::Text => "viết giá trị ngay sau dấu hai chấm, trên cùng một dòng",
                 Kind::List => "viết mỗi mục trên một dòng riêng bên dưới tên trường, thụt vào hai dấu cách và bắt đầu bằng «- »",
                 Kind::Map => "viết các trường con trên các dòng bên dưới, mỗi dòng thụt vào hai dấu cách",
@@ -462,6 +479,7 @@ catalogue! {
                 Kind::Number => "chỉ viết chữ số, ví dụ 12, không kèm chữ và không dấu ngoặc kép",
             },
             hint_en: match expected {
+                Kind::Map if field == "online" => "if the procedure cannot be done online, delete the whole online: block (this line and the indented ones below); if it can, write url:, level: on the lines below, indented two spaces",
                 Kind::Text => "write the value right after the colon, on the same line",
                 Kind::List => "write each item on its own line below the field's name, indented two spaces and starting with \"- \"",
                 Kind::Map => "write the sub-fields on the lines below, each indented two spaces",
@@ -470,12 +488,19 @@ catalogue! {
             },
         }
 
-        CodeNotText { field: String } = "E013" {
-            sample { field: "x".into() }
+        CodeNotText { field: String, written: Option<String> } = "E013" {
+            sample { field: "x".into(), written: None }
+            sample { field: "code".into(), written: Some("1.004190".into()) }
             vi: format!("trường «{field}» phải đặt trong ngoặc kép, nếu không số 0 ở cuối sẽ mất"),
             en: format!("the field `{field}` must be in double quotes, or trailing zeros are lost"),
-            hint_vi: format!("viết ví dụ: {field}: \"1.004194\""),
-            hint_en: format!("write for example: {field}: \"1.004194\""),
+            hint_vi: match written {
+                Some(w) => format!("viết: {field}: \"{w}\""),
+                None => format!("viết ví dụ: {field}: \"1.004194\""),
+            },
+            hint_en: match written {
+                Some(w) => format!("write: {field}: \"{w}\""),
+                None => format!("write for example: {field}: \"1.004194\""),
+            },
         }
 
         EmptyValue { field: String } = "E014" {
@@ -1582,10 +1607,12 @@ catalogue! {
             sample { url: "files/mau.docx".into(), near: None, folder: Some("files".into()) }
             sample { url: "/in-an/ap-phich-a4/x.pdf".into(), near: None, folder: Some("in-an".into()) }
             sample { url: "dang-ky.md".into(), near: Some("/cu-tru/dang-ky/".into()), folder: None }
+            sample { url: "www.dichvucong.gov.vn".into(), near: Some("https://www.dichvucong.gov.vn".into()), folder: None }
             vi: format!("liên kết «{url}» dẫn tới trang hoặc tệp không có trong trang web"),
             en: format!("the link `{url}` leads to a page or file the site does not have"),
             // ("in-an": the print files' folder, `model::routes::PRINT_DIR`)
             hint_vi: match (near, folder.as_deref()) {
+                (Some(n), None) if n.starts_with("https://") => format!("một địa chỉ trang web bắt đầu bằng https:// — viết «{n}»"),
                 (Some(n), Some(_)) => format!("có phải bạn muốn viết «{n}»? Máy chủ phân biệt chữ hoa và chữ thường, dù Windows thì không"),
                 (Some(n), None) => format!("viết «{n}»: liên kết tới một hướng dẫn ghi địa chỉ trang của nó, không ghi tên tệp .md"),
                 (None, Some("in-an")) => "tệp in do lần tạo trang không có --no-print làm ra: trang in-an/ liệt kê chúng, hãy chép đúng địa chỉ từ đó".to_string(),
@@ -1593,6 +1620,7 @@ catalogue! {
                 (None, None) => COPY_TARGET.vi.to_string(),
             },
             hint_en: match (near, folder.as_deref()) {
+                (Some(n), None) if n.starts_with("https://") => format!("a web address starts with https:// — write `{n}`"),
                 (Some(n), Some(_)) => format!("did you mean `{n}`? The server tells capitals from small letters, though Windows does not"),
                 (Some(n), None) => format!("write `{n}`: a link to a guide gives its page's address, not the name of its .md file"),
                 (None, Some("in-an")) => "print files are made by a build without --no-print: the page in-an/ lists them, copy the address from there".to_string(),

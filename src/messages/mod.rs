@@ -170,6 +170,12 @@ fn date_meant(value: &str) -> Option<String> {
             .then(|| crate::text::Date::parse(&iso).map(|date| date.iso()))
             .flatten();
     }
+    // a date with its time (`2026-11-29 08:00`, `2026-11-29T08:00`): the
+    // date alone
+    let value = match value.trim().split_once([' ', 'T']) {
+        Some((date, time)) if time.contains(':') => date,
+        _ => value,
+    };
     let parts: Vec<&str> = value.trim().split(['/', '-', '.']).collect();
     let [a, b, c] = parts[..] else {
         return None;
@@ -1052,6 +1058,9 @@ mod tests {
             ("Ngày 05 tháng 1 năm 2026", Some("2026-01-05")),
             ("1 tháng 10 năm 26", None),
             ("ngày 31 tháng 2 năm 2026", None),
+            ("2026-11-29 08:00", Some("2026-11-29")),
+            ("2026-11-29T08:00:00", Some("2026-11-29")),
+            ("29/11/2026 8:30", Some("2026-11-29")),
         ] {
             assert_eq!(date_meant(typed).as_deref(), meant, "{typed}");
         }
