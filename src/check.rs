@@ -361,7 +361,13 @@ fn links(
                 .into_owned();
             format!("{t}\n{decoded}")
         });
-        text.contains(target)
+        // (the whole name: `files/to-khai.doc` is not `files/to-khai.docx`)
+        text.match_indices(target).any(|(at, _)| {
+            !text[at + target.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        })
     };
     for f in &site.static_files {
         if f.target.starts_with("files/") && !linked.contains(&f.target) && !elsewhere(&f.target) {
@@ -375,6 +381,20 @@ fn links(
             );
         }
     }
+}
+
+/// Whether the site has interface words for the language `code` (the
+/// built-in theme's, or an `i18n/<code>.yaml` of the site's own themes):
+/// a language of its own, not a backup named like one (`.old.md`, W040).
+fn has_words(site: &Site, code: &str) -> bool {
+    crate::theme::Theme::builtin()
+        .get(&format!("i18n/{code}.yaml"))
+        .is_some()
+        || std::fs::read_dir(site.root.join("themes"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|t| t.path().join(format!("i18n/{code}.yaml")).is_file())
 }
 
 /// `https://` + `url` when `url` reads as a web address written without
@@ -686,7 +706,7 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                 ("online", online(p) != online(t), t.online.is_some()),
             ]
             .iter()
-            .filter(|(_, d, _)| *d && crate::load::LIKELY_LANGUAGES.contains(&code.as_str()))
+            .filter(|(_, d, _)| *d && has_words(site, code))
             .map(|(f, _, _)| *f)
             .collect();
             if let Some(first) = differs.first() {

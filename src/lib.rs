@@ -304,7 +304,7 @@ pub(crate) fn dropped_codes(
 /// `site.yaml`.
 fn load_theme(root: &Path, site: &model::Site) -> Result<theme::Theme, diag::Diagnostic> {
     theme::Theme::load(root, site.config.theme.as_deref()).map_err(|d| {
-        let text = std::fs::read_to_string(root.join("site.yaml")).unwrap_or_default();
+        let text = crate::load::source::read_text(&root.join("site.yaml")).unwrap_or_default();
         match load::yaml::locate(&text, &[load::yaml::Seg::Key("theme".into())]) {
             Some((line, column)) => d.at(line + 1, column + 1, &text),
             None => d,

@@ -99,7 +99,7 @@ pub fn used_ids(root: &Path) -> BTreeSet<String> {
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
     {
-        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+        if let Some(text) = crate::load::source::read_text(entry.path()) {
             for line in text.lines() {
                 if let Some(v) = line.strip_prefix("id:") {
                     ids.insert(v.trim().trim_matches('"').to_string());

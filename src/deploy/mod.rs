@@ -447,6 +447,20 @@ impl Say {
     }
 }
 
+/// What names one place on one host, however it was typed: the kind,
+/// the host in small letters, the port, the folder without its last `/`
+/// (`…/out` and `…/out/` took separate locks), the bucket's endpoint.
+fn lock_key(target: &Target) -> String {
+    format!(
+        "{:?} {} {} {} {}",
+        target.scheme,
+        target.host.to_ascii_lowercase(),
+        target.port.unwrap_or(0),
+        target.path.trim_end_matches('/'),
+        target.params.get("endpoint").map_or("", String::as_str)
+    )
+}
+
 /// Holds the lock of deploys to `target` on this computer (a file in the
 /// temporary folder, named after the target; the operating system drops
 /// the lock when the deploy ends, even killed), waiting for another deploy
@@ -577,7 +591,7 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
     // printed codes broken that later deploys took for up to date
     let _one = match opts.dry_run {
         true => None,
-        false => one_at_a_time(&target.shown, || {
+        false => one_at_a_time(&lock_key(&target), || {
             say.info(Msg::DeployWaiting {
                 target: target.shown.clone(),
             });

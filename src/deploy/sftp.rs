@@ -166,7 +166,15 @@ impl SftpStore {
                     (ssh2::ErrorCode::Session(-18), _) => {
                         StoreError::Login(e.message().to_string())
                     }
-                    (_, true) => key_file(format!("wrong passphrase? ({})", e.message())),
+                    // (a locked key not unlocked: libssh2 says "Callback
+                    // returned error" or names the passphrase)
+                    (code, true)
+                        if code == ssh2::ErrorCode::Session(-16)
+                            || e.message().contains("allback")
+                            || e.message().contains("assphrase") =>
+                    {
+                        key_file(format!("wrong passphrase? ({})", e.message()))
+                    }
                     _ => StoreError::Login(e.message().to_string()),
                 })?;
         } else if auth.password_given() || std::env::var_os("SSH_AUTH_SOCK").is_none() {

@@ -127,13 +127,13 @@ fn identity_paper(lower: &str) -> bool {
     ];
     // (a note that names one is no paper to bring: "Trường hợp thông tin
     // đã có trong … căn cước thì không phải nộp")
-    let note = ["trường hợp", "nếu", "khi "]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    // (one to show, "xuất trình", is a paper whatever the line says)
+    let shown = lower.contains("xuất trình");
+    let note = ["trường hợp", "nếu"].iter().any(|w| lower.starts_with(w))
         || ["không phải", "không cần", "không yêu cầu"]
             .iter()
             .any(|w| lower.contains(w));
-    !note && PAPERS.iter().any(|p| lower.contains(p))
+    (shown || !note) && PAPERS.iter().any(|p| lower.contains(p))
 }
 
 /// Whether `text` names a sum of money: a number other than 0 followed by
@@ -510,6 +510,16 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             }
         }
         let fee = (!fees.is_empty()).then(|| fees.join("; "));
+        // a second row of a way with another time ("2 ngày làm việc" and
+        // "8 giờ", each for its own case): both are kept, and which case
+        // each is for is left to a clerk (they were shown side by side)
+        let another_time = g.channels.get(i).is_some_and(
+            |c| matches!((&c.time, &t), (Some(a), Some(b)) if !a.split("; ").any(|x| x == b)),
+        );
+        if another_time {
+            g.gaps
+                .push((format!("channels[{i}].time"), Gap::TimesOfRows));
+        }
         match g.channels.get_mut(i) {
             Some(c) => {
                 let both = |a: &mut Option<String>, b: Option<String>| match (a.as_mut(), b) {
@@ -1356,6 +1366,14 @@ mod tests {
         assert_eq!(
             direct.fee.as_deref(),
             Some("Lệ phí 7.000 đồng; Lệ phí 20.000 đồng")
+        );
+        // two times of one way: which case each is for is to check (they
+        // were shown side by side as if both held)
+        assert!(
+            g.gaps
+                .contains(&("channels[0].time".into(), Gap::TimesOfRows)),
+            "{:?}",
+            g.gaps
         );
         assert_eq!(g.channels[1].fee.as_deref(), Some("Lệ phí: 5.000 - 10.000"));
         assert!(g.gaps.contains(&(

@@ -195,7 +195,7 @@ fn guides_by(root: &Path, key: &str, indented: bool) -> BTreeMap<String, PathBuf
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .filter(|e| crate::load::original_of(e.path()).is_none())
     {
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+        let Some(text) = crate::load::source::read_text(entry.path()) else {
             continue;
         };
         // the front matter only: between the first two `---` lines

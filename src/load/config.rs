@@ -577,6 +577,10 @@ pub fn url_has_password(url: &str) -> bool {
         .copied()
         .unwrap_or(first);
     let (userinfo, after) = (&rest[..at], &rest[at + 1..]);
+    // (an IPv6 host in brackets, then its port and a path: no login)
+    if userinfo.starts_with('[') {
+        return false;
+    }
     let Some((user, pass)) = userinfo.split_once(':') else {
         return false;
     };
@@ -586,11 +590,35 @@ pub fn url_has_password(url: &str) -> bool {
     let port = pass.split(['/', '?', '#']).next().unwrap_or("");
     let port_then_path =
         !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && pass.len() > port.len();
+    // a host and its port, then a path holding an `@`
+    // (`cloud.xa.vn:8443/remote.php/dav/files/xa@gmail.com/`,
+    // `xa@hoabinh.vn:2222/xa.hoabinh@gmail.com/`): no password
+    let user_is_host = user.contains('@') || user.starts_with('[') || host_named(user);
+    if port_then_path && user_is_host {
+        return false;
+    }
     // a password that starts with digits as a port would
-    // (`web:2024/Hoabinh@host`, `web:1975#xa@127.0.0.1`): a host follows
-    // its `@`, and it holds one `/` at most, where a path's `@` has
-    // folders before it (`host:8443/remote.php/dav/files/xa@gmail.com/`)
-    !port_then_path || (host_like(after) && pass.matches('/').count() <= 1)
+    // (`web:2024/Hoabinh@host`, `web:02/09/1945@host`): a host follows its
+    // `@`, where a path's `@` has a file name after it
+    !port_then_path || host_like(after)
+}
+
+/// Whether `name` is a host's name by its look: `localhost`, an IPv4
+/// address, or a name with a dot ending in a known domain (`xa.vn`,
+/// `ftp.xa.gov.vn`), not a login (`web`, `xa.hoabinh`).
+fn host_named(name: &str) -> bool {
+    const DOMAINS: [&str; 12] = [
+        "vn", "com", "net", "org", "gov", "edu", "info", "io", "me", "local", "lan", "cloud",
+    ];
+    let lower = name.to_ascii_lowercase();
+    let ipv4 = lower.split('.').count() == 4
+        && lower
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let domain = lower
+        .rsplit_once('.')
+        .is_some_and(|(_, tld)| DOMAINS.contains(&tld));
+    lower == "localhost" || ipv4 || domain
 }
 
 /// Whether `text` begins with a host name or address (`host.vn`,
@@ -969,6 +997,17 @@ mod tests {
         ));
         assert!(!url_has_password("sftp://host.vn:2222/home/xa/www/a@b.vn"));
         assert!(url_has_password("sftp://web:2024/Hoa@binh@host.vn/www"));
+        assert!(url_has_password("sftp://web:2024/05/xa@xa.example.vn/www"));
+        assert!(url_has_password("sftp://web:02/09/1945@host.vn/www"));
+        for url in [
+            "sftp://xa@hoabinh.vn:2222/xa.hoabinh@gmail.com/",
+            "ftp://ftp.xa.vn:21/xa@gmail.com/",
+            "sftp://xa.vn:2222/backup@2024.vn/",
+            "sftp://[::1]:2222/files/xa@gmail.com/",
+            "sftp://127.0.0.1:2222/files/xa@gmail.com/",
+        ] {
+            assert!(!url_has_password(url), "{url}");
+        }
         assert!(!url_has_password("sftp://web@host:2222/www"));
         // a password that starts with digits, as a port would
         for url in [

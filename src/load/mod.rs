@@ -1148,8 +1148,7 @@ pub fn site_lang(root: &Path) -> Lang {
 /// The message language when `site.yaml` cannot be read: a `language: en`
 /// line is still honoured if it is there.
 fn guess_lang(root: &Path) -> Lang {
-    std::fs::read_to_string(root.join("site.yaml"))
-        .ok()
+    crate::load::source::read_text(&root.join("site.yaml"))
         .and_then(|t| {
             t.lines().find_map(|l| {
                 l.trim()

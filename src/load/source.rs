@@ -43,6 +43,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
     decode_owned(bytes.to_vec())
 }
 
+/// The text of the file at `path` as a site's files are read ([`decode`]:
+/// a BOM, CRLF, Notepad's UTF-16), or `None` when it cannot be read.
+pub fn read_text(path: &std::path::Path) -> Option<String> {
+    std::fs::read(path).ok().and_then(|b| decode_owned(b).ok())
+}
+
 /// [`decode`] of bytes the caller has no more use for: text that needs no
 /// change is not copied.
 pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Msg> {

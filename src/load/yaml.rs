@@ -441,11 +441,18 @@ impl<'a> Doc<'a> {
         let mut depth = 0usize;
         let mut start = 0;
         let mut quote: Option<char> = None;
+        // (a quote opens only where a value or key starts: the `'` of
+        // `the commune's office` is a letter)
+        let mut last = '{';
         for (i, ch) in inner.char_indices() {
+            let opens = matches!(last, '{' | ',' | ':' | '[');
+            if !ch.is_whitespace() && quote.is_none() {
+                last = ch;
+            }
             match (quote, ch) {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(ch),
+                (None, '"' | '\'') if opens => quote = Some(ch),
                 (None, '{' | '[') => depth += 1,
                 (None, '}' | ']') if depth == 0 => return field_in(&inner[start..i], k),
                 (None, '}' | ']') => depth -= 1,
@@ -749,7 +756,8 @@ impl<'a> Doc<'a> {
 /// `key`'s and written as one plain word.
 fn field_in(field: &str, key: &str) -> Option<String> {
     let (k, v) = field.split_once(':')?;
-    let v = v.trim();
+    // (a comment after the value, on a group over lines: `15.000 # …`)
+    let v = v.split(" #").next().unwrap_or(v).trim();
     let plain = !v.is_empty() && !v.contains([' ', '\t', '{', '[', '&', '*', '!', '|', '>', '#']);
     (k.trim() == key && plain).then(|| v.to_string())
 }
@@ -1624,14 +1632,20 @@ mod tests {
     fn numbers_written_in_braces_or_brackets_keep_their_writing() {
         // a channel on one line: YAML reads 7.000 as the number 7.0, and
         // the page showed a fee of "7.0" (it is seven thousand đồng)
-        let yaml = "channels:\n  - {way: truc-tuyen, time: \"03 ngày, làm việc\", fee: 7.000}\n  - {fee: 15.000 , way: truc-tiep}\n  - {way: buu-chinh, time: 03 ngày,\n     fee: 20.000}\nflow: [1.10, a, 2.50]\nnested: {a: {fee: 1.500}}\n";
+        let yaml = "channels:\n  - {way: truc-tuyen, time: \"03 ngày, làm việc\", fee: 7.000}\n  - {fee: 15.000 , way: truc-tiep}\n  - {way: buu-chinh, time: 03 ngày,\n     fee: 20.000}\n  - {way: truc-tuyen, time: 3 days at the commune's office, fee: 8.000}\n  - {way: truc-tiep, time: the post's 5 days,\n     fee: 25.000 # from 2025\n    }\nflow: [1.10, a, 2.50]\nnested: {a: {fee: 1.500}}\n";
         let doc = Doc::new(Path::new("a.md"), yaml, yaml, 0);
         let map = doc.parse().unwrap();
         let root = FieldPath::default();
         let Some(Value::Sequence(items)) = map.get("channels") else {
             panic!("channels")
         };
-        for (i, want) in [(0, "7.000"), (1, "15.000"), (2, "20.000")] {
+        for (i, want) in [
+            (0, "7.000"),
+            (1, "15.000"),
+            (2, "20.000"),
+            (3, "8.000"),
+            (4, "25.000"),
+        ] {
             let Some(Value::Mapping(m)) = items.get(i) else {
                 panic!("a channel")
             };

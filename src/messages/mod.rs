@@ -580,6 +580,9 @@ pub enum Gap {
     OnlineLevel,
     /// `camnang import --update` took the portal's new text.
     ChangedOnPortal,
+    /// A way of submitting the portal lists in several rows, with
+    /// different times (each for a case of its own).
+    TimesOfRows,
     /// `camnang import --update` kept the clerk's text of a field the
     /// portal changed: `now` is the portal's new text (shortened).
     KeptAgainstPortal { now: String },
@@ -743,6 +746,8 @@ impl Gap {
             }
             (Gap::ChangedOnPortal, Lang::Vi) => "vừa được cập nhật theo Cổng".into(),
             (Gap::ChangedOnPortal, Lang::En) => "just updated from the portal".into(),
+            (Gap::TimesOfRows, Lang::Vi) => "Cổng ghi cách nộp này nhiều lần với thời hạn khác nhau, mỗi lần cho một trường hợp: ghi rõ thời hạn nào cho trường hợp nào (xem phần «Cách nộp hồ sơ»)".into(),
+            (Gap::TimesOfRows, Lang::En) => "the portal lists this way several times with different times, each for a case of its own: write which time is for which case (see \"Cách nộp hồ sơ\")".into(),
             (Gap::KeptAgainstPortal { now }, Lang::Vi) => format!(
                 "Cổng đã đổi mục này thành «{now}»; bản của cán bộ được giữ: đối chiếu, sửa nếu cần rồi xoá dòng này"
             ),
@@ -823,6 +828,7 @@ impl Gap {
             Gap::NotesInDocuments { count: 1 },
             Gap::OnlineLevel,
             Gap::ChangedOnPortal,
+            Gap::TimesOfRows,
             Gap::KeptAgainstPortal {
                 now: "10.000 đồng".into(),
             },
