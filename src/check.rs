@@ -298,6 +298,23 @@ fn links(
                 continue; // outside the site (https:, tel:, mailto:)
             };
             if pages.has(&target) {
+                // a picture heavy for a phone on weak 3G (a photo of a
+                // form straight from the camera, 15 MB): told once
+                if l.link.image
+                    && !linked.contains(&target)
+                    && let Some(kb) = site
+                        .static_files
+                        .iter()
+                        .find(|f| f.target == target)
+                        .and_then(|f| std::fs::metadata(&f.source).ok())
+                        .map(|m| m.len() / 1024)
+                        .filter(|&kb| kb > HEAVY_IMAGE_KB)
+                {
+                    diags.push(at(Diagnostic::warning(Msg::ImageHeavy {
+                        url: url.to_string(),
+                        kilobytes: kb,
+                    })));
+                }
                 linked.insert(target.clone());
             } else {
                 // the file under the same name in other capitals (Windows
@@ -382,6 +399,10 @@ fn links(
         }
     }
 }
+
+/// The most a picture in a guide may weigh before it is told (`W126`):
+/// a second of a resident's weak 3G, about.
+const HEAVY_IMAGE_KB: u64 = 300;
 
 /// Whether the site has interface words for the language `code` (the
 /// built-in theme's, or an `i18n/<code>.yaml` of the site's own themes):

@@ -645,6 +645,7 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
         Ok(None) => {
             say.info(Msg::DeployFirst {
                 target: target.shown.clone(),
+                replacing: opts.replace_existing,
             });
             HostManifest::default()
         }

@@ -268,8 +268,9 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
             None if !opts.paths.is_empty() => continue,
             None => portal.detail(portal_id),
         };
+        // (a record the portal no longer has names the guide it is for)
         let r = now
-            .map_err(Diagnostic::error)
+            .map_err(|m| Diagnostic::error(m).in_file(&shown))
             .and_then(|v| one(opts, portal_id, file, &shown, &v, lang, today));
         if let Err(d) = r {
             eprintln!("{}", d.render(lang));

@@ -1697,6 +1697,16 @@ catalogue! {
             hint_en: COPY_TARGET.en,
         }
 
+        /// A picture in a guide heavier than a phone on weak 3G loads in a
+        /// moment.
+        ImageHeavy { url: String, kilobytes: u64 } = "W126" {
+            sample { url: "files/anh-huong-dan.jpg".into(), kilobytes: 15_360 }
+            vi: format!("hình «{url}» nặng {kilobytes} KB: trên điện thoại sóng 3G yếu, người dân phải chờ lâu hay không xem được"),
+            en: format!("the picture `{url}` weighs {kilobytes} KB: on a phone with weak 3G, residents wait long or cannot see it"),
+            hint_vi: "thu nhỏ hình (chiều rộng khoảng 1000 điểm ảnh, lưu JPEG chất lượng vừa) để dưới 300 KB, rồi chép đè tệp cũ",
+            hint_en: "shrink the picture (about 1000 pixels wide, saved as a medium-quality JPEG) to under 300 KB, and copy it over the old file",
+        }
+
         ImageNoAlt { url: String } = "W072" {
             sample { url: "x".into() }
             vi: format!("hình «{url}» chưa có lời mô tả cho người không nhìn thấy"),
@@ -2083,6 +2093,8 @@ catalogue! {
             sample { path: "a.json".into(), megabytes: 9, max: 8 }
             vi: format!("{} nặng {megabytes} MB, quá {max} MB: không phải một bản ghi thủ tục", path.display()),
             en: format!("{} is {megabytes} MB, over {max} MB: not a procedure record", path.display()),
+            hint_vi: "nếu đây là danh sách nhiều bản ghi, lưu mỗi bản ghi trên một dòng (JSON Lines, đuôi .jsonl): tệp như vậy được đọc từng dòng, không giới hạn cỡ",
+            hint_en: "if this is a list of many records, save one record a line (JSON Lines, ending .jsonl): such a file is read line by line, with no limit on its size",
         }
 
         /// A saved file holding an empty list: no record in it.
@@ -2584,10 +2596,18 @@ catalogue! {
             en: format!("another deploy to {target} is running on this computer: waiting for it to finish"),
         }
 
-        DeployFirst { target: String } = "I126" {
-            sample { target: "x".into() }
-            vi: format!("lần đầu đưa trang lên {target}: các tệp đã có sẵn trên máy chủ được để nguyên, không tệp nào bị xoá hay ghi đè"),
-            en: format!("first deploy to {target}: files already on the host are left alone, none is deleted or written over"),
+        DeployFirst { target: String, replacing: bool } = "I126" {
+            sample { target: "x".into(), replacing: false }
+            sample { target: "x".into(), replacing: true }
+            vi: match replacing {
+                false => format!("lần đầu đưa trang lên {target}: các tệp đã có sẵn trên máy chủ được để nguyên, không tệp nào bị xoá hay ghi đè"),
+                // (--replace-existing: it said none was written over)
+                true => format!("lần đầu đưa trang lên {target}: tệp có sẵn trùng tên với tệp của trang (--replace-existing) bị ghi đè, các tệp khác được để nguyên và không tệp nào bị xoá"),
+            },
+            en: match replacing {
+                false => format!("first deploy to {target}: files already on the host are left alone, none is deleted or written over"),
+                true => format!("first deploy to {target}: files already there under the names of the site's (--replace-existing) are written over; the others are left alone and none is deleted"),
+            },
         }
 
         /// The host holds another site (its `base_url` in the manifest).
