@@ -419,7 +419,7 @@ fn has_words(site: &Site, code: &str) -> bool {
 }
 
 /// `https://` + `url` when `url` reads as a web address written without
-/// it: a first part with a dot that ends in a known domain (`www.…`,
+/// it: a first part with a dot that names a host (`www.…`,
 /// `….vn`, `….com`, `zalo.me`).
 fn web_address(url: &str) -> Option<String> {
     let host = url.split(['/', '?', '#']).next()?.to_ascii_lowercase();
@@ -427,10 +427,7 @@ fn web_address(url: &str) -> Option<String> {
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        && (host.starts_with("www.")
-            || [".vn", ".com", ".net", ".org", ".me", ".gov"]
-                .iter()
-                .any(|d| host.ends_with(d)));
+        && (host.starts_with("www.") || crate::load::config::host_named(&host));
     named.then(|| format!("https://{url}"))
 }
 

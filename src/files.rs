@@ -132,6 +132,21 @@ fn sweep(dir: &Path) {
     }
 }
 
+/// Holds the lock of `file`, waiting for another process holding it to
+/// let go first (`waiting` says so before the wait). The operating system
+/// drops the lock when the process ends, even killed. `None` where the file
+/// cannot be locked: the caller goes on unlocked.
+pub(crate) fn hold_lock(file: std::fs::File, waiting: impl Fn()) -> Option<std::fs::File> {
+    match file.try_lock() {
+        Ok(()) => Some(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            waiting();
+            file.lock().ok().map(|()| file)
+        }
+        Err(std::fs::TryLockError::Error(_)) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -475,14 +475,7 @@ fn one_at_a_time(target: &str, waiting: impl Fn()) -> Option<std::fs::File> {
         .write(true)
         .open(path)
         .ok()?;
-    match file.try_lock() {
-        Ok(()) => Some(file),
-        Err(std::fs::TryLockError::WouldBlock) => {
-            waiting();
-            file.lock().ok().map(|()| file)
-        }
-        Err(std::fs::TryLockError::Error(_)) => None,
-    }
+    crate::files::hold_lock(file, waiting)
 }
 
 /// Whether a failed write says the folder is not there, or not one

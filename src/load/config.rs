@@ -606,7 +606,7 @@ pub fn url_has_password(url: &str) -> bool {
 /// Whether `name` is a host's name by its look: `localhost`, an IPv4
 /// address, or a name with a dot ending in a known domain (`xa.vn`,
 /// `ftp.xa.gov.vn`), not a login (`web`, `xa.hoabinh`).
-fn host_named(name: &str) -> bool {
+pub(crate) fn host_named(name: &str) -> bool {
     const DOMAINS: [&str; 12] = [
         "vn", "com", "net", "org", "gov", "edu", "info", "io", "me", "local", "lan", "cloud",
     ];

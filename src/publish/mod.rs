@@ -738,15 +738,7 @@ fn lock_beside(parent: &Path, waiting: &dyn Fn()) -> Option<fs::File> {
     if !cfg!(unix) {
         return None;
     }
-    let dir = fs::File::open(parent).ok()?;
-    match dir.try_lock() {
-        Ok(()) => Some(dir),
-        Err(fs::TryLockError::WouldBlock) => {
-            waiting();
-            dir.lock().ok().map(|()| dir)
-        }
-        Err(fs::TryLockError::Error(_)) => None,
-    }
+    crate::files::hold_lock(fs::File::open(parent).ok()?, waiting)
 }
 
 /// Writes `files` into `output`, replacing the site published there before.
