@@ -129,6 +129,8 @@ log "working in $WORK ($FS_TYPE, $(free_mb "$WORK") MB free, ~$need_mb MB needed
 
 # The Hugo project is copied so that Hugo writes nothing into the repository.
 cp -r "$HUGO_PROJECT" "$WORK/hugo"
+# the same stylesheet camnang inlines into every page, as it is today
+cp "$ROOT/themes/default/static/style.css" "$WORK/hugo/layouts/partials/style.css"
 rm -rf "$WORK/hugo/resources" "$WORK/hugo/.hugo_build.lock"
 
 RESULTS="$WORK/results.tsv"   # size tool runs min median max peak_mb files out_mb walls
