@@ -9,7 +9,7 @@ use crate::load::source::split_front_matter;
 use crate::load::yaml::{Doc, FieldPath};
 use crate::markdown::{self, BodyLink, RenderOptions, link_allowed};
 use crate::messages::Msg;
-use crate::model::choice::App;
+use crate::model::choice::{App, Choice, Way};
 use crate::model::{Channel, DocumentGroup, Online, PlacedLink, PortalSource, Procedure};
 use crate::text::Date;
 
@@ -158,16 +158,33 @@ pub fn parse_procedure_in(
         url.map(|url| Online { url, level, apps })
     });
 
+    let mut ways_seen: Vec<(Way, usize)> = Vec::new();
     let channels: Vec<Channel> = doc
         .mapping_list(&map, &root, "channels")
         .into_iter()
-        .filter_map(|(p, m)| {
+        .enumerate()
+        .filter_map(|(i, (p, m))| {
             doc.check_keys(m, &p, CHANNEL_KEYS);
             let way = doc
                 .text(m, &p, "way", true)
                 .and_then(|w| doc.check_choice(&p.key("way"), w));
             let time = doc.text(m, &p, "time", false);
             let fee = doc.text(m, &p, "fee", false);
+            if let Some(way) = way {
+                match ways_seen.iter().find(|(w, _)| *w == way) {
+                    Some((_, first)) => doc.warning_at(
+                        &p.key("way"),
+                        Msg::WayTwice {
+                            way: way.key().to_string(),
+                            first: first + 1,
+                        },
+                    ),
+                    None => ways_seen.push((way, i)),
+                }
+                if way == Way::Online && map.get("online").is_none() {
+                    doc.warning_at(&p.key("way"), Msg::OnlineWayNoService);
+                }
+            }
             way.map(|way| Channel { way, time, fee })
         })
         .collect();

@@ -1707,6 +1707,27 @@ catalogue! {
             hint_en: "shrink the picture (about 1000 pixels wide, saved as a medium-quality JPEG) to under 300 KB, and copy it over the old file",
         }
 
+        /// A way `truc-tuyen` in `channels` of a guide with no `online:`:
+        /// the page says the procedure cannot be done online and lists an
+        /// online row beside it, and posters promise nothing online.
+        OnlineWayNoService = "W127" {
+            vi: "«channels» có cách nộp «truc-tuyen» nhưng thủ tục chưa có phần «online:»: trang ghi «Chưa làm trực tuyến được» ngay cạnh dòng lệ phí trực tuyến, và người dân không có nút để làm",
+            en: "`channels` has the way `truc-tuyen` but the guide has no `online:`: the page says \"Not available online yet\" right beside an online fee, and residents get no button to do it",
+            hint_vi: "nếu làm được trên mạng, thêm phần online: với url: là địa chỉ thủ tục trên Cổng Dịch vụ công; nếu không, xoá mục «- way: truc-tuyen» này",
+            hint_en: "if it can be done online, add an online: block whose url: is the procedure's address on the national portal; if not, delete this `- way: truc-tuyen` entry",
+        }
+
+        /// One way of submitting listed twice in `channels` (an entry
+        /// copied without changing `way`): two rows of one name with
+        /// different times or fees, and the other way missing.
+        WayTwice { way: String, first: usize } = "W128" {
+            sample { way: "truc-tuyen".into(), first: 1 }
+            vi: format!("cách nộp «{way}» có hai lần trong «channels» (lần đầu ở mục thứ {first}): bảng lệ phí hiện hai dòng cùng tên mà thời gian hay lệ phí khác nhau, người dân không biết dòng nào đúng"),
+            en: format!("the way `{way}` is in `channels` twice (first as entry {first}): the fee table shows two rows of one name with different times or fees, and residents cannot tell which is right"),
+            hint_vi: "có lẽ mục này được chép từ mục trên mà chưa sửa way:; ghi đúng cách nộp (truc-tiep, buu-chinh…) hoặc xoá mục thừa",
+            hint_en: "this entry was probably copied from the one above without changing way:; write its own way (truc-tiep, buu-chinh…) or delete the extra entry",
+        }
+
         ImageNoAlt { url: String } = "W072" {
             sample { url: "x".into() }
             vi: format!("hình «{url}» chưa có lời mô tả cho người không nhìn thấy"),

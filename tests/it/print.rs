@@ -762,6 +762,42 @@ fn posters_flyers_the_board_and_pages_say_which_address_a_genuine_code_opens_nee
 }
 
 #[test]
+fn a_procedure_that_cannot_be_done_online_is_not_promised_as_one_on_paper_or_screen_needs_poppler()
+{
+    if !poppler(Needs::default()).met() {
+        return;
+    }
+    let public = sample_site().join("public");
+    let online = "Quét mã để xem hướng dẫn và làm trực tuyến";
+    let guide = "Quét mã để xem hướng dẫn";
+    // ct02 has an online service; dd02 (no `online:`) has not
+    for (file, can) in [
+        ("ap-phich-a4/ct02.pdf", true),
+        ("to-roi-4a6/ct02.pdf", true),
+        ("ap-phich-a4/dd02.pdf", false),
+        ("ap-phich-a5/dd02.pdf", false),
+        ("to-roi-2a5/dd02.pdf", false),
+        ("to-roi-4a6/dd02.pdf", false),
+    ] {
+        let text = pdf_text(&public.join("in-an").join(file));
+        assert!(text.contains(guide), "{file}: {text}");
+        assert_eq!(text.contains(online), can, "{file}: {text}");
+    }
+    // the board sheet's page holds dd02: it promises no online service
+    let board = pdf_text(&public.join("in-an/bang-niem-yet-a4.pdf"));
+    assert!(board.contains(guide) && !board.contains(online), "{board}");
+    // the kiosk's slide of dd02 says the same, ct02's the whole line
+    let kiosk = std::fs::read_to_string(public.join("kiosk/index.html")).unwrap();
+    let slide = |id: &str| {
+        let at = kiosk.find(&format!("/q/{id}/qr.svg")).unwrap();
+        let end = kiosk[at..].find("</figcaption>").unwrap();
+        kiosk[at..at + end].to_string()
+    };
+    assert!(!slide("dd02").contains(online) && slide("dd02").contains(guide));
+    assert!(slide("ct02").contains(online));
+}
+
+#[test]
 fn the_order_sheet_says_what_to_print_how_many_and_how_to_finish_it_needs_poppler() {
     if !poppler(Needs::default()).met() {
         return;

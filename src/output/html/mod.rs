@@ -195,7 +195,8 @@ impl Html<'_> {
     /// `before` and its title and id stayed the same: its own pages in
     /// every language; its category's if the summary changed (the
     /// category lists summaries); the kiosk screens if the first steps
-    /// changed. The home pages list only titles, so they stay.
+    /// changed, or whether it can be done online (the slide says so). The
+    /// home pages list only titles, so they stay.
     fn pages_of(
         &self,
         c: &Category,
@@ -204,7 +205,7 @@ impl Html<'_> {
     ) -> Result<Vec<OutFile>, Diagnostic> {
         let mut files = Vec::new();
         let first_steps = |q: &Procedure| q.steps.iter().take(3).cloned().collect::<Vec<_>>();
-        if first_steps(p) != first_steps(before) {
+        if first_steps(p) != first_steps(before) || p.online.is_some() != before.online.is_some() {
             files.push(self.kiosk(Some(c))?);
             let on_main = self
                 .site
@@ -394,6 +395,7 @@ impl Html<'_> {
                 steps: &p.steps[..p.steps.len().min(3)],
                 qr: self.tp.url(&routes::qr_svg(&lv.prefix, &p.id)),
                 link: routes::typed_link(&self.short_link(lv, &p.id)),
+                online: p.online.is_some(),
             })
             .collect();
         let rel = routes::kiosk(only);

@@ -284,6 +284,8 @@ pub(super) struct Slide<'a> {
     pub qr: String,
     /// The short link as a resident would type it.
     pub link: String,
+    /// Whether the procedure can be done online (the slide says so).
+    pub online: bool,
 }
 
 /// `search` on the home page.

@@ -104,7 +104,13 @@ impl<'a> Printer<'a> {
                 &fit(&f.bold, &title, 16.0, full_w, 1).0.concat(),
             );
             y += lh(11.0);
-            let sub = format!("{} · {}/{}", self.t("poster_scan"), n + 1, total);
+            // "and do it online" only where every code of the page can be
+            let scan = if rows.iter().flatten().all(|p| p.online.is_some()) {
+                "poster_scan"
+            } else {
+                "poster_scan_guide"
+            };
+            let sub = format!("{} · {}/{}", self.t(scan), n + 1, total);
             c.text(
                 &f.regular,
                 11.0,

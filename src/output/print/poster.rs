@@ -146,7 +146,13 @@ impl<'a> Printer<'a> {
         let (qr, link) = self.qr_for(p, lang)?;
         let qr_mm = total_width(&qr, symbol_mm).min(w);
         let cs = SHEET.scan * small;
-        let (scan_lines, _) = fit_balanced(&f.bold, &self.tl(lang, "poster_scan"), cs, w, 2);
+        // a procedure that cannot be done online is not promised as one
+        let scan = if p.online.is_some() {
+            "poster_scan"
+        } else {
+            "poster_scan_guide"
+        };
+        let (scan_lines, _) = fit_balanced(&f.bold, &self.tl(lang, scan), cs, w, 2);
         let ls = SHEET.link * small;
         let link_lines = wrap(&f.regular, &routes::typed_link(&link), ls, w);
         // what a genuine code opens, against codes pasted over this one
