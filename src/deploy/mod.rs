@@ -575,7 +575,10 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             return ExitCode::from(2);
         }
         Err(BadTarget::Why(why)) => {
-            say.error(Msg::DeployBadUrl { url: to, why });
+            say.error(Msg::DeployBadUrl {
+                url: crate::load::config::shown_address(&to),
+                why,
+            });
             return ExitCode::from(2);
         }
     };

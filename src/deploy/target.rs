@@ -126,7 +126,7 @@ impl Target {
             port,
             path,
             params,
-            shown: url.to_string(),
+            shown: crate::load::config::shown_address(url),
         })
     }
 

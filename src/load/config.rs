@@ -603,6 +603,33 @@ pub fn url_has_password(url: &str) -> bool {
     !port_then_path || host_like(after)
 }
 
+/// `url` as messages show it. Where the text before an `@` could be a
+/// login and its password read otherwise (`sftp://web:2024/Hoabinh@maychu/`
+/// is taken for the host `web`, the port 2024 and a path, but may be the
+/// login `web` with the password `2024/Hoabinh`), that part is left out:
+/// `sftp://web:…@maychu/`. A password is never printed, whichever way the
+/// address was meant.
+pub fn shown_address(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some((s, r)) => (&url[..s.len() + 3], r),
+        None => ("", url),
+    };
+    let Some(at) = rest.rfind('@') else {
+        return url.to_string();
+    };
+    let Some((user, _)) = rest[..at].split_once(':') else {
+        return url.to_string();
+    };
+    // a folder or a query before the `:` (`file:///tmp/a:b@c`), a login
+    // already ended by its own `@`, an IPv6 host, or a host by its name
+    let no_secret =
+        user.contains(['/', '?', '#', '@']) || user.starts_with('[') || host_named(user);
+    if no_secret {
+        return url.to_string();
+    }
+    format!("{scheme}{user}:…{}", &rest[at..])
+}
+
 /// Whether `name` is a host's name by its look: `localhost`, an IPv4
 /// address, or a name with a dot ending in a known domain (`xa.vn`,
 /// `ftp.xa.gov.vn`), not a login (`web`, `xa.hoabinh`).
@@ -990,6 +1017,28 @@ mod tests {
             assert!(url_has_password(url), "{url}");
         }
         assert!(!url_has_password("sftp://host:2222/www/a@b"));
+        // read as a host, a port and a path, but shown without what may
+        // be a password
+        for (url, shown) in [
+            (
+                "sftp://web:2024/Hoabinh@maychu/var/www",
+                "sftp://web:…@maychu/var/www",
+            ),
+            ("sftp://host:2222/www/a@b", "sftp://host:…@b"),
+            (
+                "webdavs://cloud.xa.vn:8443/remote.php/dav/files/xa@gmail.com/",
+                "webdavs://cloud.xa.vn:8443/remote.php/dav/files/xa@gmail.com/",
+            ),
+            (
+                "sftp://xa@hoabinh.vn:2222/xa.hoabinh@gmail.com/",
+                "sftp://xa@hoabinh.vn:2222/xa.hoabinh@gmail.com/",
+            ),
+            ("sftp://xa@web:22/var/www", "sftp://xa@web:22/var/www"),
+            ("file:///tmp/a:b@c", "file:///tmp/a:b@c"),
+            ("sftp://[::1]:2222/a@b", "sftp://[::1]:2222/a@b"),
+        ] {
+            assert_eq!(shown_address(url), shown, "{url}");
+        }
         assert!(!url_has_password("sftp://host:2222/www/anh@2x.png"));
         // an address whose path holds an e-mail login (Nextcloud's)
         assert!(!url_has_password(
