@@ -97,8 +97,21 @@ impl Portal {
     }
 
     /// The detail record of `id`, as the portal sends it (with its envelope).
+    /// An envelope with no record in it (`"data": null`) is a record the
+    /// portal does not have.
     pub fn detail(&self, id: &str) -> Result<Value, Msg> {
-        self.post(DETAIL, &json!({ "id": id }), id)
+        let v = self.post(DETAIL, &json!({ "id": id }), id)?;
+        if v.get("data").is_some_and(Value::is_null) {
+            return Err(Msg::PortalNotFound {
+                what: id.to_string(),
+            });
+        }
+        Ok(v)
+    }
+
+    /// The API base asked (`--portal`, else [`DEFAULT_PORTAL`]).
+    pub fn base(&self) -> &str {
+        &self.opts.base
     }
 
     /// The portal id of the procedure whose code is `code`.
@@ -340,11 +353,26 @@ fn answer(
         return Err((refused, false));
     }
     match status {
+        // the portal's own "no such record" in its envelope, or, for a
+        // record asked by its id, an empty answer: the record is gone.
+        // Anything else (`{"statusCode":404,"message":"Cannot POST …"}`,
+        // a web server's page) is the address of the API itself not
+        // answering: told as every procedure abolished, a clerk retired
+        // guides that were still in force
         404 | 410 => {
+            let gone = match refusal(&text, what) {
+                Some(m @ Msg::PortalNotFound { .. }) => Some(m),
+                _ => {
+                    (url.ends_with(DETAIL) && text.trim().is_empty()).then(|| Msg::PortalNotFound {
+                        what: what.to_string(),
+                    })
+                }
+            };
             return Err((
-                Msg::PortalNotFound {
-                    what: what.to_string(),
-                },
+                gone.unwrap_or_else(|| Msg::PortalNoApi {
+                    url: url.into(),
+                    status,
+                }),
                 false,
             ));
         }

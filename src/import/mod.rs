@@ -692,7 +692,7 @@ pub fn run_import(opts: &ImportOptions) -> ExitCode {
     }
     let bar = progress(ids.len(), lang, opts.all);
     for id in ids {
-        let from = PathBuf::from(fetch::DEFAULT_PORTAL).join(&id);
+        let from = PathBuf::from(portal.base()).join(&id);
         let r = portal.detail(&id).and_then(|v| {
             // with --commune-level, records not done at commune level are left out
             if opts.commune_level && record::from_value(&v).is_ok_and(|r| !r.commune_level) {

@@ -2207,6 +2207,17 @@ catalogue! {
             hint_en: "look for it with camnang import --list PROCEDURE_NAME",
         }
 
+        /// The API's own address answered "not found" (not the portal's
+        /// "no such record"): the portal moved its API, or `--portal`
+        /// names a wrong one. No procedure is told as abolished for it.
+        PortalNoApi { url: String, status: u16 } = "E150" {
+            sample { url: "https://dichvucong.gov.vn/api/v1/configuring/formality/get-formality-by-citizen".into(), status: 404 }
+            vi: format!("Cổng không có địa chỉ {url} (mã {status}): Cổng đã đổi địa chỉ hỏi thủ tục, hoặc địa chỉ --portal chưa đúng; không thủ tục nào bị coi là đã bãi bỏ vì lỗi này"),
+            en: format!("the portal has no address {url} (status {status}): the portal moved the address procedures are asked at, or --portal is wrong; no procedure is taken for repealed because of it"),
+            hint_vi: "xem lại --portal (mặc định https://dichvucong.gov.vn/api/v1); nếu đúng, cập nhật camnang lên bản mới; trong lúc chờ, lưu bản ghi từ trang của thủ tục trên Cổng và nhập từ tệp: camnang import TỆP.json",
+            hint_en: "check --portal (by default https://dichvucong.gov.vn/api/v1); if it is right, update camnang to a newer version; meanwhile, save the record from the procedure's page on the portal and import the file: camnang import FILE.json",
+        }
+
         PortalBadAnswer { url: String, detail: String } = "E109" {
             sample { url: "x".into(), detail: "x".into() }
             vi: format!("Cổng trả lời dữ liệu không đọc được ({url}): {}", json_vi(detail)),

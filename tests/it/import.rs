@@ -583,6 +583,17 @@ async fn answer(
             no("FORBIDDEN", "Không có quyền truy cập"),
         );
     }
+    // the API moved: its framework's own 404 for an address it has not
+    if mode == "gone-api" {
+        return json_answer(
+            StatusCode::NOT_FOUND,
+            json!({"statusCode": 404, "message": format!("Cannot POST {}", uri.path()), "error": "Not Found"}),
+        );
+    }
+    // an envelope with no record in it
+    if mode == "empty" {
+        return json_answer(StatusCode::CREATED, no("OK", "OK"));
+    }
     let asked: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     if uri
         .path()
@@ -731,6 +742,23 @@ fn from_the_portal_politely_and_with_clear_failures() {
         r
     };
     fails("ok", &[], "E108"); // gone: 404
+    // no record in the envelope: gone too, named by the portal asked (it
+    // was E102 "not a procedure" at an address made up from the default)
+    let empty = fails("empty", &[], "E108");
+    assert!(!empty.stderr.contains("E102"), "{}", empty.stderr);
+    // the API's address answering 404 is no procedure repealed (every
+    // guide of --diff was told as one): E150, for a record and a list
+    let api = fails("gone-api", &[], "E150");
+    assert!(!api.stderr.contains("E108"), "{}", api.stderr);
+    let list = import(
+        &site,
+        &["--portal", &base(port, "gone-api"), "--list", "tạm trú"],
+    );
+    assert!(
+        list.code == 1 && list.stderr.contains("E150") && !list.stderr.contains("E108"),
+        "{}",
+        list.stderr
+    );
     // the portal's own no is told in its words (it was told as a record
     // that is gone)
     let no = fails("refused", &[], "E114");
