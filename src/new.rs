@@ -102,7 +102,10 @@ pub fn used_ids(root: &Path) -> BTreeSet<String> {
         if let Some(text) = crate::load::source::read_text(entry.path()) {
             for line in text.lines() {
                 if let Some(v) = line.strip_prefix("id:") {
-                    ids.insert(v.trim().trim_matches('"').to_string());
+                    // (`id: ghtt   # mã ngắn…`, as `new` writes it: the
+                    // comment is not the id, which a second guide took)
+                    let v = v.split(" #").next().unwrap_or(v);
+                    ids.insert(v.trim().trim_matches(['"', '\'']).to_string());
                 }
             }
         }
@@ -228,6 +231,18 @@ pub fn new_procedure(
             name: if slug.is_empty() { title } else { category }.to_string(),
         });
     }
+    // (`content/files/` is there, and a guide written into it was
+    // published as a raw download, never as a page)
+    if let Some((_, owner)) = crate::model::routes::RESERVED
+        .iter()
+        .find(|(n, _)| *n == cat)
+    {
+        return Err(Msg::ReservedName {
+            name: cat.clone(),
+            source: "--category".into(),
+            owner: owner.to_string(),
+        });
+    }
     let fail = |e: std::io::Error| Msg::WriteFailed {
         detail: e.to_string(),
     };
@@ -283,6 +298,29 @@ mod tests {
             "a-b-c-d-e-f-g-h-i-j-k-l-m-n",
             &used
         )));
+    }
+
+    #[test]
+    fn ids_written_with_a_comment_are_taken_and_reserved_folders_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("site.yaml"), "title: T\n").unwrap();
+        std::fs::create_dir_all(root.join("content/cu-tru")).unwrap();
+        std::fs::write(
+            root.join("content/cu-tru/_index.md"),
+            "---\ntitle: Cư trú\n---\n",
+        )
+        .unwrap();
+        let today = crate::text::Date::parse("2026-11-30").unwrap();
+        let (_, first) = new_procedure(root, "Gia hạn tạm trú", "cu-tru", None, today).unwrap();
+        let (_, second) = new_procedure(root, "Giải hạn tạm trú", "cu-tru", None, today).unwrap();
+        assert_eq!(first, "ghtt");
+        assert_ne!(second, first, "the id line of the first carries a comment");
+        for cat in ["files", "static", "q", "in-an", "kiosk", "api", "assets"] {
+            let e = new_procedure(root, "Thủ tục", cat, Some("Biểu mẫu"), today).unwrap_err();
+            assert!(matches!(e, Msg::ReservedName { .. }), "{cat}: {e:?}");
+            assert!(!root.join("content").join(cat).join("thu-tuc.md").exists());
+        }
     }
 
     #[test]
