@@ -93,6 +93,22 @@ pub fn run_new_site(dir: &Path, lang: Option<Lang>) -> ExitCode {
 /// Every id used in `content/` (read from the `id:` lines, so that even a
 /// site with mistakes gets a free id) and in `qr-lock.yaml`.
 pub fn used_ids(root: &Path) -> BTreeSet<String> {
+    let mut ids = content_ids(root);
+    if let Ok(lock) = std::fs::read_to_string(root.join(crate::load::lock::LOCK_FILE)) {
+        for line in lock.lines() {
+            if let Some(id) = line
+                .strip_suffix(':')
+                .filter(|l| !l.starts_with([' ', '#']))
+            {
+                ids.insert(id.to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// The ids the guides of `content/` carry (`id:` lines).
+fn content_ids(root: &Path) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for entry in walkdir::WalkDir::new(root.join("content"))
         .into_iter()
@@ -110,17 +126,55 @@ pub fn used_ids(root: &Path) -> BTreeSet<String> {
             }
         }
     }
-    if let Ok(lock) = std::fs::read_to_string(root.join(crate::load::lock::LOCK_FILE)) {
-        for line in lock.lines() {
-            if let Some(id) = line
-                .strip_suffix(':')
-                .filter(|l| !l.starts_with([' ', '#']))
-            {
-                ids.insert(id.to_string());
-            }
-        }
-    }
     ids
+}
+
+/// Short links of `qr-lock.yaml` that no guide of `content/` carries now
+/// and that were neither retired nor replaced: `(id, target, title)`.
+/// Their codes may be on posters; a guide made again for the same page or
+/// the same procedure takes its id back (see [`orphan_for`]).
+pub fn orphaned_ids(root: &Path) -> Vec<(String, String, String)> {
+    let Some(text) = crate::load::source::read_text(&root.join(crate::load::lock::LOCK_FILE))
+    else {
+        return Vec::new();
+    };
+    let Ok(lock) =
+        serde_norway::from_str::<std::collections::BTreeMap<String, serde_norway::Value>>(&text)
+    else {
+        return Vec::new();
+    };
+    let in_content = content_ids(root);
+    let field = |v: &serde_norway::Value, k: &str| {
+        v.get(k)
+            .and_then(serde_norway::Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    lock.into_iter()
+        .filter(|(id, v)| {
+            !in_content.contains(id) && v.get("retired").is_none() && v.get("replaced_by").is_none()
+        })
+        .map(|(id, v)| (id, field(&v, "target"), field(&v, "title")))
+        .collect()
+}
+
+/// The orphaned short link (of [`orphaned_ids`]) a guide with page
+/// `target` (`cu-tru/dang-ky-tam-tru/`) and `title` takes back: the one
+/// whose page it was, else the one of the same title.
+pub fn orphan_for(
+    orphans: &[(String, String, String)],
+    target: &str,
+    title: &str,
+) -> Option<usize> {
+    let same = |a: &str, b: &str| crate::text::fold(a).trim() == crate::text::fold(b).trim();
+    orphans
+        .iter()
+        .position(|(_, t, _)| t == target)
+        .or_else(|| {
+            orphans
+                .iter()
+                .position(|(_, _, t)| !t.is_empty() && same(t, title))
+        })
 }
 
 /// A free short id for a procedure: the initials of its slug
@@ -273,7 +327,12 @@ pub fn new_procedure(
         crate::files::write_text_file(&dir.join("_index.md"), index.as_bytes(), Existing::Keep)?;
     }
     let file = dir.join(format!("{slug}.md"));
-    let id = free_id(&slug, &used_ids(root));
+    // a guide deleted and made again takes back the code printed for it
+    let orphans = orphaned_ids(root);
+    let id = match orphan_for(&orphans, &format!("{cat}/{slug}/"), title) {
+        Some(i) => orphans[i].0.clone(),
+        None => free_id(&slug, &used_ids(root)),
+    };
     crate::files::write_text_file(
         &file,
         procedure_template(title, &id, &today.iso()).as_bytes(),

@@ -81,6 +81,9 @@ pub struct Session {
     pub today: Date,
     pub lang: Lang,
     used_ids: BTreeSet<String>,
+    /// Short links of `qr-lock.yaml` no guide carries now: a guide made
+    /// again for one takes its id back (its code may be on posters).
+    orphans: Vec<(String, String, String)>,
     imported: BTreeMap<String, PathBuf>,
     /// Guides written by hand, by their procedure code (`1.004194`).
     coded: BTreeMap<String, PathBuf>,
@@ -95,6 +98,7 @@ impl Session {
             today,
             lang,
             used_ids: crate::new::used_ids(root),
+            orphans: crate::new::orphaned_ids(root),
             coded: write::coded_files(root, &imported),
             imported,
         }
@@ -166,7 +170,17 @@ impl Session {
             };
         }
         let file = cat.join(format!("{slug}.md"));
-        let id = crate::new::free_id(&slug, &self.used_ids);
+        // a guide deleted or moved out and imported again keeps the code
+        // printed for it (a new id left the old one pointing nowhere: E060
+        // stopped every build)
+        let target = format!(
+            "{}/{slug}/",
+            cat.file_name().unwrap_or_default().to_string_lossy()
+        );
+        let id = match crate::new::orphan_for(&self.orphans, &target, &g.title) {
+            Some(i) => self.orphans.remove(i).0,
+            None => crate::new::free_id(&slug, &self.used_ids),
+        };
         let kept = write::Kept {
             id: id.clone(),
             ..write::Kept::default()

@@ -1074,6 +1074,62 @@ fn a_procedure_the_site_has_by_hand_is_not_imported_twice() {
     assert_eq!(md_files(&site).len(), 2, "{:?}", md_files(&site));
 }
 
+/// A guide deleted (or moved out) and imported again takes back the short
+/// link printed for it: a new id left the old one in `qr-lock.yaml`
+/// pointing nowhere, and every build stopped (E060).
+#[test]
+fn a_guide_imported_again_keeps_the_code_printed_for_it() {
+    let build = |site: &TestSite| {
+        let mut c = camnang();
+        c.args(["build", "--no-print", "--root"]).arg(site.root());
+        Run::of(c)
+    };
+    let id_of = |run: &Run| {
+        run.stdout
+            .split("mã QR: ")
+            .nth(1)
+            .and_then(|r| r.split([')', ',']).next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let record = portal_dir().join("1.004194.json");
+    let record = record.to_str().expect("utf-8 path");
+
+    // imported, built (its code locked), deleted, imported again
+    let site = empty_site();
+    let first = import(&site, &[record]);
+    assert_eq!(first.code, 0, "{}\n{}", first.stdout, first.stderr);
+    let id = id_of(&first);
+    assert!(!id.is_empty(), "{}", first.stdout);
+    assert_eq!(build(&site).code, 0);
+    let file = md_files(&site)
+        .into_iter()
+        .find(|f| !f.ends_with("_index.md"))
+        .expect("the guide");
+    std::fs::remove_file(site.path(&file)).expect("delete the guide");
+    let again = import(&site, &[record]);
+    assert_eq!(again.code, 0, "{}\n{}", again.stdout, again.stderr);
+    assert_eq!(id_of(&again), id, "{}", again.stdout);
+    let built = build(&site);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+
+    // written by hand as tt01 and printed, moved out of content/, then
+    // imported: the guide (in the portal's category) takes tt01 back
+    let site = empty_site();
+    site.write("content/cu-tru/_index.md", "---\ntitle: Cư trú\n---\n");
+    site.write(
+        "content/cu-tru/dang-ky-tam-tru.md",
+        &crate::util::procedure("Đăng ký tạm trú", "tt01"),
+    );
+    assert_eq!(build(&site).code, 0);
+    std::fs::remove_file(site.path("content/cu-tru/dang-ky-tam-tru.md")).expect("move out");
+    let run = import(&site, &[record]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(id_of(&run), "tt01", "{}", run.stdout);
+    let built = build(&site);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+}
+
 /// The portal's login page saved in place of a record, and a PowerShell
 /// (UTF-16) JSON Lines file: the first is told as a web page (not as a
 /// file cut short), the second read record by record.
