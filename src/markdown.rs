@@ -227,14 +227,32 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
             if let Some((_, _, h)) = heading.as_mut() {
                 h.push_str(t);
             }
-            if matches!(steps_state, StepsState::In(d) if d == list_depth) {
+            // (a step's own list, "Điền tờ khai:" then "- Họ tên",
+            // "- Ngày sinh", is part of the step: it was left off posters)
+            if matches!(steps_state, StepsState::In(d) if list_depth >= d) {
                 item_text.push_str(t);
             }
         }
-        if matches!(event, Event::SoftBreak | Event::HardBreak)
-            && matches!(steps_state, StepsState::In(d) if d == list_depth)
+        // a line break, a step's second paragraph ("…tờ khai." then
+        // "Nếu…": printed "khai.Nếu"), or an item of the step's own list
+        if let StepsState::In(d) = steps_state
+            && list_depth >= d
         {
-            item_text.push(' ');
+            match &event {
+                Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => {
+                    item_text.push(' ');
+                }
+                Event::Start(Tag::Item) if list_depth > d => {
+                    let t = item_text.trim_end();
+                    let after = match t.is_empty() || t.ends_with([':', ';', ',', '.']) {
+                        true => " ",
+                        false => "; ",
+                    };
+                    item_text.truncate(t.len());
+                    item_text.push_str(after);
+                }
+                _ => {}
+            }
         }
         match event {
             Event::Html(h) | Event::InlineHtml(h) if !opts.allow_html => {
@@ -683,10 +701,26 @@ mod tests {
     fn steps_are_the_first_ordered_list_under_the_first_heading() {
         let md = "1. not a step\n\n## Các bước\n\nIntro.\n\n- bullet\n\n1. Mở **VNeID**.\n2. Chọn thủ tục\n   tiếp tục.\n   1. nested\n\n## Lưu ý\n\n1. other\n";
         let r = render(md, OPTS);
-        assert_eq!(r.steps, vec!["Mở VNeID.", "Chọn thủ tục tiếp tục."]);
+        assert_eq!(r.steps, vec!["Mở VNeID.", "Chọn thủ tục tiếp tục. nested"]);
         assert_eq!(r.anchors, vec!["cac-buoc", "luu-y"]);
         assert!(r.html.contains("<h2 id=\"cac-buoc\">Các bước</h2>"));
         assert_eq!(r.steps_elsewhere, None);
+    }
+
+    #[test]
+    fn a_steps_second_paragraph_and_own_list_stay_in_the_step() {
+        // (posters printed "tờ khai.Nếu cha mẹ…", and "Điền tờ khai:"
+        // without what to fill in)
+        let md = "## Các bước\n\n1. Chuẩn bị tờ khai.\n\n   Nếu cha mẹ chưa kết hôn, thêm văn bản.\n\n2. Điền tờ khai:\n   - Họ tên\n   - Ngày sinh\n   - Nơi ở\n3. Gửi hồ sơ.\n";
+        let r = render(md, OPTS);
+        assert_eq!(
+            r.steps,
+            vec![
+                "Chuẩn bị tờ khai. Nếu cha mẹ chưa kết hôn, thêm văn bản.",
+                "Điền tờ khai: Họ tên; Ngày sinh; Nơi ở",
+                "Gửi hồ sơ.",
+            ]
+        );
     }
 
     #[test]

@@ -469,6 +469,10 @@ pub enum CutPart {
     Footer,
     /// A title on the board sheet.
     BoardTitle { id: String },
+    /// The short link under a code of the board sheet.
+    BoardLink { id: String },
+    /// A category's name in the band over its codes on the board sheet.
+    BoardCategory { name: String },
 }
 
 impl CutPart {
@@ -501,6 +505,10 @@ impl CutPart {
             (CutPart::Footer, Lang::En) => "the contact line".into(),
             (CutPart::BoardTitle { id }, Lang::Vi) => format!("tên thủ tục «{id}»"),
             (CutPart::BoardTitle { id }, Lang::En) => format!("the title of `{id}`"),
+            (CutPart::BoardLink { id }, Lang::Vi) => format!("địa chỉ dưới mã «{id}»"),
+            (CutPart::BoardLink { id }, Lang::En) => format!("the link under the code `{id}`"),
+            (CutPart::BoardCategory { name }, Lang::Vi) => format!("tên lĩnh vực «{name}»"),
+            (CutPart::BoardCategory { name }, Lang::En) => format!("the category name `{name}`"),
         }
     }
 
@@ -516,6 +524,8 @@ impl CutPart {
             CutPart::Documents { shown: 1, total: 2 },
             CutPart::Footer,
             CutPart::BoardTitle { id: "a".into() },
+            CutPart::BoardLink { id: "a".into() },
+            CutPart::BoardCategory { name: "a".into() },
         ]
     }
 }

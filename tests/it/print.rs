@@ -896,6 +896,57 @@ fn characters_the_print_font_lacks_are_left_out_of_print_and_told_at_their_line_
     assert!(poster.contains("Chọn Thủ tục hành chính gửi."), "{poster}");
 }
 
+/// A long domain and a long category name: the board sheet prints every
+/// short link whole (it printed `xahoabinh.danang.gov.vn/q/…` under every
+/// code, so no poster could be checked against it), the line on genuine
+/// codes with its domain, and the category's whole name.
+#[test]
+fn the_board_prints_long_links_genuine_lines_and_category_names_whole_needs_poppler() {
+    if !poppler(Needs::default()).met() {
+        return;
+    }
+    let s = TestSite::new();
+    let domain = "phuonghaichau-thanhpho.danang.gov.vn";
+    s.write(
+        "site.yaml",
+        &util::SITE_YAML.replace("https://thu.example.vn", &format!("https://{domain}")),
+    );
+    let category = "Thành lập và hoạt động của hộ kinh doanh";
+    s.write(
+        "content/cu-tru/_index.md",
+        &format!("---\ntitle: {category}\n---\n"),
+    );
+    let ids = ["dang-ky-tam-tru", "tt02", "xac-nhan-cu-tru1"];
+    for (n, id) in ids.iter().enumerate() {
+        s.write(
+            &format!("content/cu-tru/p{n}.md"),
+            &util::procedure(&format!("Thủ tục số {n}"), id),
+        );
+    }
+    let run = s.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("bang-niem-yet"), "{}", run.stderr);
+    for board in ["bang-niem-yet-a4.pdf", "bang-niem-yet-a3.pdf"] {
+        let text = pdf_text(&s.path("public/in-an").join(board));
+        // (a link on two lines is read with a space at the break)
+        let joined = text.replace(' ', "");
+        for id in ids {
+            assert!(
+                joined.contains(&format!("{domain}/q/{id}")),
+                "{board}: {id} in {text}"
+            );
+        }
+        assert!(!text.contains('…'), "{board}: {text}");
+        assert!(
+            text.contains(&format!(
+                "Mã thật luôn mở trang {domain} – trang khác là mã giả."
+            )),
+            "{board}: {text}"
+        );
+        assert!(text.contains(category), "{board}: {text}");
+    }
+}
+
 #[test]
 fn a_font_the_site_adds_draws_the_letters_dejavu_lacks_needs_poppler() {
     // (DejaVu Sans Mono has APL symbols DejaVu Sans has not: they stand

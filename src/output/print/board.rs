@@ -119,13 +119,10 @@ impl<'a> Printer<'a> {
                 &fit(&f.regular, &sub, 11.0, full_w, 1).0.concat(),
             );
             y += lh(11.0);
-            c.text(
-                &f.bold,
-                11.0,
-                g.m,
-                y,
-                &fit(&f.bold, &self.genuine(0), 11.0, full_w, 1).0.concat(),
-            );
+            // the address a genuine code opens, whole however long the
+            // site's domain (it was cut before the domain)
+            let (size, line, _) = fit_shrinking(&f.bold, &self.genuine(0), 11.0, 7.0, full_w);
+            c.text(&f.bold, size, g.m, y, &line);
             for (r, row) in rows.iter().enumerate() {
                 let top = g.top + r as f32 * g.row_h();
                 // the band: each category's name over the cells it takes
@@ -133,14 +130,15 @@ impl<'a> Printer<'a> {
                     let x = g.m + start as f32 * g.cell_w + 1.0;
                     let w = len as f32 * g.cell_w - 2.0;
                     let name = self.category_title(&row[start].category);
-                    let (line, _) = fit(&f.bold, name, BOARD.heading, w, 1);
-                    c.text(
-                        &f.bold,
-                        BOARD.heading,
-                        x,
-                        top + lh(BOARD.heading),
-                        &line.concat(),
-                    );
+                    // smaller rather than cut ("Thành lập và hoạt…" over
+                    // one code); cut only below 7 pt, and told
+                    let (size, line, cut) = fit_shrinking(&f.bold, name, BOARD.heading, 7.0, w);
+                    if cut {
+                        cuts.push(CutPart::BoardCategory {
+                            name: name.to_string(),
+                        });
+                    }
+                    c.text(&f.bold, size, x, top + lh(BOARD.heading), &line);
                     c.rect(x, top + g.band_h - 1.2, w, 0.5);
                 }
                 let y = top + g.band_h;
@@ -158,15 +156,20 @@ impl<'a> Printer<'a> {
                         ty += lh(BOARD.title);
                         c.text_centred(&f.bold, BOARD.title, x + g.cell_w / 2.0, ty, l);
                     }
-                    ty += lh(BOARD.link);
-                    let (l, _) = fit(
-                        &f.regular,
-                        &routes::typed_link(&link),
-                        BOARD.link,
-                        g.cell_w - 2.0,
-                        1,
-                    );
-                    c.text_centred(&f.regular, BOARD.link, x + g.cell_w / 2.0, ty, &l.concat());
+                    // the link whole, to check a poster against: smaller
+                    // if need be, else on two lines where the title left
+                    // a line free (cut to "hoabinh.example.vn/q/…", every
+                    // label of a long domain read the same)
+                    let typed = routes::typed_link(&link);
+                    let (size, link_lines, cut) =
+                        board_link(&f.regular, &typed, g.cell_w - 2.0, lines.len());
+                    if cut {
+                        cuts.push(CutPart::BoardLink { id: p.id.clone() });
+                    }
+                    for l in &link_lines {
+                        ty += lh(size);
+                        c.text_centred(&f.regular, size, x + g.cell_w / 2.0, ty, l);
+                    }
                 }
             }
             shaping = std::mem::take(&mut c.shaping);
@@ -175,6 +178,34 @@ impl<'a> Printer<'a> {
         }
         Ok((finish(doc, &self.fonts)?, cuts))
     }
+}
+
+/// The lines of a cell's short link (`typed`) `w` mm wide under a title
+/// of `title_lines` lines: one line at the board's size, else at a
+/// smaller one (down to `BOARD.link_min`), else two lines broken after
+/// `/q/` when the title left one of its three lines free, else one line
+/// cut (and `true`).
+fn board_link(face: &Face, typed: &str, w: f32, title_lines: usize) -> (f32, Vec<String>, bool) {
+    let (size, line, cut) = fit_shrinking(face, typed, BOARD.link, BOARD.link_min, w);
+    if !cut {
+        return (size, vec![line], false);
+    }
+    if title_lines < 3 {
+        let size = BOARD.link_min;
+        // after the site's `…/q/` if both halves fit, else where the
+        // line is full (no space is added: the link is read as printed)
+        if let Some(at) = typed.rfind("/q/").map(|at| at + 3) {
+            let (site, id) = typed.split_at(at);
+            if face.width(site, size) <= w && face.width(id, size) <= w {
+                return (size, vec![site.to_string(), id.to_string()], false);
+            }
+        }
+        let (lines, cut) = fit(face, typed, size, w, 2);
+        if !cut {
+            return (size, lines, false);
+        }
+    }
+    (size, vec![line], true)
 }
 
 /// The runs of one row that belong to one category: `(first cell, cells)`.

@@ -27,7 +27,8 @@ use crate::output::{
 use crate::qr::{QUIET_ZONE, Qr};
 use crate::theme::Theme;
 use pdf::{
-    A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, Shaping, fit, fit_balanced, page_settings, wrap,
+    A3, A4, A5, A6, Canvas, Face, Fonts, MM, Paper, Shaping, fit, fit_balanced, fit_shrinking,
+    page_settings, wrap,
 };
 use style::{BOARD, SHEET};
 

@@ -505,6 +505,25 @@ pub(crate) fn fit(
     (lines, true)
 }
 
+/// One line of `text` at `size` pt, made smaller (down to `min` pt, in
+/// steps of a quarter point) until it fits `max_w` mm; at `min` still too
+/// wide, it is cut with "…". Returns the size, the line, and whether it
+/// was cut. For lines that must be read whole, such as a short link.
+pub(crate) fn fit_shrinking(
+    face: &Face,
+    text: &str,
+    size: f32,
+    min: f32,
+    max_w: f32,
+) -> (f32, String, bool) {
+    let mut at = size;
+    while at > min && face.width(text, at) > max_w {
+        at = (at - 0.25).max(min);
+    }
+    let (lines, cut) = fit(face, text, at, max_w, 1);
+    (at, lines.concat(), cut)
+}
+
 /// [`fit`] for a short centred line such as "Quét mã để xem hướng dẫn…":
 /// when it takes more than one line, the lines are made as even as its
 /// words allow (never one word left alone below the others), by narrowing

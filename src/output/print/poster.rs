@@ -157,7 +157,7 @@ impl<'a> Printer<'a> {
         let link_lines = wrap(&f.regular, &routes::typed_link(&link), ls, w);
         // what a genuine code opens, against codes pasted over this one
         let gs = SHEET.genuine * small;
-        let (genuine_lines, _) = fit_balanced(&f.bold, &self.genuine(lang), gs, w, 2);
+        let (genuine_lines, _) = fit_balanced(&f.bold, &self.genuine(lang), gs, w, 3);
         let block_h = qr_mm
             + scan_lines.len() as f32 * lh(cs)
             + link_lines.len() as f32 * lh(ls)

@@ -83,6 +83,9 @@ pub(super) struct Board {
     pub heading: f32,
     pub title: f32,
     pub link: f32,
+    /// The smallest size a link is made to fit its cell at (above the
+    /// 6 pt a print shop's check allows).
+    pub link_min: f32,
     /// The narrowest column of the grid.
     pub min_cell: f32,
 }
@@ -92,5 +95,6 @@ pub(super) const BOARD: Board = Board {
     heading: 10.0,
     title: 9.5,
     link: 8.0,
+    link_min: 6.5,
     min_cell: 46.0,
 };
