@@ -763,8 +763,15 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
             diags.push(fields.place(d, &p.source, &root.key("id")));
         }
         for (i, entry) in p.draft.iter().enumerate() {
-            let d = Diagnostic::warning(Msg::DraftField {
-                field: entry.clone(),
+            // (a guide `camnang new` made holds example text, not words
+            // from the portal: it was told as "copied from the portal")
+            let d = Diagnostic::warning(match p.portal {
+                Some(_) => Msg::DraftField {
+                    field: entry.clone(),
+                },
+                None => Msg::DraftExample {
+                    field: entry.clone(),
+                },
             });
             // at the field itself when it is in the front matter, else
             // (the body's steps) at the draft line naming it

@@ -757,6 +757,16 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
         },
         2 if file_type.is_file() => {
             let stem = parts[1].strip_suffix(".md")?;
+            // `dang-ky.md.md` (Windows hid the first `.md` and the clerk
+            // typed it again): a guide to rename, not a translation into
+            // "md" (told so, with "or delete this translation", for a
+            // guide whose code was printed)
+            if stem.len() > 3 && stem.to_ascii_lowercase().ends_with(".md") {
+                return unread(Unread::NotMarkdown {
+                    rename: Some(format!("{}.md", &stem[..stem.len() - 3])),
+                    backup: false,
+                });
+            }
             let language = translation_of(stem);
             if language.is_none()
                 && let Some(rename) = odd_language(stem)
@@ -980,7 +990,10 @@ fn named_translation(stem: &str) -> Option<(&str, &'static str)> {
 /// `dang-ky.en` → Some(("dang-ky", "en")): a translation file's stem.
 pub fn translation_of(stem: &str) -> Option<(&str, &str)> {
     let (base, code) = stem.rsplit_once('.')?;
-    let ok = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+    // (`dang-ky.md.md` is a guide named twice over, not a language "md")
+    let ok = (2..=3).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_lowercase())
+        && code != "md";
     ok.then_some((base, code))
 }
 

@@ -2034,6 +2034,16 @@ catalogue! {
             hint_en: format!("compare with the portal or the legal text, correct it if needed, then remove the line `- {field}` from `draft:`"),
         }
 
+        /// A field listed in `draft:` of a guide not imported (one
+        /// `camnang new` made, with example text in its fields).
+        DraftExample { field: String } = "W129" {
+            sample { field: "summary".into() }
+            vi: format!("«{field}» còn ghi trong «draft:»: có thể vẫn là chữ mẫu, trang ghi «cần kiểm tra» bên cạnh"),
+            en: format!("`{field}` is still listed in `draft:`: it may still hold the example text, and the page marks it \"being checked\""),
+            hint_vi: format!("ghi đúng thông tin của thủ tục vào «{field}», rồi xoá dòng «- {field}» trong «draft:»"),
+            hint_en: format!("write the procedure's real facts into `{field}`, then remove the line `- {field}` from `draft:`"),
+        }
+
         // ── camnang new ─────────────────────────────────────────────────
 
         NewTargetExists { path: PathBuf } = "E080" {

@@ -105,9 +105,10 @@ fn a_new_procedure_has_every_field_a_free_id_and_builds() {
         .lines()
         .position(|l| l.starts_with("channels:"))
         .map_or(0, |i| i + 1);
-    // (the steps at their line in `draft:`)
+    // (the steps at their line in `draft:`; W129, not W080's "copied
+    // from the portal": nothing was)
     assert_eq!(
-        warned.iter().filter(|w| w.starts_with("W080")).count(),
+        warned.iter().filter(|w| w.starts_with("W129")).count(),
         7,
         "{warned:?}"
     );
@@ -115,14 +116,14 @@ fn a_new_procedure_has_every_field_a_free_id_and_builds() {
         assert!(
             warned
                 .iter()
-                .any(|w| w.starts_with("W080") && w.ends_with(field)),
+                .any(|w| w.starts_with("W129") && w.ends_with(field)),
             "{field}: {warned:?}"
         );
     }
     assert!(
         warned
             .iter()
-            .any(|w| w.starts_with("W080") && w.contains(&format!(":{channels_line}:"))),
+            .any(|w| w.starts_with("W129") && w.contains(&format!(":{channels_line}:"))),
         "the times and fees told at channels: {channels_line}: {warned:?}"
     );
     // a way deleted, as the template invites: still a site that builds
