@@ -700,6 +700,12 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
     }
     let file_type = entry.file_type();
     if STATIC_DIRS.contains(&top.as_str()) {
+        // what Windows and Office leave by themselves (`Thumbs.db` in a
+        // folder of pictures, Word's `~$mau.docx` of a form open in it)
+        // is not published, as elsewhere in `content/`
+        if parts.last().is_some_and(|n| system_file(n)) {
+            return None;
+        }
         // (published under its name in NFC, as links are written: a name
         // saved decomposed, on a Mac or with Unikey's "tổ hợp", was a 404)
         return file_type.is_file().then(|| Entry::Static {

@@ -68,6 +68,15 @@ fn a_guide_saved_where_camnang_reads_nothing_is_told_by_the_build_too() {
     assert!(!site.path("public/cu-tru/khai-bao").exists());
     assert!(!site.path("public/thu-tuc-moi").exists());
     assert!(site.path("public/files/bieu-mau/mau-ct01.pdf").exists());
+    // nor what Windows and Word leave in the folders of files (each was
+    // published, and told by W119 as a resident's paper)
+    for left in [
+        "files/bieu-mau/Thumbs.db",
+        "files/~$mau-ct01.docx",
+        "static/desktop.ini",
+    ] {
+        assert!(!site.path("public").join(left).exists(), "{left}");
+    }
 }
 
 #[test]
