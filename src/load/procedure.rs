@@ -319,6 +319,19 @@ fn one_line_list(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath, k
     let Some(serde_norway::Value::String(text)) = map.get(key) else {
         return;
     };
+    // items marked as Word and Zalo write them (`  -Tờ khai`, `  • Tờ
+    // khai`, `  1. Tờ khai`): not YAML's list, so one line of all of them
+    // ("-Tờ khai CT01 -Giấy tờ chứng minh" on the checklist)
+    if let Some(mark) = item_mark(text) {
+        doc.warning_at(
+            &root.key(key),
+            Msg::ListMarkNotYaml {
+                field: key.into(),
+                mark,
+            },
+        );
+        return;
+    }
     // the parts between commas and semicolons outside brackets
     let mut depth = 0i32;
     let mut parts: Vec<String> = vec![String::new()];
@@ -345,6 +358,26 @@ fn one_line_list(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath, k
         .count();
     if semicolon || parts.len() >= 3 || (key == "legal" && numbered >= 2) {
         doc.warning_at(&root.key(key), Msg::ListOnOneLine { field: key.into() });
+    }
+}
+
+/// The mark a value starts with when it is a list written the way Word
+/// and Zalo write one: a dash with no space after it (`-Tờ khai`), a
+/// bullet or another dash (`•`, `–`, `·`), or a number (`1.`, `1)`).
+fn item_mark(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    let first = t.chars().next()?;
+    let after = |n: usize| t[n..].chars().next();
+    match first {
+        '-' | '+' | '*' if after(1).is_some_and(|c| c.is_alphanumeric()) => Some(first.to_string()),
+        '•' | '–' | '·' | '▪' | '\u{f0b7}' => Some(first.to_string()),
+        '0'..='9' => {
+            let digits = t.chars().take_while(char::is_ascii_digit).count();
+            let mark = t[digits..].chars().next()?;
+            (digits <= 2 && matches!(mark, '.' | ')') && after(digits + 1) == Some(' '))
+                .then(|| t[..digits + 1].to_string())
+        }
+        _ => None,
     }
 }
 

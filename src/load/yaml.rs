@@ -106,14 +106,19 @@ impl<'a> Doc<'a> {
                 {
                     *first += self.line_offset;
                 }
-                self.report(
-                    Diagnostic::error(Msg::YamlSyntax {
-                        problem,
-                        file: self.settings_file(),
-                    }),
-                    line.max(1),
-                    col.max(1),
-                );
+                // (the list a line without its dash belongs to)
+                let field = match &problem {
+                    YamlProblem::ListItemNoDash { key } => Some(key.clone()),
+                    _ => None,
+                };
+                let mut d = Diagnostic::error(Msg::YamlSyntax {
+                    problem,
+                    file: self.settings_file(),
+                });
+                if let Some(key) = field {
+                    d = d.field(key);
+                }
+                self.report(d, line.max(1), col.max(1));
                 None
             }
         }
@@ -929,6 +934,42 @@ fn said_yes_or_no(text: &str) -> Option<bool> {
 /// Turns serde_norway's error into a problem a clerk understands, placed
 /// where the fix goes: where an unclosed quote or bracket opened, or at the
 /// second copy of a duplicated key.
+/// Near line `line` (from 1) where the parser stopped: a line indented
+/// as the items of a list above it (`  - Tờ khai`) but not one (`  Giấy
+/// tờ…`, `  -Giấy tờ…`), with no field's colon. Its line (from 1), the
+/// list's field and the column of its first letter.
+fn item_without_dash(lines: &[&str], line: usize) -> Option<(usize, String, usize)> {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    (line.saturating_sub(3)..line.min(lines.len()))
+        .rev()
+        .find_map(|i| {
+            let l = lines[i];
+            let t = l.trim_start_matches(' ');
+            let n = indent(l);
+            let bare = n > 0 && !t.is_empty() && !t.starts_with("- ") && !t.starts_with('#');
+            if !bare || field_line(l).is_some() || t.trim_end().ends_with(':') {
+                return None;
+            }
+            // the nearest line above that is not blank: an item at the same
+            // indentation, or a line of one (its text over several lines)
+            let above = (0..i).rev().find(|&j| !lines[j].trim().is_empty())?;
+            let item = (0..=above).rev().find(|&j| {
+                let t = lines[j].trim_start_matches(' ');
+                indent(lines[j]) == n && t.starts_with("- ")
+            })?;
+            // (no field in between: the same list)
+            if (item..=above).any(|j| indent(lines[j]) < n) {
+                return None;
+            }
+            let key = (0..item)
+                .rev()
+                .find(|&j| indent(lines[j]) < n && field_line(lines[j]).is_some())
+                .and_then(|j| field_line(lines[j]))
+                .map(|(k, _, _)| k.to_string())?;
+            Some((i + 1, key, n + 1))
+        })
+}
+
 fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usize) {
     let msg = e.to_string();
     let (line, col) = e
@@ -1069,6 +1110,11 @@ fn yaml_problem(yaml: &str, e: &serde_norway::Error) -> (YamlProblem, usize, usi
         }) {
             let c = key.len() + 1;
             return (YamlProblem::MissingColon { key }, l, c);
+        }
+        // an item of a list written without its `- ` (or as `-Giấy tờ`)
+        // under items that have it: the parser stumbles on the next field
+        if let Some((l, key, c)) = item_without_dash(&lines, line) {
+            return (YamlProblem::ListItemNoDash { key }, l, c);
         }
         if let Some(i) = orphan {
             let key = field_line(lines[i - 1])

@@ -1859,6 +1859,17 @@ catalogue! {
             hint_en: format!("write each item on its own line starting with `  - `, under the line `{field}:`; if it really is one item, write it that way too"),
         }
 
+        /// A list field whose items are marked as Word and Zalo write a
+        /// list (`-Tờ khai` with no space, `• Tờ khai`, `1. Tờ khai`): one
+        /// line holding every item to YAML.
+        ListMarkNotYaml { field: String, mark: String } = "W130" {
+            sample { field: "documents".into(), mark: "-".into() }
+            vi: format!("các mục của «{field}» bắt đầu bằng «{mark}» không theo cách viết danh sách: tất cả thành một mục trên trang, áp phích và tờ rơi"),
+            en: format!("the items of `{field}` start with `{mark}`, which is not how a list is written: they all become one item on the page, posters and flyers"),
+            hint_vi: format!("viết mỗi mục trên một dòng bắt đầu bằng hai dấu cách, dấu gạch và một dấu cách: «  - Tờ khai CT01», dưới dòng «{field}:»"),
+            hint_en: format!("write each item on its own line starting with two spaces, a dash and a space: `  - Form CT01`, under the line `{field}:`"),
+        }
+
         /// A value wholly in Word's curly quotes (`agency: “Công an xã”`),
         /// meant as YAML's quotes: they are taken off.
         CurlyQuotedValue { field: String } = "W095" {

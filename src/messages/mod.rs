@@ -304,6 +304,11 @@ pub enum YamlProblem {
     MissingColon {
         key: String,
     },
+    /// An item of the list `key` written without its `- ` (or with no
+    /// space after the dash, `-Giấy tờ`), under items that have it.
+    ListItemNoDash {
+        key: String,
+    },
     /// A number with twenty digits or more, bigger than any number YAML
     /// reads.
     NumberTooBig,
@@ -333,6 +338,12 @@ impl YamlProblem {
             }
             (YamlProblem::DuplicateKey { key, first }, Lang::En) => {
                 format!("delete one of the two `{key}:` lines (line {first} or this one), keeping the right one")
+            }
+            (YamlProblem::ListItemNoDash { .. }, Lang::Vi) => {
+                "bắt đầu dòng này như các mục ở trên: hai dấu cách, dấu gạch, một dấu cách, rồi đến chữ («  - Giấy tờ…»)".into()
+            }
+            (YamlProblem::ListItemNoDash { .. }, Lang::En) => {
+                "start this line as the items above it: two spaces, a dash, a space, then the words (`  - Paper…`)".into()
             }
             (_, Lang::Vi) => "kiểm tra dấu hai chấm, ngoặc kép đóng mở đủ cặp và thụt lề bằng dấu cách (không dùng Tab)".into(),
             (_, Lang::En) => "check the colons, that every quote and bracket is closed, and indent with spaces (not Tab)".into(),
@@ -420,6 +431,12 @@ impl YamlProblem {
             ),
             (YamlProblem::TextAfterQuote { key, first }, Lang::En) => format!(
                 "the value of `{key}` starts with `{first}`, so what is inside is read on its own and the words after it are a mistake: put the whole value in double quotes, with single quotes inside, e.g. {key}: \"'Tạm trú' là nơi…\""
+            ),
+            (YamlProblem::ListItemNoDash { key }, Lang::Vi) => format!(
+                "dòng này là một mục của «{key}» nhưng thiếu dấu «- » ở đầu (hoặc thiếu dấu cách sau dấu gạch)"
+            ),
+            (YamlProblem::ListItemNoDash { key }, Lang::En) => format!(
+                "this line is an item of `{key}` but lacks the `- ` at its start (or the space after the dash)"
             ),
             (YamlProblem::BrokenLine { key }, Lang::Vi) => format!(
                 "dòng này không có tên trường: nếu đây là phần tiếp theo của «{key}» ở dòng trên, nối nó vào dòng trên, hoặc thụt nó vào hai dấu cách"
