@@ -479,10 +479,17 @@ fn one(
             // one: `--diff` no longer shows it)
             if let Some(now) = new_k {
                 draft.push(k.to_string());
+                // what changed, not the shared start of a long field (a
+                // new fee of the second way was behind the first way's
+                // 120 characters, and read as no change)
+                let now = match old_k {
+                    Some(before) => differing(before, now).1,
+                    None => now.clone(),
+                };
                 merged.gaps.push((
                     k.to_string(),
                     Gap::KeptAgainstPortal {
-                        now: shortened(now),
+                        now: shortened(&now),
                     },
                 ));
             }
@@ -522,6 +529,10 @@ fn one(
         crate::files::Existing::Replace,
     )
     .map_err(Diagnostic::error)?;
+    // (nothing taken: the clerk's fields were kept, each told above)
+    if applied.is_empty() {
+        return Ok(());
+    }
     println!(
         "{}",
         Msg::Updated {

@@ -1172,6 +1172,14 @@ catalogue! {
             hint_en: OTHER_OUTPUT.en,
         }
 
+        /// `--output` naming the user's home folder.
+        OutputIsHome = "E151" {
+            vi: "thư mục xuất không được là thư mục nhà (home) của bạn: camnang thay cả thư mục xuất bằng trang mới",
+            en: "the output folder must not be your home folder: camnang replaces the whole output folder with the new site",
+            hint_vi: OTHER_OUTPUT.vi,
+            hint_en: OTHER_OUTPUT.en,
+        }
+
         OutputNotFolder = "E043" {
             vi: "đường dẫn xuất đã có và không phải là thư mục",
             en: "the output path exists and is not a folder",

@@ -120,6 +120,15 @@ fn check_with(site_root: &Path, output: &Path, stamps: &stamps::Stamps) -> Resul
     if root.starts_with(&out) {
         return refused(Msg::OutputHoldsSource, &folder);
     }
+    // the home folder itself (`--output ~`): the output is replaced whole
+    // by the new site, and a home holds a person's own files
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .filter(|h| !h.is_empty())
+        .map(|h| resolve(Path::new(&h)));
+    if home.is_some_and(|h| out == h) {
+        return refused(Msg::OutputIsHome, &folder);
+    }
     if out.starts_with(&content) || out.starts_with(&themes) || out.starts_with(&cache) {
         return refused(Msg::OutputInsideSource, &folder);
     }

@@ -376,6 +376,19 @@ fn refuses_an_output_folder_that_would_lose_files() {
     assert!(run.stderr.contains(&named), "{named}: {}", run.stderr);
     assert!(site.path("mine/letter.docx").exists());
     assert!(site.path("content/cu-tru/dang-ky-tam-tru.md").exists());
+    // the home folder, even an empty one (it was written into: the README
+    // said it was refused)
+    let home = tempfile::tempdir().expect("home");
+    let mut c = util::camnang();
+    c.env("HOME", home.path())
+        .args(["build", "--no-print", "--root"])
+        .arg(site.root())
+        .arg("--output")
+        .arg(home.path());
+    let run = util::Run::of(c);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("E151"), "{}", run.stderr);
+    assert!(!home.path().join("index.html").exists());
 }
 
 #[test]

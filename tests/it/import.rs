@@ -973,6 +973,41 @@ fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
 /// A way the portal no longer lists takes the file's `draft:` entries of
 /// it along: the update wrote `channels[1].fee` for a file of one way,
 /// which `check` refused (E017) and the build with it.
+/// The clerk rewrote one way's time; the portal changed the other way's
+/// fee: the note of the field kept says what changed (it showed the
+/// field's first 120 characters, the first way's, as if nothing had).
+#[test]
+fn a_kept_field_notes_what_the_portal_changed_in_it() {
+    let (site, inbox, rel) = imported_residence();
+    let text = site.read(rel).replacen(
+        "    time: \"03 ngày làm việc\"",
+        "    time: \"3 ngày làm việc (thường xong sớm hơn)\"",
+        1,
+    );
+    site.write(rel, &text);
+    let changed = with("1.004194", |d| {
+        d["executionMethods"][1]["fees"][1]["value"] = json!(20000);
+        d["updatedAt"] = json!(1_790_000_000_000_i64);
+    });
+    let now = inbox.path().join("now.json");
+    std::fs::write(&now, changed.to_string()).expect("write");
+    let up = import(&site, &["--update", now.to_str().expect("utf-8")]);
+    assert_eq!(up.code, 0, "{}\n{}", up.stdout, up.stderr);
+    assert!(up.stdout.contains("W102"), "{}", up.stdout);
+    // nothing was taken: no empty "updated from the portal:" line
+    assert!(!up.stdout.contains("đã cập nhật từ Cổng"), "{}", up.stdout);
+    let after = site.read(rel);
+    let note = after
+        .lines()
+        .find(|l| l.starts_with("  - \"channels\"   # "))
+        .unwrap_or_else(|| panic!("a note on channels: {after}"));
+    assert!(note.contains("20.000"), "{note}");
+    assert!(
+        after.contains("3 ngày làm việc (thường xong sớm hơn)"),
+        "{after}"
+    );
+}
+
 #[test]
 fn an_update_that_drops_a_way_leaves_a_file_that_checks() {
     let (site, inbox, rel) = imported_residence();
