@@ -259,6 +259,17 @@ pub fn parse_procedure_in(
             .at(line, column, text),
         );
     }
+    // letters already lost before the file was saved (U+FFFD, "Khai b�o
+    // t�m v�ng": text copied from a page or file read in the wrong code
+    // page): printed so on the page and the posters
+    if let Some(at) = text.find('\u{FFFD}') {
+        let (line, column) = place(text, 1, at);
+        diags.push(
+            Diagnostic::warning(Msg::LostLetters)
+                .in_file(file)
+                .at(line, column, text),
+        );
+    }
     // a page a phone on a weak 3G line takes minutes to open (a whole law
     // pasted in, a picture pasted as text)
     if text.len() > PAGE_TOO_LONG_KB * 1024 {

@@ -1945,6 +1945,15 @@ catalogue! {
             hint_en: "copy the original text, convert it with Unikey (Tools → Convert: from TCVN3 (ABC) to Unicode), then paste it again",
         }
 
+        /// The replacement character U+FFFD in a guide: letters lost
+        /// before the text reached the file.
+        LostLetters = "W131" {
+            vi: "có chữ bị mất, hiện thành dấu «�»: chữ đã hỏng trước khi được dán vào tệp (chép từ một trang hay tệp đọc sai bảng mã), trang và áp phích sẽ in đúng như vậy",
+            en: "letters are lost here, shown as `�`: the text was broken before it was pasted into the file (copied from a page or file read in the wrong encoding), and pages and posters print it so",
+            hint_vi: "gõ lại những chữ có dấu «�», hoặc chép lại đoạn chữ từ văn bản gốc",
+            hint_en: "type the words with `�` again, or copy the passage again from the original document",
+        }
+
         /// The steps posters print were taken from under a heading that
         /// does not name them, while a later heading does.
         StepsElsewhere { taken: String, steps: String } = "W114" {

@@ -849,6 +849,19 @@ fn the_order_sheet_says_what_to_print_how_many_and_how_to_finish_it_needs_popple
     ] {
         assert!(page.contains(words), "{words:?} missing in {page}");
     }
+    // a bleed too thin for crop marks: none are drawn, and the order does
+    // not send the print shop to them; its measure with a decimal comma
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}print:\n  bleed_mm: 0.5\n  copies:\n    posters: 3\n",
+            util::SITE_YAML
+        ),
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    let page = site.read("public/in-an/index.html");
+    assert!(page.contains("Xén 0,5 mm lề xén mỗi cạnh"), "{page}");
+    assert!(!page.contains("dấu cắt ở bốn góc"), "{page}");
 }
 
 #[test]

@@ -98,15 +98,20 @@ impl Printer<'_> {
         let mut lines = Vec::new();
         if copies.posters > 0 && n > 0 {
             let trim = if bleed > 0.0 {
-                let key = match print.crop_marks {
+                let key = match print.crop_marks && pdf::crop_marks_fit(bleed) {
                     true => "order_trim",
                     false => "order_trim_no_marks",
+                };
+                // (3,5 mm in Vietnamese: its decimal mark is a comma)
+                let mm = match self.site.config.language.as_str() {
+                    "vi" => print.bleed_mm.to_string().replace('.', ","),
+                    _ => print.bleed_mm.to_string(),
                 };
                 self.t(key)
                     .replace("{paper}", poster.name)
                     .replace("{w}", &format!("{:.0}", poster.w))
                     .replace("{h}", &format!("{:.0}", poster.h))
-                    .replace("{bleed}", &print.bleed_mm.to_string())
+                    .replace("{bleed}", &mm)
             } else {
                 self.t("order_no_trim")
             };

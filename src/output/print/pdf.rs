@@ -572,6 +572,13 @@ pub(crate) fn page_settings(paper: Paper, bleed: f32) -> Option<PageSettings> {
     )
 }
 
+/// Whether a bleed of `bleed` mm has room for crop marks (a thinner one
+/// has none drawn, and the order sheet does not send the print shop to
+/// them).
+pub(crate) fn crop_marks_fit(bleed: f32) -> bool {
+    bleed > 0.5
+}
+
 /// Pure black for print: DeviceCMYK 0 0 0 1.
 pub(crate) fn black() -> Fill {
     Fill {
@@ -700,7 +707,7 @@ impl<'s, 'p, 'f> Canvas<'s, 'p, 'f> {
     /// Crop marks at the four corners of a `w` × `h` mm trimmed area,
     /// drawn in the bleed so they never touch the print.
     pub(crate) fn crop_marks(&mut self, w: f32, h: f32, bleed: f32) {
-        if bleed <= 0.5 {
+        if !crop_marks_fit(bleed) {
             return;
         }
         let gap = 0.5_f32.min(bleed / 4.0);
