@@ -554,6 +554,16 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             g.gaps.push((format!("channels[{i}].time"), gap));
         }
     }
+    // no way of submitting at all: no time, fee or online link on the
+    // page, and nothing said (the guide went out with "Chưa rõ")
+    if g.channels.is_empty() {
+        g.gaps.push((
+            "channels".into(),
+            Gap::NoWays {
+                times: case_times.join("; "),
+            },
+        ));
+    }
     if g.channels.iter().any(|c| c.way == "truc-tuyen")
         && crate::model::valid_portal_id(&g.portal_id)
     {
@@ -596,7 +606,7 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         let mut case_notes = Vec::new();
         for p in components {
             let name = clean::clean(&p.name);
-            let first = line(unmark(&name));
+            let first = document_name(&name);
             if first.is_empty() {
                 continue;
             }
@@ -944,6 +954,33 @@ fn capitalise(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
+}
+
+/// A document's name on one line. Lines the portal broke it into (`<br>`,
+/// paragraphs: "Một trong các giấy tờ sau:", "Hợp đồng thuê nhà", "Giấy xác
+/// nhận của UBND xã") are kept apart by "; " after the first line's colon
+/// (they ran together as one sentence: "… sau: Hợp đồng thuê nhà Giấy xác
+/// nhận …"); a sentence broken mid-way is joined with a space.
+fn document_name(name: &str) -> String {
+    let lines: Vec<String> = name
+        .lines()
+        .map(|l| line(unmark(l)))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            // a line that starts in small letters goes on the sentence
+            let goes_on = l.chars().next().is_some_and(char::is_lowercase);
+            let sep = match (out.ends_with([':', ';', ',']), goes_on) {
+                (true, _) | (false, true) => " ",
+                (false, false) => "; ",
+            };
+            out.push_str(sep);
+        }
+        out.push_str(l);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1390,6 +1427,46 @@ mod tests {
         )));
         assert!(g.body.contains("Trường hợp cần xác minh"), "{}", g.body);
         assert!(g.body.contains("Nộp qua ứng dụng VNeID"), "{}", g.body);
+    }
+
+    #[test]
+    fn a_record_with_no_way_of_submitting_says_so() {
+        for methods in [serde_json::json!([]), serde_json::Value::Null] {
+            let r =
+                record(serde_json::json!({"id": "a", "name": "B", "executionMethods": methods}));
+            let g = guide(&r, today());
+            assert!(g.channels.is_empty());
+            assert!(
+                g.gaps
+                    .iter()
+                    .any(|(f, gap)| f == "channels" && matches!(gap, Gap::NoWays { .. })),
+                "{:?}",
+                g.gaps
+            );
+        }
+    }
+
+    #[test]
+    fn a_document_named_over_several_lines_keeps_its_lines_apart() {
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionCases": [
+                {"name": "Hồ sơ gồm:", "profileComponents": [
+                    {"name": "Một trong các giấy tờ chứng minh chỗ ở hợp pháp:<br>Hợp đồng thuê nhà<br>Giấy xác nhận của UBND xã", "originalQty": 1, "copyQty": 0},
+                    {"name": "<p>Bản sao giấy khai sinh</p><p>Bản sao căn cước</p>", "originalQty": 0, "copyQty": 1},
+                    {"name": "Tờ khai thay đổi thông tin\ncư trú (mẫu CT01)", "originalQty": 1, "copyQty": 0}
+                ]}
+            ]}),
+        );
+        let g = guide(&r, today());
+        let items: Vec<&String> = g.documents.iter().flat_map(|(_, i)| i).collect();
+        assert_eq!(
+            items,
+            [
+                "Một trong các giấy tờ chứng minh chỗ ở hợp pháp: Hợp đồng thuê nhà; Giấy xác nhận của UBND xã (01 bản chính)",
+                "Bản sao giấy khai sinh; Bản sao căn cước (01 bản sao)",
+                "Tờ khai thay đổi thông tin cư trú (mẫu CT01) (01 bản chính)",
+            ]
+        );
     }
 
     #[test]

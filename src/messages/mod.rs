@@ -596,6 +596,9 @@ pub enum Gap {
     NoSummary,
     /// The portal lists no document to bring.
     NoDocuments,
+    /// The portal lists no way of submitting (`executionMethods` empty);
+    /// `times`: its figures per case, if any.
+    NoWays { times: String },
     /// The portal's name is in capitals: written as a sentence, the
     /// capitals of names (UBND, CCCD) to put back.
     TitleInCapitals,
@@ -717,6 +720,14 @@ impl Gap {
             (Gap::DistrictInText { level }, Lang::En) => {
                 format!("the portal still sends residents to an office at the {level} (district) level, gone since 1 July 2025: write the office that takes applications now")
             }
+            (Gap::NoWays { times }, Lang::Vi) => match times.is_empty() {
+                true => "Cổng không ghi cách nộp hồ sơ (trực tiếp, trực tuyến, qua bưu chính) cùng thời gian và lệ phí: ghi chúng vào channels:".into(),
+                false => format!("Cổng không ghi cách nộp hồ sơ (trực tiếp, trực tuyến, qua bưu chính) cùng thời gian và lệ phí, chỉ ghi thời gian «{times}»: ghi chúng vào channels:"),
+            },
+            (Gap::NoWays { times }, Lang::En) => match times.is_empty() {
+                true => "the portal lists no way of submitting (in person, online, by post) with its time and fee: write them under channels:".into(),
+                false => format!("the portal lists no way of submitting (in person, online, by post) with its time and fee, only the time `{times}`: write them under channels:"),
+            },
             (Gap::NoDocuments, Lang::Vi) => {
                 "Cổng không ghi thành phần hồ sơ: ghi những giấy tờ cần mang theo".into()
             }
@@ -851,6 +862,9 @@ impl Gap {
             Gap::StepsRenumbered,
             Gap::NoSummary,
             Gap::NoDocuments,
+            Gap::NoWays {
+                times: String::new(),
+            },
             Gap::TitleInCapitals,
             Gap::NotesInDocuments { count: 1 },
             Gap::OnlineLevel,
