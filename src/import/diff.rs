@@ -69,6 +69,10 @@ pub(crate) fn view(g: &Guide) -> BTreeMap<&'static str, String> {
 fn portal_only(g: &Guide) -> BTreeMap<&'static str, String> {
     let mut m = BTreeMap::new();
     m.insert("steps", g.steps.join("\n"));
+    // the rest of what the record writes into the body: the ways'
+    // instructions (where to submit), the conditions, notes (a change
+    // there was "nothing changed on the portal")
+    m.insert("body", g.body.replace(&g.steps.join("\n"), ""));
     m.insert("state", g.state.clone());
     m
 }
@@ -402,12 +406,18 @@ fn one(
             }
         }
     }
+    // the body is the clerk's: a change the portal made to what it was
+    // written from stays in sight in `draft:`, with what changed
+    let mut body_changes: Vec<(&str, String)> = Vec::new();
     if let Some(old) = &old {
         for (k, n) in portal_only(&new) {
             let b = portal_only(old).get(k).cloned().unwrap_or_default();
             if b != n {
                 changed.push(k);
                 show(k, &b, &n);
+                if k != "state" {
+                    body_changes.push((k, differing(&b, &n).1));
+                }
             }
         }
     }
@@ -504,6 +514,17 @@ fn one(
                 )
             );
         }
+    }
+    for (k, now) in body_changes {
+        if !draft.iter().any(|d| d == k) {
+            draft.push(k.to_string());
+        }
+        merged.gaps.push((
+            k.to_string(),
+            Gap::KeptAgainstPortal {
+                now: shortened(&now),
+            },
+        ));
     }
     // only entries the file written has a place for (E017 otherwise)
     let groups = merged.documents.len();

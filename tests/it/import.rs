@@ -1008,6 +1008,51 @@ fn a_kept_field_notes_what_the_portal_changed_in_it() {
     );
 }
 
+/// The portal changes only what the body is written from (where to
+/// submit, the conditions): `--diff` said "nothing changed", and the
+/// guide kept sending residents to the old office.
+#[test]
+fn a_change_to_what_the_body_is_written_from_is_shown_and_kept_in_sight() {
+    let (site, inbox, rel) = imported_residence();
+    let changed = with("1.004194", |d| {
+        d["executionMethods"][1]["description"] =
+            json!("- Nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công cấp tỉnh.");
+        d["requirementsAndConditions"] = json!("Người đăng ký phải đã ở đủ 30 ngày.");
+        d["updatedAt"] = json!(1_790_000_000_000_i64);
+    });
+    let now = inbox.path().join("now.json");
+    std::fs::write(&now, changed.to_string()).expect("write");
+    let diff = import(&site, &["--diff", now.to_str().expect("utf-8")]);
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert!(!diff.stdout.contains("không có gì đổi"), "{}", diff.stdout);
+    assert!(
+        diff.stdout.contains("Trung tâm Phục vụ hành chính công"),
+        "{}",
+        diff.stdout
+    );
+    let before = site.read(rel);
+    let up = import(&site, &["--update", now.to_str().expect("utf-8")]);
+    assert_eq!(up.code, 0, "{}\n{}", up.stdout, up.stderr);
+    let after = site.read(rel);
+    // the body stays the clerk's; the change waits in draft: with its words
+    let note = after
+        .lines()
+        .find(|l| l.starts_with("  - \"body\"   # "))
+        .unwrap_or_else(|| panic!("a note on the body: {after}"));
+    assert!(
+        note.contains("Trung tâm Phục vụ hành chính công") || note.contains("30 ngày"),
+        "{note}"
+    );
+    assert_eq!(
+        after.split("\n---\n").nth(1),
+        before.split("\n---\n").nth(1),
+        "the body is the clerk's"
+    );
+    let c = check(&site);
+    let report: Value = serde_json::from_str(&c.stdout).expect("json");
+    assert_eq!(report["errors"], 0, "{}", c.stdout);
+}
+
 #[test]
 fn an_update_that_drops_a_way_leaves_a_file_that_checks() {
     let (site, inbox, rel) = imported_residence();
