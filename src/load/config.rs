@@ -218,14 +218,26 @@ fn read_settings(file: &Path, text: &str) -> (Option<SiteConfig>, Diagnostics) {
         // (groups written on one line, `CCCD, căn cước; KT3, tạm trú`,
         // are split at their semicolons)
         let lines = doc.text_list(m, &p, "synonyms");
-        for line in lines.iter().flat_map(|l| l.split(';')) {
-            let group: Vec<String> = line
-                .split(',')
-                .map(|w| w.trim().to_string())
-                .filter(|w| !w.is_empty())
-                .collect();
-            if group.len() > 1 {
-                synonyms.push(group);
+        for (i, l) in lines.iter().enumerate() {
+            for line in l.split(';') {
+                let group: Vec<String> = line
+                    .split(',')
+                    .map(|w| w.trim().to_string())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                match group.len() {
+                    0 => {}
+                    // a word alone means nothing else: told, not dropped
+                    // without a word (`KT3; tạm trú; thuê trọ` meant one
+                    // group)
+                    1 => doc.warning_at(
+                        &p.key("synonyms").index(i),
+                        Msg::SynonymAlone {
+                            word: group[0].clone(),
+                        },
+                    ),
+                    _ => synonyms.push(group),
+                }
             }
         }
     }
@@ -943,6 +955,14 @@ mod tests {
         let want = vec![vec!["CCCD", "căn cước"], vec!["KT3", "tạm trú"]];
         assert_eq!(groups("\n    - CCCD, căn cước\n    - KT3, tạm trú\n"), want);
         assert_eq!(groups(" CCCD, căn cước; KT3, tạm trú\n"), want);
+        // a word alone is told, at its line
+        let text = format!("{head}\n    - KT3; tạm trú; thuê trọ\n    - hộ khẩu\n");
+        let (_, diags) = parse_site_yaml(Path::new("site.yaml"), &text);
+        let told: Vec<(&str, Option<usize>)> =
+            diags.items.iter().map(|d| (d.msg.code(), d.line)).collect();
+        assert_eq!(told.len(), 4, "{told:?}");
+        assert!(told.iter().all(|(c, _)| *c == "W132"), "{told:?}");
+        assert_eq!(told[3].1, Some(7), "{told:?}");
     }
 
     #[test]

@@ -1954,6 +1954,15 @@ catalogue! {
             hint_en: "type the words with `�` again, or copy the passage again from the original document",
         }
 
+        /// A group of `search.synonyms` with one word: nothing to match.
+        SynonymAlone { word: String } = "W132" {
+            sample { word: "KT3".into() }
+            vi: format!("nhóm từ đồng nghĩa «{word}» chỉ có một từ nên không dùng được khi tìm"),
+            en: format!("the synonym group `{word}` has one word only, so search cannot use it"),
+            hint_vi: "ngăn các từ cùng nghĩa bằng dấu phẩy (KT3, tạm trú, thuê trọ); mỗi nhóm một dòng, hoặc các nhóm ngăn bằng dấu chấm phẩy",
+            hint_en: "separate words of one meaning with commas (KT3, tạm trú, thuê trọ); one group a line, or groups separated by semicolons",
+        }
+
         /// The steps posters print were taken from under a heading that
         /// does not name them, while a later heading does.
         StepsElsewhere { taken: String, steps: String } = "W114" {
