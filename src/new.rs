@@ -93,7 +93,7 @@ pub fn run_new_site(dir: &Path, lang: Option<Lang>) -> ExitCode {
 /// Every id used in `content/` (read from the `id:` lines, so that even a
 /// site with mistakes gets a free id) and in `qr-lock.yaml`.
 pub fn used_ids(root: &Path) -> BTreeSet<String> {
-    let mut ids = content_ids(root);
+    let mut ids = content_ids(root, false);
     if let Ok(lock) = std::fs::read_to_string(root.join(crate::load::lock::LOCK_FILE)) {
         for line in lock.lines() {
             if let Some(id) = line
@@ -107,13 +107,20 @@ pub fn used_ids(root: &Path) -> BTreeSet<String> {
     ids
 }
 
-/// The ids the guides of `content/` carry (`id:` lines).
-fn content_ids(root: &Path) -> BTreeSet<String> {
+/// The ids the guides of `content/` carry (`id:` lines); of originals
+/// only (not `name.en.md`) if `originals_only`.
+fn content_ids(root: &Path, originals_only: bool) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
+    let translation = |p: &Path| {
+        p.file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| crate::load::translation_of(s).is_some())
+    };
     for entry in walkdir::WalkDir::new(root.join("content"))
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| !(originals_only && translation(e.path())))
     {
         if let Some(text) = crate::load::source::read_text(entry.path()) {
             for line in text.lines() {
@@ -143,7 +150,9 @@ pub fn orphaned_ids(root: &Path) -> Vec<(String, String, String)> {
     else {
         return Vec::new();
     };
-    let in_content = content_ids(root);
+    // (a translation carries its original's id: one left behind when the
+    // original was deleted does not hold the code)
+    let in_content = content_ids(root, true);
     let field = |v: &serde_norway::Value, k: &str| {
         v.get(k)
             .and_then(serde_norway::Value::as_str)
@@ -287,14 +296,21 @@ pub fn new_procedure(
     }
     // (`content/files/` is there, and a guide written into it was
     // published as a raw download, never as a page)
-    if let Some((_, owner)) = crate::model::routes::RESERVED
+    // (a language of the site, `site.en.yaml` beside `site.yaml`, takes
+    // the folder of its pages, `/en/`)
+    let owner = crate::model::routes::RESERVED
         .iter()
         .find(|(n, _)| *n == cat)
-    {
-        return Err(Msg::ReservedName {
+        .map(|(_, owner)| owner.to_string())
+        .or_else(|| {
+            root.join(format!("site.{cat}.yaml"))
+                .is_file()
+                .then(|| format!("/{cat}/"))
+        });
+    if let Some(owner) = owner {
+        return Err(Msg::NewCategoryReserved {
             name: cat.clone(),
-            source: "--category".into(),
-            owner: owner.to_string(),
+            owner,
         });
     }
     let fail = |e: std::io::Error| Msg::WriteFailed {
@@ -377,7 +393,7 @@ mod tests {
         assert_ne!(second, first, "the id line of the first carries a comment");
         for cat in ["files", "static", "q", "in-an", "kiosk", "api", "assets"] {
             let e = new_procedure(root, "Thủ tục", cat, Some("Biểu mẫu"), today).unwrap_err();
-            assert!(matches!(e, Msg::ReservedName { .. }), "{cat}: {e:?}");
+            assert!(matches!(e, Msg::NewCategoryReserved { .. }), "{cat}: {e:?}");
             assert!(!root.join("content").join(cat).join("thu-tuc.md").exists());
         }
     }

@@ -72,9 +72,21 @@ fn portal_only(g: &Guide) -> BTreeMap<&'static str, String> {
     // the rest of what the record writes into the body: the ways'
     // instructions (where to submit), the conditions, notes (a change
     // there was "nothing changed on the portal")
-    m.insert("body", g.body.replace(&g.steps.join("\n"), ""));
+    m.insert("body", without_steps(&g.body));
     m.insert("state", g.state.clone());
     m
+}
+
+/// An imported body without its first section, the steps (compared on
+/// their own), up to the next heading.
+fn without_steps(body: &str) -> String {
+    match body.strip_prefix("## Các bước\n") {
+        Some(rest) => match rest.find("\n## ") {
+            Some(at) => rest[at + 1..].to_string(),
+            None => String::new(),
+        },
+        None => body.to_string(),
+    }
 }
 
 /// A procedure file's portal fields in the guide's shape.
@@ -568,6 +580,13 @@ fn one(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_body_is_compared_without_its_steps() {
+        let body = "## Các bước\n\n1. Một.\n2. Hai.\n\n## Cách nộp hồ sơ\n\nTại xã.\n";
+        assert_eq!(without_steps(body), "## Cách nộp hồ sơ\n\nTại xã.\n");
+        assert_eq!(without_steps("## Các bước\n\n1. Một.\n"), "");
+    }
 
     #[test]
     fn a_change_deep_in_a_long_list_is_shown_not_its_shared_start() {

@@ -353,28 +353,25 @@ fn answer(
         return Err((refused, false));
     }
     match status {
-        // the portal's own "no such record" in its envelope, or, for a
-        // record asked by its id, an empty answer: the record is gone.
-        // Anything else (`{"statusCode":404,"message":"Cannot POST …"}`,
-        // a web server's page) is the address of the API itself not
+        // the portal's own "no such record" in its envelope, or another
+        // 404 to a record: the record is gone. The framework's answer for
+        // an address it has no route for (`{"statusCode":404,"message":
+        // "Cannot POST …"}`), or a 404 to the list, is the API itself not
         // answering: told as every procedure abolished, a clerk retired
         // guides that were still in force
         404 | 410 => {
-            let gone = match refusal(&text, what) {
-                Some(m @ Msg::PortalNotFound { .. }) => Some(m),
-                _ => {
-                    (url.ends_with(DETAIL) && text.trim().is_empty()).then(|| Msg::PortalNotFound {
-                        what: what.to_string(),
-                    })
-                }
-            };
-            return Err((
-                gone.unwrap_or_else(|| Msg::PortalNoApi {
+            let no_route = text.contains("Cannot POST") || text.contains("Cannot GET");
+            let msg = match refusal(&text, what) {
+                Some(m @ Msg::PortalNotFound { .. }) => m,
+                _ if no_route || url.ends_with(LIST) => Msg::PortalNoApi {
                     url: url.into(),
                     status,
-                }),
-                false,
-            ));
+                },
+                _ => Msg::PortalNotFound {
+                    what: what.to_string(),
+                },
+            };
+            return Err((msg, false));
         }
         200..=299 => {}
         _ => {

@@ -962,23 +962,33 @@ fn capitalise(s: &str) -> String {
 /// (they ran together as one sentence: "… sau: Hợp đồng thuê nhà Giấy xác
 /// nhận …"); a sentence broken mid-way is joined with a space.
 fn document_name(name: &str) -> String {
-    let lines: Vec<String> = name
-        .lines()
-        .map(|l| line(unmark(l)))
-        .filter(|l| !l.is_empty())
-        .collect();
     let mut out = String::new();
-    for (i, l) in lines.iter().enumerate() {
-        if i > 0 {
-            // a line that starts in small letters goes on the sentence
-            let goes_on = l.chars().next().is_some_and(char::is_lowercase);
+    for raw in name.lines() {
+        let l = line(unmark(raw));
+        if l.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            // an item of a list the portal wrote ("- hợp đồng thuê") is
+            // one; a sentence broken mid-way ("của" / "UBND xã", "(mẫu" /
+            // "CT01)", "thay đổi thông tin" / "cư trú") goes on
+            let marked = raw.trim_start() != unmark(raw.trim_start());
+            let first_word = l.split_whitespace().next().unwrap_or_default();
+            let abbreviation = first_word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && first_word.chars().filter(|c| c.is_alphabetic()).count() > 1;
+            let open = out.matches('(').count() > out.matches(')').count();
+            let goes_on = !marked
+                && (l.chars().next().is_some_and(char::is_lowercase) || abbreviation || open);
             let sep = match (out.ends_with([':', ';', ',']), goes_on) {
                 (true, _) | (false, true) => " ",
                 (false, false) => "; ",
             };
             out.push_str(sep);
         }
-        out.push_str(l);
+        out.push_str(&l);
     }
     out
 }
@@ -1453,7 +1463,8 @@ mod tests {
                 {"name": "Hồ sơ gồm:", "profileComponents": [
                     {"name": "Một trong các giấy tờ chứng minh chỗ ở hợp pháp:<br>Hợp đồng thuê nhà<br>Giấy xác nhận của UBND xã", "originalQty": 1, "copyQty": 0},
                     {"name": "<p>Bản sao giấy khai sinh</p><p>Bản sao căn cước</p>", "originalQty": 0, "copyQty": 1},
-                    {"name": "Tờ khai thay đổi thông tin\ncư trú (mẫu CT01)", "originalQty": 1, "copyQty": 0}
+                    {"name": "Tờ khai thay đổi thông tin\ncư trú (mẫu\nCT01) của\nUBND xã", "originalQty": 1, "copyQty": 0},
+                {"name": "Giấy tờ sau:\n- hợp đồng thuê\n- giấy xác nhận", "originalQty": 1, "copyQty": 0}
                 ]}
             ]}),
         );
@@ -1464,7 +1475,8 @@ mod tests {
             [
                 "Một trong các giấy tờ chứng minh chỗ ở hợp pháp: Hợp đồng thuê nhà; Giấy xác nhận của UBND xã (01 bản chính)",
                 "Bản sao giấy khai sinh; Bản sao căn cước (01 bản sao)",
-                "Tờ khai thay đổi thông tin cư trú (mẫu CT01) (01 bản chính)",
+                "Tờ khai thay đổi thông tin cư trú (mẫu CT01) của UBND xã (01 bản chính)",
+                "Giấy tờ sau: hợp đồng thuê; giấy xác nhận (01 bản chính)",
             ]
         );
     }

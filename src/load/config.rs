@@ -632,10 +632,11 @@ pub fn shown_address(url: &str) -> String {
     let Some((user, _)) = rest[..at].split_once(':') else {
         return url.to_string();
     };
-    // a folder or a query before the `:` (`file:///tmp/a:b@c`), a login
-    // already ended by its own `@`, an IPv6 host, or a host by its name
-    let no_secret =
-        user.contains(['/', '?', '#', '@']) || user.starts_with('[') || host_named(user);
+    // a folder or a query before the `:` (`file:///tmp/a:b@c`), or an
+    // IPv6 host; a login with its own `@` or a host's name before the `:`
+    // may still be followed by a password (`web@xa.gov.vn:2024/Hoabinh@…`,
+    // a cPanel login): left out too, at the cost of a port and a folder
+    let no_secret = user.contains(['/', '?', '#']) || user.starts_with('[');
     if no_secret {
         return url.to_string();
     }
@@ -1047,11 +1048,15 @@ mod tests {
             ("sftp://host:2222/www/a@b", "sftp://host:…@b"),
             (
                 "webdavs://cloud.xa.vn:8443/remote.php/dav/files/xa@gmail.com/",
-                "webdavs://cloud.xa.vn:8443/remote.php/dav/files/xa@gmail.com/",
+                "webdavs://cloud.xa.vn:…@gmail.com/",
+            ),
+            (
+                "ftp://web@xahoabinh.gov.vn:2024/Hoabinh@ftp.xahoabinh.gov.vn/public_html",
+                "ftp://web@xahoabinh.gov.vn:…@ftp.xahoabinh.gov.vn/public_html",
             ),
             (
                 "sftp://xa@hoabinh.vn:2222/xa.hoabinh@gmail.com/",
-                "sftp://xa@hoabinh.vn:2222/xa.hoabinh@gmail.com/",
+                "sftp://xa@hoabinh.vn:…@gmail.com/",
             ),
             ("sftp://xa@web:22/var/www", "sftp://xa@web:22/var/www"),
             ("file:///tmp/a:b@c", "file:///tmp/a:b@c"),

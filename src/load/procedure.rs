@@ -162,8 +162,13 @@ pub fn parse_procedure_in(
     let channels: Vec<Channel> = doc
         .mapping_list(&map, &root, "channels")
         .into_iter()
-        .enumerate()
-        .filter_map(|(i, (p, m))| {
+        .filter_map(|(p, m)| {
+            // (the entry's place in the list as written: entries that are
+            // no group were left out of this one)
+            let i = match p.0.last() {
+                Some(crate::load::yaml::Seg::Index(i)) => *i,
+                _ => 0,
+            };
             doc.check_keys(m, &p, CHANNEL_KEYS);
             let way = doc
                 .text(m, &p, "way", true)
@@ -379,14 +384,31 @@ fn item_mark(text: &str) -> Option<String> {
     let t = text.trim_start();
     let first = t.chars().next()?;
     let after = |n: usize| t[n..].chars().next();
+    // (a second item marked the same way later in the line: one item with
+    // a mark, `-5% phí`, `1) Luật Cư trú`, is no list)
+    let again = |mark: &str| {
+        t[mark.len()..]
+            .match_indices(mark)
+            .any(|(at, _)| t[..mark.len() + at].ends_with(' '))
+    };
     match first {
-        '-' | '+' | '*' if after(1).is_some_and(|c| c.is_alphanumeric()) => Some(first.to_string()),
-        '•' | '–' | '·' | '▪' | '\u{f0b7}' => Some(first.to_string()),
+        '-' | '+' | '*' if after(1).is_some_and(|c| c.is_alphanumeric()) => {
+            let mark = first.to_string();
+            again(&mark).then_some(mark)
+        }
+        '•' | '–' | '·' | '▪' | '\u{f0b7}' => {
+            let mark = first.to_string();
+            again(&mark).then_some(mark)
+        }
         '0'..='9' => {
             let digits = t.chars().take_while(char::is_ascii_digit).count();
-            let mark = t[digits..].chars().next()?;
-            (digits <= 2 && matches!(mark, '.' | ')') && after(digits + 1) == Some(' '))
-                .then(|| t[..digits + 1].to_string())
+            let sign = t[digits..].chars().next()?;
+            let numbered =
+                digits <= 2 && matches!(sign, '.' | ')') && after(digits + 1) == Some(' ');
+            // the next number with the same sign after a space
+            let next = t[..digits].parse::<u32>().ok()? + 1;
+            let second = format!(" {next}{sign} ");
+            (numbered && t.contains(&second)).then(|| t[..digits + 1].to_string())
         }
         _ => None,
     }
@@ -823,6 +845,29 @@ fn report_bad_links(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_typed_as_word_writes_it_is_told_and_one_item_is_not() {
+        for list in [
+            "-Tờ khai CT01 -Giấy tờ chứng minh",
+            "• Tờ khai • Giấy tờ",
+            "1. Luật Cư trú 2. Nghị định 62",
+            "1) Luật 2) Nghị định",
+        ] {
+            assert!(item_mark(list).is_some(), "{list}");
+        }
+        for one in [
+            "1) Luật Cư trú 2020",
+            "2. Tờ khai",
+            "-5% phí",
+            "+84 235 3000 000",
+            "1.000 đồng mỗi bản",
+            "Luật Cư trú - sửa đổi",
+            "- ",
+        ] {
+            assert_eq!(item_mark(one), None, "{one}");
+        }
+    }
 
     const OPTS: RenderOptions<'static> = RenderOptions {
         allow_html: false,

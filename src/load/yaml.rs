@@ -958,7 +958,7 @@ fn item_without_dash(lines: &[&str], line: usize) -> Option<(usize, String, usiz
                 indent(lines[j]) == n && t.starts_with("- ")
             })?;
             // (no field in between: the same list)
-            if (item..=above).any(|j| indent(lines[j]) < n) {
+            if (item..=above).any(|j| !lines[j].trim().is_empty() && indent(lines[j]) < n) {
                 return None;
             }
             let key = (0..item)
@@ -966,7 +966,14 @@ fn item_without_dash(lines: &[&str], line: usize) -> Option<(usize, String, usiz
                 .find(|&j| indent(lines[j]) < n && field_line(lines[j]).is_some())
                 .and_then(|j| field_line(lines[j]))
                 .map(|(k, _, _)| k.to_string())?;
-            Some((i + 1, key, n + 1))
+            // the first of the lines without their dash after the item
+            let first = (item + 1..=i)
+                .find(|&j| {
+                    let t = lines[j].trim_start_matches(' ');
+                    indent(lines[j]) == n && !t.is_empty() && !t.starts_with("- ")
+                })
+                .unwrap_or(i);
+            Some((first + 1, key, n + 1))
         })
 }
 
@@ -1495,6 +1502,19 @@ mod tests {
     fn problem(yaml: &str) -> (YamlProblem, usize, usize) {
         let e = serde_norway::from_str::<Value>(yaml).unwrap_err();
         yaml_problem(yaml, &e)
+    }
+
+    #[test]
+    fn a_list_item_without_its_dash_is_told_at_the_first_such_line() {
+        let yaml = "documents:\n  - Tờ khai\n  Giấy tờ A\n  Giấy tờ B\n  Giấy tờ C\nresult: x\n";
+        let (p, line, col) = problem(yaml);
+        assert_eq!(
+            p,
+            YamlProblem::ListItemNoDash {
+                key: "documents".into()
+            }
+        );
+        assert_eq!((line, col), (3, 3));
     }
 
     #[test]

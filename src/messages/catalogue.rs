@@ -2082,6 +2082,16 @@ catalogue! {
         }
 
         // ── camnang new ─────────────────────────────────────────────────
+        /// `camnang new procedure --category` naming a folder camnang
+        /// keeps for itself or a language of the site.
+        NewCategoryReserved { name: String, owner: String } = "E152" {
+            sample { name: "files".into(), owner: "/files/".into() }
+            vi: format!("không dùng được «{name}» làm lĩnh vực: camnang đã dành tên này cho {owner}"),
+            en: format!("`{name}` cannot be a category: camnang keeps the name for {owner}"),
+            hint_vi: "chọn tên khác cho --category, ví dụ --category bieu-mau --category-title \"Biểu mẫu\"; đừng đổi tên thư mục đã có",
+            hint_en: "choose another name for --category, e.g. --category bieu-mau --category-title \"Forms\"; do not rename the folder that is there",
+        }
+
 
         NewTargetExists { path: PathBuf } = "E080" {
             sample { path: "a".into() }

@@ -117,9 +117,6 @@ fn check_with(site_root: &Path, output: &Path, stamps: &stamps::Stamps) -> Resul
     if out == root || out == content || out == themes {
         return refused(Msg::OutputIsSource, &folder);
     }
-    if root.starts_with(&out) {
-        return refused(Msg::OutputHoldsSource, &folder);
-    }
     // the home folder itself (`--output ~`): the output is replaced whole
     // by the new site, and a home holds a person's own files
     let home = std::env::var_os("HOME")
@@ -128,6 +125,9 @@ fn check_with(site_root: &Path, output: &Path, stamps: &stamps::Stamps) -> Resul
         .map(|h| resolve(Path::new(&h)));
     if home.is_some_and(|h| out == h) {
         return refused(Msg::OutputIsHome, &folder);
+    }
+    if root.starts_with(&out) {
+        return refused(Msg::OutputHoldsSource, &folder);
     }
     if out.starts_with(&content) || out.starts_with(&themes) || out.starts_with(&cache) {
         return refused(Msg::OutputInsideSource, &folder);
