@@ -933,8 +933,20 @@ fn numbered_first(body: &str) -> Option<usize> {
 /// letter and a bracket), "• …".
 fn hand_item(l: &str) -> bool {
     let t = l.trim_start();
-    let rest = if let Some(r) = t.strip_prefix('•') {
+    // full-width digits (`１.`, a Chinese or Japanese keyboard layout)
+    let wide = t
+        .chars()
+        .take_while(|c| ('\u{FF10}'..='\u{FF19}').contains(c))
+        .count();
+    let rest = if let Some(r) = t.strip_prefix(['•', '\u{f0b7}', '▪', '·']) {
+        // (Word's bullet pasted as text is U+F0B7 then a tab)
         r
+    } else if wide > 0 {
+        let after = &t[wide * 3..];
+        // (no space needed after a full-width mark)
+        return after
+            .strip_prefix(['.', '．', ')'])
+            .is_some_and(|r| r.trim_start().starts_with(char::is_alphabetic));
     } else {
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         let after = &t[digits..];
@@ -956,6 +968,14 @@ fn hand_item(l: &str) -> bool {
             }
             (0, Some(c)) if c.is_alphabetic() && t[c.len_utf8()..].starts_with(')') => {
                 &t[c.len_utf8() + 1..]
+            }
+            // "1 . Nộp tờ khai", "2 ) Nhận kết quả": a space before the mark
+            (1..=2, Some(' ')) if after.trim_start().starts_with(['.', ')']) => {
+                let rest = &after.trim_start()[1..];
+                if !rest.trim_start().starts_with(char::is_alphabetic) {
+                    return false;
+                }
+                rest
             }
             _ => return false,
         }
@@ -1048,6 +1068,10 @@ mod tests {
             "2 - Điền tờ khai",
             "a) Nộp",
             "• Nộp",
+            "\u{f0b7}\tNộp tờ khai.",
+            "1 . Nộp tờ khai",
+            "１. Nộp",
+            "２．Nhận kết quả",
         ] {
             assert!(super::hand_item(line), "{line}");
         }
@@ -1057,6 +1081,8 @@ mod tests {
             "1. Mở",
             "Mở ứng dụng",
             "13 - 17h",
+            "1 . 000",
+            "１２３",
         ] {
             assert!(!super::hand_item(line), "{line}");
         }
