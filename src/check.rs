@@ -298,6 +298,19 @@ fn links(
                 continue; // outside the site (https:, tel:, mailto:)
             };
             if pages.has(&target) {
+                // a picture no phone's browser shows (an iPhone's HEIC, a
+                // scanner's TIFF): a broken image on the page
+                let ext = target.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+                if l.link.image
+                    && !linked.contains(&target)
+                    && ext
+                        .as_deref()
+                        .is_some_and(|e| ["heic", "heif", "tif", "tiff", "bmp", "psd"].contains(&e))
+                {
+                    diags.push(at(Diagnostic::warning(Msg::ImageNotShown {
+                        url: url.to_string(),
+                    })));
+                }
                 // a picture heavy for a phone on weak 3G (a photo of a
                 // form straight from the camera, 15 MB): told once
                 if l.link.image
@@ -589,6 +602,25 @@ pub(crate) fn district_level(agency: &str) -> Option<&'static str> {
 /// Checks of each procedure's fields.
 fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Diagnostics) {
     let root = FieldPath::default();
+    // two categories of one title (an `_index.md` copied to a new folder
+    // and not changed): the home page listed "Cư trú" twice
+    let mut category_titles: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for c in &site.categories {
+        let index = crate::load::rel(&site.root, &c.source.join("_index.md"));
+        let folded = crate::text::fold(&c.title);
+        match category_titles.get(&folded) {
+            Some(other) => {
+                let d = Diagnostic::warning(Msg::DuplicateCategoryTitle {
+                    title: c.title.clone(),
+                    other: other.clone(),
+                });
+                diags.push(fields.place(d, &index, &root.key("title")));
+            }
+            None => {
+                category_titles.insert(folded, index);
+            }
+        }
+    }
     let mut titles: BTreeMap<String, PathBuf> = BTreeMap::new();
     let ec = &site.config.print.qr_error_correction;
     // when even a one-letter id is too dense, the address is too long:

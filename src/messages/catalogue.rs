@@ -34,6 +34,16 @@ const COPY_ADDRESS: Words = Words {
 
 /// A character that shows as nothing: zero-width and joining marks, the
 /// byte order mark, soft hyphen, and spaces other than the plain one.
+/// A folder as a shell reads it back whole: in double quotes when it has
+/// a space or a character a shell takes for itself.
+fn shell_word(dir: &std::path::Path) -> String {
+    let d = dir.display().to_string();
+    match d.contains([' ', '\'', '&', '(', ')', ';', '$']) {
+        true => format!("\"{d}\""),
+        false => d,
+    }
+}
+
 fn unseen(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{2028}' | '\u{2029}')
         || (c.is_whitespace() && c != ' ')
@@ -1736,6 +1746,16 @@ catalogue! {
             hint_en: "this entry was probably copied from the one above without changing way:; write its own way (truc-tiep, buu-chinh…) or delete the extra entry",
         }
 
+        /// A picture in a format phones' browsers do not show (HEIC from
+        /// an iPhone, TIFF from a scanner, BMP).
+        ImageNotShown { url: String } = "W133" {
+            sample { url: "files/IMG_1234.HEIC".into() }
+            vi: format!("hình «{url}» ở dạng điện thoại và trình duyệt không hiện được (HEIC của iPhone, TIFF của máy quét, BMP): người dân chỉ thấy một ô trống"),
+            en: format!("the picture `{url}` is in a format phones and browsers do not show (an iPhone's HEIC, a scanner's TIFF, BMP): residents see an empty box"),
+            hint_vi: "lưu lại hình thành JPEG (ảnh chụp) hoặc PNG (hình vẽ, ảnh màn hình), chép vào content/files/ rồi sửa tên tệp trong liên kết",
+            hint_en: "save the picture again as JPEG (a photo) or PNG (a drawing, a screenshot), copy it into content/files/ and change the file name in the link",
+        }
+
         ImageNoAlt { url: String } = "W072" {
             sample { url: "x".into() }
             vi: format!("hình «{url}» chưa có lời mô tả cho người không nhìn thấy"),
@@ -2047,6 +2067,15 @@ catalogue! {
             hint_en: "give one a different title so residents can tell them apart",
         }
 
+        /// Two categories with one title: the home page lists it twice.
+        DuplicateCategoryTitle { title: String, other: PathBuf } = "W134" {
+            sample { title: "Cư trú".into(), other: "content/cu-tru/_index.md".into() }
+            vi: format!("tên lĩnh vực «{title}» đã dùng cho {}: trang chủ sẽ ghi hai lĩnh vực cùng tên", other.display()),
+            en: format!("the category title `{title}` is already used by {}: the home page would list two categories of one name", other.display()),
+            hint_vi: "sửa «title:» của tệp _index.md này thành tên của lĩnh vực trong thư mục này",
+            hint_en: "change `title:` of this _index.md to the name of the category in this folder",
+        }
+
         OrphanTranslation { code: String, original: PathBuf } = "W077" {
             sample { code: "x".into(), original: "a.md".into() }
             vi: format!("bản dịch «{code}» này không có bản gốc {}", original.display()),
@@ -2115,8 +2144,10 @@ catalogue! {
 
         NewSiteDone { dir: PathBuf } = "I010" {
             sample { dir: "a".into() }
-            vi: format!("đã tạo trang mới trong {d}: sửa {d}/site.yaml, rồi chạy camnang serve --root {d}", d = dir.display()),
-            en: format!("made a new site in {d}: edit {d}/site.yaml, then run camnang serve --root {d}", d = dir.display()),
+            // (the folder in quotes when its name has a space: the command
+            // pasted as shown is then one the shell reads whole)
+            vi: format!("đã tạo trang mới trong {d}: sửa {d}/site.yaml, rồi chạy camnang serve --root {q}", d = dir.display(), q = shell_word(dir)),
+            en: format!("made a new site in {d}: edit {d}/site.yaml, then run camnang serve --root {q}", d = dir.display(), q = shell_word(dir)),
         }
 
         // ── camnang import and the portal ───────────────────────────────

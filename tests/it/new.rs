@@ -35,6 +35,18 @@ fn a_new_site_builds_as_it_is_and_is_never_written_over() {
         std::fs::read_to_string(site.join("site.yaml")).unwrap(),
         "mine"
     );
+    // a folder named with spaces: the next command is printed in quotes,
+    // so that pasted as shown it runs (it was `--root Trang xã Hòa Bình`,
+    // which the shell read as four words)
+    let spaced = dir.path().join("Trang xã Hòa Bình");
+    let r = run(&["new", "site", spaced.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains(&format!("camnang serve --root \"{}\"", spaced.display())),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
