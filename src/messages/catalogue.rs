@@ -752,14 +752,19 @@ catalogue! {
             sample { value: "files/mau don.pdf".into() }
             sample { value: "tel:0235 3000 000".into() }
             sample { value: "https://x.vn/mau don.pdf".into() }
+            sample { value: "C:\\Users\\Admin\\Desktop\\mau CT01.docx".into() }
             vi: format!("liên kết tới «{value}» không thành liên kết vì địa chỉ có dấu cách: trang sẽ hiện nguyên dấu ngoặc như đã gõ"),
             en: format!("the link to `{value}` is not a link because its address has a space: the page shows the brackets as typed"),
             hint_vi: match value.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).as_deref() {
+                // a file on the clerk's computer (`C:\Users\…\mau CT01.docx`):
+                // no renaming makes it reachable from a resident's phone
+                _ if on_this_computer(value) => "tệp này nằm trên máy tính của bạn, người dân không mở được: chép nó vào thư mục content/files/ của trang (đặt tên không dấu cách, ví dụ mau-ct01.docx), rồi viết liên kết «(files/mau-ct01.docx)»".into(),
                 Some("tel") => format!("viết số điện thoại liền nhau, không có dấu cách: ({})", value.split_whitespace().collect::<String>()),
                 Some(s) if value.contains("://") || s == "mailto" => format!("thay mỗi dấu cách bằng %20: ({})", value.replace(' ', "%20")),
                 _ => format!("đổi tên tệp cho không còn dấu cách (ví dụ «{}») và sửa liên kết theo, hoặc đặt địa chỉ trong ngoặc nhọn: (<{value}>)", value.split_whitespace().collect::<Vec<_>>().join("-")),
             },
             hint_en: match value.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).as_deref() {
+                _ if on_this_computer(value) => "this file is on your computer, which residents cannot reach: copy it into the site's content/files/ folder (named without spaces, e.g. mau-ct01.docx), then link to `(files/mau-ct01.docx)`".into(),
                 Some("tel") => format!("write the phone number without spaces: ({})", value.split_whitespace().collect::<String>()),
                 Some(s) if value.contains("://") || s == "mailto" => format!("write each space as %20: ({})", value.replace(' ', "%20")),
                 _ => format!("rename the file so it has no space (for example `{}`) and change the link to match, or put the address in angle brackets: (<{value}>)", value.split_whitespace().collect::<Vec<_>>().join("-")),
