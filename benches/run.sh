@@ -129,7 +129,8 @@ log "working in $WORK ($FS_TYPE, $(free_mb "$WORK") MB free, ~$need_mb MB needed
 
 # The Hugo project is copied so that Hugo writes nothing into the repository.
 cp -r "$HUGO_PROJECT" "$WORK/hugo"
-# the same stylesheet camnang inlines into every page, as it is today
+# the same stylesheet camnang inlines into every page, as it is today (the
+# Hugo project keeps no copy of its own)
 cp "$ROOT/themes/default/static/style.css" "$WORK/hugo/layouts/partials/style.css"
 rm -rf "$WORK/hugo/resources" "$WORK/hugo/.hugo_build.lock"
 

@@ -90,84 +90,76 @@ pub fn run_new_site(dir: &Path, lang: Option<Lang>) -> ExitCode {
     }
 }
 
-/// Every id used in `content/` (read from the `id:` lines, so that even a
-/// site with mistakes gets a free id) and in `qr-lock.yaml`.
-pub fn used_ids(root: &Path) -> BTreeSet<String> {
-    let mut ids = content_ids(root, false);
-    if let Ok(lock) = std::fs::read_to_string(root.join(crate::load::lock::LOCK_FILE)) {
-        for line in lock.lines() {
-            if let Some(id) = line
-                .strip_suffix(':')
-                .filter(|l| !l.starts_with([' ', '#']))
-            {
-                ids.insert(id.to_string());
-            }
-        }
-    }
-    ids
+/// The ids a site has taken, read with one walk of `content/`.
+pub struct TakenIds {
+    /// Every id of a guide (translations too) or of `qr-lock.yaml`, read
+    /// from the `id:` lines, so that even a site with mistakes gets a
+    /// free id.
+    pub used: BTreeSet<String>,
+    /// Short links of `qr-lock.yaml` that no guide carries now and that
+    /// were neither retired nor replaced: `(id, target, title)`. Their
+    /// codes may be on posters; a guide made again for the same page or
+    /// the same procedure takes its id back (see [`orphan_for`]).
+    pub orphans: Vec<(String, String, String)>,
 }
 
-/// The ids the guides of `content/` carry (`id:` lines); of originals
-/// only (not `name.en.md`) if `originals_only`.
-fn content_ids(root: &Path, originals_only: bool) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
-    let translation = |p: &Path| {
-        p.file_stem()
-            .and_then(|s| s.to_str())
-            .is_some_and(|s| crate::load::translation_of(s).is_some())
-    };
+/// [`TakenIds`] of the site at `root`.
+pub fn taken_ids(root: &Path) -> TakenIds {
+    // (id, whether a translation carries it)
+    let mut in_content: Vec<(String, bool)> = Vec::new();
     for entry in walkdir::WalkDir::new(root.join("content"))
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .filter(|e| !(originals_only && translation(e.path())))
     {
+        let translation = entry
+            .path()
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| crate::load::translation_of(s).is_some());
         if let Some(text) = crate::load::source::read_text(entry.path()) {
             for line in text.lines() {
                 if let Some(v) = line.strip_prefix("id:") {
                     // (`id: ghtt   # mã ngắn…`, as `new` writes it: the
                     // comment is not the id, which a second guide took)
                     let v = v.split(" #").next().unwrap_or(v);
-                    ids.insert(v.trim().trim_matches(['"', '\'']).to_string());
+                    let id = v.trim().trim_matches(['"', '\'']).to_string();
+                    in_content.push((id, translation));
                 }
             }
         }
     }
-    ids
-}
-
-/// Short links of `qr-lock.yaml` that no guide of `content/` carries now
-/// and that were neither retired nor replaced: `(id, target, title)`.
-/// Their codes may be on posters; a guide made again for the same page or
-/// the same procedure takes its id back (see [`orphan_for`]).
-pub fn orphaned_ids(root: &Path) -> Vec<(String, String, String)> {
-    let Some(text) = crate::load::source::read_text(&root.join(crate::load::lock::LOCK_FILE))
-    else {
-        return Vec::new();
-    };
-    let Ok(lock) =
-        serde_norway::from_str::<std::collections::BTreeMap<String, serde_norway::Value>>(&text)
-    else {
-        return Vec::new();
-    };
+    let mut used: BTreeSet<String> = in_content.iter().map(|(id, _)| id.clone()).collect();
+    // every entry of the lock, even one written so that it cannot be read
+    if let Ok(lock) = std::fs::read_to_string(root.join(crate::load::lock::LOCK_FILE)) {
+        for line in lock.lines() {
+            if let Some(id) = line
+                .strip_suffix(':')
+                .filter(|l| !l.starts_with([' ', '#']))
+            {
+                used.insert(id.to_string());
+            }
+        }
+    }
     // (a translation carries its original's id: one left behind when the
     // original was deleted does not hold the code)
-    let in_content = content_ids(root, true);
-    let field = |v: &serde_norway::Value, k: &str| {
-        v.get(k)
-            .and_then(serde_norway::Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
-    lock.into_iter()
-        .filter(|(id, v)| {
-            !in_content.contains(id) && v.get("retired").is_none() && v.get("replaced_by").is_none()
+    let (lock, _, _) = crate::load::lock::read_lock(root);
+    let orphans = lock
+        .entries
+        .into_iter()
+        .filter(|(id, e)| {
+            !in_content
+                .iter()
+                .any(|(c, translation)| c == id && !translation)
+                && e.retired.is_none()
+                && e.replaced_by.is_none()
         })
-        .map(|(id, v)| (id, field(&v, "target"), field(&v, "title")))
-        .collect()
+        .map(|(id, e)| (id, e.target, e.title))
+        .collect();
+    TakenIds { used, orphans }
 }
 
-/// The orphaned short link (of [`orphaned_ids`]) a guide with page
+/// The orphaned short link (of [`TakenIds::orphans`]) a guide with page
 /// `target` (`cu-tru/dang-ky-tam-tru/`) and `title` takes back: the one
 /// whose page it was, else the one of the same title.
 pub fn orphan_for(
@@ -344,10 +336,10 @@ pub fn new_procedure(
     }
     let file = dir.join(format!("{slug}.md"));
     // a guide deleted and made again takes back the code printed for it
-    let orphans = orphaned_ids(root);
-    let id = match orphan_for(&orphans, &format!("{cat}/{slug}/"), title) {
-        Some(i) => orphans[i].0.clone(),
-        None => free_id(&slug, &used_ids(root)),
+    let taken = taken_ids(root);
+    let id = match orphan_for(&taken.orphans, &format!("{cat}/{slug}/"), title) {
+        Some(i) => taken.orphans[i].0.clone(),
+        None => free_id(&slug, &taken.used),
     };
     crate::files::write_text_file(
         &file,

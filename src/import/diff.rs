@@ -80,7 +80,10 @@ fn portal_only(g: &Guide) -> BTreeMap<&'static str, String> {
 /// An imported body without its first section, the steps (compared on
 /// their own), up to the next heading.
 fn without_steps(body: &str) -> String {
-    match body.strip_prefix("## Các bước\n") {
+    match body
+        .strip_prefix(super::guide::STEPS_HEADING)
+        .and_then(|r| r.strip_prefix('\n'))
+    {
         Some(rest) => match rest.find("\n## ") {
             Some(at) => rest[at + 1..].to_string(),
             None => String::new(),

@@ -719,7 +719,7 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("\n");
-    let mut body = String::from("## Các bước\n\n");
+    let mut body = format!("{STEPS_HEADING}\n\n");
     let split = clean::split_steps(&all_steps).or_else(|| {
         // several entries of executionSteps are the portal's own split
         let parts: Vec<String> = r
@@ -955,6 +955,9 @@ fn capitalise(s: &str) -> String {
         None => String::new(),
     }
 }
+
+/// The heading an imported body starts with, over the steps.
+pub(crate) const STEPS_HEADING: &str = "## Các bước";
 
 /// A document's name on one line. Lines the portal broke it into (`<br>`,
 /// paragraphs: "Một trong các giấy tờ sau:", "Hợp đồng thuê nhà", "Giấy xác

@@ -92,13 +92,14 @@ pub struct Session {
 impl Session {
     pub fn new(root: &Path, category: Option<String>, today: Date, lang: Lang) -> Session {
         let imported = write::imported_files(root);
+        let taken = crate::new::taken_ids(root);
         Session {
             root: root.to_path_buf(),
             category,
             today,
             lang,
-            used_ids: crate::new::used_ids(root),
-            orphans: crate::new::orphaned_ids(root),
+            used_ids: taken.used,
+            orphans: taken.orphans,
             coded: write::coded_files(root, &imported),
             imported,
         }

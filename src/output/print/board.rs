@@ -121,7 +121,8 @@ impl<'a> Printer<'a> {
             y += lh(11.0);
             // the address a genuine code opens, whole however long the
             // site's domain (it was cut before the domain)
-            let (size, line, _) = fit_shrinking(&f.bold, &self.genuine(0), 11.0, 7.0, full_w);
+            let (size, line, _) =
+                fit_shrinking(&f.bold, &self.genuine(0), 11.0, BOARD.line_min, full_w);
             c.text(&f.bold, size, g.m, y, &line);
             for (r, row) in rows.iter().enumerate() {
                 let top = g.top + r as f32 * g.row_h();
@@ -132,7 +133,8 @@ impl<'a> Printer<'a> {
                     let name = self.category_title(&row[start].category);
                     // smaller rather than cut ("Thành lập và hoạt…" over
                     // one code); cut only below 7 pt, and told
-                    let (size, line, cut) = fit_shrinking(&f.bold, name, BOARD.heading, 7.0, w);
+                    let (size, line, cut) =
+                        fit_shrinking(&f.bold, name, BOARD.heading, BOARD.line_min, w);
                     if cut {
                         cuts.push(CutPart::BoardCategory {
                             name: name.to_string(),

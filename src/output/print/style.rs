@@ -86,6 +86,9 @@ pub(super) struct Board {
     /// The smallest size a link is made to fit its cell at (above the
     /// 6 pt a print shop's check allows).
     pub link_min: f32,
+    /// The smallest size a category's name or the line on genuine codes
+    /// is made to fit its width at, before it is cut.
+    pub line_min: f32,
     /// The narrowest column of the grid.
     pub min_cell: f32,
 }
@@ -96,5 +99,6 @@ pub(super) const BOARD: Board = Board {
     title: 9.5,
     link: 8.0,
     link_min: 6.5,
+    line_min: 7.0,
     min_cell: 46.0,
 };
