@@ -78,7 +78,7 @@ fn ours(name: &str) -> bool {
 fn write_new(path: &Path, bytes: &[u8], n: usize) -> std::io::Result<()> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = path.with_file_name(format!("{name}.tmp-{}-{n}", std::process::id()));
-    crate::files::write_via(path, &tmp, bytes, Existing::Replace, false)
+    crate::files::write_via(path, &tmp, &[bytes], Existing::Replace, false)
 }
 
 impl BuildCache {

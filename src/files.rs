@@ -23,18 +23,21 @@ pub(crate) enum Existing {
     Keep,
 }
 
-/// Writes `bytes` to `path` through the temporary file `tmp` (beside it,
-/// on the same file system), flushed to the disk first when `sync`.
+/// Writes `parts`, one after the other, to `path` through the temporary
+/// file `tmp` (beside it, on the same file system), flushed to the disk
+/// first when `sync`.
 pub(crate) fn write_via(
     path: &Path,
     tmp: &Path,
-    bytes: &[u8],
+    parts: &[&[u8]],
     existing: Existing,
     sync: bool,
 ) -> std::io::Result<()> {
     let result = (|| {
         let mut f = fs::File::create(tmp)?;
-        f.write_all(bytes)?;
+        for part in parts {
+            f.write_all(part)?;
+        }
         if sync {
             f.sync_all()?;
         }
@@ -81,7 +84,7 @@ pub(crate) fn write_text_file(path: &Path, text: &[u8], existing: Existing) -> R
         .unwrap_or_default();
     sweep(dir);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    write_via(path, &tmp, text, existing, true).map_err(|e| match e.kind() {
+    write_via(path, &tmp, &[text], existing, true).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => exists(),
         _ => fail(e),
     })
@@ -197,7 +200,13 @@ mod tests {
         // temporary file is gone
         let tmp = dir.path().join("tmp");
         fs::write(dir.path().join("c"), "theirs").unwrap();
-        let e = write_via(&dir.path().join("c"), &tmp, b"ours", Existing::Keep, false);
+        let e = write_via(
+            &dir.path().join("c"),
+            &tmp,
+            &[b"ours"],
+            Existing::Keep,
+            false,
+        );
         assert_eq!(e.unwrap_err().kind(), std::io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(dir.path().join("c")).unwrap(), b"theirs");
         assert!(!tmp.exists());
@@ -207,7 +216,7 @@ mod tests {
             write_via(
                 &dir.path().join("d"),
                 &nowhere,
-                b"x",
+                &[b"x"],
                 Existing::Replace,
                 false
             )

@@ -624,7 +624,8 @@ impl Staging {
             return;
         };
         let text = stamps::Stamps::text(&new, self.prior.as_ref());
-        if write_whole(&file, text.as_bytes()).is_err() {
+        let parts: Vec<&[u8]> = text.iter().map(String::as_bytes).collect();
+        if write_whole(&file, &parts).is_err() {
             let _ = fs::remove_file(&file);
         }
     }
@@ -865,15 +866,15 @@ pub(crate) fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool>
     if fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(false);
     }
-    write_whole(path, text.as_bytes())?;
+    write_whole(path, &[text.as_bytes()])?;
     Ok(true)
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it
-/// ([`temporary`]) and a rename: a reader sees the old file or the new
-/// one, never half of one.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    crate::files::write_via(path, &temporary(path), bytes, Existing::Replace, false)
+/// Writes `parts`, one after the other, to `path` through a temporary
+/// file beside it ([`temporary`]) and a rename: a reader sees the old file
+/// or the new one, never half of one.
+fn write_whole(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+    crate::files::write_via(path, &temporary(path), parts, Existing::Replace, false)
 }
 
 /// The temporary name [`write_whole`] writes `path` under.
