@@ -263,6 +263,80 @@ pub(crate) struct Staging {
     /// Files with a key taken from the published site so far, or made
     /// again with the very bytes it (or the spare) holds.
     kept: std::sync::atomic::AtomicUsize,
+    /// The staging folder, open: new files and folders are made relative
+    /// to it (see [`Within`]).
+    within: Within,
+}
+
+/// A site folder open for making files and folders in it, and stamping
+/// them, by their relative paths (on Linux: the kernel then looks up only
+/// the part below it, not the whole path again for each of 40,000 files).
+/// Elsewhere, or when it could not be opened, the full paths are used.
+struct Within {
+    dir: PathBuf,
+    #[cfg(target_os = "linux")]
+    fd: Option<rustix::fd::OwnedFd>,
+}
+
+impl Within {
+    fn open(dir: &Path) -> Within {
+        Within {
+            dir: dir.to_path_buf(),
+            #[cfg(target_os = "linux")]
+            fd: rustix::fs::open(
+                dir,
+                rustix::fs::OFlags::DIRECTORY
+                    | rustix::fs::OFlags::CLOEXEC
+                    | rustix::fs::OFlags::NOFOLLOW,
+                rustix::fs::Mode::empty(),
+            )
+            .ok(),
+        }
+    }
+
+    /// Makes the new file `rel` (`None`: make it by its full path).
+    fn create(&self, rel: &str) -> Option<std::io::Result<fs::File>> {
+        #[cfg(target_os = "linux")]
+        if let Some(fd) = &self.fd {
+            use rustix::fs::{Mode, OFlags};
+            let made = rustix::fs::openat(
+                fd,
+                rel,
+                OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC,
+                Mode::from_raw_mode(0o666),
+            );
+            return Some(made.map(fs::File::from).map_err(std::io::Error::from));
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = rel;
+        None
+    }
+
+    /// Makes the folder `rel` whose parent is there; `false` when it
+    /// could not (its parent missing, a file in its place: the full path
+    /// is then taken).
+    fn make_folder(&self, rel: &str) -> bool {
+        #[cfg(target_os = "linux")]
+        if let Some(fd) = &self.fd {
+            return rustix::fs::mkdirat(fd, rel, rustix::fs::Mode::from_raw_mode(0o777)).is_ok();
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = rel;
+        false
+    }
+
+    /// The stamp of the folder `rel` (see [`stamps`]), not following a
+    /// link.
+    fn stamp(&self, rel: &str) -> Option<stamps::Stamp> {
+        #[cfg(target_os = "linux")]
+        if let Some(fd) = &self.fd {
+            let st = rustix::fs::statat(fd, rel, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).ok()?;
+            let is_dir =
+                rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Directory;
+            return is_dir.then_some((st.st_ino, st.st_ctime as i64, st.st_ctime_nsec as i64, 0));
+        }
+        stamps::stamp(&self.dir.join(rel), true)
+    }
 }
 
 /// The site published before the current one, kept beside the output
@@ -361,7 +435,16 @@ fn write_file(
     bytes: &[u8],
     written: Option<&mut Option<fs::Metadata>>,
 ) -> std::io::Result<()> {
-    let mut file = fs::File::create(path)?;
+    fill(fs::File::create(path)?, bytes, written)
+}
+
+/// Writes `bytes` into the new `file`, giving its metadata as written in
+/// `written` when asked for one.
+fn fill(
+    mut file: fs::File,
+    bytes: &[u8],
+    written: Option<&mut Option<fs::Metadata>>,
+) -> std::io::Result<()> {
     file.write_all(bytes)?;
     if let Some(w) = written {
         *w = file.metadata().ok();
@@ -439,6 +522,7 @@ impl Staging {
             out,
             parent,
             name,
+            within: Within::open(&dir),
             dir,
             committed: false,
             _lock: lock,
@@ -482,7 +566,9 @@ impl Staging {
             && !folder.is_empty()
             && !self.made.lock().is_ok_and(|m| m.contains(folder))
         {
-            make_folder(&self.dir, Path::new(folder))?;
+            if self.recycled.is_some() || !self.within.make_folder(folder) {
+                make_folder(&self.dir, Path::new(folder))?;
+            }
             if let Ok(mut m) = self.made.lock() {
                 m.insert(folder.to_string());
             }
@@ -530,7 +616,10 @@ impl Staging {
                     }
                     return Ok(());
                 }
-                write(&target, b.as_slice())
+                match self.within.create(&f.path) {
+                    Some(file) => fill(file?, b, keyed.then_some(written)),
+                    None => write(&target, b.as_slice()),
+                }
             }
             Content::Copy(src) => fs::copy(src, target).map(|_| ()),
             // the build cache is camnang's own: its files may be shared

@@ -98,20 +98,28 @@ impl Site {
         let limit = changed(now)?;
         let settled = |s: &Stamp| (s.1, s.2) < limit;
         let listed = |p: &str| !p.is_empty() && !p.contains(['\n', '\r']);
-        let at = Within::open(dir);
-        // (sorted as `folders` is, for lookups by binary search)
-        let folders: Vec<(String, Stamp)> = folders
-            .par_iter()
-            .with_min_len(64)
-            .filter(|f| listed(f))
-            .filter_map(|f| {
-                let s = at.stamp(f)?;
-                settled(&s).then(|| (f.to_string(), s))
-            })
-            .collect();
-        files.retain(|(p, (s, _))| listed(p) && settled(s));
-        // (a path is put once a build: no two entries share one)
-        files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let at = super::Within::open(dir);
+        // the folders looked at while the files' stamps are sorted
+        let (folders, files) = rayon::join(
+            // (sorted as `folders` is, for lookups by binary search)
+            || -> Vec<(String, Stamp)> {
+                folders
+                    .par_iter()
+                    .with_min_len(64)
+                    .filter(|f| listed(f))
+                    .filter_map(|f| {
+                        let s = at.stamp(f)?;
+                        settled(&s).then(|| (f.to_string(), s))
+                    })
+                    .collect()
+            },
+            || {
+                files.retain(|(p, (s, _))| listed(p) && settled(s));
+                // (a path is put once a build: no two entries share one)
+                files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                files
+            },
+        );
         Some(Site {
             root,
             manifest: digest(manifest),
@@ -373,47 +381,10 @@ fn identity(_: &Path) -> Option<(u64, u64)> {
     None
 }
 
-/// Folders of one site folder, stamped relative to it (on Linux, without
-/// looking up the site folder's own path again for each).
-struct Within<'a> {
-    dir: &'a Path,
-    #[cfg(target_os = "linux")]
-    fd: Option<rustix::fd::OwnedFd>,
-}
-
-impl<'a> Within<'a> {
-    fn open(dir: &'a Path) -> Within<'a> {
-        Within {
-            dir,
-            #[cfg(target_os = "linux")]
-            fd: rustix::fs::open(
-                dir,
-                rustix::fs::OFlags::DIRECTORY
-                    | rustix::fs::OFlags::CLOEXEC
-                    | rustix::fs::OFlags::NOFOLLOW,
-                rustix::fs::Mode::empty(),
-            )
-            .ok(),
-        }
-    }
-
-    /// The stamp of the folder `rel`, not following a link.
-    fn stamp(&self, rel: &str) -> Option<Stamp> {
-        #[cfg(target_os = "linux")]
-        if let Some(fd) = &self.fd {
-            let st = rustix::fs::statat(fd, rel, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).ok()?;
-            let is_dir =
-                rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Directory;
-            return is_dir.then_some((st.st_ino, st.st_ctime as i64, st.st_ctime_nsec as i64, 0));
-        }
-        stamp(&self.dir.join(rel), true)
-    }
-}
-
 /// The stamp of the folder (`folder`) or plain file at `path`, not
 /// following a link.
 #[cfg(unix)]
-fn stamp(path: &Path, folder: bool) -> Option<Stamp> {
+pub(super) fn stamp(path: &Path, folder: bool) -> Option<Stamp> {
     use std::os::unix::fs::MetadataExt as _;
     let m = fs::symlink_metadata(path).ok()?;
     let right = match folder {
@@ -425,7 +396,7 @@ fn stamp(path: &Path, folder: bool) -> Option<Stamp> {
 }
 
 #[cfg(not(unix))]
-fn stamp(_: &Path, _: bool) -> Option<Stamp> {
+pub(super) fn stamp(_: &Path, _: bool) -> Option<Stamp> {
     None
 }
 
