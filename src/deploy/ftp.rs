@@ -11,7 +11,7 @@ use suppaftp::types::FileType;
 use suppaftp::{FtpError, ImplFtpStream, RustlsConnector, RustlsFtpStream, TlsStream};
 
 use super::Auth;
-use super::store::{Meta, Store, StoreError, base_folders, join, parents, temp_name};
+use super::store::{Meta, Store, StoreError, base_missing, join, parents, temp_name};
 use super::tls::Tls;
 
 pub(crate) struct FtpStore<T: TlsStream + Send> {
@@ -36,9 +36,8 @@ fn login<T: TlsStream + Send>(
         None => "camnang@".to_string(),
     };
     ftp.login(user.as_str(), password.as_str())
-        .map_err(|e| StoreError::Login(e.to_string()))?;
-    ftp.transfer_type(FileType::Binary)
-        .map_err(StoreError::other)?;
+        .map_err(|e| StoreError::Login(said(&e)))?;
+    ftp.transfer_type(FileType::Binary).map_err(|e| other(&e))?;
     // a server behind NAT may answer PASV with its private address: the
     // data connection then goes to the address of the control connection
     // (as FileZilla and lftp do)
@@ -88,6 +87,21 @@ impl AnyFtp {
     }
 }
 
+/// What the server said: its answer as it wrote it (`530 Login
+/// incorrect.`), for an answer; suppaftp's words for other failures (its
+/// text of an answer repeated the code: `Invalid response: [530] 530 …`).
+fn said(e: &FtpError) -> String {
+    match e {
+        FtpError::UnexpectedResponse(r) => String::from_utf8_lossy(&r.body).trim().to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// [`StoreError::Other`] with [`said`].
+fn other(e: &FtpError) -> StoreError {
+    StoreError::Other(said(e))
+}
+
 /// A 550 answer: no such file.
 fn missing(e: &FtpError) -> bool {
     matches!(e, FtpError::UnexpectedResponse(r) if r.status.code() == 550)
@@ -105,6 +119,33 @@ impl<T: TlsStream + Send> FtpStore<T> {
     fn make_folder(&mut self, path: &str) {
         if self.ftp.mkdir(path).is_ok() {
             let _ = self.ftp.site(format!("CHMOD 755 {path}"));
+        }
+    }
+
+    /// Makes the target folder if it is not there; the folder holding it
+    /// must be (see [`base_missing`]).
+    fn make_base(&mut self) -> Result<(), StoreError> {
+        let base = self.base.trim_end_matches('/').to_string();
+        if base.is_empty() {
+            return Ok(());
+        }
+        let made = match self.ftp.mkdir(&base) {
+            Ok(()) => {
+                let _ = self.ftp.site(format!("CHMOD 755 {base}"));
+                return Ok(());
+            }
+            Err(e) => e,
+        };
+        // there already (CWD into it, then back to the login's folder,
+        // which relative paths start from)
+        let home = self.ftp.pwd().ok();
+        let there = self.ftp.cwd(&base).is_ok();
+        if let Some(home) = home {
+            let _ = self.ftp.cwd(home);
+        }
+        match there {
+            true => Ok(()),
+            false => Err(base_missing(&base, &said(&made))),
         }
     }
 }
@@ -143,7 +184,7 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
                     }
                     None
                 }
-                Err(e) => return Err(StoreError::other(e)),
+                Err(e) => return Err(other(&e)),
             };
             self.listed.insert(dir.to_string(), names);
         }
@@ -159,15 +200,13 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
         match self.ftp.retr_as_buffer(&full) {
             Ok(c) => Ok(Some(c.into_inner())),
             Err(e) if missing(&e) => Ok(None),
-            Err(e) => Err(StoreError::other(e)),
+            Err(e) => Err(other(&e)),
         }
     }
 
     fn put(&mut self, path: &str, bytes: &[u8], _: &Meta) -> Result<(), StoreError> {
-        if !self.base.is_empty() && self.made.insert(String::new()) {
-            for p in base_folders(&self.base) {
-                self.make_folder(&p);
-            }
+        if self.made.insert(String::new()) {
+            self.make_base()?;
         }
         for dir in parents(path) {
             if self.made.insert(dir.to_string()) {
@@ -201,12 +240,12 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
             let mut reader = bytes;
             self.ftp
                 .put_file(&tmp, &mut reader)
-                .map_err(StoreError::other)?;
+                .map_err(|e| other(&e))?;
         }
         if self.ftp.rename(&tmp, &dst).is_err() {
             // some servers refuse to rename onto an existing file
             let _ = self.ftp.rm(&dst);
-            self.ftp.rename(&tmp, &dst).map_err(StoreError::other)?;
+            self.ftp.rename(&tmp, &dst).map_err(|e| other(&e))?;
         }
         // readable by the web server whatever the server's umask (vsftpd's
         // is 077); servers without SITE CHMOD keep their own setting
@@ -224,7 +263,7 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
         match self.ftp.rm(self.full(path)) {
             Ok(()) => {}
             Err(e) if missing(&e) => {}
-            Err(e) => return Err(StoreError::other(e)),
+            Err(e) => return Err(other(&e)),
         }
         let mut dirs = parents(path);
         dirs.reverse();

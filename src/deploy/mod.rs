@@ -485,6 +485,7 @@ fn no_folder(detail: &str) -> bool {
     let d = detail.to_ascii_lowercase();
     [
         "no such file",
+        "no such folder",
         "sftp(2)",
         "http 404",
         "http 405",
@@ -493,6 +494,16 @@ fn no_folder(detail: &str) -> bool {
     ]
     .iter()
     .any(|w| d.contains(w))
+}
+
+/// The first name a certificate is for, when rustls refused it for
+/// another name (`… certificate is only valid for DnsName("a.vn")` or
+/// `… for [DnsName("a.vn"), DnsName("b.vn")]`).
+fn certificate_name(detail: &str) -> Option<String> {
+    let (_, names) = detail.split_once("only valid for")?;
+    let (_, rest) = names.split_once("DnsName(\"")?;
+    let (name, _) = rest.split_once('"')?;
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// Whether an FTP server's refusal says it takes only encrypted logins.
@@ -529,7 +540,11 @@ fn open_failed(e: StoreError, shown: &str) -> Msg {
         StoreError::HostChanged { host } => Msg::DeployHostChanged { host },
         StoreError::NoPassword => Msg::DeployNoPassword,
         StoreError::NoKeys => Msg::DeployNoKeys,
-        StoreError::Certificate(detail) => Msg::DeployCertificate { target, detail },
+        StoreError::Certificate(detail) => Msg::DeployCertificate {
+            target,
+            name: certificate_name(&detail),
+            detail,
+        },
         StoreError::NoBucket(bucket) => Msg::DeployNoBucket { target, bucket },
         StoreError::Server(detail) => Msg::DeployServerError { target, detail },
     }
@@ -637,7 +652,28 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let host = match first.read(MANIFEST_ON_HOST) {
+    // a host that will not rename onto a file (ProFTPD's AllowOverwrite
+    // off, OpenSSH's SFTP) has the manifest deleted just before its new
+    // copy, whole under its temporary name, takes its place: a deploy
+    // stopped in between left that copy, which is read instead (read as
+    // none, every file of the site was "not uploaded by camnang")
+    let read = match first.read(MANIFEST_ON_HOST) {
+        Ok(None) => {
+            let copy = first
+                .read(&store::temp_name(MANIFEST_ON_HOST))
+                .ok()
+                .flatten()
+                .filter(|b| serde_json::from_slice::<HostManifest>(b).is_ok());
+            if copy.is_some() {
+                say.info(Msg::DeployManifestCopy {
+                    target: target.shown.clone(),
+                });
+            }
+            Ok(copy)
+        }
+        other => other,
+    };
+    let host = match read {
         Ok(None) => {
             say.info(Msg::DeployFirst {
                 target: target.shown.clone(),
@@ -964,6 +1000,21 @@ mod tests {
             sha256: h.into(),
             size: 1,
         }
+    }
+
+    #[test]
+    fn certificate_names_are_read_from_rustls_refusals() {
+        let one = "invalid peer certificate: certificate not valid for name \"127.0.0.1\"; certificate is only valid for DnsName(\"server42.hosting.example.vn\")";
+        assert_eq!(
+            certificate_name(one).as_deref(),
+            Some("server42.hosting.example.vn")
+        );
+        let two = "certificate not valid for name \"ftp.xa.vn\"; certificate is only valid for [DnsName(\"a.host.vn\"), DnsName(\"b.host.vn\")]";
+        assert_eq!(certificate_name(two).as_deref(), Some("a.host.vn"));
+        assert_eq!(
+            certificate_name("invalid peer certificate: UnknownIssuer"),
+            None
+        );
     }
 
     #[test]

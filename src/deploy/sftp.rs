@@ -16,7 +16,7 @@ use ssh2::{
 };
 
 use super::Auth;
-use super::store::{Meta, Store, StoreError, base_folders, join, parents, temp_name};
+use super::store::{Meta, Store, StoreError, base_missing, join, parents, temp_name};
 
 pub(crate) struct SftpStore {
     // the session must outlive its SFTP channel
@@ -234,6 +234,27 @@ impl SftpStore {
             let _ = self.sftp.setstat(path, permissions(0o755));
         }
     }
+
+    /// Makes the target folder if it is not there; the folder holding it
+    /// must be (see [`base_missing`]).
+    fn make_base(&mut self) -> Result<(), StoreError> {
+        let base = self.base.trim_end_matches('/').to_string();
+        if base.is_empty() {
+            return Ok(());
+        }
+        let path = Path::new(&base);
+        let made = match self.sftp.mkdir(path, 0o755) {
+            Ok(()) => {
+                let _ = self.sftp.setstat(path, permissions(0o755));
+                return Ok(());
+            }
+            Err(e) => e,
+        };
+        match self.sftp.stat(path) {
+            Ok(st) if st.is_dir() => Ok(()),
+            _ => Err(base_missing(&base, &made.to_string())),
+        }
+    }
 }
 
 /// A change of permissions alone.
@@ -308,10 +329,8 @@ impl Store for SftpStore {
     }
 
     fn put(&mut self, path: &str, bytes: &[u8], _: &Meta) -> Result<(), StoreError> {
-        if !self.base.is_empty() && self.made.insert(String::new()) {
-            for p in base_folders(&self.base) {
-                self.make_folder(Path::new(&p));
-            }
+        if self.made.insert(String::new()) {
+            self.make_base()?;
         }
         for dir in parents(path) {
             if self.made.insert(dir.to_string()) {

@@ -166,21 +166,16 @@ pub(crate) fn parents(path: &str) -> Vec<&str> {
     path.match_indices('/').map(|(i, _)| &path[..i]).collect()
 }
 
-/// The folders leading to the base folder `base`, outermost first:
-/// `/var/www` → `/var`, `/var/www`; `a/b` → `a`, `a/b`.
-pub(crate) fn base_folders(base: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut p = String::new();
-    for part in base.split('/') {
-        if part.is_empty() {
-            p.push('/');
-            continue;
-        }
-        p.push_str(part);
-        out.push(p.clone());
-        p.push('/');
-    }
-    out
+/// The target folder `base` is not on the host and could not be made
+/// (`why`, the server's answer). Only the last folder of a target is
+/// made: a hosting panel's path pasted for an FTP or SFTP login that sees
+/// its own folder as `/` (`/home/xa/public_html` for what the login calls
+/// `/public_html`) was made folder by folder below the login's own, and
+/// the site went where no web server serves it, with success.
+pub(crate) fn base_missing(base: &str, why: &str) -> StoreError {
+    StoreError::Other(format!(
+        "{base}: no such folder on the host, and it could not be made there ({why})"
+    ))
 }
 
 /// `base` and `rel` joined with one `/`.
@@ -196,13 +191,6 @@ pub(crate) fn join(base: &str, rel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base_folders_lead_to_the_base() {
-        assert_eq!(base_folders("/var/www"), ["/var", "/var/www"]);
-        assert_eq!(base_folders("a/b/"), ["a", "a/b"]);
-        assert!(base_folders("/").is_empty());
-    }
 
     #[test]
     fn headers_follow_the_extension() {

@@ -2498,12 +2498,22 @@ catalogue! {
 
         /// An FTPS or WebDAV-over-HTTPS host whose certificate is not trusted (its own, or one
         /// no public authority issued), or `CAMNANG_CA_FILE` unreadable.
-        DeployCertificate { target: String, detail: String } = "E138" {
-            sample { target: "x".into(), detail: "x".into() }
+        /// (`name`: the host name the certificate is for, when it is
+        /// not the one in the address: a shared host's FTP server answers
+        /// `ftp.xa.gov.vn` with the certificate of `server42.host.vn`)
+        DeployCertificate { target: String, detail: String, name: Option<String> } = "E138" {
+            sample { target: "x".into(), detail: "x".into(), name: None }
+            sample { target: "ftps://xa@ftp.hoabinh.gov.vn/www".into(), detail: "invalid peer certificate: certificate not valid for name \"ftp.hoabinh.gov.vn\"; certificate is only valid for DnsName(\"server42.host.vn\")".into(), name: Some("server42.host.vn".into()) }
             vi: format!("không tin được chứng chỉ của {target} ({detail})"),
             en: format!("the certificate of {target} cannot be trusted ({detail})"),
-            hint_vi: "nếu máy chủ dùng chứng chỉ tự cấp (thường gặp ở hosting cPanel), xin người quản trị tệp chứng chỉ (.crt, .pem), lưu vào máy rồi ghi đường dẫn tệp vào biến môi trường CAMNANG_CA_FILE; hoặc dùng sftp:// nếu máy chủ có",
-            hint_en: "if the host uses its own certificate (common on cPanel hosting), ask its administrator for the certificate file (.crt, .pem), save it and name it in the environment variable CAMNANG_CA_FILE; or use sftp:// if the host has it",
+            hint_vi: match name {
+                Some(name) => format!("chứng chỉ của máy chủ cấp cho tên {name}, không phải tên trong địa chỉ: ghi {name} làm tên máy trong địa chỉ (--to hay deploy.to của site.yaml), như nhà cung cấp hosting hướng dẫn"),
+                None => "nếu máy chủ dùng chứng chỉ tự cấp (thường gặp ở hosting cPanel), xin người quản trị tệp chứng chỉ (.crt, .pem), lưu vào máy rồi ghi đường dẫn tệp vào biến môi trường CAMNANG_CA_FILE; hoặc dùng sftp:// nếu máy chủ có".to_string(),
+            },
+            hint_en: match name {
+                Some(name) => format!("the host's certificate is for the name {name}, not the one in the address: write {name} as the host name in the address (--to or site.yaml's deploy.to), as hosting companies advise"),
+                None => "if the host uses its own certificate (common on cPanel hosting), ask its administrator for the certificate file (.crt, .pem), save it and name it in the environment variable CAMNANG_CA_FILE; or use sftp:// if the host has it".to_string(),
+            },
         }
 
         /// The SSH key file given with `--identity` cannot be read, or
@@ -2638,11 +2648,11 @@ catalogue! {
             vi: format!("không ghi được .camnang-deploy.json lên máy chủ nên chưa tải tệp nào lên ({detail})"),
             en: format!("could not write .camnang-deploy.json on the host, so nothing was uploaded ({detail})"),
             hint_vi: match no_folder {
-                true => "camnang không tạo được thư mục đích, hoặc địa chỉ đó không nhận tệp: kiểm tra đường dẫn sau tên máy (trong --to hay deploy.to của site.yaml) và quyền ghi vào thư mục chứa nó",
+                true => "camnang không tạo được thư mục đích, hoặc địa chỉ đó không nhận tệp: kiểm tra đường dẫn sau tên máy (trong --to hay deploy.to của site.yaml) và quyền ghi vào thư mục chứa nó; camnang chỉ tạo thư mục cuối của đường dẫn. Đường dẫn bảng điều khiển của nhà cung cấp ghi (như /home/ten/public_html) thường là /public_html với tài khoản FTP hay SFTP",
                 false => "xem thư mục trên máy chủ cho phép ghi; một số máy chủ FTP cấm tên tệp bắt đầu bằng dấu chấm (Pure-FTPd với -x): nhờ người quản trị cho phép, hoặc dùng sftp://",
             },
             hint_en: match no_folder {
-                true => "camnang could not make the target folder, or that address takes no files: check the path after the host name (in --to or site.yaml's deploy.to), and that the folder holding it can be written",
+                true => "camnang could not make the target folder, or that address takes no files: check the path after the host name (in --to or site.yaml's deploy.to), and that the folder holding it can be written; camnang makes only the last folder of the path. The path a hosting panel shows (such as /home/name/public_html) is often /public_html for the FTP or SFTP login",
                 false => "check the host's folder can be written; some FTP servers forbid file names starting with a dot (Pure-FTPd with -x): ask the administrator to allow them, or use sftp://",
             },
         }
@@ -2733,6 +2743,14 @@ catalogue! {
                 false => format!("first deploy to {target}: files already on the host are left alone, none is deleted or written over"),
                 true => format!("first deploy to {target}: files already there under the names of the site's (--replace-existing) are written over; the others are left alone and none is deleted"),
             },
+        }
+
+        /// The host's manifest was missing and its temporary copy, left
+        /// whole by a deploy stopped while replacing it, was read instead.
+        DeployManifestCopy { target: String } = "I129" {
+            sample { target: "x".into() }
+            vi: format!("{target}: lần đưa trang lên trước bị dừng lúc đang thay danh sách tệp của camnang trên máy chủ; dùng bản mới của danh sách (..camnang-deploy.json.camnang-tmp)"),
+            en: format!("{target}: the last deploy stopped while replacing camnang's list of files on the host; its new copy (..camnang-deploy.json.camnang-tmp) is used"),
         }
 
         /// The host holds another site (its `base_url` in the manifest).

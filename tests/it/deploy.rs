@@ -1125,6 +1125,95 @@ fn needs_vsftpd_ftp_with_a_file_in_the_way() {
     }
 }
 
+/// A deploy stopped while the host's manifest was being replaced, on a
+/// host that will not rename onto a file (ProFTPD's AllowOverwrite off,
+/// OpenSSH): the manifest deleted, its new copy whole under its temporary
+/// name. The next deploy reads the copy (I129) and goes on (the site's own
+/// files were "not uploaded by camnang", E136, and only
+/// --replace-existing, which forgets the printed codes, got past it).
+fn manifest_left_as_its_copy(host: &Host) {
+    let dir = host.dir.clone().expect("a folder");
+    let s = site(2);
+    build(&s);
+    ok(&host.deploy(&s, &[]));
+    std::fs::rename(
+        dir.join(".camnang-deploy.json"),
+        dir.join("..camnang-deploy.json.camnang-tmp"),
+    )
+    .expect("the manifest as its copy");
+    s.write(
+        "content/cu-tru/thu-tuc-01.md",
+        &procedure("Thủ tục số 1, đã sửa", "tt01"),
+    );
+    build(&s);
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    let told = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        told.contains("its new copy (..camnang-deploy.json.camnang-tmp) is used")
+            && !told.contains("E136"),
+        "{told}"
+    );
+    assert!(uploaded(&run) < built(&s).len(), "{told}");
+    assert!(host.has(".camnang-deploy.json"));
+    same_as_build(host, &s);
+    // and the deploy after that one finds nothing to do
+    let again = host.deploy(&s, &[]);
+    ok(&again);
+    assert!(
+        again.stdout.contains("nothing to upload"),
+        "{}",
+        again.stdout
+    );
+}
+
+/// A target below a folder the host does not have (a hosting panel's
+/// `/home/xa/public_html` pasted for a login that sees its own folder as
+/// `/`): nothing is made or uploaded, and E139 says camnang makes only the
+/// last folder of the path (the folders were made one by one below the
+/// login's own, and the site went where no web server serves it, with
+/// exit 0).
+fn target_below_a_missing_folder(host: &Host) {
+    let s = site(1);
+    build(&s);
+    let dir = host.dir.clone().expect("a folder");
+    let url = format!("{}/home/xa/public_html", host.url.trim_end_matches('/'));
+    let run = Run::of(host.command_to(&s, &url, &[]));
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("E139") && run.stderr.contains("makes only the last folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("home").exists(), "no folder made");
+}
+
+#[test]
+fn needs_sshd_sftp_below_a_missing_folder() {
+    if let Some(h) = sshd_host(false) {
+        target_below_a_missing_folder(&h);
+    }
+}
+
+#[test]
+fn needs_vsftpd_ftp_below_a_missing_folder() {
+    if let Some(h) = vsftpd_host() {
+        target_below_a_missing_folder(&h);
+    }
+}
+
+#[test]
+fn to_a_folder_with_its_manifest_left_as_its_copy() {
+    manifest_left_as_its_copy(&folder_host());
+}
+
+#[test]
+fn needs_vsftpd_ftp_with_its_manifest_left_as_its_copy() {
+    if let Some(h) = vsftpd_host() {
+        manifest_left_as_its_copy(&h);
+    }
+}
+
 /// Two deploys to one host at once from this computer, of two versions
 /// of the site: the second waits for the first, and the host ends whole
 /// with the second's site (at once, each wrote its own manifest and
