@@ -162,6 +162,10 @@ enum Command {
         /// Milliseconds to wait after each file, for tests.
         #[arg(long, hide = true, default_value_t = 0)]
         pause_ms: u64,
+        /// Least milliseconds between two lists of the files uploaded so
+        /// far, for tests.
+        #[arg(long, hide = true, default_value_t = 60_000)]
+        checkpoint_ms: u64,
     },
 }
 
@@ -349,6 +353,7 @@ fn main() -> ExitCode {
             max_deletes,
             identity,
             pause_ms,
+            checkpoint_ms,
         } => camnang::deploy::run_deploy(&camnang::deploy::DeployOptions {
             root: common.root,
             to,
@@ -360,6 +365,7 @@ fn main() -> ExitCode {
             identity,
             lang: common.lang.map(LangArg::lang),
             pause: std::time::Duration::from_millis(pause_ms),
+            checkpoint: std::time::Duration::from_millis(checkpoint_ms),
         }),
         Command::New(NewCommand::Site { dir, lang }) => {
             camnang::new::run_new_site(&dir, lang.map(LangArg::lang))

@@ -1263,6 +1263,73 @@ fn to_a_folder_killed_part_of_the_way() {
     killed(&folder_host());
 }
 
+/// A deploy stopped part of the way (a connection lost on a slow link)
+/// after it listed on the host the files it had uploaded so far: the next
+/// one uploads only the rest (it uploaded again every file the stopped
+/// one was uploading), and the host ends as the build.
+fn taken_up(host: &Host) {
+    let _working = crate::util::working();
+    let s = site(12);
+    build(&s);
+    ok(&host.deploy(&s, &[]));
+    for i in 1..=12 {
+        let text = procedure(&format!("Thủ tục số {i} (sửa)"), &format!("tt{i:02}"));
+        s.write(&format!("content/cu-tru/thu-tuc-{i:02}.md"), &text);
+    }
+    build(&s);
+    let uploading = || -> Option<usize> {
+        let text = host.read(".camnang-deploy.json")?;
+        let m: serde_json::Value = serde_json::from_slice(&text).ok()?;
+        m.get("uploading")?.as_array().map(Vec::len)
+    };
+    let mut cmd = host.command(&s, &["--pause-ms", "40", "--checkpoint-ms", "200"]);
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    let mut child = cmd.spawn().expect("deploy");
+    // killed once a list shorter than the first is on the host
+    let (mut first, mut listed) = (0, None);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline && child.try_wait().ok().flatten().is_none() {
+        if let Some(n) = uploading().filter(|n| *n > 0) {
+            if first == 0 {
+                first = n;
+            } else if n < first {
+                listed = Some(n);
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let _ = child.kill(); // SIGKILL
+    let _ = child.wait();
+    let left = listed.expect("a list of the files uploaded so far, before the deploy ended");
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    assert!(
+        uploaded(&run) <= left && uploaded(&run) < first,
+        "{} uploaded again, {left} were left of {first}",
+        uploaded(&run)
+    );
+    same_as_build(host, &s);
+    let again = host.deploy(&s, &[]);
+    assert!(
+        again.stdout.contains("nothing to upload"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn to_a_folder_stopped_then_taken_up() {
+    taken_up(&folder_host());
+}
+
+#[test]
+fn needs_vsftpd_ftp_stopped_then_taken_up() {
+    if let Some(h) = vsftpd_host() {
+        taken_up(&h);
+    }
+}
+
 #[test]
 fn needs_sshd_sftp_with_a_key() {
     if let Some(h) = sshd_host(false) {
