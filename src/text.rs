@@ -55,6 +55,74 @@ pub(crate) fn tcvn3_word(text: &str) -> Option<(usize, &str)> {
         ('\u{A1}'..='\u{BF}').contains(&c)
             && !matches!(c, '°' | '²' | '³' | '±' | '\u{AD}' | 'º' | '´' | '¯' | '¿')
     };
+    old_font_word(text, symbol, |c, before, after| match c {
+        // quotes and a middle dot inside a word only
+        '«' | '»' | '·' => before && after,
+        // à after a consonant ("vµ"), never first (`µg`)
+        'µ' => before,
+        // đ starts a word ("®­îc"), never ends one (`Zalo®`)
+        '®' => after,
+        _ => before || after,
+    })
+}
+
+/// The letters of Latin-1 that VNI Windows (VNI-Times) puts Vietnamese
+/// letters together with and Vietnamese never writes: `ñ` for đ, `ö` for
+/// ư, `ø` `û` `ï` for the grave, hook and dot-below tones, `å` `ä` `ë`
+/// `ü` `æ` `î` (the marks VNI shares with Vietnamese, `á à â ê ô ù õ`,
+/// are left out).
+const VNI_LETTERS: &str = "ñÑöÖøØûÛïÏåÅäÄëËüÜæÆîÎ";
+
+/// The first word of `text` typed with the old VNI Windows font encoding
+/// and pasted as if it were Unicode ("Ñaêng kyù taïm truù" for "Đăng ký
+/// tạm trú"): (its byte offset, the word). As with [`tcvn3_word`], two
+/// words with two of [`VNI_LETTERS`] among them are needed (a name from
+/// abroad, `Müller`, holds one).
+pub(crate) fn vni_word(text: &str) -> Option<(usize, &str)> {
+    // (all of them are U+00C0–U+00FF, whose UTF-8 starts with 0xC3: most
+    // texts have none whose second byte is one of theirs)
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let found = loop {
+        match bytes[from..].iter().position(|&b| b == 0xC3) {
+            Some(k) => {
+                let at = from + k + 1;
+                if bytes.get(at).is_some_and(|&b| vni_second_byte(b)) {
+                    break true;
+                }
+                from = at;
+            }
+            None => break false,
+        }
+    };
+    if !found {
+        return None;
+    }
+    old_font_word(
+        text,
+        |c| VNI_LETTERS.contains(c),
+        |_, before, after| before || after,
+    )
+}
+
+/// Whether `b`, after 0xC3, makes one of [`VNI_LETTERS`] (each in both
+/// cases: an upper case letter's byte is its lower case one's less 0x20).
+fn vni_second_byte(b: u8) -> bool {
+    (0x80..=0xBF).contains(&b)
+        && matches!(
+            b | 0x20,
+            0xA4..=0xA6 | 0xAB | 0xAE | 0xAF | 0xB1 | 0xB6 | 0xB8 | 0xBB | 0xBC
+        )
+}
+
+/// The first word of `text` where a `symbol` is a `hit` (given the symbol
+/// and whether a letter is before it and after it), once a second word,
+/// with a second symbol among them, has one too.
+fn old_font_word(
+    text: &str,
+    symbol: impl Fn(char) -> bool,
+    hit: impl Fn(char, bool, bool) -> bool,
+) -> Option<(usize, &str)> {
     let apart = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '"' | '(' | ')');
     let mut first: Option<(usize, &str)> = None;
     let mut symbols = String::new();
@@ -68,16 +136,7 @@ pub(crate) fn tcvn3_word(text: &str) -> Option<(usize, &str)> {
             continue;
         }
         let after = next.is_some_and(char::is_alphabetic);
-        let hit = match c {
-            // quotes and a middle dot inside a word only
-            '«' | '»' | '·' => before && after,
-            // à after a consonant ("vµ"), never first (`µg`)
-            'µ' => before,
-            // đ starts a word ("®­îc"), never ends one (`Zalo®`)
-            '®' => after,
-            _ => before || after,
-        };
-        if !hit {
+        if !hit(c, before, after) {
             continue;
         }
         let start = text[..i]
@@ -94,8 +153,8 @@ pub(crate) fn tcvn3_word(text: &str) -> Option<(usize, &str)> {
             }
             // another word, and another symbol among them: the first word
             // is told (one sign typed again and again, `25ºC … 30ºC`,
-            // `Zalo® … Word®`, `resident´s … landlord´s`, is not TCVN3,
-            // whose words hold many)
+            // `Zalo® … Word®`, `resident´s … landlord´s`, is not an old
+            // font's text, whose words hold many)
             Some((_, w)) => {
                 if !symbols.contains(c) {
                     symbols.push(c);
@@ -468,6 +527,38 @@ mod tests {
             "the resident´s ID and the landlord´s contract",
         ] {
             assert_eq!(tcvn3_word(fine), None, "{fine}");
+        }
+    }
+
+    #[test]
+    fn the_second_bytes_of_vni_letters_are_theirs_alone() {
+        for b in 0x80..=0xBFu8 {
+            let c = std::str::from_utf8(&[0xC3, b])
+                .ok()
+                .and_then(|s| s.chars().next());
+            assert_eq!(
+                vni_second_byte(b),
+                c.is_some_and(|c| VNI_LETTERS.contains(c)),
+                "{b:#x}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_typed_in_vni_are_found_and_names_from_abroad_are_not() {
+        let t = "title: Ñaêng kyù taïm truù";
+        assert_eq!(vni_word(t), Some((7, "Ñaêng")));
+        assert_eq!(
+            vni_word("agency: UÛy ban nhaân daân xaõ\nsummary: Ñöôïc caáp"),
+            Some((8, "UÛy"))
+        );
+        for fine in [
+            "Đăng ký tạm trú, được cấp thẻ căn cước; huỷ, ngỡ, tù, hoà, thuế",
+            "Ông Müller đến từ Đức",
+            "Xem trang España",
+            "Giấy tờ của ông Müller và ông Müller",
+        ] {
+            assert_eq!(vni_word(fine), None, "{fine}");
         }
     }
 

@@ -252,13 +252,17 @@ pub fn parse_procedure_in(
             ));
         }
     }
-    // words typed with an old font (TCVN3) and pasted: the page and the
-    // posters would print "§¨ng ký t¹m tró"
-    if let Some((offset, word)) = crate::text::tcvn3_word(text) {
+    // words typed with an old font (TCVN3, VNI Windows) and pasted: the
+    // page and the posters would print "§¨ng ký t¹m tró", "Ñaêng kyù"
+    let old = crate::text::tcvn3_word(text)
+        .map(|w| (w, false))
+        .or_else(|| crate::text::vni_word(text).map(|w| (w, true)));
+    if let Some(((offset, word), vni)) = old {
         let (line, column) = place(text, 1, offset);
         diags.push(
             Diagnostic::warning(Msg::OldFontText {
                 word: word.to_string(),
+                vni,
             })
             .in_file(file)
             .at(line, column, text),

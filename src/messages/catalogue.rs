@@ -1962,12 +1962,26 @@ catalogue! {
 
         /// Text typed with an old Vietnamese font encoding (TCVN3) and
         /// pasted as Unicode: shown garbled on every page and poster.
-        OldFontText { word: String } = "W117" {
-            sample { word: "§¨ng".into() }
-            vi: format!("chữ «{word}» trông như gõ bằng phông chữ cũ TCVN3 (.VnTime, ABC) rồi dán vào: trang và áp phích sẽ hiện chữ lỗi như vậy"),
-            en: format!("the word «{word}» looks typed with an old TCVN3 font (.VnTime, ABC) and pasted: pages and posters would show it garbled like this"),
-            hint_vi: "chép đoạn chữ gốc, chuyển mã bằng Unikey (Công cụ → Chuyển mã: từ TCVN3 (ABC) sang Unicode) rồi dán lại",
-            hint_en: "copy the original text, convert it with Unikey (Tools → Convert: from TCVN3 (ABC) to Unicode), then paste it again",
+        /// (`vni`: VNI Windows, VNI-Times; else TCVN3)
+        OldFontText { word: String, vni: bool } = "W117" {
+            sample { word: "§¨ng".into(), vni: false }
+            sample { word: "Ñaêng".into(), vni: true }
+            vi: match vni {
+                false => format!("chữ «{word}» trông như gõ bằng phông chữ cũ TCVN3 (.VnTime, ABC) rồi dán vào: trang và áp phích sẽ hiện chữ lỗi như vậy"),
+                true => format!("chữ «{word}» trông như gõ bằng phông chữ cũ VNI (VNI-Times) rồi dán vào: trang và áp phích sẽ hiện chữ lỗi như vậy"),
+            },
+            en: match vni {
+                false => format!("the word «{word}» looks typed with an old TCVN3 font (.VnTime, ABC) and pasted: pages and posters would show it garbled like this"),
+                true => format!("the word «{word}» looks typed with an old VNI font (VNI-Times) and pasted: pages and posters would show it garbled like this"),
+            },
+            hint_vi: match vni {
+                false => "chép đoạn chữ gốc, chuyển mã bằng Unikey (Công cụ → Chuyển mã: từ TCVN3 (ABC) sang Unicode) rồi dán lại",
+                true => "chép đoạn chữ gốc, chuyển mã bằng Unikey (Công cụ → Chuyển mã: từ VNI Windows sang Unicode) rồi dán lại",
+            },
+            hint_en: match vni {
+                false => "copy the original text, convert it with Unikey (Tools → Convert: from TCVN3 (ABC) to Unicode), then paste it again",
+                true => "copy the original text, convert it with Unikey (Tools → Convert: from VNI Windows to Unicode), then paste it again",
+            },
         }
 
         /// The replacement character U+FFFD in a guide: letters lost
