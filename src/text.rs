@@ -55,14 +55,17 @@ pub(crate) fn tcvn3_word(text: &str) -> Option<(usize, &str)> {
         ('\u{A1}'..='\u{BF}').contains(&c)
             && !matches!(c, '°' | '²' | '³' | '±' | '\u{AD}' | 'º' | '´' | '¯' | '¿')
     };
-    old_font_word(text, symbol, |c, before, after| match c {
-        // quotes and a middle dot inside a word only
-        '«' | '»' | '·' => before && after,
-        // à after a consonant ("vµ"), never first (`µg`)
-        'µ' => before,
-        // đ starts a word ("®­îc"), never ends one (`Zalo®`)
-        '®' => after,
-        _ => before || after,
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    old_font_word(text, symbol, |c, prev, next| {
+        match (c, letter(prev), letter(next)) {
+            // quotes and a middle dot inside a word only
+            ('«' | '»' | '·', before, after) => before && after,
+            // à after a consonant ("vµ"), never first (`µg`)
+            ('µ', before, _) => before,
+            // đ starts a word ("®­îc"), never ends one (`Zalo®`)
+            ('®', _, after) => after,
+            (_, before, after) => before || after,
+        }
     })
 }
 
@@ -75,9 +78,12 @@ const VNI_LETTERS: &str = "ñÑöÖøØûÛïÏåÅäÄëËüÜæÆîÎ";
 
 /// The first word of `text` typed with the old VNI Windows font encoding
 /// and pasted as if it were Unicode ("Ñaêng kyù taïm truù" for "Đăng ký
-/// tạm trú"): (its byte offset, the word). As with [`tcvn3_word`], two
-/// words with two of [`VNI_LETTERS`] among them are needed (a name from
-/// abroad, `Müller`, holds one).
+/// tạm trú"): (its byte offset, the word). One of [`VNI_LETTERS`] counts
+/// where VNI puts it: a mark right after a vowel (`aø`, `aï`, `ôï`, `eå`),
+/// or `ñ` right before one (`Ñaêng`); in a German, Nordic or Spanish
+/// name it follows a consonant (`Müller`, `Köln`, `København`) or is one
+/// `ñ` again and again (`Muñoz`, `España`). As with [`tcvn3_word`], two
+/// words with two of them among them are needed.
 pub(crate) fn vni_word(text: &str) -> Option<(usize, &str)> {
     // (all of them are U+00C0–U+00FF, whose UTF-8 starts with 0xC3: most
     // texts have none whose second byte is one of theirs)
@@ -98,10 +104,14 @@ pub(crate) fn vni_word(text: &str) -> Option<(usize, &str)> {
     if !found {
         return None;
     }
+    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouyôöAEIOUYÔÖ".contains(c));
     old_font_word(
         text,
         |c| VNI_LETTERS.contains(c),
-        |_, before, after| before || after,
+        |c, prev, next| match c {
+            'ñ' | 'Ñ' => vowel(next),
+            _ => vowel(prev),
+        },
     )
 }
 
@@ -116,12 +126,12 @@ fn vni_second_byte(b: u8) -> bool {
 }
 
 /// The first word of `text` where a `symbol` is a `hit` (given the symbol
-/// and whether a letter is before it and after it), once a second word,
-/// with a second symbol among them, has one too.
+/// and the characters before it and after it), once a second word, with a
+/// second symbol among them, has one too.
 fn old_font_word(
     text: &str,
     symbol: impl Fn(char) -> bool,
-    hit: impl Fn(char, bool, bool) -> bool,
+    hit: impl Fn(char, Option<char>, Option<char>) -> bool,
 ) -> Option<(usize, &str)> {
     let apart = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '"' | '(' | ')');
     let mut first: Option<(usize, &str)> = None;
@@ -130,13 +140,9 @@ fn old_font_word(
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        let before = prev.is_some_and(char::is_alphabetic);
+        let before = prev;
         prev = Some(c);
-        if !symbol(c) {
-            continue;
-        }
-        let after = next.is_some_and(char::is_alphabetic);
-        if !hit(c, before, after) {
+        if !symbol(c) || !hit(c, before, next) {
             continue;
         }
         let start = text[..i]
@@ -557,6 +563,11 @@ mod tests {
             "Ông Müller đến từ Đức",
             "Xem trang España",
             "Giấy tờ của ông Müller và ông Müller",
+            "Hồ sơ của ông Jörg Müller, quốc tịch Đức, sinh tại Köln.",
+            "Tổng lãnh sự quán tại Düsseldorf và München; văn phòng tại Köln.",
+            "Chứng chỉ tiếng Đức B1 (Goethe-Zertifikat, telc, ÖSD); Prüfung.",
+            "Lãnh sự quán tại København (Đan Mạch) và Malmö (Thụy Điển).",
+            "Bà Muñoz và ông Peña, quốc tịch Tây Ban Nha (España)",
         ] {
             assert_eq!(vni_word(fine), None, "{fine}");
         }

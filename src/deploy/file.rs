@@ -4,10 +4,12 @@ use std::fs;
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use super::store::{Meta, Store, StoreError, temp_name};
+use super::store::{Meta, Store, StoreError, base_missing, temp_name};
 
 pub(crate) struct FileStore {
     root: PathBuf,
+    /// Whether the folder is there (made by the first file put).
+    ready: bool,
 }
 
 impl FileStore {
@@ -21,7 +23,7 @@ impl FileStore {
                 root.display()
             )));
         }
-        Ok(FileStore { root })
+        Ok(FileStore { root, ready: false })
     }
 }
 
@@ -35,6 +37,22 @@ impl Store for FileStore {
     }
 
     fn put(&mut self, path: &str, bytes: &[u8], _: &Meta) -> Result<(), StoreError> {
+        // only the folder itself is made, as on a host: a USB stick not
+        // plugged in (`/media/usb/trang-xa`) made the path on this
+        // computer's own disk
+        if !self.ready {
+            match fs::create_dir(&self.root) {
+                Ok(()) => {}
+                Err(_) if self.root.is_dir() => {}
+                Err(e) => {
+                    return Err(base_missing(
+                        &self.root.display().to_string(),
+                        &e.to_string(),
+                    ));
+                }
+            }
+            self.ready = true;
+        }
         let dst = self.root.join(path);
         let tmp = self.root.join(temp_name(path));
         if let Some(dir) = dst.parent() {

@@ -137,12 +137,13 @@ impl<T: TlsStream + Send> FtpStore<T> {
             Err(e) => e,
         };
         // there already (CWD into it, then back to the login's folder,
-        // which relative paths start from)
-        let home = self.ftp.pwd().ok();
+        // which relative paths start from; a server that cannot say where
+        // that is is not moved, and the uploads tell)
+        let Ok(home) = self.ftp.pwd() else {
+            return Ok(());
+        };
         let there = self.ftp.cwd(&base).is_ok();
-        if let Some(home) = home {
-            let _ = self.ftp.cwd(home);
-        }
+        let _ = self.ftp.cwd(home);
         match there {
             true => Ok(()),
             false => Err(base_missing(&base, &said(&made))),

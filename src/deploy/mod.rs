@@ -501,12 +501,22 @@ fn no_folder(detail: &str) -> bool {
 
 /// The first name a certificate is for, when rustls refused it for
 /// another name (`… certificate is only valid for DnsName("a.vn")` or
-/// `… for [DnsName("a.vn"), DnsName("b.vn")]`).
+/// `… DnsName("*.host.vn") or DnsName("host.vn")`): a name that can be
+/// written as the host's, so not a wildcard's (`*.host.vn`) when there is
+/// another; a wildcard's alone is given as it is.
 fn certificate_name(detail: &str) -> Option<String> {
     let (_, names) = detail.split_once("only valid for")?;
-    let (_, rest) = names.split_once("DnsName(\"")?;
-    let (name, _) = rest.split_once('"')?;
-    (!name.is_empty()).then(|| name.to_string())
+    let names: Vec<&str> = names
+        .split("DnsName(\"")
+        .skip(1)
+        .filter_map(|r| r.split_once('"').map(|(n, _)| n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let name = names
+        .iter()
+        .find(|n| !n.starts_with("*."))
+        .or(names.first())?;
+    Some(name.to_string())
 }
 
 /// Whether an FTP server's refusal says it takes only encrypted logins.
@@ -725,19 +735,24 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
     // copy, whole under its temporary name, takes its place: a deploy
     // stopped in between left that copy, which is read instead (read as
     // none, every file of the site was "not uploaded by camnang")
+    // (so too a manifest cut short: a server that cannot rename at all,
+    // rclone's SFTP with several connections, has it written over in
+    // place, its whole new copy kept until that is done)
+    let whole = |b: &Vec<u8>| serde_json::from_slice::<HostManifest>(b).is_ok();
     let read = match first.read(MANIFEST_ON_HOST) {
-        Ok(None) => {
+        Ok(m) if m.as_ref().is_none_or(|b| !whole(b)) => {
             let copy = first
                 .read(&store::temp_name(MANIFEST_ON_HOST))
                 .ok()
                 .flatten()
-                .filter(|b| serde_json::from_slice::<HostManifest>(b).is_ok());
+                .filter(whole);
             if copy.is_some() {
                 say.info(Msg::DeployManifestCopy {
                     target: target.shown.clone(),
                 });
             }
-            Ok(copy)
+            // (no whole copy: the manifest as it is, told below)
+            Ok(copy.or(m))
         }
         other => other,
     };
@@ -1083,6 +1098,10 @@ mod tests {
         );
         let two = "certificate not valid for name \"ftp.xa.vn\"; certificate is only valid for [DnsName(\"a.host.vn\"), DnsName(\"b.host.vn\")]";
         assert_eq!(certificate_name(two).as_deref(), Some("a.host.vn"));
+        let wild = "certificate not valid for name \"ftp.xa.vn\"; certificate is only valid for DnsName(\"*.host.vn\") or DnsName(\"host.vn\")";
+        assert_eq!(certificate_name(wild).as_deref(), Some("host.vn"));
+        let only = "certificate not valid for name \"ftp.xa.vn\"; certificate is only valid for DnsName(\"*.host.vn\")";
+        assert_eq!(certificate_name(only).as_deref(), Some("*.host.vn"));
         assert_eq!(
             certificate_name("invalid peer certificate: UnknownIssuer"),
             None

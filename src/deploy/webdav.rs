@@ -198,25 +198,23 @@ impl Store for WebDavStore {
 
     fn put(&mut self, path: &str, bytes: &[u8], meta: &Meta) -> Result<(), StoreError> {
         let mkcol = Method::from_bytes(b"MKCOL").map_err(StoreError::other)?;
-        // (folder, whether it is above the target folder)
-        let mut folders: Vec<(String, bool)> = Vec::new();
+        let mut folders: Vec<String> = Vec::new();
         if self.made.insert(String::new()) {
-            // the target folder itself, and those above it
+            // the target folder itself, not those above it (a path typed
+            // wrong was made folder by folder where no web server serves
+            // it: the folder holding the target must be there, E139)
             let url_path = self.base.splitn(4, '/').nth(3).unwrap_or("").to_string();
-            let parts: Vec<&str> = url_path.split('/').filter(|s| !s.is_empty()).collect();
-            let mut p = String::new();
-            for (i, part) in parts.iter().enumerate() {
-                p.push_str(part);
-                p.push('/');
-                folders.push((format!("/{p}"), i + 1 < parts.len()));
+            let path = url_path.trim_matches('/');
+            if !path.is_empty() {
+                folders.push(format!("/{path}/"));
             }
         }
         for dir in parents(path) {
             if self.made.insert(dir.to_string()) {
-                folders.push((format!("{}/", self.url(dir)), false));
+                folders.push(format!("{}/", self.url(dir)));
             }
         }
-        for (f, above) in folders {
+        for f in folders {
             // MKCOL wants the trailing slash (nginx answers 409 without);
             // 405 is a folder that is already there
             let url = if f.starts_with('/') {
@@ -240,17 +238,12 @@ impl Store for WebDavStore {
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
-            // a folder above the target may not be ours to make or even
-            // to ask about (Nextcloud answers 403 or 404 for /remote.php/):
-            // only the target folder and those below it must be there
-            if !above {
-                // another connection of this deploy made it meanwhile
-                // (Apache answers 403, WsgiDAV 500: "File exists"): a
-                // folder that is there now is what was wanted
-                let fine = (200..300).contains(&status) || status == 405;
-                if !fine && !self.is_folder(&url)? {
-                    self.expect("MKCOL", status, &[405])?;
-                }
+            // another connection of this deploy made it meanwhile (Apache
+            // answers 403, WsgiDAV 500: "File exists"): a folder that is
+            // there now is what was wanted
+            let fine = (200..300).contains(&status) || status == 405;
+            if !fine && !self.is_folder(&url)? {
+                self.expect("MKCOL", status, &[405])?;
             }
         }
         let tmp = temp_name(path);

@@ -855,7 +855,7 @@ pub fn original_of(file: &Path) -> Option<PathBuf> {
 /// Files the operating system leaves in folders by itself (Windows'
 /// thumbnails and folder settings, Office's lock files, editors' backups):
 /// never the clerk's work, never told about.
-fn system_file(name: &str) -> bool {
+pub(crate) fn system_file(name: &str) -> bool {
     let lower = name.to_lowercase();
     ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"].contains(&lower.as_str())
         || name.starts_with("~$")
@@ -1139,10 +1139,16 @@ fn check_unique(diags: &mut Diagnostics, cats: &BTreeMap<String, CategoryParts>,
                 ids.insert(&p.id, (p, spot));
             }
             if let Some(other) = slugs.get(p.slug.as_str()) {
+                // two names that print alike: one with its letters'
+                // marks apart (NFD, from a Mac or a zip file)
+                let twin = other.as_os_str() != p.source.as_os_str()
+                    && crate::text::nfc(&other.to_string_lossy())
+                        == crate::text::nfc(&p.source.to_string_lossy());
                 diags.push(
                     Diagnostic::error(Msg::DuplicateSlug {
                         slug: p.slug.clone(),
                         other: other.to_path_buf(),
+                        twin,
                     })
                     .in_file(&p.source),
                 );

@@ -633,12 +633,21 @@ catalogue! {
             hint_en: "each procedure needs its own id; keep the one already printed and change the new one",
         }
 
-        DuplicateSlug { slug: String, other: PathBuf } = "E022" {
-            sample { slug: "x".into(), other: "a.md".into() }
+        /// (`twin`: the two names print alike, one written with its
+        /// letters' marks apart)
+        DuplicateSlug { slug: String, other: PathBuf, twin: bool } = "E022" {
+            sample { slug: "x".into(), other: "a.md".into(), twin: false }
+            sample { slug: "thu-tuc-moi".into(), other: "content/cu-tru/Thủ tục mới.md".into(), twin: true }
             vi: format!("hai tệp cho ra cùng một địa chỉ trang «{slug}» (tệp kia: {})", other.display()),
             en: format!("two files give the same page address `{slug}` (the other: {})", other.display()),
-            hint_vi: "đổi tên một trong hai tệp",
-            hint_en: "rename one of the two files",
+            hint_vi: match twin {
+                false => "đổi tên một trong hai tệp",
+                true => "hai tên trông giống hệt nhau nhưng một tên viết dấu tách khỏi chữ (thường do chép từ máy Mac hay từ tệp nén): giữ tệp đúng, xoá tệp kia",
+            },
+            hint_en: match twin {
+                false => "rename one of the two files",
+                true => "the two names look the same, but one is written with its letters' marks apart (as a Mac or a zip file often leaves them): keep the right file and delete the other",
+            },
         }
 
         /// A list item with ": " in it, which YAML reads as a field

@@ -67,6 +67,16 @@ impl Server {
                 .body(Body::empty())
                 .unwrap_or_default();
         }
+        // while the content is broken, whatever is asked for (a poster
+        // opened from the print page, a page's address without its `/`)
+        // shows the mistake: it was a bare 404 with no reason
+        if let Some(page) = &snap.error {
+            return bytes_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "index.html",
+                page.clone(),
+            );
+        }
         not_found(&snap)
     }
 }

@@ -219,12 +219,22 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
     let result = runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, router(server, layer))
-            .with_graceful_shutdown(async {
+        let serving = axum::serve(listener, router(server, layer)).with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        });
+        // Ctrl-C: answers under way get a moment to finish, not the
+        // live-reload stream of each open tab, which never does (serve
+        // waited for the browser to close, whatever the clerk pressed)
+        tokio::select! {
+            done = serving => done,
+            () = async {
                 let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            } => Ok(()),
+        }
     });
+    // (a poster still being drawn is not waited for)
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e.to_string(), lang),

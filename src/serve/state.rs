@@ -425,7 +425,17 @@ impl Server {
         };
         let job = printer.jobs().into_iter().find(|j| j.path() == path)?;
         let bytes = match printer.draw(&job) {
-            Ok((bytes, _)) => Arc::new(bytes),
+            Ok((bytes, cut)) => {
+                // told as `build` tells it (it was drawn cut, untold)
+                if !cut.is_empty() {
+                    let msg = Msg::PrintCut {
+                        file: path.to_string(),
+                        parts: cut,
+                    };
+                    println!("{}", msg.text(self.lang_of_site()));
+                }
+                Arc::new(bytes)
+            }
             Err(d) => return Some(Err(d)),
         };
         drop(printer);

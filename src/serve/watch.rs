@@ -28,7 +28,13 @@ pub(super) fn watch(
                         let hidden = inside
                             .components()
                             .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-                        if !hidden && !paths.contains(p) {
+                        // nor files camnang never reads (Word's `~$` lock
+                        // file, Thumbs.db): each reloaded the page for
+                        // nothing
+                        let system = p
+                            .file_name()
+                            .is_some_and(|n| crate::load::system_file(&n.to_string_lossy()));
+                        if !hidden && !system && !paths.contains(p) {
                             paths.push(p.clone());
                         }
                     }

@@ -79,6 +79,40 @@ fn a_guide_saved_where_camnang_reads_nothing_is_told_by_the_build_too() {
     }
 }
 
+/// Two guide files whose names print alike, one with its letters' marks
+/// apart (NFD, as a Mac or a zip file leaves them): E022's hint says so
+/// (it said to rename one of two names the clerk sees as the same).
+#[test]
+fn two_names_that_print_alike_are_told_as_such() {
+    let site = good_site();
+    let name = "Thủ tục mới";
+    let nfd: String = name
+        .chars()
+        .flat_map(|c| match c {
+            'ủ' => vec!['u', '\u{309}'],
+            'ớ' => vec!['o', '\u{31B}', '\u{301}'],
+            'ụ' => vec!['u', '\u{323}'],
+            c => vec![c],
+        })
+        .collect();
+    assert_ne!(name, nfd);
+    site.write(
+        &format!("content/cu-tru/{name}.md"),
+        &procedure("Thủ tục mới", "tm01"),
+    );
+    site.write(
+        &format!("content/cu-tru/{nfd}.md"),
+        &procedure("Thủ tục mới", "tm02"),
+    );
+    let run = check(&site, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("E022") && run.stderr.contains("dấu tách khỏi chữ"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_fee_written_with_dots_reaches_every_output_as_written() {
     let site = case::named("broken", "fee-written-with-dots").site();

@@ -1165,6 +1165,22 @@ fn manifest_left_as_its_copy(host: &Host) {
         "{}",
         again.stdout
     );
+    // a manifest cut short while written over in place (a server that
+    // cannot rename at all), its whole copy beside it: the copy is read
+    let manifest = dir.join(".camnang-deploy.json");
+    let whole = std::fs::read(&manifest).expect("manifest");
+    std::fs::write(dir.join("..camnang-deploy.json.camnang-tmp"), &whole).expect("copy");
+    std::fs::write(&manifest, &whole[..whole.len() / 2]).expect("cut");
+    s.write(
+        "content/cu-tru/thu-tuc-02.md",
+        &procedure("Thủ tục số 2, đã sửa", "tt02"),
+    );
+    build(&s);
+    let run = host.deploy(&s, &[]);
+    ok(&run);
+    let told = format!("{}{}", run.stdout, run.stderr);
+    assert!(told.contains("its new copy"), "{told}");
+    same_as_build(host, &s);
 }
 
 /// A target below a folder the host does not have (a hosting panel's
@@ -1186,6 +1202,18 @@ fn target_below_a_missing_folder(host: &Host) {
         run.stderr
     );
     assert!(!dir.join("home").exists(), "no folder made");
+}
+
+#[test]
+fn to_a_folder_below_a_missing_folder() {
+    target_below_a_missing_folder(&folder_host());
+}
+
+#[test]
+fn needs_nginx_webdav_below_a_missing_folder() {
+    if let Some(h) = nginx_host(false) {
+        target_below_a_missing_folder(&h);
+    }
 }
 
 #[test]

@@ -141,6 +141,13 @@ fn broken_content_shows_its_mistake_and_the_page_comes_back_when_fixed() {
     assert!(text.contains("data-event-stream"), "{text}");
     // other pages show the mistake as well, and the server keeps running
     assert_eq!(http_get(s.port, "/").status, 500);
+    // so does whatever else is asked for: a poster opened from the print
+    // page, a page's address without its `/` (a bare 404 with no reason)
+    for path in ["/in-an/ap-phich-a4/tt01.pdf", "/cu-tru/dang-ky-tam-tru"] {
+        let got = http_get(s.port, path);
+        assert_eq!(got.status, 500, "{path}");
+        assert!(got.text().contains("E006"), "{path}: {}", got.text());
+    }
 
     let reload = reload_events(&s);
     site.write("content/cu-tru/dang-ky-tam-tru.md", &good);
@@ -382,6 +389,59 @@ fn a_character_posters_would_leave_out_is_told_while_serving() {
         lines
             .iter()
             .any(|l| l.contains("content/cu-tru/thong-bao-luu-tru.md:2:8")),
+        "{lines:?}"
+    );
+}
+
+/// Ctrl-C stops serve while a page is open in the browser (its live-reload
+/// stream never ends: serve waited for the browser to close, whatever
+/// the clerk pressed).
+#[test]
+fn ctrl_c_stops_serve_while_a_page_is_open() {
+    let site = TestSite::standard();
+    let mut s = Served::start(&site, &[]);
+    let _tab = reload_events(&s);
+    let pressed = std::time::Instant::now();
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &s.child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let status = loop {
+        if let Ok(Some(status)) = s.child.try_wait() {
+            break status;
+        }
+        assert!(
+            pressed.elapsed() < Duration::from_secs(5),
+            "serve still running 5 s after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+}
+
+/// A poster drawn shortened while serving says so in the terminal, as
+/// `build` does (it was drawn cut without a word).
+#[test]
+fn a_poster_shortened_while_serving_is_told() {
+    let site = TestSite::standard();
+    let long = "Người dân chuẩn bị giấy tờ và nộp hồ sơ tại bộ phận một cửa. ".repeat(40);
+    let text = site.read("content/cu-tru/khai-bao-tam-vang.md");
+    let (before, after) = text.split_once("summary: ").expect("a summary");
+    let rest = after.split_once('\n').map_or("", |(_, r)| r);
+    site.write(
+        "content/cu-tru/khai-bao-tam-vang.md",
+        &format!("{before}summary: {}\n{rest}", long.trim()),
+    );
+    let mut s = Served::start(&site, &[]);
+    drain(&mut s);
+    let pdf = http_get(s.port, "/in-an/ap-phich-a4/tt02.pdf");
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    let lines = s.lines_until(|l| l.contains("đã rút gọn để vừa trang"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("in-an/ap-phich-a4/tt02.pdf")),
         "{lines:?}"
     );
 }
