@@ -67,6 +67,17 @@ impl Server {
                 .body(Body::empty())
                 .unwrap_or_default();
         }
+        // a page whose guide was renamed or moved: its new address
+        let page = file.strip_suffix("index.html").unwrap_or(&file);
+        if let Some(now) = self.moved_page(page)
+            && snap.contains(&format!("{now}index.html"))
+        {
+            return Response::builder()
+                .status(StatusCode::TEMPORARY_REDIRECT)
+                .header(header::LOCATION, format!("/{now}"))
+                .body(Body::empty())
+                .unwrap_or_default();
+        }
         // while the content is broken, whatever is asked for (a poster
         // opened from the print page, a page's address without its `/`)
         // shows the mistake: it was a bare 404 with no reason

@@ -80,6 +80,10 @@ pub(super) struct State {
     live: Option<Live>,
     /// Print files drawn since the last build.
     pdfs: HashMap<String, Arc<Vec<u8>>>,
+    /// The id of every procedure page served since serve started, by
+    /// its address (`cu-tru/dang-ky/`, `en/cu-tru/dang-ky/`): a page
+    /// open in the browser whose guide was renamed or moved follows it.
+    seen: HashMap<String, String>,
 }
 
 /// The preview server's state: what to build, what earlier builds left,
@@ -219,6 +223,13 @@ impl Server {
                     changed: Arc::new(HashMap::new()),
                     error: None,
                 };
+                for (i, code) in site.languages.iter().enumerate() {
+                    let prefix = crate::model::routes::lang_prefix(i, code);
+                    for (_, p) in site.procedures() {
+                        let page = format!("{prefix}{}", crate::model::routes::procedure(p));
+                        state.seen.insert(page, p.id.clone());
+                    }
+                }
                 state.live = Some(Live {
                     site,
                     theme,
@@ -399,6 +410,28 @@ impl Server {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// Where the procedure page once at `page` (`cu-tru/dang-ky/`) is
+    /// now, in the same language, if its guide was renamed or moved
+    /// while serving: the page open in the browser reloaded into "page
+    /// not found" and nothing told the clerk its new address.
+    pub(super) fn moved_page(&self, page: &str) -> Option<String> {
+        let state = self.lock();
+        let id = state.seen.get(page)?;
+        let live = state.live.as_ref()?;
+        let prefix = live
+            .site
+            .languages
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, code)| crate::model::routes::lang_prefix(i, code))
+            .find(|prefix| page.starts_with(prefix.as_str()))
+            .unwrap_or_default();
+        let (_, p) = live.site.procedures().find(|(_, p)| p.id == *id)?;
+        let now = format!("{prefix}{}", crate::model::routes::procedure(p));
+        (now != page).then_some(now)
     }
 
     /// Draws a poster, board sheet or flyer the first time it is asked

@@ -393,6 +393,31 @@ fn a_character_posters_would_leave_out_is_told_while_serving() {
     );
 }
 
+/// A guide renamed while its page is open: the old address leads to the
+/// new one (the tab reloaded into "page not found", nothing telling the
+/// clerk where the page went).
+#[test]
+fn a_page_whose_guide_was_renamed_leads_to_its_new_address() {
+    let site = TestSite::standard();
+    let s = Served::start(&site, &[]);
+    assert_eq!(http_get(s.port, "/cu-tru/khai-bao-tam-vang/").status, 200);
+    let reload = reload_events(&s);
+    std::fs::rename(
+        site.path("content/cu-tru/khai-bao-tam-vang.md"),
+        site.path("content/cu-tru/bao-vang.md"),
+    )
+    .expect("rename");
+    reload
+        .recv_timeout(Duration::from_secs(10))
+        .expect("reload after the rename");
+    let old = http_get(s.port, "/cu-tru/khai-bao-tam-vang/");
+    assert_eq!(old.status, 307, "{}", old.headers);
+    assert!(old.headers.contains("/cu-tru/bao-vang/"), "{}", old.headers);
+    assert_eq!(http_get(s.port, "/cu-tru/bao-vang/").status, 200);
+    // an address no guide ever had is still "page not found"
+    assert_eq!(http_get(s.port, "/cu-tru/khong-co/").status, 404);
+}
+
 /// Ctrl-C stops serve while a page is open in the browser (its live-reload
 /// stream never ends: serve waited for the browser to close, whatever
 /// the clerk pressed).
