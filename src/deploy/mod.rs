@@ -75,7 +75,8 @@ pub struct DeployOptions {
     /// A pause after each file (tests, to stop a deploy part of the way).
     pub pause: Duration,
     /// The least time between two lists, on the host, of the files
-    /// uploaded so far (see [`Checkpoints`]); `Duration::ZERO`: a minute.
+    /// uploaded so far (a stopped deploy is taken up from the last one);
+    /// `Duration::ZERO`: a minute.
     pub checkpoint: Duration,
 }
 
