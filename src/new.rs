@@ -178,26 +178,7 @@ pub fn orphan_for(
         })
 }
 
-/// A free short id for a procedure: the initials of its slug
-/// (`dang-ky-tam-tru` → `dktt`), with a number added if that is taken.
-pub fn free_id(slug: &str, used: &BTreeSet<String>) -> String {
-    let mut base: String = slug
-        .split('-')
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_ascii_alphanumeric())
-        .take(10)
-        .collect();
-    if base.is_empty() {
-        base.push('t');
-    }
-    if !used.contains(&base) {
-        return base;
-    }
-    (2..)
-        .map(|n| format!("{base}{n}"))
-        .find(|id| !used.contains(id))
-        .unwrap_or(base)
-}
+pub use crate::model::free_id;
 
 /// A new procedure file, every field present with a note on what to write.
 pub fn procedure_template(title: &str, id: &str, today: &str) -> String {

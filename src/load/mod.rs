@@ -172,6 +172,7 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
             }
         }
     }
+    suggest_ids(&files, &mut read, &qr_lock);
     match cache {
         Some(c) => {
             let mut kept = HashMap::with_capacity(read.len());
@@ -1154,6 +1155,70 @@ fn check_unique(diags: &mut Diagnostics, cats: &BTreeMap<String, CategoryParts>,
                 );
             } else {
                 slugs.insert(&p.slug, &p.source);
+            }
+        }
+    }
+}
+
+/// The id to write for each guide told it has none (E010): the code
+/// `qr-lock.yaml` keeps for the guide's page, when no other guide holds
+/// it (the one printed on its posters: a clerk who deleted the line and
+/// wrote a new id left every printed code opening nothing), else a free
+/// one made from its page's name, as `camnang new` makes them.
+fn suggest_ids(files: &[Entry], read: &mut [ReadFile], lock: &QrLock) {
+    let missing = |d: &Diagnostics| {
+        d.items.iter().any(
+            |i| matches!(&i.msg, Msg::MissingField { field, file: None, id: None } if field == "id"),
+        )
+    };
+    if !read.iter().any(|(_, (_, d))| missing(d)) {
+        return;
+    }
+    // the ids guides hold, and with them those the lock keeps
+    let mut held: BTreeSet<String> = read
+        .iter()
+        .filter_map(|(_, (parsed, _))| match parsed {
+            Parsed::Procedure(p) => Some(p.0.id.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut taken: BTreeSet<String> = held
+        .union(&lock.entries.keys().cloned().collect())
+        .cloned()
+        .collect();
+    for (f, (_, (_, d))) in files.iter().zip(read.iter_mut()) {
+        let Entry::Procedure { category, slug, .. } = f else {
+            continue;
+        };
+        if !missing(d) {
+            continue;
+        }
+        let page = format!("{category}/{slug}/");
+        let printed = lock
+            .entries
+            .iter()
+            .find(|(id, e)| {
+                e.target == page
+                    && e.retired.is_none()
+                    && e.replaced_by.is_none()
+                    && !held.contains(*id)
+            })
+            .map(|(id, _)| id.clone());
+        let suggested = match printed {
+            Some(id) => (id, true),
+            None => (crate::model::free_id(slug, &taken), false),
+        };
+        held.insert(suggested.0.clone());
+        taken.insert(suggested.0.clone());
+        for item in d.items.iter_mut() {
+            if let Msg::MissingField {
+                field,
+                file: None,
+                id,
+            } = &mut item.msg
+                && field == "id"
+            {
+                *id = Some(suggested.clone());
             }
         }
     }

@@ -720,6 +720,8 @@ impl<'a> Doc<'a> {
                 field: p.to_string(),
                 // (a settings file is all YAML: no front matter to name)
                 file: self.settings_file(),
+                // (filled in once the lock and every id are known)
+                id: None,
             },
         };
         let d = Diagnostic::error(msg).field(p.to_string());

@@ -425,18 +425,27 @@ catalogue! {
 
         /// `file`: the settings file the field is missing from (`site.yaml`),
         /// or none for a guide's front matter.
-        MissingField { field: String, file: Option<String> } = "E010" {
-            sample { field: "x".into(), file: None }
-            sample { field: "commune".into(), file: Some("site.yaml".into()) }
+        /// (`id`: for a guide's missing `id`, the one to write and whether
+        /// it is the code `qr-lock.yaml` keeps for the guide's page, the
+        /// one printed on its posters; else a free one)
+        MissingField { field: String, file: Option<String>, id: Option<(String, bool)> } = "E010" {
+            sample { field: "x".into(), file: None, id: None }
+            sample { field: "commune".into(), file: Some("site.yaml".into()), id: None }
+            sample { field: "id".into(), file: None, id: Some(("ct02".into(), true)) }
+            sample { field: "id".into(), file: None, id: Some(("dktt".into(), false)) }
             vi: format!("thiếu trường bắt buộc «{field}»"),
             en: format!("the required field `{field}` is missing"),
-            hint_vi: match file {
-                Some(f) => format!("thêm một dòng «{field}: …» vào tệp {f}"),
-                None => format!("thêm một dòng «{field}: …» vào phần thông tin"),
+            hint_vi: match (file, id) {
+                (_, Some((id, true))) => format!("thêm dòng «id: {id}» vào phần thông tin: đó là mã đã in trên áp phích của trang này (qr-lock.yaml giữ nó), mã khác sẽ làm mã đã in không mở được"),
+                (_, Some((id, false))) => format!("thêm dòng «id: {id}» vào phần thông tin (một mã chưa thủ tục nào dùng)"),
+                (Some(f), None) => format!("thêm một dòng «{field}: …» vào tệp {f}"),
+                (None, None) => format!("thêm một dòng «{field}: …» vào phần thông tin"),
             },
-            hint_en: match file {
-                Some(f) => format!("add a line `{field}: …` to {f}"),
-                None => format!("add a line `{field}: …` to the front matter"),
+            hint_en: match (file, id) {
+                (_, Some((id, true))) => format!("add the line `id: {id}` to the front matter: it is the code printed on this page's posters (qr-lock.yaml keeps it); another would leave the printed codes opening nothing"),
+                (_, Some((id, false))) => format!("add the line `id: {id}` to the front matter (an id no procedure uses)"),
+                (Some(f), None) => format!("add a line `{field}: …` to {f}"),
+                (None, None) => format!("add a line `{field}: …` to the front matter"),
             },
         }
 

@@ -565,3 +565,24 @@ pub struct Channel {
     pub time: Option<String>,
     pub fee: Option<String>,
 }
+
+/// A free short id for a procedure: the initials of its slug
+/// (`dang-ky-tam-tru` → `dktt`), with a number added if that is taken.
+pub fn free_id(slug: &str, used: &std::collections::BTreeSet<String>) -> String {
+    let mut base: String = slug
+        .split('-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(10)
+        .collect();
+    if base.is_empty() {
+        base.push('t');
+    }
+    if !used.contains(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}{n}"))
+        .find(|id| !used.contains(id))
+        .unwrap_or(base)
+}

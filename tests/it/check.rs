@@ -79,6 +79,40 @@ fn a_guide_saved_where_camnang_reads_nothing_is_told_by_the_build_too() {
     }
 }
 
+/// A guide whose `id` line was deleted: E010's hint gives the id the
+/// lock keeps for its page (the one printed on its posters), and a guide
+/// never built gets a free one (it said "add a line `id: …`", and a
+/// clerk who wrote a new id broke every printed code).
+#[test]
+fn a_missing_id_is_given_back_from_the_lock_or_made_free() {
+    let site = good_site();
+    let run = site.build(&["--no-print"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = site.read("content/cu-tru/tam-tru.md");
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("id:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("content/cu-tru/tam-tru.md", &without);
+    site.write(
+        "content/cu-tru/tam-vang.md",
+        &without.replace("Đăng ký tạm trú", "Khai báo tạm vắng"),
+    );
+    let run = check(&site, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("«id: tt01»") && run.stderr.contains("đã in trên áp phích"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("«id: tv»") && run.stderr.contains("chưa thủ tục nào dùng"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// Two guide files whose names print alike, one with its letters' marks
 /// apart (NFD, as a Mac or a zip file leaves them): E022's hint says so
 /// (it said to rename one of two names the clerk sees as the same).
