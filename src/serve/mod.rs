@@ -167,6 +167,18 @@ pub fn run_serve(opts: &ServeOptions) -> ExitCode {
             while let Ok(more) = rx.try_recv() {
                 paths.extend(more);
             }
+            // a file emptied to be written again (an editor saving over a
+            // network drive, in two steps): its text a moment later, not
+            // "the file is empty" shown for as long
+            let emptied = paths
+                .iter()
+                .any(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() == 0));
+            if emptied {
+                std::thread::sleep(Duration::from_millis(150));
+                while let Ok(more) = rx.try_recv() {
+                    paths.extend(more);
+                }
+            }
             // `themes/` (or `content/`) made since serve started, for a
             // first override: watched from now on; what is in it already
             // is read by the update (its folder is among the changes)

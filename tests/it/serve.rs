@@ -393,6 +393,33 @@ fn a_character_posters_would_leave_out_is_told_while_serving() {
     );
 }
 
+/// A file emptied and written again a moment later (an editor saving
+/// over a network drive in two steps) is read once written: "the file is
+/// empty" (E003) is not shown in between.
+#[test]
+fn a_file_saved_in_two_steps_is_read_once_written() {
+    let site = TestSite::standard();
+    let mut s = Served::start(&site, &[]);
+    drain(&mut s);
+    let path = site.path("content/cu-tru/khai-bao-tam-vang.md");
+    let text = site.read("content/cu-tru/khai-bao-tam-vang.md");
+    std::fs::write(&path, "").expect("emptied");
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(
+        &path,
+        text.replace("Khai báo tạm vắng", "Khai báo tạm vắng (sửa)"),
+    )
+    .expect("written");
+    let mut lines = s.lines_until(|l| l.starts_with("đã cập nhật"));
+    lines.extend(drain(&mut s));
+    assert!(!lines.iter().any(|l| l.contains("E003")), "{lines:?}");
+    assert!(
+        http_get(s.port, "/cu-tru/khai-bao-tam-vang/")
+            .text()
+            .contains("Khai báo tạm vắng (sửa)")
+    );
+}
+
 /// A guide renamed while its page is open: the old address leads to the
 /// new one (the tab reloaded into "page not found", nothing telling the
 /// clerk where the page went).
