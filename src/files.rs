@@ -5,7 +5,8 @@
 //! build killed halfway, sees the old file or the new one, never half of
 //! one; a temporary file a failure leaves is removed, and one a killed
 //! `camnang new` or `camnang import` left is removed by the next write
-//! into its folder once it is an hour old.
+//! into its folder once it is an hour old (on Linux, once it is a few
+//! seconds old when the run that wrote it is no longer running).
 
 use std::fs;
 use std::io::Write as _;
@@ -95,8 +96,8 @@ pub(crate) fn write_text_file(path: &Path, text: &[u8], existing: Existing) -> R
 const LEFT_OVER_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Removes the temporary files of [`write_text_file`] (`.<name>.<pid>.tmp`)
-/// in `dir` older than [`LEFT_OVER_AFTER`]: what a killed run left. Each
-/// folder is looked at once a run.
+/// in `dir` older than [`LEFT_OVER_AFTER`], or left by a run no longer
+/// running: what a killed run left. Each folder is looked at once a run.
 fn sweep(dir: &Path) {
     static SWEPT: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
     let Ok(mut swept) = SWEPT.lock() else {
@@ -115,21 +116,32 @@ fn sweep(dir: &Path) {
         // `.` + a name + `.` + digits + `.tmp`: the pattern of camnang's
         // own (another program's file of that shape, an hour old, would go
         // too; none is known to write one into a content folder)
-        let ours = name
+        let pid = name
             .strip_prefix('.')
             .and_then(|n| n.strip_suffix(".tmp"))
             .and_then(|n| n.rsplit_once('.'))
-            .is_some_and(|(file, pid)| {
+            .filter(|(file, pid)| {
                 !file.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
-            });
-        let old = entry
+            })
+            .map(|(_, pid)| pid.to_string());
+        let Some(pid) = pid else { continue };
+        let age = entry
             .metadata()
             .ok()
             .filter(fs::Metadata::is_file)
             .and_then(|m| m.modified().ok())
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > LEFT_OVER_AFTER);
-        if ours && old {
+            .and_then(|t| t.elapsed().ok());
+        // an hour old; or, on Linux, left by a run of camnang on this
+        // computer that is no longer running (killed while it wrote), a
+        // few seconds old (a run on another computer sharing the folder
+        // writes its file in far less)
+        let dead = cfg!(target_os = "linux")
+            && pid != std::process::id().to_string()
+            && !Path::new("/proc").join(&pid).exists();
+        let old = age.is_some_and(|age| {
+            age > LEFT_OVER_AFTER || (dead && age > std::time::Duration::from_secs(5))
+        });
+        if old {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -158,30 +170,36 @@ mod tests {
     fn a_temporary_file_a_killed_run_left_goes_once_it_is_an_hour_old() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
-        let put = |name: &str, hours: u64| {
+        let put = |name: &str, seconds: u64| {
             let f = fs::File::create(d.join(name)).unwrap();
-            let when = std::time::SystemTime::now() - std::time::Duration::from_secs(hours * 3600);
+            let when = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds);
             f.set_modified(when).unwrap();
         };
-        put(".dang-ky.md.4242.tmp", 2); // left by a killed import
+        put(".dang-ky.md.4242.tmp", 7200); // left by a killed import
         put(".khai-sinh.md.77.tmp", 0); // another run writing now
-        put(".notes.tmp", 2); // not camnang's
-        put("ghi-chu.md.1.tmp", 2); // not a dot-file
+        put(".notes.tmp", 7200); // not camnang's
+        put("ghi-chu.md.1.tmp", 7200); // not a dot-file
+        // seconds old, of a run not running (above Linux's highest pid),
+        // and of one running (pid 1): the first goes on Linux
+        put(".ho-tich.md.4194999.tmp", 10);
+        put(".chung-thuc.md.1.tmp", 10);
         write_text_file(&d.join("moi.md"), b"x", Existing::Keep).unwrap();
         let mut names: Vec<String> = fs::read_dir(d)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        assert_eq!(
-            names,
-            [
-                ".khai-sinh.md.77.tmp",
-                ".notes.tmp",
-                "ghi-chu.md.1.tmp",
-                "moi.md"
-            ]
-        );
+        let mut want = vec![
+            ".chung-thuc.md.1.tmp",
+            ".khai-sinh.md.77.tmp",
+            ".notes.tmp",
+            "ghi-chu.md.1.tmp",
+            "moi.md",
+        ];
+        if !cfg!(target_os = "linux") {
+            want.insert(1, ".ho-tich.md.4194999.tmp");
+        }
+        assert_eq!(names, want);
     }
 
     #[test]

@@ -528,7 +528,7 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
         let rest = &after[digits_start + num.len()..];
         let punct = rest.trim_start().chars().next();
         let before = t[..at].trim_end_matches([' ', '\t']);
-        let starts = before.is_empty() || before.ends_with(['\n', '.', ';', ':', '!', '?']);
+        let starts = mark_starts(before);
         let n = num.parse::<usize>().ok();
         // numbered again or one skipped, at the start of a line or of a
         // sentence ("Bước 1: Nộp. Bước 2: Thẩm định. Bước 2: Trả.")
@@ -553,16 +553,22 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
         .enumerate()
         .map(|(i, &(_, start))| {
             let end = marks.get(i + 1).map(|m| m.0).unwrap_or(t.len());
-            t[start..end].trim().to_string()
+            // (without the list item's mark the next step begins with)
+            let step = t[start..end].trim();
+            match step.rsplit_once('\n') {
+                Some((text, last)) if BULLETS.contains(&last.trim()) => text.trim_end(),
+                _ => step,
+            }
+            .to_string()
         })
         .collect();
     // a mark left inside a step ("Bước 2: … Bước 5: …", numbered far
     // off): the step may hold two, for a clerk to look at
     let inner = |step: &str| {
         step.char_indices().skip(1).any(|(at, c)| {
-            let before = step[..at].trim_end();
+            let before = step[..at].trim_end_matches([' ', '\t']);
             matches!(c, 'B' | 'b')
-                && before.ends_with(['\n', '.', ';', ':', '!', '?'])
+                && mark_starts(before)
                 && word_at(step, at).is_some_and(|len| {
                     let after = step[at + len..].trim_start();
                     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
@@ -575,6 +581,22 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
     };
     renumbered |= steps.iter().any(|s| inner(s));
     Some((before, steps, renumbered))
+}
+
+/// The marks a list item of the portal's HTML (`<li>`) or of pasted
+/// text begins with.
+const BULLETS: [&str; 5] = ["-", "–", "•", "*", "+"];
+
+/// Whether a step's mark ("Bước 3:") after `before` (the text before it,
+/// without the spaces just before it) begins a step: at the start of the
+/// text, of a line, of a sentence, or of a list item ("- Bước 3:", the
+/// portal's steps 1–2 written as paragraphs and 3–4 as a list: steps 3
+/// and 4 were taken for part of step 2, and posters printed them so).
+fn mark_starts(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    before.is_empty()
+        || before.ends_with(['\n', '.', ';', ':', '!', '?'])
+        || BULLETS.contains(&line.trim())
 }
 
 /// How a line of a step marks a sub-item: `-` (`•`, `–`), `+`, or a
@@ -887,6 +909,22 @@ mod tests {
         );
         let (_, steps, _) = split_steps("BƯỚC 1 - Nộp.\nBƯỚC 2. Nhận.").unwrap();
         assert_eq!(steps, vec!["Nộp.", "Nhận."]);
+        // steps 1–2 as paragraphs, 3–4 as the portal's list items: four
+        // steps (3 and 4 were taken for part of step 2)
+        let (_, steps, off) = split_steps(
+            "<p>Bước 1: Chuẩn bị hồ sơ.</p><p>Bước 2: Nộp hồ sơ tại UBND xã.</p><ul><li>Bước 3: Công chức kiểm tra hồ sơ.</li><li>Bước 4: Trả kết quả.</li></ul>",
+        )
+        .unwrap();
+        assert_eq!(
+            steps,
+            vec![
+                "Chuẩn bị hồ sơ.",
+                "Nộp hồ sơ tại UBND xã.",
+                "Công chức kiểm tra hồ sơ.",
+                "Trả kết quả."
+            ]
+        );
+        assert!(!off);
         // a step named inside a sentence is not a new step
         let (_, steps, _) = split_steps("Bước 1: Nộp.\nBước 2: Làm lại như Bước 3: xong.").unwrap();
         assert_eq!(steps.len(), 2);

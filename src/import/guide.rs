@@ -248,12 +248,22 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
                 out.in_words.get_or_insert_with(|| words.clone());
                 format!("{label}: {words}")
             }
+            // no amount: the note says what it is, for a clerk to check
+            // ("Cổng không ghi số tiền (Không)" went to residents, a note
+            // to the clerk in the field they read)
             (None, None) => {
                 out.no_value = true;
-                format!("{label}: Cổng không ghi số tiền")
+                match () {
+                    _ if free_words(&cond) => format!("{label}: miễn phí"),
+                    _ if names_an_amount(&cond) => format!("{label}: {cond}"),
+                    _ => format!("{label}: chưa rõ số tiền"),
+                }
             }
         };
-        let text = if cond.is_empty() {
+        // (a note that only says it again, "Không" beside "miễn phí" or
+        // the amount in words written twice, is not added)
+        let said = text.to_lowercase();
+        let text = if cond.is_empty() || free_words(&cond) || said.ends_with(&cond.to_lowercase()) {
             text
         } else {
             format!("{text} ({cond})")
@@ -263,6 +273,25 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
         }
     }
     out
+}
+
+/// Whether a fee's note only says it is free (`Không`, `Miễn phí`,
+/// `Không thu lệ phí.`).
+fn free_words(note: &str) -> bool {
+    let n = note.trim().trim_end_matches('.').trim().to_lowercase();
+    [
+        "không",
+        "miễn phí",
+        "miễn",
+        "không thu",
+        "không có",
+        "không thu phí",
+        "không thu lệ phí",
+        "không mất phí",
+        "0",
+        "0 đồng",
+    ]
+    .contains(&n.as_str())
 }
 
 fn number_words(f: f64) -> String {
@@ -552,6 +581,14 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                 }
             };
             g.gaps.push((format!("channels[{i}].time"), gap));
+        }
+        // (a row with no amount is told as such, above)
+        let told = g
+            .gaps
+            .iter()
+            .any(|(f, gap)| *f == format!("channels[{i}].fee") && matches!(gap, Gap::FeeNoValue));
+        if c.fee.is_none() && !told {
+            g.gaps.push((format!("channels[{i}].fee"), Gap::NoFee));
         }
     }
     // no way of submitting at all: no time, fee or online link on the
@@ -881,6 +918,15 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             *f = clean::unmarked(f);
         }
     }
+    // one gap found on two rows of a way is told once (W101 and the
+    // draft note said it twice)
+    let mut told: Vec<(String, Gap)> = Vec::with_capacity(g.gaps.len());
+    for gap in std::mem::take(&mut g.gaps) {
+        if !told.contains(&gap) {
+            told.push(gap);
+        }
+    }
+    g.gaps = told;
     g
 }
 
@@ -999,6 +1045,46 @@ fn document_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fee_with_no_amount_reads_as_its_note_says_and_none_at_all_is_told() {
+        let row =
+            |value: Option<f64>, words: Option<&str>, note: &str| crate::import::record::Fee {
+                kind: "FEE".into(),
+                value,
+                value_text: words.map(str::to_string),
+                description: note.into(),
+                ..Default::default()
+            };
+        let one = |r| fees_of(&[r]).lines;
+        assert_eq!(one(row(None, None, "Không")), ["Lệ phí: miễn phí"]);
+        assert_eq!(one(row(None, None, "Miễn phí.")), ["Lệ phí: miễn phí"]);
+        assert_eq!(one(row(Some(0.0), None, "Không")), ["Lệ phí: miễn phí"]);
+        assert_eq!(
+            one(row(None, None, "2.000 đồng/trang")),
+            ["Lệ phí: 2.000 đồng/trang"]
+        );
+        assert_eq!(one(row(None, None, "")), ["Lệ phí: chưa rõ số tiền"]);
+        assert_eq!(
+            one(row(None, Some("50.000 đồng/lần"), "50.000 đồng/lần")),
+            ["Lệ phí: 50.000 đồng/lần"]
+        );
+        assert!(fees_of(&[row(None, None, "Không")]).no_value);
+        // a way with no fee row: told once, as is a gap two rows share
+        let v = serde_json::json!({"id": "a", "name": "Đăng ký khai sinh",
+            "executionMethods": [
+                {"submissionMethod": "DIRECT", "processingTime": 1, "processingTimeUnit": "DAY", "fees": []},
+                {"submissionMethod": "DIRECT", "processingTime": 1, "processingTimeUnit": "DAY", "fees": null}]});
+        let r = crate::import::record::from_value(&v).unwrap();
+        let g = guide(&r, today());
+        let fee_gaps: Vec<&Gap> = g
+            .gaps
+            .iter()
+            .filter(|(f, _)| f == "channels[0].fee")
+            .map(|(_, gap)| gap)
+            .collect();
+        assert_eq!(fee_gaps, [&Gap::NoFee]);
+    }
 
     #[test]
     fn a_field_the_portal_wrote_in_an_odd_shape_is_marked_where_it_belongs() {

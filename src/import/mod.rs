@@ -150,14 +150,9 @@ impl Session {
         }
         let g = guide::guide(&rec, self.today);
         let cat = self.category_dir(&g)?;
-        let base = match slugify(&g.title) {
+        let base = match slugify(&file_words(&g.title)) {
             s if s.is_empty() => "thu-tuc".to_string(),
-            s => s
-                .chars()
-                .take(80)
-                .collect::<String>()
-                .trim_end_matches('-')
-                .to_string(),
+            s => cut_at_word(&s, 80),
         };
         // a hand-written file may already use the name: add the code
         let mut slug = base.clone();
@@ -834,4 +829,58 @@ fn list(opts: &ImportOptions, portal: &fetch::Portal, lang: Lang) -> ExitCode {
         .text(lang)
     );
     ExitCode::SUCCESS
+}
+
+/// The words of a title a file's name is made of: letters, digits and
+/// punctuation, not emoji or other symbols (`Đăng ký khai tử 🕯️` gave
+/// `dang-ky-khai-tu-candle.md`, the emoji's English name).
+fn file_words(title: &str) -> String {
+    title
+        .chars()
+        .map(
+            |c| match c.is_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation() {
+                true => c,
+                false => ' ',
+            },
+        )
+        .collect()
+}
+
+/// `slug` cut to at most `max` characters between two words (a long
+/// title was cut inside a word: `…-cho-tre-duo` for "dưới").
+fn cut_at_word(slug: &str, max: usize) -> String {
+    if slug.chars().count() <= max {
+        return slug.to_string();
+    }
+    let head: String = slug.chars().take(max + 1).collect();
+    let cut = match head.rfind('-') {
+        Some(at) if at > 0 => &head[..at],
+        _ => &head[..head.len() - head.chars().last().map_or(0, char::len_utf8)],
+    };
+    cut.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_cut_between_words_and_keep_no_emoji() {
+        let long = slugify(
+            "Cấp giấy chứng nhận đăng ký kết hôn có yếu tố nước ngoài cho công dân Việt Nam cư trú ở trong nước với trẻ em dưới sáu tuổi",
+        );
+        let cut = cut_at_word(&long, 80);
+        assert!(cut.chars().count() <= 80, "{cut}");
+        assert!(long.starts_with(&format!("{cut}-")), "{cut}");
+        assert_eq!(cut_at_word("dang-ky-tam-tru", 80), "dang-ky-tam-tru");
+        assert_eq!(cut_at_word("abcdefghij", 5), "abcde");
+        assert_eq!(
+            slugify(&file_words("Đăng ký khai tử 🕯️")),
+            "dang-ky-khai-tu"
+        );
+        assert_eq!(
+            slugify(&file_words("Cấp bản sao: khai sinh (trích lục)")),
+            slugify("Cấp bản sao: khai sinh (trích lục)")
+        );
+    }
 }

@@ -563,6 +563,9 @@ pub enum Gap {
     TimeByCase,
     /// A fee row with no amount.
     FeeNoValue,
+    /// No fee row at all for a way of submitting (the page said "Chưa
+    /// rõ" with nothing for a clerk to check).
+    NoFee,
     /// A fee row whose amount is words, not a number.
     FeeText { value: String },
     /// A way of submitting camnang does not know (`ONLINE_VNEID`).
@@ -651,6 +654,12 @@ impl Gap {
             }
             (Gap::TimeUnit { unit }, Lang::En) => {
                 format!("the portal gives no unit for the time (unit `{unit}`)")
+            }
+            (Gap::NoFee, Lang::Vi) => {
+                "Cổng không ghi lệ phí của cách nộp này: cần ghi số tiền, hoặc «Không mất phí» nếu không thu".into()
+            }
+            (Gap::NoFee, Lang::En) => {
+                "the portal gives no fee for this way of submitting: write the amount, or «Không mất phí» if there is none".into()
             }
             (Gap::NoTime, Lang::Vi) => {
                 "Cổng không ghi thời hạn giải quyết (hoặc ghi 0 ngày): cần ghi số ngày".into()
@@ -834,6 +843,7 @@ impl Gap {
             Gap::NoTime,
             Gap::TimeByCase,
             Gap::FeeNoValue,
+            Gap::NoFee,
             Gap::FeeText {
                 value: "5.000 - 10.000".into(),
             },
