@@ -367,6 +367,12 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             .map(|ms| Date::from_days(ms.div_euclid(86_400_000))),
         ..Guide::default()
     };
+    // a record of a procedure not in force (the portal documents `ACTIVE`
+    // and `UPDATED`; `ABOLISHED`, `DELETED` went out as ordinary guides)
+    if !g.state.is_empty() && !["ACTIVE", "UPDATED"].contains(&g.state.to_uppercase().as_str()) {
+        let state = g.state.clone();
+        g.gaps.push(("title".into(), Gap::NotInForce { state }));
+    }
     // the title, without what some records put before it ("Thủ tục",
     // "Thủ tục hành chính:", a number: "1. Đăng ký…", "1.Đăng ký…") or a
     // full stop after it; written in capitals, it is written as a
@@ -1045,6 +1051,24 @@ fn document_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_of_a_procedure_not_in_force_is_told() {
+        let gaps = |state: &str| {
+            let v = serde_json::json!({"id": "a", "name": "Đăng ký khai sinh", "state": state});
+            let r = crate::import::record::from_value(&v).unwrap();
+            guide(&r, today())
+                .gaps
+                .into_iter()
+                .filter(|(_, g)| matches!(g, Gap::NotInForce { .. }))
+                .count()
+        };
+        assert_eq!(gaps("ABOLISHED"), 1);
+        assert_eq!(gaps("DELETED"), 1);
+        assert_eq!(gaps("ACTIVE"), 0);
+        assert_eq!(gaps("UPDATED"), 0);
+        assert_eq!(gaps(""), 0);
+    }
 
     #[test]
     fn a_fee_with_no_amount_reads_as_its_note_says_and_none_at_all_is_told() {

@@ -597,6 +597,9 @@ pub enum Gap {
     NoteAfterSteps,
     /// The portal has no description.
     NoSummary,
+    /// The record's `state` is not one of a procedure in force (`ACTIVE`,
+    /// `UPDATED`): it may have been repealed.
+    NotInForce { state: String },
     /// The portal lists no document to bring.
     NoDocuments,
     /// The portal lists no way of submitting (`executionMethods` empty);
@@ -767,6 +770,12 @@ impl Gap {
             (Gap::NoteAfterSteps, Lang::En) => {
                 "the portal has a note after the last step: camnang wrote it under the steps; check whether it belongs to the last step or the whole procedure".into()
             }
+            (Gap::NotInForce { state }, Lang::Vi) => format!(
+                "Cổng ghi trạng thái «{state}», không phải thủ tục đang áp dụng: có thể đã bị bãi bỏ, cần hỏi lại trước khi đăng"
+            ),
+            (Gap::NotInForce { state }, Lang::En) => format!(
+                "the portal gives the state `{state}`, not that of a procedure in force: it may have been repealed; ask before publishing it"
+            ),
             (Gap::NoSummary, Lang::Vi) => {
                 "Cổng không có phần mô tả: cần viết một câu tóm tắt".into()
             }
@@ -871,6 +880,9 @@ impl Gap {
             },
             Gap::StepsRenumbered,
             Gap::NoSummary,
+            Gap::NotInForce {
+                state: "ABOLISHED".into(),
+            },
             Gap::NoDocuments,
             Gap::NoWays {
                 times: String::new(),
