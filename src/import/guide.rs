@@ -470,7 +470,9 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             let (t, _) = time(&m.time, &m.unit);
             let fees = fees_of(&m.fees).lines;
             if !method.is_empty() || !desc.is_empty() || t.is_some() || !fees.is_empty() {
-                let mut text = format!("**{}**\n\n", clean::md(&method));
+                // (the portal's code, `KIOSK`, is the clerk's to read in
+                // the draft note, not a heading for residents)
+                let mut text = "**Cách nộp khác**\n\n".to_string();
                 if let Some(t) = &t {
                     text.push_str(&format!("- Thời hạn giải quyết: {}\n", clean::md(t)));
                 }
