@@ -609,7 +609,11 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             },
         ));
     }
-    if g.channels.iter().any(|c| c.way == "truc-tuyen")
+    // (a record with no way of submitting that says it is done wholly
+    // online: its page said "Chưa làm trực tuyến được", with nothing for a
+    // clerk to check)
+    let online_only = g.channels.is_empty() && r.full_process == Some(true);
+    if (online_only || g.channels.iter().any(|c| c.way == "truc-tuyen"))
         && crate::model::valid_portal_id(&g.portal_id)
     {
         let level = match r.full_process {
@@ -1053,6 +1057,25 @@ fn document_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_with_no_way_that_says_it_is_done_online_keeps_its_online_link() {
+        let v = serde_json::json!({"id": "019d2bf7-770b-734d-b7fb-5e1995f194f4",
+            "name": "Xác nhận thông tin về cư trú", "isFullProcess": true});
+        let r = crate::import::record::from_value(&v).unwrap();
+        let g = guide(&r, today());
+        assert!(g.channels.is_empty());
+        assert_eq!(
+            g.online.as_ref().map(|(_, l)| l.as_str()),
+            Some("toan-trinh")
+        );
+        assert!(
+            g.gaps
+                .iter()
+                .any(|(f, gap)| f == "online.level" && *gap == Gap::OnlineLevel)
+        );
+        assert!(g.gaps.iter().any(|(f, _)| f == "channels"));
+    }
 
     #[test]
     fn a_record_of_a_procedure_not_in_force_is_told() {
