@@ -821,12 +821,16 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             g.steps = steps;
         }
         None => {
-            if all_steps.is_empty() {
+            // (none at all is told as such: "copied as they are" named
+            // words that were not there)
+            let gap = if all_steps.is_empty() {
                 body.push_str("Cổng Dịch vụ công không ghi trình tự thực hiện.\n");
+                Gap::NoSteps
             } else {
                 body.push_str(&clean::md_blocks(&all_steps, ""));
-            }
-            g.gaps.push(("steps".into(), Gap::StepsNotSplit));
+                Gap::StepsNotSplit
+            };
+            g.gaps.push(("steps".into(), gap));
         }
     }
     if !ways_text.is_empty() {

@@ -589,6 +589,8 @@ pub enum Gap {
     DistrictInText { level: &'static str },
     /// The steps are not written as "Bước 1: … Bước 2: …".
     StepsNotSplit,
+    /// The portal gives no steps at all.
+    NoSteps,
     /// The portal numbers its steps wrong (a number twice, one skipped):
     /// numbered anew.
     StepsRenumbered,
@@ -758,6 +760,12 @@ impl Gap {
             (Gap::StepsRenumbered, Lang::En) => {
                 "the portal numbers its steps out of order (a number twice or one skipped): camnang numbered them anew; check that every step is there, in order".into()
             }
+            (Gap::NoSteps, Lang::Vi) => {
+                "Cổng không ghi trình tự thực hiện: cần viết các bước cho người dân".into()
+            }
+            (Gap::NoSteps, Lang::En) => {
+                "the portal gives no steps: write them for residents".into()
+            }
             (Gap::StepsNotSplit, Lang::Vi) => {
                 "trình tự thực hiện không chia theo «Bước 1: … Bước 2: …»: chép nguyên văn, cần viết lại thành các bước".into()
             }
@@ -874,6 +882,7 @@ impl Gap {
             Gap::DistrictAgency { level: "huyện" },
             Gap::DistrictInText { level: "huyện" },
             Gap::StepsNotSplit,
+            Gap::NoSteps,
             Gap::NoteAfterSteps,
             Gap::FormsOnPortal {
                 names: "CT01.doc".into(),
