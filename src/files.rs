@@ -5,8 +5,8 @@
 //! build killed halfway, sees the old file or the new one, never half of
 //! one; a temporary file a failure leaves is removed, and one a killed
 //! `camnang new` or `camnang import` left is removed by the next write
-//! into its folder once it is an hour old (on Linux, once it is a few
-//! seconds old when the run that wrote it is no longer running).
+//! into its folder once it is an hour old (on Linux, once it is two
+//! minutes old when the run that wrote it is no longer running).
 
 use std::fs;
 use std::io::Write as _;
@@ -132,14 +132,14 @@ fn sweep(dir: &Path) {
             .and_then(|m| m.modified().ok())
             .and_then(|t| t.elapsed().ok());
         // an hour old; or, on Linux, left by a run of camnang on this
-        // computer that is no longer running (killed while it wrote), a
-        // few seconds old (a run on another computer sharing the folder
-        // writes its file in far less)
+        // computer that is no longer running (killed while it wrote), two
+        // minutes old (a run on another computer sharing the folder, whose
+        // clock may be a little off, writes its file in far less)
         let dead = cfg!(target_os = "linux")
             && pid != std::process::id().to_string()
             && !Path::new("/proc").join(&pid).exists();
         let old = age.is_some_and(|age| {
-            age > LEFT_OVER_AFTER || (dead && age > std::time::Duration::from_secs(5))
+            age > LEFT_OVER_AFTER || (dead && age > std::time::Duration::from_secs(120))
         });
         if old {
             let _ = fs::remove_file(entry.path());
@@ -179,10 +179,10 @@ mod tests {
         put(".khai-sinh.md.77.tmp", 0); // another run writing now
         put(".notes.tmp", 7200); // not camnang's
         put("ghi-chu.md.1.tmp", 7200); // not a dot-file
-        // seconds old, of a run not running (above Linux's highest pid),
+        // minutes old, of a run not running (above Linux's highest pid),
         // and of one running (pid 1): the first goes on Linux
-        put(".ho-tich.md.4194999.tmp", 10);
-        put(".chung-thuc.md.1.tmp", 10);
+        put(".ho-tich.md.4194999.tmp", 180);
+        put(".chung-thuc.md.1.tmp", 180);
         write_text_file(&d.join("moi.md"), b"x", Existing::Keep).unwrap();
         let mut names: Vec<String> = fs::read_dir(d)
             .unwrap()

@@ -507,7 +507,12 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
     let restarts = t
         .lines()
         .filter(|l| {
+            // (a list item's too: "- Bước 1:")
             let l = l.trim_start().to_lowercase();
+            let l = BULLETS
+                .iter()
+                .find_map(|b| l.strip_prefix(b))
+                .map_or(l.as_str(), str::trim_start);
             l.strip_prefix("bước").is_some_and(|r| {
                 r.trim_start().starts_with('1')
                     && !r.trim_start()[1..].starts_with(|c: char| c.is_ascii_digit())
@@ -529,14 +534,26 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
         let punct = rest.trim_start().chars().next();
         let before = t[..at].trim_end_matches([' ', '\t']);
         let starts = mark_starts(before);
+        // (a list item's mark counts only as the very next step: a list
+        // of notes after the steps, "- Bước 1: có thể nộp trực tuyến",
+        // is no step)
+        let in_list = BULLETS.contains(&before.rsplit('\n').next().unwrap_or(before).trim());
         let n = num.parse::<usize>().ok();
+        // a sub-step ("Bước 2.1:") is part of its step
+        let sub = rest.trim_start().starts_with('.')
+            && rest.trim_start()[1..].starts_with(|c: char| c.is_ascii_digit());
         // numbered again or one skipped, at the start of a line or of a
         // sentence ("Bước 1: Nộp. Bước 2: Thẩm định. Bước 2: Trả.")
         let off = starts
+            && !in_list
             && !restarts
             && !marks.is_empty()
             && n.is_some_and(|n| n + 1 >= want && n <= want + 2);
-        if (n == Some(want) || off) && matches!(punct, Some(':' | '.' | ')' | '-')) && starts {
+        if (n == Some(want) || off)
+            && !sub
+            && matches!(punct, Some(':' | '.' | ')' | '-'))
+            && starts
+        {
             renumbered |= n != Some(want);
             let punct_at = rest.len() - rest.trim_start().len() + 1;
             let end = at + len + digits_start + num.len() + punct_at;
@@ -925,6 +942,24 @@ mod tests {
             ]
         );
         assert!(!off);
+        // a sub-step as a list item is part of its step
+        let (_, steps, _) = split_steps(
+            "<p>Bước 1: Nộp.</p><p>Bước 2: Giải quyết hồ sơ:</p><ul><li>Bước 2.1: Công chức kiểm tra.</li><li>Bước 2.2: Chủ tịch ký.</li></ul><p>Bước 3: Trả kết quả.</p>",
+        )
+        .unwrap();
+        assert_eq!(steps.len(), 3, "{steps:?}");
+        assert!(
+            steps[1].contains("Bước 2.1") && steps[1].contains("Bước 2.2"),
+            "{steps:?}"
+        );
+        assert_eq!(steps[2], "Trả kết quả.");
+        // a list of notes after the steps is no step
+        let (_, steps, _) = split_steps(
+            "<p>Bước 1: Nộp hồ sơ.</p><p>Bước 2: Nhận kết quả.</p><p>Lưu ý:</p><ul><li>Bước 1: có thể nộp trực tuyến.</li><li>Bước 2: mang theo giấy hẹn.</li></ul>",
+        )
+        .unwrap();
+        assert_eq!(steps.len(), 2, "{steps:?}");
+        assert!(steps[0] == "Nộp hồ sơ.", "{steps:?}");
         // a step named inside a sentence is not a new step
         let (_, steps, _) = split_steps("Bước 1: Nộp.\nBước 2: Làm lại như Bước 3: xong.").unwrap();
         assert_eq!(steps.len(), 2);

@@ -263,7 +263,11 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
         // (a note that only says it again, "Không" beside "miễn phí" or
         // the amount in words written twice, is not added)
         let said = text.to_lowercase();
-        let text = if cond.is_empty() || free_words(&cond) || said.ends_with(&cond.to_lowercase()) {
+        // (a note saying "free" beside an amount stays: the conflict is
+        // for residents and the clerk to see)
+        let repeats = (free_words(&cond) && said.ends_with("miễn phí"))
+            || said.ends_with(&cond.to_lowercase());
+        let text = if cond.is_empty() || repeats {
             text
         } else {
             format!("{text} ({cond})")
@@ -1123,6 +1127,11 @@ mod tests {
             ["Lệ phí: 50.000 đồng/lần"]
         );
         assert!(fees_of(&[row(None, None, "Không")]).no_value);
+        // "free" beside an amount: both shown, the conflict to be seen
+        assert_eq!(
+            one(row(Some(50000.0), None, "Miễn phí.")),
+            ["Lệ phí 50.000 đồng (Miễn phí.)"]
+        );
         // a way with no fee row: told once, as is a gap two rows share
         let v = serde_json::json!({"id": "a", "name": "Đăng ký khai sinh",
             "executionMethods": [
