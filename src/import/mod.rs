@@ -677,7 +677,16 @@ pub fn run_import(opts: &ImportOptions) -> ExitCode {
         let r = parsed.and_then(|v| session.import_value(&v, &from));
         tally.take(r, lang);
     }
-    let mut ids: Vec<String> = opts.portal_ids.clone();
+    // (an id as typed, or pasted in capitals: the portal's are in small
+    // letters, and one already imported is found by its small letters)
+    let mut ids: Vec<String> = opts
+        .portal_ids
+        .iter()
+        .map(|id| match crate::model::valid_portal_id(id.trim()) {
+            true => id.trim().to_ascii_lowercase(),
+            false => id.clone(),
+        })
+        .collect();
     for code in &opts.codes {
         match portal.find_code(code) {
             Ok((id, told)) => {

@@ -722,6 +722,25 @@ fn from_the_portal_politely_and_with_clear_failures() {
     assert_eq!(all.code, 0, "{}\n{}", all.stdout, all.stderr);
     assert!(all.stdout.contains("1 tệp mới, 1 đã có"), "{}", all.stdout);
 
+    // an id pasted in capitals is the portal's own (small letters): the
+    // record already imported is found, no false "may have been repealed"
+    let caps = import(
+        &site,
+        &[
+            "--portal",
+            &base(port, "ok"),
+            "--portal-id",
+            "019D2BFD-3FE0-70AC-B9D6-5E9E20D6EEF7",
+        ],
+    );
+    assert_eq!(caps.code, 0, "{}\n{}", caps.stdout, caps.stderr);
+    assert!(
+        caps.stdout.contains("1 đã có") && !caps.stderr.contains("E108"),
+        "{}\n{}",
+        caps.stdout,
+        caps.stderr
+    );
+
     let fails = |mode: &str, extra: &[&str], code: &str| {
         let mut args = vec![
             "--portal".to_string(),
