@@ -739,21 +739,23 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
     // (so too a manifest cut short: a server that cannot rename at all,
     // rclone's SFTP with several connections, has it written over in
     // place, its whole new copy kept until that is done)
-    let whole = |b: &Vec<u8>| serde_json::from_slice::<HostManifest>(b).is_ok();
-    let read = match first.read(MANIFEST_ON_HOST) {
-        Ok(m) if m.as_ref().is_none_or(|b| !whole(b)) => {
+    // (each copy read is parsed once: the manifest of a 10,000-procedure
+    // site is 5 MB)
+    let parse = |b: Vec<u8>| serde_json::from_slice::<HostManifest>(&b);
+    let read = match first.read(MANIFEST_ON_HOST).map(|m| m.map(parse)) {
+        Ok(m) if !matches!(m, Some(Ok(_))) => {
             let copy = first
                 .read(&store::temp_name(MANIFEST_ON_HOST))
                 .ok()
                 .flatten()
-                .filter(whole);
+                .and_then(|b| parse(b).ok());
             if copy.is_some() {
                 say.info(Msg::DeployManifestCopy {
                     target: target.shown.clone(),
                 });
             }
             // (no whole copy: the manifest as it is, told below)
-            Ok(copy.or(m))
+            Ok(copy.map(Ok).or(m))
         }
         other => other,
     };
@@ -765,23 +767,21 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             });
             HostManifest::default()
         }
-        Ok(Some(bytes)) => match serde_json::from_slice::<HostManifest>(&bytes) {
-            // a path that leads outside the site's folder is never deleted
-            // or written: the whole manifest is refused
-            Ok(m) if m.unsafe_path().is_some() => {
-                say.error(Msg::DeployBadManifest {
-                    detail: format!("unsafe path {:?}", m.unsafe_path().unwrap_or_default()),
-                });
-                return ExitCode::from(1);
-            }
-            Ok(m) => m,
-            Err(e) => {
-                say.error(Msg::DeployBadManifest {
-                    detail: e.to_string(),
-                });
-                return ExitCode::from(1);
-            }
-        },
+        // a path that leads outside the site's folder is never deleted or
+        // written: the whole manifest is refused
+        Ok(Some(Ok(m))) if m.unsafe_path().is_some() => {
+            say.error(Msg::DeployBadManifest {
+                detail: format!("unsafe path {:?}", m.unsafe_path().unwrap_or_default()),
+            });
+            return ExitCode::from(1);
+        }
+        Ok(Some(Ok(m))) => m,
+        Ok(Some(Err(e))) => {
+            say.error(Msg::DeployBadManifest {
+                detail: e.to_string(),
+            });
+            return ExitCode::from(1);
+        }
         Err(e) => {
             say.error(open_failed(e, &target.shown));
             return ExitCode::from(1);

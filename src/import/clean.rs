@@ -508,11 +508,7 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
         .lines()
         .filter(|l| {
             // (a list item's too: "- Bước 1:")
-            let l = l.trim_start().to_lowercase();
-            let l = BULLETS
-                .iter()
-                .find_map(|b| l.strip_prefix(b))
-                .map_or(l.as_str(), str::trim_start);
+            let l = unmark(l.trim_start()).to_lowercase();
             l.strip_prefix("bước").is_some_and(|r| {
                 r.trim_start().starts_with('1')
                     && !r.trim_start()[1..].starts_with(|c: char| c.is_ascii_digit())
@@ -537,7 +533,7 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
         // (a list item's mark counts only as the very next step: a list
         // of notes after the steps, "- Bước 1: có thể nộp trực tuyến",
         // is no step)
-        let in_list = BULLETS.contains(&before.rsplit('\n').next().unwrap_or(before).trim());
+        let in_list = bare_mark(last_line(before));
         let n = num.parse::<usize>().ok();
         // a sub-step ("Bước 2.1:") is part of its step
         let sub = rest.trim_start().starts_with('.')
@@ -573,7 +569,7 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
             // (without the list item's mark the next step begins with)
             let step = t[start..end].trim();
             match step.rsplit_once('\n') {
-                Some((text, last)) if BULLETS.contains(&last.trim()) => text.trim_end(),
+                Some((text, last)) if bare_mark(last) => text.trim_end(),
                 _ => step,
             }
             .to_string()
@@ -600,9 +596,17 @@ pub(crate) fn split_steps(text: &str) -> Option<(String, Vec<String>, bool)> {
     Some((before, steps, renumbered))
 }
 
-/// The marks a list item of the portal's HTML (`<li>`) or of pasted
-/// text begins with.
-const BULLETS: [&str; 5] = ["-", "–", "•", "*", "+"];
+/// Whether `line` is a list item's mark and nothing else (the `- ` the
+/// portal's `<li>` became, before the text on the next line).
+fn bare_mark(line: &str) -> bool {
+    let l = line.trim();
+    !l.is_empty() && unmark(l).is_empty()
+}
+
+/// The last line of `text`.
+fn last_line(text: &str) -> &str {
+    text.rsplit('\n').next().unwrap_or(text)
+}
 
 /// Whether a step's mark ("Bước 3:") after `before` (the text before it,
 /// without the spaces just before it) begins a step: at the start of the
@@ -610,10 +614,9 @@ const BULLETS: [&str; 5] = ["-", "–", "•", "*", "+"];
 /// portal's steps 1–2 written as paragraphs and 3–4 as a list: steps 3
 /// and 4 were taken for part of step 2, and posters printed them so).
 fn mark_starts(before: &str) -> bool {
-    let line = before.rsplit('\n').next().unwrap_or(before);
     before.is_empty()
         || before.ends_with(['\n', '.', ';', ':', '!', '?'])
-        || BULLETS.contains(&line.trim())
+        || bare_mark(last_line(before))
 }
 
 /// How a line of a step marks a sub-item: `-` (`•`, `–`), `+`, or a

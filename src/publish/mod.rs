@@ -708,7 +708,7 @@ impl Staging {
             .flatten()
             .collect();
         let folders = stamps::folders_of(paths);
-        let Some(new) = stamps::Site::take(&self.dir, listed, now, &folders, files) else {
+        let Some(new) = stamps::Site::take(&self.within, listed, now, &folders, files) else {
             let _ = fs::remove_file(&file);
             return;
         };

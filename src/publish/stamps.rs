@@ -80,17 +80,18 @@ impl Site {
         (*k == key && stamp(&path, false) == Some(*s)).then_some(path)
     }
 
-    /// Stamps the site folder `dir`, whose manifest reads `manifest`: its
+    /// Stamps the site folder open in `at`, whose manifest reads `manifest`: its
     /// `folders` (relative) and the `files` stamped as they were written,
     /// each changed last before `now`, the metadata of a file written just
     /// before (its change time is the file system's clock then).
     pub(super) fn take(
-        dir: &Path,
+        at: &super::Within,
         manifest: &str,
         now: &fs::Metadata,
         folders: &[&str],
         mut files: Vec<Stamped>,
     ) -> Option<Site> {
+        let dir = at.dir.as_path();
         if !trusted(dir) {
             return None;
         }
@@ -98,7 +99,6 @@ impl Site {
         let limit = changed(now)?;
         let settled = |s: &Stamp| (s.1, s.2) < limit;
         let listed = |p: &str| !p.is_empty() && !p.contains(['\n', '\r']);
-        let at = super::Within::open(dir);
         // the folders looked at while the files' stamps are sorted
         let (folders, files) = rayon::join(
             // (sorted as `folders` is, for lookups by binary search)
@@ -430,7 +430,14 @@ mod tests {
         let paths = vec!["a/b/index.html".to_string(), "c/index.html".to_string()];
         assert_eq!(folders_of(&paths), ["a", "a/b", "c"]);
         let clock = now(tmp.path());
-        let taken = Site::take(&site, manifest, &clock, &folders_of(&paths), Vec::new()).unwrap();
+        let taken = Site::take(
+            &super::super::Within::open(&site),
+            manifest,
+            &clock,
+            &folders_of(&paths),
+            Vec::new(),
+        )
+        .unwrap();
         assert_eq!(taken.folders.len(), 3);
         for f in ["a", "a/b", "c"] {
             assert!(taken.unchanged(&site, f), "{f}");
@@ -539,7 +546,14 @@ mod tests {
         }
         tick();
         let clock = now(tmp.path());
-        let taken = Site::take(&site, "", &clock, &["a"], files).unwrap();
+        let taken = Site::take(
+            &super::super::Within::open(&site),
+            "",
+            &clock,
+            &["a"],
+            files,
+        )
+        .unwrap();
         let path = file(tmp.path(), "site");
         fs::write(&path, Stamps::text(&taken, None).concat()).unwrap();
         let mut read = Stamps::read(&path);
@@ -580,7 +594,14 @@ mod tests {
             ("old/early.html".to_string(), (early, 1)),
             ("new/late.html".to_string(), (late, 2)),
         ];
-        let taken = Site::take(&site, "", &clock, &["new", "old"], files).unwrap();
+        let taken = Site::take(
+            &super::super::Within::open(&site),
+            "",
+            &clock,
+            &["new", "old"],
+            files,
+        )
+        .unwrap();
         assert!(taken.unchanged(&site, "old"));
         assert!(!taken.unchanged(&site, "new"));
         assert!(taken.file(&site, "old/early.html", 1).is_some());
