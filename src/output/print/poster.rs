@@ -242,12 +242,29 @@ impl<'a> Printer<'a> {
             };
             let mut used = 0.0;
             let gap = 1.0 * s;
-            // room kept below the steps for the checklist's heading and a
-            // line (a document, or "scan the code for all of them"): a
-            // poster whose steps took it all had no "Cần chuẩn bị" at all
+            // room kept below the steps for the checklist's heading and its
+            // first document (with the line "scan the code for all of
+            // them" while more follow): what a resident must bring comes
+            // before how the office goes on, which the code shows whole (an
+            // English flyer printed six steps and no document). A first
+            // document too long for the room keeps the heading and a line.
             let checklist = limits.1 > 0 && !p.documents.is_empty();
             let room_for_steps = match checklist {
-                true => room - (2.0 * s + lh(head) + gap + lh(size)),
+                true => {
+                    let top = 2.0 * s + lh(head) + gap;
+                    let first = p.documents.first().map_or(0.0, |d| {
+                        let (lines, _) = fit(&f.regular, d, size, w - indent, 2);
+                        let more = match p.documents.len() > 1 {
+                            true => lh(size),
+                            false => 0.0,
+                        };
+                        lines.len() as f32 * lh(size) + 0.5 * gap + more
+                    });
+                    match top + first <= room {
+                        true => room - (top + first),
+                        false => room - (top + lh(size)),
+                    }
+                }
                 false => room,
             };
             // steps
@@ -498,5 +515,47 @@ mod tests {
         site.categories[0].procedures[0].documents.truncate(2);
         let few = plan_of(&site);
         assert!(few.docs.len() == 2 && !few.docs_more_note, "{few:?}");
+    }
+
+    #[test]
+    fn the_first_document_comes_before_more_steps() {
+        // six steps of two lines and two documents, the first of two lines,
+        // in a room too small for all: the steps are cut, not the documents
+        // (an English A5 flyer printed six steps and no document)
+        let mut site = test_sites::sample();
+        let theme = Theme::builtin();
+        {
+            let p = &mut site.categories[0].procedures[0];
+            p.steps = vec![
+                "Submit the declaration form and your identity card to the commune police office in person."
+                    .into();
+                6
+            ];
+            p.documents = vec![
+                "The declaration of change in residence information (form CT01), filled in and signed."
+                    .into(),
+                "Papers proving lawful residence.".into(),
+            ];
+        }
+        let langs = crate::model::Language::all(&site, &theme);
+        let printer = Printer::new(&site, &theme, langs).expect("printer");
+        let p = &site.categories[0].procedures[0];
+        for room in [50.0, 60.0, 70.0, 80.0] {
+            let plan = printer.plan_lists(p, 100.0, room, (6, 4), &[12.0, 10.0], 1.0);
+            assert!(
+                plan.docs_heading && !plan.docs.is_empty(),
+                "{room}: {plan:?}"
+            );
+            // the second document, when left out, is said to be
+            assert!(
+                plan.docs.len() == 2 || plan.docs_more_note,
+                "{room}: {plan:?}"
+            );
+            assert!(plan.steps.len() == 6 || plan.more_note, "{room}: {plan:?}");
+        }
+        // a first document longer than the whole room leaves the steps
+        // their place (the heading and a line kept below them, as before)
+        let plan = printer.plan_lists(p, 100.0, 12.0, (6, 4), &[12.0, 10.0], 1.0);
+        assert!(plan.docs.is_empty(), "{plan:?}");
     }
 }
