@@ -465,6 +465,9 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     // come (a second row of a way seen before joins that way's words, not
     // those of the way just before it)
     let mut ways_text: Vec<(Option<&'static str>, String)> = Vec::new();
+    // the ways camnang does not know, by the portal's code, each with its
+    // place in `ways_text` (two rows of one join under one heading)
+    let mut unknown: Vec<(String, usize)> = Vec::new();
     for m in &r.methods {
         let Some(w) = way(&m.way) else {
             // a way camnang does not know: its words go to the body,
@@ -476,7 +479,7 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             if !method.is_empty() || !desc.is_empty() || t.is_some() || !fees.is_empty() {
                 // (the portal's code, `KIOSK`, is the clerk's to read in
                 // the draft note, not a heading for residents)
-                let mut text = "**Cách nộp khác**\n\n".to_string();
+                let mut text = String::new();
                 if let Some(t) = &t {
                     text.push_str(&format!("- Thời hạn giải quyết: {}\n", clean::md(t)));
                 }
@@ -490,7 +493,13 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                     text.push_str(&clean::md_blocks(&desc, ""));
                 }
                 text.push('\n');
-                ways_text.push((None, text));
+                match unknown.iter().find(|(code, _)| *code == method) {
+                    Some(&(_, at)) => ways_text[at].1.push_str(&text),
+                    None => {
+                        unknown.push((method.clone(), ways_text.len()));
+                        ways_text.push((None, text));
+                    }
+                }
                 g.gaps.push(("channels".into(), Gap::WayUnknown { method }));
             }
             continue;
@@ -580,6 +589,16 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                 fee,
             }),
         }
+    }
+    // each way camnang does not know under its heading, numbered when
+    // there are two (residents read two "Cách nộp khác" alike)
+    let several = unknown.len() > 1;
+    for (k, &(_, at)) in unknown.iter().enumerate() {
+        let head = match several {
+            true => format!("**Cách nộp khác ({})**\n\n", k + 1),
+            false => "**Cách nộp khác**\n\n".to_string(),
+        };
+        ways_text[at].1.insert_str(0, &head);
     }
     // a way without a time in any of its rows: the portal's figures per
     // case, or a clerk writes it
@@ -1588,6 +1607,42 @@ mod tests {
         )));
         assert!(g.body.contains("Trường hợp cần xác minh"), "{}", g.body);
         assert!(g.body.contains("Nộp qua ứng dụng VNeID"), "{}", g.body);
+    }
+
+    #[test]
+    fn ways_camnang_does_not_know_are_told_apart() {
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionMethods": [
+                {"submissionMethod": "KIOSK", "description": "Nộp tại máy ở sảnh UBND"},
+                {"submissionMethod": "ONLINE_VNEID", "description": "Nộp qua ứng dụng VNeID"},
+                {"submissionMethod": "KIOSK", "description": "Máy mở từ 7 giờ"}
+            ]}),
+        );
+        let g = guide(&r, today());
+        // two ways, each under its own heading; the two rows of one together
+        let one = g.body.find("**Cách nộp khác (1)**").expect(&g.body);
+        let two = g.body.find("**Cách nộp khác (2)**").expect(&g.body);
+        let kiosk = g.body.find("Nộp tại máy").expect(&g.body);
+        let open = g.body.find("Máy mở từ 7 giờ").expect(&g.body);
+        let vneid = g.body.find("VNeID").expect(&g.body);
+        assert!(
+            one < kiosk && kiosk < open && open < two && two < vneid,
+            "{}",
+            g.body
+        );
+        assert!(!g.body.contains("**Cách nộp khác**"), "{}", g.body);
+        // one way alone keeps the heading without a number
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionMethods": [
+                {"submissionMethod": "KIOSK", "description": "Nộp tại máy ở sảnh UBND"}
+            ]}),
+        );
+        let g = guide(&r, today());
+        assert!(
+            g.body.contains("**Cách nộp khác**\n\nNộp tại máy"),
+            "{}",
+            g.body
+        );
     }
 
     #[test]
