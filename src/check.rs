@@ -970,8 +970,11 @@ fn hand_item(l: &str) -> bool {
         .chars()
         .take_while(|c| ('\u{FF10}'..='\u{FF19}').contains(c))
         .count();
-    let rest = if let Some(r) = t.strip_prefix(['•', '\u{f0b7}', '▪', '·']) {
-        // (Word's bullet pasted as text is U+F0B7 then a tab)
+    let rest = if let Some(r) = t.strip_prefix([
+        '•', '\u{f0b7}', '▪', '·', '–', '—', '●', '○', '◦', '■', '➢', '►',
+    ]) {
+        // (Word's bullet pasted as text is U+F0B7 then a tab; a dash typed
+        // on a phone is often the en dash)
         r
     } else if wide > 0 {
         let after = &t[wide * 3..];
@@ -984,6 +987,9 @@ fn hand_item(l: &str) -> bool {
         let after = &t[digits..];
         match (digits, after.chars().next()) {
             (1.., Some('/')) => &t[digits + 1..],
+            // "1\. Mở ứng dụng": Google Docs' Markdown keeps a typed
+            // number from being a list with a backslash
+            (1..=2, Some('\\')) if after[1..].starts_with(['.', ')']) => &after[2..],
             // "1.Mở ứng dụng": Markdown's list needs a space after the dot
             // (a number such as "1.000 đồng" has a digit there)
             (1..=2, Some('.')) if after[1..].starts_with(char::is_alphabetic) => {
@@ -1104,6 +1110,11 @@ mod tests {
             "1 . Nộp tờ khai",
             "１. Nộp",
             "２．Nhận kết quả",
+            "1\\. Mở ứng dụng",
+            "2\\) Nộp",
+            "– Mở ứng dụng",
+            "— Nộp",
+            "● Nộp",
         ] {
             assert!(super::hand_item(line), "{line}");
         }
@@ -1115,6 +1126,8 @@ mod tests {
             "13 - 17h",
             "1 . 000",
             "１２３",
+            "1\\.5",
+            "–",
         ] {
             assert!(!super::hand_item(line), "{line}");
         }

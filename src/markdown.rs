@@ -27,6 +27,10 @@ pub struct Rendered {
     /// space (`[mẫu đơn](files/mau don.pdf)`): shown as they were typed.
     /// (byte offset in the source, the address)
     pub spaced_links: Vec<(usize, String)>,
+    /// Links typed with a space between the text and the address (`[Cổng
+    /// Dịch vụ công] (https://…)`): shown as typed, no link. (byte offset
+    /// in the source of the `[`, the address)
+    pub gap_links: Vec<(usize, String)>,
     /// Text Markdown shows as code because its lines are indented by four
     /// spaces or a tab (steps pasted from Word with their indentation): the
     /// byte offset in the source of each such block.
@@ -191,7 +195,7 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
                     Some(r0) if r0.end == range.start => Some(r0.start..range.end),
                     other => {
                         if let Some(r0) = other {
-                            spaced_links(md, r0, &mut r.spaced_links);
+                            spaced_links(md, r0, &mut r.spaced_links, &mut r.gap_links);
                         }
                         Some(range.clone())
                     }
@@ -199,7 +203,7 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
             }
             _ => {
                 if let Some(r0) = run.take() {
-                    spaced_links(md, r0, &mut r.spaced_links);
+                    spaced_links(md, r0, &mut r.spaced_links, &mut r.gap_links);
                 }
                 match &event {
                     Event::Start(Tag::CodeBlock(kind)) => {
@@ -425,7 +429,7 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
     }
     let _ = in_image;
     if let Some(r0) = run.take() {
-        spaced_links(md, r0, &mut r.spaced_links);
+        spaced_links(md, r0, &mut r.spaced_links, &mut r.gap_links);
     }
     pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
     if opts.text {
@@ -437,7 +441,12 @@ pub fn render(md: &str, opts: RenderOptions<'_>) -> Rendered {
 /// Links left as typed in the text `md[range]` because their address has
 /// white space in it: `[text](address with space)`, each with the offset
 /// of its `[` (or of `](` when the text before is elsewhere).
-fn spaced_links(md: &str, range: std::ops::Range<usize>, out: &mut Vec<(usize, String)>) {
+fn spaced_links(
+    md: &str,
+    range: std::ops::Range<usize>,
+    out: &mut Vec<(usize, String)>,
+    gaps: &mut Vec<(usize, String)>,
+) {
     let Some(text) = md.get(range.clone()) else {
         return;
     };
@@ -446,6 +455,13 @@ fn spaced_links(md: &str, range: std::ops::Range<usize>, out: &mut Vec<(usize, S
     // quick, a two-byte one is set up anew for every text)
     while let Some(at) = text[from..].find(']').map(|i| from + i) {
         from = at + 1;
+        if text.as_bytes().get(at + 1) == Some(&b' ') {
+            if let Some(address) = gap_link(&text[..at], &text[at + 1..]) {
+                let start = text[..at].rfind('[').unwrap_or(at);
+                gaps.push((range.start + start, address.to_string()));
+            }
+            continue;
+        }
         if text.as_bytes().get(at + 1) != Some(&b'(') {
             continue;
         }
@@ -478,6 +494,28 @@ fn spaced_links(md: &str, range: std::ops::Range<usize>, out: &mut Vec<(usize, S
         let start = text[..at].rfind('[').unwrap_or(at);
         out.push((range.start + start, address.to_string()));
     }
+}
+
+/// The address of a link typed with spaces between its text and its
+/// address (`[Cổng Dịch vụ công] (https://dichvucong.gov.vn)`), given the
+/// text before the `]` and what follows it: a `[` on the same line before,
+/// and in brackets right after the spaces, on the same line, something that
+/// can only be an address (`https://…`, `www.…`, `files/…`, `tel:…`,
+/// `mailto:…`), with no space in it.
+fn gap_link<'t>(before: &str, after: &'t str) -> Option<&'t str> {
+    let line_before = before.rsplit('\n').next().unwrap_or(before);
+    if !line_before.contains('[') {
+        return None;
+    }
+    let rest = after.trim_start_matches(' ').strip_prefix('(')?;
+    let end = rest.find([')', '\n'])?;
+    let address = &rest[..end];
+    let lower = address.to_ascii_lowercase();
+    let looks = ["http://", "https://", "www.", "files/", "tel:", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    (rest[end..].starts_with(')') && looks && !address.contains(char::is_whitespace))
+        .then_some(address)
 }
 
 /// `text` with every run of white space made one space, and none at the
@@ -621,6 +659,20 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn a_link_typed_with_a_space_before_its_address_is_found() {
+        let md = "Vào [Cổng Dịch vụ công] (https://dichvucong.gov.vn/) để nộp.\n\n\
+                  - Gọi [đường dây nóng]  (tel:02353000000)\n\n\
+                  Giờ làm việc [sáng] (7 giờ) và [chiều] (13 giờ); [a] (b c).\n\n\
+                  [Đúng](https://dichvucong.gov.vn/) và `[mã] (https://x.vn)`\n";
+        let r = render(md, OPTS);
+        let urls: Vec<&str> = r.gap_links.iter().map(|(_, u)| u.as_str()).collect();
+        assert_eq!(urls, ["https://dichvucong.gov.vn/", "tel:02353000000"]);
+        assert!(md[r.gap_links[0].0..].starts_with("[Cổng Dịch vụ công] ("));
+        assert!(md[r.gap_links[1].0..].starts_with("[đường dây nóng]"));
+        assert!(r.spaced_links.is_empty(), "{:?}", r.spaced_links);
     }
 
     #[test]

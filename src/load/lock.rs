@@ -16,6 +16,38 @@ const ENTRY_KEYS: &[&str] = &["target", "title", "replaced_by", "retired", "lang
 
 /// Reads `qr-lock.yaml`; a missing file is an empty lock. Also returns the
 /// file's text, to point at its lines.
+/// Where in `content/` (itself or a category folder) a `qr-lock.yaml` was
+/// dragged, as the site names it (`content/qr-lock.yaml`).
+fn moved_into_content(root: &Path) -> Option<String> {
+    let content = root.join("content");
+    let is_lock = |e: &std::fs::DirEntry| {
+        e.file_name()
+            .to_string_lossy()
+            .eq_ignore_ascii_case(LOCK_FILE)
+            && e.file_type().is_ok_and(|t| t.is_file())
+    };
+    let mut dirs = vec![content.clone()];
+    let mut found: Vec<String> = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.filter_map(Result::ok) {
+            if is_lock(&e) {
+                found.push(
+                    crate::load::rel(root, &e.path())
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            } else if dir == content && e.file_type().is_ok_and(|t| t.is_dir()) {
+                dirs.push(e.path());
+            }
+        }
+    }
+    found.sort();
+    found.into_iter().next()
+}
+
 pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
     let shown = Path::new(LOCK_FILE);
     let mut diags = Diagnostics::default();
@@ -24,6 +56,10 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(near) = crate::load::source::saved_as(root, LOCK_FILE) {
                 diags.push(Diagnostic::error(Msg::LockMisnamed { near }).in_file(shown));
+            } else if let Some(at) = moved_into_content(root) {
+                // (a fresh lock would be written beside `site.yaml`, and the
+                // codes of retired guides lost)
+                diags.push(Diagnostic::error(Msg::LockMoved { at }).in_file(shown));
             }
             return (QrLock::default(), diags, String::new());
         }

@@ -575,12 +575,16 @@ enum Unread {
     /// A translation saved under a name of its own beside its original
     /// (`dang-ky (English).md`, `dang-ky_en.md`): the name it should have.
     TranslationMisnamed { rename: String, taken: bool },
+    /// `qr-lock.yaml`, `site.yaml` or `site.en.yaml` moved into
+    /// `content/`: read only beside `content/`.
+    SiteFile { name: String },
 }
 
 impl Unread {
     fn msg(&self) -> Msg {
         match self {
             Unread::Loose => Msg::LooseFile,
+            Unread::SiteFile { name } => Msg::SiteFileMoved { name: name.clone() },
             Unread::HomeIndex => Msg::HomeIndexUnread,
             Unread::NoLetters => Msg::NameWithoutLetters,
             Unread::Nested => Msg::NestedFolder,
@@ -759,6 +763,17 @@ fn classify(content: &Path, entry: &walkdir::DirEntry) -> Option<Entry> {
         1 if file_type.is_file() && name.eq_ignore_ascii_case("_index.md") => {
             unread(Unread::HomeIndex)
         }
+        // `qr-lock.yaml` or `site.yaml` dragged into `content/`: told as
+        // moved (with no `qr-lock.yaml` left beside `site.yaml`, the lock's
+        // own error says it, E153)
+        1 | 2 if file_type.is_file() && site_file(name) => {
+            let lock = name.eq_ignore_ascii_case(crate::load::lock::LOCK_FILE);
+            let root = content.parent().unwrap_or(content);
+            match lock && !root.join(crate::load::lock::LOCK_FILE).exists() {
+                true => None,
+                false => unread(Unread::SiteFile { name: name.clone() }),
+            }
+        }
         1 if file_type.is_file() && !system_file(name) => unread(Unread::Loose),
         2 if file_type.is_dir() => unread(Unread::Nested),
         // Word's lock file of a guide open in it (`~$ng-ky.md`)
@@ -859,10 +874,27 @@ pub fn original_of(file: &Path) -> Option<PathBuf> {
 pub(crate) fn system_file(name: &str) -> bool {
     let lower = name.to_lowercase();
     ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"].contains(&lower.as_str())
+        // where a file came from, beside each file copied from Windows into
+        // WSL or a Samba share (`dang-ky.md:Zone.Identifier`)
+        || lower.ends_with(":zone.identifier")
         || name.starts_with("~$")
         || name.ends_with('~')
         // Emacs' autosave of a file being edited
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+}
+
+/// Whether `name` is one of the site's own files, read only beside
+/// `content/`: `qr-lock.yaml`, `site.yaml`, `site.en.yaml`.
+fn site_file(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower == crate::load::lock::LOCK_FILE
+        || lower == "site.yaml"
+        || lower
+            .strip_prefix("site.")
+            .and_then(|r| r.strip_suffix(".yaml"))
+            .is_some_and(|code| {
+                (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphabetic())
+            })
 }
 
 /// Whether a file's name is a backup copy's (`dang-ky.md.bak`,

@@ -339,6 +339,12 @@ fn one_line_list(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath, k
     let Some(serde_norway::Value::String(text)) = map.get(key) else {
         return;
     };
+    // a block of lines (`documents: |`): each line meant as an item, all
+    // of them one
+    if text.lines().filter(|l| !l.trim().is_empty()).count() >= 2 {
+        doc.warning_at(&root.key(key), Msg::ListAsBlock { field: key.into() });
+        return;
+    }
     // items marked as Word and Zalo write them (`  -Tờ khai`, `  • Tờ
     // khai`, `  1. Tờ khai`): not YAML's list, so one line of all of them
     // ("-Tờ khai CT01 -Giấy tờ chứng minh" on the checklist)
@@ -829,6 +835,14 @@ fn report_bad_links(
         let (line, col) = place(body, body_first_line, *offset);
         diags.push(
             Diagnostic::warning(Msg::LinkWithSpaces { value: url.clone() })
+                .in_file(file)
+                .at(line, col, text),
+        );
+    }
+    for (offset, url) in &rendered.gap_links {
+        let (line, col) = place(body, body_first_line, *offset);
+        diags.push(
+            Diagnostic::warning(Msg::LinkGap { value: url.clone() })
                 .in_file(file)
                 .at(line, col, text),
         );

@@ -91,6 +91,7 @@ impl<'a> Doc<'a> {
         match serde_norway::from_str::<Value>(self.yaml) {
             Ok(Value::Mapping(m)) => {
                 self.tell_cut_comments();
+                self.tell_joined_items();
                 Some(m)
             }
             Ok(Value::Null) => Some(Mapping::new()),
@@ -138,6 +139,22 @@ impl<'a> Doc<'a> {
                 }
                 self.report(d, i + 1, col);
             }
+        }
+    }
+
+    /// Warns at each list item YAML joins to the one above because its
+    /// dash is further in (`  - Tờ khai…` then `    - Văn bản…`): one item
+    /// "Tờ khai… - Văn bản…" on the page, posters and flyers.
+    fn tell_joined_items(&self) {
+        if !self.yaml.contains("\n ") {
+            return;
+        }
+        for (i, col, field) in joined_items(self.yaml) {
+            let mut d = Diagnostic::warning(Msg::ItemJoined);
+            if let Some(field) = field {
+                d = d.field(field);
+            }
+            self.report(d, i + 1, col + 1);
         }
     }
 
@@ -761,6 +778,80 @@ impl<'a> Doc<'a> {
 
 /// `value` of `key: value`, one field of a group in braces, if it is
 /// `key`'s and written as one plain word.
+/// The list items of `yaml` that YAML reads as more words of the item
+/// above: (line, column of the dash, the top-level field they are in). A
+/// dash line under a dash line whose item is a plain text (no quotes, no
+/// `key: value`, no `|`/`>` block), with its dash further in. Lines inside
+/// a block (`|`, `>`) are text and are skipped.
+fn joined_items(yaml: &str) -> Vec<(usize, usize, Option<String>)> {
+    fn dash(l: &str) -> Option<(usize, &str)> {
+        let t = l.trim_start_matches(' ');
+        let rest = t.strip_prefix("- ")?;
+        Some((l.len() - t.len(), rest.trim()))
+    }
+    let mut out = Vec::new();
+    let mut field: Option<String> = None;
+    // the item above: its dash's column, and whether it is plain text
+    let mut above: Option<(usize, bool)> = None;
+    // inside a block (`key: |`): lines indented more than `block` are text
+    let mut block: Option<usize> = None;
+    for (i, line) in yaml.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(b) = block {
+            if indent > b {
+                continue;
+            }
+            block = None;
+        }
+        let opens_block = |v: &str| {
+            let v = v.split(" #").next().unwrap_or(v).trim_end();
+            v.starts_with(['|', '>'])
+                && v[1..]
+                    .chars()
+                    .all(|c| matches!(c, '+' | '-') || c.is_ascii_digit())
+        };
+        if indent == 0
+            && let Some((key, value)) = line.split_once(':')
+        {
+            field = Some(key.trim().to_string());
+            if opens_block(value.trim()) {
+                block = Some(0);
+            }
+            above = None;
+            continue;
+        }
+        match dash(line) {
+            Some((col, item)) => {
+                if let Some((up, true)) = above
+                    && col > up
+                {
+                    out.push((i, col, field.clone()));
+                    continue;
+                }
+                let plain = !item.is_empty()
+                    && !item.starts_with(['"', '\'', '[', '{', '&', '*', '!', '|', '>', '#'])
+                    && !item.contains(": ")
+                    && !item.ends_with(':');
+                if opens_block(item) {
+                    block = Some(col);
+                }
+                above = Some((col, plain));
+            }
+            // a line of more words of the item above (a plain text may go
+            // on over lines) keeps it; anything else ends it
+            None => {
+                if !matches!(above, Some((up, true)) if indent > up) {
+                    above = None;
+                }
+            }
+        }
+    }
+    out
+}
+
 fn field_in(field: &str, key: &str) -> Option<String> {
     let (k, v) = field.split_once(':')?;
     // (a comment after the value, on a group over lines: `15.000 # …`)
@@ -1727,5 +1818,30 @@ mod tests {
     fn field_paths_print_like_code() {
         let p = FieldPath::default().key("channels").index(1).key("fee");
         assert_eq!(p.to_string(), "channels[1].fee");
+    }
+
+    #[test]
+    fn an_item_further_in_than_the_one_above_is_found() {
+        let yaml = "title: A\ndocuments:\n  - Tờ khai CT01\n    - Văn bản đồng ý\n  - Căn cước\n\
+                    legal:\n  - Luật Cư trú\n    năm 2020\n  - Nghị định 154\n";
+        assert_eq!(joined_items(yaml), [(3, 4, Some("documents".into()))]);
+        // what YAML reads so: the item above ends with the line's words
+        let v: Value = serde_norway::from_str(yaml).expect("yaml");
+        assert_eq!(
+            v["documents"][0].as_str(),
+            Some("Tờ khai CT01 - Văn bản đồng ý")
+        );
+        // lists that are nested on purpose, blocks and quoted items are not
+        for fine in [
+            "documents:\n  - group: Trường hợp 1\n    items:\n      - Tờ khai\n      - Ảnh\n",
+            "body: |\n  - a\n    - b\n",
+            "documents:\n  - |\n    a\n    - b\n",
+            "documents:\n  - \"Tờ khai\n    - b\"\n",
+            "documents:\n  -\n    - a\n",
+            "documents:\n  - Tờ khai:\n    - a\n",
+            "documents:\n  - a\n  - b\n",
+        ] {
+            assert!(joined_items(fine).is_empty(), "{fine}");
+        }
     }
 }

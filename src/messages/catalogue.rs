@@ -763,6 +763,17 @@ catalogue! {
             hint_en: "put the whole value in double quotes, for example: summary: \"Group #3, hamlet 1\", or write «no. 3» instead of «#3»",
         }
 
+        /// A link in a body typed with a space between its text and its
+        /// address (`[Cổng Dịch vụ công] (https://…)`): no link, the page
+        /// shows the brackets as typed.
+        LinkGap { value: String } = "W135" {
+            sample { value: "https://dichvucong.gov.vn".into() }
+            vi: format!("liên kết tới «{value}» không thành liên kết vì có dấu cách giữa «]» và «(»: trang hiện nguyên dấu ngoặc như đã gõ, người dân không bấm được"),
+            en: format!("the link to `{value}` is not a link because there is a space between `]` and `(`: the page shows the brackets as typed, and residents cannot tap it"),
+            hint_vi: format!("xoá dấu cách cho «]» và «(» liền nhau: [chữ]({value})"),
+            hint_en: format!("remove the space so that `]` and `(` touch: [text]({value})"),
+        }
+
         /// A link in a body whose address has a space (`[mẫu đơn](files/mau
         /// don.pdf)`): Markdown does not take it as a link, and the page
         /// shows the brackets as typed.
@@ -931,6 +942,16 @@ catalogue! {
             en: "the file is right in content/, in no category, so it is not read and is not on the site",
             hint_vi: "chuyển tệp thủ tục vào thư mục của một lĩnh vực, ví dụ content/cu-tru/; mẫu tờ khai và ảnh để trong content/files/",
             hint_en: "move a procedure file into a category folder such as content/cu-tru/; put forms and images in content/files/",
+        }
+
+        /// `qr-lock.yaml`, `site.yaml` or `site.en.yaml` in `content/`:
+        /// read only in the site's folder.
+        SiteFileMoved { name: String } = "W138" {
+            sample { name: "site.yaml".into() }
+            vi: format!("tệp «{name}» nằm trong content/ nên không được đọc: camnang chỉ đọc nó ở thư mục của trang, bên cạnh thư mục content/"),
+            en: format!("`{name}` is inside content/, so it is not read: camnang reads it only in the site's folder, next to the content/ folder"),
+            hint_vi: format!("nếu đây là bản cần dùng, chuyển nó ra thư mục của trang (thay cho «{name}» đang ở đó); nếu không, xoá bản này"),
+            hint_en: format!("if this is the copy to use, move it to the site's folder (in place of the `{name}` there); if not, delete this copy"),
         }
 
         /// `content/_index.md`: the home page's text as Hugo sites write
@@ -1353,6 +1374,17 @@ catalogue! {
             en: format!("there is no qr-lock.yaml but there is `{near}`: camnang reads only a file named exactly qr-lock.yaml, so printed QR codes are not kept"),
             hint_vi: format!("đổi tên «{near}» thành «qr-lock.yaml» (Windows có thể đang ẩn phần đuôi của tên tệp)"),
             hint_en: format!("rename `{near}` to `qr-lock.yaml` (Windows may be hiding the end of file names)"),
+        }
+
+        /// No `qr-lock.yaml` beside `site.yaml`, and one in `content/`
+        /// (dragged there in a file manager): a fresh lock would forget the
+        /// codes of retired guides.
+        LockMoved { at: String } = "E153" {
+            sample { at: "content/qr-lock.yaml".into() }
+            vi: format!("không có tệp qr-lock.yaml bên cạnh site.yaml, mà có «{at}»: camnang chỉ đọc tệp ở thư mục của trang, nên các mã QR đã in không được giữ"),
+            en: format!("there is no qr-lock.yaml next to site.yaml, but there is `{at}`: camnang reads it only in the site's folder, so printed QR codes are not kept"),
+            hint_vi: format!("chuyển «{at}» trở lại thư mục của trang, bên cạnh site.yaml và thư mục content/"),
+            hint_en: format!("move `{at}` back to the site's folder, next to site.yaml and the content/ folder"),
         }
 
         /// A locked id now belongs to a procedure with another title at
@@ -1908,6 +1940,26 @@ catalogue! {
             en: format!("`{field}` is written on one line, with commas or semicolons between its parts: if they are several items, pages, posters and flyers still take the whole line for one"),
             hint_vi: format!("viết mỗi mục trên một dòng riêng bắt đầu bằng «  - », dưới dòng «{field}:»; nếu đó đúng là một mục, cũng viết nó như thế"),
             hint_en: format!("write each item on its own line starting with `  - `, under the line `{field}:`; if it really is one item, write it that way too"),
+        }
+
+        /// A list item whose dash is further in than the one above (`  -
+        /// Tờ khai…` then `    - Văn bản…`): YAML reads it as more words
+        /// of that item, and two documents print as one.
+        ItemJoined = "W136" {
+            vi: "dấu «-» của dòng này thụt vào sâu hơn dòng «-» phía trên, nên dòng bị đọc nối vào mục trên: hai mục thành một trên trang, áp phích và tờ rơi",
+            en: "this line's `-` is further in than the `-` of the line above, so the line is read as more words of the item above: two items become one on the page, posters and flyers",
+            hint_vi: "xoá bớt dấu cách đầu dòng cho dấu «-» thẳng hàng với dấu «-» của dòng trên",
+            hint_en: "remove spaces at the start of the line so that its `-` lines up with the `-` of the line above",
+        }
+
+        /// A list field written as a block of lines (`documents: |`): one
+        /// item holding every line.
+        ListAsBlock { field: String } = "W137" {
+            sample { field: "documents".into() }
+            vi: format!("«{field}» được viết thành một khối nhiều dòng («|» hoặc «>»), không phải danh sách: trang, áp phích và tờ rơi coi tất cả là một mục"),
+            en: format!("`{field}` is written as one block of lines (`|` or `>`), not as a list: pages, posters and flyers take all of it for one item"),
+            hint_vi: format!("bỏ dấu «|» sau «{field}:» và viết mỗi mục trên một dòng bắt đầu bằng «  - »"),
+            hint_en: format!("remove the `|` after `{field}:` and write each item on its own line starting with `  - `"),
         }
 
         /// A list field whose items are marked as Word and Zalo write a
