@@ -729,11 +729,23 @@ impl<'a> Doc<'a> {
         let there = map.contains_key(key);
         let target = if there { p.clone() } else { parent.clone() };
         // (a line `title:` with nothing after it is there, and empty)
-        let msg = match there {
-            true => Msg::EmptyValue {
+        // (`title: #1 Khai báo…`: to YAML a comment, and the field empty)
+        let comment = there
+            .then(|| locate(self.yaml, &p.0))
+            .flatten()
+            .and_then(|(line, _)| self.yaml.lines().nth(line))
+            .and_then(|l| l.split_once(':'))
+            .map(|(_, v)| v.trim())
+            .filter(|v| v.starts_with('#') && v.len() > 1);
+        let msg = match (there, comment) {
+            (true, Some(text)) => Msg::ValueIsComment {
+                field: p.to_string(),
+                text: text.to_string(),
+            },
+            (true, None) => Msg::EmptyValue {
                 field: p.to_string(),
             },
-            false => Msg::MissingField {
+            (false, _) => Msg::MissingField {
                 field: p.to_string(),
                 // (a settings file is all YAML: no front matter to name)
                 file: self.settings_file(),
@@ -776,8 +788,6 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// `value` of `key: value`, one field of a group in braces, if it is
-/// `key`'s and written as one plain word.
 /// The list items of `yaml` that YAML reads as more words of the item
 /// above: (line, column of the dash, the top-level field they are in). A
 /// dash line under a dash line whose item is a plain text (no quotes, no
@@ -852,6 +862,8 @@ fn joined_items(yaml: &str) -> Vec<(usize, usize, Option<String>)> {
     out
 }
 
+/// `value` of `key: value`, one field of a group in braces, if it is
+/// `key`'s and written as one plain word.
 fn field_in(field: &str, key: &str) -> Option<String> {
     let (k, v) = field.split_once(':')?;
     // (a comment after the value, on a group over lines: `15.000 # …`)
@@ -935,7 +947,14 @@ fn special_start(l: &str) -> Option<(String, char, usize)> {
     let alias = v[first.len_utf8()..]
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
-    let special = matches!(first, '@' | '`' | '%') || (first == '*' && !alias);
+    // a block's `>` or `|` with text after it on its line ("> 14 tuổi")
+    let block_with_text = matches!(first, '>' | '|') && {
+        let rest =
+            v[1..].trim_start_matches(|c: char| matches!(c, '+' | '-') || c.is_ascii_digit());
+        let rest = rest.trim();
+        !rest.is_empty() && !rest.starts_with('#')
+    };
+    let special = matches!(first, '@' | '`' | '%') || (first == '*' && !alias) || block_with_text;
     special.then(|| (key.to_string(), first, l.len() - v.len() + 1))
 }
 
@@ -1357,8 +1376,9 @@ pub(crate) fn did_you_mean(name: &str, allowed: &[&str]) -> Option<String> {
         .map(|(_, a)| a.to_string())
 }
 
-/// Fields as clerks name them in Vietnamese (folded, words apart with one
-/// space), with the field meant: offered where that field is allowed.
+/// Fields as clerks name them in Vietnamese, or as Hugo does (folded,
+/// words apart with one space), with the field meant: offered where that
+/// field is allowed.
 const VIETNAMESE_NAMES: &[(&str, &str)] = &[
     ("ten", "title"),
     ("ten thu tuc", "title"),
@@ -1410,6 +1430,12 @@ const VIETNAMESE_NAMES: &[(&str, &str)] = &[
     ("ngon ngu", "language"),
     ("lien he", "contact"),
     ("thu tu", "order"),
+    // as Hugo and Jekyll name them (a clerk who made sites with them)
+    ("description", "summary"),
+    ("date", "updated"),
+    ("lastmod", "updated"),
+    ("weight", "order"),
+    ("tags", "keywords"),
 ];
 
 /// Finds the line and column (0-based) where a field path is written in

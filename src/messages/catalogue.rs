@@ -530,6 +530,16 @@ catalogue! {
             hint_en: format!("write its value right after the colon, on the same line: `{}: …`", last_key(field)),
         }
 
+        /// A value starting with `#` (`title: #1 Khai báo`): to YAML a
+        /// comment, so the field is empty.
+        ValueIsComment { field: String, text: String } = "E154" {
+            sample { field: "title".into(), text: "#1 Khai báo tạm vắng".into() }
+            vi: format!("trường «{field}» bắt đầu bằng dấu #, nên phần thông tin coi «{text}» là ghi chú và trường bị để trống"),
+            en: format!("the field `{field}` starts with #, so the front matter takes `{text}` for a comment and the field is empty"),
+            hint_vi: format!("đặt cả giá trị trong ngoặc kép: {}: \"{}\"", last_key(field), text.replace('"', "'")),
+            hint_en: format!("put the whole value in double quotes: {}: \"{}\"", last_key(field), text.replace('"', "'")),
+        }
+
         BadChoice { field: String, value: String, allowed: Vec<String> } = "E015" {
             sample { field: "x".into(), value: "x".into(), allowed: vec!["x".into()] }
             sample { field: "way".into(), value: "truc\u{2011}tiep".into(), allowed: vec!["truc-tiep".into()] }
