@@ -65,12 +65,27 @@ pub(crate) struct BuildCache {
     _lock: fs::File,
 }
 
-/// Whether `name` is one the cache gives its files: a key (64 hex digits),
-/// alone or with a temporary ending.
+/// Whether `name` is one the cache gives its files: a key (64 hex digits
+/// in small letters), alone or with [`write_new`]'s temporary ending.
 fn ours(name: &str) -> bool {
-    let key = name.split_once(".tmp-").map_or(name, |(k, _)| k);
-    key.len() == 64 && key.bytes().all(|b| b.is_ascii_hexdigit())
+    let key = |k: &str| k.len() == 64 && k.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    key(name) || temp_of(name).is_some_and(key)
 }
+
+/// The name a temporary name of [`write_new`] (`NAME.tmp-PID-N`) stands
+/// for.
+fn temp_of(name: &str) -> Option<&str> {
+    let (base, rest) = name.split_once(".tmp-")?;
+    let (pid, n) = rest.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(pid) && digits(n)).then_some(base)
+}
+
+/// The first line of the cache's `CACHEDIR.TAG`, the common mark that
+/// tells backup tools to skip a folder.
+const TAG_SIGNATURE: &str = "Signature: 8a477f597d28d172789f06886806bc55";
+/// The line of `CACHEDIR.TAG` that says the folder is camnang's.
+const TAG_OURS: &str = "# camnang's build cache: safe to delete, never published.";
 
 /// Writes `path` through a temporary name (numbered `n`) and a rename, so
 /// that no reader, and no file sharing the old one's data, sees it half
@@ -95,22 +110,34 @@ impl BuildCache {
             })
             .in_file(format!("{FOLDER}/"))
         };
-        fs::create_dir_all(&files).map_err(failed)?;
         let tag = dir.join("CACHEDIR.TAG");
-        if !tag.exists() {
-            // the common mark that tells backup tools to skip the folder
-            fs::write(
-                &tag,
-                "Signature: 8a477f597d28d172789f06886806bc55\n\
-                 # camnang's build cache: safe to delete, never published.\n",
-            )
-            .map_err(failed)?;
+        // a folder of that name holding what camnang did not make (its tag
+        // missing or another's): its `index` and `lock` were written over
+        // and files named like keys removed
+        let ours = fs::read_to_string(&tag).is_ok_and(|t| t.lines().any(|l| l == TAG_OURS));
+        let empty = fs::read_dir(&dir).map_or(true, |mut d| d.next().is_none());
+        if !ours && !empty {
+            return Err(Diagnostic::warning(Msg::CacheNotOurs).in_file(format!("{FOLDER}/")));
+        }
+        fs::create_dir_all(&files).map_err(failed)?;
+        if !ours {
+            fs::write(&tag, format!("{TAG_SIGNATURE}\n{TAG_OURS}\n")).map_err(failed)?;
         }
         let lock = fs::File::create(dir.join("lock")).map_err(failed)?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => return Ok(None),
             Err(fs::TryLockError::Error(e)) => return Err(failed(e)),
+        }
+        // (held by this build: a temporary index there is a killed
+        // build's, which the next ones would keep for ever)
+        if let Ok(entries) = fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if temp_of(&name) == Some("index") && e.file_type().is_ok_and(|t| t.is_file()) {
+                    let _ = fs::remove_file(e.path());
+                }
+            }
         }
         let before = fs::read_to_string(dir.join("index"))
             .ok()
@@ -350,6 +377,42 @@ mod tests {
         let mut want = vec![key("a").hex(), "notes.txt".to_string()];
         want.sort();
         assert_eq!(left, want);
+        // names camnang never gives are never removed: a key in capitals,
+        // a key with another ending
+        let upper = key("y").hex().to_uppercase();
+        let other = format!("{}.tmp-mine", key("x").hex());
+        fs::write(files.join(&upper), b"mine").unwrap();
+        fs::write(files.join(&other), b"mine").unwrap();
+        // and a temporary index a killed build left goes
+        let index_left = dir.path().join(FOLDER).join("index.tmp-99999999-3");
+        fs::write(&index_left, b"half").unwrap();
+        let c = BuildCache::open(dir.path()).unwrap().unwrap();
+        c.finish(true);
+        assert!(files.join(&upper).exists() && files.join(&other).exists());
+        assert!(!index_left.exists());
+    }
+
+    #[test]
+    fn a_folder_of_that_name_holding_others_files_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = dir.path().join(FOLDER);
+        fs::create_dir_all(mine.join("files")).unwrap();
+        let k = key("a").hex();
+        for (name, text) in [("index", "my notes"), ("lock", "my lock")] {
+            fs::write(mine.join(name), text).unwrap();
+        }
+        fs::write(mine.join("files").join(&k), b"mine").unwrap();
+        let told = BuildCache::open(dir.path()).err().expect("not ours");
+        assert!(matches!(told.msg, Msg::CacheNotOurs), "{told:?}");
+        assert_eq!(fs::read_to_string(mine.join("index")).unwrap(), "my notes");
+        assert_eq!(fs::read_to_string(mine.join("lock")).unwrap(), "my lock");
+        assert!(mine.join("files").join(&k).exists());
+        assert!(!mine.join("CACHEDIR.TAG").exists());
+        // an empty folder of that name (made beforehand, or a link to an
+        // empty folder) is taken
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join(FOLDER)).unwrap();
+        assert!(BuildCache::open(dir.path()).unwrap().is_some());
     }
 
     #[test]

@@ -1310,6 +1310,16 @@ catalogue! {
             hint_en: "delete the .camnang-cache folder if this happens again: the next build makes it anew",
         }
 
+        /// `.camnang-cache/` holds files camnang did not put there (no
+        /// `CACHEDIR.TAG` of camnang's): the build goes without it, and
+        /// touches nothing in it.
+        CacheNotOurs = "W139" {
+            vi: "thư mục .camnang-cache có tệp không phải do camnang tạo (không có tệp CACHEDIR.TAG của camnang): camnang không dùng nó làm bộ nhớ đệm và không đụng đến tệp nào trong đó; lần này các tệp in được tạo lại từ đầu",
+            en: "the .camnang-cache folder holds files camnang did not make (no CACHEDIR.TAG of camnang's): camnang does not use it as its build cache and touches nothing in it; this build makes every print file anew",
+            hint_vi: "camnang dùng tên .camnang-cache cho bộ nhớ đệm của mình: chuyển các tệp của bạn sang thư mục khác",
+            hint_en: "camnang keeps its build cache under the name .camnang-cache: move your files to another folder",
+        }
+
         // ── qr-lock.yaml ────────────────────────────────────────────────
 
         /// `saved_as`: the guide is there under a name camnang does not

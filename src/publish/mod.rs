@@ -103,9 +103,11 @@ fn check_output(site_root: &Path, output: &Path) -> Result<(), Diagnostic> {
 fn check_with(site_root: &Path, output: &Path, stamps: &stamps::Stamps) -> Result<(), Diagnostic> {
     let root = resolve(site_root);
     let out = resolve(output);
-    let content = root.join("content");
-    let themes = root.join("themes");
-    let cache = root.join(crate::load::CACHE_DIR);
+    // (resolved as the output is: `content/` or `.camnang-cache/` may be a
+    // link to a folder elsewhere, and the output that folder or one in it)
+    let content = resolve(&root.join("content"));
+    let themes = resolve(&root.join("themes"));
+    let cache = resolve(&root.join(crate::load::CACHE_DIR));
     // each refusal names the output as it was given (a script's variable,
     // a folder typed wrong)
     let shown = output.display().to_string();
@@ -1032,6 +1034,29 @@ mod tests {
         assert_eq!(code(root.join("content/cu-tru/out")), Some("E042"));
         assert_eq!(code(root.join(".camnang-cache")), Some("E042"));
         assert_eq!(code(root.join("public")), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_the_folders_the_sites_links_lead_to() {
+        // `.camnang-cache` and `content` as links to folders elsewhere: an
+        // output there, or in one, was taken, and the cache published
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("themes")).unwrap();
+        let cache = dir.path().join("cache-elsewhere");
+        let content = dir.path().join("content-elsewhere");
+        fs::create_dir_all(content.join("cu-tru")).unwrap();
+        fs::create_dir_all(&cache).unwrap();
+        std::os::unix::fs::symlink(&cache, root.join(".camnang-cache")).unwrap();
+        std::os::unix::fs::symlink(&content, root.join("content")).unwrap();
+        let code = |out: PathBuf| check_output(&root, &out).err().map(|d| d.msg.code());
+        assert_eq!(code(cache.clone()), Some("E042"));
+        assert_eq!(code(root.join(".camnang-cache/out")), Some("E042"));
+        assert_eq!(code(content.clone()), Some("E040"));
+        assert_eq!(code(root.join("content/public")), Some("E042"));
+        assert_eq!(code(content.join("public")), Some("E042"));
+        assert_eq!(code(dir.path().join("public")), None);
     }
 
     #[test]
