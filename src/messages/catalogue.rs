@@ -1229,6 +1229,16 @@ catalogue! {
             hint_en: OTHER_OUTPUT.en,
         }
 
+        /// The output folder is where a disk, a share or a container's
+        /// folder is mounted: a build puts a new folder in its place, which
+        /// cannot be done there.
+        OutputIsMount = "E155" {
+            vi: "thư mục xuất là chỗ gắn một ổ đĩa, thư mục dùng chung hay thư mục của container (mount): camnang đăng trang bằng cách đặt một thư mục mới vào chỗ thư mục cũ, việc không làm được ở đó",
+            en: "the output folder is where a disk, a share or a container's folder is mounted: camnang publishes by putting a new folder in the old one's place, which cannot be done there",
+            hint_vi: "cho camnang một thư mục bên trong nó, ví dụ --output /out/site, và để máy chủ web phục vụ thư mục đó",
+            hint_en: "give camnang a folder inside it, e.g. --output /out/site, and have the web server serve that folder",
+        }
+
         OutputInsideSource = "E042" {
             vi: "thư mục xuất không được nằm trong content/, themes/ hay .camnang-cache/",
             en: "the output folder must not be inside content/, themes/ or .camnang-cache/",

@@ -134,6 +134,9 @@ fn check_with(site_root: &Path, output: &Path, stamps: &stamps::Stamps) -> Resul
     if out.starts_with(&content) || out.starts_with(&themes) || out.starts_with(&cache) {
         return refused(Msg::OutputInsideSource, &folder);
     }
+    if mount_point(&out) {
+        return refused(Msg::OutputIsMount, &folder);
+    }
     match fs::symlink_metadata(&out) {
         Ok(m) if !m.is_dir() => refused(Msg::OutputNotFolder, &shown),
         Ok(_) => {
@@ -146,6 +149,29 @@ fn check_with(site_root: &Path, output: &Path, stamps: &stamps::Stamps) -> Resul
         }
         Err(_) => Ok(()),
     }
+}
+
+/// Whether `dir` is where a file system is mounted (a disk, a share, a
+/// container's bind mount): it cannot be renamed or swapped. (Linux, from
+/// 5.8; elsewhere, and on older kernels, no.)
+#[cfg(target_os = "linux")]
+fn mount_point(dir: &Path) -> bool {
+    use rustix::fs::{AtFlags, CWD, StatxAttributes, StatxFlags, statx};
+    statx(
+        CWD,
+        dir,
+        AtFlags::NO_AUTOMOUNT | AtFlags::SYMLINK_NOFOLLOW,
+        StatxFlags::empty(),
+    )
+    .is_ok_and(|r| {
+        r.stx_attributes_mask.contains(StatxAttributes::MOUNT_ROOT)
+            && r.stx_attributes.contains(StatxAttributes::MOUNT_ROOT)
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn mount_point(_: &Path) -> bool {
+    false
 }
 
 /// Up to three entries of `dir` that camnang's manifest does not list.
@@ -1034,6 +1060,19 @@ mod tests {
         assert_eq!(code(root.join("content/cu-tru/out")), Some("E042"));
         assert_eq!(code(root.join(".camnang-cache")), Some("E042"));
         assert_eq!(code(root.join("public")), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn refuses_a_mount_point() {
+        // (a container's bind mount given as the output: every build
+        // failed with "Device or resource busy" and a hint on disk space)
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        assert!(mount_point(Path::new("/proc")));
+        assert!(!mount_point(dir.path()));
+        let told = check_output(&root, Path::new("/proc")).unwrap_err();
+        assert_eq!(told.msg.code(), "E155");
     }
 
     #[cfg(unix)]
