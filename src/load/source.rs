@@ -252,6 +252,24 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Msg> {
     let rest = &text[offset..];
     let first = rest.split_inclusive('\n').next().unwrap_or("");
     if first.trim_end() != "---" {
+        // text of another kind saved under the guide's name: told as what
+        // it is (the general hint, "start with ---", did not help)
+        let lower = rest.get(..64).unwrap_or(rest).to_ascii_lowercase();
+        let lower = lower.trim_start_matches('\u{feff}');
+        if lower.starts_with("{\\rtf") {
+            return Err(Msg::NotText {
+                what: crate::messages::Binary::Rtf,
+            });
+        }
+        if ["<html", "<!doctype html", "<?xml"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+            && rest.to_ascii_lowercase().contains("<html")
+        {
+            return Err(Msg::NotText {
+                what: crate::messages::Binary::WebPage,
+            });
+        }
         return Err(Msg::NoFrontMatter);
     }
     let front_start = offset + first.len();
@@ -287,10 +305,18 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, Msg> {
 
 /// What makes `line` a closing `---` typed wrong, if it is one: dashes
 /// other than `-` (a code such as `U+2010`; one long dash `—` is what
-/// Word makes of `---`), more than three `-` (`----`), or spaces before it
-/// (`space`).
+/// Word makes of `---`), more than three `-` (`----`), spaces before it
+/// (`space`), or words after it on its line (`glued`).
 fn fence_lookalike(line: &str) -> Option<String> {
     let t = line.trim();
+    // the closing line with the next line's words joined to it (a line
+    // break lost: `---## Các bước`)
+    if let Some(rest) = line.strip_prefix("---")
+        && !rest.starts_with('-')
+        && !rest.trim().is_empty()
+    {
+        return Some("glued".into());
+    }
     let dashes = ['-', '‐', '‑', '‒', '–', '—', '―', '−', '－'];
     let long = matches!(t, "—" | "―" | "——");
     if (t.chars().count() < 3 && !long) || !t.chars().all(|c| dashes.contains(&c)) {

@@ -296,6 +296,8 @@ catalogue! {
             sample { what: Binary::Zip }
             sample { what: Binary::Pdf }
             sample { what: Binary::Image }
+            sample { what: Binary::Rtf }
+            sample { what: Binary::WebPage }
             vi: format!("tệp này không phải văn bản mà là {}, chỉ đổi tên", what.word(Lang::Vi)),
             en: format!("this file is not text but {}, only renamed", what.word(Lang::En)),
             hint_vi: match what.downloadable() {
@@ -344,18 +346,27 @@ catalogue! {
             sample { line: 20, written: "‐‐‐".into(), what: "U+2010".into() }
             sample { line: 20, written: "----".into(), what: "----".into() }
             sample { line: 20, written: "---".into(), what: "space".into() }
+            sample { line: 20, written: "---## Các bước".into(), what: "glued".into() }
             vi: match what.as_str() {
+                "glued" => format!("dòng «{written}» bắt đầu bằng «---» đóng phần thông tin, nhưng có chữ liền theo trên cùng dòng, nên không được coi là dòng đóng"),
                 "----" => format!("dòng «{written}» trông như dòng «---» đóng phần thông tin, nhưng có nhiều hơn ba dấu gạch"),
                 "space" => "dòng «---» đóng phần thông tin có dấu cách ở đầu dòng, nên không được coi là dòng đóng".into(),
                 _ => format!("dòng «{written}» trông như dòng «---» đóng phần thông tin, nhưng là dấu gạch khác ({what}, Word hay tự đổi), không phải dấu «-»"),
             },
             en: match what.as_str() {
+                "glued" => format!("the line «{written}» starts with the \"---\" that closes the front matter, but has words after it on the same line, so it does not close it"),
                 "----" => format!("the line «{written}» looks like the \"---\" that closes the front matter, but has more than three dashes"),
                 "space" => "the \"---\" that closes the front matter has spaces before it, so it does not close it".into(),
                 _ => format!("the line «{written}» looks like the \"---\" that closes the front matter, but is another dash ({what}, which Word puts in), not \"-\""),
             },
-            hint_vi: "xoá dòng đó rồi gõ lại đúng ba dấu gạch ngang «---» bằng bàn phím",
-            hint_en: "delete that line and type exactly three hyphens `---` on the keyboard",
+            hint_vi: match what.as_str() {
+                "glued" => "xuống dòng ngay sau «---», để «---» đứng một mình trên dòng của nó",
+                _ => "xoá dòng đó rồi gõ lại đúng ba dấu gạch ngang «---» bằng bàn phím",
+            },
+            hint_en: match what.as_str() {
+                "glued" => "start a new line right after `---`, so that `---` stands alone on its line",
+                _ => "delete that line and type exactly three hyphens `---` on the keyboard",
+            },
         }
 
         YamlSyntax { problem: YamlProblem, file: Option<String> } = "E006" {

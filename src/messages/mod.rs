@@ -119,6 +119,10 @@ pub enum Binary {
     Zip,
     Pdf,
     Image,
+    /// RTF, as TextEdit (macOS) and WordPad save by default
+    Rtf,
+    /// a web page (Word's "Save as Web Page")
+    WebPage,
 }
 
 impl Binary {
@@ -138,6 +142,10 @@ impl Binary {
             (Binary::Pdf, Lang::En) => "a PDF file",
             (Binary::Image, Lang::Vi) => "một ảnh",
             (Binary::Image, Lang::En) => "a picture",
+            (Binary::Rtf, Lang::Vi) => "một tệp RTF (TextEdit, WordPad)",
+            (Binary::Rtf, Lang::En) => "an RTF file (TextEdit, WordPad)",
+            (Binary::WebPage, Lang::Vi) => "một trang web (Word: «Lưu thành trang web»)",
+            (Binary::WebPage, Lang::En) => "a web page (Word's \"Save as Web Page\")",
         }
     }
 
