@@ -622,6 +622,7 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
         }
     }
     let mut titles: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut codes: BTreeMap<&str, &PathBuf> = BTreeMap::new();
     let ec = &site.config.print.qr_error_correction;
     // when even a one-letter id is too dense, the address is too long:
     // say so once, at base_url
@@ -715,14 +716,21 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                     (None, Some(k), _) if steps_heading(body) => Some((k, Msg::StepsAsBullets)),
                     (None, _, Some(k)) => Some((k, Msg::StepsWithoutHeading)),
                     (None, Some(k), None) => Some((k, Msg::StepsAsBullets)),
+                    // nothing at all below the front matter (deleted, or
+                    // never written): told at the closing `---`
+                    (None, None, None) if body.trim().is_empty() => {
+                        Some((usize::MAX, Msg::EmptyBody))
+                    }
                     (None, None, None) => None,
                 };
                 if let Some((k, msg)) = told {
-                    let d = Diagnostic::warning(msg).in_file(&p.source).at(
-                        split.body_first_line + k,
-                        1,
-                        &text,
-                    );
+                    let line = match k {
+                        usize::MAX => split.body_first_line.saturating_sub(1).max(1),
+                        k => split.body_first_line + k,
+                    };
+                    let d = Diagnostic::warning(msg)
+                        .in_file(&p.source)
+                        .at(line, 1, &text);
                     diags.push(d);
                 }
             }
@@ -817,6 +825,23 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                 })
                 .unwrap_or_else(|| root.key("draft").index(i));
             diags.push(fields.place(d, &p.source, &at));
+        }
+        // a guide copied to make another, its portal code left as it was:
+        // two procedures said to be one on the portal (and an import
+        // would take the second for the first)
+        if let Some(code) = &p.code {
+            match codes.get(code.as_str()) {
+                Some(other) => {
+                    let d = Diagnostic::warning(Msg::DuplicateCode {
+                        code: code.clone(),
+                        other: (*other).clone(),
+                    });
+                    diags.push(fields.place(d, &p.source, &root.key("code")));
+                }
+                None => {
+                    codes.insert(code.as_str(), &p.source);
+                }
+            }
         }
         let folded = crate::text::fold(&p.title);
         if let Some(other) = titles.get(&folded) {

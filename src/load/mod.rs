@@ -106,7 +106,11 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
 
     let content = opts.root.join("content");
     if !content.is_dir() {
-        diags.push(Diagnostic::error(Msg::ContentMissing).in_file("content/"));
+        let msg = match renamed_content(&opts.root) {
+            Some(name) => Msg::ContentRenamed { name },
+            None => Msg::ContentMissing,
+        };
+        diags.push(Diagnostic::error(msg).in_file("content/"));
         return Loaded {
             site: None,
             unfinished: None,
@@ -883,6 +887,37 @@ pub(crate) fn system_file(name: &str) -> bool {
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
 }
 
+/// The folder beside `site.yaml` that holds guides when there is no
+/// `content/` (renamed in a file manager: `Nội dung`, `Content`,
+/// `content (1)`): a folder of folders with `.md` files in them.
+fn renamed_content(root: &Path) -> Option<String> {
+    let holds_guides = |dir: &Path| {
+        std::fs::read_dir(dir).ok().is_some_and(|entries| {
+            entries.flatten().filter(|e| e.path().is_dir()).any(|cat| {
+                std::fs::read_dir(cat.path()).ok().is_some_and(|files| {
+                    files.flatten().any(|f| {
+                        f.file_name()
+                            .to_string_lossy()
+                            .to_lowercase()
+                            .ends_with(".md")
+                    })
+                })
+            })
+        })
+    };
+    let mut found: Vec<String> = std::fs::read_dir(root)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.') && n != "themes" && n != "static")
+        .filter(|n| holds_guides(&root.join(n)))
+        .collect();
+    found.sort();
+    // (one such folder: two are a copy, and which is meant is unclear)
+    (found.len() == 1).then(|| found.remove(0))
+}
+
 /// Whether `name` is one of the site's own files, read only beside
 /// `content/`: `qr-lock.yaml`, `site.yaml`, `site.en.yaml`.
 fn site_file(name: &str) -> bool {
@@ -1293,6 +1328,22 @@ fn guess_lang(root: &Path) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_content_folder_renamed_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("Nội dung/cu-tru")).unwrap();
+        std::fs::write(root.join("Nội dung/cu-tru/tam-tru.md"), "---\n").unwrap();
+        std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
+        std::fs::create_dir_all(root.join("public/cu-tru")).unwrap();
+        std::fs::write(root.join("public/cu-tru/index.html"), "<p>").unwrap();
+        assert_eq!(renamed_content(root).as_deref(), Some("Nội dung"));
+        // two such folders (a copy): which one is meant is not guessed
+        std::fs::create_dir_all(root.join("content cũ/ho-tich")).unwrap();
+        std::fs::write(root.join("content cũ/ho-tich/khai-sinh.md"), "---\n").unwrap();
+        assert_eq!(renamed_content(root), None);
+    }
 
     #[test]
     fn translations_saved_under_names_of_their_own_are_known() {

@@ -932,6 +932,16 @@ catalogue! {
             hint_en: RUN_IN_SITE.en,
         }
 
+        /// No `content/` beside `site.yaml`, and one folder there that
+        /// holds guides under another name (renamed in a file manager).
+        ContentRenamed { name: String } = "E156" {
+            sample { name: "Nội dung".into() }
+            vi: format!("không tìm thấy thư mục content/ bên cạnh site.yaml, mà có thư mục «{name}» chứa các trang hướng dẫn"),
+            en: format!("there is no content/ folder next to site.yaml, but the folder `{name}` holds guides"),
+            hint_vi: format!("đổi tên thư mục «{name}» thành «content» (đúng chữ thường, không dấu): camnang chỉ đọc thư mục tên như vậy"),
+            hint_en: format!("rename the folder `{name}` to `content` (exactly so, in small letters): camnang reads only a folder of that name"),
+        }
+
         UnknownLanguage { value: String } = "E032" {
             sample { value: "x".into() }
             vi: format!("chưa hỗ trợ ngôn ngữ «{value}»"),
@@ -1964,6 +1974,15 @@ catalogue! {
             hint_en: "remove those characters (emoji, Chinese characters…) from the field; if they are the letters of a language the site uses (Khmer, say), put a font that has them (a .ttf or .otf file, such as Noto Sans Khmer) in the site's themes/default/fonts/ folder",
         }
 
+        /// A guide with nothing below its front matter: no steps on the
+        /// page, the posters or the flyers.
+        EmptyBody = "W140" {
+            vi: "trang hướng dẫn không có chữ nào bên dưới phần thông tin: trang không có các bước, áp phích và tờ rơi không in bước nào",
+            en: "the guide has nothing below its front matter: the page has no steps, and posters and flyers print none",
+            hint_vi: "dưới dòng «---» đóng phần thông tin, thêm một dòng «## Các bước» rồi viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
+            hint_en: "below the `---` that closes the front matter, add a line `## Các bước`, then write each step on a line starting with a number and a full stop: `1. Open VNeID.`, `2. …`",
+        }
+
         /// Steps written as lines ("Bước 1: …") instead of a numbered
         /// list: the page runs them together and posters print none.
         StepsNotAList = "W079" {
@@ -2195,6 +2214,16 @@ catalogue! {
             en: format!("the title `{title}` is already used by {}", other.display()),
             hint_vi: "đặt tên khác để người dân phân biệt được hai thủ tục",
             hint_en: "give one a different title so residents can tell them apart",
+        }
+
+        /// Two guides with one portal code (a guide copied to make another,
+        /// its `code:` left as it was).
+        DuplicateCode { code: String, other: PathBuf } = "W141" {
+            sample { code: "1.003677".into(), other: "content/cu-tru/khai-bao-tam-vang.md".into() }
+            vi: format!("mã thủ tục «{code}» đã dùng cho {}: hai trang nói mình là cùng một thủ tục trên Cổng Dịch vụ công", other.display()),
+            en: format!("the procedure code `{code}` is already used by {}: two pages say they are one procedure of the national portal", other.display()),
+            hint_vi: "nếu tệp này được chép từ tệp kia, sửa «code:» thành mã của thủ tục này trên Cổng (hoặc xoá dòng «code:» nếu chưa biết)",
+            hint_en: "if this file was copied from the other, change `code:` to this procedure's code on the portal (or delete the `code:` line if it is not known)",
         }
 
         /// Two categories with one title: the home page lists it twice.
