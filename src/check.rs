@@ -790,9 +790,26 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                 diags.push(fields.place(d, &t.source, &root.key("updated")));
             }
         }
-        let link = crate::model::routes::short_link(&site.config.base_url, &p.id);
-        if let Some(qr) = crate::qr::cached(&link, ec.qr())
-            && qr.version > MAX_QR_VERSION
+        // the code of the page and of each translation's page (`…/en/q/…`,
+        // three letters longer: an English poster's code went a version
+        // up unseen), each told once, at the id
+        let mut links = vec![crate::model::routes::short_link(
+            &site.config.base_url,
+            &p.id,
+        )];
+        for code in p.translations.keys() {
+            let base = crate::model::routes::absolute(
+                &site.config.base_url,
+                &crate::model::routes::lang_prefix(1, code),
+            );
+            links.push(crate::model::routes::short_link(&base, &p.id));
+        }
+        let dense = links.into_iter().find_map(|link| {
+            crate::qr::cached(&link, ec.qr())
+                .filter(|qr| qr.version > MAX_QR_VERSION)
+                .map(|qr| (link, qr))
+        });
+        if let Some((link, qr)) = dense
             && !base_too_long
         {
             let d = Diagnostic::warning(Msg::QrTooDense {

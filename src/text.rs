@@ -174,6 +174,25 @@ fn old_font_word(
     None
 }
 
+/// `n` with its digits in groups of three, as the language `lang` writes
+/// numbers: `1.200.000` in Vietnamese (and most languages), `1,200,000`
+/// in English.
+pub(crate) fn grouped(n: usize, lang: &str) -> String {
+    let mark = match lang {
+        "en" => ',',
+        _ => '.',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(mark);
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// `bytes` as lowercase hexadecimal digits (digests in manifests and keys).
 pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
@@ -730,6 +749,20 @@ mod tests {
             "x",
         ] {
             assert!(Date::parse(bad).is_none(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them() {
+        for (n, vi, en) in [
+            (0, "0", "0"),
+            (999, "999", "999"),
+            (1000, "1.000", "1,000"),
+            (63000, "63.000", "63,000"),
+            (1_200_000, "1.200.000", "1,200,000"),
+        ] {
+            assert_eq!(super::grouped(n, "vi"), vi);
+            assert_eq!(super::grouped(n, "en"), en);
         }
     }
 }

@@ -27,6 +27,10 @@ pub(crate) struct OrderLine {
     /// Sheets of `stock` in all.
     pub sheets: usize,
     pub finishing: String,
+    /// `copies` and `sheets` as the site's language writes numbers
+    /// ("1.200" in Vietnamese, "1,200" in English).
+    pub copies_shown: String,
+    pub sheets_shown: String,
 }
 
 /// Sheets of one paper size for the whole order.
@@ -34,6 +38,8 @@ pub(crate) struct OrderLine {
 pub(crate) struct OrderTotal {
     pub stock: String,
     pub sheets: usize,
+    /// `sheets` as the site's language writes numbers.
+    pub sheets_shown: String,
 }
 
 /// The whole order.
@@ -125,6 +131,8 @@ impl Printer<'_> {
                 copies: copies.posters,
                 sheets: n * copies.posters as usize,
                 finishing: trim,
+                copies_shown: String::new(),
+                sheets_shown: String::new(),
             });
         }
         if copies.board > 0 && n > 0 {
@@ -153,6 +161,8 @@ impl Printer<'_> {
                 copies: copies.board,
                 sheets: pages * copies.board as usize,
                 finishing: self.t("order_no_trim"),
+                copies_shown: String::new(),
+                sheets_shown: String::new(),
             });
         }
         for (wanted, per_sheet, folder, key, cut) in [
@@ -186,6 +196,8 @@ impl Printer<'_> {
                 copies: each,
                 sheets: n * each as usize,
                 finishing: self.t(cut),
+                copies_shown: String::new(),
+                sheets_shown: String::new(),
             });
         }
         let mut totals: Vec<OrderTotal> = Vec::new();
@@ -195,8 +207,18 @@ impl Printer<'_> {
                 None => totals.push(OrderTotal {
                     stock: l.stock.clone(),
                     sheets: l.sheets,
+                    sheets_shown: String::new(),
                 }),
             }
+        }
+        // (a print shop reads 1.200.000 sheets, not 1200000)
+        let lang = self.site.config.language.as_str();
+        for l in &mut lines {
+            l.copies_shown = crate::text::grouped(l.copies as usize, lang);
+            l.sheets_shown = crate::text::grouped(l.sheets, lang);
+        }
+        for t in &mut totals {
+            t.sheets_shown = crate::text::grouped(t.sheets, lang);
         }
         Order { lines, totals }
     }
@@ -262,8 +284,8 @@ impl Printer<'_> {
                 ("order_stock", l.stock.clone()),
                 ("order_colour", l.colour.clone()),
                 ("order_pages", l.pages.clone()),
-                ("order_copies", l.copies.to_string()),
-                ("order_sheets", l.sheets.to_string()),
+                ("order_copies", l.copies_shown.clone()),
+                ("order_sheets", l.sheets_shown.clone()),
                 ("order_finishing", l.finishing.clone()),
             ] {
                 para(
@@ -287,7 +309,7 @@ impl Printer<'_> {
                 false,
                 12.0,
                 m + 6.0,
-                &format!("{}: {}", t.stock, t.sheets),
+                &format!("{}: {}", t.stock, t.sheets_shown),
             );
         }
         if self.langs.len() > 1 {

@@ -491,15 +491,25 @@ pub(crate) fn fit(
     }
     lines.truncate(max_lines);
     if let Some(last) = lines.last_mut() {
+        // whole words are taken off the end until "…" fits: a number or a
+        // syllable cut short reads as another ("trên 30 ngày" printed as
+        // "trên 3…", more than three days)
+        let mut words: Vec<&str> = last.split(' ').filter(|w| !w.is_empty()).collect();
+        while words.len() > 1 && face.width(&format!("{}…", words.join(" ")), size) > max_w {
+            words.pop();
+        }
+        let mut kept = words.join(" ");
+        // one word too long for the line (a word broken between
+        // characters, a script written without spaces): cut inside it
         loop {
-            let candidate = format!("{}…", last.trim_end());
-            if face.width(&candidate, size) <= max_w || last.is_empty() {
+            let candidate = format!("{}…", kept.trim_end());
+            if face.width(&candidate, size) <= max_w || kept.is_empty() {
                 *last = candidate;
                 break;
             }
             // (a letter goes with its marks)
-            let cut = clusters(last).last().map_or(0, |c| c.len());
-            last.truncate(last.len() - cut);
+            let cut = clusters(&kept).last().map_or(0, |c| c.len());
+            kept.truncate(kept.len() - cut);
         }
     }
     (lines, true)
@@ -957,5 +967,31 @@ mod tests {
         assert!(f.width(&lines[1], 12.0) <= 50.0);
         let (lines, cut) = fit(&f, "Ngắn", 12.0, 50.0, 2);
         assert_eq!((lines, cut), (vec!["Ngắn".to_string()], false));
+        // cut between words, never inside one: "trên 30 ngày" printed as
+        // "trên 3…" read as three days
+        let title =
+            "Đăng ký tạm trú cho người ở nhờ tại các thôn của xã Hòa Bình trên 30 ngày liên tục";
+        for w in (30..90).step_by(3) {
+            let (lines, cut) = fit(&f, title, 12.0, w as f32, 2);
+            if !cut {
+                continue;
+            }
+            let last = lines.last().expect("a line");
+            assert!(f.width(last, 12.0) <= w as f32, "{last}");
+            let kept = last.trim_end_matches('…');
+            // every word kept is a word of the title, whole
+            for word in kept.split_whitespace() {
+                assert!(
+                    title.split(' ').any(|t| t == word),
+                    "{w}: {word} in {lines:?}"
+                );
+            }
+        }
+        // one word longer than the line is still cut inside it
+        let (lines, cut) = fit(&f, &"x".repeat(80), 12.0, 20.0, 1);
+        assert!(
+            cut && lines[0].ends_with('…') && lines[0].len() > 3,
+            "{lines:?}"
+        );
     }
 }
