@@ -226,6 +226,15 @@ fn not_record_vi(detail: &str) -> String {
     }
 }
 
+/// Whether `value` is a yes or a no as YAML and Hugo write them (`true`,
+/// `false`, `yes`, `no`).
+fn yes_or_no(value: &str) -> bool {
+    matches!(
+        value.to_ascii_lowercase().as_str(),
+        "true" | "false" | "yes" | "no" | "on" | "off"
+    )
+}
+
 /// The last field of a path as written on its line: `channels[0].way` →
 /// `way`.
 fn last_key(path: &str) -> &str {
@@ -624,10 +633,24 @@ catalogue! {
 
         DraftUnknownField { field: String } = "E017" {
             sample { field: "x".into() }
-            vi: format!("«draft:» ghi «{field}», nhưng tệp không có trường này"),
-            en: format!("`draft:` names `{field}`, which the file does not have"),
-            hint_vi: "ghi tên một trường của tệp (ví dụ agency, channels[0].fee, documents, steps), hoặc xoá dòng này",
-            hint_en: "name a field of the file (for example agency, channels[0].fee, documents, steps), or remove the line",
+            sample { field: "true".into() }
+            vi: match yes_or_no(field) {
+                // `draft: true`, as Hugo marks a page not ready
+                true => format!("«draft: {field}» không có nghĩa ở camnang: «draft:» liệt kê các trường người soạn còn phải kiểm tra (ở trang nhập từ Cổng), không đánh dấu trang chưa xong"),
+                false => format!("«draft:» ghi «{field}», nhưng tệp không có trường này"),
+            },
+            en: match yes_or_no(field) {
+                true => format!("`draft: {field}` means nothing to camnang: `draft:` lists the fields a clerk still has to check (in a guide imported from the portal), it does not mark a page as unfinished"),
+                false => format!("`draft:` names `{field}`, which the file does not have"),
+            },
+            hint_vi: match yes_or_no(field) {
+                true => "xoá dòng «draft:»; muốn trang chưa lên mạng thì chuyển tệp ra khỏi thư mục content/ cho đến khi xong",
+                false => "ghi tên một trường của tệp (ví dụ agency, channels[0].fee, documents, steps), hoặc xoá dòng này",
+            },
+            hint_en: match yes_or_no(field) {
+                true => "delete the `draft:` line; to keep the page off the site, move the file out of the content/ folder until it is ready",
+                false => "name a field of the file (for example agency, channels[0].fee, documents, steps), or remove the line",
+            },
         }
 
         // ── A value: id, date, link ─────────────────────────────────────
