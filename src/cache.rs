@@ -81,6 +81,24 @@ fn temp_of(name: &str) -> Option<&str> {
     (digits(pid) && digits(n)).then_some(base)
 }
 
+/// Whether the folder `dir`, with no tag of camnang's, holds nothing but
+/// what a cache that was being made when its build stopped may hold: an
+/// empty `files/`, a `lock`, a tag cut short or its temporary copy. A
+/// missing folder (or not a folder: the error comes when it is made) too.
+fn unmarked_but_empty(dir: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return true;
+    };
+    entries.flatten().all(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        match name.as_str() {
+            "files" => fs::read_dir(e.path()).is_ok_and(|mut f| f.next().is_none()),
+            "lock" | "CACHEDIR.TAG" => e.file_type().is_ok_and(|t| t.is_file()),
+            _ => temp_of(&name) == Some("CACHEDIR.TAG"),
+        }
+    })
+}
+
 /// The first line of the cache's `CACHEDIR.TAG`, the common mark that
 /// tells backup tools to skip a folder.
 const TAG_SIGNATURE: &str = "Signature: 8a477f597d28d172789f06886806bc55";
@@ -115,14 +133,17 @@ impl BuildCache {
         // missing or another's): its `index` and `lock` were written over
         // and files named like keys removed
         let ours = fs::read_to_string(&tag).is_ok_and(|t| t.lines().any(|l| l == TAG_OURS));
-        let empty = fs::read_dir(&dir).map_or(true, |mut d| d.next().is_none());
-        if !ours && !empty {
+        if !ours && !unmarked_but_empty(&dir) {
             return Err(Diagnostic::warning(Msg::CacheNotOurs).in_file(format!("{FOLDER}/")));
         }
-        fs::create_dir_all(&files).map_err(failed)?;
+        // (the tag first, whole: a folder holding files and no tag is
+        // another's)
         if !ours {
-            fs::write(&tag, format!("{TAG_SIGNATURE}\n{TAG_OURS}\n")).map_err(failed)?;
+            fs::create_dir_all(&dir).map_err(failed)?;
+            write_new(&tag, format!("{TAG_SIGNATURE}\n{TAG_OURS}\n").as_bytes(), 0)
+                .map_err(failed)?;
         }
+        fs::create_dir_all(&files).map_err(failed)?;
         let lock = fs::File::create(dir.join("lock")).map_err(failed)?;
         match lock.try_lock() {
             Ok(()) => {}
@@ -409,10 +430,16 @@ mod tests {
         assert!(mine.join("files").join(&k).exists());
         assert!(!mine.join("CACHEDIR.TAG").exists());
         // an empty folder of that name (made beforehand, or a link to an
-        // empty folder) is taken
+        // empty folder) is taken, and so is one a build stopped while
+        // making it left (an empty `files/`, a lock, no tag)
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join(FOLDER)).unwrap();
         assert!(BuildCache::open(dir.path()).unwrap().is_some());
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join(FOLDER).join("files")).unwrap();
+        fs::write(dir.path().join(FOLDER).join("lock"), b"").unwrap();
+        assert!(BuildCache::open(dir.path()).unwrap().is_some());
+        assert!(dir.path().join(FOLDER).join("CACHEDIR.TAG").exists());
     }
 
     #[test]

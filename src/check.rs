@@ -645,19 +645,40 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
         });
         diags.push(fields.place(d, Path::new("site.yaml"), &root.key("province")));
     }
-    let shortest = crate::model::routes::short_link(&site.config.base_url, "a");
-    let base_too_long = match crate::qr::cached(&shortest, ec.qr()) {
-        Some(qr) if qr.version > MAX_QR_VERSION => {
-            let d = Diagnostic::warning(Msg::QrTooDense {
-                link: shortest,
-                version: qr.version,
-                modules: qr.size,
-            });
-            diags.push(fields.place(d, Path::new("site.yaml"), &root.key("base_url")));
-            true
+    // the address of each language's codes (`…/en/q/…` for a translation's
+    // page): when even a one-letter id is too dense there, that address is
+    // too long, told once at `base_url` instead of at every guide
+    let mut bases: Vec<String> = vec![site.config.base_url.clone()];
+    for (_, p) in site.procedures() {
+        for code in p.translations.keys() {
+            let base = crate::model::routes::absolute(
+                &site.config.base_url,
+                &crate::model::routes::lang_prefix(1, code),
+            );
+            if !bases.contains(&base) {
+                bases.push(base);
+            }
         }
-        _ => false,
-    };
+    }
+    let mut dense_bases: Vec<String> = Vec::new();
+    for base in bases {
+        let shortest = crate::model::routes::short_link(&base, "a");
+        if let Some(qr) = crate::qr::cached(&shortest, ec.qr())
+            && qr.version > MAX_QR_VERSION
+        {
+            // (once: a language's address that is too long because the
+            // site's own is says nothing more)
+            if dense_bases.is_empty() {
+                let d = Diagnostic::warning(Msg::QrTooDense {
+                    link: shortest,
+                    version: qr.version,
+                    modules: qr.size,
+                });
+                diags.push(fields.place(d, Path::new("site.yaml"), &root.key("base_url")));
+            }
+            dense_bases.push(base);
+        }
+    }
     for (_, p) in site.procedures() {
         if let Some(online) = &p.online
             && let Some(host) = host_of(&online.url)
@@ -701,7 +722,17 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                 body.lines().position(step_line).or_else(|| {
                     // "1/ …", "1.Mở …", "a) …", "• …" lines, two or more: a list
                     // typed by hand in Word, which Markdown does not read
-                    let mut hand = body.lines().enumerate().filter(|(_, l)| hand_item(l));
+                    // (where the steps are: up to the second heading; a
+                    // note below, "– Mang bản chính", is no step)
+                    let mut headings = 0;
+                    let mut hand = body
+                        .lines()
+                        .enumerate()
+                        .take_while(|(_, l)| {
+                            headings += usize::from(l.trim_start().starts_with('#'));
+                            headings < 2
+                        })
+                        .filter(|(_, l)| hand_item(l));
                     let first = hand.next().map(|(k, _)| k);
                     hand.next().and(first)
                 })
@@ -793,25 +824,24 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
         // the code of the page and of each translation's page (`…/en/q/…`,
         // three letters longer: an English poster's code went a version
         // up unseen), each told once, at the id
-        let mut links = vec![crate::model::routes::short_link(
-            &site.config.base_url,
-            &p.id,
-        )];
+        let mut bases = vec![site.config.base_url.clone()];
         for code in p.translations.keys() {
-            let base = crate::model::routes::absolute(
+            bases.push(crate::model::routes::absolute(
                 &site.config.base_url,
                 &crate::model::routes::lang_prefix(1, code),
-            );
-            links.push(crate::model::routes::short_link(&base, &p.id));
+            ));
         }
-        let dense = links.into_iter().find_map(|link| {
-            crate::qr::cached(&link, ec.qr())
-                .filter(|qr| qr.version > MAX_QR_VERSION)
-                .map(|qr| (link, qr))
-        });
-        if let Some((link, qr)) = dense
-            && !base_too_long
-        {
+        // (an address told as too long at `base_url` is not told again)
+        let dense = bases
+            .into_iter()
+            .filter(|b| !dense_bases.contains(b))
+            .find_map(|base| {
+                let link = crate::model::routes::short_link(&base, &p.id);
+                crate::qr::cached(&link, ec.qr())
+                    .filter(|qr| qr.version > MAX_QR_VERSION)
+                    .map(|qr| (link, qr))
+            });
+        if let Some((link, qr)) = dense {
             let d = Diagnostic::warning(Msg::QrTooDense {
                 link,
                 version: qr.version,

@@ -493,7 +493,12 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                     text.push_str(&clean::md_blocks(&desc, ""));
                 }
                 text.push('\n');
-                match unknown.iter().find(|(code, _)| *code == method) {
+                // (rows with no code at all are told apart: nothing says
+                // they are one way)
+                match unknown
+                    .iter()
+                    .find(|(code, _)| !method.is_empty() && *code == method)
+                {
                     Some(&(_, at)) => ways_text[at].1.push_str(&text),
                     None => {
                         unknown.push((method.clone(), ways_text.len()));

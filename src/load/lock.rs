@@ -14,8 +14,6 @@ use crate::model::{LockEntry, Procedure, QrLock, Retired};
 pub(crate) const LOCK_FILE: &str = "qr-lock.yaml";
 const ENTRY_KEYS: &[&str] = &["target", "title", "replaced_by", "retired", "languages"];
 
-/// Reads `qr-lock.yaml`; a missing file is an empty lock. Also returns the
-/// file's text, to point at its lines.
 /// Where in `content/` (itself or a category folder) a `qr-lock.yaml` was
 /// dragged, as the site names it (`content/qr-lock.yaml`).
 fn moved_into_content(root: &Path) -> Option<String> {
@@ -48,6 +46,8 @@ fn moved_into_content(root: &Path) -> Option<String> {
     found.into_iter().next()
 }
 
+/// Reads `qr-lock.yaml`; a missing file is an empty lock. Also returns the
+/// file's text, to point at its lines.
 pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
     let shown = Path::new(LOCK_FILE);
     let mut diags = Diagnostics::default();

@@ -311,9 +311,12 @@ fn fence_lookalike(line: &str) -> Option<String> {
     let t = line.trim();
     // the closing line with the next line's words joined to it (a line
     // break lost: `---## Các bước`)
+    // (`---## Các bước`, `---Các bước`; not a table's `---|---` nor an
+    // arrow `---> Bước 2` in a body)
     if let Some(rest) = line.strip_prefix("---")
-        && !rest.starts_with('-')
-        && !rest.trim().is_empty()
+        && rest
+            .trim_start()
+            .starts_with(|c: char| c == '#' || c.is_alphabetic())
     {
         return Some("glued".into());
     }
@@ -332,6 +335,15 @@ fn fence_lookalike(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_line_with_words_joined_is_told_and_a_table_rule_is_not() {
+        assert_eq!(fence_lookalike("---## Các bước").as_deref(), Some("glued"));
+        assert_eq!(fence_lookalike("---Các bước").as_deref(), Some("glued"));
+        for not in ["---|---", "---> Bước 2", "--- ", "-- a"] {
+            assert_ne!(fence_lookalike(not).as_deref(), Some("glued"), "{not}");
+        }
+    }
 
     #[test]
     fn a_document_or_a_picture_renamed_md_is_told_as_what_it_is() {

@@ -799,6 +799,14 @@ fn joined_items(yaml: &str) -> Vec<(usize, usize, Option<String>)> {
         let rest = t.strip_prefix("- ")?;
         Some((l.len() - t.len(), rest.trim()))
     }
+    // `|` or `>` (with its indicators) starting a block, comment after it
+    let opens_block = |v: &str| {
+        let v = v.split(" #").next().unwrap_or(v).trim_end();
+        v.starts_with(['|', '>'])
+            && v[1..]
+                .chars()
+                .all(|c| matches!(c, '+' | '-') || c.is_ascii_digit())
+    };
     let mut out = Vec::new();
     let mut field: Option<String> = None;
     // the item above: its dash's column, and whether it is plain text
@@ -806,57 +814,58 @@ fn joined_items(yaml: &str) -> Vec<(usize, usize, Option<String>)> {
     // inside a block (`key: |`): lines indented more than `block` are text
     let mut block: Option<usize> = None;
     for (i, line) in yaml.lines().enumerate() {
-        if line.trim().is_empty() {
+        let trimmed = line.trim_start_matches(' ');
+        if trimmed.trim().is_empty() {
             continue;
         }
-        let indent = line.len() - line.trim_start_matches(' ').len();
+        let indent = line.len() - trimmed.len();
         if let Some(b) = block {
             if indent > b {
                 continue;
             }
             block = None;
         }
-        let opens_block = |v: &str| {
-            let v = v.split(" #").next().unwrap_or(v).trim_end();
-            v.starts_with(['|', '>'])
-                && v[1..]
-                    .chars()
-                    .all(|c| matches!(c, '+' | '-') || c.is_ascii_digit())
-        };
-        if indent == 0
-            && let Some((key, value)) = line.split_once(':')
+        // (a comment changes nothing)
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        if let Some((col, item)) = dash(line) {
+            if let Some((up, true)) = above
+                && col > up
+            {
+                out.push((i, col, field.clone()));
+                continue;
+            }
+            let plain = !item.is_empty()
+                && !item.starts_with(['"', '\'', '[', '{', '&', '*', '!', '|', '>', '#'])
+                && !item.contains(": ")
+                && !item.ends_with(':');
+            // (`- |`, or `- key: |` opening a block in an item)
+            let value = item.split_once(": ").map_or(item, |(_, v)| v.trim());
+            if opens_block(value) {
+                block = Some(col);
+            }
+            above = Some((col, plain));
+            continue;
+        }
+        // a field (`documents:`, `  hours: |`): a new list may follow
+        if let Some((key, value)) = trimmed.split_once(':')
+            && (indent == 0 || !key.contains(' '))
+            && (value.is_empty() || value.starts_with(' '))
         {
-            field = Some(key.trim().to_string());
+            if indent == 0 {
+                field = Some(key.to_string());
+            }
             if opens_block(value.trim()) {
-                block = Some(0);
+                block = Some(indent);
             }
             above = None;
             continue;
         }
-        match dash(line) {
-            Some((col, item)) => {
-                if let Some((up, true)) = above
-                    && col > up
-                {
-                    out.push((i, col, field.clone()));
-                    continue;
-                }
-                let plain = !item.is_empty()
-                    && !item.starts_with(['"', '\'', '[', '{', '&', '*', '!', '|', '>', '#'])
-                    && !item.contains(": ")
-                    && !item.ends_with(':');
-                if opens_block(item) {
-                    block = Some(col);
-                }
-                above = Some((col, plain));
-            }
-            // a line of more words of the item above (a plain text may go
-            // on over lines) keeps it; anything else ends it
-            None => {
-                if !matches!(above, Some((up, true)) if indent > up) {
-                    above = None;
-                }
-            }
+        // a line of more words of the item above (a plain text may go on
+        // over lines) keeps it; anything else ends it
+        if !matches!(above, Some((up, true)) if indent > up) {
+            above = None;
         }
     }
     out
@@ -1866,8 +1875,16 @@ mod tests {
             "documents:\n  -\n    - a\n",
             "documents:\n  - Tờ khai:\n    - a\n",
             "documents:\n  - a\n  - b\n",
+            // a block under a field further in, comments
+            "contact:\n  hours: |\n    - Thứ Hai – Thứ Sáu\n      - sáng 7:30–11:30\n",
+            "# Giấy tờ: bản chính\ndocuments:\n  - a\n  # - b\n  - c\n",
+            "documents:\n  - group: A\n    note: |\n      - x\n        - y\n",
         ] {
             assert!(joined_items(fine).is_empty(), "{fine}");
         }
+        // a list at the margin under its field, and the field named
+        // after a comment with a colon in it
+        let margin = "# Giấy tờ: x\ndocuments:\n- Tờ khai\n  - Ảnh\n";
+        assert_eq!(joined_items(margin), [(3, 2, Some("documents".into()))]);
     }
 }

@@ -554,8 +554,8 @@ catalogue! {
         /// comment, so the field is empty.
         ValueIsComment { field: String, text: String } = "E154" {
             sample { field: "title".into(), text: "#1 Khai báo tạm vắng".into() }
-            vi: format!("trường «{field}» bắt đầu bằng dấu #, nên phần thông tin coi «{text}» là ghi chú và trường bị để trống"),
-            en: format!("the field `{field}` starts with #, so the front matter takes `{text}` for a comment and the field is empty"),
+            vi: format!("giá trị của trường «{field}» bắt đầu bằng dấu #, nên phần thông tin coi «{text}» là ghi chú và trường bị để trống"),
+            en: format!("the value of `{field}` starts with #, so the front matter takes `{text}` for a comment and the field is empty"),
             hint_vi: format!("đặt cả giá trị trong ngoặc kép: {}: \"{}\"", last_key(field), text.replace('"', "'")),
             hint_en: format!("put the whole value in double quotes: {}: \"{}\"", last_key(field), text.replace('"', "'")),
         }
@@ -1004,8 +1004,8 @@ catalogue! {
             sample { name: "site.yaml".into() }
             vi: format!("tệp «{name}» nằm trong content/ nên không được đọc: camnang chỉ đọc nó ở thư mục của trang, bên cạnh thư mục content/"),
             en: format!("`{name}` is inside content/, so it is not read: camnang reads it only in the site's folder, next to the content/ folder"),
-            hint_vi: format!("nếu đây là bản cần dùng, chuyển nó ra thư mục của trang (thay cho «{name}» đang ở đó); nếu không, xoá bản này"),
-            hint_en: format!("if this is the copy to use, move it to the site's folder (in place of the `{name}` there); if not, delete this copy"),
+            hint_vi: format!("nếu đây là bản cần dùng, chuyển «{name}» ra thư mục của trang, bên cạnh thư mục content/; nếu không, xoá bản này"),
+            hint_en: format!("if this is the copy to use, move `{name}` to the site's folder, next to the content/ folder; if not, delete this copy"),
         }
 
         /// `content/_index.md`: the home page's text as Hugo sites write
@@ -1370,8 +1370,8 @@ catalogue! {
         CacheNotOurs = "W139" {
             vi: "thư mục .camnang-cache có tệp không phải do camnang tạo (không có tệp CACHEDIR.TAG của camnang): camnang không dùng nó làm bộ nhớ đệm và không đụng đến tệp nào trong đó; lần này các tệp in được tạo lại từ đầu",
             en: "the .camnang-cache folder holds files camnang did not make (no CACHEDIR.TAG of camnang's): camnang does not use it as its build cache and touches nothing in it; this build makes every print file anew",
-            hint_vi: "camnang dùng tên .camnang-cache cho bộ nhớ đệm của mình: chuyển các tệp của bạn sang thư mục khác",
-            hint_en: "camnang keeps its build cache under the name .camnang-cache: move your files to another folder",
+            hint_vi: "camnang dùng tên .camnang-cache cho bộ nhớ đệm của mình: chuyển các tệp của bạn sang thư mục khác; nếu trong đó không có gì của bạn, xoá cả thư mục .camnang-cache",
+            hint_en: "camnang keeps its build cache under the name .camnang-cache: move your files to another folder; if nothing in it is yours, delete the whole .camnang-cache folder",
         }
 
         // ── qr-lock.yaml ────────────────────────────────────────────────
@@ -2041,8 +2041,8 @@ catalogue! {
             sample { field: "documents".into() }
             vi: format!("«{field}» được viết thành một khối nhiều dòng («|» hoặc «>»), không phải danh sách: trang, áp phích và tờ rơi coi tất cả là một mục"),
             en: format!("`{field}` is written as one block of lines (`|` or `>`), not as a list: pages, posters and flyers take all of it for one item"),
-            hint_vi: format!("bỏ dấu «|» sau «{field}:» và viết mỗi mục trên một dòng bắt đầu bằng «  - »"),
-            hint_en: format!("remove the `|` after `{field}:` and write each item on its own line starting with `  - `"),
+            hint_vi: format!("bỏ dấu «|» (hoặc «>») sau «{field}:» và viết mỗi mục trên một dòng bắt đầu bằng «  - »"),
+            hint_en: format!("remove the `|` (or `>`) after `{field}:` and write each item on its own line starting with `  - `"),
         }
 
         /// A list field whose items are marked as Word and Zalo write a
