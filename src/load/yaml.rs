@@ -146,7 +146,13 @@ impl<'a> Doc<'a> {
     /// dash is further in (`  - Tờ khai…` then `    - Văn bản…`): one item
     /// "Tờ khai… - Văn bản…" on the page, posters and flyers.
     fn tell_joined_items(&self) {
-        if !self.yaml.contains("\n ") {
+        // (a dash further in than another is three spaces in at least, or
+        // under a list written at the margin or one space in: most front
+        // matters have none of these)
+        if !["   - ", "\n- ", "\n - "]
+            .iter()
+            .any(|p| self.yaml.contains(p))
+        {
             return;
         }
         for (i, col, field) in joined_items(self.yaml) {
