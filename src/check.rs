@@ -624,8 +624,6 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
     let mut titles: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut codes: BTreeMap<&str, &PathBuf> = BTreeMap::new();
     let ec = &site.config.print.qr_error_correction;
-    // when even a one-letter id is too dense, the address is too long:
-    // say so once, at base_url
     // codes printed with http:// open a page a phone marks as not secure,
     // and stay printed when the site moves to https
     if site.config.base_url.starts_with("http://") {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::files::Existing;
-use crate::messages::{Lang, Msg, plain};
+use crate::messages::{Lang, Msg};
 use crate::text::slugify;
 
 include!(concat!(env!("OUT_DIR"), "/sample.rs"));
@@ -43,7 +43,10 @@ fn say(msg: &Msg, lang: Lang, ok: bool) -> ExitCode {
         println!("{}", msg.text(lang));
         ExitCode::SUCCESS
     } else {
-        eprintln!("{}", plain(msg, lang));
+        // (with its code, as every mistake is told: `lỗi[E152]: …`)
+        let mut told = crate::diag::Diagnostics::default();
+        told.push(crate::diag::Diagnostic::error(msg.clone()));
+        eprint!("{}", told.render(lang));
         ExitCode::from(1)
     }
 }

@@ -301,12 +301,24 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
     // site's (said once)
     let left: Vec<(PathBuf, String, Value)> = saved.into_values().collect();
     if left.len() == 1 || left.len() == given {
-        for (path, name, _) in left {
+        // (a guide written by hand for the record's procedure: `camnang
+        // import PATH`, the hint for a record of no guide, would refuse it)
+        let by_hand = write::coded_files(root, &files);
+        for (path, name, v) in left {
             let name = crate::import::clean::line(&name);
-            eprintln!(
-                "{}",
-                Diagnostic::error(Msg::RecordInNoGuide { path, name }).render(lang)
-            );
+            let code = record::from_value(&v)
+                .map(|r| r.code.trim().to_string())
+                .unwrap_or_default();
+            let msg = match by_hand.get(&code).filter(|_| !code.is_empty()) {
+                Some(file) => Msg::RecordByHand {
+                    path,
+                    name,
+                    file: crate::load::rel(root, file),
+                    code,
+                },
+                None => Msg::RecordInNoGuide { path, name },
+            };
+            eprintln!("{}", Diagnostic::error(msg).render(lang));
             failed += 1;
         }
     } else if !left.is_empty() {

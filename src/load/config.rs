@@ -690,7 +690,7 @@ fn looks_like_file(name: &str) -> bool {
 /// The host of `base_url` when it is a place the commune's site cannot be
 /// published at (Facebook, Zalo, the national portal, video and link
 /// services).
-fn elsewhere(base_url: &str) -> Option<String> {
+pub(crate) fn elsewhere(base_url: &str) -> Option<String> {
     const NOT_A_SITE: [&str; 10] = [
         "facebook.com",
         "fb.com",
@@ -728,7 +728,7 @@ fn host_of(base_url: &str) -> Option<String> {
 /// this machine (`localhost`, `127.0.0.1`, `::1`), an address of a private
 /// network (`192.168.…`, `10.…`, `172.16–31.…`, link-local, IPv6 unique
 /// local) or a name of one (`.local`, `.lan`, `.internal`, `.home.arpa`).
-fn local_network(base_url: &str) -> Option<String> {
+pub(crate) fn local_network(base_url: &str) -> Option<String> {
     let host = host_of(base_url)?;
     let local = match host.parse::<std::net::IpAddr>() {
         Ok(std::net::IpAddr::V4(ip)) => {

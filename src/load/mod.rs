@@ -97,6 +97,14 @@ pub fn load(opts: &LoadOptions, mut cache: Option<&mut ParseCache>) -> Loaded {
     if let Some(url) = &opts.base_url {
         match config::split_base_url(url) {
             Some((u, p)) => {
+                // (told of `--base-url` as of `base_url:` in site.yaml:
+                // printed codes would open it all the same)
+                if let Some(host) = config::elsewhere(&u) {
+                    diags.push(Diagnostic::warning(Msg::BaseUrlElsewhere { host }));
+                }
+                if let Some(host) = config::local_network(&u) {
+                    diags.push(Diagnostic::warning(Msg::BaseUrlLocal { host }));
+                }
                 config.base_url = u;
                 config.base_path = p;
             }

@@ -339,9 +339,20 @@ fn one_line_list(doc: &Doc<'_>, map: &serde_norway::Mapping, root: &FieldPath, k
     let Some(serde_norway::Value::String(text)) = map.get(key) else {
         return;
     };
-    // a block of lines (`documents: |`): each line meant as an item, all
-    // of them one
-    if text.lines().filter(|l| !l.trim().is_empty()).count() >= 2 {
+    // a block of lines (`documents: |`, or `>`, which joins them with
+    // spaces): each line meant as an item, all of them one
+    let folded = || {
+        let (line, col) = crate::load::yaml::locate(doc.yaml, &root.key(key).0)?;
+        let lines: Vec<&str> = doc.yaml.lines().collect();
+        let value = lines.get(line)?.get(col..)?.split_once(':')?.1.trim();
+        let under = lines[line + 1..]
+            .iter()
+            .take_while(|l| l.trim().is_empty() || l.len() - l.trim_start().len() > col)
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        Some(value.starts_with('>') && under >= 2)
+    };
+    if text.lines().filter(|l| !l.trim().is_empty()).count() >= 2 || folded() == Some(true) {
         doc.warning_at(&root.key(key), Msg::ListAsBlock { field: key.into() });
         return;
     }

@@ -2413,6 +2413,17 @@ catalogue! {
             hint_en: format!("import it as a new guide with: camnang import {}", path.display()),
         }
 
+        /// `--diff` or `--update` given a record no guide was imported from,
+        /// whose procedure a guide written by hand (`file`) has: `camnang
+        /// import` would not make it a guide either.
+        RecordByHand { path: PathBuf, name: String, file: PathBuf, code: String } = "E157" {
+            sample { path: "a.json".into(), name: "Đăng ký khai sinh".into(), file: "content/ho-tich/dang-ky-khai-sinh.md".into(), code: "1.001193".into() }
+            vi: format!("{}: hướng dẫn {} có mã thủ tục {code} của bản ghi «{name}» nhưng được viết tay, không nhập từ bản ghi này, nên camnang không so sánh hay cập nhật được", path.display(), file.display()),
+            en: format!("{}: the guide {} has the procedure code {code} of the record «{name}» but was written by hand, not imported from it, so camnang cannot compare or update it", path.display(), file.display()),
+            hint_vi: format!("so {} với trang thủ tục trên Cổng Dịch vụ công; hoặc, để dùng bản của Cổng, chuyển tệp đó ra khỏi content/ rồi chạy: camnang import {}", file.display(), path.display()),
+            hint_en: format!("compare {} with the procedure's page on the national portal; or, to use the portal's version, move that file out of content/ and run: camnang import {}", file.display(), path.display()),
+        }
+
         /// `--diff` or `--update` given many records, `count` of which no
         /// guide of the site was imported from: they were not compared.
         RecordsInNoGuide { count: usize } = "W106" {

@@ -522,6 +522,28 @@ fn base_url_with_a_path_prefixes_every_link() {
 }
 
 #[test]
+fn a_base_url_given_on_the_command_line_is_checked_as_site_yaml_is() {
+    // (an office machine's address or a Facebook page given with
+    // --base-url went onto every code without a word)
+    let site = TestSite::standard();
+    let root = site.root().to_str().unwrap();
+    for (url, code) in [
+        ("https://192.168.1.5/", "W115"),
+        ("https://www.facebook.com/xahoabinh", "W098"),
+    ] {
+        let mut c = util::camnang();
+        c.args(["check", "--root", root, "--base-url", url]);
+        let r = util::Run::of(c);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("[{code}]")),
+            "{url}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
 fn a_procedure_page_fits_the_weak_phone_budget() {
     let site = TestSite::standard();
     assert_eq!(site.build(&[]).code, 0);

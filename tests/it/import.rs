@@ -974,6 +974,21 @@ fn an_update_takes_the_portal_changes_and_keeps_the_clerks_edits() {
         assert!(run.stderr.contains("lỗi[E115]"), "{}", run.stderr);
         assert!(run.stderr.contains("camnang import "), "{}", run.stderr);
     }
+    // its procedure in a guide written by hand: `camnang import` would
+    // refuse it too, so the hint names the guide (it sent the clerk round)
+    site.write(
+        "content/cu-tru/viet-tay.md",
+        &crate::util::procedure("Đăng ký khai sinh", "ks01").replace("1.004194", "1.001193"),
+    );
+    let run = import(&site, &["--diff", other.to_str().expect("utf-8")]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("lỗi[E157]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/cu-tru/viet-tay.md"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(site.path("content/cu-tru/viet-tay.md")).expect("remove");
     // a guide the clerk broke: its mistake at its file and line, and the
     // file left as it is
     let broken = kept.replace("agency: \"Công an xã Thử Nghiệm\"", "agency: \"Công an xã");

@@ -235,6 +235,22 @@ fn an_unknown_category_lists_the_ones_there_are() {
         "{}",
         r.stderr
     );
+    // told with its code, as every mistake is (E152 was not findable by it)
+    let reserved = run(&[
+        "new",
+        "procedure",
+        "Thử",
+        "--category",
+        "files",
+        "--root",
+        root,
+    ]);
+    assert_eq!(reserved.code, 1);
+    assert!(
+        reserved.stderr.starts_with("lỗi[E152]: "),
+        "{}",
+        reserved.stderr
+    );
     assert!(!site.path("content/dat-dai").exists());
     let made = run(&[
         "new",
