@@ -32,11 +32,10 @@ fn moved_into_content(root: &Path) -> Option<String> {
         };
         for e in entries.filter_map(Result::ok) {
             if is_lock(&e) {
-                found.push(
-                    crate::load::rel(root, &e.path())
-                        .to_string_lossy()
-                        .replace('\\', "/"),
-                );
+                // (as the site names it, from its folder)
+                let path = e.path();
+                let rel = path.strip_prefix(root).unwrap_or(&path);
+                found.push(rel.to_string_lossy().replace('\\', "/"));
             } else if dir == content && e.file_type().is_ok_and(|t| t.is_dir()) {
                 dirs.push(e.path());
             }
