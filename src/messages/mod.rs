@@ -192,11 +192,21 @@ fn date_meant(value: &str) -> Option<String> {
     if !(digits(a) && digits(b) && digits(c)) {
         return None;
     }
-    // (a year of two digits, day first: `1/10/26` is 2026's)
+    // (a year of two digits, day first: `1/10/26` is 2026's; but
+    // `26-10-01`, two digits at both ends with dashes, may as well be the
+    // year first, as ISO writes it: no date is guessed unless one end
+    // cannot be a day)
     let century = format!("20{c}");
+    let first_century = format!("20{a}");
+    let over_31 = |p: &str| p.parse::<u32>().is_ok_and(|n| n > 31);
     let (y, m, d) = match (a.len(), c.len()) {
         (4, 1..=2) => (a, b, c),
         (1..=2, 4) => (c, b, a),
+        (2, 2) if value.contains('-') => match (over_31(a), over_31(c)) {
+            (true, false) => (first_century.as_str(), b, c),
+            (false, true) => (century.as_str(), b, a),
+            _ => return None,
+        },
         (1..=2, 2) => (century.as_str(), b, a),
         _ => return None,
     };
@@ -1140,6 +1150,11 @@ mod tests {
             ("hôm qua", None),
             ("11/29/2026", None),
             ("1/10/26", Some("2026-10-01")),
+            // two digits at both ends with dashes: day or year first?
+            ("26-10-01", None),
+            ("01-10-26", None),
+            ("01-10-45", Some("2045-10-01")),
+            ("45-10-01", Some("2045-10-01")),
             ("ngày 1 tháng 10 năm 2026", Some("2026-10-01")),
             ("Ngày 05 tháng 1 năm 2026", Some("2026-01-05")),
             ("1 tháng 10 năm 26", None),
