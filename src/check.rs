@@ -747,7 +747,7 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                     (None, Some(k), None) => Some((k, Msg::StepsAsBullets)),
                     // nothing at all below the front matter (deleted, or
                     // never written): told at the closing `---`
-                    (None, None, None) if body.trim().is_empty() => {
+                    (None, None, None) if !body_has_words(body) => {
                         Some((usize::MAX, Msg::EmptyBody))
                     }
                     (None, None, None) => None,
@@ -1030,6 +1030,24 @@ fn numbered_first(body: &str) -> Option<usize> {
         })
 }
 
+/// Whether a guide's body has words for residents: something besides
+/// headings (`## Các bước` with nothing under it) and comments
+/// (`<!-- viết sau -->`).
+fn body_has_words(body: &str) -> bool {
+    let mut rest = body;
+    let mut text = String::new();
+    // (a comment not closed is left as text: nothing is told on a guess)
+    while let Some(at) = rest.find("<!--")
+        && let Some(end) = rest[at..].find("-->")
+    {
+        text.push_str(&rest[..at]);
+        rest = &rest[at + end + 3..];
+    }
+    text.push_str(rest);
+    text.lines()
+        .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
 /// A line of a list typed by hand, which Markdown does not take for a
 /// list: "1/ …", "1.Mở …" (no space after the dot), "1 - …", "a) …" (a
 /// letter and a bracket), "• …".
@@ -1165,6 +1183,27 @@ mod tests {
             "a.b",
         ] {
             assert_eq!(web_address(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn a_body_of_headings_and_comments_has_no_words() {
+        for empty in [
+            "",
+            "\n\n",
+            "## Các bước\n",
+            "<!-- viết sau -->\n",
+            "## A\n<!-- x\ny -->\n## B\n",
+        ] {
+            assert!(!super::body_has_words(empty), "{empty:?}");
+        }
+        for words in [
+            "Mở VNeID.",
+            "## A\n\n1. Nộp.\n",
+            "<!-- x -->Nộp",
+            "<!-- not closed",
+        ] {
+            assert!(super::body_has_words(words), "{words:?}");
         }
     }
 

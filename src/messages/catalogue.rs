@@ -1997,11 +1997,12 @@ catalogue! {
             hint_en: "remove those characters (emoji, Chinese characters…) from the field; if they are the letters of a language the site uses (Khmer, say), put a font that has them (a .ttf or .otf file, such as Noto Sans Khmer) in the site's themes/default/fonts/ folder",
         }
 
-        /// A guide with nothing below its front matter: no steps on the
-        /// page, the posters or the flyers.
+        /// A guide with no words below its front matter (nothing, or only
+        /// headings or comments): no steps on the page, the posters or the
+        /// flyers.
         EmptyBody = "W140" {
-            vi: "trang hướng dẫn không có chữ nào bên dưới phần thông tin: trang không có các bước, áp phích và tờ rơi không in bước nào",
-            en: "the guide has nothing below its front matter: the page has no steps, and posters and flyers print none",
+            vi: "bên dưới phần thông tin, trang hướng dẫn không có chữ nào cho người dân (để trống, hoặc chỉ có tiêu đề hay ghi chú): trang không có các bước, áp phích và tờ rơi không in bước nào",
+            en: "below its front matter the guide has no words for residents (nothing, or only headings or comments): the page has no steps, and posters and flyers print none",
             hint_vi: "dưới dòng «---» đóng phần thông tin, thêm một dòng «## Các bước» rồi viết mỗi bước trên một dòng bắt đầu bằng số và dấu chấm: «1. Mở ứng dụng VNeID.», «2. …»",
             hint_en: "below the `---` that closes the front matter, add a line `## Các bước`, then write each step on a line starting with a number and a full stop: `1. Open VNeID.`, `2. …`",
         }
