@@ -110,8 +110,23 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
                 })
                 .collect();
         }
+        // the id above each line at the margin, for a field of an entry
+        // written there (`retired: true` added without its two spaces, as
+        // the README asks a clerk to add it)
+        let mut above: Option<&str> = None;
         for key in map.keys() {
             let Some(id) = key.as_str() else { continue };
+            if let Some(group) = above.filter(|_| ENTRY_KEYS.contains(&id)) {
+                doc.error_at(
+                    &root.key(id),
+                    Msg::FieldOutOfItsGroup {
+                        field: id.to_string(),
+                        group: group.to_string(),
+                    },
+                );
+                continue;
+            }
+            above = Some(id);
             let Some(m) = doc.mapping(&map, &root, id) else {
                 continue;
             };
