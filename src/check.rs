@@ -745,8 +745,9 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                     (None, Some(k), _) if steps_heading(body) => Some((k, Msg::StepsAsBullets)),
                     (None, _, Some(k)) => Some((k, Msg::StepsWithoutHeading)),
                     (None, Some(k), None) => Some((k, Msg::StepsAsBullets)),
-                    // nothing at all below the front matter (deleted, or
-                    // never written): told at the closing `---`
+                    // no words below the front matter (deleted, never
+                    // written, or only headings and comments left): told
+                    // at the closing `---`
                     (None, None, None) if !body_has_words(body) => {
                         Some((usize::MAX, Msg::EmptyBody))
                     }
