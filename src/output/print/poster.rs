@@ -219,6 +219,9 @@ impl<'a> Printer<'a> {
     /// Lays out the steps (at most `limits.0`) and the checklist (at most
     /// `limits.1` documents) in `room` mm of height: the largest of `sizes`
     /// at which everything fits, or at the smallest size as much as fits.
+    /// A step takes at most three lines; at the smallest size, a step cut
+    /// short takes more where that leaves every step and document shown
+    /// (an A6 flyer cut its first step's last words over blank space).
     fn plan_lists(
         &self,
         p: &Procedure,
@@ -228,131 +231,166 @@ impl<'a> Printer<'a> {
         sizes: &[f32],
         s: f32,
     ) -> ListPlan {
-        let f = &self.fonts;
         let smallest = sizes.last().copied().unwrap_or(10.0);
         for (k, &size) in sizes.iter().enumerate() {
             let last = k + 1 == sizes.len();
-            let head = size * 1.2;
-            let indent = f.bold.width("6. ", size);
-            let mut plan = ListPlan {
-                size,
-                head,
-                indent,
-                ..ListPlan::default()
-            };
-            let mut used = 0.0;
-            let gap = 1.0 * s;
-            // room kept below the steps for the checklist's heading and its
-            // first document (with the line "scan the code for all of
-            // them" while more follow): what a resident must bring comes
-            // before how the office goes on, which the code shows whole (an
-            // English flyer printed six steps and no document). A first
-            // document too long for the room keeps the heading and a line.
-            let checklist = limits.1 > 0 && !p.documents.is_empty();
-            let room_for_steps = match checklist {
-                true => {
-                    let top = 2.0 * s + lh(head) + gap;
-                    let first = p.documents.first().map_or(0.0, |d| {
-                        let (lines, _) = fit(&f.regular, d, size, w - indent, 2);
-                        let more = match p.documents.len() > 1 {
-                            true => lh(size),
-                            false => 0.0,
-                        };
-                        lines.len() as f32 * lh(size) + 0.5 * gap + more
-                    });
-                    match top + first <= room {
-                        true => room - (top + first),
-                        false => room - (top + lh(size)),
-                    }
-                }
-                false => room,
-            };
-            // steps
-            if !p.steps.is_empty() {
-                let room = room_for_steps;
-                let need = lh(head) + gap + lh(size);
-                if used + need <= room {
-                    used += lh(head) + gap;
-                    plan.steps_heading = true;
-                    for (i, step) in p.steps.iter().take(limits.0).enumerate() {
-                        let (lines, cut) = fit(&f.regular, step, size, w - indent, 3);
-                        let h = lines.len() as f32 * lh(size) + gap;
-                        // (with room kept for "scan the code for all the
-                        // steps" while more are left: a flyer printed steps
-                        // 1–3 of 6 with no sign that more follow)
-                        let note = match i + 1 < p.steps.len() {
-                            true => lh(size),
-                            false => 0.0,
-                        };
-                        if used + h + note > room {
-                            break;
-                        }
-                        used += h;
-                        if cut {
-                            plan.cuts.push(CutPart::Step(i + 1));
-                        }
-                        plan.steps.push(lines);
-                    }
-                }
-                if plan.steps.len() < p.steps.len() {
-                    plan.cuts.push(CutPart::Steps {
-                        shown: plan.steps.len(),
-                        total: p.steps.len(),
-                    });
-                    // (its line was kept free above; under a heading with no
-                    // step that fits, the line alone)
-                    if !plan.steps.is_empty() || plan.steps_heading {
-                        used += lh(size);
-                        plan.more_note = true;
-                    }
-                }
-            }
-            // what to prepare
-            if checklist {
-                let top = 2.0 * s + lh(head) + gap;
-                if used + top + lh(size) <= room {
-                    used += top;
-                    plan.docs_heading = true;
-                    for (i, d) in p.documents.iter().take(limits.1).enumerate() {
-                        let (lines, cut) = fit(&f.regular, d, size, w - indent, 2);
-                        let h = lines.len() as f32 * lh(size) + 0.5 * gap;
-                        // (with room kept for the note that more are
-                        // needed, while more are left)
-                        let note = match i + 1 < p.documents.len() {
-                            true => lh(size),
-                            false => 0.0,
-                        };
-                        if used + h + note > room {
-                            break;
-                        }
-                        used += h;
-                        if cut {
-                            plan.cuts.push(CutPart::Document(i + 1));
-                        }
-                        plan.docs.push(lines);
-                    }
-                }
-                if plan.docs.len() < p.documents.len() {
-                    plan.cuts.push(CutPart::Documents {
-                        shown: plan.docs.len(),
-                        total: p.documents.len(),
-                    });
-                    // a resident must not take the list for the whole one
-                    // (its line was kept free above)
-                    plan.docs_more_note = plan.docs_heading;
-                }
-            }
+            let plan = self.plan_at(p, w, room, limits, size, s, 3);
             // a size is good when only the fixed limits cut anything
             let only_limits = plan.cuts.iter().all(|c| match c {
                 CutPart::Steps { shown, .. } => *shown == limits.0,
                 CutPart::Documents { shown, .. } => *shown == limits.1,
                 _ => false,
             });
-            if only_limits || last || size <= smallest {
+            if only_limits {
+                return plan;
+            }
+            if last || size <= smallest {
+                let step_cut = |q: &ListPlan| {
+                    q.cuts
+                        .iter()
+                        .filter(|c| matches!(c, CutPart::Step(_)))
+                        .count()
+                };
+                if step_cut(&plan) > 0 {
+                    let more = self.plan_at(p, w, room, limits, size, s, 6);
+                    if more.steps.len() == plan.steps.len()
+                        && more.docs.len() == plan.docs.len()
+                        && step_cut(&more) < step_cut(&plan)
+                    {
+                        return more;
+                    }
+                }
                 return plan;
             }
         }
         ListPlan::default()
+    }
+
+    /// [`Self::plan_lists`] at one `size`, each step in at most
+    /// `step_lines` lines.
+    #[allow(clippy::too_many_arguments)]
+    fn plan_at(
+        &self,
+        p: &Procedure,
+        w: f32,
+        room: f32,
+        limits: (usize, usize),
+        size: f32,
+        s: f32,
+        step_lines: usize,
+    ) -> ListPlan {
+        let f = &self.fonts;
+        let head = size * 1.2;
+        let indent = f.bold.width("6. ", size);
+        let mut plan = ListPlan {
+            size,
+            head,
+            indent,
+            ..ListPlan::default()
+        };
+        let mut used = 0.0;
+        let gap = 1.0 * s;
+        // room kept below the steps for the checklist's heading and its
+        // first document (with the line "scan the code for all of
+        // them" while more follow): what a resident must bring comes
+        // before how the office goes on, which the code shows whole (an
+        // English flyer printed six steps and no document). A first
+        // document too long for the room keeps the heading and a line.
+        let checklist = limits.1 > 0 && !p.documents.is_empty();
+        let room_for_steps = match checklist {
+            true => {
+                let top = 2.0 * s + lh(head) + gap;
+                let first = p.documents.first().map_or(0.0, |d| {
+                    let (lines, _) = fit(&f.regular, d, size, w - indent, 2);
+                    let more = match p.documents.len() > 1 {
+                        true => lh(size),
+                        false => 0.0,
+                    };
+                    lines.len() as f32 * lh(size) + 0.5 * gap + more
+                });
+                match top + first <= room {
+                    true => room - (top + first),
+                    false => room - (top + lh(size)),
+                }
+            }
+            false => room,
+        };
+        // steps
+        if !p.steps.is_empty() {
+            let room = room_for_steps;
+            let need = lh(head) + gap + lh(size);
+            if used + need <= room {
+                used += lh(head) + gap;
+                plan.steps_heading = true;
+                for (i, step) in p.steps.iter().take(limits.0).enumerate() {
+                    let (lines, cut) = fit(&f.regular, step, size, w - indent, step_lines);
+                    let h = lines.len() as f32 * lh(size) + gap;
+                    // (with room kept for "scan the code for all the
+                    // steps" while more are left: a flyer printed steps
+                    // 1–3 of 6 with no sign that more follow)
+                    let note = match i + 1 < p.steps.len() {
+                        true => lh(size),
+                        false => 0.0,
+                    };
+                    if used + h + note > room {
+                        break;
+                    }
+                    used += h;
+                    if cut {
+                        plan.cuts.push(CutPart::Step(i + 1));
+                    }
+                    plan.steps.push(lines);
+                }
+            }
+            if plan.steps.len() < p.steps.len() {
+                plan.cuts.push(CutPart::Steps {
+                    shown: plan.steps.len(),
+                    total: p.steps.len(),
+                });
+                // (its line was kept free above; under a heading with no
+                // step that fits, the line alone)
+                if !plan.steps.is_empty() || plan.steps_heading {
+                    used += lh(size);
+                    plan.more_note = true;
+                }
+            }
+        }
+        // what to prepare
+        if checklist {
+            let top = 2.0 * s + lh(head) + gap;
+            if used + top + lh(size) <= room {
+                used += top;
+                plan.docs_heading = true;
+                for (i, d) in p.documents.iter().take(limits.1).enumerate() {
+                    let (lines, cut) = fit(&f.regular, d, size, w - indent, 2);
+                    let h = lines.len() as f32 * lh(size) + 0.5 * gap;
+                    // (with room kept for the note that more are
+                    // needed, while more are left)
+                    let note = match i + 1 < p.documents.len() {
+                        true => lh(size),
+                        false => 0.0,
+                    };
+                    if used + h + note > room {
+                        break;
+                    }
+                    used += h;
+                    if cut {
+                        plan.cuts.push(CutPart::Document(i + 1));
+                    }
+                    plan.docs.push(lines);
+                }
+            }
+            if plan.docs.len() < p.documents.len() {
+                plan.cuts.push(CutPart::Documents {
+                    shown: plan.docs.len(),
+                    total: p.documents.len(),
+                });
+                // a resident must not take the list for the whole one
+                // (its line was kept free above)
+                plan.docs_more_note = plan.docs_heading;
+            }
+        }
+        plan
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -515,6 +553,34 @@ mod tests {
         site.categories[0].procedures[0].documents.truncate(2);
         let few = plan_of(&site);
         assert!(few.docs.len() == 2 && !few.docs_more_note, "{few:?}");
+    }
+
+    #[test]
+    fn a_long_step_takes_a_fourth_line_where_the_room_is_there() {
+        // one step of four lines at the smallest size, room for it: whole
+        // (it was cut at three lines over blank space on an A6 flyer)
+        let mut site = test_sites::sample();
+        let theme = Theme::builtin();
+        {
+            let p = &mut site.categories[0].procedures[0];
+            p.steps = vec![
+                "Mở ứng dụng VNeID trên điện thoại, đăng nhập bằng số định danh cá nhân và mật khẩu của tài khoản định danh điện tử mức 2; nếu quên mật khẩu, chọn Quên mật khẩu và làm theo hướng dẫn gửi qua tin nhắn".into(),
+            ];
+            p.documents = Vec::new();
+        }
+        let langs = crate::model::Language::all(&site, &theme);
+        let printer = Printer::new(&site, &theme, langs).expect("printer");
+        let p = &site.categories[0].procedures[0];
+        let plan = printer.plan_lists(p, 80.0, 60.0, (3, 0), &[12.0, 10.0], 1.0);
+        assert_eq!(plan.steps.len(), 1, "{plan:?}");
+        assert!(plan.steps[0].len() > 3, "{plan:?}");
+        assert!(
+            !plan.cuts.iter().any(|c| matches!(c, CutPart::Step(_))),
+            "{plan:?}"
+        );
+        // with no room for more, three lines and the cut told, as before
+        let tight = printer.plan_lists(p, 80.0, 22.0, (3, 0), &[12.0, 10.0], 1.0);
+        assert!(tight.steps.iter().all(|l| l.len() <= 3), "{tight:?}");
     }
 
     #[test]
