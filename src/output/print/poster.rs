@@ -322,25 +322,19 @@ impl<'a> Printer<'a> {
             if used + need <= room {
                 used += lh(head) + gap;
                 plan.steps_heading = true;
-                for (i, step) in p.steps.iter().take(limits.0).enumerate() {
-                    let (lines, cut) = fit(&f.regular, step, size, w - indent, step_lines);
-                    let h = lines.len() as f32 * lh(size) + gap;
-                    // (with room kept for "scan the code for all the
-                    // steps" while more are left: a flyer printed steps
-                    // 1–3 of 6 with no sign that more follow)
-                    let note = match i + 1 < p.steps.len() {
-                        true => lh(size),
-                        false => 0.0,
-                    };
-                    if used + h + note > room {
-                        break;
-                    }
-                    used += h;
-                    if cut {
-                        plan.cuts.push(CutPart::Step(i + 1));
-                    }
-                    plan.steps.push(lines);
-                }
+                // (with room kept for "scan the code for all the steps"
+                // while more are left: a flyer printed steps 1–3 of 6 with
+                // no sign that more follow)
+                let list = List {
+                    size,
+                    width: w - indent,
+                    max_lines: step_lines,
+                    after: gap,
+                    room,
+                };
+                let (steps, cut) = self.fill(&p.steps, limits.0, &list, &mut used);
+                plan.steps = steps;
+                plan.cuts.extend(cut.into_iter().map(CutPart::Step));
             }
             if plan.steps.len() < p.steps.len() {
                 plan.cuts.push(CutPart::Steps {
@@ -361,24 +355,18 @@ impl<'a> Printer<'a> {
             if used + top + lh(size) <= room {
                 used += top;
                 plan.docs_heading = true;
-                for (i, d) in p.documents.iter().take(limits.1).enumerate() {
-                    let (lines, cut) = fit(&f.regular, d, size, w - indent, 2);
-                    let h = lines.len() as f32 * lh(size) + 0.5 * gap;
-                    // (with room kept for the note that more are
-                    // needed, while more are left)
-                    let note = match i + 1 < p.documents.len() {
-                        true => lh(size),
-                        false => 0.0,
-                    };
-                    if used + h + note > room {
-                        break;
-                    }
-                    used += h;
-                    if cut {
-                        plan.cuts.push(CutPart::Document(i + 1));
-                    }
-                    plan.docs.push(lines);
-                }
+                // (with room kept for the note that more are needed,
+                // while more are left)
+                let list = List {
+                    size,
+                    width: w - indent,
+                    max_lines: 2,
+                    after: 0.5 * gap,
+                    room,
+                };
+                let (docs, cut) = self.fill(&p.documents, limits.1, &list, &mut used);
+                plan.docs = docs;
+                plan.cuts.extend(cut.into_iter().map(CutPart::Document));
             }
             if plan.docs.len() < p.documents.len() {
                 plan.cuts.push(CutPart::Documents {
@@ -391,6 +379,45 @@ impl<'a> Printer<'a> {
             }
         }
         plan
+    }
+
+    /// The first of `items` (at most `limit`) that fit in `list.room`
+    /// from `used` on, each wrapped in at most `list.max_lines` lines and
+    /// followed by `list.after` mm, with a line kept free for the note
+    /// that more follow while items are left: their lines, and the numbers
+    /// (from 1) of those cut short. `used` grows by what they take.
+    fn fill(
+        &self,
+        items: &[String],
+        limit: usize,
+        list: &List,
+        used: &mut f32,
+    ) -> (Vec<Vec<String>>, Vec<usize>) {
+        let mut shown = Vec::new();
+        let mut cut_short = Vec::new();
+        for (i, item) in items.iter().take(limit).enumerate() {
+            let (lines, cut) = fit(
+                &self.fonts.regular,
+                item,
+                list.size,
+                list.width,
+                list.max_lines,
+            );
+            let h = lines.len() as f32 * lh(list.size) + list.after;
+            let note = match i + 1 < items.len() {
+                true => lh(list.size),
+                false => 0.0,
+            };
+            if *used + h + note > list.room {
+                break;
+            }
+            *used += h;
+            if cut {
+                cut_short.push(i + 1);
+            }
+            shown.push(lines);
+        }
+        (shown, cut_short)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -452,6 +479,17 @@ impl<'a> Printer<'a> {
             }
         }
     }
+}
+
+/// How the items of one list are laid out (see [`Printer::fill`]): the
+/// text's size, the width and lines an item may take, the space after
+/// each, and the height the list may reach.
+struct List {
+    size: f32,
+    width: f32,
+    max_lines: usize,
+    after: f32,
+    room: f32,
 }
 
 /// The steps and checklist of a poster, wrapped and ready to draw.
