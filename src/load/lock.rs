@@ -138,6 +138,19 @@ pub(crate) fn read_lock(root: &Path) -> (QrLock, Diagnostics, String) {
                 replaced_by: doc.text(m, &p, "replaced_by", false),
                 retired: match m.get("retired") {
                     Some(serde_norway::Value::Bool(false)) | None => None,
+                    // `retired:` with nothing after it: told at its own line
+                    // (it was "this code has no procedure: add retired:",
+                    // at the code's line), and taken as meant
+                    Some(serde_norway::Value::Null) => {
+                        let at = p.key("retired");
+                        doc.error_at(
+                            &at,
+                            Msg::EmptyValue {
+                                field: at.to_string(),
+                            },
+                        );
+                        Some(Retired::Plain)
+                    }
                     Some(serde_norway::Value::Bool(true)) => Some(Retired::Plain),
                     // "retired: không" is a clerk saying no, "có" yes
                     Some(_) => doc.text(m, &p, "retired", false).and_then(|t| {
