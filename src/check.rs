@@ -646,21 +646,22 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
     // the address of each language's codes (`…/en/q/…` for a translation's
     // page): when even a one-letter id is too dense there, that address is
     // too long, told once at `base_url` instead of at every guide
-    let mut bases: Vec<String> = vec![site.config.base_url.clone()];
+    // (each language's address made once: `None` for the site's own)
+    let mut bases: BTreeMap<Option<&str>, String> = BTreeMap::new();
+    bases.insert(None, site.config.base_url.clone());
     for (_, p) in site.procedures() {
         for code in p.translations.keys() {
-            let base = crate::model::routes::absolute(
-                &site.config.base_url,
-                &crate::model::routes::lang_prefix(1, code),
-            );
-            if !bases.contains(&base) {
-                bases.push(base);
-            }
+            bases.entry(Some(code.as_str())).or_insert_with(|| {
+                crate::model::routes::absolute(
+                    &site.config.base_url,
+                    &crate::model::routes::lang_prefix(1, code),
+                )
+            });
         }
     }
-    let mut dense_bases: Vec<String> = Vec::new();
-    for base in bases {
-        let shortest = crate::model::routes::short_link(&base, "a");
+    let mut dense_bases: Vec<&str> = Vec::new();
+    for base in bases.values() {
+        let shortest = crate::model::routes::short_link(base, "a");
         if let Some(qr) = crate::qr::cached(&shortest, ec.qr())
             && qr.version > MAX_QR_VERSION
         {
@@ -674,7 +675,7 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
                 });
                 diags.push(fields.place(d, Path::new("site.yaml"), &root.key("base_url")));
             }
-            dense_bases.push(base);
+            dense_bases.push(base.as_str());
         }
     }
     for (_, p) in site.procedures() {
@@ -823,19 +824,13 @@ fn procedures(site: &Site, today: Date, fields: &mut FieldFinder, diags: &mut Di
         // the code of the page and of each translation's page (`…/en/q/…`,
         // three letters longer: an English poster's code went a version
         // up unseen), each told once, at the id
-        let mut bases = vec![site.config.base_url.clone()];
-        for code in p.translations.keys() {
-            bases.push(crate::model::routes::absolute(
-                &site.config.base_url,
-                &crate::model::routes::lang_prefix(1, code),
-            ));
-        }
+        let own = std::iter::once(None).chain(p.translations.keys().map(|c| Some(c.as_str())));
         // (an address told as too long at `base_url` is not told again)
-        let dense = bases
-            .into_iter()
-            .filter(|b| !dense_bases.contains(b))
+        let dense = own
+            .filter_map(|code| bases.get(&code))
+            .filter(|b| !dense_bases.contains(&b.as_str()))
             .find_map(|base| {
-                let link = crate::model::routes::short_link(&base, &p.id);
+                let link = crate::model::routes::short_link(base, &p.id);
                 crate::qr::cached(&link, ec.qr())
                     .filter(|qr| qr.version > MAX_QR_VERSION)
                     .map(|qr| (link, qr))

@@ -73,15 +73,7 @@ fn unit_words(unit: &str) -> Option<&'static str> {
 
 /// 7000 → "7.000"; 1234567.5 → "1.234.567,5".
 pub(crate) fn dong(v: f64) -> String {
-    let whole = v.trunc().abs() as u64;
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
+    let mut out = crate::text::grouped(v.trunc().abs() as usize, "vi");
     let frac = (v.fract().abs() * 100.0).round() as u64;
     if frac > 0 {
         let f = format!("{frac:02}");

@@ -17,32 +17,24 @@ const ENTRY_KEYS: &[&str] = &["target", "title", "replaced_by", "retired", "lang
 /// Where in `content/` (itself or a category folder) a `qr-lock.yaml` was
 /// dragged, as the site names it (`content/qr-lock.yaml`).
 fn moved_into_content(root: &Path) -> Option<String> {
-    let content = root.join("content");
-    let is_lock = |e: &std::fs::DirEntry| {
-        e.file_name()
-            .to_string_lossy()
-            .eq_ignore_ascii_case(LOCK_FILE)
-            && e.file_type().is_ok_and(|t| t.is_file())
-    };
-    let mut dirs = vec![content.clone()];
-    let mut found: Vec<String> = Vec::new();
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in entries.filter_map(Result::ok) {
-            if is_lock(&e) {
-                // (as the site names it, from its folder)
-                let path = e.path();
-                let rel = path.strip_prefix(root).unwrap_or(&path);
-                found.push(rel.to_string_lossy().replace('\\', "/"));
-            } else if dir == content && e.file_type().is_ok_and(|t| t.is_dir()) {
-                dirs.push(e.path());
-            }
-        }
-    }
-    found.sort();
-    found.into_iter().next()
+    walkdir::WalkDir::new(root.join("content"))
+        .min_depth(1)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .eq_ignore_ascii_case(LOCK_FILE)
+        })
+        // (as the site names it, from its folder)
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+            rel.to_string_lossy().replace('\\', "/")
+        })
+        .min()
 }
 
 /// Reads `qr-lock.yaml`; a missing file is an empty lock. Also returns the
