@@ -322,64 +322,111 @@ fn lighthouse_scores_on_a_throttled_phone_needs_chromium() {
     // documentation advises, on a machine where no other test runs camnang
     // or a browser meanwhile
     let _quiet = crate::util::measuring();
-    // A round is five runs and their median. The tools of other tests
-    // (Java's vnu, zbarimg, the deploy tests' servers) are not held off, and
-    // on a busy moment of this machine a round of the unchanged home page
-    // scored 0.97–0.99 for its blocking time: a page passes when one of three
-    // rounds scores 1.0 (a page that got slower fails all three), and the
-    // other scores, which do not depend on time, in every round
     for page in ["/", "/cu-tru/", "/cu-tru/dang-ky-tam-tru/"] {
-        let mut rounds = Vec::new();
-        for _ in 0..3 {
-            let scores = lighthouse_round(&dir, &format!("{site}{page}"));
-            println!("lighthouse {page} (median of 5): {scores:?}");
-            assert!(
-                scores.1 >= 1.0 && scores.2 >= 1.0 && scores.3 >= 0.95,
-                "{page}: {scores:?}"
-            );
-            rounds.push(scores);
-            if scores.0 >= 1.0 {
-                break;
-            }
+        let url = format!("{site}{page}");
+        let runs: Vec<Lighthouse> = (0..5).map(|_| lighthouse_run(&dir, &url)).collect();
+        for run in &runs {
+            println!("lighthouse {page}: {run:?}");
+            // what the page is made of does not depend on the machine's
+            // speed: every run, exactly
+            assert_eq!(run.layout_shift, 0.0, "{page}: {run:?}");
+            assert_eq!(run.render_blocking, 0, "{page}: {run:?}");
+            assert!(run.foreign.is_empty(), "{page}: {run:?}");
+            assert!(run.requests <= 3, "{page}: {run:?}");
+            assert!(run.bytes <= 40_000.0, "{page}: {run:?}");
+            assert!(run.elements <= 400.0, "{page}: {run:?}");
         }
-        assert!(
-            rounds.iter().any(|r| r.0 >= 1.0),
-            "{page}: performance below 1.0 in three rounds of five: {rounds:?}"
+        let median = |f: fn(&Lighthouse) -> f64| {
+            let mut v: Vec<f64> = runs.iter().map(f).collect();
+            v.sort_by(|a, b| a.total_cmp(b));
+            v[v.len() / 2]
+        };
+        assert_eq!(median(|r| r.accessibility), 1.0, "{page}");
+        assert_eq!(median(|r| r.best_practices), 1.0, "{page}");
+        assert!(median(|r| r.seo) >= 0.95, "{page}");
+        // The paints, simulated by Lighthouse on a throttled phone from the
+        // page's requests: "good" (0.9) ends at 1.8 s for the first paint,
+        // and these pages paint in about 0.7 s here. The blocking time is
+        // shown, not judged: it measures the browser's own start as much as
+        // the page (a copy of the home page with no script at all blocked
+        // 0–90 ms here and about 400 ms on a slower machine, where the
+        // performance score fell to 0.90)
+        for (name, score) in [
+            ("first contentful paint", median(|r| r.first_paint)),
+            ("largest contentful paint", median(|r| r.largest_paint)),
+            ("speed index", median(|r| r.speed_index)),
+        ] {
+            assert!(score >= 0.9, "{page}: {name} scores {score}: {runs:?}");
+        }
+        println!(
+            "lighthouse {page} (median of 5): performance {}, blocking {:.0} ms",
+            median(|r| r.performance),
+            median(|r| r.blocking_ms)
         );
     }
 }
 
-/// The medians of five Lighthouse runs on `url`: performance,
-/// accessibility, best practices, SEO.
-fn lighthouse_round(dir: &tempfile::TempDir, url: &str) -> (f64, f64, f64, f64) {
-    let mut runs: Vec<(f64, f64, f64, f64)> = Vec::new();
-    for _ in 0..5 {
-        let report = dir.path().join("lh.json");
-        let out = chromium::lighthouse(url, &report);
-        assert!(
-            out.status.success(),
-            "lighthouse {url}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let json: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
-        let score = |k: &str| json["categories"][k]["score"].as_f64().unwrap_or(0.0);
-        runs.push((
-            score("performance"),
-            score("accessibility"),
-            score("best-practices"),
-            score("seo"),
-        ));
-    }
-    let median = |f: fn(&(f64, f64, f64, f64)) -> f64| {
-        let mut v: Vec<f64> = runs.iter().map(f).collect();
-        v.sort_by(|a, b| a.total_cmp(b));
-        v[v.len() / 2]
+/// What one Lighthouse run said of a page.
+#[derive(Debug)]
+struct Lighthouse {
+    performance: f64,
+    accessibility: f64,
+    best_practices: f64,
+    seo: f64,
+    first_paint: f64,
+    largest_paint: f64,
+    speed_index: f64,
+    blocking_ms: f64,
+    layout_shift: f64,
+    render_blocking: usize,
+    requests: usize,
+    /// requests to any other address than the site's
+    foreign: Vec<String>,
+    bytes: f64,
+    elements: f64,
+}
+
+/// One Lighthouse run (mobile, its default throttling) on `url`.
+fn lighthouse_run(dir: &tempfile::TempDir, url: &str) -> Lighthouse {
+    let report = dir.path().join("lh.json");
+    let out = chromium::lighthouse(url, &report);
+    assert!(
+        out.status.success(),
+        "lighthouse {url}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let score = |k: &str| json["categories"][k]["score"].as_f64().unwrap_or(0.0);
+    let audit = &json["audits"];
+    let audit_score = |k: &str| audit[k]["score"].as_f64().unwrap_or(0.0);
+    let value = |k: &str| audit[k]["numericValue"].as_f64().unwrap_or(f64::MAX);
+    let items = |k: &str| {
+        audit[k]["details"]["items"]
+            .as_array()
+            .cloned()
+            .unwrap_or_else(|| panic!("lighthouse {url}: no audit {k} in its report"))
     };
-    (
-        median(|r| r.0),
-        median(|r| r.1),
-        median(|r| r.2),
-        median(|r| r.3),
-    )
+    let origin: String = url.split('/').take(3).collect::<Vec<_>>().join("/");
+    let requests = items("network-requests");
+    Lighthouse {
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        best_practices: score("best-practices"),
+        seo: score("seo"),
+        first_paint: audit_score("first-contentful-paint"),
+        largest_paint: audit_score("largest-contentful-paint"),
+        speed_index: audit_score("speed-index"),
+        blocking_ms: value("total-blocking-time"),
+        layout_shift: value("cumulative-layout-shift"),
+        render_blocking: items("render-blocking-resources").len(),
+        requests: requests.len(),
+        foreign: requests
+            .iter()
+            .filter_map(|r| r["url"].as_str())
+            .filter(|u| !u.starts_with(&format!("{origin}/")))
+            .map(String::from)
+            .collect(),
+        bytes: value("total-byte-weight"),
+        elements: value("dom-size"),
+    }
 }
