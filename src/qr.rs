@@ -415,8 +415,10 @@ impl Qr {
     }
 
     /// Writes the dark modules as SVG path data into `d`, quiet zone
-    /// included in the coordinates: one `M x yhNv1h-Nz` per run of
-    /// [`Qr::runs`].
+    /// included in the coordinates: each row's runs of [`Qr::runs`] as
+    /// lines one module thick through the middle of the row (`M x y.5hN`
+    /// for its first run, `mG 0hN` for the next ones, `G` the light
+    /// modules between), about half the bytes of a rectangle per run.
     fn path_data(&self, d: &mut Vec<u8>) {
         // digits written by hand, each run into a small buffer added at
         // once: the formatting machinery, then pushing byte by byte, took
@@ -447,17 +449,26 @@ impl Qr {
                 self.put(&digits[i..]);
             }
         }
+        // the row of the run before, and the column its line ended at
+        let mut last: Option<(usize, usize)> = None;
         self.each_run(|x, y, len| {
             let mut r = Run { b: [0; 96], at: 0 };
-            r.put(b"M");
-            r.num(x + QUIET_ZONE);
-            r.put(b" ");
-            r.num(y + QUIET_ZONE);
-            r.put(b"h");
+            match last {
+                Some((row, end)) if row == y => {
+                    r.put(b"m");
+                    r.num(x - end);
+                    r.put(b" 0h");
+                }
+                _ => {
+                    r.put(b"M");
+                    r.num(x + QUIET_ZONE);
+                    r.put(b" ");
+                    r.num(y + QUIET_ZONE);
+                    r.put(b".5h");
+                }
+            }
             r.num(len);
-            r.put(b"v1h-");
-            r.num(len);
-            r.put(b"z");
+            last = Some((y, x + len));
             d.extend_from_slice(&r.b[..r.at]);
         });
     }
@@ -467,12 +478,12 @@ impl Qr {
     pub fn svg(&self, label: &str) -> String {
         let w = self.size + 2 * QUIET_ZONE;
         let mut svg = format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {w}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"{label}\"><rect width=\"{w}\" height=\"{w}\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {w}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"{label}\"><rect width=\"{w}\" height=\"{w}\" fill=\"#fff\"/><path fill=\"none\" stroke=\"#000\" d=\"",
             px = w * 8,
             label = crate::text::escape_html(label),
         )
         .into_bytes();
-        svg.reserve(self.dark.len() * 3 + 16);
+        svg.reserve(self.dark.len() * 2 + 16);
         self.path_data(&mut svg);
         svg.extend_from_slice(b"\"/></svg>\n");
         // (ASCII digits and letters after the text of a String)
@@ -599,9 +610,72 @@ mod tests {
         assert!(svg.contains(&format!("viewBox=\"0 0 {w} {w}\"")));
         assert!(svg.contains("<rect width"));
         assert!(
-            svg.contains("M4 4h7v1h-7z"),
+            svg.contains("d=\"M4 4.5h7m"),
             "first run starts after the quiet zone"
         );
         assert!(svg.contains("aria-label=\"Mã QR &quot;a&quot; &lt;b&gt;\""));
+    }
+
+    /// The modules an SVG path of [`Qr::svg`] draws, read back as a
+    /// renderer would: each line one module thick, from its start to its
+    /// end, in the row it runs through the middle of.
+    fn drawn(path: &str, w: usize) -> Vec<bool> {
+        let mut dark = vec![false; w * w];
+        let (mut x, mut y) = (0.0f64, 0.0f64);
+        let mut rest = path;
+        while let Some(c) = rest.chars().next() {
+            rest = &rest[1..];
+            let end = rest
+                .find(|c: char| c.is_ascii_alphabetic())
+                .unwrap_or(rest.len());
+            let nums: Vec<f64> = rest[..end]
+                .split(' ')
+                .map(|n| n.parse().expect("a number"))
+                .collect();
+            rest = &rest[end..];
+            match (c, nums.as_slice()) {
+                ('M', [a, b]) => (x, y) = (*a, *b),
+                ('m', [a, b]) => (x, y) = (x + a, y + b),
+                ('h', [n]) => {
+                    assert_eq!(y.fract(), 0.5, "a line through the middle of a row");
+                    for col in x as usize..(x + n) as usize {
+                        assert!(!dark[y as usize * w + col], "drawn twice");
+                        dark[y as usize * w + col] = true;
+                    }
+                    x += n;
+                }
+                other => panic!("unexpected {other:?} in {path}"),
+            }
+        }
+        dark
+    }
+
+    #[test]
+    fn the_svg_path_draws_exactly_the_dark_modules() {
+        for (text, ec) in [
+            ("https://x.vn/q/a/", EcLevel::L),
+            ("https://hoabinh.gov.vn/q/dang-ky-tam-tru/", EcLevel::Q),
+            ("https://a.vn/q/".repeat(12).as_str(), EcLevel::H),
+            ("https://a.vn/", EcLevel::M),
+        ] {
+            let qr = Qr::encode(text, ec).unwrap();
+            let svg = qr.svg(text);
+            assert!(svg.contains("<path fill=\"none\" stroke=\"#000\" d=\""));
+            let path = svg
+                .split(" d=\"")
+                .nth(1)
+                .and_then(|p| p.split('"').next())
+                .unwrap();
+            let w = qr.size + 2 * QUIET_ZONE;
+            let drawn = drawn(path, w);
+            for y in 0..w {
+                for x in 0..w {
+                    let want = (QUIET_ZONE..QUIET_ZONE + qr.size).contains(&x)
+                        && (QUIET_ZONE..QUIET_ZONE + qr.size).contains(&y)
+                        && qr.is_dark(x - QUIET_ZONE, y - QUIET_ZONE);
+                    assert_eq!(drawn[y * w + x], want, "{text}: module {x},{y}");
+                }
+            }
+        }
     }
 }
