@@ -102,7 +102,8 @@ fn other(e: &FtpError) -> StoreError {
     StoreError::Other(said(e))
 }
 
-/// A 550 answer: no such file.
+/// A 550 answer: no such file, or one the server will not let us have
+/// (see [`FtpStore::gone`]).
 fn missing(e: &FtpError) -> bool {
     matches!(e, FtpError::UnexpectedResponse(r) if r.status.code() == 550)
 }
@@ -110,6 +111,14 @@ fn missing(e: &FtpError) -> bool {
 impl<T: TlsStream + Send> FtpStore<T> {
     fn full(&self, rel: &str) -> String {
         join(&self.base, rel)
+    }
+
+    /// Whether the file `full`, whose reading or deleting answered 550, is
+    /// really not there. Servers answer 550 for "permission denied" too
+    /// (ProFTPD, Pure-FTPd): a file still there was refused, and its
+    /// deletion was told as done and then forgotten.
+    fn gone(&mut self, full: &str) -> bool {
+        self.ftp.size(full).is_err()
     }
 
     /// Makes the folder `path` (an existing one answers 550: left as it
@@ -200,7 +209,7 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
         let full = self.full(path);
         match self.ftp.retr_as_buffer(&full) {
             Ok(c) => Ok(Some(c.into_inner())),
-            Err(e) if missing(&e) => Ok(None),
+            Err(e) if missing(&e) && self.gone(&full) => Ok(None),
             Err(e) => Err(other(&e)),
         }
     }
@@ -246,7 +255,16 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
         if self.ftp.rename(&tmp, &dst).is_err() {
             // some servers refuse to rename onto an existing file
             let _ = self.ftp.rm(&dst);
-            self.ftp.rename(&tmp, &dst).map_err(|e| other(&e))?;
+            if self.ftp.rename(&tmp, &dst).is_err() {
+                // and some rename nothing at all (ProFTPD's `<Limit RNFR
+                // RNTO> DenyAll`): the file is written in its place (the
+                // host's list of files was removed and then not put back)
+                let mut reader = bytes;
+                self.ftp
+                    .put_file(&dst, &mut reader)
+                    .map_err(|e| other(&e))?;
+                let _ = self.ftp.rm(&tmp);
+            }
         }
         // readable by the web server whatever the server's umask (vsftpd's
         // is 077); servers without SITE CHMOD keep their own setting
@@ -261,9 +279,10 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
     }
 
     fn delete(&mut self, path: &str) -> Result<(), StoreError> {
-        match self.ftp.rm(self.full(path)) {
+        let full = self.full(path);
+        match self.ftp.rm(&full) {
             Ok(()) => {}
-            Err(e) if missing(&e) => {}
+            Err(e) if missing(&e) && self.gone(&full) => {}
             Err(e) => return Err(other(&e)),
         }
         let mut dirs = parents(path);

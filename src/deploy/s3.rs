@@ -43,6 +43,7 @@ impl S3Store {
         prefix: &str,
         params: &BTreeMap<String, String>,
     ) -> Result<S3Store, StoreError> {
+        super::tls::process_provider();
         let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
         let endpoint = params
             .get("endpoint")
@@ -89,7 +90,7 @@ impl S3Store {
         let (code, bytes) = match first {
             Ok(answer) => answer,
             Err(S3Error::HttpFailWithBody(code, body)) => (code, body.into_bytes()),
-            Err(e) => return Err(StoreError::Connect(e.to_string())),
+            Err(e) => return Err(super::tls::connect_error(e.to_string())),
         };
         let body = String::from_utf8_lossy(&bytes).into_owned();
         let mut store = store;

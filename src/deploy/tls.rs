@@ -82,6 +82,15 @@ pub(super) fn client_config(versions: Tls) -> Result<rustls::ClientConfig, Store
         .with_no_client_auth())
 }
 
+/// Makes ring rustls's provider for the whole process, for the crates
+/// that build their own TLS settings without naming one (rust-s3's HTTP
+/// client for `s3://…?endpoint=https://…`: without it every S3 deploy to
+/// an HTTPS endpoint stopped with a panic). Once is enough; a provider
+/// already made is kept.
+pub(super) fn process_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// A failure to connect over TLS: a certificate not trusted (the message
 /// of rustls, through the protocol's crate), or any other.
 pub(super) fn connect_error(message: String) -> StoreError {

@@ -99,9 +99,11 @@ struct Fees {
     note_differs: Option<(String, String)>,
     /// An amount that reads two ways: as written, and as read.
     doubtful: Option<(String, String)>,
-    /// An amount no fee is (below 0, with a fraction of a đồng, under
-    /// 1.000 đồng): as read, and why.
-    odd: Option<(String, &'static str)>,
+    /// Amounts no fee is (below 0, with a fraction of a đồng, under
+    /// 1.000 đồng, a billion or more): as read, and why, each once.
+    odd: Vec<(String, &'static str)>,
+    /// Every row is 0 đồng, or says only that it is free.
+    all_free: bool,
 }
 
 /// Whether `lower` (in small letters) names a paper that proves who one
@@ -117,14 +119,28 @@ fn identity_paper(lower: &str) -> bool {
         "giấy tờ có ảnh",
         "giấy tờ có dán ảnh",
     ];
-    // (a note that names one is no paper to bring: "Trường hợp thông tin
-    // đã có trong … căn cước thì không phải nộp")
-    // (one to show, "xuất trình", is a paper whatever the line says)
+    // (a sentence about a case or about what someone does is a note, even
+    // when it names a paper to show: "Trường hợp … phải xuất trình giấy tờ
+    // tuỳ thân", "Người tiếp nhận hồ sơ khai thác thông tin … căn cước")
+    const SENTENCE: [&str; 8] = [
+        "trường hợp",
+        "trong trường hợp",
+        "nếu",
+        "khi ",
+        "người ",
+        "cơ quan",
+        "đối với",
+        "lưu ý",
+    ];
+    if SENTENCE.iter().any(|w| lower.starts_with(w)) {
+        return false;
+    }
+    // (a note that names one is no paper to bring: "… căn cước thì không
+    // phải nộp"; one to show, "xuất trình", is a paper all the same)
     let shown = lower.contains("xuất trình");
-    let note = ["trường hợp", "nếu"].iter().any(|w| lower.starts_with(w))
-        || ["không phải", "không cần", "không yêu cầu"]
-            .iter()
-            .any(|w| lower.contains(w));
+    let note = ["không phải", "không cần", "không yêu cầu"]
+        .iter()
+        .any(|w| lower.contains(w));
     (shown || !note) && PAPERS.iter().any(|p| lower.contains(p))
 }
 
@@ -181,7 +197,8 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
         free_but_priced: None,
         note_differs: None,
         doubtful: None,
-        odd: None,
+        odd: Vec::new(),
+        all_free: !rows.is_empty(),
     };
     for f in rows {
         let label = match f.kind.trim() {
@@ -200,6 +217,12 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
         } else {
             currency
         };
+        let free = match (f.value, &f.value_text) {
+            (Some(0.0), _) => !names_an_amount(&cond),
+            (None, None) => free_words(&cond),
+            _ => false,
+        };
+        out.all_free &= free;
         let text = match (f.value, &f.value_text) {
             (Some(0.0), _) => {
                 // "0" beside a note that names an amount ("Lệ phí: 50.000
@@ -218,13 +241,14 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
                     _ if v < 0.0 => Some("negative"),
                     _ if v.fract() != 0.0 => Some("fraction"),
                     _ if v < 1000.0 && unit == "đồng" => Some("small"),
+                    _ if v >= 1e9 && unit == "đồng" => Some("large"),
                     // (a note that some are free, "miễn phí đối với trẻ
                     // em", is how a fee is written, and is not told)
                     _ => None,
                 };
-                if let Some(why) = why {
-                    out.odd
-                        .get_or_insert_with(|| (format!("{} {unit}", dong(v)), why));
+                let odd = why.map(|why| (format!("{} {unit}", dong(v)), why));
+                if let Some(odd) = odd.filter(|o| !out.odd.contains(o)) {
+                    out.odd.push(odd);
                 }
                 // a note naming sums of which none is the amount: one of
                 // the two is wrong (a 0 dropped, a row's note copied)
@@ -269,6 +293,56 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
         }
     }
     out
+}
+
+/// Where the record's steps or conditions tell residents to pay a fee
+/// ("nộp lệ phí nếu thuộc trường hợp phải nộp"), as a short quote; none
+/// when they only say it is not paid ("không phải nộp lệ phí").
+fn pay_in_steps(r: &Record) -> Option<String> {
+    const PAY: [&str; 4] = ["nộp lệ phí", "nộp phí", "thu lệ phí", "thu phí"];
+    let texts = r
+        .steps
+        .iter()
+        .flat_map(|(a, b)| [a.as_str(), b.as_str()])
+        .chain([r.requirements.as_str()]);
+    for text in texts {
+        let text = line(&clean::clean(text));
+        let lower = text.to_lowercase();
+        for pay in PAY {
+            for (at, _) in lower.match_indices(pay) {
+                // the words just before: "không phải", "miễn"
+                let before: String = lower[..at].chars().rev().take(14).collect();
+                let before: String = before.chars().rev().collect();
+                if ["không", "miễn", "chưa"].iter().any(|w| before.contains(w)) {
+                    continue;
+                }
+                // (the same place in `text`: lowering keeps these letters'
+                // lengths, but a quote is cut on characters all the same)
+                let start = text[..at.min(text.len())]
+                    .char_indices()
+                    .rev()
+                    .nth(30)
+                    .map_or(0, |(i, _)| i);
+                // (whole words: from the first after `start`, to the last
+                // that fits)
+                let from = match start {
+                    0 => 0,
+                    _ => text[start..].find(' ').map_or(start, |i| start + i + 1),
+                };
+                let quote: String = text[from..].chars().take(90).collect();
+                let whole = match quote.chars().count() < 90 {
+                    true => quote.as_str(),
+                    false => quote.rsplit_once(' ').map_or(quote.as_str(), |(w, _)| w),
+                };
+                let lead = if from > 0 { "…" } else { "" };
+                return Some(format!(
+                    "{lead}{}…",
+                    whole.trim_end_matches([',', ';', ' '])
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Whether a fee's note only says it is free (`Không`, `Miễn phí`,
@@ -460,7 +534,12 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     // the ways camnang does not know, by the portal's code, each with its
     // place in `ways_text` (two rows of one join under one heading)
     let mut unknown: Vec<(String, usize)> = Vec::new();
-    for m in &r.methods {
+    for (at, m) in r.methods.iter().enumerate() {
+        // a row the portal lists twice, the same in every field, is read
+        // once (its fees were listed twice on one line, its words twice)
+        if r.methods[..at].contains(m) {
+            continue;
+        }
         let Some(w) = way(&m.way) else {
             // a way camnang does not know: its words go to the body,
             // and the clerk is told
@@ -537,9 +616,21 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             g.gaps
                 .push((format!("channels[{i}].fee"), Gap::FreeButPriced { note }));
         }
-        if let Some((read, why)) = fees.odd {
+        for (read, why) in fees.odd {
             g.gaps
                 .push((format!("channels[{i}].fee"), Gap::OddAmount { read, why }));
+        }
+        // free on every row, while the record's steps tell residents to
+        // pay ("nộp lệ phí nếu thuộc trường hợp…"): told once
+        if fees.all_free
+            && !g
+                .gaps
+                .iter()
+                .any(|(_, gap)| matches!(gap, Gap::FreeButStepsPay { .. }))
+            && let Some(said) = pay_in_steps(r)
+        {
+            g.gaps
+                .push((format!("channels[{i}].fee"), Gap::FreeButStepsPay { said }));
         }
         if let Some((written, read)) = fees.doubtful {
             g.gaps.push((
@@ -569,10 +660,15 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         }
         match g.channels.get_mut(i) {
             Some(c) => {
+                // (each of the second row's parts not said yet)
                 let both = |a: &mut Option<String>, b: Option<String>| match (a.as_mut(), b) {
-                    (Some(a), Some(b)) if !a.split("; ").any(|x| x == b) => {
-                        a.push_str("; ");
-                        a.push_str(&b);
+                    (Some(a), Some(b)) => {
+                        for part in b.split("; ") {
+                            if !a.split("; ").any(|x| x == part) {
+                                a.push_str("; ");
+                                a.push_str(part);
+                            }
+                        }
                     }
                     (None, b) => *a = b,
                     _ => {}
@@ -673,6 +769,10 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         let mut items = Vec::new();
         let mut listed = std::collections::HashSet::new();
         let mut case_notes = Vec::new();
+        let notes_case = heading.as_ref().is_some_and(|h| {
+            let h = h.to_lowercase();
+            h.starts_with("lưu ý") || h.starts_with("ghi chú")
+        });
         for p in components {
             let name = clean::clean(&p.name);
             let first = document_name(&name);
@@ -684,10 +784,14 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             // copies the portal gives; so is an identity paper to show,
             // which the portal lists with no copies: the checklist had
             // no identity card)
-            let is_note =
-                (p.original == 0 && p.copy == 0 && p.forms.is_empty() && !identity_paper(&lower))
-                    || lower.starts_with("ví dụ")
-                    || lower.starts_with("lưu ý");
+            // (in a case headed "Lưu ý" or "Ghi chú", a line with no copies
+            // is a note whatever paper it names)
+            let is_note = (p.original == 0
+                && p.copy == 0
+                && p.forms.is_empty()
+                && (notes_case || !identity_paper(&lower)))
+                || lower.starts_with("ví dụ")
+                || lower.starts_with("lưu ý");
             if is_note {
                 case_notes.push(name);
                 continue;
@@ -1299,18 +1403,69 @@ mod tests {
             currency: "VND".into(),
             description: description.into(),
         };
-        let why = |value: f64| fees_of(&[fee(value, "")]).odd.map(|(_, why)| why);
+        let why = |value: f64| fees_of(&[fee(value, "")]).odd.first().map(|(_, why)| *why);
         assert_eq!(why(-1.0), Some("negative"));
         assert_eq!(why(7.5), Some("fraction"));
         assert_eq!(why(7.0), Some("small"));
+        assert_eq!(why(15e9), Some("large"));
         assert_eq!(why(15000.0), None);
         assert_eq!(why(0.0), None);
         // a fee some are spared is how fees are written
         assert!(
             fees_of(&[fee(50000.0, "Miễn phí đối với trẻ em")])
                 .odd
-                .is_none()
+                .is_empty()
         );
+        // every odd amount of a way is told, each once (only the first was)
+        let odd = fees_of(&[
+            fee(7000.5, ""),
+            fee(-5000.0, ""),
+            fee(50.0, ""),
+            fee(-5000.0, ""),
+            fee(20000.0, ""),
+        ])
+        .odd;
+        let whys: Vec<&str> = odd.iter().map(|(_, w)| *w).collect();
+        assert_eq!(whys, ["fraction", "negative", "small"]);
+    }
+
+    #[test]
+    fn free_on_every_row_while_the_steps_say_pay_is_told() {
+        let free = |steps: &str| {
+            let r = record(serde_json::json!({"id": "a", "name": "B",
+                "executionMethods": [{"submissionMethod": "DIRECT", "processingTime": 3, "processingTimeUnit": "NGAY_LAM_VIEC",
+                    "fees": [{"value": 0, "description": "", "currencyName": "VND", "type": "FEE"}]}],
+                "executionSteps": [{"name": "Bước 1", "description": steps}]}));
+            guide(&r, today())
+                .gaps
+                .into_iter()
+                .find_map(|(field, gap)| match gap {
+                    Gap::FreeButStepsPay { said } => Some((field, said)),
+                    _ => None,
+                })
+        };
+        let (field, said) = free("Người yêu cầu nộp hồ sơ; nộp lệ phí nếu thuộc trường hợp phải nộp lệ phí đăng ký khai sinh.").expect("told");
+        assert_eq!(field, "channels[0].fee");
+        assert!(said.contains("nộp lệ phí nếu thuộc trường hợp"), "{said}");
+        assert_eq!(free("Trẻ em không phải nộp lệ phí."), None);
+        assert_eq!(free("Nhận kết quả tại bộ phận một cửa."), None);
+    }
+
+    #[test]
+    fn a_way_listed_twice_the_same_is_read_once() {
+        let row = serde_json::json!({"submissionMethod": "DIRECT", "processingTime": 3, "processingTimeUnit": "NGAY_LAM_VIEC",
+            "description": "Nộp tại bộ phận một cửa.",
+            "fees": [{"value": 7000, "description": "Cấp lần đầu", "currencyName": "VND", "type": "FEE"},
+                     {"value": 3000, "description": "Cấp lại", "currencyName": "VND", "type": "FEE"}]});
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionMethods": [row.clone(), row]}),
+        );
+        let g = guide(&r, today());
+        assert_eq!(g.channels.len(), 1);
+        let fee = g.channels[0].fee.clone().unwrap_or_default();
+        assert_eq!(fee.matches("7.000").count(), 1, "{fee}");
+        assert_eq!(fee.matches("3.000").count(), 1, "{fee}");
+        assert_eq!(g.body.matches("bộ phận một cửa").count(), 1, "{}", g.body);
     }
 
     #[test]
@@ -1392,6 +1547,41 @@ mod tests {
         );
         assert!(g.body.contains("Lưu ý"), "{}", g.body);
         assert!(g.body.contains("giờ hành chính"), "{}", g.body);
+    }
+
+    #[test]
+    fn a_sentence_naming_an_identity_paper_stays_a_note() {
+        // from the portal's record 1.001193: a case of notes, whose lines
+        // name identity papers; they went onto the checklist
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionCases": [
+                {"name": "Giấy tờ phải xuất trình:", "profileComponents": [
+                    {"name": "- Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước còn giá trị sử dụng", "originalQty": 0, "copyQty": 0},
+                    {"name": "- Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm theo bản sao có chứng thực các giấy tờ phải xuất trình nêu trên.", "originalQty": 0, "copyQty": 0}
+                ]},
+                {"name": "* Lưu ý:", "profileComponents": [
+                    {"name": "Người tiếp nhận hồ sơ thực hiện khai thác thông tin trong Cơ sở dữ liệu quốc gia về dân cư nếu người yêu cầu đã cung cấp số định danh cá nhân/căn cước công dân.", "originalQty": 0, "copyQty": 0},
+                    {"name": "- Trường hợp người yêu cầu lựa chọn nhận kết quả tại Trung tâm thì phải xuất trình giấy tờ tuỳ thân.", "originalQty": 0, "copyQty": 0},
+                    {"name": "Thẻ căn cước của người đi nhận kết quả", "originalQty": 0, "copyQty": 0}
+                ]}
+            ]}),
+        );
+        let g = guide(&r, today());
+        assert_eq!(
+            g.documents,
+            vec![(
+                Some("Giấy tờ phải xuất trình:".into()),
+                vec!["Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước còn giá trị sử dụng".into()]
+            )]
+        );
+        for note in [
+            "Người tiếp nhận hồ sơ",
+            "nhận kết quả tại Trung tâm",
+            "bưu chính",
+            "Thẻ căn cước của người đi nhận",
+        ] {
+            assert!(g.body.contains(note), "{note}: {}", g.body);
+        }
     }
 
     #[test]

@@ -677,16 +677,23 @@ pub fn run_import(opts: &ImportOptions) -> ExitCode {
         let r = parsed.and_then(|v| session.import_value(&v, &from));
         tally.take(r, lang);
     }
-    // (an id as typed, or pasted in capitals: the portal's are in small
-    // letters, and one already imported is found by its small letters)
-    let mut ids: Vec<String> = opts
-        .portal_ids
-        .iter()
-        .map(|id| match crate::model::valid_portal_id(id.trim()) {
-            true => id.trim().to_ascii_lowercase(),
-            false => id.clone(),
-        })
-        .collect();
+    // (an id as typed, pasted in capitals, or as the procedure's page on
+    // the portal: the portal's are in small letters, and one already
+    // imported is found by its small letters; anything else is told)
+    let mut ids: Vec<String> = Vec::new();
+    for typed in &opts.portal_ids {
+        let id = typed.trim().trim_end_matches('/');
+        let id = id.rsplit_once('/').map_or(id, |(_, tail)| tail);
+        match crate::model::valid_portal_id(id) {
+            true => ids.push(id.to_ascii_lowercase()),
+            false => tally.take(
+                Err(Msg::ImportBadPortalId {
+                    value: typed.clone(),
+                }),
+                lang,
+            ),
+        }
+    }
     for code in &opts.codes {
         match portal.find_code(code) {
             Ok((id, told)) => {
@@ -713,8 +720,12 @@ pub fn run_import(opts: &ImportOptions) -> ExitCode {
     for id in ids {
         let from = PathBuf::from(portal.base()).join(&id);
         let r = portal.detail(&id).and_then(|v| {
-            // with --commune-level, records not done at commune level are left out
-            if opts.commune_level && record::from_value(&v).is_ok_and(|r| !r.commune_level) {
+            // with --commune-level, records not done at commune level are
+            // left out (one that does not say is kept: the catalogue did
+            // not say otherwise)
+            if opts.commune_level
+                && record::from_value(&v).is_ok_and(|r| r.commune_level == Some(false))
+            {
                 return Ok(None);
             }
             session.import_value(&v, &from).map(Some)
@@ -796,12 +807,13 @@ fn list(opts: &ImportOptions, portal: &fetch::Portal, lang: Lang) -> ExitCode {
     for i in &items {
         let level = match i.commune_level {
             Some(c) => c,
-            // the catalogue does not say: ask for the record
+            // the catalogue does not say: ask for the record (one that
+            // does not say either is listed, as the import takes it)
             None if opts.commune_level => portal
                 .detail(&i.id)
                 .ok()
                 .and_then(|v| record::from_value(&v).ok())
-                .is_some_and(|r| r.commune_level),
+                .is_none_or(|r| r.commune_level != Some(false)),
             None => false,
         };
         if opts.commune_level && !level {

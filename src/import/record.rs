@@ -46,8 +46,8 @@ pub(crate) struct Record {
     pub decision: String,
     /// `category.name`.
     pub category: String,
-    /// `isWard`: done at commune level.
-    pub commune_level: bool,
+    /// `isWard`: done at commune level (none when the record does not say).
+    pub commune_level: Option<bool>,
     /// `isFullProcess`, not confirmed to mean "toàn trình".
     pub full_process: Option<bool>,
     /// Whether the record's letters were garbled on the way (see
@@ -377,7 +377,7 @@ pub(crate) fn from_value(v: &Value) -> Result<Record, Wrong> {
         requirements: r.text(d, "requirementsAndConditions"),
         updated_at: r.moment_at(d, "updatedAt"),
         state: r.text(d, "state"),
-        commune_level: r.flag(d, "isWard").unwrap_or(false),
+        commune_level: r.flag(d, "isWard"),
         full_process: r.flag(d, "isFullProcess"),
         garbled: fixed.is_some(),
         unread: r.unread.take(),
@@ -822,7 +822,7 @@ mod tests {
         );
         assert_eq!(r.description, "Đoạn một.\nĐoạn hai.");
         assert_eq!(r.category, "Hộ tịch");
-        assert_eq!((r.commune_level, r.full_process), (true, Some(false)));
+        assert_eq!((r.commune_level, r.full_process), (Some(true), Some(false)));
     }
 
     #[test]

@@ -2458,6 +2458,17 @@ catalogue! {
             hint_en: "leave --portal out to use the national portal, or copy the mirror's full address again",
         }
 
+        /// `--portal-id` given something that is no record id, nor a
+        /// portal page ending in one: it was "the portal has no such
+        /// procedure any more: it may have been repealed".
+        ImportBadPortalId { value: String } = "E158" {
+            sample { value: "1.004194".into() }
+            vi: format!("«{value}» không phải mã bản ghi trên Cổng (--portal-id)"),
+            en: format!("`{value}` is not a portal record id (--portal-id)"),
+            hint_vi: "mã bản ghi có dạng 019d2bf7-770b-734d-b7fb-5e1995f194f4, phần cuối địa chỉ trang thủ tục trên dichvucong.gov.vn (dán cả địa chỉ cũng được); mã thủ tục như 1.004194 thì dùng --code",
+            hint_en: "a record id looks like 019d2bf7-770b-734d-b7fb-5e1995f194f4, the end of the procedure's address on dichvucong.gov.vn (pasting the whole address works too); for a procedure code such as 1.004194 use --code",
+        }
+
         ImportNothingAsked = "E105" {
             vi: "chưa nói nhập gì: ghi tệp hay thư mục bản ghi, hoặc --code, --portal-id, --list, --all",
             en: "nothing to import: give record files or folders, or --code, --portal-id, --list, --all",
@@ -2692,15 +2703,18 @@ catalogue! {
         /// `ftp.xa.gov.vn` with the certificate of `server42.host.vn`)
         DeployCertificate { target: String, detail: String, name: Option<String> } = "E138" {
             sample { target: "x".into(), detail: "x".into(), name: None }
+            sample { target: "s3://xa/site?endpoint=https://s3.example.vn".into(), detail: "invalid peer certificate: UnknownIssuer".into(), name: None }
             sample { target: "ftps://xa@ftp.hoabinh.gov.vn/www".into(), detail: "invalid peer certificate: certificate not valid for name \"ftp.hoabinh.gov.vn\"; certificate is only valid for DnsName(\"server42.host.vn\")".into(), name: Some("server42.host.vn".into()) }
             vi: format!("không tin được chứng chỉ của {target} ({detail})"),
             en: format!("the certificate of {target} cannot be trusted ({detail})"),
             hint_vi: match name {
                 Some(name) => format!("chứng chỉ của máy chủ cấp cho tên {name}, không phải tên trong địa chỉ: ghi {name} làm tên máy trong địa chỉ (--to hay deploy.to của site.yaml), như nhà cung cấp hosting hướng dẫn"),
+                None if target.starts_with("s3://") => "kho S3 chỉ được tin khi chứng chỉ do một tổ chức cấp chứng chỉ công khai cấp, như ở các nhà cung cấp: kiểm tra địa chỉ endpoint=https://… trong --to, hoặc hỏi nhà cung cấp (CAMNANG_CA_FILE không dùng cho S3)".to_string(),
                 None => "nếu máy chủ dùng chứng chỉ tự cấp (thường gặp ở hosting cPanel), xin người quản trị tệp chứng chỉ (.crt, .pem), lưu vào máy rồi ghi đường dẫn tệp vào biến môi trường CAMNANG_CA_FILE; hoặc dùng sftp:// nếu máy chủ có".to_string(),
             },
             hint_en: match name {
                 Some(name) => format!("the host's certificate is for the name {name}, not the one in the address: write {name} as the host name in the address (--to or site.yaml's deploy.to), as hosting companies advise"),
+                None if target.starts_with("s3://") => "S3 storage is trusted only with a certificate from a public authority, as providers have: check the endpoint=https://… address in --to, or ask the provider (CAMNANG_CA_FILE is not used for S3)".to_string(),
                 None => "if the host uses its own certificate (common on cPanel hosting), ask its administrator for the certificate file (.crt, .pem), save it and name it in the environment variable CAMNANG_CA_FILE; or use sftp:// if the host has it".to_string(),
             },
         }

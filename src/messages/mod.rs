@@ -590,6 +590,9 @@ pub enum Gap {
     WayUnknown { method: String },
     /// A fee row of 0 đồng whose note names an amount (`note`).
     FreeButPriced { note: String },
+    /// Every fee row of a way is 0 đồng (or says it is free) while the
+    /// record's steps tell residents to pay (`said`, quoted).
+    FreeButStepsPay { said: String },
     /// A fee row whose note names sums of money, none of them its amount
     /// (`read`): "5.000 đồng" beside "50.000 đồng/hồ sơ".
     FeeNoteDiffers { read: String, note: String },
@@ -722,11 +725,18 @@ impl Gap {
             (Gap::FreeButPriced { note }, Lang::En) => format!(
                 "the portal gives a fee of 0 đồng but its note names an amount (`{note}`): check whether the procedure is free"
             ),
+            (Gap::FreeButStepsPay { said }, Lang::Vi) => format!(
+                "Cổng ghi mức phí 0 đồng (miễn phí) nhưng các bước lại nhắc nộp phí («{said}»): xem lại thủ tục có thu phí hoặc lệ phí không"
+            ),
+            (Gap::FreeButStepsPay { said }, Lang::En) => format!(
+                "the portal gives a fee of 0 đồng (free) but its steps tell residents to pay (`{said}`): check whether the procedure has a fee"
+            ),
             (Gap::OddAmount { read, why }, Lang::Vi) => format!(
                 "Cổng ghi số tiền «{read}» {}: xem lại mức phí trên Cổng",
                 match *why {
                     "negative" => "nhỏ hơn 0",
                     "fraction" => "có phần lẻ của một đồng",
+                    "large" => "từ 1 tỷ đồng trở lên",
                     _ => "dưới 1.000 đồng (có thể Cổng ghi theo nghìn đồng)",
                 }
             ),
@@ -735,6 +745,7 @@ impl Gap {
                 match *why {
                     "negative" => "below 0",
                     "fraction" => "with a part of a đồng",
+                    "large" => "of a billion đồng or more",
                     _ => "under 1.000 đồng (the record may give thousands)",
                 }
             ),
@@ -887,6 +898,9 @@ impl Gap {
             },
             Gap::FreeButPriced {
                 note: "Lệ phí: 50.000 đồng/hồ sơ".into(),
+            },
+            Gap::FreeButStepsPay {
+                said: "…nộp lệ phí nếu thuộc trường hợp phải nộp…".into(),
             },
             Gap::FeeNoteDiffers {
                 read: "5.000 đồng".into(),

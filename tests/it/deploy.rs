@@ -454,6 +454,11 @@ fn vsftpd_tls_host() -> Option<Host> {
 }
 
 fn vsftpd(tls: bool) -> Option<Host> {
+    vsftpd_with(tls, "")
+}
+
+/// [`vsftpd`] with more lines in its configuration.
+fn vsftpd_with(tls: bool, more: &str) -> Option<Host> {
     if !Needs::default()
         .tool("/usr/sbin/vsftpd", &["-v"])
         .that(is_root(), "root, to run vsftpd (CI runs as root)")
@@ -488,7 +493,7 @@ fn vsftpd(tls: bool) -> Option<Host> {
     std::fs::write(
         &config,
         format!(
-            "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\nlisten_port={port}\nanonymous_enable=NO\nlocal_enable=YES\nwrite_enable=YES\nlocal_umask=077\npasv_enable=YES\npasv_address=127.0.0.1\npam_service_name=vsftpd\nseccomp_sandbox=NO\nbackground=NO\nsecure_chroot_dir=/var/run/vsftpd/empty\nuserlist_enable=NO\ncheck_shell=NO\nxferlog_enable=NO\n{tls_lines}"
+            "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\nlisten_port={port}\nanonymous_enable=NO\nlocal_enable=YES\nwrite_enable=YES\nlocal_umask=077\npasv_enable=YES\npasv_address=127.0.0.1\npam_service_name=vsftpd\nseccomp_sandbox=NO\nbackground=NO\nsecure_chroot_dir=/var/run/vsftpd/empty\nuserlist_enable=NO\ncheck_shell=NO\nxferlog_enable=NO\n{tls_lines}{more}"
         ),
     )
     .expect("vsftpd.conf");
@@ -644,6 +649,17 @@ fn site(n: usize) -> TestSite {
     }
     s.write("content/files/mau-ct01.txt", "Tờ khai CT01\n");
     s
+}
+
+/// Removes procedure `n` of a [`site`] and retires its id in the lock.
+fn retire(s: &TestSite, n: usize) {
+    std::fs::remove_file(s.path(&format!("content/cu-tru/thu-tuc-{n:02}.md"))).expect("remove");
+    let lock = s.read("qr-lock.yaml");
+    let id = format!("tt{n:02}:\n");
+    s.write(
+        "qr-lock.yaml",
+        &lock.replacen(&id, &format!("{id}  retired: true\n"), 1),
+    );
 }
 
 fn build(s: &TestSite) {
@@ -849,10 +865,7 @@ fn scenario(host: &Host) {
     same_as_build(host, &s);
 
     // a procedure removed (its id retired): its page goes, its short link stays
-    std::fs::remove_file(s.path("content/cu-tru/thu-tuc-02.md")).expect("remove");
-    let lock = s.read("qr-lock.yaml");
-    let lock = lock.replacen("tt02:\n", "tt02:\n  retired: true\n", 1);
-    s.write("qr-lock.yaml", &lock);
+    retire(&s, 2);
     build(&s);
     let run = host.deploy(&s, &[]);
     ok(&run);
@@ -869,12 +882,7 @@ fn scenario(host: &Host) {
     }
 
     // a mass delete stops before anything happens, unless --yes
-    std::fs::remove_file(s.path("content/cu-tru/thu-tuc-03.md")).expect("remove");
-    let lock = s.read("qr-lock.yaml");
-    s.write(
-        "qr-lock.yaml",
-        &lock.replacen("tt03:\n", "tt03:\n  retired: true\n", 1),
-    );
+    retire(&s, 3);
     build(&s);
     let run = host.deploy(&s, &["--max-deletes", "0"]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
@@ -1541,6 +1549,44 @@ fn untrusted_certificate_is_refused(h: &Host) {
     }
 }
 
+/// An FTP server that deletes and renames nothing (vsftpd's
+/// `cmds_denied`, answering 550 "Permission denied", as ProFTPD's
+/// `<Limit DELE RMD RNFR RNTO>` does). A refused delete was told as done
+/// and forgotten, the page staying on the host for ever; a refused rename
+/// removed the host's list of files and failed.
+#[test]
+fn needs_vsftpd_that_deletes_and_renames_nothing() {
+    let Some(host) = vsftpd_with(false, "cmds_denied=DELE,RMD,RNFR,RNTO\n") else {
+        return;
+    };
+    let s = site(2);
+    build(&s);
+    // the files go up in their places: no rename needed
+    ok(&host.deploy(&s, &[]));
+    same_as_build(&host, &s);
+    let edited =
+        procedure("Thủ tục số 1", "tt01").replace("Khai báo nơi ở mới", "Khai báo chỗ ở mới");
+    s.write("content/cu-tru/thu-tuc-01.md", &edited);
+    build(&s);
+    ok(&host.deploy(&s, &[]));
+    same_as_build(&host, &s);
+    assert!(host.has(".camnang-deploy.json"));
+    // a removed procedure's page cannot be deleted: said, and tried again
+    // the next time (it is still on the host, and on the host's list)
+    retire(&s, 2);
+    build(&s);
+    for _ in 0..2 {
+        let run = host.deploy(&s, &[]);
+        assert!(
+            run.stderr.contains("W120") && run.stderr.contains("cu-tru/thu-tuc-02/index.html"),
+            "{}\n{}",
+            run.stdout,
+            run.stderr
+        );
+        assert!(host.has("cu-tru/thu-tuc-02/index.html"));
+    }
+}
+
 #[test]
 fn needs_vsftpd_ftp_with_a_password() {
     if let Some(h) = vsftpd_host() {
@@ -1574,6 +1620,47 @@ fn needs_moto_s3_killed_part_of_the_way() {
     if let Some(h) = s3_host() {
         killed(&h);
     }
+}
+
+/// S3 at an `https://` endpoint: the HTTP client of rust-s3 makes its own
+/// TLS settings, which stopped every such deploy with a panic (rustls had
+/// no process-wide provider). moto over HTTPS with a self-signed
+/// certificate, which that client cannot be told to trust: refused with
+/// `E138`, whose hint is S3's own, and no panic.
+#[test]
+fn needs_moto_s3_over_https() {
+    if !Needs::default()
+        .tool("moto_server", &["--help"])
+        .tool("openssl", &["version"])
+        .met()
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cert = self_signed(dir.path(), "127.0.0.1");
+    let port = free_port();
+    let mut cmd = Command::new("moto_server");
+    cmd.args(["-H", "127.0.0.1", "-p", &port.to_string(), "-c"])
+        .arg(&cert)
+        .arg("-k")
+        .arg(dir.path().join("127.0.0.1.key"));
+    let _server = start(cmd, port);
+    let s = site(1);
+    build(&s);
+    let mut deploy = camnang();
+    deploy
+        .args(["deploy", "--lang", "en", "--root"])
+        .arg(s.root())
+        .arg("--to")
+        .arg(format!(
+            "s3://site/xa?endpoint=https://127.0.0.1:{port}&region=HCM03"
+        ))
+        .env("AWS_ACCESS_KEY_ID", "camnang")
+        .env("AWS_SECRET_ACCESS_KEY", "s3-Secret-key")
+        .env("CAMNANG_CA_FILE", &cert);
+    let run = Run::of(deploy);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    refused(&run, "E138", "public authority");
 }
 
 #[test]

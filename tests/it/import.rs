@@ -635,6 +635,16 @@ async fn answer(
             json!({"code": "OK", "message": "OK", "data": {"items": page, "lastId": last, "total": total}}),
         );
     }
+    // (`unsaid`: records that do not say whether communes do them)
+    let record = |code: &str| {
+        let mut r = record(code);
+        if mode == "unsaid"
+            && let Some(d) = r["data"].as_object_mut()
+        {
+            d.remove("isWard");
+        }
+        r
+    };
     match asked["id"].as_str() {
         Some(TAM_TRU) => json_answer(StatusCode::CREATED, record("1.004194")),
         Some(KHAI_SINH) => json_answer(StatusCode::CREATED, record("1.001193")),
@@ -721,6 +731,20 @@ fn from_the_portal_politely_and_with_clear_failures() {
     );
     assert_eq!(all.code, 0, "{}\n{}", all.stdout, all.stderr);
     assert!(all.stdout.contains("1 tệp mới, 1 đã có"), "{}", all.stdout);
+    // records that do not say whether communes do them are imported (they
+    // were left out without a word)
+    let unsaid = empty_site();
+    let all = import(
+        &unsaid,
+        &[
+            "--portal",
+            &base(port, "unsaid"),
+            "--all",
+            "--commune-level",
+        ],
+    );
+    assert_eq!(all.code, 0, "{}\n{}", all.stdout, all.stderr);
+    assert!(all.stdout.contains("2 tệp mới"), "{}", all.stdout);
 
     // an id pasted in capitals is the portal's own (small letters): the
     // record already imported is found, no false "may have been repealed"
@@ -739,6 +763,31 @@ fn from_the_portal_politely_and_with_clear_failures() {
         "{}\n{}",
         caps.stdout,
         caps.stderr
+    );
+    // the procedure's page on the portal, pasted whole: its id is taken
+    let page = import(
+        &site,
+        &[
+            "--portal",
+            &base(port, "ok"),
+            "--portal-id",
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019D2BFD-3FE0-70AC-B9D6-5E9E20D6EEF7",
+        ],
+    );
+    assert_eq!(page.code, 0, "{}\n{}", page.stdout, page.stderr);
+    assert!(page.stdout.contains("1 đã có"), "{}", page.stdout);
+    // a procedure code given as a record id: told so, not "repealed"
+    let code = import(
+        &site,
+        &["--portal", &base(port, "ok"), "--portal-id", "1.004194"],
+    );
+    assert_eq!(code.code, 1, "{}\n{}", code.stdout, code.stderr);
+    assert!(
+        code.stderr.contains("E158")
+            && code.stderr.contains("--code")
+            && !code.stderr.contains("E108"),
+        "{}",
+        code.stderr
     );
 
     let fails = |mode: &str, extra: &[&str], code: &str| {
