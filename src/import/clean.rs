@@ -26,6 +26,15 @@ pub(crate) fn clean(s: &str) -> String {
             '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
                 out.push(' ')
             }
+            // a zero-width space (or a byte-order mark) that is the only
+            // gap between two words stands for a space: Vietnamese never
+            // joins syllables ("Đăng\u{200b}ký" was "Đăngký")
+            '\u{200b}' | '\u{feff}'
+                if out.chars().last().is_some_and(char::is_alphanumeric)
+                    && chars.peek().is_some_and(|c| c.is_alphanumeric()) =>
+            {
+                out.push(' ')
+            }
             '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' => {}
             '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {}
             c if c.is_control() => {}
@@ -722,6 +731,13 @@ mod tests {
             "như sau:\n- Trường hợp\nhết"
         );
         assert_eq!(line("đăng\u{ad}ký"), "đăngký");
+        // a zero-width space or a BOM as the only gap between two words is
+        // a space; beside a space or a mark it is nothing
+        assert_eq!(line("Đăng\u{200b}ký khai\u{feff}sinh"), "Đăng ký khai sinh");
+        assert_eq!(
+            line("Tờ khai \u{200b}CT01\u{200b}.doc\u{200b}"),
+            "Tờ khai CT01.doc"
+        );
         assert_eq!(md_blocks("Ghi chú\n---\n- Một", ""), "Ghi chú\n\n- Một\n");
         // NFD in, NFC out
         assert_eq!(line("Đăng ky\u{301}"), "Đăng ký");

@@ -271,7 +271,15 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
                 out.no_value = true;
                 match () {
                     _ if free_words(&cond) => format!("{label}: miễn phí"),
-                    _ if names_an_amount(&cond) => format!("{label}: {cond}"),
+                    // (a note that names its kind itself, "Lệ phí: 20.000đ",
+                    // is not put after the kind again)
+                    _ if names_an_amount(&cond) => {
+                        let lower = cond.to_lowercase();
+                        match lower.strip_prefix(&label.to_lowercase()) {
+                            Some(rest) if rest.trim_start().starts_with(':') => cond.clone(),
+                            _ => format!("{label}: {cond}"),
+                        }
+                    }
                     _ => format!("{label}: chưa rõ số tiền"),
                 }
             }
@@ -343,6 +351,26 @@ fn pay_in_steps(r: &Record) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a text says nothing: what a form that may not stay empty was
+/// given ("Không", "Không có", "-", "…").
+fn placeholder(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.').trim().to_lowercase();
+    [
+        "",
+        "không",
+        "không có",
+        "chưa có",
+        "-",
+        "--",
+        "…",
+        "...",
+        "n/a",
+        "x",
+        "0",
+    ]
+    .contains(&t.as_str())
 }
 
 /// Whether a fee's note only says it is free (`Không`, `Miễn phí`,
@@ -464,6 +492,10 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
         g.gaps.push(("title".into(), Gap::TitleInCapitals));
     }
     g.summary = line(&r.description);
+    // ("Không", "-": a field the portal's form would not leave empty)
+    if placeholder(&g.summary) {
+        g.summary.clear();
+    }
     if g.summary.is_empty() {
         g.summary = g.title.clone();
         g.gaps.push(("summary".into(), Gap::NoSummary));
@@ -501,7 +533,21 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             .push(("agency".into(), Gap::DistrictAgency { level }));
     }
     g.audience = joined(&r.audience, ", ");
-    g.result = joined(&r.results, "; ");
+    // (one result a line, as a list: "- Trích lục…" kept its dash; and
+    // "Không" is no result)
+    g.result = joined(
+        &r.results
+            .iter()
+            .flat_map(|x| {
+                clean::clean(x)
+                    .split('\n')
+                    .map(|l| unmark(l).trim_end_matches([',', ';']).to_string())
+                    .filter(|l| !placeholder(l))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>(),
+        "; ",
+    );
     // (a legal basis the portal lists twice is listed once)
     for l in r.legal.iter().map(|l| clean::legal(l)) {
         if !l.is_empty() && !g.legal.contains(&l) {
@@ -1242,6 +1288,8 @@ mod tests {
             ["Lệ phí: 2.000 đồng/trang"]
         );
         assert_eq!(one(row(None, None, "")), ["Lệ phí: chưa rõ số tiền"]);
+        // a note that names its kind is not put after the kind again
+        assert_eq!(one(row(None, None, "Lệ phí: 20.000đ")), ["Lệ phí: 20.000đ"]);
         assert_eq!(
             one(row(None, Some("50.000 đồng/lần"), "50.000 đồng/lần")),
             ["Lệ phí: 50.000 đồng/lần"]
@@ -1449,6 +1497,18 @@ mod tests {
         assert!(said.contains("nộp lệ phí nếu thuộc trường hợp"), "{said}");
         assert_eq!(free("Trẻ em không phải nộp lệ phí."), None);
         assert_eq!(free("Nhận kết quả tại bộ phận một cửa."), None);
+    }
+
+    #[test]
+    fn a_summary_or_result_that_says_nothing_is_none() {
+        let r = record(
+            serde_json::json!({"id": "a", "name": "Đăng ký tạm trú", "description": "Không",
+            "resultsDetails": [{"name": "<ul><li>Trích lục khai sinh;</li><li>Giấy khai sinh bản chính</li></ul>"}, {"name": "Không"}]}),
+        );
+        let g = guide(&r, today());
+        assert_eq!(g.summary, "Đăng ký tạm trú");
+        assert!(g.gaps.contains(&("summary".into(), Gap::NoSummary)));
+        assert_eq!(g.result, "Trích lục khai sinh; Giấy khai sinh bản chính");
     }
 
     #[test]

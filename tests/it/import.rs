@@ -1235,6 +1235,19 @@ fn a_procedure_the_site_has_by_hand_is_not_imported_twice() {
     );
     assert!(run.stdout.contains("0 tệp mới, 1 đã có"), "{}", run.stdout);
     assert_eq!(md_files(&site).len(), 2, "{:?}", md_files(&site));
+    // a province's record of it, its code with the place after it: the
+    // same procedure (a second "Đăng ký tạm trú" was written)
+    let text = std::fs::read_to_string(&record).expect("record");
+    let province = text.replacen("\"1.004194\"", "\"1.004194.000.00.00.H12\"", 1);
+    assert_ne!(text, province);
+    site.write("province.json", &province);
+    let run = import(
+        &site,
+        &[site.path("province.json").to_str().expect("utf-8 path")],
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("0 tệp mới, 1 đã có"), "{}", run.stdout);
+    assert_eq!(md_files(&site).len(), 2, "{:?}", md_files(&site));
 }
 
 /// A guide deleted (or moved out) and imported again takes back the short
