@@ -782,6 +782,15 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             });
             return ExitCode::from(1);
         }
+        // (connected, and the host's list of files could not be read: the
+        // host's own error, not the network's, as "could not connect" said)
+        Err(StoreError::Other(detail)) => {
+            say.error(Msg::DeployServerError {
+                target: target.shown.clone(),
+                detail,
+            });
+            return ExitCode::from(1);
+        }
         Err(e) => {
             say.error(open_failed(e, &target.shown));
             return ExitCode::from(1);
@@ -923,12 +932,19 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
     // uploads, phase by phase, several connections at a time
     let mut stores = vec![first];
     let wanted = target.workers().min(plan.uploads.len().div_ceil(8)).max(1);
-    while stores.len() < wanted {
-        match open(&target, &auth) {
-            Ok(s) => stores.push(s),
-            Err(_) => break,
-        }
-    }
+    // (opened side by side: a host whose logins take two seconds each,
+    // Pure-FTPd with its users in a PureDB, kept the first deploy waiting
+    // for them one after another; one that fails is done without)
+    let more: Vec<_> = std::thread::scope(|scope| {
+        let opening: Vec<_> = (1..wanted)
+            .map(|_| scope.spawn(|| open(&target, &auth)))
+            .collect();
+        opening
+            .into_iter()
+            .filter_map(|o| o.join().ok()?.ok())
+            .collect()
+    });
+    stores.extend(more);
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(plan.bytes);
         if let Ok(style) = indicatif::ProgressStyle::with_template(

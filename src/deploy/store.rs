@@ -180,11 +180,11 @@ pub(crate) fn base_missing(base: &str, why: &str) -> StoreError {
 
 /// `base` and `rel` joined with one `/`.
 pub(crate) fn join(base: &str, rel: &str) -> String {
-    let base = base.trim_end_matches('/');
+    // (`/` is the server's root, not the login's folder: an empty base)
     if base.is_empty() {
         rel.to_string()
     } else {
-        format!("{base}/{rel}")
+        format!("{}/{rel}", base.trim_end_matches('/'))
     }
 }
 
@@ -217,5 +217,8 @@ mod tests {
         assert!(parents("c.html").is_empty());
         assert_eq!(join("/var/www/", "a"), "/var/www/a");
         assert_eq!(join("", "a"), "a");
+        // the server's root, not the login's folder (`sftp://u@h/` went
+        // to the login's home)
+        assert_eq!(join("/", "a"), "/a");
     }
 }

@@ -1691,6 +1691,27 @@ fn needs_moto_s3() {
     }
 }
 
+/// A host reached whose list of files cannot be read (here a folder in
+/// its place; an SFTP login not allowed to read it, a web server
+/// answering 500): the host's error, E142, not "could not connect" with
+/// a hint about the network (E124).
+#[test]
+fn a_host_list_that_cannot_be_read_is_the_hosts_error() {
+    let host = folder_host();
+    let s = site(1);
+    build(&s);
+    let www = host.dir.clone().expect("a folder");
+    std::fs::create_dir_all(www.join(".camnang-deploy.json")).expect("mkdir");
+    let run = host.deploy(&s, &[]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("E142") && !run.stderr.contains("E124"),
+        "{}",
+        run.stderr
+    );
+    assert!(!www.join("index.html").exists(), "nothing was uploaded");
+}
+
 #[test]
 fn the_target_is_checked_before_anything() {
     let s = site(1);
