@@ -20,6 +20,8 @@ pub(crate) struct FtpStore<T: TlsStream + Send> {
     made: HashSet<String>,
     /// Names in the folders listed so far (`None`: no such folder).
     listed: std::collections::HashMap<String, Option<HashSet<String>>>,
+    /// The server renames nothing: files are written in their places.
+    no_rename: bool,
 }
 
 /// Opens plain FTP or FTPS.
@@ -52,6 +54,7 @@ fn login<T: TlsStream + Send>(
         ftp,
         base,
         made: HashSet::new(),
+        no_rename: false,
     })
 }
 
@@ -118,7 +121,21 @@ impl<T: TlsStream + Send> FtpStore<T> {
     /// (ProFTPD, Pure-FTPd): a file still there was refused, and its
     /// deletion was told as done and then forgotten.
     fn gone(&mut self, full: &str) -> bool {
-        self.ftp.size(full).is_err()
+        let sized = self.ftp.size(full);
+        if sized.is_ok() {
+            return false;
+        }
+        // SIZE refused too (ProFTPD's `<Limit READ>`) or not known (500,
+        // 502): the folder above is listed and the name looked for; where
+        // it cannot be listed either, a 550 is taken at its word and any
+        // other answer is not (the delete is told and tried again)
+        let (dir, name) = full.rsplit_once('/').unwrap_or(("", full));
+        match self.ftp.nlst(Some(dir).filter(|d| !d.is_empty())) {
+            Ok(names) => !names
+                .iter()
+                .any(|n| n.trim_end_matches('/').rsplit('/').next() == Some(name)),
+            Err(_) => sized.as_ref().is_err_and(missing),
+        }
     }
 
     /// Makes the folder `path` (an existing one answers 550: left as it
@@ -225,6 +242,14 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
             }
         }
         let dst = self.full(path);
+        if self.no_rename {
+            let mut reader = bytes;
+            self.ftp
+                .put_file(&dst, &mut reader)
+                .map_err(|e| other(&e))?;
+            let _ = self.ftp.site(format!("CHMOD 644 {dst}"));
+            return Ok(());
+        }
         let tmp = self.full(&temp_name(path));
         let mut reader = bytes;
         if self.ftp.put_file(&tmp, &mut reader).is_err() {
@@ -259,6 +284,9 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
                 // and some rename nothing at all (ProFTPD's `<Limit RNFR
                 // RNTO> DenyAll`): the file is written in its place (the
                 // host's list of files was removed and then not put back)
+                // (and so every file after it: one upload each, no
+                // temporary file left where deletes are refused too)
+                self.no_rename = true;
                 let mut reader = bytes;
                 self.ftp
                     .put_file(&dst, &mut reader)

@@ -30,8 +30,8 @@ pub(crate) fn clean(s: &str) -> String {
             // gap between two words stands for a space: Vietnamese never
             // joins syllables ("Đăng\u{200b}ký" was "Đăngký")
             '\u{200b}' | '\u{feff}'
-                if out.chars().last().is_some_and(char::is_alphanumeric)
-                    && chars.peek().is_some_and(|c| c.is_alphanumeric()) =>
+                if out.chars().last().is_some_and(char::is_alphabetic)
+                    && chars.peek().is_some_and(|c| c.is_alphabetic()) =>
             {
                 out.push(' ')
             }
@@ -738,6 +738,7 @@ mod tests {
             line("Tờ khai \u{200b}CT01\u{200b}.doc\u{200b}"),
             "Tờ khai CT01.doc"
         );
+        assert_eq!(line("20\u{200b}000 đồng"), "20000 đồng");
         assert_eq!(md_blocks("Ghi chú\n---\n- Một", ""), "Ghi chú\n\n- Một\n");
         // NFD in, NFC out
         assert_eq!(line("Đăng ky\u{301}"), "Đăng ký");

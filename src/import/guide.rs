@@ -120,21 +120,27 @@ fn identity_paper(lower: &str) -> bool {
         "giấy tờ có dán ảnh",
     ];
     // (a sentence about a case or about what someone does is a note, even
-    // when it names a paper to show: "Trường hợp … phải xuất trình giấy tờ
-    // tuỳ thân", "Người tiếp nhận hồ sơ khai thác thông tin … căn cước")
-    const SENTENCE: [&str; 8] = [
+    // when it names a paper to show: "Trường hợp … thì … phải xuất trình
+    // giấy tờ tuỳ thân", "Người tiếp nhận hồ sơ khai thác thông tin … căn
+    // cước"; a case and what to show after a colon is a paper: "Trường
+    // hợp nộp trực tiếp: xuất trình Thẻ căn cước")
+    const SENTENCE: [&str; 5] = [
         "trường hợp",
         "trong trường hợp",
         "nếu",
-        "khi ",
-        "người ",
+        "người tiếp nhận",
         "cơ quan",
-        "đối với",
-        "lưu ý",
     ];
-    if SENTENCE.iter().any(|w| lower.starts_with(w)) {
+    if lower.contains(" thì ") {
         return false;
     }
+    let lower = match SENTENCE.iter().any(|w| lower.starts_with(w)) {
+        true => match lower.split_once(':') {
+            Some((_, shown)) => shown,
+            None => return false,
+        },
+        false => lower,
+    };
     // (a note that names one is no paper to bring: "… căn cước thì không
     // phải nộp"; one to show, "xuất trình", is a paper all the same)
     let shown = lower.contains("xuất trình");
@@ -315,39 +321,42 @@ fn pay_in_steps(r: &Record) -> Option<String> {
         .chain([r.requirements.as_str()]);
     for text in texts {
         let text = line(&clean::clean(text));
-        let lower = text.to_lowercase();
-        for pay in PAY {
-            for (at, _) in lower.match_indices(pay) {
-                // the words just before: "không phải", "miễn"
-                let before: String = lower[..at].chars().rev().take(14).collect();
-                let before: String = before.chars().rev().collect();
-                if ["không", "miễn", "chưa"].iter().any(|w| before.contains(w)) {
-                    continue;
-                }
-                // (the same place in `text`: lowering keeps these letters'
-                // lengths, but a quote is cut on characters all the same)
-                let start = text[..at.min(text.len())]
-                    .char_indices()
-                    .rev()
-                    .nth(30)
-                    .map_or(0, |(i, _)| i);
-                // (whole words: from the first after `start`, to the last
-                // that fits)
-                let from = match start {
-                    0 => 0,
-                    _ => text[start..].find(' ').map_or(start, |i| start + i + 1),
-                };
-                let quote: String = text[from..].chars().take(90).collect();
-                let whole = match quote.chars().count() < 90 {
-                    true => quote.as_str(),
-                    false => quote.rsplit_once(' ').map_or(quote.as_str(), |(w, _)| w),
-                };
-                let lead = if from > 0 { "…" } else { "" };
-                return Some(format!(
-                    "{lead}{}…",
-                    whole.trim_end_matches([',', ';', ' '])
-                ));
+        // (each place of `text` looked at in small letters, a few
+        // characters at a time: lowering a whole text may change its
+        // length, "İ" is three bytes lowered, and its places with it)
+        let lowered = |s: &str, n: usize| s.chars().take(n).collect::<String>().to_lowercase();
+        for (at, _) in text.char_indices() {
+            let ahead = lowered(&text[at..], 12);
+            if !PAY.iter().any(|pay| ahead.starts_with(pay)) {
+                continue;
             }
+            // the words just before: "không phải", "miễn"
+            let before: String = text[..at].chars().rev().take(14).collect();
+            let before: String = before.chars().rev().collect::<String>().to_lowercase();
+            if ["không", "miễn", "chưa"].iter().any(|w| before.contains(w)) {
+                continue;
+            }
+            // a quote of whole words: from the first word at most 30
+            // characters before, as many as fit in 90 characters
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .nth(30)
+                .map_or(0, |(i, _)| i);
+            let from = match start {
+                0 => 0,
+                _ => text[start..].find(' ').map_or(start, |i| start + i + 1),
+            };
+            let quote: String = text[from..].chars().take(90).collect();
+            let whole = match quote.chars().count() < 90 {
+                true => quote.as_str(),
+                false => quote.rsplit_once(' ').map_or(quote.as_str(), |(w, _)| w),
+            };
+            let lead = if from > 0 { "…" } else { "" };
+            return Some(format!(
+                "{lead}{}…",
+                whole.trim_end_matches([',', ';', ' '])
+            ));
         }
     }
     None
@@ -538,13 +547,9 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
     g.result = joined(
         &r.results
             .iter()
-            .flat_map(|x| {
-                clean::clean(x)
-                    .split('\n')
-                    .map(|l| unmark(l).trim_end_matches([',', ';']).to_string())
-                    .filter(|l| !placeholder(l))
-                    .collect::<Vec<_>>()
-            })
+            .map(|x| document_name(&clean::clean(x)))
+            .map(|x| x.trim_end_matches([',', ';']).to_string())
+            .filter(|x| !placeholder(x))
             .collect::<Vec<_>>(),
         "; ",
     );
@@ -1215,8 +1220,15 @@ fn document_name(name: &str) -> String {
                 .all(char::is_uppercase)
                 && first_word.chars().filter(|c| c.is_alphabetic()).count() > 1;
             let open = out.matches('(').count() > out.matches(')').count();
+            // (a line in brackets says more of the one above: "(có giá
+            // trị 6 tháng)")
             let goes_on = !marked
-                && (l.chars().next().is_some_and(char::is_lowercase) || abbreviation || open);
+                && (l
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c == '(')
+                    || abbreviation
+                    || open);
             let sep = match (out.ends_with([':', ';', ',']), goes_on) {
                 (true, _) | (false, true) => " ",
                 (false, false) => "; ",
@@ -1496,6 +1508,9 @@ mod tests {
         assert_eq!(field, "channels[0].fee");
         assert!(said.contains("nộp lệ phí nếu thuộc trường hợp"), "{said}");
         assert_eq!(free("Trẻ em không phải nộp lệ phí."), None);
+        // letters whose small letters are longer: no panic, the place kept
+        let (_, said) = free("İİİİ NỘP LỆ PHÍ theo quy định İİ").expect("told");
+        assert!(said.contains("NỘP LỆ PHÍ"), "{said}");
         assert_eq!(free("Nhận kết quả tại bộ phận một cửa."), None);
     }
 
@@ -1509,6 +1524,13 @@ mod tests {
         assert_eq!(g.summary, "Đăng ký tạm trú");
         assert!(g.gaps.contains(&("summary".into(), Gap::NoSummary)));
         assert_eq!(g.result, "Trích lục khai sinh; Giấy khai sinh bản chính");
+        // a line that goes on is not an item of its own
+        let r = record(serde_json::json!({"id": "a", "name": "B",
+            "resultsDetails": [{"name": "Giấy xác nhận tình trạng hôn nhân\n(có giá trị 6 tháng kể từ ngày cấp)"}]}));
+        assert_eq!(
+            guide(&r, today()).result,
+            "Giấy xác nhận tình trạng hôn nhân (có giá trị 6 tháng kể từ ngày cấp)"
+        );
     }
 
     #[test]
@@ -1607,6 +1629,28 @@ mod tests {
         );
         assert!(g.body.contains("Lưu ý"), "{}", g.body);
         assert!(g.body.contains("giờ hành chính"), "{}", g.body);
+    }
+
+    #[test]
+    fn an_identity_paper_is_told_from_a_sentence_naming_one() {
+        for paper in [
+            "Hộ chiếu hoặc thẻ căn cước công dân",
+            "Đối với công dân Việt Nam: Thẻ căn cước còn giá trị",
+            "Người đi đăng ký xuất trình Thẻ căn cước",
+            "Khi nộp hồ sơ trực tiếp: xuất trình hộ chiếu",
+            "Trường hợp nộp trực tiếp: xuất trình Thẻ căn cước",
+        ] {
+            assert!(identity_paper(&paper.to_lowercase()), "{paper}");
+        }
+        for note in [
+            "Trường hợp người yêu cầu nhận kết quả tại Trung tâm thì phải xuất trình giấy tờ tuỳ thân",
+            "Người tiếp nhận hồ sơ khai thác thông tin về căn cước công dân",
+            "Trường hợp giấy tờ tùy thân sử dụng là: Hộ chiếu, Thẻ căn cước thì chỉ cần cung cấp số định danh",
+            "Thông tin đã có trong căn cước thì không phải nộp",
+            "Cơ quan đăng ký kiểm tra căn cước của người yêu cầu",
+        ] {
+            assert!(!identity_paper(&note.to_lowercase()), "{note}");
+        }
     }
 
     #[test]

@@ -691,7 +691,13 @@ pub fn run_import(opts: &ImportOptions) -> ExitCode {
     // imported is found by its small letters; anything else is told)
     let mut ids: Vec<String> = Vec::new();
     for typed in &opts.portal_ids {
-        let id = typed.trim().trim_end_matches('/');
+        // (an address pasted from a chat keeps what follows `?` or `#`)
+        let id = typed.trim();
+        let id = id
+            .split(['?', '#'])
+            .next()
+            .unwrap_or(id)
+            .trim_end_matches('/');
         let id = id.rsplit_once('/').map_or(id, |(_, tail)| tail);
         match crate::model::valid_portal_id(id) {
             true => ids.push(id.to_ascii_lowercase()),
@@ -817,12 +823,13 @@ fn list(opts: &ImportOptions, portal: &fetch::Portal, lang: Lang) -> ExitCode {
         let level = match i.commune_level {
             Some(c) => c,
             // the catalogue does not say: ask for the record (one that
-            // does not say either is listed, as the import takes it)
+            // does not say either is listed, as the import takes it; one
+            // that cannot be had is left out)
             None if opts.commune_level => portal
                 .detail(&i.id)
                 .ok()
                 .and_then(|v| record::from_value(&v).ok())
-                .is_none_or(|r| r.commune_level != Some(false)),
+                .is_some_and(|r| r.commune_level != Some(false)),
             None => false,
         };
         if opts.commune_level && !level {

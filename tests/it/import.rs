@@ -771,7 +771,7 @@ fn from_the_portal_politely_and_with_clear_failures() {
             "--portal",
             &base(port, "ok"),
             "--portal-id",
-            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019D2BFD-3FE0-70AC-B9D6-5E9E20D6EEF7",
+            "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019D2BFD-3FE0-70AC-B9D6-5E9E20D6EEF7?utm_source=zalo#top",
         ],
     );
     assert_eq!(page.code, 0, "{}\n{}", page.stdout, page.stderr);
