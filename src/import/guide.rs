@@ -362,6 +362,45 @@ fn pay_in_steps(r: &Record) -> Option<String> {
     None
 }
 
+/// The copies a document's name gives in brackets at its end, when the
+/// portal's own counts are empty: "Sổ hộ khẩu (Bản chính: 1, Bản sao: 0)"
+/// is ("Sổ hộ khẩu", 1, 0); "(01 bản chính)" is read too. None when the
+/// name gives none, or only zeros.
+fn counts_in_name(name: &str) -> Option<(String, u32, u32)> {
+    let trimmed = name.trim_end().trim_end_matches('.');
+    let inner = trimmed.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (head, brackets) = (&inner[..open], &inner[open + 1..]);
+    let lower = brackets.to_lowercase();
+    // the number after "bản chính:" or before "bản chính"
+    let count = |key: &str| -> Option<u32> {
+        let at = lower.find(key)?;
+        let after = lower[at + key.len()..].trim_start_matches([':', ' ', '=']);
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            return digits.parse().ok();
+        }
+        let before: String = lower[..at]
+            .trim_end()
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        before.chars().rev().collect::<String>().parse().ok()
+    };
+    let (o, c) = (count("bản chính"), count("bản sao"));
+    // (brackets saying anything else are part of the name)
+    let rest = lower
+        .replace("bản chính", "")
+        .replace("bản sao", "")
+        .replace(|c: char| c.is_ascii_digit() || ":,;=/ ".contains(c), "");
+    match (o.unwrap_or(0), c.unwrap_or(0)) {
+        (0, 0) => None,
+        _ if !rest.is_empty() || head.trim().is_empty() => None,
+        (o, c) => Some((head.trim_end().to_string(), o, c)),
+    }
+}
+
 /// Whether a text says nothing: what a form that may not stay empty was
 /// given ("Không", "Không có", "-", "…").
 fn placeholder(text: &str) -> bool {
@@ -830,6 +869,16 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             if first.is_empty() {
                 continue;
             }
+            // copies written in the name when the portal's counts are
+            // empty ("Sổ hộ khẩu (Bản chính: 1, Bản sao: 0)": it went to
+            // the notes, off the checklist)
+            let (first, original, copy) = match (p.original, p.copy) {
+                (0, 0) => match counts_in_name(&first) {
+                    Some((name, o, c)) => (name, o, c),
+                    None => (first, 0, 0),
+                },
+                (o, c) => (first, o, c),
+            };
             let lower = first.to_lowercase();
             // (a line with a form attached is a document, however many
             // copies the portal gives; so is an identity paper to show,
@@ -837,8 +886,8 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
             // no identity card)
             // (in a case headed "Lưu ý" or "Ghi chú", a line with no copies
             // is a note whatever paper it names)
-            let is_note = (p.original == 0
-                && p.copy == 0
+            let is_note = (original == 0
+                && copy == 0
                 && p.forms.is_empty()
                 && (notes_case || !identity_paper(&lower)))
                 || lower.starts_with("ví dụ")
@@ -852,7 +901,7 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                     forms.push(f.clone());
                 }
             }
-            let counts = match (p.original, p.copy) {
+            let counts = match (original, copy) {
                 (0, 0) => None,
                 (o, 0) => Some(format!("{o:02} bản chính")),
                 (0, c) => Some(format!("{c:02} bản sao")),
@@ -1530,6 +1579,38 @@ mod tests {
         assert_eq!(
             guide(&r, today()).result,
             "Giấy xác nhận tình trạng hôn nhân (có giá trị 6 tháng kể từ ngày cấp)"
+        );
+    }
+
+    #[test]
+    fn copies_written_in_a_name_are_read_when_the_portal_gives_none() {
+        assert_eq!(
+            counts_in_name("Sổ hộ khẩu (Bản chính: 1, Bản sao: 0)"),
+            Some(("Sổ hộ khẩu".to_string(), 1, 0))
+        );
+        assert_eq!(
+            counts_in_name("Giấy khai sinh (01 bản chính, 02 bản sao)."),
+            Some(("Giấy khai sinh".to_string(), 1, 2))
+        );
+        assert_eq!(counts_in_name("Tờ khai (Bản chính: 0, Bản sao: 0)"), None);
+        assert_eq!(counts_in_name("Tờ khai (mẫu CT01)"), None);
+        assert_eq!(counts_in_name("Bản sao có chứng thực giấy khai sinh"), None);
+        assert_eq!(counts_in_name("Giấy tờ (bản sao nếu có: 1)"), None);
+        // on the checklist, with the copies the way camnang writes them
+        let r = record(
+            serde_json::json!({"id": "a", "name": "B", "executionCases": [
+                {"name": "Hồ sơ gồm:", "profileComponents": [
+                    {"name": "Sổ hộ khẩu (Bản chính: 1, Bản sao: 0)", "originalQty": null, "copyQty": null}
+                ]}
+            ]}),
+        );
+        let g = guide(&r, today());
+        assert_eq!(
+            g.documents,
+            vec![(
+                Some("Hồ sơ gồm:".into()),
+                vec!["Sổ hộ khẩu (01 bản chính)".into()]
+            )]
         );
     }
 

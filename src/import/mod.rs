@@ -416,7 +416,13 @@ fn parse_values(bytes: &[u8], f: &Path) -> Result<Vec<Value>, Msg> {
         values.push(v.map_err(|e| bad_json(&e, f, 0))?);
     }
     if values.is_empty() {
-        // an empty file: said as serde_json says it
+        // nothing but spaces: an empty file (it was "the file ends part of
+        // the way")
+        if text.trim_ascii().is_empty() {
+            return Err(Msg::ImportEmptyFile {
+                path: f.to_path_buf(),
+            });
+        }
         return parse_json(&text, f, 0).map(|v| vec![v]);
     }
     Ok(values)

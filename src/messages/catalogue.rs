@@ -2398,6 +2398,17 @@ catalogue! {
             hint_en: "save the procedure's detail record again (or search the portal with other words), or import it at once with --code CODE",
         }
 
+        /// A record file with nothing in it (a download that never
+        /// finished, a file made and never saved): it was "the file ends
+        /// part of the way".
+        ImportEmptyFile { path: PathBuf } = "E159" {
+            sample { path: "1.004194.json".into() }
+            vi: format!("{} trống: không có gì để nhập", path.display()),
+            en: format!("{} is empty: there is nothing in it to import", path.display()),
+            hint_vi: "lưu lại bản ghi từ Cổng (có thể tệp chưa tải hay lưu xong), hoặc nhập thẳng bằng --code MÃ_THỦ_TỤC",
+            hint_en: "save the record from the portal again (the download or the saving may not have finished), or import it at once with --code CODE",
+        }
+
         ImportNothingFound { path: PathBuf } = "E104" {
             sample { path: "a".into() }
             vi: format!("{} không có tệp .json hay .jsonl nào", path.display()),

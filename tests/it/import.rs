@@ -1443,4 +1443,19 @@ fn an_empty_list_saved_is_told() {
         run.stderr
     );
     assert!(md_files(&site).is_empty());
+    // an empty file (a download that never finished): said so, where it
+    // was "the file ends part of the way"
+    for (name, text) in [("trong.json", ""), ("cach.json", " \r\n\n")] {
+        let file = inbox.path().join(name);
+        std::fs::write(&file, text).expect("write");
+        let run = import(&site, &[file.to_str().expect("utf-8")]);
+        no_panic(&run);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("E159") && run.stderr.contains("trống: không có gì để nhập"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(md_files(&site).is_empty());
 }
