@@ -309,7 +309,7 @@ pub(crate) fn run(opts: &ImportOptions, portal: &Portal, lang: Lang, today: Date
             let code = record::from_value(&v)
                 .map(|r| r.code.trim().to_string())
                 .unwrap_or_default();
-            let msg = match by_hand.get(&code).filter(|_| !code.is_empty()) {
+            let msg = match write::guide_with_code(&by_hand, &code) {
                 Some(file) => Msg::RecordByHand {
                     path,
                     name,

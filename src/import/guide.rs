@@ -131,10 +131,13 @@ fn identity_paper(lower: &str) -> bool {
         "người tiếp nhận",
         "cơ quan",
     ];
-    if lower.contains(" thì ") {
+    // (short, and what to show is the point of it: "Trường hợp người
+    // nước ngoài thì xuất trình hộ chiếu" is a paper to bring)
+    let short_show = lower.contains("xuất trình") && lower.chars().count() <= 120;
+    if lower.contains(" thì ") && !short_show {
         return false;
     }
-    let lower = match SENTENCE.iter().any(|w| lower.starts_with(w)) {
+    let lower = match SENTENCE.iter().any(|w| lower.starts_with(w)) && !short_show {
         true => match lower.split_once(':') {
             Some((_, shown)) => shown,
             None => return false,
@@ -360,6 +363,24 @@ fn pay_in_steps(r: &Record) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `line` starts with a number of a list in brackets: "(1)",
+/// "(12)", "(a)", "(ii)", "(IV)".
+fn enumerated(line: &str) -> bool {
+    let Some(inside) = line
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .map(|(n, _)| n)
+    else {
+        return false;
+    };
+    let roman =
+        !inside.is_empty() && inside.len() <= 4 && inside.chars().all(|c| "ivxIVX".contains(c));
+    let number =
+        !inside.is_empty() && inside.len() <= 3 && inside.chars().all(|c| c.is_ascii_digit());
+    let letter = inside.len() == 1 && inside.chars().all(|c| c.is_ascii_alphabetic());
+    roman || number || letter
 }
 
 /// The copies a document's name gives in brackets at its end, when the
@@ -711,12 +732,8 @@ pub(crate) fn guide(r: &Record, today: Date) -> Guide {
                 .push((format!("channels[{i}].fee"), Gap::OddAmount { read, why }));
         }
         // free on every row, while the record's steps tell residents to
-        // pay ("nộp lệ phí nếu thuộc trường hợp…"): told once
+        // pay ("nộp lệ phí nếu thuộc trường hợp…"): told at each such way
         if fees.all_free
-            && !g
-                .gaps
-                .iter()
-                .any(|(_, gap)| matches!(gap, Gap::FreeButStepsPay { .. }))
             && let Some(said) = pay_in_steps(r)
         {
             g.gaps
@@ -1270,12 +1287,12 @@ fn document_name(name: &str) -> String {
                 && first_word.chars().filter(|c| c.is_alphabetic()).count() > 1;
             let open = out.matches('(').count() > out.matches(')').count();
             // (a line in brackets says more of the one above: "(có giá
-            // trị 6 tháng)")
+            // trị 6 tháng)"; one numbered so, "(1) Hợp đồng thuê nhà",
+            // "(ii) …", is an item of its own)
+            let bracket = l.starts_with('(') && !enumerated(&l);
             let goes_on = !marked
-                && (l
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_lowercase() || c == '(')
+                && (l.chars().next().is_some_and(char::is_lowercase)
+                    || bracket
                     || abbreviation
                     || open);
             let sep = match (out.ends_with([':', ';', ',']), goes_on) {
@@ -1583,6 +1600,26 @@ mod tests {
     }
 
     #[test]
+    fn a_line_in_brackets_goes_on_unless_it_is_numbered() {
+        assert_eq!(
+            document_name("Giấy xác nhận tình trạng hôn nhân\n(có giá trị 6 tháng)"),
+            "Giấy xác nhận tình trạng hôn nhân (có giá trị 6 tháng)"
+        );
+        assert_eq!(
+            document_name(
+                "Một trong các giấy tờ sau:\n(1) Hợp đồng thuê nhà\n(2) Giấy xác nhận của UBND xã"
+            ),
+            "Một trong các giấy tờ sau: (1) Hợp đồng thuê nhà; (2) Giấy xác nhận của UBND xã"
+        );
+        assert_eq!(
+            document_name("Tờ khai CT01\n(ii) bản điện tử"),
+            "Tờ khai CT01; (ii) bản điện tử"
+        );
+        assert!(enumerated("(a) x") && enumerated("(IV) x") && enumerated("(12) x"));
+        assert!(!enumerated("(mẫu CT01)") && !enumerated("(có giá trị)") && !enumerated("("));
+    }
+
+    #[test]
     fn copies_written_in_a_name_are_read_when_the_portal_gives_none() {
         assert_eq!(
             counts_in_name("Sổ hộ khẩu (Bản chính: 1, Bản sao: 0)"),
@@ -1720,11 +1757,12 @@ mod tests {
             "Người đi đăng ký xuất trình Thẻ căn cước",
             "Khi nộp hồ sơ trực tiếp: xuất trình hộ chiếu",
             "Trường hợp nộp trực tiếp: xuất trình Thẻ căn cước",
+            "Trường hợp người nước ngoài thì xuất trình hộ chiếu",
         ] {
             assert!(identity_paper(&paper.to_lowercase()), "{paper}");
         }
         for note in [
-            "Trường hợp người yêu cầu nhận kết quả tại Trung tâm thì phải xuất trình giấy tờ tuỳ thân",
+            "Trường hợp người yêu cầu đăng ký hộ tịch lựa chọn nhận kết quả tại Trung tâm Phục vụ hành chính công thì người yêu cầu đăng ký hộ tịch phải xuất trình giấy tờ tuỳ thân, nộp các giấy tờ là thành phần hồ sơ theo quy định",
             "Người tiếp nhận hồ sơ khai thác thông tin về căn cước công dân",
             "Trường hợp giấy tờ tùy thân sử dụng là: Hộ chiếu, Thẻ căn cước thì chỉ cần cung cấp số định danh",
             "Thông tin đã có trong căn cước thì không phải nộp",

@@ -145,13 +145,7 @@ impl Session {
         // with the place after it, "1.004194.000.00.00.H12": the same
         // procedure as a guide with "1.004194")
         let code = rec.code.trim();
-        let found = self.coded.get(code).or_else(|| {
-            self.coded
-                .iter()
-                .find(|(k, _)| national_code(k) == national_code(code))
-                .map(|(_, f)| f)
-        });
-        if let Some(file) = found.filter(|_| !code.is_empty()) {
+        if let Some(file) = write::guide_with_code(&self.coded, code) {
             return Ok(Outcome::Covered {
                 file: crate::load::rel(&self.root, file),
                 code: code.to_string(),
@@ -903,41 +897,9 @@ fn cut_at_word(slug: &str, max: usize) -> String {
     cut.trim_end_matches('-').to_string()
 }
 
-/// The national part of a procedure code: "1.004194" of
-/// "1.004194.000.00.00.H12" (digits, a dot, six digits); other codes as
-/// they are.
-fn national_code(code: &str) -> &str {
-    let b = code.as_bytes();
-    let dot = b.iter().position(|&c| c == b'.');
-    match dot {
-        Some(d)
-            if d > 0
-                && b[..d].iter().all(u8::is_ascii_digit)
-                && b.len() >= d + 7
-                && b[d + 1..d + 7].iter().all(u8::is_ascii_digit)
-                && b.get(d + 7).is_none_or(|&c| c == b'.') =>
-        {
-            &code[..d + 7]
-        }
-        _ => code,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_provinces_code_has_the_national_code_in_it() {
-        assert_eq!(national_code("1.004194.000.00.00.H12"), "1.004194");
-        assert_eq!(national_code("1.004194"), "1.004194");
-        assert_eq!(national_code("2.000986.H12"), "2.000986");
-        // not a national code: as it is
-        assert_eq!(national_code("1.0041"), "1.0041");
-        assert_eq!(national_code("1.0041945"), "1.0041945");
-        assert_eq!(national_code("QT-01"), "QT-01");
-        assert_eq!(national_code(""), "");
-    }
 
     #[test]
     fn file_names_are_cut_between_words_and_keep_no_emoji() {

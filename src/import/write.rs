@@ -183,6 +183,46 @@ pub(crate) fn coded_files(
     by_code
 }
 
+/// The guide of [`coded_files`] for the procedure `code` (none for no
+/// code): the one with that code, else the one with its national part
+/// (a province's record of a national procedure carries its code with
+/// the place after it, "1.004194.000.00.00.H12": the same procedure as
+/// a guide with "1.004194").
+pub(crate) fn guide_with_code<'a>(
+    coded: &'a BTreeMap<String, PathBuf>,
+    code: &str,
+) -> Option<&'a PathBuf> {
+    if code.is_empty() {
+        return None;
+    }
+    coded.get(code).or_else(|| {
+        coded
+            .iter()
+            .find(|(k, _)| national_code(k) == national_code(code))
+            .map(|(_, f)| f)
+    })
+}
+
+/// The national part of a procedure code: "1.004194" of
+/// "1.004194.000.00.00.H12" (digits, a dot, six digits); other codes as
+/// they are.
+fn national_code(code: &str) -> &str {
+    let b = code.as_bytes();
+    let dot = b.iter().position(|&c| c == b'.');
+    match dot {
+        Some(d)
+            if d > 0
+                && b[..d].iter().all(u8::is_ascii_digit)
+                && b.len() >= d + 7
+                && b[d + 1..d + 7].iter().all(u8::is_ascii_digit)
+                && b.get(d + 7).is_none_or(|&c| c == b'.') =>
+        {
+            &code[..d + 7]
+        }
+        _ => code,
+    }
+}
+
 /// Guide files by the value of a front-matter line starting with `key`
 /// (`indented`: at any indentation, as `portal_id:` inside `source:`;
 /// else at the start of the line). Translations (`x.en.md`) are left out.
@@ -210,4 +250,21 @@ fn guides_by(root: &Path, key: &str, indented: bool) -> BTreeMap<String, PathBuf
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_provinces_code_has_the_national_code_in_it() {
+        assert_eq!(national_code("1.004194.000.00.00.H12"), "1.004194");
+        assert_eq!(national_code("1.004194"), "1.004194");
+        assert_eq!(national_code("2.000986.H12"), "2.000986");
+        // not a national code: as it is
+        assert_eq!(national_code("1.0041"), "1.0041");
+        assert_eq!(national_code("1.0041945"), "1.0041945");
+        assert_eq!(national_code("QT-01"), "QT-01");
+        assert_eq!(national_code(""), "");
+    }
 }

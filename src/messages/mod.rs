@@ -726,10 +726,10 @@ impl Gap {
                 "the portal gives a fee of 0 đồng but its note names an amount (`{note}`): check whether the procedure is free"
             ),
             (Gap::FreeButStepsPay { said }, Lang::Vi) => format!(
-                "Cổng ghi mức phí 0 đồng (miễn phí) nhưng các bước lại nhắc nộp phí («{said}»): xem lại thủ tục có thu phí hoặc lệ phí không"
+                "Cổng ghi là miễn phí nhưng các bước lại nhắc nộp phí («{said}»): xem lại thủ tục có thu phí hoặc lệ phí không"
             ),
             (Gap::FreeButStepsPay { said }, Lang::En) => format!(
-                "the portal gives a fee of 0 đồng (free) but its steps tell residents to pay (`{said}`): check whether the procedure has a fee"
+                "the portal says it is free but its steps tell residents to pay (`{said}`): check whether the procedure has a fee"
             ),
             (Gap::OddAmount { read, why }, Lang::Vi) => format!(
                 "Cổng ghi số tiền «{read}» {}: xem lại mức phí trên Cổng",
