@@ -116,6 +116,22 @@ impl<T: TlsStream + Send> FtpStore<T> {
         join(&self.base, rel)
     }
 
+    /// Writes `bytes` as the file `full` itself, on a server that renames
+    /// nothing: over the old file, or where the server will not write over
+    /// files either (ProFTPD's `AllowOverwrite off`), after deleting it.
+    fn put_in_place(&mut self, full: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        let mut reader = bytes;
+        if self.ftp.put_file(full, &mut reader).is_ok() {
+            return Ok(());
+        }
+        let _ = self.ftp.rm(full);
+        let mut reader = bytes;
+        self.ftp
+            .put_file(full, &mut reader)
+            .map(|_| ())
+            .map_err(|e| other(&e))
+    }
+
     /// Whether the file `full`, whose reading or deleting answered 550, is
     /// really not there. Servers answer 550 for "permission denied" too
     /// (ProFTPD, Pure-FTPd): a file still there was refused, and its
@@ -243,10 +259,7 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
         }
         let dst = self.full(path);
         if self.no_rename {
-            let mut reader = bytes;
-            self.ftp
-                .put_file(&dst, &mut reader)
-                .map_err(|e| other(&e))?;
+            self.put_in_place(&dst, bytes)?;
             let _ = self.ftp.site(format!("CHMOD 644 {dst}"));
             return Ok(());
         }
@@ -287,10 +300,7 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
                 // (and so every file after it: one upload each, no
                 // temporary file left where deletes are refused too)
                 self.no_rename = true;
-                let mut reader = bytes;
-                self.ftp
-                    .put_file(&dst, &mut reader)
-                    .map_err(|e| other(&e))?;
+                self.put_in_place(&dst, bytes)?;
                 let _ = self.ftp.rm(&tmp);
             }
         }
