@@ -65,13 +65,12 @@ pub enum Outcome {
     Exists {
         file: PathBuf,
         portal_id: String,
+        /// Written by this run: the record was given twice.
+        now: bool,
     },
     /// A guide of the site written by hand already has the record's
     /// procedure code.
-    Covered {
-        file: PathBuf,
-        code: String,
-    },
+    Covered { file: PathBuf, code: String },
 }
 
 /// What an import run keeps between records.
@@ -85,6 +84,8 @@ pub struct Session {
     /// again for one takes its id back (its code may be on posters).
     orphans: Vec<(String, String, String)>,
     imported: BTreeMap<String, PathBuf>,
+    /// The portal ids written by this run.
+    written_now: BTreeSet<String>,
     /// Guides written by hand, by their procedure code (`1.004194`).
     coded: BTreeMap<String, PathBuf>,
 }
@@ -102,6 +103,7 @@ impl Session {
             orphans: taken.orphans,
             coded: write::coded_files(root, &imported),
             imported,
+            written_now: BTreeSet::new(),
         }
     }
 
@@ -135,6 +137,7 @@ impl Session {
         if let Some(file) = self.imported.get(&portal_id) {
             return Ok(Outcome::Exists {
                 file: crate::load::rel(&self.root, file),
+                now: self.written_now.contains(&portal_id),
                 portal_id,
             });
         }
@@ -200,6 +203,7 @@ impl Session {
         )?;
         crate::files::write_text_file(&file, text.as_bytes(), crate::files::Existing::Keep)?;
         self.used_ids.insert(id.clone());
+        self.written_now.insert(portal_id.clone());
         self.imported.insert(portal_id, file.clone());
         Ok(Outcome::Wrote {
             file: crate::load::rel(&self.root, &file),
@@ -582,7 +586,18 @@ impl Tally {
                     });
                 }
             }
-            Ok(Outcome::Exists { file, portal_id }) => {
+            // (a record given twice in one run, a crawl saved with
+            // duplicates: it was "already imported: use --update")
+            Ok(Outcome::Exists {
+                file,
+                portal_id,
+                now: true,
+            }) => {
+                println!("{}", plain(&Msg::ImportTwice { file, portal_id }, lang));
+            }
+            Ok(Outcome::Exists {
+                file, portal_id, ..
+            }) => {
                 println!("{}", plain(&Msg::ImportExists { file, portal_id }, lang));
                 self.existing += 1;
             }

@@ -2602,6 +2602,14 @@ catalogue! {
             },
         }
 
+        /// A record given twice in one import (a crawl saved with
+        /// duplicates): written once.
+        ImportTwice { file: PathBuf, portal_id: String } = "I130" {
+            sample { file: "content/cu-tru/dang-ky-tam-tru.md".into(), portal_id: "019d2bf7-770b-734d-b7fb-5e1995f194f4".into() }
+            vi: format!("bản ghi {portal_id} có hai lần trong các tệp đã cho: chỉ ghi một lần, vào {}", file.display()),
+            en: format!("the record {portal_id} is given twice: written once, into {}", file.display()),
+        }
+
         ImportExists { file: PathBuf, portal_id: String } = "I101" {
             sample { file: "a.md".into(), portal_id: "x".into() }
             vi: format!("bản ghi {portal_id} đã được nhập vào {}: không ghi đè", file.display()),

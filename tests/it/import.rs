@@ -1427,6 +1427,31 @@ fn what_check_would_tell_of_an_imported_file_is_told_at_once() {
 
 /// A saved empty list (a search of the portal that found nothing) is told
 /// with exit 1; it was "0 files made" and exit 0.
+/// A crawl saved with the same record twice: written once, and the second
+/// copy said to be the first's (it was "already imported: use --update").
+#[test]
+fn a_record_given_twice_in_one_run_is_written_once() {
+    let site = empty_site();
+    let inbox = tempfile::tempdir().expect("temp");
+    let record: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(portal_dir().join("1.004194.json")).expect("record"),
+    )
+    .expect("json");
+    let line = serde_json::to_string(&record).expect("one line");
+    let crawl = inbox.path().join("crawl.jsonl");
+    std::fs::write(&crawl, format!("{line}\n{line}\n")).expect("write");
+    let run = import(&site, &[crawl.to_str().expect("utf-8")]);
+    no_panic(&run);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("có hai lần trong các tệp đã cho") && !run.stdout.contains("--update"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("1 tệp mới, 0 đã có"), "{}", run.stdout);
+    assert_eq!(md_files(&site).len(), 2, "{:?}", md_files(&site));
+}
+
 #[test]
 fn an_empty_list_saved_is_told() {
     let site = empty_site();
