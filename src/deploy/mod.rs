@@ -923,6 +923,7 @@ pub fn run_deploy(opts: &DeployOptions) -> ExitCode {
             let detail = e.to_string();
             say.error(Msg::DeployManifestFirst {
                 no_folder: no_folder(&detail),
+                ftp: matches!(target.scheme, target::Scheme::Ftp | target::Scheme::Ftps),
                 detail,
             });
             return ExitCode::from(1);

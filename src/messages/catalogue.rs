@@ -2864,18 +2864,21 @@ catalogue! {
         /// upload: nothing went up.
         /// (`no_folder`: the answer says the target folder is not there,
         /// or takes no files)
-        DeployManifestFirst { detail: String, no_folder: bool } = "E139" {
-            sample { detail: "550 No such file or directory".into(), no_folder: true }
-            sample { detail: "553 Prohibited file name".into(), no_folder: false }
+        DeployManifestFirst { detail: String, no_folder: bool, ftp: bool } = "E139" {
+            sample { detail: "550 No such file or directory".into(), no_folder: true, ftp: true }
+            sample { detail: "553 Prohibited file name".into(), no_folder: false, ftp: true }
+            sample { detail: "[SFTP(3)] permission denied".into(), no_folder: false, ftp: false }
             vi: format!("không ghi được .camnang-deploy.json lên máy chủ nên chưa tải tệp nào lên ({detail})"),
             en: format!("could not write .camnang-deploy.json on the host, so nothing was uploaded ({detail})"),
-            hint_vi: match no_folder {
-                true => "camnang không tạo được thư mục đích, hoặc địa chỉ đó không nhận tệp: kiểm tra đường dẫn sau tên máy (trong --to hay deploy.to của site.yaml) và quyền ghi vào thư mục chứa nó; camnang chỉ tạo thư mục cuối của đường dẫn. Đường dẫn bảng điều khiển của nhà cung cấp ghi (như /home/ten/public_html) thường là /public_html với tài khoản FTP hay SFTP",
-                false => "xem thư mục trên máy chủ cho phép ghi; một số máy chủ FTP cấm tên tệp bắt đầu bằng dấu chấm (Pure-FTPd với -x): nhờ người quản trị cho phép, hoặc dùng sftp://",
+            hint_vi: match (no_folder, ftp) {
+                (true, _) => "camnang không tạo được thư mục đích, hoặc địa chỉ đó không nhận tệp: kiểm tra đường dẫn sau tên máy (trong --to hay deploy.to của site.yaml) và quyền ghi vào thư mục chứa nó; camnang chỉ tạo thư mục cuối của đường dẫn. Đường dẫn bảng điều khiển của nhà cung cấp ghi (như /home/ten/public_html) thường là /public_html với tài khoản FTP hay SFTP",
+                (false, false) => "xem thư mục trên máy chủ có cho tài khoản này ghi không: nhờ người quản trị máy chủ cho quyền ghi vào thư mục đó",
+                (false, true) => "xem thư mục trên máy chủ cho phép ghi; một số máy chủ FTP cấm tên tệp bắt đầu bằng dấu chấm (Pure-FTPd với -x): nhờ người quản trị cho phép, hoặc dùng sftp://",
             },
-            hint_en: match no_folder {
-                true => "camnang could not make the target folder, or that address takes no files: check the path after the host name (in --to or site.yaml's deploy.to), and that the folder holding it can be written; camnang makes only the last folder of the path. The path a hosting panel shows (such as /home/name/public_html) is often /public_html for the FTP or SFTP login",
-                false => "check the host's folder can be written; some FTP servers forbid file names starting with a dot (Pure-FTPd with -x): ask the administrator to allow them, or use sftp://",
+            hint_en: match (no_folder, ftp) {
+                (true, _) => "camnang could not make the target folder, or that address takes no files: check the path after the host name (in --to or site.yaml's deploy.to), and that the folder holding it can be written; camnang makes only the last folder of the path. The path a hosting panel shows (such as /home/name/public_html) is often /public_html for the FTP or SFTP login",
+                (false, false) => "check that this login may write into the host's folder: ask the host's administrator for write permission on it",
+                (false, true) => "check the host's folder can be written; some FTP servers forbid file names starting with a dot (Pure-FTPd with -x): ask the administrator to allow them, or use sftp://",
             },
         }
 
