@@ -146,12 +146,26 @@ impl<T: TlsStream + Send> FtpStore<T> {
         // it cannot be listed either, a 550 is taken at its word and any
         // other answer is not (the delete is told and tried again)
         let (dir, name) = full.rsplit_once('/').unwrap_or(("", full));
-        match self.ftp.nlst(Some(dir).filter(|d| !d.is_empty())) {
-            Ok(names) => !names
-                .iter()
-                .any(|n| n.trim_end_matches('/').rsplit('/').next() == Some(name)),
+        match self.names_in(dir) {
+            Ok(names) => !names.contains(name),
             Err(_) => sized.as_ref().is_err_and(missing),
         }
+    }
+
+    /// The names in the folder `full` (the server's whole folder path; ""
+    /// for the login's folder), as NLST gives them, without their folder.
+    fn names_in(&mut self, full: &str) -> Result<HashSet<String>, FtpError> {
+        let list = self.ftp.nlst(Some(full).filter(|f| !f.is_empty()))?;
+        Ok(list
+            .iter()
+            .map(|n| {
+                n.trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(n)
+                    .to_string()
+            })
+            .collect())
     }
 
     /// Makes the folder `path` (an existing one answers 550: left as it
@@ -205,18 +219,8 @@ impl<T: TlsStream + Send> Store for FtpStore<T> {
         let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
         if !self.listed.contains_key(dir) {
             let full = self.full(dir);
-            let names = match self.ftp.nlst(Some(full.as_str()).filter(|f| !f.is_empty())) {
-                Ok(list) => Some(
-                    list.iter()
-                        .map(|n| {
-                            n.trim_end_matches('/')
-                                .rsplit('/')
-                                .next()
-                                .unwrap_or(n)
-                                .to_string()
-                        })
-                        .collect(),
-                ),
+            let names = match self.names_in(&full) {
+                Ok(names) => Some(names),
                 Err(e) if missing(&e) => None,
                 // 450: ProFTPD's "no such folder"; any other 450 is a
                 // folder the server will not list: it may hold anything

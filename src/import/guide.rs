@@ -226,22 +226,19 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
         } else {
             currency
         };
-        let free = match (f.value, &f.value_text) {
-            (Some(0.0), _) => !names_an_amount(&cond),
-            (None, None) => free_words(&cond),
-            _ => false,
-        };
-        out.all_free &= free;
+        // (whether every row is free: `all_free`, told in each arm)
         let text = match (f.value, &f.value_text) {
             (Some(0.0), _) => {
                 // "0" beside a note that names an amount ("Lệ phí: 50.000
                 // đồng/hồ sơ"): the portal's figure was left at 0
                 if names_an_amount(&cond) {
                     out.free_but_priced.get_or_insert_with(|| cond.clone());
+                    out.all_free = false;
                 }
                 format!("{label}: miễn phí")
             }
             (Some(v), _) => {
+                out.all_free = false;
                 if let Some(written) = &f.doubtful {
                     out.doubtful
                         .get_or_insert_with(|| (line(written), format!("{} {unit}", dong(v))));
@@ -269,6 +266,7 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
                 format!("{label} {} {unit}", dong(v))
             }
             (None, Some(words)) => {
+                out.all_free = false;
                 let words = line(words);
                 out.in_words.get_or_insert_with(|| words.clone());
                 format!("{label}: {words}")
@@ -278,6 +276,7 @@ fn fees_of(rows: &[crate::import::record::Fee]) -> Fees {
             // to the clerk in the field they read)
             (None, None) => {
                 out.no_value = true;
+                out.all_free &= free_words(&cond);
                 match () {
                     _ if free_words(&cond) => format!("{label}: miễn phí"),
                     // (a note that names its kind itself, "Lệ phí: 20.000đ",
